@@ -1,0 +1,111 @@
+//! One input file to one [`Document`]: read, identify, extract, lay out,
+//! reconstruct. Every failure, panics included, becomes an error document
+//! for that file alone.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::extract::decode_text;
+use crate::layout::text::layout_text;
+use crate::model::{Document, Format, Source};
+use crate::reconstruct::reconstruct;
+
+/// Hex SHA-256 of the bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// Whether the bytes are a PDF: `%PDF-` within the first KiB, as readers
+/// accept leading junk.
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+fn has_pdf_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// Converts a file on disk. `shown` is the path as the user gave it.
+pub fn convert_path(path: &Path, shown: &str) -> Document {
+    match std::fs::read(path) {
+        Ok(bytes) => convert_bytes(shown, &bytes, has_pdf_extension(path)),
+        Err(e) => {
+            let format = if has_pdf_extension(path) {
+                Format::Pdf
+            } else {
+                Format::Text
+            };
+            let source = Source {
+                path: shown.to_string(),
+                sha256: None,
+                format,
+                encoding: None,
+                pages: None,
+            };
+            Document::error(None, source, format!("cannot read file: {e}"))
+        }
+    }
+}
+
+/// Converts bytes already read. `pdf_name` says the file is named `.pdf`,
+/// so that a non-PDF under that name is reported as such.
+pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
+    let sha = sha256_hex(bytes);
+    let doc_id = sha.get(..16).unwrap_or(&sha).to_string();
+    let is_pdf = looks_like_pdf(bytes);
+    let mut source = Source {
+        path: shown.to_string(),
+        sha256: Some(sha.clone()),
+        format: if is_pdf || pdf_name {
+            Format::Pdf
+        } else {
+            Format::Text
+        },
+        encoding: None,
+        pages: None,
+    };
+    let result = catch_unwind(AssertUnwindSafe(|| -> Result<_, String> {
+        if is_pdf {
+            return Err("PDF input is not supported by this version of pifu; convert the PDF to a text dump first".to_string());
+        }
+        if pdf_name {
+            return Err("not a PDF file (no %PDF- header)".to_string());
+        }
+        let decoded = decode_text(bytes).map_err(|e| e.to_string())?;
+        let layout = layout_text(&decoded.text);
+        Ok((
+            Some(decoded.encoding.to_string()),
+            layout.pages,
+            reconstruct(&layout),
+        ))
+    }));
+    match result {
+        Ok(Ok((encoding, pages, content))) => {
+            source.encoding = encoding;
+            source.pages = pages;
+            Document::ok(doc_id, source, content)
+        }
+        Ok(Err(e)) => Document::error(Some(doc_id), source, e),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".to_string());
+            Document::error(
+                Some(doc_id),
+                source,
+                format!("panic while converting: {what}"),
+            )
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The funding table (部门总体资金情况): 收入构成 and 支出构成 rows.
+//!
+//! Each row is read relative to its item cell (the first text that is not a
+//! section label or a number): the four cells after it are 当年金额, 占比 and
+//! the two history years. That survives a row shifted as a whole.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::layout::Row;
+use crate::model::{FundingRow, FundingSection, Warning};
+
+use super::values::{clean_text, parse_number, squash, year_cell};
+
+#[derive(Debug, Default)]
+pub struct FundingResult {
+    pub unit: Option<String>,
+    pub rows: Vec<FundingRow>,
+    pub header_years: Vec<i32>,
+    pub warnings: Vec<Warning>,
+}
+
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"单位\s*[：:]\s*([^\s）)：:，,；;]{1,6})|[（(]\s*(万元|元|千元|亿元)\s*[)）]")
+        .unwrap()
+});
+
+/// The stated unit in a cell: `单位：万元`, `金额（万元）`.
+pub fn unit_in(s: &str) -> Option<String> {
+    let c = UNIT.captures(s)?;
+    c.get(1)
+        .or_else(|| c.get(2))
+        .map(|m| m.as_str().to_string())
+}
+
+fn section_label(s: &str) -> Option<FundingSection> {
+    let t = squash(s);
+    let short = t.chars().count() <= 6;
+    if short && t.starts_with("收入") || t == "资金来源" {
+        Some(FundingSection::Income)
+    } else if short && t.starts_with("支出") || t == "资金用途" {
+        Some(FundingSection::Expenditure)
+    } else {
+        None
+    }
+}
+
+fn is_header_cell(s: &str) -> bool {
+    let t = squash(s);
+    t.contains("资金情况")
+        || t.contains("当年金额")
+        || t == "占比"
+        || t.contains("近两年")
+        || t == "项目"
+}
+
+pub fn parse_funding(rows: &[&Row]) -> FundingResult {
+    let mut out = FundingResult::default();
+    let mut section: Option<FundingSection> = None;
+    let mut seq = [0u32; 2];
+    for row in rows {
+        for t in row.texts() {
+            if out.unit.is_none() {
+                out.unit = unit_in(t);
+            }
+        }
+        let texts: Vec<&str> = row.texts().collect();
+        if texts.iter().any(|t| is_header_cell(t))
+            || texts
+                .iter()
+                .all(|t| year_cell(t).is_some() || unit_in(t).is_some())
+        {
+            out.header_years
+                .extend(texts.iter().filter_map(|t| year_cell(t)));
+            continue;
+        }
+        let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
+        let mut item_at = None;
+        for (i, c) in cells.iter().enumerate() {
+            let Some(c) = c else { continue };
+            if let Some(s) = section_label(c) {
+                section = Some(s);
+            } else if parse_number(c).is_none() && unit_in(c).is_none() {
+                item_at = Some(i);
+                break;
+            }
+        }
+        let Some(item_at) = item_at else {
+            if texts.iter().any(|t| parse_number(t).is_some()) {
+                out.warnings.push(Warning::new(
+                    "unplaced_row",
+                    format!(
+                        "funding row without an item name skipped: {}",
+                        texts.join(" ")
+                    ),
+                ));
+            }
+            continue;
+        };
+        let Some(sec) = section else {
+            out.warnings.push(Warning::new(
+                "unplaced_row",
+                format!(
+                    "funding row before any 收入/支出 label skipped: {}",
+                    texts.join(" ")
+                ),
+            ));
+            continue;
+        };
+        let mut after: Vec<Option<String>> = cells.get(item_at + 1..).unwrap_or_default().to_vec();
+        while after.len() > 4 && after.last().is_some_and(Option::is_none) {
+            after.pop();
+        }
+        while after.len() > 4 && after.first().is_some_and(Option::is_none) {
+            after.remove(0);
+        }
+        after.resize(4, None);
+        let idx = match sec {
+            FundingSection::Income => 0,
+            FundingSection::Expenditure => 1,
+        };
+        seq[idx] += 1;
+        let mut number = |c: &Option<String>, what: &str| -> Option<f64> {
+            let text = c.as_deref()?;
+            let v = parse_number(text);
+            if v.is_none() {
+                out.warnings.push(Warning {
+                    code: "bad_number".to_string(),
+                    message: format!("{what} {text:?} is not a number; null"),
+                    table: Some("funding".to_string()),
+                    seq: Some(seq[idx]),
+                    page: row.page,
+                });
+            }
+            v
+        };
+        let current = number(&after[0], "当年金额");
+        let share_pct = number(&after[1], "占比");
+        let history = vec![number(&after[2], "amount"), number(&after[3], "amount")];
+        out.rows.push(FundingRow {
+            section: sec,
+            item: cells[item_at].clone(),
+            current,
+            share_pct,
+            history,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(s: &str) -> Row {
+        Row {
+            cells: s.split('|').map(str::to_string).collect(),
+            page: None,
+            after_page_break: false,
+        }
+    }
+
+    #[test]
+    fn seed_shaped_table() {
+        let rows = [
+            row("部门总体资金情况|总体资金情况||当年金额|占比|近两年收支金额|单位：万元"),
+            row("|||||2024 年|2025 年"),
+            row("|收入构成|财政拨款|1647.19|100.0%|1466.05|1901.46"),
+            row("||财政专户管理资金||||"),
+            row("|支出构成|人员类项目支出|1,589.86|35.8%||576.86"),
+            row("||合计|1647.19|100.0%|1466.05|1901.46"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        assert_eq!(f.unit.as_deref(), Some("万元"));
+        assert_eq!(f.header_years, vec![2024, 2025]);
+        assert_eq!(f.rows.len(), 4);
+        assert_eq!(f.rows[0].section, FundingSection::Income);
+        assert_eq!(f.rows[0].current, Some(1647.19));
+        assert_eq!(f.rows[1].item.as_deref(), Some("财政专户管理资金"));
+        assert_eq!(f.rows[1].history, vec![None, None]);
+        assert_eq!(f.rows[2].section, FundingSection::Expenditure);
+        assert_eq!(f.rows[2].current, Some(1589.86));
+        assert_eq!(f.rows[2].history, vec![None, Some(576.86)]);
+        assert_eq!(f.rows[3].section, FundingSection::Expenditure);
+        assert!(f.warnings.is_empty());
+    }
+
+    #[test]
+    fn units() {
+        assert_eq!(unit_in("单位：万元").as_deref(), Some("万元"));
+        assert_eq!(unit_in("当年金额（万元）").as_deref(), Some("万元"));
+        assert_eq!(unit_in("当年金额"), None);
+    }
+}

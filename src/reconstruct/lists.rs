@@ -1,0 +1,158 @@
+//! List sections (functions, tasks, goals): split into items at their
+//! enumerators.
+//!
+//! An enumerator (`(一)`, `（一）`, `一、`, `1、`, `1.`, `(1)`) counts only at
+//! the start of the text or right after a separator (`<p>`, `</p>`, `；`,
+//! `;`, `。`, whitespace), and `N.` only when no digit follows, so
+//! `达到24.65%` and `提升12345政务服务` stay inside their item. Paragraph
+//! tags are item boundaries too.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::values::clean_text;
+
+static PARAGRAPH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?p(?:\s[^<>]*)?>|<br\s*/?>").unwrap());
+
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:",
+        r"[（(]\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*[)）]",
+        r"|(?:[一二三四五六七八九十]+|\d{1,3})\s*[、．]",
+        r"|\d{1,3}\.",
+        r")\s*"
+    ))
+    .unwrap()
+});
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '；' | ';' | '。')
+}
+
+/// The length in bytes of an enumerator at the start of `s`, if any.
+fn enumerator_len(s: &str) -> Option<usize> {
+    let m = ENUMERATOR.find(s)?;
+    let matched = m.as_str().trim_end();
+    // `1.` followed by a digit is a decimal number, not an item break.
+    if matched.ends_with('.') && s[m.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(m.end())
+}
+
+/// Splits one paragraph at enumerators; returns the item texts with the
+/// enumerators removed.
+fn split_paragraph(p: &str, out: &mut Vec<String>) {
+    let mut starts: Vec<(usize, usize)> = Vec::new(); // (item start, text start)
+    let mut prev: Option<char> = None;
+    for (i, c) in p.char_indices() {
+        if prev.is_none_or(is_separator) {
+            if let Some(len) = enumerator_len(&p[i..]) {
+                starts.push((i, i + len));
+            }
+        }
+        prev = Some(c);
+    }
+    let mut push = |piece: &str| {
+        if let Some(t) = clean_item(piece) {
+            out.push(t);
+        }
+    };
+    match starts.first() {
+        None => push(p),
+        Some(&(first, _)) => {
+            push(&p[..first]);
+            for (k, &(_, text_start)) in starts.iter().enumerate() {
+                let end = starts.get(k + 1).map_or(p.len(), |&(s, _)| s);
+                push(&p[text_start..end]);
+            }
+        }
+    }
+}
+
+fn clean_item(piece: &str) -> Option<String> {
+    let t = clean_text(piece)?;
+    let t = t.trim_end_matches(['；', ';', '，', ',', ' ']);
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Splits a list section's text into items, in order.
+pub fn split_items(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    for paragraph in PARAGRAPH.split(text) {
+        split_paragraph(paragraph, &mut items);
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_with_chinese_enumerators() {
+        let s =
+            "<p>(一) 拟订规划。协调推动。</p> <p>(二) 统筹建设。</p> <p>(十三) 完成其他任务。</p>";
+        assert_eq!(
+            split_items(s),
+            vec!["拟订规划。协调推动。", "统筹建设。", "完成其他任务。"]
+        );
+    }
+
+    #[test]
+    fn numbered_items_in_one_paragraph() {
+        let s = "1、引导企业入表“零的突破”； 2、聚合数据资源； 3、建立机制； 4、进一步提升12345政务服务便民热线工作效能。";
+        assert_eq!(
+            split_items(s),
+            vec![
+                "引导企业入表“零的突破”",
+                "聚合数据资源",
+                "建立机制",
+                "进一步提升12345政务服务便民热线工作效能。"
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_and_numbers_are_not_breaks() {
+        let s = "<p>1、覆盖率达到24.65%；</p> <p>2、拓展至4967项。</p>";
+        assert_eq!(split_items(s), vec!["覆盖率达到24.65%", "拓展至4967项。"]);
+        // `N.` after a separator but followed by a digit is a decimal.
+        assert_eq!(
+            split_items("1.增长 3.5倍；2.完善"),
+            vec!["增长 3.5倍", "完善"]
+        );
+        assert_eq!(
+            split_items("提升 12345政务服务"),
+            vec!["提升 12345政务服务"]
+        );
+    }
+
+    #[test]
+    fn full_width_and_dot_enumerators() {
+        assert_eq!(
+            split_items("（一）负责交通规划；（二）负责运输管理。"),
+            vec!["负责交通规划", "负责运输管理。"]
+        );
+        assert_eq!(
+            split_items("1.完善路网；2.推进12328服务热线建设，满意度达到3.5%以上。"),
+            vec!["完善路网", "推进12328服务热线建设，满意度达到3.5%以上。"]
+        );
+    }
+
+    #[test]
+    fn text_without_enumerators_is_one_item() {
+        assert_eq!(split_items("  完成年度目标  "), vec!["完成年度目标"]);
+        assert!(split_items("<p></p>").is_empty());
+    }
+
+    #[test]
+    fn preamble_before_first_enumerator_is_kept() {
+        assert_eq!(
+            split_items("主要任务如下： 1、甲 2、乙"),
+            vec!["主要任务如下：", "甲", "乙"]
+        );
+    }
+}

@@ -1,0 +1,356 @@
+//! Reconstruction: rows of cells to the document model.
+//!
+//! [`sections`] cuts the rows into the sections of a 部门整体绩效目标批复 by
+//! the labels in their first column; each section has its reader
+//! ([`funding`], [`lists`], [`indicators`]). Everything guessed becomes a
+//! warning.
+
+pub mod funding;
+pub mod indicators;
+pub mod lists;
+pub mod values;
+pub mod vocab;
+
+use crate::layout::{Layout, Row};
+use crate::model::{Content, IndicatorTable, Kind, Warning};
+
+use indicators::KnownNames;
+use values::{clean_text, squash, years_in};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Preamble,
+    Department,
+    Funding,
+    Functions,
+    AnnualTasks,
+    LongTermGoals,
+    LongTermTable,
+    AnnualGoals,
+    AnnualTable,
+}
+
+/// The section a first-column label starts, if it is one.
+pub fn section_of_label(cell: &str) -> Option<Section> {
+    let t: String = squash(cell)
+        .chars()
+        .filter(|c| !matches!(c, ':' | '：'))
+        .collect();
+    if t.is_empty() || t.chars().count() > 24 {
+        return None;
+    }
+    let s = if t.ends_with("名称") && (t.starts_with("部门") || t.starts_with("单位")) {
+        Section::Department
+    } else if t.contains("资金情况") {
+        Section::Funding
+    } else if t.contains("职能") {
+        Section::Functions
+    } else if t.contains("工作任务") {
+        Section::AnnualTasks
+    } else if t.starts_with("长期目标") {
+        Section::LongTermGoals
+    } else if t.starts_with("长期绩效指标") {
+        Section::LongTermTable
+    } else if t.starts_with("年度目标") || t.starts_with("年度绩效目标") {
+        Section::AnnualGoals
+    } else if t.starts_with("年度绩效指标") {
+        Section::AnnualTable
+    } else {
+        return None;
+    };
+    Some(s)
+}
+
+fn is_label(s: &str) -> bool {
+    section_of_label(s).is_some()
+}
+
+/// Rows grouped by section, in document order; a section label seen again
+/// inside its own section (a merged label cell printed mid-table) does not
+/// start a new group.
+pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
+    let mut out: Vec<(Section, Vec<&Row>)> = vec![(Section::Preamble, Vec::new())];
+    for row in rows {
+        let label = row.cells.first().and_then(|c| section_of_label(c));
+        let current = out.last().map(|(s, _)| *s);
+        if let Some(s) = label {
+            if Some(s) != current {
+                out.push((s, Vec::new()));
+            }
+        }
+        if let Some((_, group)) = out.last_mut() {
+            group.push(row);
+        }
+    }
+    out
+}
+
+/// The text of a list section: every cell but the label, joined by a
+/// separator so enumerators after a row break still count.
+fn section_text(rows: &[&Row]) -> String {
+    let mut parts = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        for (j, cell) in row.cells.iter().enumerate() {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            if !cell.trim().is_empty() {
+                parts.push(cell.as_str());
+            }
+        }
+    }
+    parts.join("\n")
+}
+
+fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a Row> {
+    groups
+        .iter()
+        .filter(|(s, _)| *s == want)
+        .flat_map(|(_, rows)| rows.iter().copied())
+        .collect()
+}
+
+fn first_title(rows: &[&Row]) -> Option<String> {
+    rows.iter()
+        .filter_map(|r| {
+            let texts: Vec<&str> = r.texts().collect();
+            (texts.len() == 1).then(|| texts[0])
+        })
+        .find(|t| t.contains("批复") || t.contains("绩效目标"))
+        .and_then(clean_text)
+}
+
+fn parse_indicator_tables(
+    groups: &[(Section, Vec<&Row>)],
+    known: &KnownNames,
+) -> Vec<indicators::TableResult> {
+    [
+        (IndicatorTable::LongTerm, Section::LongTermTable),
+        (IndicatorTable::Annual, Section::AnnualTable),
+    ]
+    .iter()
+    .map(|&(table, section)| {
+        let rows = table_rows(groups, section);
+        indicators::parse_table(table, &rows, &is_label, known)
+    })
+    .collect()
+}
+
+pub fn reconstruct(layout: &Layout) -> Content {
+    let groups = sections(&layout.rows);
+    let mut c = Content::default();
+    let mut warnings: Vec<Warning> = Vec::new();
+
+    for (section, rows) in &groups {
+        match section {
+            Section::Preamble => {
+                c.title = first_title(rows);
+                for row in rows {
+                    let texts: Vec<&str> = row.texts().collect();
+                    let is_title = texts.len() == 1 && clean_text(texts[0]) == c.title;
+                    if !is_title && !texts.is_empty() {
+                        warnings.push(Warning::new(
+                            "unknown_section",
+                            format!(
+                                "text outside any known section: {}",
+                                truncate(&texts.join(" "), 60)
+                            ),
+                        ));
+                    }
+                }
+            }
+            Section::Department => {
+                if c.department.is_none() {
+                    c.department = rows
+                        .first()
+                        .and_then(|r| r.cells.iter().skip(1).find_map(|t| clean_text(t)));
+                }
+            }
+            Section::Funding => {}
+            Section::Functions => c.functions.extend(lists::split_items(&section_text(rows))),
+            Section::AnnualTasks => c
+                .annual_tasks
+                .extend(lists::split_items(&section_text(rows))),
+            Section::LongTermGoals => {
+                if c.long_term_deadline.is_none() {
+                    c.long_term_deadline = rows
+                        .first()
+                        .and_then(|r| r.cells.first())
+                        .and_then(|l| years_in(l).last().copied());
+                }
+                c.long_term_goals
+                    .extend(lists::split_items(&section_text(rows)));
+            }
+            Section::AnnualGoals => c
+                .annual_goals
+                .extend(lists::split_items(&section_text(rows))),
+            Section::LongTermTable | Section::AnnualTable => {}
+        }
+    }
+
+    let funding = funding::parse_funding(&table_rows(&groups, Section::Funding));
+    c.funding.unit = funding.unit;
+    c.funding.rows = funding.rows;
+    warnings.extend(funding.warnings);
+
+    // Two passes: the first collects the level-2 names the document gives
+    // explicitly, the second uses them to split run-together cells and to
+    // recover lost level-2 cells.
+    let mut known = KnownNames::default();
+    for r in parse_indicator_tables(&groups, &KnownNames::default()) {
+        known.pairs.extend(r.known.pairs);
+        known.names.extend(r.known.names);
+    }
+    let mut header_years = funding.header_years;
+    for r in parse_indicator_tables(&groups, &known) {
+        c.indicators.extend(r.indicators);
+        warnings.extend(r.warnings);
+        header_years.extend(r.header_years);
+    }
+
+    c.year = c
+        .title
+        .as_deref()
+        .and_then(|t| years_in(t).first().copied());
+    if c.department.is_none() {
+        c.department = c.title.as_deref().and_then(department_from_title);
+    }
+    c.history_years = history_years(&header_years, c.year, &mut warnings);
+
+    c.kind = Some(kind_of(&c));
+    match c.kind {
+        Some(Kind::Unknown) => {
+            let what = match &c.title {
+                Some(t) if t.contains("项目") => {
+                    format!("{t}: project approvals are not read yet")
+                }
+                Some(t) => format!("{t}: not a 部门整体绩效目标批复"),
+                None => "no 绩效目标批复 title or tables found".to_string(),
+            };
+            warnings.insert(0, Warning::new("unrecognized_document", what));
+        }
+        _ if c.title.is_none() => {
+            warnings.insert(
+                0,
+                Warning::new("missing_title", "no title row; kind read from the sections"),
+            );
+        }
+        _ => {}
+    }
+    c.warnings = warnings;
+    c
+}
+
+fn kind_of(c: &Content) -> Kind {
+    match &c.title {
+        Some(t) if t.contains("部门整体") => Kind::DepartmentOverall,
+        Some(t) if t.contains("项目") => Kind::Unknown,
+        _ => {
+            let has_tables = !c.indicators.is_empty();
+            let has_sections = !c.functions.is_empty() || !c.funding.rows.is_empty();
+            if has_tables && has_sections {
+                Kind::DepartmentOverall
+            } else {
+                Kind::Unknown
+            }
+        }
+    }
+}
+
+/// `鄂州市数据局2026年部门整体绩效目标批复`: the text before the year.
+fn department_from_title(title: &str) -> Option<String> {
+    let idx = title.find(|c: char| c.is_ascii_digit())?;
+    let head = title.get(..idx)?.trim();
+    (head.chars().count() >= 2).then(|| head.to_string())
+}
+
+/// The two prior years the document reports: the first pair of distinct
+/// header years, in ascending order. Without any, the two years before the
+/// document's year, with a warning.
+fn history_years(header_years: &[i32], year: Option<i32>, warnings: &mut Vec<Warning>) -> Vec<i32> {
+    let mut seen: Vec<i32> = Vec::new();
+    for &y in header_years {
+        if !seen.contains(&y) {
+            seen.push(y);
+        }
+        if seen.len() == 2 {
+            break;
+        }
+    }
+    seen.sort_unstable();
+    if seen.len() == 2 {
+        return seen;
+    }
+    match year {
+        Some(y) => {
+            warnings.push(Warning::new(
+                "history_years_assumed",
+                format!(
+                    "no history years in the table headers; assumed {} and {}",
+                    y - 2,
+                    y - 1
+                ),
+            ));
+            vec![y - 2, y - 1]
+        }
+        None => Vec::new(),
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            section_of_label("部门（单位）名称"),
+            Some(Section::Department)
+        );
+        assert_eq!(section_of_label("部门总体资金情况"), Some(Section::Funding));
+        assert_eq!(section_of_label("部门职能概述"), Some(Section::Functions));
+        assert_eq!(section_of_label("年度工作任务"), Some(Section::AnnualTasks));
+        assert_eq!(
+            section_of_label("长期目标： (截止2027年)"),
+            Some(Section::LongTermGoals)
+        );
+        assert_eq!(
+            section_of_label("长期绩效指标"),
+            Some(Section::LongTermTable)
+        );
+        assert_eq!(section_of_label("年度目标:"), Some(Section::AnnualGoals));
+        assert_eq!(section_of_label("年度绩效指标"), Some(Section::AnnualTable));
+        assert_eq!(section_of_label("绩效管理"), None);
+        assert_eq!(section_of_label("数据安全"), None);
+        assert_eq!(section_of_label(""), None);
+    }
+
+    #[test]
+    fn title_department_fallback() {
+        assert_eq!(
+            department_from_title("鄂州市数据局2026年部门整体绩效目标批复").as_deref(),
+            Some("鄂州市数据局")
+        );
+        assert_eq!(department_from_title("2026 年部门整体绩效目标批复"), None);
+    }
+
+    #[test]
+    fn history_years_from_headers_or_assumed() {
+        let mut w = Vec::new();
+        assert_eq!(
+            history_years(&[2024, 2025, 2024, 2025], Some(2026), &mut w),
+            vec![2024, 2025]
+        );
+        assert!(w.is_empty());
+        assert_eq!(history_years(&[], Some(2026), &mut w), vec![2024, 2025]);
+        assert_eq!(w.len(), 1);
+    }
+}

@@ -1,0 +1,182 @@
+//! Cell values: text cleaning, numbers, targets, years.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Op, TargetParsed};
+
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").unwrap());
+
+/// Removes HTML tags and entities, collapses whitespace runs to one space and
+/// trims. Empty text is `None`: the document model never holds `""`.
+pub fn clean_text(s: &str) -> Option<String> {
+    let no_tags = if s.contains('<') {
+        TAG.replace_all(s, " ")
+    } else {
+        s.into()
+    };
+    let decoded = decode_entities(&no_tags);
+    let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!collapsed.is_empty()).then_some(collapsed)
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Removes all whitespace: labels such as `部门 职能 概述` are matched
+/// without it.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A funding amount or share: `1,647.19`, `593.00`, `100.0%`.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+        .collect();
+    let t = t.strip_suffix('%').unwrap_or(&t);
+    if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+')
+    {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+static TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(≤|≥|<=|>=|＜=|＞=|<|>|＜|＞|=|＝)?\s*",
+        r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*",
+        r"(%|‰|[\p{L}/²³℃㎡]{1,6})?$"
+    ))
+    .unwrap()
+});
+
+/// A target that is a pure quantity: optional operator, a number, an
+/// optional unit of up to six characters. `2025年底` is a date: `None`.
+pub fn parse_target(s: &str) -> Option<TargetParsed> {
+    let caps = TARGET.captures(s.trim())?;
+    let op = match caps.get(1).map(|m| m.as_str()) {
+        None | Some("=") | Some("＝") => Op::Eq,
+        Some("≤") | Some("<=") | Some("＜=") => Op::Le,
+        Some("≥") | Some(">=") | Some("＞=") => Op::Ge,
+        Some("<") | Some("＜") => Op::Lt,
+        Some(">") | Some("＞") => Op::Gt,
+        Some(_) => return None,
+    };
+    let number = caps.get(2)?.as_str().replace(',', "");
+    let value: f64 = number.parse().ok()?;
+    let unit = caps.get(3).map(|m| m.as_str().to_string());
+    if let Some(u) = &unit {
+        let whole_year = !number.contains('.') && (1900.0..=2100.0).contains(&value);
+        if whole_year && u.starts_with('年') {
+            return None;
+        }
+    }
+    Some(TargetParsed { op, value, unit })
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+
+/// All four-digit years written as `2026年` / `2026 年`, in order.
+pub fn years_in(s: &str) -> Vec<i32> {
+    YEAR.captures_iter(s)
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .collect()
+}
+
+/// A cell that is only a year, like `2024 年` or `2024年`.
+pub fn year_cell(s: &str) -> Option<i32> {
+    let t = squash(s);
+    let digits = t.strip_suffix('年').unwrap_or(&t);
+    (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Option<(Op, f64, Option<String>)> {
+        parse_target(s).map(|p| (p.op, p.value, p.unit))
+    }
+
+    fn q(op: Op, value: f64, unit: Option<&str>) -> Option<(Op, f64, Option<String>)> {
+        Some((op, value, unit.map(str::to_string)))
+    }
+
+    #[test]
+    fn targets_that_are_quantities() {
+        assert_eq!(t("≤100%"), q(Op::Le, 100.0, Some("%")));
+        assert_eq!(t("≥ 90%"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("1 个工作日"), q(Op::Eq, 1.0, Some("个工作日")));
+        assert_eq!(t("100%"), q(Op::Eq, 100.0, Some("%")));
+        assert_eq!(t("0%"), q(Op::Eq, 0.0, Some("%")));
+        assert_eq!(t(">=90%"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("<3个工作日"), q(Op::Lt, 3.0, Some("个工作日")));
+        assert_eq!(t("10 项"), q(Op::Eq, 10.0, Some("项")));
+        assert_eq!(t("≤ 500万元"), q(Op::Le, 500.0, Some("万元")));
+        assert_eq!(t("1,200万元"), q(Op::Eq, 1200.0, Some("万元")));
+        assert_eq!(t("3.79"), q(Op::Eq, 3.79, None));
+    }
+
+    #[test]
+    fn targets_that_are_not_quantities() {
+        assert_eq!(t("完成"), None);
+        assert_eq!(t("登记入表达 27 万元"), None);
+        assert_eq!(t("2025年底"), None);
+        assert_eq!(t("2025年"), None);
+        assert_eq!(t("100%以上"), None);
+        assert_eq!(t("修复高危漏洞152个"), None);
+        assert_eq!(t("1个工作日内完成全部"), None);
+        assert_eq!(t(""), None);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("1647.19"), Some(1647.19));
+        assert_eq!(parse_number("100.0%"), Some(100.0));
+        assert_eq!(parse_number("12,345.60"), Some(12345.6));
+        assert_eq!(parse_number(" 593.00 "), Some(593.0));
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("无"), None);
+        assert_eq!(parse_number("%"), None);
+    }
+
+    #[test]
+    fn cleaning() {
+        assert_eq!(
+            clean_text("<p>(一) 拟订  规划。</p> <p>"),
+            Some("(一) 拟订 规划。".to_string())
+        );
+        assert_eq!(clean_text("  \t "), None);
+        assert_eq!(clean_text("<p></p>"), None);
+        assert_eq!(clean_text("a &amp; b"), Some("a & b".to_string()));
+        assert_eq!(clean_text("≥ 90%"), Some("≥ 90%".to_string()));
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(years_in("2026 年部门整体绩效目标批复"), vec![2026]);
+        assert_eq!(years_in("长期目标： (截止2027年)"), vec![2027]);
+        assert_eq!(year_cell("2024 年"), Some(2024));
+        assert_eq!(year_cell("2025年"), Some(2025));
+        assert_eq!(year_cell("100%"), None);
+    }
+}

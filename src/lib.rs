@@ -7,8 +7,12 @@
 //! stages for one file; [`batch`] runs many in parallel with deterministic
 //! output; [`diff`] compares documents field by field.
 
+pub mod batch;
 pub mod convert;
+pub mod diff;
+pub mod export;
 pub mod extract;
+pub mod inspect;
 pub mod layout;
 pub mod model;
 pub mod reconstruct;

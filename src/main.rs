@@ -1,5 +1,38 @@
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let doc = pifu::convert::convert_path(std::path::Path::new(&args[1]), &args[1]);
-    println!("{}", serde_json::to_string_pretty(&doc).unwrap());
+//! The `pifu` command: a thin layer over the library, one module per
+//! subcommand in `cmd/`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+#[derive(Parser)]
+#[command(
+    name = "pifu",
+    version,
+    about = "Turn published 绩效目标批复 documents (PDF or text dumps) into JSON and CSV"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Convert(cmd::convert::Args),
+    Diff(cmd::diff::Args),
+    Inspect(cmd::inspect::Args),
+    Text(cmd::text::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Convert(a) => cmd::convert::run(a),
+        Command::Diff(a) => cmd::diff::run(a),
+        Command::Inspect(a) => cmd::inspect::run(a),
+        Command::Text(a) => cmd::text::run(a),
+    };
+    ExitCode::from(code)
 }

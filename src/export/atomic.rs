@@ -1,0 +1,95 @@
+//! Files that appear whole or not at all: written under a temporary name in
+//! the destination directory, renamed into place when complete.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+pub struct AtomicFile {
+    tmp: BufWriter<NamedTempFile>,
+    dest: PathBuf,
+}
+
+impl AtomicFile {
+    pub fn create(dest: &Path) -> io::Result<Self> {
+        let dir = match dest.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        fs::create_dir_all(dir)?;
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        Ok(AtomicFile {
+            tmp: BufWriter::with_capacity(64 * 1024, tmp),
+            dest: dest.to_path_buf(),
+        })
+    }
+
+    /// Flushes and renames into place.
+    pub fn commit(self) -> io::Result<()> {
+        let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
+        tmp.as_file().sync_data()?;
+        tmp.persist(&self.dest).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    pub fn dest(&self) -> &Path {
+        &self.dest
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tmp.write(buf)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.tmp.flush()
+    }
+}
+
+/// Writes `bytes` to `dest` atomically.
+pub fn write_atomic(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = AtomicFile::create(dest)?;
+    f.write_all(bytes)?;
+    f.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_visible_until_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("sub/a.json");
+        let mut f = AtomicFile::create(&dest).unwrap();
+        f.write_all(b"{}").unwrap();
+        f.flush().unwrap();
+        assert!(!dest.exists());
+        f.commit().unwrap();
+        assert_eq!(fs::read(&dest).unwrap(), b"{}");
+        // No temporary file left beside it.
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub")).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn dropped_file_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("b.csv");
+        {
+            let mut f = AtomicFile::create(&dest).unwrap();
+            f.write_all(b"x").unwrap();
+        }
+        assert!(!dest.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

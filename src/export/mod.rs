@@ -1,0 +1,149 @@
+//! Export: documents to JSON files, JSON Lines and the CSV tables.
+//!
+//! Everything is streamed: a document is written as soon as it is its turn
+//! and then dropped. Files appear under their final names only when complete
+//! ([`atomic`]).
+
+pub mod atomic;
+pub mod tables;
+
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+use crate::model::Document;
+
+use atomic::{write_atomic, AtomicFile};
+use tables::CsvTables;
+
+/// Pretty JSON of one document, with a final newline.
+pub fn to_json_pretty(d: &Document) -> String {
+    let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// One JSON Lines line, with its newline.
+pub fn to_json_line(d: &Document) -> String {
+    let mut s = serde_json::to_string(d).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Keeps only the normal components of a relative path, so that the result
+/// joined to an output directory can never leave it.
+pub fn confine(rel: &Path) -> PathBuf {
+    rel.components()
+        .filter_map(|c| match c {
+            Component::Normal(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Which outputs to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub json: bool,
+    pub jsonl: bool,
+    pub csv: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            json: true,
+            jsonl: true,
+            csv: true,
+        }
+    }
+}
+
+/// Writes documents into an output directory: `json/<rel>.json` per
+/// document, `documents.jsonl`, and the CSV tables.
+pub struct DirExporter {
+    dir: PathBuf,
+    formats: Formats,
+    jsonl: Option<AtomicFile>,
+    csv: Option<CsvTables>,
+}
+
+impl DirExporter {
+    pub fn create(dir: &Path, formats: Formats, bom: bool) -> io::Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        let jsonl = if formats.jsonl {
+            Some(AtomicFile::create(&dir.join("documents.jsonl"))?)
+        } else {
+            None
+        };
+        let csv = if formats.csv {
+            Some(CsvTables::create(dir, bom)?)
+        } else {
+            None
+        };
+        Ok(DirExporter {
+            dir: dir.to_path_buf(),
+            formats,
+            jsonl,
+            csv,
+        })
+    }
+
+    /// Where the JSON of the input at relative path `rel` goes.
+    pub fn json_path(&self, rel: &Path) -> PathBuf {
+        let rel = confine(rel);
+        let mut name = rel
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_else(|| "document".into());
+        name.push(".json");
+        self.dir.join("json").join(rel.with_file_name(name))
+    }
+
+    pub fn write(&mut self, d: &Document, rel: &Path) -> io::Result<()> {
+        if self.formats.json {
+            write_atomic(&self.json_path(rel), to_json_pretty(d).as_bytes())?;
+        }
+        if let Some(f) = &mut self.jsonl {
+            f.write_all(to_json_line(d).as_bytes())?;
+        }
+        if let Some(t) = &mut self.csv {
+            t.write(d)?;
+        }
+        Ok(())
+    }
+
+    pub fn commit(self) -> io::Result<()> {
+        if let Some(f) = self.jsonl {
+            f.commit()?;
+        }
+        if let Some(t) = self.csv {
+            t.commit()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confined_paths_stay_inside() {
+        assert_eq!(
+            confine(Path::new("../../etc/x.pdf")),
+            PathBuf::from("etc/x.pdf")
+        );
+        assert_eq!(confine(Path::new("/abs/a.txt")), PathBuf::from("abs/a.txt"));
+        assert_eq!(confine(Path::new("./a/./b.txt")), PathBuf::from("a/b.txt"));
+    }
+
+    #[test]
+    fn json_path_keeps_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = DirExporter::create(dir.path(), Formats::default(), false).unwrap();
+        assert_eq!(
+            e.json_path(Path::new("sub/a.pdf")),
+            dir.path().join("json/sub/a.pdf.json")
+        );
+    }
+}

@@ -1,0 +1,332 @@
+//! The CSV tables of the specification (§3): one record per document,
+//! indicator, funding row, list item and warning. Each `*_records` function
+//! is pure; [`CsvTables`] streams them to files.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::model::{Document, FundingSection};
+
+use super::atomic::AtomicFile;
+
+pub const DOCUMENTS_HEADER: &[&str] = &[
+    "doc_id",
+    "path",
+    "sha256",
+    "format",
+    "encoding",
+    "pages",
+    "kind",
+    "year",
+    "department",
+    "title",
+    "long_term_deadline",
+    "indicators",
+    "warnings",
+    "status",
+    "error",
+];
+
+pub const INDICATORS_HEADER: &[&str] = &[
+    "doc_id",
+    "department",
+    "year",
+    "table",
+    "seq",
+    "level1",
+    "level2",
+    "level3",
+    "target",
+    "target_op",
+    "target_value",
+    "target_unit",
+    "history_1_year",
+    "history_1_value",
+    "history_2_year",
+    "history_2_value",
+    "basis",
+    "category",
+    "page",
+];
+
+pub const FUNDING_HEADER: &[&str] = &[
+    "doc_id",
+    "department",
+    "year",
+    "unit",
+    "section",
+    "seq",
+    "item",
+    "current",
+    "share_pct",
+    "history_1_year",
+    "history_1_amount",
+    "history_2_year",
+    "history_2_amount",
+];
+
+pub const ITEMS_HEADER: &[&str] = &["doc_id", "section", "seq", "text"];
+
+pub const WARNINGS_HEADER: &[&str] = &["doc_id", "code", "table", "seq", "page", "message"];
+
+/// A record is a list of fields; `None` is an empty field.
+pub type Record = Vec<Option<String>>;
+
+/// The shortest decimal that reads back to the same value: `593`, `1647.19`.
+pub fn number(v: f64) -> String {
+    format!("{v}")
+}
+
+fn s(v: &Option<String>) -> Option<String> {
+    v.clone()
+}
+
+fn n<T: ToString>(v: Option<T>) -> Option<String> {
+    v.map(|x| x.to_string())
+}
+
+fn f(v: Option<f64>) -> Option<String> {
+    v.map(number)
+}
+
+pub fn document_record(d: &Document) -> Record {
+    vec![
+        s(&d.doc_id),
+        Some(d.source.path.clone()),
+        s(&d.source.sha256),
+        Some(d.source.format.as_str().to_string()),
+        s(&d.source.encoding),
+        n(d.source.pages),
+        d.kind.map(|k| k.as_str().to_string()),
+        n(d.year),
+        s(&d.department),
+        s(&d.title),
+        n(d.long_term_deadline),
+        Some(d.indicators.len().to_string()),
+        Some(d.warnings.len().to_string()),
+        Some(d.status.as_str().to_string()),
+        s(&d.error),
+    ]
+}
+
+fn history_year(d: &Document, i: usize) -> Option<String> {
+    n(d.history_years.get(i).copied())
+}
+
+pub fn indicator_records(d: &Document) -> Vec<Record> {
+    let mut seq = [0u32; 2];
+    d.indicators
+        .iter()
+        .map(|ind| {
+            let k = ind.table as usize;
+            seq[k] += 1;
+            let annual = !ind.history.is_empty();
+            let hist = |i: usize| ind.history.get(i).cloned().flatten();
+            let p = ind.target_parsed.as_ref();
+            vec![
+                s(&d.doc_id),
+                s(&d.department),
+                n(d.year),
+                Some(ind.table.as_str().to_string()),
+                Some(seq[k].to_string()),
+                s(&ind.level1),
+                s(&ind.level2),
+                s(&ind.level3),
+                s(&ind.target),
+                p.map(|p| p.op.as_str().to_string()),
+                p.map(|p| number(p.value)),
+                p.and_then(|p| p.unit.clone()),
+                if annual { history_year(d, 0) } else { None },
+                hist(0),
+                if annual { history_year(d, 1) } else { None },
+                hist(1),
+                s(&ind.basis),
+                s(&ind.category),
+                n(ind.page),
+            ]
+        })
+        .collect()
+}
+
+pub fn funding_records(d: &Document) -> Vec<Record> {
+    let Some(funding) = &d.funding else {
+        return Vec::new();
+    };
+    let mut seq = [0u32; 2];
+    funding
+        .rows
+        .iter()
+        .map(|r| {
+            let k = match r.section {
+                FundingSection::Income => 0,
+                FundingSection::Expenditure => 1,
+            };
+            seq[k] += 1;
+            let hist = |i: usize| f(r.history.get(i).copied().flatten());
+            vec![
+                s(&d.doc_id),
+                s(&d.department),
+                n(d.year),
+                s(&funding.unit),
+                Some(r.section.as_str().to_string()),
+                Some(seq[k].to_string()),
+                s(&r.item),
+                f(r.current),
+                f(r.share_pct),
+                history_year(d, 0),
+                hist(0),
+                history_year(d, 1),
+                hist(1),
+            ]
+        })
+        .collect()
+}
+
+pub fn item_records(d: &Document) -> Vec<Record> {
+    let sections: [(&str, &Vec<String>); 4] = [
+        ("functions", &d.functions),
+        ("annual_tasks", &d.annual_tasks),
+        ("long_term_goals", &d.long_term_goals),
+        ("annual_goals", &d.annual_goals),
+    ];
+    sections
+        .iter()
+        .flat_map(|(name, items)| {
+            items.iter().enumerate().map(move |(i, text)| {
+                vec![
+                    s(&d.doc_id),
+                    Some(name.to_string()),
+                    Some((i + 1).to_string()),
+                    Some(text.clone()),
+                ]
+            })
+        })
+        .collect()
+}
+
+pub fn warning_records(d: &Document) -> Vec<Record> {
+    d.warnings
+        .iter()
+        .map(|w| {
+            vec![
+                s(&d.doc_id),
+                Some(w.code.clone()),
+                s(&w.table),
+                n(w.seq),
+                n(w.page),
+                Some(w.message.clone()),
+            ]
+        })
+        .collect()
+}
+
+struct Table {
+    file: csv::Writer<AtomicFile>,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &str, header: &[&str], bom: bool) -> io::Result<Table> {
+        let mut file = AtomicFile::create(&dir.join(name))?;
+        if bom {
+            file.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut file = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(file);
+        file.write_record(header)?;
+        Ok(Table { file })
+    }
+
+    fn write(&mut self, records: &[Record]) -> io::Result<()> {
+        for r in records {
+            self.file
+                .write_record(r.iter().map(|v| v.as_deref().unwrap_or("")))?;
+        }
+        Ok(())
+    }
+
+    fn commit(self) -> io::Result<()> {
+        let file = self
+            .file
+            .into_inner()
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        file.commit()
+    }
+}
+
+/// The five CSV files, written as documents arrive and renamed into place by
+/// [`CsvTables::commit`].
+pub struct CsvTables {
+    documents: Table,
+    indicators: Table,
+    funding: Table,
+    items: Table,
+    warnings: Table,
+}
+
+impl CsvTables {
+    pub fn create(dir: &Path, bom: bool) -> io::Result<Self> {
+        Ok(CsvTables {
+            documents: Table::create(dir, "documents.csv", DOCUMENTS_HEADER, bom)?,
+            indicators: Table::create(dir, "indicators.csv", INDICATORS_HEADER, bom)?,
+            funding: Table::create(dir, "funding.csv", FUNDING_HEADER, bom)?,
+            items: Table::create(dir, "items.csv", ITEMS_HEADER, bom)?,
+            warnings: Table::create(dir, "warnings.csv", WARNINGS_HEADER, bom)?,
+        })
+    }
+
+    pub fn write(&mut self, d: &Document) -> io::Result<()> {
+        self.documents.write(&[document_record(d)])?;
+        self.indicators.write(&indicator_records(d))?;
+        self.funding.write(&funding_records(d))?;
+        self.items.write(&item_records(d))?;
+        self.warnings.write(&warning_records(d))
+    }
+
+    pub fn commit(self) -> io::Result<()> {
+        self.documents.commit()?;
+        self.indicators.commit()?;
+        self.funding.commit()?;
+        self.items.commit()?;
+        self.warnings.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn to_csv(records: &[Record]) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        for r in records {
+            w.write_record(r.iter().map(|v| v.as_deref().unwrap_or("")))
+                .unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn quoting_follows_rfc4180() {
+        let rec = vec![vec![
+            Some("a,b".to_string()),
+            Some("say \"hi\"".to_string()),
+            Some("two\nlines".to_string()),
+            None,
+            Some("≥95%".to_string()),
+        ]];
+        assert_eq!(
+            to_csv(&rec),
+            "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,≥95%\r\n"
+        );
+    }
+
+    #[test]
+    fn numbers_are_shortest() {
+        assert_eq!(number(593.0), "593");
+        assert_eq!(number(1647.19), "1647.19");
+        assert_eq!(number(35.8), "35.8");
+        assert_eq!(number(0.0), "0");
+    }
+}

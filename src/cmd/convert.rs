@@ -36,7 +36,7 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', default_value = "json,jsonl,csv")]
     pub format: Vec<FormatArg>,
     /// Worker threads (default: all cores).
-    #[arg(long, value_name = "N")]
+    #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Read input paths, one per line, from FILE (- for stdin).
     #[arg(long, value_name = "FILE")]
@@ -45,7 +45,7 @@ pub struct Args {
     #[arg(long)]
     pub bom: bool,
     /// No progress bar and no summary line.
-    #[arg(long)]
+    #[arg(short, long)]
     pub quiet: bool,
 }
 

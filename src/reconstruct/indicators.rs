@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use crate::layout::Row;
 use crate::model::{Indicator, IndicatorTable, Warning};
 
+use super::joins::join_cut_rows;
 use super::values::{clean_text, parse_target, year_cell};
 use super::vocab;
 
@@ -257,122 +258,149 @@ pub fn parse_table(
 ) -> TableResult {
     let mut result = TableResult::default();
     let mut above = Levels::default();
-    let tname = table.as_str();
-    for row in rows {
-        if is_header_row(row) {
-            result
-                .header_years
-                .extend(row.texts().filter_map(year_cell));
+    for (row, joined) in join_cut_rows(rows) {
+        if is_header_row(&row) {
+            result.header_years.extend(row.texts().filter_map(year_cell));
             continue;
         }
-        let seq = result.indicators.len() as u32 + 1;
-        let mut warn = |code: &str, message: String| {
-            result.warnings.push(Warning {
-                code: code.to_string(),
-                message,
-                table: Some(tname.to_string()),
-                seq: Some(seq),
-                page: row.page,
-            });
-        };
-        let non_empty = row.texts().filter(|t| !is_label(t)).count();
-        if non_empty < 2 {
-            if non_empty == 1 {
-                let text: Vec<&str> = row.texts().collect();
-                warn(
-                    "unplaced_row",
-                    format!("a row with a single cell ({}) was skipped", text.join(" ")),
-                );
+        let mut notes: Vec<(&str, String)> = Vec::new();
+        if joined {
+            notes.push((
+                "row_joined",
+                "a row cut by a page break was joined with its continuation".to_string(),
+            ));
+        }
+        let texts: Vec<&str> = row.texts().filter(|t| !is_label(t)).collect();
+        if texts.len() < 2 {
+            if let Some(t) = texts.first() {
+                result.warnings.push(Warning {
+                    code: "unplaced_row".to_string(),
+                    message: format!("a row with a single cell ({t}) was skipped"),
+                    table: Some(table.as_str().to_string()),
+                    seq: None,
+                    page: row.page,
+                });
             }
             continue;
         }
-        let mut parts = split_row(&row.cells, table, is_label);
-        if split_run_together(&mut parts, &|s| known.is_level_name(s)) {
-            warn(
-                "split_cell",
-                "two cells printed as one were split at the space after a level name".to_string(),
-            );
-        }
-        if !parts.aligned {
-            warn(
-                "shifted_cells",
-                "cells shifted by a merged cell or page break; value columns read from the right"
-                    .to_string(),
-            );
-        }
-        let assigned = assign_levels(&parts.names, &above);
-        if assigned.moved && parts.aligned {
-            warn(
-                "shifted_cells",
-                "a level name stood in another level's column; read by its vocabulary".to_string(),
-            );
-        }
-        if assigned.level2_missing {
-            warn(
-                "missing_cell",
-                "a new level-1 group has no level-2 cell".to_string(),
-            );
-        }
-        if !assigned.dropped.is_empty() {
-            warn(
-                "unplaced_cell",
-                format!("extra level cells dropped: {}", assigned.dropped.join(", ")),
-            );
-        }
-        let mut levels = assigned.levels;
-        let explicit_level2 = parts.names.len() >= 2
-            || (parts.names.len() == 1
-                && levels.level2.as_deref() == Some(parts.names[0].text.as_str()));
-        if !explicit_level2 {
-            if let (Some(l1), Some(l3)) = (&levels.level1, &parts.level3) {
-                let lost = known.pairs.contains(&(l1.clone(), l3.clone()))
-                    && levels.level2.as_deref() != Some(l3.as_str());
-                if lost {
-                    warn(
-                        "level_inferred",
-                        format!(
-                            "no level-2 cell; {} is a level-2 name under {} elsewhere in the document, used instead of {}",
-                            l3,
-                            l1,
-                            levels.level2.as_deref().unwrap_or("nothing")
-                        ),
-                    );
-                    levels.level2 = Some(l3.clone());
-                }
-            }
-        }
+        let (indicator, levels, explicit_level2) =
+            read_row(table, &row, &above, is_label, known, &mut notes);
         if explicit_level2 {
             if let (Some(l1), Some(l2)) = (&levels.level1, &levels.level2) {
                 result.known.pairs.insert((l1.clone(), l2.clone()));
                 result.known.names.insert(l2.clone());
             }
         }
-        if parts.category_missing {
-            warn(
-                "missing_cell",
-                "the row has no 指标分类 cell; category is null".to_string(),
-            );
+        let seq = result.indicators.len() as u32 + 1;
+        let name = indicator
+            .level3
+            .clone()
+            .or_else(|| indicator.level2.clone())
+            .unwrap_or_else(|| texts.join(" "));
+        for (code, message) in notes {
+            result.warnings.push(Warning {
+                code: code.to_string(),
+                message: format!("{name}: {message}"),
+                table: Some(table.as_str().to_string()),
+                seq: Some(seq),
+                page: row.page,
+            });
         }
-        let target = parts.values.last().cloned().flatten();
-        let history = match table {
-            IndicatorTable::LongTerm => Vec::new(),
-            IndicatorTable::Annual => parts.values.iter().take(2).cloned().collect(),
-        };
-        result.indicators.push(Indicator {
-            table,
-            level1: levels.level1.clone(),
-            level2: levels.level2.clone(),
-            level3: parts.level3,
-            target_parsed: target.as_deref().and_then(parse_target),
-            target,
-            history,
-            basis: parts.basis,
-            category: parts.category,
-            page: row.page,
-        });
+        result.indicators.push(indicator);
         above = levels;
     }
     result
+}
+
+/// Reads one data row: its indicator, the levels in effect after it, and
+/// whether it gave its level 2 explicitly. Guesses go to `notes`.
+fn read_row(
+    table: IndicatorTable,
+    row: &Row,
+    above: &Levels,
+    is_label: &dyn Fn(&str) -> bool,
+    known: &KnownNames,
+    notes: &mut Vec<(&'static str, String)>,
+) -> (Indicator, Levels, bool) {
+    let mut parts = split_row(&row.cells, table, is_label);
+    if split_run_together(&mut parts, &|s| known.is_level_name(s)) {
+        notes.push((
+            "split_cell",
+            "two cells printed as one were split at the space after a level name".to_string(),
+        ));
+    }
+    if !parts.aligned {
+        notes.push((
+            "shifted_cells",
+            "cells shifted by a merged cell or page break; value columns read from the right"
+                .to_string(),
+        ));
+    }
+    let assigned = assign_levels(&parts.names, above);
+    if assigned.moved && parts.aligned {
+        notes.push((
+            "shifted_cells",
+            "a level name stood in another level's column; placed by its vocabulary".to_string(),
+        ));
+    }
+    if assigned.level2_missing {
+        notes.push((
+            "missing_cell",
+            "a new level-1 group has no level-2 cell; level2 is null".to_string(),
+        ));
+    }
+    if !assigned.dropped.is_empty() {
+        notes.push((
+            "unplaced_cell",
+            format!("extra level cells dropped: {}", assigned.dropped.join(", ")),
+        ));
+    }
+    let mut levels = assigned.levels;
+    let explicit_level2 = match parts.names.as_slice() {
+        [] => false,
+        [only] => levels.level2.as_deref() == Some(only.text.as_str()),
+        _ => true,
+    };
+    if !explicit_level2 {
+        if let (Some(l1), Some(l3)) = (&levels.level1, &parts.level3) {
+            let lost = known.pairs.contains(&(l1.clone(), l3.clone()))
+                && levels.level2.as_deref() != Some(l3.as_str());
+            if lost {
+                notes.push((
+                    "level_inferred",
+                    format!(
+                        "no level-2 cell; {l3} is a level-2 name under {l1} elsewhere in the document, used instead of {}",
+                        levels.level2.as_deref().unwrap_or("nothing")
+                    ),
+                ));
+                levels.level2 = Some(l3.clone());
+            }
+        }
+    }
+    if parts.category_missing {
+        notes.push((
+            "missing_cell",
+            "the row has no 指标分类 cell; category is null".to_string(),
+        ));
+    }
+    let target = parts.values.last().cloned().flatten();
+    let history = match table {
+        IndicatorTable::LongTerm => Vec::new(),
+        IndicatorTable::Annual => parts.values.iter().take(2).cloned().collect(),
+    };
+    let indicator = Indicator {
+        table,
+        level1: levels.level1.clone(),
+        level2: levels.level2.clone(),
+        level3: parts.level3,
+        target_parsed: target.as_deref().and_then(parse_target),
+        target,
+        history,
+        basis: parts.basis,
+        category: parts.category,
+        page: row.page,
+    };
+    (indicator, levels, explicit_level2)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 pub mod funding;
 pub mod indicators;
+pub mod joins;
 pub mod lists;
 pub mod values;
 pub mod vocab;

@@ -121,8 +121,9 @@ pub struct Summary {
 impl Summary {
     pub fn line(&self, seconds: f64) -> String {
         let mut s = format!(
-            "{} documents: {} converted, {} failed",
+            "{} document{}: {} converted, {} failed",
             self.total,
+            if self.total == 1 { "" } else { "s" },
             self.ok - self.unknown,
             self.failed
         );

@@ -55,7 +55,7 @@ impl Ignore {
             return false;
         }
         let generic = generic_path(path);
-        self.patterns.iter().any(|p| generic == *p)
+        self.patterns.contains(&generic)
     }
 }
 

@@ -62,7 +62,7 @@ fn read_list(source: &str) -> io::Result<String> {
 enum Sink {
     StdoutPretty,
     StdoutLines(io::BufWriter<io::Stdout>),
-    Dir(DirExporter),
+    Dir(Box<DirExporter>),
 }
 
 fn progress(n: usize, quiet: bool) -> Option<ProgressBar> {
@@ -122,7 +122,7 @@ pub fn run(args: Args) -> u8 {
                 csv: args.format.contains(&FormatArg::Csv),
             };
             match DirExporter::create(std::path::Path::new(dir), formats, args.bom) {
-                Ok(e) => Sink::Dir(e),
+                Ok(e) => Sink::Dir(Box::new(e)),
                 Err(e) => {
                     eprintln!("pifu: cannot write to output directory {dir}: {e}");
                     return EXIT_USAGE;

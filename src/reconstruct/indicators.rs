@@ -260,7 +260,9 @@ pub fn parse_table(
     let mut above = Levels::default();
     for (row, joined) in join_cut_rows(rows) {
         if is_header_row(&row) {
-            result.header_years.extend(row.texts().filter_map(year_cell));
+            result
+                .header_years
+                .extend(row.texts().filter_map(year_cell));
             continue;
         }
         let mut notes: Vec<(&str, String)> = Vec::new();

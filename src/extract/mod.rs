@@ -3,6 +3,7 @@
 //! Text input is decoded here (encoding detection lives in [`text`]); PDF
 //! input becomes positioned glyphs and ruling lines.
 
+pub mod page;
 pub mod text;
 
 pub use text::{decode_text, DecodedText};

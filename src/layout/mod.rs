@@ -6,6 +6,7 @@
 //! tab-separated cells ([`text`]); PDF pages get their rows from ruling lines
 //! and text positions.
 
+pub mod pdf;
 pub mod text;
 
 /// One table row (or one line of prose) in reading order.

@@ -4,6 +4,7 @@
 //! input becomes positioned glyphs and ruling lines.
 
 pub mod page;
+pub mod pdf;
 pub mod text;
 
 pub use text::{decode_text, DecodedText};

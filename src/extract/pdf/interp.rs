@@ -1,0 +1,718 @@
+//! The content-stream interpreter: text state and graphics state enough to
+//! place every glyph and every table border.
+//!
+//! Text: `BT ET Tf Tc Tw Tz TL Ts Td TD Tm T* Tj TJ ' "`. Graphics: `q Q cm`,
+//! paths (`m l re h`, curves only move the point), painting (`S s f F f* B
+//! B* b b* n`: strokes give ruling lines, fills give rulings only for thin
+//! rectangles, how Word and Chromium draw borders), and form XObjects
+//! (`Do`) with their `/Matrix`, as after stamping or page merging.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::font::{Code, Font};
+use super::objects::{deref, dict_get, name_of, number, stream_bytes};
+use super::PdfError;
+use crate::extract::page::{Glyph, Page, Ruling};
+
+/// An affine matrix `[a b c d e f]`, applied to row vectors as PDF does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Matrix {
+    pub a: f64,
+    pub b: f64,
+    pub c: f64,
+    pub d: f64,
+    pub e: f64,
+    pub f: f64,
+}
+
+impl Matrix {
+    pub const IDENTITY: Matrix = Matrix {
+        a: 1.0,
+        b: 0.0,
+        c: 0.0,
+        d: 1.0,
+        e: 0.0,
+        f: 0.0,
+    };
+
+    pub fn translate(x: f64, y: f64) -> Matrix {
+        Matrix {
+            e: x,
+            f: y,
+            ..Matrix::IDENTITY
+        }
+    }
+
+    /// `self × other`: first `self`, then `other`.
+    pub fn then(self, o: Matrix) -> Matrix {
+        Matrix {
+            a: self.a * o.a + self.b * o.c,
+            b: self.a * o.b + self.b * o.d,
+            c: self.c * o.a + self.d * o.c,
+            d: self.c * o.b + self.d * o.d,
+            e: self.e * o.a + self.f * o.c + o.e,
+            f: self.e * o.b + self.f * o.d + o.f,
+        }
+    }
+
+    pub fn apply(self, x: f64, y: f64) -> (f64, f64) {
+        (
+            self.a * x + self.c * y + self.e,
+            self.b * x + self.d * y + self.f,
+        )
+    }
+
+    fn from_operands(ops: &[Object]) -> Option<Matrix> {
+        let n: Vec<f64> = ops.iter().filter_map(number).collect();
+        match n.as_slice() {
+            [a, b, c, d, e, f] => Some(Matrix {
+                a: *a,
+                b: *b,
+                c: *c,
+                d: *d,
+                e: *e,
+                f: *f,
+            }),
+            _ => None,
+        }
+    }
+
+    fn is_finite(self) -> bool {
+        [self.a, self.b, self.c, self.d, self.e, self.f]
+            .iter()
+            .all(|v| v.is_finite())
+    }
+}
+
+#[derive(Debug, Clone)]
+struct TextState {
+    font: Option<Rc<Font>>,
+    size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    hscale: f64,
+    leading: f64,
+    rise: f64,
+}
+
+impl Default for TextState {
+    fn default() -> Self {
+        TextState {
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            hscale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct GraphicsState {
+    ctm: Matrix,
+    text: TextState,
+}
+
+/// Limits that keep hostile files from running forever.
+const MAX_OPERATIONS: usize = 5_000_000;
+const MAX_FORM_DEPTH: usize = 12;
+const MAX_STATE_DEPTH: usize = 512;
+const MAX_GLYPHS_PER_PAGE: usize = 500_000;
+const MAX_RULINGS_PER_PAGE: usize = 200_000;
+/// Fills thinner than this (points) are borders.
+const THIN: f64 = 3.0;
+/// Segments within this of horizontal/vertical are rulings.
+const AXIS_TOLERANCE: f64 = 0.5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(ObjectId),
+    Inline(usize),
+}
+
+/// One path under construction, in device space.
+#[derive(Debug, Default)]
+struct PathBuilder {
+    /// Each subpath's points; `closed` subpaths get their closing segment.
+    subpaths: Vec<(Vec<(f64, f64)>, bool)>,
+}
+
+impl PathBuilder {
+    fn move_to(&mut self, p: (f64, f64)) {
+        self.subpaths.push((vec![p], false));
+    }
+
+    fn line_to(&mut self, p: (f64, f64)) {
+        match self.subpaths.last_mut() {
+            Some((pts, _)) => pts.push(p),
+            None => self.move_to(p),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((_, closed)) = self.subpaths.last_mut() {
+            *closed = true;
+        }
+    }
+
+    fn current(&self) -> Option<(f64, f64)> {
+        self.subpaths.last().and_then(|(p, _)| p.last().copied())
+    }
+}
+
+struct Interpreter<'a> {
+    doc: &'a Document,
+    fonts: HashMap<FontKey, Rc<Font>>,
+    operations: usize,
+    /// Page space: device y is flipped at `top`, x shifted by `left`.
+    top: f64,
+    left: f64,
+    glyphs: Vec<Glyph>,
+    rulings: Vec<Ruling>,
+    undecodable: usize,
+    codes: Vec<Code>,
+}
+
+pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
+    let mut it = Interpreter {
+        doc,
+        fonts: HashMap::new(),
+        operations: 0,
+        top: 0.0,
+        left: 0.0,
+        glyphs: Vec::new(),
+        rulings: Vec::new(),
+        undecodable: 0,
+        codes: Vec::new(),
+    };
+    let mut pages = Vec::new();
+    let mut undecodable = 0;
+    for (number, page_id) in doc.get_pages() {
+        let page = it.page(number, page_id)?;
+        undecodable += std::mem::take(&mut it.undecodable);
+        pages.push(page);
+    }
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    if glyphs == 0 && undecodable > 0 {
+        return Err(PdfError::UnsupportedFont(format!(
+            "{undecodable} characters use fonts with no Unicode mapping (no ToUnicode, unknown encoding)"
+        )));
+    }
+    Ok(pages)
+}
+
+/// An inherited page attribute: the page's own, else its ancestors'.
+fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut d = page;
+    for _ in 0..32 {
+        if let Some(v) = dict_get(doc, d, key) {
+            return Some(v);
+        }
+        d = dict_get(doc, d, b"Parent")?.as_dict().ok()?;
+    }
+    None
+}
+
+fn page_box(doc: &Document, page: &Dictionary) -> (f64, f64, f64, f64) {
+    let b = inherited(doc, page, b"CropBox")
+        .or_else(|| inherited(doc, page, b"MediaBox"))
+        .and_then(|o| o.as_array().ok())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| number(deref(doc, v)))
+                .collect::<Vec<f64>>()
+        });
+    match b.as_deref() {
+        Some([x0, y0, x1, y1]) if x1 != x0 && y1 != y0 => {
+            (x0.min(*x1), y0.min(*y1), x0.max(*x1), y0.max(*y1))
+        }
+        _ => (0.0, 0.0, 595.0, 842.0),
+    }
+}
+
+fn decode_ops(data: &[u8]) -> Vec<Operation> {
+    Content::decode(data)
+        .map(|c| c.operations)
+        .unwrap_or_default()
+}
+
+impl<'a> Interpreter<'a> {
+    fn page(&mut self, number: u32, page_id: ObjectId) -> Result<Page, PdfError> {
+        let doc = self.doc;
+        let Ok(page) = doc.get_dictionary(page_id) else {
+            return Ok(Page {
+                number,
+                ..Page::default()
+            });
+        };
+        let (x0, y0, x1, y1) = page_box(doc, page);
+        self.top = y1;
+        self.left = x0;
+        let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
+        let mut content = Vec::new();
+        match dict_get(doc, page, b"Contents") {
+            Some(Object::Array(parts)) => {
+                for part in parts {
+                    if let Some(bytes) = stream_bytes(doc, part) {
+                        content.extend_from_slice(&bytes);
+                        content.push(b'\n');
+                    }
+                }
+            }
+            Some(o) => {
+                if let Some(bytes) = stream_bytes(doc, o) {
+                    content = bytes;
+                }
+            }
+            None => {}
+        }
+        let ops = decode_ops(&content);
+        let gs = GraphicsState {
+            ctm: Matrix::IDENTITY,
+            text: TextState::default(),
+        };
+        let mut forms = HashSet::new();
+        self.run(&ops, resources, gs, 0, &mut forms)?;
+        Ok(Page {
+            number,
+            width: x1 - x0,
+            height: y1 - y0,
+            glyphs: std::mem::take(&mut self.glyphs),
+            rulings: std::mem::take(&mut self.rulings),
+        })
+    }
+
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
+        let doc = self.doc;
+        let fonts = dict_get(doc, resources?, b"Font")?.as_dict().ok()?;
+        let raw = fonts.get(name).ok()?;
+        let key = match raw {
+            Object::Reference(id) => FontKey::Object(*id),
+            other => FontKey::Inline(other as *const Object as usize),
+        };
+        if let Some(f) = self.fonts.get(&key) {
+            return Some(f.clone());
+        }
+        let dict = deref(doc, raw).as_dict().ok()?;
+        let f = Rc::new(Font::load(doc, dict));
+        self.fonts.insert(key, f.clone());
+        Some(f)
+    }
+
+    fn run(
+        &mut self,
+        ops: &[Operation],
+        resources: Option<&'a Dictionary>,
+        mut gs: GraphicsState,
+        depth: usize,
+        forms: &mut HashSet<ObjectId>,
+    ) -> Result<(), PdfError> {
+        let mut stack: Vec<GraphicsState> = Vec::new();
+        let mut tm = Matrix::IDENTITY;
+        let mut tlm = Matrix::IDENTITY;
+        let mut path = PathBuilder::default();
+        for op in ops {
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                return Err(PdfError::Malformed(format!(
+                    "more than {MAX_OPERATIONS} drawing operations; refusing to go on"
+                )));
+            }
+            let args = op.operands.as_slice();
+            let num = |i: usize| args.get(i).and_then(number);
+            match op.operator.as_str() {
+                "q" => {
+                    if stack.len() < MAX_STATE_DEPTH {
+                        stack.push(gs.clone());
+                    }
+                }
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                "cm" => {
+                    if let Some(m) = Matrix::from_operands(args).filter(|m| m.is_finite()) {
+                        gs.ctm = m.then(gs.ctm);
+                    }
+                }
+                "BT" => {
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
+                }
+                "Tf" => {
+                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                        gs.text.font = self.font(resources, name);
+                    }
+                    gs.text.size = num(1).unwrap_or(gs.text.size);
+                }
+                "Tc" => gs.text.char_spacing = num(0).unwrap_or(0.0),
+                "Tw" => gs.text.word_spacing = num(0).unwrap_or(0.0),
+                "Tz" => gs.text.hscale = num(0).unwrap_or(100.0) / 100.0,
+                "TL" => gs.text.leading = num(0).unwrap_or(0.0),
+                "Ts" => gs.text.rise = num(0).unwrap_or(0.0),
+                "Td" | "TD" => {
+                    let (tx, ty) = (num(0).unwrap_or(0.0), num(1).unwrap_or(0.0));
+                    if op.operator == "TD" {
+                        gs.text.leading = -ty;
+                    }
+                    tlm = Matrix::translate(tx, ty).then(tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    if let Some(m) = Matrix::from_operands(args).filter(|m| m.is_finite()) {
+                        tlm = m;
+                        tm = m;
+                    }
+                }
+                "T*" => {
+                    tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
+                    tm = tlm;
+                }
+                "Tj" => {
+                    if let Some(Object::String(s, _)) = args.first() {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                "'" => {
+                    tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
+                    tm = tlm;
+                    if let Some(Object::String(s, _)) = args.first() {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                "\"" => {
+                    gs.text.word_spacing = num(0).unwrap_or(gs.text.word_spacing);
+                    gs.text.char_spacing = num(1).unwrap_or(gs.text.char_spacing);
+                    tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
+                    tm = tlm;
+                    if let Some(Object::String(s, _)) = args.get(2) {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                "TJ" => {
+                    if let Some(Object::Array(items)) = args.first() {
+                        for item in items {
+                            match item {
+                                Object::String(s, _) => self.show(s, &gs, &mut tm),
+                                other => {
+                                    if let Some(n) = number(other) {
+                                        let tx = -n / 1000.0 * gs.text.size * gs.text.hscale;
+                                        tm = Matrix::translate(tx, 0.0).then(tm);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                "m" => {
+                    if let (Some(x), Some(y)) = (num(0), num(1)) {
+                        path.move_to(gs.ctm.apply(x, y));
+                    }
+                }
+                "l" => {
+                    if let (Some(x), Some(y)) = (num(0), num(1)) {
+                        path.line_to(gs.ctm.apply(x, y));
+                    }
+                }
+                "c" | "v" | "y" => {
+                    // Curves are not rulings: only the end point matters.
+                    let n = args.len();
+                    if let (Some(x), Some(y)) = (
+                        args.get(n.wrapping_sub(2)).and_then(number),
+                        args.get(n.wrapping_sub(1)).and_then(number),
+                    ) {
+                        let p = gs.ctm.apply(x, y);
+                        path.subpaths.push((vec![p], false));
+                    }
+                }
+                "re" => {
+                    if let (Some(x), Some(y), Some(w), Some(h)) = (num(0), num(1), num(2), num(3)) {
+                        let pts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
+                        path.move_to(gs.ctm.apply(pts[0].0, pts[0].1));
+                        for (px, py) in &pts[1..] {
+                            path.line_to(gs.ctm.apply(*px, *py));
+                        }
+                        path.close();
+                    }
+                }
+                "h" => path.close(),
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    let o = op.operator.as_str();
+                    if matches!(o, "s" | "b" | "b*") {
+                        path.close();
+                    }
+                    let stroke = matches!(o, "S" | "s" | "B" | "B*" | "b" | "b*");
+                    let fill = !matches!(o, "S" | "s");
+                    self.paint(&path, stroke, fill);
+                    path = PathBuilder::default();
+                }
+                "n" => path = PathBuilder::default(),
+                "Do" => {
+                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                        self.form(resources, name, &gs, depth, forms)?;
+                    }
+                }
+                _ => {}
+            }
+            let _ = path.current();
+        }
+        Ok(())
+    }
+
+    fn form(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        name: &[u8],
+        gs: &GraphicsState,
+        depth: usize,
+        forms: &mut HashSet<ObjectId>,
+    ) -> Result<(), PdfError> {
+        let doc = self.doc;
+        if depth >= MAX_FORM_DEPTH {
+            return Ok(());
+        }
+        let Some(xobjects) = resources
+            .and_then(|r| dict_get(doc, r, b"XObject"))
+            .and_then(|o| o.as_dict().ok())
+        else {
+            return Ok(());
+        };
+        let Ok(raw) = xobjects.get(name) else {
+            return Ok(());
+        };
+        let id = raw.as_reference().ok();
+        let Ok(stream) = deref(doc, raw).as_stream() else {
+            return Ok(());
+        };
+        if dict_get(doc, &stream.dict, b"Subtype").and_then(name_of) != Some(b"Form".as_slice()) {
+            return Ok(());
+        }
+        if let Some(id) = id {
+            if !forms.insert(id) {
+                // A form that draws itself: stop the cycle.
+                return Ok(());
+            }
+        }
+        let matrix = dict_get(doc, &stream.dict, b"Matrix")
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| {
+                let v: Vec<Object> = a.iter().map(|x| deref(doc, x).clone()).collect();
+                Matrix::from_operands(&v)
+            })
+            .filter(|m| m.is_finite())
+            .unwrap_or(Matrix::IDENTITY);
+        let form_resources = dict_get(doc, &stream.dict, b"Resources")
+            .and_then(|o| o.as_dict().ok())
+            .or(resources);
+        let data = stream_bytes(doc, raw).unwrap_or_default();
+        let ops = decode_ops(&data);
+        let mut inner = gs.clone();
+        inner.ctm = matrix.then(gs.ctm);
+        let result = self.run(&ops, form_resources, inner, depth + 1, forms);
+        if let Some(id) = id {
+            forms.remove(&id);
+        }
+        result
+    }
+
+    fn show(&mut self, bytes: &[u8], gs: &GraphicsState, tm: &mut Matrix) {
+        let Some(font) = gs.text.font.clone() else {
+            return;
+        };
+        let t = &gs.text;
+        let mut codes = std::mem::take(&mut self.codes);
+        codes.clear();
+        font.decode(bytes, &mut codes);
+        for code in &codes {
+            let m = tm.then(gs.ctm);
+            let advance = code.width * t.size * t.hscale;
+            let (ox, oy) = m.apply(0.0, t.rise);
+            let (ex, _) = m.apply(advance, t.rise);
+            let scale_y = (m.c * m.c + m.d * m.d).sqrt();
+            let size = (t.size * scale_y).abs();
+            match &code.text {
+                Some(text)
+                    if self.glyphs.len() < MAX_GLYPHS_PER_PAGE
+                        && size.is_finite()
+                        && ox.is_finite()
+                        && oy.is_finite() =>
+                {
+                    let baseline = self.top - oy;
+                    let (x0, x1) = if ex >= ox { (ox, ex) } else { (ex, ox) };
+                    self.glyphs.push(Glyph {
+                        text: text.clone(),
+                        x0: x0 - self.left,
+                        x1: x1 - self.left,
+                        top: baseline - 0.8 * size,
+                        bottom: baseline + 0.2 * size,
+                        baseline,
+                        size,
+                    });
+                }
+                Some(_) => {}
+                None => self.undecodable += 1,
+            }
+            let spacing = t.char_spacing
+                + if code.is_word_space {
+                    t.word_spacing
+                } else {
+                    0.0
+                };
+            let tx = (code.width * t.size + spacing) * t.hscale;
+            *tm = Matrix::translate(tx, 0.0).then(*tm);
+        }
+        self.codes = codes;
+    }
+
+    fn paint(&mut self, path: &PathBuilder, stroke: bool, fill: bool) {
+        for (pts, closed) in &path.subpaths {
+            if fill {
+                if let Some(r) = thin_rect(pts) {
+                    self.push_ruling(r);
+                    continue;
+                }
+            }
+            if !stroke {
+                continue;
+            }
+            let mut segs: Vec<((f64, f64), (f64, f64))> =
+                pts.windows(2).map(|w| (w[0], w[1])).collect();
+            if *closed {
+                if let (Some(a), Some(b)) = (pts.last(), pts.first()) {
+                    segs.push((*a, *b));
+                }
+            }
+            for (a, b) in segs {
+                if let Some(r) = axis_segment(a, b) {
+                    self.push_ruling(r);
+                }
+            }
+        }
+    }
+
+    fn push_ruling(&mut self, r: Ruling) {
+        if self.rulings.len() >= MAX_RULINGS_PER_PAGE {
+            return;
+        }
+        // Device space to page space: y down from the top, x from the left.
+        let (y0, y1) = (self.top - r.y1, self.top - r.y0);
+        self.rulings.push(Ruling {
+            x0: r.x0 - self.left,
+            x1: r.x1 - self.left,
+            y0,
+            y1,
+        });
+    }
+}
+
+/// A segment that is horizontal or vertical, normalised (in device space).
+fn axis_segment(a: (f64, f64), b: (f64, f64)) -> Option<Ruling> {
+    let (dx, dy) = ((b.0 - a.0).abs(), (b.1 - a.1).abs());
+    if !(dx.is_finite() && dy.is_finite()) || (dx < AXIS_TOLERANCE && dy < AXIS_TOLERANCE) {
+        return None;
+    }
+    if dy < AXIS_TOLERANCE {
+        let y = (a.1 + b.1) / 2.0;
+        Some(Ruling {
+            x0: a.0.min(b.0),
+            x1: a.0.max(b.0),
+            y0: y,
+            y1: y,
+        })
+    } else if dx < AXIS_TOLERANCE {
+        let x = (a.0 + b.0) / 2.0;
+        Some(Ruling {
+            x0: x,
+            x1: x,
+            y0: a.1.min(b.1),
+            y1: a.1.max(b.1),
+        })
+    } else {
+        None
+    }
+}
+
+/// The centre line of a closed axis-aligned rectangle thinner than
+/// [`THIN`] (a border drawn as a fill).
+fn thin_rect(pts: &[(f64, f64)]) -> Option<Ruling> {
+    if !(4..=5).contains(&pts.len()) {
+        return None;
+    }
+    let xs: Vec<f64> = pts.iter().map(|p| p.0).collect();
+    let ys: Vec<f64> = pts.iter().map(|p| p.1).collect();
+    let (x0, x1) = (
+        xs.iter().cloned().fold(f64::INFINITY, f64::min),
+        xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let (y0, y1) = (
+        ys.iter().cloned().fold(f64::INFINITY, f64::min),
+        ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let axis_aligned = pts.iter().all(|p| {
+        ((p.0 - x0).abs() < AXIS_TOLERANCE || (p.0 - x1).abs() < AXIS_TOLERANCE)
+            && ((p.1 - y0).abs() < AXIS_TOLERANCE || (p.1 - y1).abs() < AXIS_TOLERANCE)
+    });
+    let (w, h) = (x1 - x0, y1 - y0);
+    if !axis_aligned || !w.is_finite() || !h.is_finite() {
+        return None;
+    }
+    if h <= THIN && w > h {
+        let y = (y0 + y1) / 2.0;
+        Some(Ruling {
+            x0,
+            x1,
+            y0: y,
+            y1: y,
+        })
+    } else if w <= THIN && h > w {
+        let x = (x0 + x1) / 2.0;
+        Some(Ruling {
+            x0: x,
+            x1: x,
+            y0,
+            y1,
+        })
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrices() {
+        let m = Matrix::translate(10.0, 20.0).then(Matrix {
+            a: 2.0,
+            d: 2.0,
+            ..Matrix::IDENTITY
+        });
+        assert_eq!(m.apply(1.0, 1.0), (22.0, 42.0));
+    }
+
+    #[test]
+    fn thin_rectangles_are_rulings() {
+        let r = thin_rect(&[(0.0, 0.0), (100.0, 0.0), (100.0, 0.5), (0.0, 0.5)]).unwrap();
+        assert_eq!((r.x0, r.x1, r.y0, r.y1), (0.0, 100.0, 0.25, 0.25));
+        assert!(thin_rect(&[(0.0, 0.0), (100.0, 0.0), (100.0, 50.0), (0.0, 50.0)]).is_none());
+        assert!(thin_rect(&[(0.0, 0.0), (1.0, 1.0)]).is_none());
+    }
+
+    #[test]
+    fn axis_segments() {
+        assert!(axis_segment((0.0, 5.0), (50.0, 5.2))
+            .unwrap()
+            .is_horizontal());
+        assert!(axis_segment((3.0, 0.0), (3.0, 40.0)).unwrap().is_vertical());
+        assert!(axis_segment((0.0, 0.0), (30.0, 40.0)).is_none());
+        assert!(axis_segment((0.0, 0.0), (f64::NAN, 1.0)).is_none());
+    }
+}

@@ -1,0 +1,55 @@
+//! PDF input: our own content-stream interpreter over lopdf, producing
+//! positioned glyphs and ruling lines per page ([`Page`]).
+//!
+//! Why not pdf-extract's `OutputDev`: pdf-extract 0.12.1 panics on every
+//! predefined CJK CMap (the iText/OFD-converter fonts this domain is full
+//! of), misreads `/W` ranges, ignores form XObject matrices and the `'`/`"`
+//! operators, and reports no fill for `f*`/`B`/`b`; working around all of
+//! that meant rewriting fonts and content streams before handing them to
+//! it, which costs more code and time than interpreting the handful of
+//! operators a table page uses. This interpreter never panics on input:
+//! every lookup is total, recursion and operation counts are bounded.
+
+pub mod cmap;
+pub mod encoding;
+pub mod font;
+pub mod interp;
+pub mod objects;
+
+use lopdf::Document;
+
+use super::page::Page;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    #[error("not a readable PDF: {0}")]
+    Malformed(String),
+    #[error("encrypted PDF: it needs a password (remove the protection, e.g. `qpdf --decrypt`, and convert again)")]
+    Encrypted,
+    #[error("no text layer (scanned image?): the PDF has no extractable text; run OCR first")]
+    NoTextLayer,
+    #[error("unsupported font: {0}")]
+    UnsupportedFont(String),
+    #[error("PDF has no pages")]
+    NoPages,
+}
+
+/// The pages of a PDF, with glyphs and rulings.
+pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
+    let mut doc = Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::Decryption(_) => PdfError::Encrypted,
+        other => PdfError::Malformed(other.to_string()),
+    })?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(PdfError::Encrypted);
+    }
+    let pages = interp::interpret_document(&doc)?;
+    if pages.is_empty() {
+        return Err(PdfError::NoPages);
+    }
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    if glyphs == 0 {
+        return Err(PdfError::NoTextLayer);
+    }
+    Ok(pages)
+}

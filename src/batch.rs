@@ -1,19 +1,23 @@
 //! Batches: finding inputs, converting them in parallel, and handing the
 //! documents to a sink in input order.
 //!
-//! Inputs are converted in windows of a few per thread on a rayon pool and
-//! then passed to the sink one by one in input order, so output bytes do not
-//! depend on the number of threads and memory stays bounded by the window.
+//! Producers (threads of a rayon pool, each converting in this process or
+//! driving a worker process) take inputs in order and put documents into a
+//! reorder buffer; the caller's sink receives them one by one in input
+//! order. Producers stay a bounded window ahead of the sink, so output bytes
+//! do not depend on the number of jobs and memory does not grow with the
+//! batch.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
 
-use rayon::prelude::*;
-
-use crate::convert::convert_path;
-use crate::model::{Document, Kind, Status, Warning};
+use crate::convert::{convert_path, sha256_hex};
+use crate::export::json_file_name;
+use crate::model::{Document, Format, Kind, Source, Status, Warning};
+use crate::worker::{Worker, WorkerConfig};
 
 /// One input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +103,17 @@ fn dedupe_json_names(inputs: &mut [InputFile]) {
     }
 }
 
+/// The inputs of shard `k` of `n` (1-based): every n-th input in sorted
+/// order, starting at the k-th.
+pub fn shard(inputs: Vec<InputFile>, k: usize, n: usize) -> Vec<InputFile> {
+    inputs
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| n > 0 && i % n == k.saturating_sub(1))
+        .map(|(_, f)| f)
+        .collect()
+}
+
 /// Lines of a `--files-from` list: one path per line, blank lines skipped.
 pub fn parse_file_list(text: &str) -> Vec<PathBuf> {
     text.lines()
@@ -172,52 +187,261 @@ impl DuplicateTracker {
     }
 }
 
-/// Converts `inputs` on `jobs` threads and calls `sink` with each document
-/// in input order. `sink` errors stop the batch (the output is unwritable).
-pub fn run<E>(
-    inputs: &[InputFile],
-    jobs: usize,
-    mut sink: impl FnMut(&InputFile, Document) -> Result<(), E>,
-) -> Result<Summary, E> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
-        .build()
-        .ok();
-    let window = (jobs.max(1) * 8).max(16);
-    let mut summary = Summary::default();
-    let mut dups = DuplicateTracker::default();
-    for chunk in inputs.chunks(window) {
-        let convert_all = || -> Vec<Document> {
-            chunk
-                .par_iter()
-                .map(|i| convert_path(&i.path, &i.path.to_string_lossy()))
-                .collect()
-        };
-        let docs = match &pool {
-            Some(p) => p.install(convert_all),
-            None => chunk
-                .iter()
-                .map(|i| convert_path(&i.path, &i.path.to_string_lossy()))
-                .collect(),
-        };
-        for (input, mut doc) in chunk.iter().zip(docs) {
-            summary.total += 1;
-            if dups.check(&mut doc) {
-                summary.duplicates += 1;
-            }
-            match doc.status {
-                Status::Ok => {
-                    summary.ok += 1;
-                    if doc.kind == Some(Kind::Unknown) {
-                        summary.unknown += 1;
-                    }
-                }
-                Status::Error => summary.failed += 1,
-            }
-            sink(input, doc)?;
+/// How documents are converted.
+#[derive(Debug, Clone)]
+pub enum Engine {
+    /// On a rayon pool in this process (fast; a stack overflow or memory
+    /// exhaustion in one file ends the batch).
+    InProcess,
+    /// In worker processes that are restarted when one dies or times out.
+    Workers(WorkerConfig),
+}
+
+/// What a batch run needs besides the inputs.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub jobs: usize,
+    pub engine: Engine,
+    /// Files larger than this are not read (`too large`).
+    pub max_file_size: Option<u64>,
+    /// With `--resume`: where earlier per-document JSON lives (`OUT/json`);
+    /// a document whose JSON there has the input's sha256 is not converted
+    /// again.
+    pub resume_from: Option<PathBuf>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            jobs: 1,
+            engine: Engine::InProcess,
+            max_file_size: None,
+            resume_from: None,
         }
     }
-    Ok(summary)
+}
+
+/// The earlier output of `input`, if it was made from the same bytes.
+fn resumed(input: &InputFile, json_dir: &Path) -> Option<Document> {
+    let text = fs::read_to_string(json_dir.join(json_file_name(&input.rel))).ok()?;
+    let doc: Document = serde_json::from_str(&text).ok()?;
+    let bytes = fs::read(&input.path).ok()?;
+    let same = doc.source.sha256.as_deref() == Some(sha256_hex(&bytes).as_str())
+        && doc.source.path == input.path.to_string_lossy();
+    // Duplicate warnings are added again in order; drop the old ones.
+    let mut doc = doc;
+    doc.warnings.retain(|w| w.code != "duplicate_content");
+    same.then_some(doc)
+}
+
+fn too_large(input: &InputFile, max: Option<u64>) -> Option<Document> {
+    let max = max?;
+    let size = fs::metadata(&input.path).ok()?.len();
+    (size > max).then(|| {
+        let format = if input
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
+            Format::Pdf
+        } else {
+            Format::Text
+        };
+        Document::error(
+            None,
+            Source {
+                path: input.path.to_string_lossy().into_owned(),
+                sha256: None,
+                format,
+                encoding: None,
+                pages: None,
+            },
+            format!("too large: {size} bytes, over --max-file-size {max}"),
+        )
+    })
+}
+
+/// Converts one input in this process.
+fn convert_here(input: &InputFile) -> Document {
+    convert_path(&input.path, &input.path.to_string_lossy())
+}
+
+/// Results waiting to be written in input order, and the next index to
+/// hand out. Producers stay at most `window` documents ahead of the writer.
+struct Queue {
+    state: Mutex<QueueState>,
+    ready: Condvar,
+    window: usize,
+}
+
+struct QueueState {
+    next: usize,
+    written: usize,
+    done: BTreeMap<usize, Document>,
+    stop: bool,
+}
+
+impl Queue {
+    /// The next input index to convert, waiting while the window is full.
+    fn take(&self, total: usize) -> Option<usize> {
+        let mut st = self.state.lock().ok()?;
+        loop {
+            if st.stop || st.next >= total {
+                return None;
+            }
+            if st.next < st.written + self.window {
+                st.next += 1;
+                return Some(st.next - 1);
+            }
+            st = self.ready.wait(st).ok()?;
+        }
+    }
+
+    fn put(&self, i: usize, doc: Document) {
+        if let Ok(mut st) = self.state.lock() {
+            st.done.insert(i, doc);
+        }
+        self.ready.notify_all();
+    }
+
+    /// The document at `i`, waiting for it.
+    fn get(&self, i: usize) -> Option<Document> {
+        let mut st = self.state.lock().ok()?;
+        loop {
+            if let Some(d) = st.done.remove(&i) {
+                st.written = i + 1;
+                self.ready.notify_all();
+                return Some(d);
+            }
+            st = self.ready.wait(st).ok()?;
+        }
+    }
+
+    fn stop(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.stop = true;
+        }
+        self.ready.notify_all();
+    }
+}
+
+/// One producer: takes inputs from the queue until none are left.
+fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
+    let mut worker: Option<Worker> = None;
+    while let Some(i) = queue.take(inputs.len()) {
+        let Some(input) = inputs.get(i) else { break };
+        let early = too_large(input, opts.max_file_size)
+            .or_else(|| opts.resume_from.as_deref().and_then(|d| resumed(input, d)));
+        let doc = match (early, &opts.engine) {
+            (Some(d), _) => d,
+            (None, Engine::InProcess) => convert_here(input),
+            (None, Engine::Workers(cfg)) => {
+                let result = match worker.as_mut() {
+                    Some(w) => w.convert(&input.path, cfg.timeout),
+                    None => match Worker::spawn(cfg) {
+                        Ok(mut w) => {
+                            let r = w.convert(&input.path, cfg.timeout);
+                            worker = Some(w);
+                            r
+                        }
+                        Err(f) => Err(f),
+                    },
+                };
+                match result {
+                    Ok(d) => d,
+                    Err(f) => {
+                        worker = None;
+                        failed_document(input, &f.message())
+                    }
+                }
+            }
+        };
+        queue.put(i, doc);
+    }
+}
+
+/// The error document of an input whose conversion failed outside the
+/// converter (the worker died or timed out).
+fn failed_document(input: &InputFile, message: &str) -> Document {
+    let bytes = fs::read(&input.path).ok();
+    let sha = bytes.as_deref().map(sha256_hex);
+    let is_pdf = bytes.as_deref().is_some_and(crate::convert::looks_like_pdf)
+        || input
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    Document::error(
+        sha.as_ref().and_then(|s| s.get(..16)).map(str::to_string),
+        Source {
+            path: input.path.to_string_lossy().into_owned(),
+            sha256: sha,
+            format: if is_pdf { Format::Pdf } else { Format::Text },
+            encoding: None,
+            pages: None,
+        },
+        message,
+    )
+}
+
+/// Converts `inputs` and calls `sink` with each document in input order.
+/// `sink` errors stop the batch (the output is unwritable).
+pub fn run<E>(
+    inputs: &[InputFile],
+    opts: &RunOptions,
+    mut sink: impl FnMut(&InputFile, Document) -> Result<(), E>,
+) -> Result<Summary, E> {
+    let jobs = opts.jobs.max(1);
+    let queue = Queue {
+        state: Mutex::new(QueueState {
+            next: 0,
+            written: 0,
+            done: BTreeMap::new(),
+            stop: false,
+        }),
+        ready: Condvar::new(),
+        window: (jobs * 4).max(8),
+    };
+    let mut summary = Summary::default();
+    let mut dups = DuplicateTracker::default();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
+    let mut outcome: Result<(), E> = Ok(());
+    let mut consume =
+        |summary: &mut Summary, dups: &mut DuplicateTracker, outcome: &mut Result<(), E>| {
+            for (i, input) in inputs.iter().enumerate() {
+                let Some(mut doc) = queue.get(i) else { break };
+                summary.total += 1;
+                if dups.check(&mut doc) {
+                    summary.duplicates += 1;
+                }
+                match doc.status {
+                    Status::Ok => {
+                        summary.ok += 1;
+                        if doc.kind == Some(Kind::Unknown) {
+                            summary.unknown += 1;
+                        }
+                    }
+                    Status::Error => summary.failed += 1,
+                }
+                if let Err(e) = sink(input, doc) {
+                    *outcome = Err(e);
+                    queue.stop();
+                    break;
+                }
+            }
+        };
+    match pool {
+        Ok(pool) => pool.in_place_scope(|scope| {
+            for _ in 0..jobs {
+                scope.spawn(|_| produce(inputs, opts, &queue));
+            }
+            consume(&mut summary, &mut dups, &mut outcome);
+        }),
+        Err(_) => std::thread::scope(|scope| {
+            scope.spawn(|| produce(inputs, opts, &queue));
+            consume(&mut summary, &mut dups, &mut outcome);
+        }),
+    }
+    outcome.map(|_| summary)
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::extract::decode_text;
+use crate::extract::pdf::extract_pdf;
+use crate::layout::pdf::layout_pages;
 use crate::layout::text::layout_text;
 use crate::model::{Document, Format, Source};
 use crate::reconstruct::reconstruct;
@@ -75,7 +77,9 @@ pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
     };
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<_, String> {
         if is_pdf {
-            return Err("PDF input is not supported by this version of pifu; convert the PDF to a text dump first".to_string());
+            let pages = extract_pdf(bytes).map_err(|e| e.to_string())?;
+            let layout = layout_pages(&pages);
+            return Ok((None, layout.pages, reconstruct(&layout)));
         }
         if pdf_name {
             return Err("not a PDF file (no %PDF- header)".to_string());

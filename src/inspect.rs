@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::extract::decode_text;
+use crate::extract::pdf::extract_pdf;
+use crate::layout::pdf::layout_pages;
 use crate::layout::text::layout_text;
 use crate::layout::Layout;
 use crate::reconstruct::sections;
@@ -13,7 +15,8 @@ use crate::reconstruct::sections;
 pub fn load_layout(path: &Path) -> Result<Layout, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
     if crate::convert::looks_like_pdf(&bytes) {
-        return Err("PDF input is not supported by this version of pifu".to_string());
+        let pages = extract_pdf(&bytes).map_err(|e| e.to_string())?;
+        return Ok(layout_pages(&pages));
     }
     let decoded = decode_text(&bytes).map_err(|e| e.to_string())?;
     Ok(layout_text(&decoded.text))

@@ -16,3 +16,4 @@ pub mod inspect;
 pub mod layout;
 pub mod model;
 pub mod reconstruct;
+pub mod worker;

@@ -24,6 +24,8 @@ enum Command {
     Diff(cmd::diff::Args),
     Inspect(cmd::inspect::Args),
     Text(cmd::text::Args),
+    #[command(hide = true)]
+    Worker(cmd::worker::Args),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Command::Diff(a) => cmd::diff::run(a),
         Command::Inspect(a) => cmd::inspect::run(a),
         Command::Text(a) => cmd::text::run(a),
+        Command::Worker(a) => cmd::worker::run(a),
     };
     ExitCode::from(code)
 }

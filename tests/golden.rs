@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use pifu::batch::{collect_inputs, run};
+use pifu::batch::{collect_inputs, run, RunOptions};
 use pifu::diff::{diff_paths, Ignore};
 use pifu::export::{DirExporter, Formats};
 use serde_json::Value;
@@ -15,7 +15,14 @@ fn convert_samples(out: &Path, jobs: usize) {
     let (inputs, errors) = collect_inputs(&[PathBuf::from("samples")]);
     assert!(errors.is_empty(), "{errors:?}");
     let mut exporter = DirExporter::create(out, Formats::default(), false).unwrap();
-    let summary = run(&inputs, jobs, |input, doc| exporter.write(&doc, &input.rel)).unwrap();
+    let opts = RunOptions {
+        jobs,
+        ..RunOptions::default()
+    };
+    let summary = run(&inputs, &opts, |input, doc| {
+        exporter.write(&doc, &input.rel)
+    })
+    .unwrap();
     exporter.commit().unwrap();
     assert_eq!(summary.failed, 0);
 }

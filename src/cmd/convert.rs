@@ -7,9 +7,12 @@ use std::time::Instant;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use pifu::batch::{self, InputFile};
+use std::time::Duration;
+
+use pifu::batch::{self, Engine, InputFile, RunOptions};
 use pifu::export::{to_json_line, to_json_pretty, DirExporter, Formats};
 use pifu::model::{Document, Status};
+use pifu::worker::WorkerConfig;
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 
@@ -47,6 +50,46 @@ pub struct Args {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Skip inputs whose output in OUT/json already has the same sha256
+    /// (continue an interrupted run).
+    #[arg(long, requires = "output")]
+    pub resume: bool,
+    /// Convert only every N-th input starting at the K-th (1-based), for
+    /// static partitioning across machines, e.g. --shard 2/8.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Give up on a document after this many seconds (`timeout`).
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+    /// Do not read files larger than this (`too large`).
+    #[arg(long, value_name = "BYTES", default_value_t = 256 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Memory cap of each converter process, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 2 * 1024 * 1024 * 1024)]
+    pub max_memory: u64,
+    /// Convert in this process instead of in restartable worker processes
+    /// (slightly faster; a crashing file then ends the batch).
+    #[arg(long)]
+    pub in_process: bool,
+}
+
+/// `K/N` with 1 <= K <= N.
+pub fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (k, n) = s
+        .split_once('/')
+        .ok_or_else(|| format!("{s:?}: expected K/N, e.g. 1/4"))?;
+    let k: usize = k
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?}: K is not a number"))?;
+    let n: usize = n
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?}: N is not a number"))?;
+    if n == 0 || k == 0 || k > n {
+        return Err(format!("{s:?}: need 1 <= K <= N (K counts from 1)"));
+    }
+    Ok((k, n))
 }
 
 fn read_list(source: &str) -> io::Result<String> {
@@ -107,7 +150,10 @@ pub fn run(args: Args) -> u8 {
         eprintln!("pifu: no inputs; give files or directories, or --files-from FILE");
         return EXIT_USAGE;
     }
-    let (inputs, walk_errors) = batch::collect_inputs(&paths);
+    let (mut inputs, walk_errors) = batch::collect_inputs(&paths);
+    if let Some((k, n)) = args.shard {
+        inputs = batch::shard(inputs, k, n);
+    }
     for e in &walk_errors {
         eprintln!("pifu: {e}");
     }
@@ -135,9 +181,35 @@ pub fn run(args: Args) -> u8 {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let bar = progress(inputs.len(), args.quiet);
+    let engine = if args.in_process {
+        Engine::InProcess
+    } else {
+        match std::env::current_exe() {
+            Ok(exe) => Engine::Workers(WorkerConfig {
+                exe,
+                args: vec![
+                    "worker".to_string(),
+                    "--max-memory".to_string(),
+                    args.max_memory.to_string(),
+                ],
+                timeout: Duration::from_secs(args.timeout.max(1)),
+            }),
+            Err(_) => Engine::InProcess,
+        }
+    };
+    let resume_from = match (&args.output, args.resume) {
+        (Some(dir), true) if dir != "-" => Some(std::path::Path::new(dir).join("json")),
+        _ => None,
+    };
+    let opts = RunOptions {
+        jobs,
+        engine,
+        max_file_size: Some(args.max_file_size),
+        resume_from,
+    };
     let result = batch::run(
         &inputs,
-        jobs,
+        &opts,
         |input: &InputFile, doc: Document| -> io::Result<()> {
             report_error(&doc, bar.as_ref());
             if let Some(b) = &bar {

@@ -2,6 +2,7 @@ pub mod convert;
 pub mod diff;
 pub mod inspect;
 pub mod text;
+pub mod worker;
 
 /// Exit codes of the specification.
 pub const EXIT_OK: u8 = 0;

@@ -40,6 +40,18 @@ pub fn confine(rel: &Path) -> PathBuf {
         .collect()
 }
 
+/// `<rel>.json`, confined: where the JSON of the input at relative path
+/// `rel` goes under `OUT/json/`.
+pub fn json_file_name(rel: &Path) -> PathBuf {
+    let rel = confine(rel);
+    let mut name = rel
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "document".into());
+    name.push(".json");
+    rel.with_file_name(name)
+}
+
 /// Which outputs to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
@@ -90,13 +102,7 @@ impl DirExporter {
 
     /// Where the JSON of the input at relative path `rel` goes.
     pub fn json_path(&self, rel: &Path) -> PathBuf {
-        let rel = confine(rel);
-        let mut name = rel
-            .file_name()
-            .map(|n| n.to_os_string())
-            .unwrap_or_else(|| "document".into());
-        name.push(".json");
-        self.dir.join("json").join(rel.with_file_name(name))
+        self.dir.join("json").join(json_file_name(rel))
     }
 
     pub fn write(&mut self, d: &Document, rel: &Path) -> io::Result<()> {

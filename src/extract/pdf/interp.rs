@@ -160,10 +160,6 @@ impl PathBuilder {
             *closed = true;
         }
     }
-
-    fn current(&self) -> Option<(f64, f64)> {
-        self.subpaths.last().and_then(|(p, _)| p.last().copied())
-    }
 }
 
 struct Interpreter<'a> {
@@ -327,11 +323,7 @@ impl<'a> Interpreter<'a> {
             let args = op.operands.as_slice();
             let num = |i: usize| args.get(i).and_then(number);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < MAX_STATE_DEPTH {
-                        stack.push(gs.clone());
-                    }
-                }
+                "q" if stack.len() < MAX_STATE_DEPTH => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
@@ -461,7 +453,6 @@ impl<'a> Interpreter<'a> {
                 }
                 _ => {}
             }
-            let _ = path.current();
         }
         Ok(())
     }

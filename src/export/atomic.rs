@@ -33,10 +33,11 @@ impl AtomicFile {
         })
     }
 
-    /// Flushes and renames into place.
+    /// Flushes and renames into place. No fsync: the rename makes the file
+    /// appear whole to every reader even if pifu is killed; surviving a power
+    /// cut as well would cost a disk flush per document.
     pub fn commit(self) -> io::Result<()> {
         let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
-        tmp.as_file().sync_data()?;
         tmp.persist(&self.dest).map_err(|e| e.error)?;
         Ok(())
     }

@@ -86,21 +86,30 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
     out
 }
 
-/// The text of a list section: every cell but the label, joined by a
-/// separator so enumerators after a row break still count.
+/// The text of a list section: every cell but the label column, joined by
+/// a line break so enumerators after a row break still count.
 fn section_text(rows: &[&Row]) -> String {
     let mut parts = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        for (j, cell) in row.cells.iter().enumerate() {
-            if i == 0 && j == 0 {
-                continue;
-            }
+    for row in rows {
+        for cell in row.cells.iter().skip(1) {
             if !cell.trim().is_empty() {
                 parts.push(cell.as_str());
             }
         }
     }
     parts.join("\n")
+}
+
+/// A list section's label: its label-column text across the rows a page
+/// break cut it into (`长期目标：(截止2027` + `年)`).
+fn section_label(rows: &[&Row]) -> String {
+    let parts: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.cells.first())
+        .map(|c| c.as_str())
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    values::join_lines(&parts.join("\n"))
 }
 
 fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a Row> {
@@ -141,6 +150,7 @@ pub fn reconstruct(layout: &Layout) -> Content {
     let groups = sections(&layout.rows);
     let mut c = Content::default();
     let mut warnings: Vec<Warning> = Vec::new();
+    let mut preamble_unit: Option<String> = None;
 
     for (section, rows) in &groups {
         match section {
@@ -149,7 +159,14 @@ pub fn reconstruct(layout: &Layout) -> Content {
                 for row in rows {
                     let texts: Vec<&str> = row.texts().collect();
                     let is_title = texts.len() == 1 && clean_text(texts[0]) == c.title;
-                    if !is_title && !texts.is_empty() {
+                    // `单位：万元` printed above the table states the funding unit.
+                    let unit = match texts.as_slice() {
+                        [only] => funding::unit_in(only).filter(|_| only.chars().count() <= 12),
+                        _ => None,
+                    };
+                    if unit.is_some() {
+                        preamble_unit = preamble_unit.or(unit);
+                    } else if !is_title && !texts.is_empty() {
                         warnings.push(Warning::new(
                             "unknown_section",
                             format!(
@@ -174,10 +191,7 @@ pub fn reconstruct(layout: &Layout) -> Content {
                 .extend(lists::split_items(&section_text(rows))),
             Section::LongTermGoals => {
                 if c.long_term_deadline.is_none() {
-                    c.long_term_deadline = rows
-                        .first()
-                        .and_then(|r| r.cells.first())
-                        .and_then(|l| years_in(l).last().copied());
+                    c.long_term_deadline = years_in(&section_label(rows)).last().copied();
                 }
                 c.long_term_goals
                     .extend(lists::split_items(&section_text(rows)));
@@ -190,7 +204,7 @@ pub fn reconstruct(layout: &Layout) -> Content {
     }
 
     let funding = funding::parse_funding(&table_rows(&groups, Section::Funding));
-    c.funding.unit = funding.unit;
+    c.funding.unit = funding.unit.or(preamble_unit);
     c.funding.rows = funding.rows;
     warnings.extend(funding.warnings);
 

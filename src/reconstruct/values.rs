@@ -8,17 +8,46 @@ use crate::model::{Op, TargetParsed};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").unwrap());
 
-/// Removes HTML tags and entities, collapses whitespace runs to one space and
-/// trims. Empty text is `None`: the document model never holds `""`.
+/// Removes HTML tags and entities, joins a cell's wrapped lines, collapses
+/// whitespace runs to one space and trims. Empty text is `None`: the
+/// document model never holds `""`.
 pub fn clean_text(s: &str) -> Option<String> {
     let no_tags = if s.contains('<') {
         TAG.replace_all(s, " ")
     } else {
         s.into()
     };
-    let decoded = decode_entities(&no_tags);
+    let joined = if no_tags.contains('\n') {
+        join_lines(&no_tags).into()
+    } else {
+        no_tags
+    };
+    let decoded = decode_entities(&joined);
     let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
     (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// Joins wrapped lines: CJK without a space, Latin words and numbers with
+/// one (`数\n据` → `数据`, `AI\nplatform` → `AI platform`).
+pub fn join_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut lines = s.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first.trim_end());
+    }
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let latin = out.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && line.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if latin {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn decode_entities(s: &str) -> String {
@@ -169,6 +198,14 @@ mod tests {
         assert_eq!(clean_text("<p></p>"), None);
         assert_eq!(clean_text("a &amp; b"), Some("a & b".to_string()));
         assert_eq!(clean_text("≥ 90%"), Some("≥ 90%".to_string()));
+    }
+
+    #[test]
+    fn wrapped_lines() {
+        assert_eq!(join_lines("高频政务服务事项中\n实现“一网通办”比例"), "高频政务服务事项中实现“一网通办”比例");
+        assert_eq!(join_lines("CIM\nplatform"), "CIM platform");
+        assert_eq!(join_lines("达到\n95%"), "达到95%");
+        assert_eq!(clean_text(" 数 \n 据 ").as_deref(), Some("数据"));
     }
 
     #[test]

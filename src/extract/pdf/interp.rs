@@ -10,9 +10,9 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::content::{for_each_operation, Operand};
 use super::font::{Code, Font};
 use super::objects::{deref, dict_get, name_of, number, stream_bytes};
 use super::PdfError;
@@ -66,9 +66,8 @@ impl Matrix {
         )
     }
 
-    fn from_operands(ops: &[Object]) -> Option<Matrix> {
-        let n: Vec<f64> = ops.iter().filter_map(number).collect();
-        match n.as_slice() {
+    fn from_numbers(n: &[f64]) -> Option<Matrix> {
+        match n {
             [a, b, c, d, e, f] => Some(Matrix {
                 a: *a,
                 b: *b,
@@ -232,10 +231,9 @@ fn page_box(doc: &Document, page: &Dictionary) -> (f64, f64, f64, f64) {
     }
 }
 
-fn decode_ops(data: &[u8]) -> Vec<Operation> {
-    Content::decode(data)
-        .map(|c| c.operations)
-        .unwrap_or_default()
+fn matrix_of(args: &[Operand]) -> Option<Matrix> {
+    let n: Vec<f64> = args.iter().filter_map(Operand::number).collect();
+    Matrix::from_numbers(&n).filter(|m| m.is_finite())
 }
 
 impl<'a> Interpreter<'a> {
@@ -268,13 +266,12 @@ impl<'a> Interpreter<'a> {
             }
             None => {}
         }
-        let ops = decode_ops(&content);
         let gs = GraphicsState {
             ctm: Matrix::IDENTITY,
             text: TextState::default(),
         };
         let mut forms = HashSet::new();
-        self.run(&ops, resources, gs, 0, &mut forms)?;
+        self.run(&content, resources, gs, 0, &mut forms)?;
         Ok(Page {
             number,
             width: x1 - x0,
@@ -303,7 +300,7 @@ impl<'a> Interpreter<'a> {
 
     fn run(
         &mut self,
-        ops: &[Operation],
+        data: &[u8],
         resources: Option<&'a Dictionary>,
         mut gs: GraphicsState,
         depth: usize,
@@ -313,88 +310,91 @@ impl<'a> Interpreter<'a> {
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
         let mut path = PathBuilder::default();
-        for op in ops {
+        for_each_operation(data, |op, args| {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
                 return Err(PdfError::Malformed(format!(
                     "more than {MAX_OPERATIONS} drawing operations; refusing to go on"
                 )));
             }
-            let args = op.operands.as_slice();
-            let num = |i: usize| args.get(i).and_then(number);
-            match op.operator.as_str() {
-                "q" if stack.len() < MAX_STATE_DEPTH => stack.push(gs.clone()),
-                "Q" => {
+            let num = |i: usize| args.get(i).and_then(Operand::number);
+            let string = |i: usize| match args.get(i) {
+                Some(Operand::Str(s)) => Some(s.as_ref()),
+                _ => None,
+            };
+            match op {
+                b"q" if stack.len() < MAX_STATE_DEPTH => stack.push(gs.clone()),
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
                     }
                 }
-                "cm" => {
-                    if let Some(m) = Matrix::from_operands(args).filter(|m| m.is_finite()) {
+                b"cm" => {
+                    if let Some(m) = matrix_of(args) {
                         gs.ctm = m.then(gs.ctm);
                     }
                 }
-                "BT" => {
+                b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
                 }
-                "Tf" => {
-                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                b"Tf" => {
+                    if let Some(Operand::Name(name)) = args.first() {
                         gs.text.font = self.font(resources, name);
                     }
                     gs.text.size = num(1).unwrap_or(gs.text.size);
                 }
-                "Tc" => gs.text.char_spacing = num(0).unwrap_or(0.0),
-                "Tw" => gs.text.word_spacing = num(0).unwrap_or(0.0),
-                "Tz" => gs.text.hscale = num(0).unwrap_or(100.0) / 100.0,
-                "TL" => gs.text.leading = num(0).unwrap_or(0.0),
-                "Ts" => gs.text.rise = num(0).unwrap_or(0.0),
-                "Td" | "TD" => {
+                b"Tc" => gs.text.char_spacing = num(0).unwrap_or(0.0),
+                b"Tw" => gs.text.word_spacing = num(0).unwrap_or(0.0),
+                b"Tz" => gs.text.hscale = num(0).unwrap_or(100.0) / 100.0,
+                b"TL" => gs.text.leading = num(0).unwrap_or(0.0),
+                b"Ts" => gs.text.rise = num(0).unwrap_or(0.0),
+                b"Td" | b"TD" => {
                     let (tx, ty) = (num(0).unwrap_or(0.0), num(1).unwrap_or(0.0));
-                    if op.operator == "TD" {
+                    if op == b"TD" {
                         gs.text.leading = -ty;
                     }
                     tlm = Matrix::translate(tx, ty).then(tlm);
                     tm = tlm;
                 }
-                "Tm" => {
-                    if let Some(m) = Matrix::from_operands(args).filter(|m| m.is_finite()) {
+                b"Tm" => {
+                    if let Some(m) = matrix_of(args) {
                         tlm = m;
                         tm = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
                     tm = tlm;
                 }
-                "Tj" => {
-                    if let Some(Object::String(s, _)) = args.first() {
+                b"Tj" => {
+                    if let Some(s) = string(0) {
                         self.show(s, &gs, &mut tm);
                     }
                 }
-                "'" => {
+                b"'" => {
                     tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
                     tm = tlm;
-                    if let Some(Object::String(s, _)) = args.first() {
+                    if let Some(s) = string(0) {
                         self.show(s, &gs, &mut tm);
                     }
                 }
-                "\"" => {
+                b"\"" => {
                     gs.text.word_spacing = num(0).unwrap_or(gs.text.word_spacing);
                     gs.text.char_spacing = num(1).unwrap_or(gs.text.char_spacing);
                     tlm = Matrix::translate(0.0, -gs.text.leading).then(tlm);
                     tm = tlm;
-                    if let Some(Object::String(s, _)) = args.get(2) {
+                    if let Some(s) = string(2) {
                         self.show(s, &gs, &mut tm);
                     }
                 }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = args.first() {
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = args.first() {
                         for item in items {
                             match item {
-                                Object::String(s, _) => self.show(s, &gs, &mut tm),
+                                Operand::Str(s) => self.show(s, &gs, &mut tm),
                                 other => {
-                                    if let Some(n) = number(other) {
+                                    if let Some(n) = other.number() {
                                         let tx = -n / 1000.0 * gs.text.size * gs.text.hscale;
                                         tm = Matrix::translate(tx, 0.0).then(tm);
                                     }
@@ -403,28 +403,32 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "m" => {
+                b"m" => {
                     if let (Some(x), Some(y)) = (num(0), num(1)) {
                         path.move_to(gs.ctm.apply(x, y));
                     }
                 }
-                "l" => {
+                b"l" => {
                     if let (Some(x), Some(y)) = (num(0), num(1)) {
                         path.line_to(gs.ctm.apply(x, y));
                     }
                 }
-                "c" | "v" | "y" => {
+                b"c" | b"v" | b"y" => {
                     // Curves are not rulings: only the end point matters.
                     let n = args.len();
                     if let (Some(x), Some(y)) = (
-                        args.get(n.wrapping_sub(2)).and_then(number),
-                        args.get(n.wrapping_sub(1)).and_then(number),
+                        n.checked_sub(2)
+                            .and_then(|i| args.get(i))
+                            .and_then(Operand::number),
+                        n.checked_sub(1)
+                            .and_then(|i| args.get(i))
+                            .and_then(Operand::number),
                     ) {
                         let p = gs.ctm.apply(x, y);
                         path.subpaths.push((vec![p], false));
                     }
                 }
-                "re" => {
+                b"re" => {
                     if let (Some(x), Some(y), Some(w), Some(h)) = (num(0), num(1), num(2), num(3)) {
                         let pts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)];
                         path.move_to(gs.ctm.apply(pts[0].0, pts[0].1));
@@ -434,27 +438,26 @@ impl<'a> Interpreter<'a> {
                         path.close();
                     }
                 }
-                "h" => path.close(),
-                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                    let o = op.operator.as_str();
-                    if matches!(o, "s" | "b" | "b*") {
+                b"h" => path.close(),
+                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                    if matches!(op, b"s" | b"b" | b"b*") {
                         path.close();
                     }
-                    let stroke = matches!(o, "S" | "s" | "B" | "B*" | "b" | "b*");
-                    let fill = !matches!(o, "S" | "s");
+                    let stroke = matches!(op, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*");
+                    let fill = !matches!(op, b"S" | b"s");
                     self.paint(&path, stroke, fill);
                     path = PathBuilder::default();
                 }
-                "n" => path = PathBuilder::default(),
-                "Do" => {
-                    if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                b"n" => path = PathBuilder::default(),
+                b"Do" => {
+                    if let Some(Operand::Name(name)) = args.first() {
                         self.form(resources, name, &gs, depth, forms)?;
                     }
                 }
                 _ => {}
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn form(
@@ -494,8 +497,8 @@ impl<'a> Interpreter<'a> {
         let matrix = dict_get(doc, &stream.dict, b"Matrix")
             .and_then(|o| o.as_array().ok())
             .and_then(|a| {
-                let v: Vec<Object> = a.iter().map(|x| deref(doc, x).clone()).collect();
-                Matrix::from_operands(&v)
+                let v: Vec<f64> = a.iter().filter_map(|x| number(deref(doc, x))).collect();
+                Matrix::from_numbers(&v)
             })
             .filter(|m| m.is_finite())
             .unwrap_or(Matrix::IDENTITY);
@@ -503,10 +506,9 @@ impl<'a> Interpreter<'a> {
             .and_then(|o| o.as_dict().ok())
             .or(resources);
         let data = stream_bytes(doc, raw).unwrap_or_default();
-        let ops = decode_ops(&data);
         let mut inner = gs.clone();
         inner.ctm = matrix.then(gs.ctm);
-        let result = self.run(&ops, form_resources, inner, depth + 1, forms);
+        let result = self.run(&data, form_resources, inner, depth + 1, forms);
         if let Some(id) = id {
             forms.remove(&id);
         }

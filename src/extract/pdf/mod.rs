@@ -11,6 +11,7 @@
 //! every lookup is total, recursion and operation counts are bounded.
 
 pub mod cmap;
+pub mod content;
 pub mod encoding;
 pub mod font;
 pub mod interp;

@@ -1,46 +1,72 @@
-//! Debug views of the pipeline: the rows and cells the layout stage found
-//! and the section each row went to.
+//! Debug views of the pipeline: what extraction and layout found on each
+//! page (lines, grid, cells, as an SVG too) and the section each row went
+//! to, so a user can see why a row came out wrong.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::extract::decode_text;
+use crate::extract::page::Page;
 use crate::extract::pdf::extract_pdf;
-use crate::layout::pdf::layout_pages;
+use crate::layout::pdf::{describe_page, layout_pages, page_svg};
 use crate::layout::text::layout_text;
 use crate::layout::Layout;
-use crate::reconstruct::sections;
+use crate::reconstruct::{join_cell_lines, sections};
+
+/// What a file gave: its layout, and for a PDF its extracted pages.
+pub struct Loaded {
+    pub pages: Vec<Page>,
+    pub layout: Layout,
+}
 
 /// Reads a file and runs extraction and layout.
-pub fn load_layout(path: &Path) -> Result<Layout, String> {
+pub fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
     if crate::convert::looks_like_pdf(&bytes) {
         let pages = extract_pdf(&bytes).map_err(|e| e.to_string())?;
-        return Ok(layout_pages(&pages));
+        let layout = layout_pages(&pages);
+        return Ok(Loaded { pages, layout });
     }
     let decoded = decode_text(&bytes).map_err(|e| e.to_string())?;
-    Ok(layout_text(&decoded.text))
+    Ok(Loaded {
+        pages: Vec::new(),
+        layout: layout_text(&decoded.text),
+    })
 }
 
-/// Rows as tab-separated lines, a blank line at each page break.
+/// Rows as tab-separated lines (a cell's wrapped lines joined), a blank
+/// line at each page break: the text in reading order.
 pub fn rows_as_text(layout: &Layout) -> String {
     let mut out = String::new();
     for row in &layout.rows {
         if row.after_page_break {
             out.push('\n');
         }
-        out.push_str(&row.cells.join("\t"));
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| join_cell_lines(c).replace('\n', " "))
+            .collect();
+        out.push_str(&cells.join("\t"));
         out.push('\n');
     }
     out
 }
 
-/// Every row with its section and numbered cells.
-pub fn describe(layout: &Layout, page: Option<u32>) -> String {
+/// Every row with its page, section and numbered cells; for a PDF, first
+/// each page's lines, grid and cells.
+pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
     let mut out = String::new();
+    for p in &loaded.pages {
+        if page.is_none_or(|n| n == p.number) {
+            out.push_str(&describe_page(p));
+            out.push('\n');
+        }
+    }
+    let layout = &loaded.layout;
     let _ = writeln!(
         out,
-        "pages: {}",
+        "rows (pages: {}):",
         layout
             .pages
             .map_or("- (text input)".to_string(), |p| p.to_string())
@@ -61,7 +87,7 @@ pub fn describe(layout: &Layout, page: Option<u32>) -> String {
                 .enumerate()
                 .filter(|(_, c)| !c.trim().is_empty())
                 .map(|(i, c)| {
-                    let t: String = c.trim().chars().take(24).collect();
+                    let t: String = join_cell_lines(c.trim()).chars().take(24).collect();
                     format!("[{i}] {t}")
                 })
                 .collect();
@@ -76,4 +102,20 @@ pub fn describe(layout: &Layout, page: Option<u32>) -> String {
         }
     }
     out
+}
+
+/// The SVG debug drawing of page `number` (glyph boxes, rulings, cells).
+pub fn svg(loaded: &Loaded, number: u32) -> Result<String, String> {
+    loaded
+        .pages
+        .iter()
+        .find(|p| p.number == number)
+        .map(page_svg)
+        .ok_or_else(|| {
+            if loaded.pages.is_empty() {
+                "--svg needs a PDF input".to_string()
+            } else {
+                format!("no page {number} (the PDF has {})", loaded.pages.len())
+            }
+        })
 }

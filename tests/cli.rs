@@ -126,15 +126,23 @@ fn bad_inputs_are_reported_and_the_rest_converted() {
     assert_eq!(csv_rows(&out_dir.join("indicators.csv")).len(), 76);
 }
 
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &to.join(e.file_name()));
+        } else {
+            fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
 #[test]
 fn diff_reports_a_changed_value() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("golden");
-    fs::create_dir_all(&copy).unwrap();
-    for e in fs::read_dir("golden/json").unwrap() {
-        let e = e.unwrap();
-        fs::copy(e.path(), copy.join(e.file_name())).unwrap();
-    }
+    copy_dir(Path::new("golden/json"), &copy);
     let same = pifu(&["diff", "golden/json", copy.to_str().unwrap()]);
     assert_eq!(same.status.code(), Some(0));
     assert!(same.stdout.is_empty());

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use pifu::inspect::{load_layout, rows_as_text};
+use pifu::inspect::{load, rows_as_text};
 
 use super::{EXIT_FAILED, EXIT_OK};
 
@@ -14,9 +14,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> u8 {
-    match load_layout(&args.file) {
-        Ok(layout) => {
-            print!("{}", rows_as_text(&layout));
+    match load(&args.file) {
+        Ok(loaded) => {
+            print!("{}", rows_as_text(&loaded.layout));
             EXIT_OK
         }
         Err(e) => {

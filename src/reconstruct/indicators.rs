@@ -382,7 +382,7 @@ fn read_row(
     if parts.category_missing {
         notes.push((
             "missing_cell",
-            "the row has no 指标分类 cell; category is null".to_string(),
+            "指标分类 is empty or missing; category is null".to_string(),
         ));
     }
     let target = parts.values.last().cloned().flatten();

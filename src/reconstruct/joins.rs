@@ -4,6 +4,7 @@
 
 use crate::layout::Row;
 
+use super::values::year_cell;
 use super::vocab;
 
 fn last_text(cells: &[String]) -> Option<(usize, &str)> {
@@ -27,16 +28,29 @@ fn ends_a_row(text: &str) -> bool {
     vocab::is_basis(text) || vocab::is_category(text)
 }
 
-/// Whether `next` (right after a page break) continues `prev`: `prev` stops
-/// before the columns that end every row, and `next` supplies them.
+/// Whether `next` (right after a page break) continues `prev`: either
+/// `prev` stops before the columns that end every row and `next` supplies
+/// them, or `prev` is whole and `next` holds only the rest of its wrapped
+/// cells (text in columns where `prev` has text, no values of its own).
 pub fn continues(prev: &Row, next: &Row) -> bool {
-    if !next.after_page_break {
+    let is_header = |r: &Row| {
+        r.texts()
+            .any(|t| vocab::is_indicator_header_cell(t) || year_cell(t).is_some())
+    };
+    if !next.after_page_break || is_header(next) || is_header(prev) {
         return false;
     }
     let (Some((_, p)), Some((_, n))) = (last_text(&prev.cells), last_text(&next.cells)) else {
         return false;
     };
-    !ends_a_row(p) && ends_a_row(n)
+    if !ends_a_row(p) {
+        return ends_a_row(n);
+    }
+    let under_prev_text = next.cells.iter().enumerate().all(|(i, c)| {
+        c.trim().is_empty() || prev.cells.get(i).is_some_and(|p| !p.trim().is_empty())
+    });
+    let few = next.texts().count() < prev.texts().count();
+    under_prev_text && few && !next.texts().any(ends_a_row)
 }
 
 /// Joins a wrapped cell's lines: CJK without a space, Latin with one.
@@ -60,7 +74,14 @@ pub fn join(prev: &Row, next: &Row) -> Row {
     let p_last = last_text(&prev.cells).map_or(0, |(i, _)| i);
     let n_first = first_text(&next.cells).map_or(0, |(i, _)| i);
     let mut cells: Vec<String> = prev.cells.clone();
-    if n_first == p_last {
+    let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
+    if prev_whole {
+        for (i, c) in next.cells.iter().enumerate() {
+            if let Some(slot) = cells.get_mut(i).filter(|_| !c.trim().is_empty()) {
+                *slot = join_wrapped(slot, c);
+            }
+        }
+    } else if n_first == p_last {
         let width = cells.len().max(next.cells.len());
         cells.resize(width, String::new());
         for (i, c) in next.cells.iter().enumerate() {
@@ -161,6 +182,38 @@ mod tests {
                 "绩效基本型"
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_cell_continued_on_the_next_page() {
+        let a = row(
+            "|||项目实施成本控制|≤预算|≤预算|≤预算|计划标准|绩效基本型",
+            false,
+        );
+        let b = row("|||在预算范围内|||||", true);
+        assert!(continues(&a, &b));
+        let j = join(&a, &b);
+        assert_eq!(j.cells[3], "项目实施成本控制在预算范围内");
+        assert_eq!(j.cells[8], "绩效基本型");
+        // A new row with its own values is not a continuation.
+        let c = row("|||预算执行率|≥90%|≥90%|≥90%|计划标准|绩效基本型", true);
+        assert!(!continues(&a, &c));
+        // Text where the row above has none: a new row, not a continuation.
+        let d = row("|成本指标||||||||", true);
+        assert!(!continues(&a, &d));
+    }
+
+    #[test]
+    fn repeated_headers_are_not_continuations() {
+        let a = row(
+            "|满意度|服务对象满意度|群众满意度|98%|98%|≥98%|计划标准|绩效基本型",
+            false,
+        );
+        let h = row(
+            "|一级指标|二级指标|三级指标|指标值|指标值确定依据|指标分类",
+            true,
+        );
+        assert!(!continues(&a, &h));
     }
 
     #[test]

@@ -42,6 +42,13 @@ fn enumerator_len(s: &str) -> Option<usize> {
     Some(m.end())
 }
 
+/// Whether a line opens with an enumerator or a paragraph tag: a wrapped
+/// line break before it separates list items.
+pub fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("<p") || t.starts_with("<P") || enumerator_len(t).is_some()
+}
+
 /// Splits one paragraph at enumerators; returns the item texts with the
 /// enumerators removed.
 fn split_paragraph(p: &str, out: &mut Vec<String>) {

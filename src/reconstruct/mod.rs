@@ -146,8 +146,41 @@ fn parse_indicator_tables(
     .collect()
 }
 
+/// A cell's wrapped lines joined (CJK without a space, Latin with one),
+/// except before a line that opens a list item, where the line break stays
+/// as the separator the list reader needs.
+pub fn join_cell_lines(cell: &str) -> String {
+    if !cell.contains('\n') {
+        return cell.to_string();
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut pending = String::new();
+    for line in cell.split('\n') {
+        if lists::starts_item(line) && !pending.is_empty() {
+            out.push_str(&values::join_lines(&pending));
+            out.push('\n');
+            pending.clear();
+        }
+        if !pending.is_empty() {
+            pending.push('\n');
+        }
+        pending.push_str(line);
+    }
+    out.push_str(&values::join_lines(&pending));
+    out
+}
+
 pub fn reconstruct(layout: &Layout) -> Content {
-    let groups = sections(&layout.rows);
+    let rows: Vec<Row> = layout
+        .rows
+        .iter()
+        .map(|r| Row {
+            cells: r.cells.iter().map(|c| join_cell_lines(c)).collect(),
+            page: r.page,
+            after_page_break: r.after_page_break,
+        })
+        .collect();
+    let groups = sections(&rows);
     let mut c = Content::default();
     let mut warnings: Vec<Warning> = Vec::new();
     let mut preamble_unit: Option<String> = None;
@@ -346,6 +379,16 @@ mod tests {
         assert_eq!(section_of_label("绩效管理"), None);
         assert_eq!(section_of_label("数据安全"), None);
         assert_eq!(section_of_label(""), None);
+    }
+
+    #[test]
+    fn cell_lines() {
+        assert_eq!(join_cell_lines("年度绩效指\n标"), "年度绩效指标");
+        assert_eq!(
+            join_cell_lines("1、增长8%以\n上\n2、公共文化\n设施"),
+            "1、增长8%以上\n2、公共文化设施"
+        );
+        assert_eq!(join_cell_lines("AI\nplatform"), "AI platform");
     }
 
     #[test]

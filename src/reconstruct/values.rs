@@ -202,7 +202,10 @@ mod tests {
 
     #[test]
     fn wrapped_lines() {
-        assert_eq!(join_lines("高频政务服务事项中\n实现“一网通办”比例"), "高频政务服务事项中实现“一网通办”比例");
+        assert_eq!(
+            join_lines("高频政务服务事项中\n实现“一网通办”比例"),
+            "高频政务服务事项中实现“一网通办”比例"
+        );
         assert_eq!(join_lines("CIM\nplatform"), "CIM platform");
         assert_eq!(join_lines("达到\n95%"), "达到95%");
         assert_eq!(clean_text(" 数 \n 据 ").as_deref(), Some("数据"));

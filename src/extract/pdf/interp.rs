@@ -571,6 +571,19 @@ impl<'a> Interpreter<'a> {
                     self.push_ruling(r);
                     continue;
                 }
+                // A filled box (cell shading, a box drawn as a fill): its
+                // sides are edges too, as pdfplumber reads rectangles.
+                if let Some((x0, y0, x1, y1)) = rect_of(pts) {
+                    for r in [
+                        Ruling { x0, x1, y0, y1: y0 },
+                        Ruling { x0, x1, y0: y1, y1 },
+                        Ruling { x0, x1: x0, y0, y1 },
+                        Ruling { x0: x1, x1, y0, y1 },
+                    ] {
+                        self.push_ruling(r);
+                    }
+                    continue;
+                }
             }
             if !stroke {
                 continue;
@@ -635,27 +648,8 @@ fn axis_segment(a: (f64, f64), b: (f64, f64)) -> Option<Ruling> {
 /// The centre line of a closed axis-aligned rectangle thinner than
 /// [`THIN`] (a border drawn as a fill).
 fn thin_rect(pts: &[(f64, f64)]) -> Option<Ruling> {
-    if !(4..=5).contains(&pts.len()) {
-        return None;
-    }
-    let xs: Vec<f64> = pts.iter().map(|p| p.0).collect();
-    let ys: Vec<f64> = pts.iter().map(|p| p.1).collect();
-    let (x0, x1) = (
-        xs.iter().cloned().fold(f64::INFINITY, f64::min),
-        xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
-    );
-    let (y0, y1) = (
-        ys.iter().cloned().fold(f64::INFINITY, f64::min),
-        ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
-    );
-    let axis_aligned = pts.iter().all(|p| {
-        ((p.0 - x0).abs() < AXIS_TOLERANCE || (p.0 - x1).abs() < AXIS_TOLERANCE)
-            && ((p.1 - y0).abs() < AXIS_TOLERANCE || (p.1 - y1).abs() < AXIS_TOLERANCE)
-    });
+    let (x0, y0, x1, y1) = rect_of(pts)?;
     let (w, h) = (x1 - x0, y1 - y0);
-    if !axis_aligned || !w.is_finite() || !h.is_finite() {
-        return None;
-    }
     if h <= THIN && w > h {
         let y = (y0 + y1) / 2.0;
         Some(Ruling {
@@ -675,6 +669,30 @@ fn thin_rect(pts: &[(f64, f64)]) -> Option<Ruling> {
     } else {
         None
     }
+}
+
+/// The box `(x0, y0, x1, y1)` of a closed axis-aligned rectangle subpath.
+fn rect_of(pts: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
+    if !(4..=5).contains(&pts.len()) {
+        return None;
+    }
+    let xs: Vec<f64> = pts.iter().map(|p| p.0).collect();
+    let ys: Vec<f64> = pts.iter().map(|p| p.1).collect();
+    let (x0, x1) = (
+        xs.iter().cloned().fold(f64::INFINITY, f64::min),
+        xs.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let (y0, y1) = (
+        ys.iter().cloned().fold(f64::INFINITY, f64::min),
+        ys.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
+    );
+    let axis_aligned = pts.iter().all(|p| {
+        ((p.0 - x0).abs() < AXIS_TOLERANCE || (p.0 - x1).abs() < AXIS_TOLERANCE)
+            && ((p.1 - y0).abs() < AXIS_TOLERANCE || (p.1 - y1).abs() < AXIS_TOLERANCE)
+    });
+    let (w, h) = (x1 - x0, y1 - y0);
+    let sized = w.is_finite() && h.is_finite() && (w >= AXIS_TOLERANCE || h >= AXIS_TOLERANCE);
+    (axis_aligned && sized).then_some((x0, y0, x1, y1))
 }
 
 #[cfg(test)]

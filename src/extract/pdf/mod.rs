@@ -35,8 +35,19 @@ pub enum PdfError {
     NoPages,
 }
 
-/// The pages of a PDF, with glyphs and rulings.
+/// The pages of a PDF with glyphs and rulings; a PDF without any text is an
+/// error ([`PdfError::NoTextLayer`]).
 pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
+    let pages = read_pages(bytes)?;
+    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
+    if glyphs == 0 {
+        return Err(PdfError::NoTextLayer);
+    }
+    Ok(pages)
+}
+
+/// The pages of a PDF with glyphs and rulings, text or not.
+pub fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     let mut doc = Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::Decryption(_) => PdfError::Encrypted,
         other => PdfError::Malformed(other.to_string()),
@@ -47,10 +58,6 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
     let pages = interp::interpret_document(&doc)?;
     if pages.is_empty() {
         return Err(PdfError::NoPages);
-    }
-    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
-    if glyphs == 0 {
-        return Err(PdfError::NoTextLayer);
     }
     Ok(pages)
 }

@@ -1,0 +1,215 @@
+//! PDF input: the fixture PDFs whose fonts and operators break other
+//! extractors, and the sample PDFs of every producer.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use pifu::diff::{diff_values, Ignore};
+use pifu::extract::pdf::{extract_pdf, read_pages};
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+fn pifu(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pifu"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// NFKC-folded characters without white space, sorted: what "the same
+/// text" means when two tools order table cells differently.
+fn chars(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.nfkc().filter(|c| !c.is_whitespace()).collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn fixture_text_matches_pdftotext() {
+    let mut checked = 0;
+    for e in fs::read_dir("tests/fixtures/pdf").unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_none_or(|x| x != "pdf") {
+            continue;
+        }
+        let reference = fs::read_to_string(path.with_extension("pdftotext.txt")).unwrap();
+        let out = pifu(&["text", path.to_str().unwrap()]);
+        if chars(&reference).is_empty() {
+            // No text at all: pifu says so instead of printing nothing.
+            assert_eq!(out.status.code(), Some(1), "{}", path.display());
+            assert!(String::from_utf8_lossy(&out.stderr).contains("no text layer"));
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(0), "{}", path.display());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(chars(&text), chars(&reference), "{}", path.display());
+        checked += 1;
+    }
+    assert_eq!(checked, 9);
+}
+
+#[test]
+fn rare_operators_and_forms() {
+    // Text shown with ' lands on the next line, not lost.
+    let out = pifu(&["text", "tests/fixtures/pdf/edge-quote-operator.pdf"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Line two via quote"), "{text}");
+    // Text inside a form XObject is placed through its /Matrix: the fixture
+    // draws it 280 pt lower and 238 pt to the right of the page text.
+    let bytes = fs::read("tests/fixtures/pdf/edge-form-xobject.pdf").unwrap();
+    let pages = extract_pdf(&bytes).unwrap();
+    let first = |s: &str| {
+        pages[0]
+            .glyphs
+            .iter()
+            .find(|g| g.text == s)
+            .map(|g| (g.x0.round(), g.baseline.round()))
+    };
+    assert_eq!(first("O"), Some((72.0, 92.0)));
+    assert_eq!(first("I"), Some((310.0, 372.0)));
+    // A rectangle filled with f* is reported (as its four sides), as are
+    // the stroked ones.
+    let bytes = fs::read("tests/fixtures/pdf/edge-fill-even-odd.pdf").unwrap();
+    let pages = read_pages(&bytes).unwrap();
+    let rulings = &pages[0].rulings;
+    assert!(
+        rulings
+            .iter()
+            .any(|r| r.is_horizontal() && (r.y0 - (792.0 - 620.0)).abs() < 0.01),
+        "{rulings:?}"
+    );
+    assert_eq!(rulings.len(), 4 + 4 + 1);
+}
+
+fn document(path: &str) -> Value {
+    let out = pifu(&["convert", path, "--in-process", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{path}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+const SAME_CONTENT: &[&str] = &["doc_id", "source", "warnings"];
+
+#[test]
+fn producers_of_the_same_content_agree() {
+    let base = document("samples/pdf/ezhou-data-bureau-2026.reportlab-cid.pdf");
+    // GBK-EUC-H with GBK bytes and no ToUnicode, and the form-XObject
+    // overlay: the same document, pages included.
+    for other in ["gbk", "overlay"] {
+        let d = document(&format!("samples/pdf/ezhou-data-bureau-2026.{other}.pdf"));
+        let diff = diff_values(&d, &base, &Ignore::new(SAME_CONTENT.iter().copied()));
+        assert!(diff.is_empty(), "{other}: {diff:?}");
+    }
+    // Chromium and the embedded TrueType font break pages elsewhere (other
+    // font metrics): the same document apart from the page a row starts on.
+    for other in ["chromium", "reportlab-ttf"] {
+        let d = document(&format!("samples/pdf/ezhou-data-bureau-2026.{other}.pdf"));
+        let ignore = Ignore::new(SAME_CONTENT.iter().copied().chain(["indicators[].page"]));
+        let diff = diff_values(&d, &base, &ignore);
+        assert!(diff.is_empty(), "{other}: {diff:?}");
+    }
+    // And the seed as a PDF has the seed text's indicators.
+    let text = document("samples/ezhou-data-bureau-2026.txt");
+    let ignore = Ignore::new(["doc_id", "source", "warnings", "indicators[].page"]);
+    let diff = diff_values(&base, &text, &ignore);
+    assert!(diff.is_empty(), "seed text vs PDF: {diff:?}");
+}
+
+#[test]
+fn every_sample_pdf_matches_its_expectations() {
+    let dir = Path::new("samples/pdf");
+    let mut n = 0;
+    for e in fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let d = document(path.to_str().unwrap());
+        let tsv = fs::read_to_string(format!("tests/expected/pdf/{stem}.indicators.tsv")).unwrap();
+        let mut lines = tsv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+        let got = d["indicators"].as_array().unwrap();
+        let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+        assert_eq!(got.len(), rows.len(), "{stem}: indicator count");
+        for (i, (g, line)) in got.iter().zip(&rows).enumerate() {
+            let hist = |k: usize| g["history"].get(k).cloned().unwrap_or(Value::Null);
+            for (key, want) in header
+                .iter()
+                .zip(line.split('\t').chain(std::iter::repeat("")))
+            {
+                let actual = match *key {
+                    "history_1" => hist(0),
+                    "history_2" => hist(1),
+                    "page" => g["page"]
+                        .as_u64()
+                        .map_or(Value::Null, |p| p.to_string().into()),
+                    k => g[k].clone(),
+                };
+                let want = if want.is_empty() {
+                    Value::Null
+                } else {
+                    Value::from(want)
+                };
+                assert_eq!(actual, want, "{stem}: row {} {key}", i + 1);
+            }
+        }
+        let summary: Value = serde_json::from_str(
+            &fs::read_to_string(format!("tests/expected/pdf/{stem}.summary.json")).unwrap(),
+        )
+        .unwrap();
+        for key in [
+            "title",
+            "year",
+            "department",
+            "history_years",
+            "long_term_deadline",
+            "functions",
+            "annual_tasks",
+            "long_term_goals",
+            "annual_goals",
+        ] {
+            assert_eq!(d[key], summary[key], "{stem}: {key}");
+        }
+        assert_eq!(d["funding"]["unit"], summary["unit"], "{stem}: unit");
+        assert_eq!(d["source"]["pages"], summary["pages"], "{stem}: pages");
+        let funding = diff_values(
+            &d["funding"]["rows"],
+            &summary["funding"],
+            &Ignore::default(),
+        );
+        assert!(funding.is_empty(), "{stem}: funding {funding:?}");
+        n += 1;
+    }
+    assert_eq!(n, 14);
+}
+
+#[test]
+fn a_batch_with_broken_pdfs_converts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("truncated.pdf");
+    let good = fs::read("samples/pdf/ezhou-data-bureau-2026.gbk.pdf").unwrap();
+    fs::write(&broken, &good[..good.len() / 3]).unwrap();
+    let fake = dir.path().join("fake.pdf");
+    fs::write(&fake, b"this is not a PDF").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = pifu(&[
+        "convert",
+        "samples/pdf/ezhou-data-bureau-2026.gbk.pdf",
+        broken.to_str().unwrap(),
+        fake.to_str().unwrap(),
+        "samples/pdf/xiaogan-health-commission-2026.chromium.pdf",
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let mut r = csv::Reader::from_path(out_dir.join("documents.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let status: Vec<(&str, &str)> = rows.iter().map(|r| (&r[13], &r[14])).collect();
+    assert_eq!(status[0], ("ok", ""));
+    assert_eq!(status[1].0, "error");
+    assert!(
+        status[1].1.starts_with("not a readable PDF"),
+        "{:?}",
+        status[1]
+    );
+    assert_eq!(status[2], ("error", "not a PDF file (no %PDF- header)"));
+    assert_eq!(status[3], ("ok", ""));
+}

@@ -22,7 +22,9 @@ fn pipeline(c: &mut Criterion) {
     group.throughput(criterion::Throughput::Elements(n));
     group.bench_function("layout", |b| b.iter(|| layout_pages(black_box(&pages))));
     let layout = layout_pages(&pages);
-    group.bench_function("reconstruct", |b| b.iter(|| reconstruct(black_box(&layout))));
+    group.bench_function("reconstruct", |b| {
+        b.iter(|| reconstruct(black_box(&layout)))
+    });
     group.bench_function("extract", |b| b.iter(|| extract_pdf(black_box(&bytes))));
     group.finish();
 }

@@ -178,7 +178,7 @@ fn every_sample_pdf_matches_its_expectations() {
         assert!(funding.is_empty(), "{stem}: funding {funding:?}");
         n += 1;
     }
-    assert_eq!(n, 14);
+    assert_eq!(n, 17);
 }
 
 #[test]

@@ -14,11 +14,23 @@ pub struct AtomicFile {
 }
 
 impl AtomicFile {
+    /// A file that will appear at `dest`, written beside it until then.
     pub fn create(dest: &Path) -> io::Result<Self> {
         let dir = match dest.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
+        Self::create_in(dest, dir)
+    }
+
+    /// A file that will appear at `dest`, written in `tmp_dir` (same file
+    /// system) until then, so that a killed run leaves its partial files
+    /// only there.
+    pub fn create_in(dest: &Path, tmp_dir: &Path) -> io::Result<Self> {
+        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        let dir = tmp_dir;
         fs::create_dir_all(dir)?;
         let name = dest
             .file_name()
@@ -63,6 +75,13 @@ impl Write for AtomicFile {
 /// Writes `bytes` to `dest` atomically.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut f = AtomicFile::create(dest)?;
+    f.write_all(bytes)?;
+    f.commit()
+}
+
+/// Writes `bytes` to `dest` atomically, through `tmp_dir`.
+pub fn write_atomic_in(dest: &Path, tmp_dir: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = AtomicFile::create_in(dest, tmp_dir)?;
     f.write_all(bytes)?;
     f.commit()
 }

@@ -12,7 +12,11 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::model::Document;
 
-use atomic::{write_atomic, AtomicFile};
+use atomic::{write_atomic_in, AtomicFile};
+
+/// Where unfinished output files live inside `OUT` until they are renamed
+/// into place; removed when a run completes, cleared when one starts.
+pub const TMP_DIR: &str = ".pifu-tmp";
 use tables::CsvTables;
 
 /// Pretty JSON of one document, with a final newline.
@@ -74,6 +78,7 @@ impl Default for Formats {
 /// document, `documents.jsonl`, and the CSV tables.
 pub struct DirExporter {
     dir: PathBuf,
+    tmp: PathBuf,
     formats: Formats,
     jsonl: Option<AtomicFile>,
     csv: Option<CsvTables>,
@@ -82,18 +87,25 @@ pub struct DirExporter {
 impl DirExporter {
     pub fn create(dir: &Path, formats: Formats, bom: bool) -> io::Result<Self> {
         std::fs::create_dir_all(dir)?;
+        // Partial files of an earlier run that was killed.
+        let tmp = dir.join(TMP_DIR);
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp)?;
+        }
+        std::fs::create_dir_all(&tmp)?;
         let jsonl = if formats.jsonl {
-            Some(AtomicFile::create(&dir.join("documents.jsonl"))?)
+            Some(AtomicFile::create_in(&dir.join("documents.jsonl"), &tmp)?)
         } else {
             None
         };
         let csv = if formats.csv {
-            Some(CsvTables::create(dir, bom)?)
+            Some(CsvTables::create(dir, &tmp, bom)?)
         } else {
             None
         };
         Ok(DirExporter {
             dir: dir.to_path_buf(),
+            tmp,
             formats,
             jsonl,
             csv,
@@ -107,7 +119,11 @@ impl DirExporter {
 
     pub fn write(&mut self, d: &Document, rel: &Path) -> io::Result<()> {
         if self.formats.json {
-            write_atomic(&self.json_path(rel), to_json_pretty(d).as_bytes())?;
+            write_atomic_in(
+                &self.json_path(rel),
+                &self.tmp,
+                to_json_pretty(d).as_bytes(),
+            )?;
         }
         if let Some(f) = &mut self.jsonl {
             f.write_all(to_json_line(d).as_bytes())?;
@@ -125,7 +141,7 @@ impl DirExporter {
         if let Some(t) = self.csv {
             t.commit()?;
         }
-        Ok(())
+        std::fs::remove_dir_all(&self.tmp)
     }
 }
 

@@ -225,8 +225,8 @@ struct Table {
 }
 
 impl Table {
-    fn create(dir: &Path, name: &str, header: &[&str], bom: bool) -> io::Result<Table> {
-        let mut file = AtomicFile::create(&dir.join(name))?;
+    fn create(dir: &Path, tmp: &Path, name: &str, header: &[&str], bom: bool) -> io::Result<Table> {
+        let mut file = AtomicFile::create_in(&dir.join(name), tmp)?;
         if bom {
             file.write_all("\u{feff}".as_bytes())?;
         }
@@ -265,13 +265,14 @@ pub struct CsvTables {
 }
 
 impl CsvTables {
-    pub fn create(dir: &Path, bom: bool) -> io::Result<Self> {
+    /// The tables in `dir`, written through `tmp` until committed.
+    pub fn create(dir: &Path, tmp: &Path, bom: bool) -> io::Result<Self> {
         Ok(CsvTables {
-            documents: Table::create(dir, "documents.csv", DOCUMENTS_HEADER, bom)?,
-            indicators: Table::create(dir, "indicators.csv", INDICATORS_HEADER, bom)?,
-            funding: Table::create(dir, "funding.csv", FUNDING_HEADER, bom)?,
-            items: Table::create(dir, "items.csv", ITEMS_HEADER, bom)?,
-            warnings: Table::create(dir, "warnings.csv", WARNINGS_HEADER, bom)?,
+            documents: Table::create(dir, tmp, "documents.csv", DOCUMENTS_HEADER, bom)?,
+            indicators: Table::create(dir, tmp, "indicators.csv", INDICATORS_HEADER, bom)?,
+            funding: Table::create(dir, tmp, "funding.csv", FUNDING_HEADER, bom)?,
+            items: Table::create(dir, tmp, "items.csv", ITEMS_HEADER, bom)?,
+            warnings: Table::create(dir, tmp, "warnings.csv", WARNINGS_HEADER, bom)?,
         })
     }
 

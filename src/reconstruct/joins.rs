@@ -28,15 +28,19 @@ fn ends_a_row(text: &str) -> bool {
     vocab::is_basis(text) || vocab::is_category(text)
 }
 
-/// Whether `next` (right after a page break) continues `prev`: either
-/// `prev` stops before the columns that end every row and `next` supplies
-/// them, or `prev` is whole and `next` holds only the rest of its wrapped
-/// cells (text in columns where `prev` has text, no values of its own).
-pub fn continues(prev: &Row, next: &Row) -> bool {
-    let is_header = |r: &Row| {
-        r.texts()
-            .any(|t| vocab::is_indicator_header_cell(t) || year_cell(t).is_some())
-    };
+fn is_header(r: &Row) -> bool {
+    r.texts()
+        .any(|t| vocab::is_indicator_header_cell(t) || year_cell(t).is_some())
+}
+
+/// Whether `next` (right after a page break, perhaps after a repeated
+/// header) continues `prev`: either `prev` stops before the columns that
+/// end every row and `next` supplies them, or `prev` is whole and `next`
+/// holds only the rest of its wrapped cells (text in columns where `prev`
+/// has text, no values of its own). `above[i]` is the text in effect in
+/// column `i` (merged cells printed again on the new page are not new
+/// text).
+pub fn continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     if !next.after_page_break || is_header(next) || is_header(prev) {
         return false;
     }
@@ -46,11 +50,27 @@ pub fn continues(prev: &Row, next: &Row) -> bool {
     if !ends_a_row(p) {
         return ends_a_row(n);
     }
-    let under_prev_text = next.cells.iter().enumerate().all(|(i, c)| {
-        c.trim().is_empty() || prev.cells.get(i).is_some_and(|p| !p.trim().is_empty())
-    });
-    let few = next.texts().count() < prev.texts().count();
-    under_prev_text && few && !next.texts().any(ends_a_row)
+    let new_text = |i: usize, c: &str| !c.trim().is_empty() && !repeats(above, i, c);
+    let under_prev_text =
+        next.cells.iter().enumerate().all(|(i, c)| {
+            !new_text(i, c) || prev.cells.get(i).is_some_and(|p| !p.trim().is_empty())
+        });
+    let continued = next
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| new_text(*i, c))
+        .count();
+    continued > 0
+        && continued < prev.texts().count()
+        && under_prev_text
+        && !next.texts().any(ends_a_row)
+}
+
+/// `c` is the text already in effect in column `i` (a merged cell printed
+/// again after a page break).
+fn repeats(above: &[String], i: usize, c: &str) -> bool {
+    above.get(i).is_some_and(|a| !a.is_empty() && a == c.trim())
 }
 
 /// Joins a wrapped cell's lines: CJK without a space, Latin with one.
@@ -66,18 +86,23 @@ pub fn join_wrapped(a: &str, b: &str) -> String {
     }
 }
 
-/// The two parts as one row. Where the cut fell inside a cell (the last
+/// The two parts as one row. Where `prev` is whole, the rest of each
+/// wrapped cell is appended to it (texts that only repeat a merged cell
+/// are left out). Otherwise, where the cut fell inside a cell (the last
 /// text of `prev` and the first of `next` in the same column) that cell's
-/// lines are joined; otherwise the parts are laid side by side in their
+/// lines are joined; else the parts are laid side by side in their
 /// columns, or, when they overlap, one after the other.
-pub fn join(prev: &Row, next: &Row) -> Row {
+pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let p_last = last_text(&prev.cells).map_or(0, |(i, _)| i);
     let n_first = first_text(&next.cells).map_or(0, |(i, _)| i);
     let mut cells: Vec<String> = prev.cells.clone();
     let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
     if prev_whole {
         for (i, c) in next.cells.iter().enumerate() {
-            if let Some(slot) = cells.get_mut(i).filter(|_| !c.trim().is_empty()) {
+            if c.trim().is_empty() || repeats(above, i, c) {
+                continue;
+            }
+            if let Some(slot) = cells.get_mut(i) {
                 *slot = join_wrapped(slot, c);
             }
         }
@@ -109,17 +134,53 @@ pub fn join(prev: &Row, next: &Row) -> Row {
 }
 
 /// The rows of a table with cut rows joined; the flag marks joined rows.
+/// A header printed again at the top of the new page stays where it is and
+/// does not separate a cut row from its continuation.
 pub fn join_cut_rows(rows: &[&Row]) -> Vec<(Row, bool)> {
     let mut out: Vec<(Row, bool)> = Vec::with_capacity(rows.len());
+    let mut above: Vec<String> = Vec::new();
+    let mut last_data: Option<usize> = None;
+    let mut break_pending = false;
     for row in rows {
-        if let Some((prev, joined)) = out.last_mut() {
-            if continues(prev, row) {
-                *prev = join(prev, row);
-                *joined = true;
+        if is_header(row) {
+            break_pending |= row.after_page_break;
+            // A table label printed in a header row may be printed again
+            // beside a continuation; level names in effect stay in effect.
+            for (i, c) in row.cells.iter().enumerate() {
+                if above.len() <= i {
+                    above.resize(i + 1, String::new());
+                }
+                if above[i].is_empty() {
+                    above[i] = c.trim().to_string();
+                }
+            }
+            out.push(((*row).clone(), false));
+            continue;
+        }
+        let mut row = (*row).clone();
+        row.after_page_break |= std::mem::take(&mut break_pending);
+        let joined = match last_data.and_then(|i| out.get_mut(i)) {
+            Some((prev, flag)) if continues(prev, &row, &above) => {
+                *prev = join(prev, &row, &above);
+                *flag = true;
+                true
+            }
+            _ => false,
+        };
+        if !joined {
+            out.push((row.clone(), false));
+            last_data = Some(out.len() - 1);
+        }
+        for (i, c) in row.cells.iter().enumerate() {
+            let c = c.trim();
+            if c.is_empty() {
                 continue;
             }
+            if above.len() <= i {
+                above.resize(i + 1, String::new());
+            }
+            above[i] = c.to_string();
         }
-        out.push(((*row).clone(), false));
     }
     out
 }
@@ -140,9 +201,9 @@ mod tests {
     fn cut_between_columns() {
         let a = row("||预算执行|预算执行率|≥90%||", false);
         let b = row("|||||计划标准|绩效基本型", true);
-        assert!(continues(&a, &b));
+        assert!(continues(&a, &b, &[]));
         assert_eq!(
-            join(&a, &b).cells,
+            join(&a, &b, &[]).cells,
             vec![
                 "",
                 "",
@@ -159,8 +220,8 @@ mod tests {
     fn cut_inside_a_cell() {
         let a = row("|||高频政务服务事项中实现", false);
         let b = row("|||“一网通办”比例|98%|100%|≥100%|计划标准|绩效基本型", true);
-        assert!(continues(&a, &b));
-        let j = join(&a, &b);
+        assert!(continues(&a, &b, &[]));
+        let j = join(&a, &b, &[]);
         assert_eq!(j.cells[3], "高频政务服务事项中实现“一网通办”比例");
         assert_eq!(j.cells.len(), 9);
     }
@@ -169,9 +230,9 @@ mod tests {
     fn shifted_continuation_goes_after() {
         let a = row("||预算执行|预算执行率|≥90%", false);
         let b = row("||计划标准|绩效基本型", true);
-        assert!(continues(&a, &b));
+        assert!(continues(&a, &b, &[]));
         assert_eq!(
-            join(&a, &b).cells,
+            join(&a, &b, &[]).cells,
             vec![
                 "",
                 "",
@@ -191,16 +252,51 @@ mod tests {
             false,
         );
         let b = row("|||在预算范围内|||||", true);
-        assert!(continues(&a, &b));
-        let j = join(&a, &b);
+        assert!(continues(&a, &b, &[]));
+        let j = join(&a, &b, &[]);
         assert_eq!(j.cells[3], "项目实施成本控制在预算范围内");
         assert_eq!(j.cells[8], "绩效基本型");
         // A new row with its own values is not a continuation.
         let c = row("|||预算执行率|≥90%|≥90%|≥90%|计划标准|绩效基本型", true);
-        assert!(!continues(&a, &c));
+        assert!(!continues(&a, &c, &[]));
         // Text where the row above has none: a new row, not a continuation.
         let d = row("|成本指标||||||||", true);
-        assert!(!continues(&a, &d));
+        assert!(!continues(&a, &d, &[]));
+    }
+
+    #[test]
+    fn continuation_after_a_repeated_header_with_repeated_names() {
+        let rows = [
+            row(
+                "|履职效能|交通运输安全|“两客一危”车辆监管培训人次|≥1757人次|计划标准|绩效提升型",
+                false,
+            ),
+            row("|||“两客一危”车辆监管问题|≥98%|计划标准|绩效基本型", false),
+            row(
+                "长期绩效指标|一级指标|二级指标|三级指标|指标值|指标值确定依据|指标分类",
+                true,
+            ),
+            row("长期绩效指标|履职效能|交通运输安全|整改完成率|||", false),
+            row(
+                "|||“两客一危”车辆监管资金拨付及时率|100%|计划标准|绩效基本型",
+                false,
+            ),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(&refs);
+        let texts: Vec<(String, bool)> =
+            out.iter().map(|(r, j)| (r.cells[3].clone(), *j)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("“两客一危”车辆监管培训人次".to_string(), false),
+                ("“两客一危”车辆监管问题整改完成率".to_string(), true),
+                ("三级指标".to_string(), false),
+                ("“两客一危”车辆监管资金拨付及时率".to_string(), false),
+            ]
+        );
+        // The joined row keeps its own (empty) level cells.
+        assert_eq!(out[1].0.cells[1], "");
     }
 
     #[test]
@@ -213,21 +309,21 @@ mod tests {
             "|一级指标|二级指标|三级指标|指标值|指标值确定依据|指标分类",
             true,
         );
-        assert!(!continues(&a, &h));
+        assert!(!continues(&a, &h, &[]));
     }
 
     #[test]
     fn complete_rows_are_not_joined() {
         let a = row("||预算执行|预算执行率|≥90%|计划标准|绩效基本型", false);
         let b = row("|||结转结余率|0%|计划标准|绩效基本型", true);
-        assert!(!continues(&a, &b));
+        assert!(!continues(&a, &b, &[]));
         // Missing category (ends with a basis) is a complete row too.
         let a = row("||履职效能|政务服务|比例|98%|100%|≥100%|计划标准", false);
-        assert!(!continues(&a, &b));
+        assert!(!continues(&a, &b, &[]));
         // No page break: not a continuation.
         let a = row("||预算执行|预算执行率|≥90%", false);
         let b = row("|||||计划标准|绩效基本型", false);
-        assert!(!continues(&a, &b));
+        assert!(!continues(&a, &b, &[]));
     }
 
     #[test]

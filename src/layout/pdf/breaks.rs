@@ -88,22 +88,33 @@ fn grid_signatures(grid: &Grid, texts: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The number of leading rows of a table that are headers printed again
+/// (rows already seen earlier in the document).
+fn repeated_header_rows(grid: &Grid, texts: &[String], seen: &HashSet<String>) -> usize {
+    grid_signatures(grid, texts)
+        .iter()
+        .take_while(|s| !s.is_empty() && seen.contains(*s))
+        .count()
+}
+
 /// Gives the empty cut cells at the bottom of `a` the text of their
-/// continuation at the top of `b`. `seen`: rows printed before `b`.
+/// continuation at the top of `b`. `seen_before_a`: rows printed before
+/// `a`'s page; `seen`: rows printed before `b`.
 pub fn carry(
     a: &Grid,
     a_texts: &mut [String],
     b: &Grid,
     b_texts: &[String],
+    seen_before_a: &HashSet<String>,
     seen: &HashSet<String>,
 ) {
     // The first row of `b` that is not a header printed again.
-    let first = grid_signatures(b, b_texts)
-        .iter()
-        .take_while(|s| !s.is_empty() && seen.contains(*s))
-        .count();
+    let first = repeated_header_rows(b, b_texts, seen);
+    // An empty cell that opens `a`'s body continues a cell from the page
+    // before `a`; the text at the top of `b` starts a new group.
+    let a_first = repeated_header_rows(a, a_texts, seen_before_a);
     for (k, cell) in a.cells.iter().enumerate() {
-        let cut_and_empty = cell.row > 0
+        let cut_and_empty = cell.row > a_first
             && cell.row + cell.rowspan == a.rows()
             && a_texts.get(k).is_some_and(|t| t.trim().is_empty());
         if !cut_and_empty {
@@ -142,6 +153,7 @@ pub fn carry_cut_cells(pages: &mut [PageContent]) {
         let (Some(page), Some(next)) = (done.last_mut(), rest.first()) else {
             break;
         };
+        let seen_before_a = seen.clone();
         for (g, texts) in page.grids.iter().zip(&page.cell_texts) {
             seen.extend(grid_signatures(g, texts));
         }
@@ -154,7 +166,7 @@ pub fn carry_cut_cells(pages: &mut [PageContent]) {
         let (Some(b), Some(b_texts)) = (next.grids.get(tb), next.cell_texts.get(tb)) else {
             continue;
         };
-        carry(a, a_texts, b, b_texts, &seen);
+        carry(a, a_texts, b, b_texts, &seen_before_a, &seen);
     }
 }
 

@@ -146,14 +146,7 @@ pub fn join_cut_rows(rows: &[&Row]) -> Vec<(Row, bool)> {
             break_pending |= row.after_page_break;
             // A table label printed in a header row may be printed again
             // beside a continuation; level names in effect stay in effect.
-            for (i, c) in row.cells.iter().enumerate() {
-                if above.len() <= i {
-                    above.resize(i + 1, String::new());
-                }
-                if above[i].is_empty() {
-                    above[i] = c.trim().to_string();
-                }
-            }
+            remember(&mut above, row, false);
             out.push(((*row).clone(), false));
             continue;
         }
@@ -171,18 +164,26 @@ pub fn join_cut_rows(rows: &[&Row]) -> Vec<(Row, bool)> {
             out.push((row.clone(), false));
             last_data = Some(out.len() - 1);
         }
-        for (i, c) in row.cells.iter().enumerate() {
-            let c = c.trim();
-            if c.is_empty() {
-                continue;
-            }
-            if above.len() <= i {
-                above.resize(i + 1, String::new());
-            }
-            above[i] = c.to_string();
-        }
+        remember(&mut above, &row, true);
     }
     out
+}
+
+/// Records a row's texts as the texts in effect per column: all of them
+/// (`replace`), or only where no text is in effect yet.
+fn remember(above: &mut Vec<String>, row: &Row, replace: bool) {
+    for (i, c) in row.cells.iter().enumerate() {
+        let c = c.trim();
+        if c.is_empty() {
+            continue;
+        }
+        if above.len() <= i {
+            above.resize(i + 1, String::new());
+        }
+        if let Some(slot) = above.get_mut(i).filter(|s| replace || s.is_empty()) {
+            *slot = c.to_string();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -158,29 +158,26 @@ fn code_of(bytes: &[u8]) -> u32 {
         .fold(0u32, |acc, &b| (acc << 8) | b as u32)
 }
 
-/// UTF-16BE bytes to a string; lone surrogates are dropped.
-pub fn utf16be(bytes: &[u8]) -> String {
-    let units: Vec<u16> = bytes
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    bytes
         .chunks(2)
         .map(|p| match p {
             [a, b] => u16::from_be_bytes([*a, *b]),
             [a] => *a as u16,
             _ => 0,
         })
-        .collect();
-    char::decode_utf16(units).filter_map(Result::ok).collect()
+        .collect()
 }
 
-/// Adds one to a UTF-16BE destination (bfrange with a single start value).
+/// UTF-16BE bytes to a string; lone surrogates are dropped.
+pub fn utf16be(bytes: &[u8]) -> String {
+    increment_utf16(bytes, 0)
+}
+
+/// A UTF-16BE destination plus `by` in its last unit (a bfrange given by
+/// its first destination).
 fn increment_utf16(dst: &[u8], by: u32) -> String {
-    let mut units: Vec<u16> = dst
-        .chunks(2)
-        .map(|p| match p {
-            [a, b] => u16::from_be_bytes([*a, *b]),
-            [a] => *a as u16,
-            _ => 0,
-        })
-        .collect();
+    let mut units = utf16_units(dst);
     if let Some(last) = units.last_mut() {
         *last = last.wrapping_add(by as u16);
     }

@@ -44,9 +44,11 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, TextError> {
     let text = encoding
         .decode_without_bom_handling_and_without_replacement(body)
         .ok_or_else(|| {
-            TextError::NotText(format!(
-                "bytes are neither UTF-8, UTF-16 with a byte-order mark, nor {name}"
-            ))
+            TextError::NotText(if body.len() == bytes.len() {
+                "bytes are neither UTF-8, UTF-16 with a byte-order mark, nor GB18030".to_string()
+            } else {
+                format!("invalid {name} after its byte-order mark")
+            })
         })?
         .into_owned();
     if let Some(c) = text

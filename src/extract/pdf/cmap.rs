@@ -186,6 +186,8 @@ fn increment_utf16(dst: &[u8], by: u32) -> String {
 
 /// Ranges larger than this are hostile or broken; they are cut.
 const MAX_RANGE: u32 = 0x1_0000;
+/// Mappings kept from one CMap: a full CJK font needs about 30,000.
+const MAX_MAPPINGS: usize = 200_000;
 
 /// Parses an embedded CMap (ToUnicode or encoding). Never fails: what
 /// cannot be read is skipped.
@@ -240,7 +242,7 @@ fn read_section(kind: &str, body: &[&Token], map: &mut CMap) {
         "bfchar" => {
             for pair in body.chunks(2) {
                 match pair {
-                    [Token::Hex(src), Token::Hex(dst)] => {
+                    [Token::Hex(src), Token::Hex(dst)] if map.unicode.len() < MAX_MAPPINGS => {
                         map.unicode.insert(code_of(src), utf16be(dst));
                     }
                     [Token::Hex(src), Token::Name(name)] => {
@@ -261,6 +263,9 @@ fn read_section(kind: &str, body: &[&Token], map: &mut CMap) {
                 match body.get(k + 2) {
                     Some(Token::Hex(dst)) => {
                         for c in lo..=hi {
+                            if map.unicode.len() >= MAX_MAPPINGS {
+                                break;
+                            }
                             map.unicode.insert(c, increment_utf16(dst, c - lo));
                         }
                         k += 3;
@@ -272,7 +277,7 @@ fn read_section(kind: &str, body: &[&Token], map: &mut CMap) {
                             j += 1;
                             match t {
                                 Token::Hex(dst) => {
-                                    if c <= hi {
+                                    if c <= hi && map.unicode.len() < MAX_MAPPINGS {
                                         map.unicode.insert(c, utf16be(dst));
                                     }
                                     c = c.saturating_add(1);
@@ -441,6 +446,12 @@ endcmap";
         // A hostile range is cut, not allocated.
         let m = parse_cmap(b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange");
         assert!(m.unicode.len() <= MAX_RANGE as usize + 1);
+        // And so are many ranges.
+        let many: String = (0..20u32)
+            .map(|k| format!("<{:08X}> <{:08X}> <0041>\n", k << 16, (k << 16) | 0xFFFF))
+            .collect();
+        let m = parse_cmap(format!("20 beginbfrange {many} endbfrange").as_bytes());
+        assert_eq!(m.unicode.len(), MAX_MAPPINGS);
     }
 
     #[test]

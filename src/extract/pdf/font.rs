@@ -36,9 +36,12 @@ impl CidWidths {
         if let Some(w) = self.single.get(&cid) {
             return *w;
         }
-        self.ranges
-            .iter()
-            .find(|(lo, hi, _)| *lo <= cid && cid <= *hi)
+        // Ranges are sorted by their first CID: the candidate is the last
+        // range starting at or before `cid`.
+        let i = self.ranges.partition_point(|r| r.0 <= cid);
+        i.checked_sub(1)
+            .and_then(|i| self.ranges.get(i))
+            .filter(|r| cid <= r.1)
             .map_or(self.default, |r| r.2)
     }
 }
@@ -219,6 +222,7 @@ impl Font {
             }
             if let Some(Object::Array(w)) = dict_get(doc, d, b"W").map(|o| deref(doc, o)) {
                 read_w_array(doc, w, &mut widths);
+                widths.ranges.sort_by_key(|r| r.0);
             }
         }
         Font {

@@ -120,6 +120,10 @@ struct GraphicsState {
 
 /// Limits that keep hostile files from running forever.
 const MAX_OPERATIONS: usize = 5_000_000;
+/// Content read per document, forms counted each time they are drawn.
+const MAX_CONTENT_BYTES: usize = 256 * 1024 * 1024;
+/// Character codes shown per document (a 30-page table shows ~50,000).
+const MAX_CODES: usize = 20_000_000;
 const MAX_FORM_DEPTH: usize = 12;
 const MAX_STATE_DEPTH: usize = 512;
 const MAX_GLYPHS_PER_PAGE: usize = 500_000;
@@ -172,6 +176,10 @@ struct Interpreter<'a> {
     rulings: Vec<Ruling>,
     undecodable: usize,
     codes: Vec<Code>,
+    form_data: HashMap<ObjectId, Rc<Vec<u8>>>,
+    /// Content bytes read so far, forms counted each time they are drawn.
+    content_bytes: usize,
+    codes_shown: usize,
 }
 
 pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
@@ -185,6 +193,9 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         rulings: Vec::new(),
         undecodable: 0,
         codes: Vec::new(),
+        form_data: HashMap::new(),
+        content_bytes: 0,
+        codes_shown: 0,
     };
     let mut pages = Vec::new();
     let mut undecodable = 0;
@@ -306,6 +317,13 @@ impl<'a> Interpreter<'a> {
         depth: usize,
         forms: &mut HashSet<ObjectId>,
     ) -> Result<(), PdfError> {
+        self.content_bytes = self.content_bytes.saturating_add(data.len());
+        if self.content_bytes > MAX_CONTENT_BYTES {
+            return Err(PdfError::TooComplex(format!(
+                "more than {} MB of page content",
+                MAX_CONTENT_BYTES >> 20
+            )));
+        }
         let mut stack: Vec<GraphicsState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
@@ -313,8 +331,13 @@ impl<'a> Interpreter<'a> {
         for_each_operation(data, |op, args| {
             self.operations += 1;
             if self.operations > MAX_OPERATIONS {
-                return Err(PdfError::Malformed(format!(
-                    "more than {MAX_OPERATIONS} drawing operations; refusing to go on"
+                return Err(PdfError::TooComplex(format!(
+                    "more than {MAX_OPERATIONS} drawing operations"
+                )));
+            }
+            if self.codes_shown > MAX_CODES {
+                return Err(PdfError::TooComplex(format!(
+                    "more than {MAX_CODES} characters shown"
                 )));
             }
             let num = |i: usize| args.get(i).and_then(Operand::number);
@@ -505,7 +528,17 @@ impl<'a> Interpreter<'a> {
         let form_resources = dict_get(doc, &stream.dict, b"Resources")
             .and_then(|o| o.as_dict().ok())
             .or(resources);
-        let data = stream_bytes(doc, raw).unwrap_or_default();
+        // A form drawn many times is inflated once.
+        let data = match id.and_then(|i| self.form_data.get(&i)) {
+            Some(d) => d.clone(),
+            None => {
+                let d = Rc::new(stream_bytes(doc, raw).unwrap_or_default());
+                if let Some(i) = id {
+                    self.form_data.insert(i, d.clone());
+                }
+                d
+            }
+        };
         let mut inner = gs.clone();
         inner.ctm = matrix.then(gs.ctm);
         let result = self.run(&data, form_resources, inner, depth + 1, forms);
@@ -523,6 +556,7 @@ impl<'a> Interpreter<'a> {
         let mut codes = std::mem::take(&mut self.codes);
         codes.clear();
         font.decode(bytes, &mut codes);
+        self.codes_shown = self.codes_shown.saturating_add(codes.len());
         for code in &codes {
             let m = tm.then(gs.ctm);
             let advance = code.width * t.size * t.hscale;

@@ -33,6 +33,8 @@ pub enum PdfError {
     UnsupportedFont(String),
     #[error("PDF has no pages")]
     NoPages,
+    #[error("too complex: {0}; the file is likely broken or hostile")]
+    TooComplex(String),
 }
 
 /// The pages of a PDF with glyphs and rulings; a PDF without any text is an

@@ -37,6 +37,25 @@ pub enum PdfError {
     TooComplex(String),
 }
 
+/// Called by lopdf for every object as it loads, before it unpacks object
+/// streams: an object stream that would inflate past the stream cap is
+/// emptied, so a compression bomb cannot make the loader allocate
+/// gigabytes.
+fn guard_object_streams(
+    id: lopdf::ObjectId,
+    object: &mut lopdf::Object,
+) -> Option<(lopdf::ObjectId, lopdf::Object)> {
+    if let lopdf::Object::Stream(stream) = object {
+        if stream.dict.has_type(b"ObjStm")
+            && !objects::inflates_within(stream, objects::MAX_STREAM_BYTES)
+        {
+            stream.set_content(Vec::new());
+            stream.dict.remove(b"Filter");
+        }
+    }
+    Some((id, lopdf::Object::Null))
+}
+
 /// The pages of a PDF with glyphs and rulings; a PDF without any text is an
 /// error ([`PdfError::NoTextLayer`]).
 pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
@@ -50,7 +69,11 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
 
 /// The pages of a PDF with glyphs and rulings, text or not.
 pub fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, PdfError> {
-    let mut doc = Document::load_mem(bytes).map_err(|e| match e {
+    let options = lopdf::LoadOptions {
+        filter: Some(guard_object_streams),
+        ..lopdf::LoadOptions::default()
+    };
+    let mut doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::Decryption(_) => PdfError::Encrypted,
         other => PdfError::Malformed(other.to_string()),
     })?;

@@ -143,7 +143,7 @@ def main():
     commands = {}
     for jobs in (1, 2):
         cmd = [str(PIFU), "convert", str(corpus), "-o", str(out_dir), "--quiet", "--jobs", str(jobs)]
-        commands[f"pifu convert --jobs {jobs}"] = " ".join(cmd).replace(str(ROOT) + "/", "")
+        commands[f"pifu convert --jobs {jobs}"] = " ".join(cmd).replace(str(ROOT) + "/", "").replace(str(out_dir), "OUT")
         t, rss = median_run(cmd, args.runs, before=clean_out)
         results.append((f"pifu convert --jobs {jobs}", t, rss))
         print(results[-1])

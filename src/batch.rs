@@ -363,7 +363,9 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
 /// The error document of an input whose conversion failed outside the
 /// converter (the worker died or timed out).
 fn failed_document(input: &InputFile, message: &str) -> Document {
-    let bytes = fs::read(&input.path).ok();
+    // Only a regular file is read again (a FIFO would block forever).
+    let regular = fs::metadata(&input.path).is_ok_and(|m| m.is_file());
+    let bytes = regular.then(|| fs::read(&input.path).ok()).flatten();
     let sha = bytes.as_deref().map(sha256_hex);
     let is_pdf = bytes.as_deref().is_some_and(crate::convert::looks_like_pdf)
         || input

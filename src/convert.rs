@@ -38,7 +38,14 @@ fn has_pdf_extension(path: &Path) -> bool {
 
 /// Converts a file on disk. `shown` is the path as the user gave it.
 pub fn convert_path(path: &Path, shown: &str) -> Document {
-    match std::fs::read(path) {
+    // Devices and FIFOs are not documents, and reading one may never end.
+    let read = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(std::io::Error::other(
+            "not a regular file (a directory, device or pipe)",
+        )),
+        _ => std::fs::read(path),
+    };
+    match read {
         Ok(bytes) => convert_bytes(shown, &bytes, has_pdf_extension(path)),
         Err(e) => {
             let format = if has_pdf_extension(path) {

@@ -115,6 +115,9 @@ impl Worker {
     pub fn spawn(cfg: &WorkerConfig) -> Result<Worker, Failure> {
         let mut child = Command::new(&cfg.exe)
             .args(&cfg.args)
+            // mimalloc reserves a 1 GiB arena up front, which counts against
+            // the worker's address-space cap and leaves the stack no room.
+            .env("MIMALLOC_ARENA_RESERVE", "64MiB")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

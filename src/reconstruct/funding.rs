@@ -112,9 +112,9 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         while after.len() > 4 && after.last().is_some_and(Option::is_none) {
             after.pop();
         }
-        while after.len() > 4 && after.first().is_some_and(Option::is_none) {
-            after.remove(0);
-        }
+        let leading_empty = after.iter().take_while(|c| c.is_none()).count();
+        let drop = leading_empty.min(after.len().saturating_sub(4));
+        after.drain(..drop);
         after.resize(4, None);
         let idx = match sec {
             FundingSection::Income => 0,

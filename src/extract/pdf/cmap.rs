@@ -53,7 +53,7 @@ impl CMap {
             .iter()
             .rev()
             .find(|(lo, hi, _)| *lo <= code && code <= *hi)
-            .map(|(lo, _, first)| first + (code - lo))
+            .and_then(|(lo, _, first)| first.checked_add(code - lo))
     }
 }
 

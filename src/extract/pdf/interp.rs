@@ -127,6 +127,9 @@ const MAX_CODES: usize = 20_000_000;
 const MAX_FORM_DEPTH: usize = 12;
 const MAX_STATE_DEPTH: usize = 512;
 const MAX_GLYPHS_PER_PAGE: usize = 500_000;
+/// Glyphs kept per document (about 100 bytes each): a 30-page table has
+/// ~50,000.
+const MAX_GLYPHS_PER_DOCUMENT: usize = 2_000_000;
 const MAX_RULINGS_PER_PAGE: usize = 200_000;
 /// Fills thinner than this (points) are borders.
 const THIN: f64 = 3.0;
@@ -180,6 +183,7 @@ struct Interpreter<'a> {
     /// Content bytes read so far, forms counted each time they are drawn.
     content_bytes: usize,
     codes_shown: usize,
+    glyphs_kept: usize,
 }
 
 pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
@@ -196,6 +200,7 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         form_data: HashMap::new(),
         content_bytes: 0,
         codes_shown: 0,
+        glyphs_kept: 0,
     };
     let mut pages = Vec::new();
     let mut undecodable = 0;
@@ -567,12 +572,14 @@ impl<'a> Interpreter<'a> {
             match &code.text {
                 Some(text)
                     if self.glyphs.len() < MAX_GLYPHS_PER_PAGE
+                        && self.glyphs_kept < MAX_GLYPHS_PER_DOCUMENT
                         && size.is_finite()
                         && ox.is_finite()
                         && oy.is_finite() =>
                 {
                     let baseline = self.top - oy;
                     let (x0, x1) = if ex >= ox { (ox, ex) } else { (ex, ox) };
+                    self.glyphs_kept += 1;
                     self.glyphs.push(Glyph {
                         text: text.clone(),
                         x0: x0 - self.left,

@@ -52,8 +52,33 @@ fn guard_object_streams(
             stream.set_content(Vec::new());
             stream.dict.remove(b"Filter");
         }
+        // lopdf ignores the returned object for top-level objects (streams
+        // are never inside object streams), but keeps it for the objects it
+        // unpacks from an object stream: those get their own copy.
+        return Some((id, lopdf::Object::Null));
     }
-    Some((id, lopdf::Object::Null))
+    // Copying a hostile, deeply nested object would overflow the stack;
+    // nothing that deep is part of a page's text.
+    if nesting_exceeds(object, 256) {
+        return Some((id, lopdf::Object::Null));
+    }
+    Some((id, object.clone()))
+}
+
+/// Whether arrays and dictionaries nest deeper than `limit` (iteratively).
+fn nesting_exceeds(object: &lopdf::Object, limit: usize) -> bool {
+    let mut todo: Vec<(&lopdf::Object, usize)> = vec![(object, 0)];
+    while let Some((o, depth)) = todo.pop() {
+        if depth > limit {
+            return true;
+        }
+        match o {
+            lopdf::Object::Array(items) => todo.extend(items.iter().map(|x| (x, depth + 1))),
+            lopdf::Object::Dictionary(d) => todo.extend(d.iter().map(|(_, x)| (x, depth + 1))),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The pages of a PDF with glyphs and rulings; a PDF without any text is an

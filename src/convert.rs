@@ -8,9 +8,11 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::extract::decode_text;
+use crate::extract::page::Page;
 use crate::extract::pdf::extract_pdf;
 use crate::layout::pdf::layout_pages;
 use crate::layout::text::layout_text;
+use crate::layout::Layout;
 use crate::model::{Document, Format, Source};
 use crate::reconstruct::reconstruct;
 
@@ -65,6 +67,38 @@ pub fn convert_path(path: &Path, shown: &str) -> Document {
     }
 }
 
+/// What extraction and layout made of a file's bytes.
+pub struct LaidOut {
+    /// The PDF's pages (empty for text input).
+    pub pages: Vec<Page>,
+    pub layout: Layout,
+    /// The text encoding (text input only).
+    pub encoding: Option<String>,
+}
+
+/// Extraction and layout of a PDF or a text dump. `pdf_name`: the file is
+/// named `.pdf`, so bytes that are not a PDF are reported as such.
+pub fn lay_out(bytes: &[u8], pdf_name: bool) -> Result<LaidOut, String> {
+    if looks_like_pdf(bytes) {
+        let pages = extract_pdf(bytes).map_err(|e| e.to_string())?;
+        let layout = layout_pages(&pages);
+        return Ok(LaidOut {
+            pages,
+            layout,
+            encoding: None,
+        });
+    }
+    if pdf_name {
+        return Err("not a PDF file (no %PDF- header)".to_string());
+    }
+    let decoded = decode_text(bytes).map_err(|e| e.to_string())?;
+    Ok(LaidOut {
+        pages: Vec::new(),
+        layout: layout_text(&decoded.text),
+        encoding: Some(decoded.encoding.to_string()),
+    })
+}
+
 /// Converts bytes already read. `pdf_name` says the file is named `.pdf`,
 /// so that a non-PDF under that name is reported as such.
 pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
@@ -83,21 +117,9 @@ pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
         pages: None,
     };
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<_, String> {
-        if is_pdf {
-            let pages = extract_pdf(bytes).map_err(|e| e.to_string())?;
-            let layout = layout_pages(&pages);
-            return Ok((None, layout.pages, reconstruct(&layout)));
-        }
-        if pdf_name {
-            return Err("not a PDF file (no %PDF- header)".to_string());
-        }
-        let decoded = decode_text(bytes).map_err(|e| e.to_string())?;
-        let layout = layout_text(&decoded.text);
-        Ok((
-            Some(decoded.encoding.to_string()),
-            layout.pages,
-            reconstruct(&layout),
-        ))
+        let laid_out = lay_out(bytes, pdf_name)?;
+        let layout = &laid_out.layout;
+        Ok((laid_out.encoding, layout.pages, reconstruct(layout)))
     }));
     match result {
         Ok(Ok((encoding, pages, content))) => {

@@ -5,33 +5,18 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::extract::decode_text;
-use crate::extract::page::Page;
-use crate::extract::pdf::extract_pdf;
-use crate::layout::pdf::{describe_page, layout_pages, page_svg};
-use crate::layout::text::layout_text;
+use crate::convert::{lay_out, LaidOut};
+use crate::layout::pdf::{describe_page, page_svg};
 use crate::layout::Layout;
 use crate::reconstruct::{join_cell_lines, sections};
 
 /// What a file gave: its layout, and for a PDF its extracted pages.
-pub struct Loaded {
-    pub pages: Vec<Page>,
-    pub layout: Layout,
-}
+pub type Loaded = LaidOut;
 
 /// Reads a file and runs extraction and layout.
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
-    if crate::convert::looks_like_pdf(&bytes) {
-        let pages = extract_pdf(&bytes).map_err(|e| e.to_string())?;
-        let layout = layout_pages(&pages);
-        return Ok(Loaded { pages, layout });
-    }
-    let decoded = decode_text(&bytes).map_err(|e| e.to_string())?;
-    Ok(Loaded {
-        pages: Vec::new(),
-        layout: layout_text(&decoded.text),
-    })
+    lay_out(&bytes, false)
 }
 
 /// Rows as tab-separated lines (a cell's wrapped lines joined), a blank

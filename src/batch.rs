@@ -16,6 +16,7 @@ use std::sync::{Condvar, Mutex};
 
 use crate::convert::{convert_path, sha256_hex};
 use crate::export::json_file_name;
+use crate::export::render::{Rendered, Renders};
 use crate::model::{Document, Format, Kind, Source, Status, Warning};
 use crate::worker::{Worker, WorkerConfig};
 
@@ -164,23 +165,26 @@ pub struct DuplicateTracker {
 }
 
 impl DuplicateTracker {
-    /// Returns whether `doc` duplicates an earlier document.
-    pub fn check(&mut self, doc: &mut Document) -> bool {
-        let Some(sha) = doc.source.sha256.clone() else {
+    /// Returns whether `doc` duplicates an earlier document, and adds the
+    /// warning to it (rendering it again) if it was converted.
+    pub fn check(&mut self, doc: &mut Rendered) -> bool {
+        let Some(sha) = doc.meta.sha256.clone() else {
             return false;
         };
         match self.first_path.get(&sha) {
             Some(first) => {
-                if doc.status == Status::Ok {
-                    doc.warnings.push(Warning::new(
-                        "duplicate_content",
-                        format!("same bytes as {first}"),
-                    ));
+                if doc.meta.status == Status::Ok {
+                    let w = Warning::new("duplicate_content", format!("same bytes as {first}"));
+                    // The line was rendered from a Document, so it reads back;
+                    // if it somehow did not, the document keeps its outputs.
+                    if let Ok(with) = doc.with_warning(w) {
+                        *doc = with;
+                    }
                 }
                 true
             }
             None => {
-                self.first_path.insert(sha, doc.source.path.clone());
+                self.first_path.insert(sha, doc.meta.path.clone());
                 false
             }
         }
@@ -208,6 +212,8 @@ pub struct RunOptions {
     /// a document whose JSON there has the input's sha256 is not converted
     /// again.
     pub resume_from: Option<PathBuf>,
+    /// What the sink needs rendered besides the JSON line.
+    pub renders: Renders,
 }
 
 impl Default for RunOptions {
@@ -217,6 +223,7 @@ impl Default for RunOptions {
             engine: Engine::InProcess,
             max_file_size: None,
             resume_from: None,
+            renders: Renders::ALL,
         }
     }
 }
@@ -277,7 +284,7 @@ struct Queue {
 struct QueueState {
     next: usize,
     written: usize,
-    done: BTreeMap<usize, Document>,
+    done: BTreeMap<usize, Rendered>,
     stop: bool,
 }
 
@@ -297,7 +304,7 @@ impl Queue {
         }
     }
 
-    fn put(&self, i: usize, doc: Document) {
+    fn put(&self, i: usize, doc: Rendered) {
         if let Ok(mut st) = self.state.lock() {
             st.done.insert(i, doc);
         }
@@ -305,7 +312,7 @@ impl Queue {
     }
 
     /// The document at `i`, waiting for it.
-    fn get(&self, i: usize) -> Option<Document> {
+    fn get(&self, i: usize) -> Option<Rendered> {
         let mut st = self.state.lock().ok()?;
         loop {
             if let Some(d) = st.done.remove(&i) {
@@ -332,15 +339,16 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
         let Some(input) = inputs.get(i) else { break };
         let early = too_large(input, opts.max_file_size)
             .or_else(|| opts.resume_from.as_deref().and_then(|d| resumed(input, d)));
+        let render = |d: &Document| Rendered::new(d, opts.renders);
         let doc = match (early, &opts.engine) {
-            (Some(d), _) => d,
-            (None, Engine::InProcess) => convert_here(input),
+            (Some(d), _) => render(&d),
+            (None, Engine::InProcess) => render(&convert_here(input)),
             (None, Engine::Workers(cfg)) => {
                 let result = match worker.as_mut() {
-                    Some(w) => w.convert(&input.path, cfg.timeout),
+                    Some(w) => w.convert(&input.path, opts.renders, cfg.timeout),
                     None => match Worker::spawn(cfg) {
                         Ok(mut w) => {
-                            let r = w.convert(&input.path, cfg.timeout);
+                            let r = w.convert(&input.path, opts.renders, cfg.timeout);
                             worker = Some(w);
                             r
                         }
@@ -351,7 +359,7 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
                     Ok(d) => d,
                     Err(f) => {
                         worker = None;
-                        failed_document(input, &f.message())
+                        render(&failed_document(input, &f.message()))
                     }
                 }
             }
@@ -385,12 +393,13 @@ fn failed_document(input: &InputFile, message: &str) -> Document {
     )
 }
 
-/// Converts `inputs` and calls `sink` with each document in input order.
-/// `sink` errors stop the batch (the output is unwritable).
+/// Converts `inputs` and calls `sink` with each document, rendered as
+/// `opts.renders` asks, in input order. `sink` errors stop the batch (the
+/// output is unwritable).
 pub fn run<E>(
     inputs: &[InputFile],
     opts: &RunOptions,
-    mut sink: impl FnMut(&InputFile, Document) -> Result<(), E>,
+    mut sink: impl FnMut(&InputFile, Rendered) -> Result<(), E>,
 ) -> Result<Summary, E> {
     let jobs = opts.jobs.max(1);
     let queue = Queue {
@@ -415,10 +424,10 @@ pub fn run<E>(
                 if dups.check(&mut doc) {
                     summary.duplicates += 1;
                 }
-                match doc.status {
+                match doc.meta.status {
                     Status::Ok => {
                         summary.ok += 1;
-                        if doc.kind == Some(Kind::Unknown) {
+                        if doc.meta.kind == Some(Kind::Unknown) {
                             summary.unknown += 1;
                         }
                     }

@@ -4,10 +4,14 @@
 //! forked parser).
 //!
 //! Protocol: the supervisor writes one JSON request per line on the
-//! worker's stdin (`{"path": …}`); the worker answers each with one JSON
-//! [`Document`] per line on stdout.
+//! worker's stdin (`{"path": …, "renders": …}`); the worker converts the
+//! file, renders the outputs asked for ([`Rendered`]) and answers with one
+//! frame on stdout: a JSON header line (the document's [`Meta`] and the
+//! byte length of each rendering), then the renderings' bytes. Rendering
+//! in the worker leaves the supervisor, which shares the cores, only the
+//! writing.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -16,11 +20,84 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::convert::convert_path;
-use crate::model::Document;
+use crate::export::render::{CsvChunks, Meta, Rendered, Renders};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {
     path: String,
+    renders: Renders,
+}
+
+/// The header line of a reply frame.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    meta: Meta,
+    line: usize,
+    pretty: Option<usize>,
+    csv: Option<[usize; 5]>,
+}
+
+/// A reply larger than this is taken as a broken worker, not read.
+const MAX_REPLY_BYTES: usize = 1 << 30;
+
+/// Writes one reply frame.
+fn write_frame(out: &mut impl Write, r: &Rendered) -> io::Result<()> {
+    let header = Header {
+        meta: r.meta.clone(),
+        line: r.line.len(),
+        pretty: r.pretty.as_ref().map(String::len),
+        csv: r.csv.as_ref().map(|c| c.each_ref().map(String::len)),
+    };
+    serde_json::to_writer(&mut *out, &header).map_err(io::Error::other)?;
+    out.write_all(b"\n")?;
+    out.write_all(r.line.as_bytes())?;
+    if let Some(p) = &r.pretty {
+        out.write_all(p.as_bytes())?;
+    }
+    for chunk in r.csv.iter().flatten() {
+        out.write_all(chunk.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn read_string(input: &mut impl Read, len: usize) -> io::Result<String> {
+    let mut buf = vec![0; len];
+    input.read_exact(&mut buf)?;
+    String::from_utf8(buf).map_err(io::Error::other)
+}
+
+/// Reads one reply frame; `Ok(None)` at the end of the stream.
+fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Rendered>> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let h: Header = serde_json::from_str(&line).map_err(io::Error::other)?;
+    let total = h.line
+        + h.pretty.unwrap_or(0)
+        + h.csv
+            .map_or(0, |c| c.iter().fold(0usize, |a, n| a.saturating_add(*n)));
+    if total > MAX_REPLY_BYTES {
+        return Err(io::Error::other(format!("reply of {total} bytes")));
+    }
+    let line = read_string(input, h.line)?;
+    let pretty = h.pretty.map(|n| read_string(input, n)).transpose()?;
+    let csv = match h.csv {
+        Some(lens) => {
+            let mut chunks: CsvChunks = Default::default();
+            for (chunk, n) in chunks.iter_mut().zip(lens) {
+                *chunk = read_string(input, n)?;
+            }
+            Some(chunks)
+        }
+        None => None,
+    };
+    Ok(Some(Rendered {
+        meta: h.meta,
+        line,
+        pretty,
+        csv,
+    }))
 }
 
 /// Caps the worker's address space so that a memory bomb fails its
@@ -47,8 +124,7 @@ pub fn serve() -> io::Result<()> {
             continue;
         };
         let doc = convert_path(Path::new(&req.path), &req.path);
-        serde_json::to_writer(&mut out, &doc).map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
+        write_frame(&mut out, &Rendered::new(&doc, req.renders))?;
         out.flush()?;
     }
     Ok(())
@@ -91,7 +167,7 @@ impl Failure {
 pub struct Worker {
     child: Child,
     stdin: ChildStdin,
-    lines: Receiver<String>,
+    replies: Receiver<io::Result<Rendered>>,
 }
 
 fn describe(status: Option<ExitStatus>) -> String {
@@ -133,29 +209,38 @@ impl Worker {
             .ok_or_else(|| Failure::Start("no stdout".into()))?;
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                match line {
-                    Ok(l) => {
-                        if tx.send(l).is_err() {
-                            break;
-                        }
+            let mut stdout = BufReader::with_capacity(256 * 1024, stdout);
+            loop {
+                let frame = read_frame(&mut stdout).transpose();
+                let last = !matches!(frame, Some(Ok(_)));
+                if let Some(f) = frame {
+                    if tx.send(f).is_err() {
+                        break;
                     }
-                    Err(_) => break,
+                }
+                if last {
+                    break;
                 }
             }
         });
         Ok(Worker {
             child,
             stdin,
-            lines: rx,
+            replies: rx,
         })
     }
 
-    /// Converts one file. On failure the worker is dead and must be
-    /// replaced.
-    pub fn convert(&mut self, path: &Path, timeout: Duration) -> Result<Document, Failure> {
+    /// Converts one file and renders it. On failure the worker is dead and
+    /// must be replaced.
+    pub fn convert(
+        &mut self,
+        path: &Path,
+        renders: Renders,
+        timeout: Duration,
+    ) -> Result<Rendered, Failure> {
         let req = Request {
             path: path.to_string_lossy().into_owned(),
+            renders,
         };
         let mut line = serde_json::to_string(&req).map_err(|e| Failure::Start(e.to_string()))?;
         line.push('\n');
@@ -167,9 +252,12 @@ impl Worker {
         {
             return Err(Failure::Crashed(self.reap()));
         }
-        match self.lines.recv_timeout(timeout) {
-            Ok(reply) => serde_json::from_str(&reply)
-                .map_err(|e| Failure::Crashed(format!("unreadable reply: {e}"))),
+        match self.replies.recv_timeout(timeout) {
+            Ok(Ok(reply)) => Ok(reply),
+            Ok(Err(e)) => {
+                self.reap();
+                Err(Failure::Crashed(format!("unreadable reply: {e}")))
+            }
             Err(RecvTimeoutError::Timeout) => {
                 let _ = self.child.kill();
                 let _ = self.child.wait();
@@ -189,5 +277,47 @@ impl Drop for Worker {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Format, Source};
+
+    fn rendered(renders: Renders) -> Rendered {
+        let doc = Document::error(
+            None,
+            Source {
+                path: "x\n.pdf".into(),
+                sha256: None,
+                format: Format::Pdf,
+                encoding: None,
+                pages: None,
+            },
+            "bad",
+        );
+        Rendered::new(&doc, renders)
+    }
+
+    #[test]
+    fn frames_read_back() {
+        let mut wire = Vec::new();
+        let a = rendered(Renders::ALL);
+        let b = rendered(Renders::default());
+        write_frame(&mut wire, &a).unwrap();
+        write_frame(&mut wire, &b).unwrap();
+        let mut input = io::Cursor::new(wire);
+        assert_eq!(read_frame(&mut input).unwrap(), Some(a));
+        assert_eq!(read_frame(&mut input).unwrap(), Some(b));
+        assert_eq!(read_frame(&mut input).unwrap(), None);
+    }
+
+    #[test]
+    fn a_cut_frame_is_an_error() {
+        let mut wire = Vec::new();
+        write_frame(&mut wire, &rendered(Renders::ALL)).unwrap();
+        wire.truncate(wire.len() - 3);
+        assert!(read_frame(&mut io::Cursor::new(wire)).is_err());
     }
 }

@@ -20,7 +20,7 @@ fn convert_samples(out: &Path, jobs: usize) {
         ..RunOptions::default()
     };
     let summary = run(&inputs, &opts, |input, doc| {
-        exporter.write(&doc, &input.rel)
+        exporter.write_rendered(&doc, &input.rel)
     })
     .unwrap();
     exporter.commit().unwrap();

@@ -10,8 +10,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::time::Duration;
 
 use pifu::batch::{self, Engine, InputFile, RunOptions};
-use pifu::export::{to_json_line, to_json_pretty, DirExporter, Formats};
-use pifu::model::{Document, Status};
+use pifu::export::{DirExporter, Formats, Rendered, Renders};
+use pifu::model::Status;
 use pifu::worker::WorkerConfig;
 
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
@@ -119,14 +119,28 @@ fn progress(n: usize, quiet: bool) -> Option<ProgressBar> {
     Some(bar)
 }
 
-fn report_error(doc: &Document, bar: Option<&ProgressBar>) {
-    if doc.status != Status::Error {
+impl Sink {
+    /// What the sink writes besides the JSON line.
+    fn renders(&self) -> Renders {
+        match self {
+            Sink::StdoutPretty => Renders {
+                pretty: true,
+                csv: false,
+            },
+            Sink::StdoutLines(_) => Renders::default(),
+            Sink::Dir(e) => e.renders(),
+        }
+    }
+}
+
+fn report_error(doc: &Rendered, bar: Option<&ProgressBar>) {
+    if doc.meta.status != Status::Error {
         return;
     }
     let msg = format!(
         "pifu: {}: {}",
-        doc.source.path,
-        doc.error.as_deref().unwrap_or("failed")
+        doc.meta.path,
+        doc.meta.error.as_deref().unwrap_or("failed")
     );
     match bar {
         Some(b) => b.println(msg),
@@ -206,19 +220,22 @@ pub fn run(args: Args) -> u8 {
         engine,
         max_file_size: Some(args.max_file_size),
         resume_from,
+        renders: sink.renders(),
     };
     let result = batch::run(
         &inputs,
         &opts,
-        |input: &InputFile, doc: Document| -> io::Result<()> {
+        |input: &InputFile, doc: Rendered| -> io::Result<()> {
             report_error(&doc, bar.as_ref());
             if let Some(b) = &bar {
                 b.inc(1);
             }
             match &mut sink {
-                Sink::StdoutPretty => io::stdout().write_all(to_json_pretty(&doc).as_bytes()),
-                Sink::StdoutLines(w) => w.write_all(to_json_line(&doc).as_bytes()),
-                Sink::Dir(e) => e.write(&doc, &input.rel),
+                Sink::StdoutPretty => {
+                    io::stdout().write_all(doc.pretty.as_deref().unwrap_or(&doc.line).as_bytes())
+                }
+                Sink::StdoutLines(w) => w.write_all(doc.line.as_bytes()),
+                Sink::Dir(e) => e.write_rendered(&doc, &input.rel),
             }
         },
     );

@@ -5,6 +5,7 @@
 //! ([`atomic`]).
 
 pub mod atomic;
+pub mod render;
 pub mod tables;
 
 use std::io::{self, Write};
@@ -13,25 +14,12 @@ use std::path::{Component, Path, PathBuf};
 use crate::model::Document;
 
 use atomic::{write_atomic_in, AtomicFile};
+pub use render::{to_json_line, to_json_pretty, Rendered, Renders};
 
 /// Where unfinished output files live inside `OUT` until they are renamed
 /// into place; removed when a run completes, cleared when one starts.
 pub const TMP_DIR: &str = ".pifu-tmp";
 use tables::CsvTables;
-
-/// Pretty JSON of one document, with a final newline.
-pub fn to_json_pretty(d: &Document) -> String {
-    let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
-    s.push('\n');
-    s
-}
-
-/// One JSON Lines line, with its newline.
-pub fn to_json_line(d: &Document) -> String {
-    let mut s = serde_json::to_string(d).unwrap_or_default();
-    s.push('\n');
-    s
-}
 
 /// Keeps only the normal components of a relative path, so that the result
 /// joined to an output directory can never leave it.
@@ -62,6 +50,16 @@ pub struct Formats {
     pub json: bool,
     pub jsonl: bool,
     pub csv: bool,
+}
+
+impl Formats {
+    /// The renderings these outputs need.
+    pub fn renders(self) -> Renders {
+        Renders {
+            pretty: self.json,
+            csv: self.csv,
+        }
+    }
 }
 
 impl Default for Formats {
@@ -117,19 +115,33 @@ impl DirExporter {
         self.dir.join("json").join(json_file_name(rel))
     }
 
+    /// The renderings [`DirExporter::write_rendered`] needs.
+    pub fn renders(&self) -> Renders {
+        self.formats.renders()
+    }
+
     pub fn write(&mut self, d: &Document, rel: &Path) -> io::Result<()> {
+        self.write_rendered(&Rendered::new(d, self.renders()), rel)
+    }
+
+    /// Writes a document rendered with (at least) [`DirExporter::renders`];
+    /// a missing rendering is an error, not a silently missing output.
+    pub fn write_rendered(&mut self, r: &Rendered, rel: &Path) -> io::Result<()> {
+        let missing = |what: &str| {
+            io::Error::other(format!(
+                "{}: no {what} rendering to write (renderer and writer disagree)",
+                r.meta.path
+            ))
+        };
         if self.formats.json {
-            write_atomic_in(
-                &self.json_path(rel),
-                &self.tmp,
-                to_json_pretty(d).as_bytes(),
-            )?;
+            let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
+            write_atomic_in(&self.json_path(rel), &self.tmp, pretty.as_bytes())?;
         }
         if let Some(f) = &mut self.jsonl {
-            f.write_all(to_json_line(d).as_bytes())?;
+            f.write_all(r.line.as_bytes())?;
         }
         if let Some(t) = &mut self.csv {
-            t.write(d)?;
+            t.write_chunks(r.csv.as_ref().ok_or_else(|| missing("CSV"))?)?;
         }
         Ok(())
     }

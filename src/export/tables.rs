@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::model::{Document, FundingSection};
 
 use super::atomic::AtomicFile;
+use super::render::{csv_chunks, csv_text, CsvChunks};
 
 pub const DOCUMENTS_HEADER: &[&str] = &[
     "doc_id",
@@ -221,7 +222,7 @@ pub fn warning_records(d: &Document) -> Vec<Record> {
 }
 
 struct Table {
-    file: csv::Writer<AtomicFile>,
+    file: AtomicFile,
 }
 
 impl Table {
@@ -230,27 +231,17 @@ impl Table {
         if bom {
             file.write_all("\u{feff}".as_bytes())?;
         }
-        let mut file = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(file);
-        file.write_record(header)?;
+        let header: Record = header.iter().map(|h| Some(h.to_string())).collect();
+        file.write_all(csv_text(&[header]).as_bytes())?;
         Ok(Table { file })
     }
 
-    fn write(&mut self, records: &[Record]) -> io::Result<()> {
-        for r in records {
-            self.file
-                .write_record(r.iter().map(|v| v.as_deref().unwrap_or("")))?;
-        }
-        Ok(())
+    fn write(&mut self, text: &str) -> io::Result<()> {
+        self.file.write_all(text.as_bytes())
     }
 
     fn commit(self) -> io::Result<()> {
-        let file = self
-            .file
-            .into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        file.commit()
+        self.file.commit()
     }
 }
 
@@ -277,11 +268,17 @@ impl CsvTables {
     }
 
     pub fn write(&mut self, d: &Document) -> io::Result<()> {
-        self.documents.write(&[document_record(d)])?;
-        self.indicators.write(&indicator_records(d))?;
-        self.funding.write(&funding_records(d))?;
-        self.items.write(&item_records(d))?;
-        self.warnings.write(&warning_records(d))
+        self.write_chunks(&csv_chunks(d))
+    }
+
+    /// Appends one document's records, rendered by [`csv_chunks`].
+    pub fn write_chunks(&mut self, chunks: &CsvChunks) -> io::Result<()> {
+        let [documents, indicators, funding, items, warnings] = chunks;
+        self.documents.write(documents)?;
+        self.indicators.write(indicators)?;
+        self.funding.write(funding)?;
+        self.items.write(items)?;
+        self.warnings.write(warnings)
     }
 
     pub fn commit(self) -> io::Result<()> {
@@ -298,14 +295,7 @@ mod tests {
     use super::*;
 
     fn to_csv(records: &[Record]) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        for r in records {
-            w.write_record(r.iter().map(|v| v.as_deref().unwrap_or("")))
-                .unwrap();
-        }
-        String::from_utf8(w.into_inner().unwrap()).unwrap()
+        csv_text(records)
     }
 
     #[test]

@@ -1,0 +1,181 @@
+//! A document rendered to the bytes of every output it goes to: its JSON
+//! Lines line, its pretty JSON file and its records in the five CSV tables.
+//!
+//! Rendering is most of the cost of writing, so batches render where the
+//! document is converted (a worker process or a pool thread) and the
+//! single writer in the supervisor only appends bytes. The JSON line is
+//! always rendered: it is the whole document, so a writer that must change
+//! a document (a `duplicate_content` warning) can read it back.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Document, Kind, Status, Warning};
+
+use super::tables::{
+    document_record, funding_records, indicator_records, item_records, warning_records, Record,
+};
+
+/// Which renderings besides the JSON line are wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Renders {
+    /// The pretty JSON of the per-document file.
+    pub pretty: bool,
+    /// The CSV records.
+    pub csv: bool,
+}
+
+impl Renders {
+    pub const ALL: Renders = Renders {
+        pretty: true,
+        csv: true,
+    };
+}
+
+/// What a writer needs to know of a document without reading its JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub status: Status,
+    pub kind: Option<Kind>,
+    pub path: String,
+    pub sha256: Option<String>,
+    pub error: Option<String>,
+}
+
+/// The CSV records of one document, one string of CRLF-terminated records
+/// per table, in the order documents, indicators, funding, items, warnings.
+pub type CsvChunks = [String; 5];
+
+/// One document, rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub meta: Meta,
+    /// Compact JSON with its newline.
+    pub line: String,
+    pub pretty: Option<String>,
+    pub csv: Option<CsvChunks>,
+}
+
+/// Pretty JSON of one document, with a final newline.
+pub fn to_json_pretty(d: &Document) -> String {
+    let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// One JSON Lines line, with its newline.
+pub fn to_json_line(d: &Document) -> String {
+    let mut s = serde_json::to_string(d).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Records as CSV text (RFC 4180 quoting, CRLF line ends).
+pub fn csv_text(records: &[Record]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::with_capacity(records.len() * 128));
+    for r in records {
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(r.iter().map(|v| v.as_deref().unwrap_or("")));
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    // The fields are Strings, so the bytes are UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The five tables' records of `d`.
+pub fn csv_chunks(d: &Document) -> CsvChunks {
+    [
+        csv_text(&[document_record(d)]),
+        csv_text(&indicator_records(d)),
+        csv_text(&funding_records(d)),
+        csv_text(&item_records(d)),
+        csv_text(&warning_records(d)),
+    ]
+}
+
+impl Rendered {
+    pub fn new(d: &Document, renders: Renders) -> Rendered {
+        Rendered {
+            meta: Meta {
+                status: d.status,
+                kind: d.kind,
+                path: d.source.path.clone(),
+                sha256: d.source.sha256.clone(),
+                error: d.error.clone(),
+            },
+            line: to_json_line(d),
+            pretty: renders.pretty.then(|| to_json_pretty(d)),
+            csv: renders.csv.then(|| csv_chunks(d)),
+        }
+    }
+
+    /// Which renderings this has.
+    pub fn renders(&self) -> Renders {
+        Renders {
+            pretty: self.pretty.is_some(),
+            csv: self.csv.is_some(),
+        }
+    }
+
+    /// The document, read back from its JSON line.
+    pub fn document(&self) -> Result<Document, serde_json::Error> {
+        serde_json::from_str(&self.line)
+    }
+
+    /// The same document with one more warning, rendered again.
+    pub fn with_warning(&self, w: Warning) -> Result<Rendered, serde_json::Error> {
+        let mut d = self.document()?;
+        d.warnings.push(w);
+        Ok(Rendered::new(&d, self.renders()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, Source};
+
+    fn doc() -> Document {
+        Document::error(
+            Some("abc".into()),
+            Source {
+                path: "a,b.pdf".into(),
+                sha256: Some("ff".into()),
+                format: Format::Pdf,
+                encoding: None,
+                pages: None,
+            },
+            "bad \"file\"",
+        )
+    }
+
+    #[test]
+    fn renders_only_what_is_asked() {
+        let r = Rendered::new(&doc(), Renders::default());
+        assert!(r.pretty.is_none() && r.csv.is_none());
+        assert!(r.line.ends_with("}\n") && !r.line.trim_end().contains('\n'));
+        let r = Rendered::new(&doc(), Renders::ALL);
+        assert!(r.pretty.as_deref().is_some_and(|p| p.contains("\n  \"")));
+        let csv = r.csv.unwrap();
+        assert!(csv[0].starts_with("abc,\"a,b.pdf\",ff,pdf,"), "{}", csv[0]);
+        assert!(
+            csv[0].ends_with("error,\"bad \"\"file\"\"\"\r\n"),
+            "{}",
+            csv[0]
+        );
+        assert_eq!(csv[1], "");
+    }
+
+    #[test]
+    fn line_reads_back_and_takes_a_warning() {
+        let r = Rendered::new(&doc(), Renders::ALL);
+        assert_eq!(r.document().unwrap(), doc());
+        let w = r
+            .with_warning(Warning::new("duplicate_content", "same bytes as x"))
+            .unwrap();
+        assert!(w.line.contains("duplicate_content"));
+        assert!(w.csv.unwrap()[4].contains("duplicate_content"));
+        assert_eq!(w.meta, r.meta);
+    }
+}

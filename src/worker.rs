@@ -45,25 +45,28 @@ fn write_frame(out: &mut impl Write, r: &Rendered) -> io::Result<()> {
     let header = Header {
         meta: r.meta.clone(),
         line: r.line.len(),
-        pretty: r.pretty.as_ref().map(String::len),
-        csv: r.csv.as_ref().map(|c| c.each_ref().map(String::len)),
+        pretty: r.pretty.as_ref().map(Vec::len),
+        csv: r.csv.as_ref().map(|c| c.each_ref().map(Vec::len)),
     };
     serde_json::to_writer(&mut *out, &header).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
-    out.write_all(r.line.as_bytes())?;
+    out.write_all(&r.line)?;
     if let Some(p) = &r.pretty {
-        out.write_all(p.as_bytes())?;
+        out.write_all(p)?;
     }
     for chunk in r.csv.iter().flatten() {
-        out.write_all(chunk.as_bytes())?;
+        out.write_all(chunk)?;
     }
     Ok(())
 }
 
-fn read_string(input: &mut impl Read, len: usize) -> io::Result<String> {
-    let mut buf = vec![0; len];
-    input.read_exact(&mut buf)?;
-    String::from_utf8(buf).map_err(io::Error::other)
+fn read_bytes(input: &mut impl Read, len: usize) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(len);
+    input.take(len as u64).read_to_end(&mut buf)?;
+    if buf.len() < len {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(buf)
 }
 
 /// Reads one reply frame; `Ok(None)` at the end of the stream.
@@ -80,13 +83,13 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Rendered>> {
     if total > MAX_REPLY_BYTES {
         return Err(io::Error::other(format!("reply of {total} bytes")));
     }
-    let line = read_string(input, h.line)?;
-    let pretty = h.pretty.map(|n| read_string(input, n)).transpose()?;
+    let line = read_bytes(input, h.line)?;
+    let pretty = h.pretty.map(|n| read_bytes(input, n)).transpose()?;
     let csv = match h.csv {
         Some(lens) => {
             let mut chunks: CsvChunks = Default::default();
             for (chunk, n) in chunks.iter_mut().zip(lens) {
-                *chunk = read_string(input, n)?;
+                *chunk = read_bytes(input, n)?;
             }
             Some(chunks)
         }

@@ -232,9 +232,9 @@ pub fn run(args: Args) -> u8 {
             }
             match &mut sink {
                 Sink::StdoutPretty => {
-                    io::stdout().write_all(doc.pretty.as_deref().unwrap_or(&doc.line).as_bytes())
+                    io::stdout().write_all(doc.pretty.as_deref().unwrap_or(&doc.line))
                 }
-                Sink::StdoutLines(w) => w.write_all(doc.line.as_bytes()),
+                Sink::StdoutLines(w) => w.write_all(&doc.line),
                 Sink::Dir(e) => e.write_rendered(&doc, &input.rel),
             }
         },

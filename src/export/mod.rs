@@ -135,10 +135,10 @@ impl DirExporter {
         };
         if self.formats.json {
             let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
-            write_atomic_in(&self.json_path(rel), &self.tmp, pretty.as_bytes())?;
+            write_atomic_in(&self.json_path(rel), &self.tmp, pretty)?;
         }
         if let Some(f) = &mut self.jsonl {
-            f.write_all(r.line.as_bytes())?;
+            f.write_all(&r.line)?;
         }
         if let Some(t) = &mut self.csv {
             t.write_chunks(r.csv.as_ref().ok_or_else(|| missing("CSV"))?)?;

@@ -41,17 +41,19 @@ pub struct Meta {
     pub error: Option<String>,
 }
 
-/// The CSV records of one document, one string of CRLF-terminated records
-/// per table, in the order documents, indicators, funding, items, warnings.
-pub type CsvChunks = [String; 5];
+/// The CSV records of one document, one run of CRLF-terminated UTF-8
+/// records per table, in the order documents, indicators, funding, items,
+/// warnings.
+pub type CsvChunks = [Vec<u8>; 5];
 
-/// One document, rendered.
+/// One document, rendered to UTF-8 bytes (bytes, not strings: the writer
+/// only copies them, and checking UTF-8 again was most of its work).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub meta: Meta,
     /// Compact JSON with its newline.
-    pub line: String,
-    pub pretty: Option<String>,
+    pub line: Vec<u8>,
+    pub pretty: Option<Vec<u8>>,
     pub csv: Option<CsvChunks>,
 }
 
@@ -69,8 +71,8 @@ pub fn to_json_line(d: &Document) -> String {
     s
 }
 
-/// Records as CSV text (RFC 4180 quoting, CRLF line ends).
-pub fn csv_text(records: &[Record]) -> String {
+/// Records as CSV (RFC 4180 quoting, CRLF line ends).
+pub fn csv_text(records: &[Record]) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::with_capacity(records.len() * 128));
@@ -78,9 +80,7 @@ pub fn csv_text(records: &[Record]) -> String {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(r.iter().map(|v| v.as_deref().unwrap_or("")));
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    // The fields are Strings, so the bytes are UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
+    w.into_inner().unwrap_or_default()
 }
 
 /// The five tables' records of `d`.
@@ -104,8 +104,8 @@ impl Rendered {
                 sha256: d.source.sha256.clone(),
                 error: d.error.clone(),
             },
-            line: to_json_line(d),
-            pretty: renders.pretty.then(|| to_json_pretty(d)),
+            line: to_json_line(d).into_bytes(),
+            pretty: renders.pretty.then(|| to_json_pretty(d).into_bytes()),
             csv: renders.csv.then(|| csv_chunks(d)),
         }
     }
@@ -120,7 +120,7 @@ impl Rendered {
 
     /// The document, read back from its JSON line.
     pub fn document(&self) -> Result<Document, serde_json::Error> {
-        serde_json::from_str(&self.line)
+        serde_json::from_slice(&self.line)
     }
 
     /// The same document with one more warning, rendered again.
@@ -152,18 +152,17 @@ mod tests {
 
     #[test]
     fn renders_only_what_is_asked() {
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
         let r = Rendered::new(&doc(), Renders::default());
         assert!(r.pretty.is_none() && r.csv.is_none());
-        assert!(r.line.ends_with("}\n") && !r.line.trim_end().contains('\n'));
+        let line = text(r.line);
+        assert!(line.ends_with("}\n") && !line.trim_end().contains('\n'));
         let r = Rendered::new(&doc(), Renders::ALL);
-        assert!(r.pretty.as_deref().is_some_and(|p| p.contains("\n  \"")));
-        let csv = r.csv.unwrap();
+        assert!(r.pretty.map(text).unwrap().contains("\n  \""));
+        let csv = r.csv.unwrap().map(text);
         assert!(csv[0].starts_with("abc,\"a,b.pdf\",ff,pdf,"), "{}", csv[0]);
-        assert!(
-            csv[0].ends_with("error,\"bad \"\"file\"\"\"\r\n"),
-            "{}",
-            csv[0]
-        );
+        let end = "error,\"bad \"\"file\"\"\"\r\n";
+        assert!(csv[0].ends_with(end), "{}", csv[0]);
         assert_eq!(csv[1], "");
     }
 
@@ -174,8 +173,9 @@ mod tests {
         let w = r
             .with_warning(Warning::new("duplicate_content", "same bytes as x"))
             .unwrap();
-        assert!(w.line.contains("duplicate_content"));
-        assert!(w.csv.unwrap()[4].contains("duplicate_content"));
+        let has = |b: &[u8]| String::from_utf8_lossy(b).contains("duplicate_content");
+        assert!(has(&w.line));
+        assert!(w.csv.as_ref().is_some_and(|c| has(&c[4])));
         assert_eq!(w.meta, r.meta);
     }
 }

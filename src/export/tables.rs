@@ -232,12 +232,12 @@ impl Table {
             file.write_all("\u{feff}".as_bytes())?;
         }
         let header: Record = header.iter().map(|h| Some(h.to_string())).collect();
-        file.write_all(csv_text(&[header]).as_bytes())?;
+        file.write_all(&csv_text(&[header]))?;
         Ok(Table { file })
     }
 
-    fn write(&mut self, text: &str) -> io::Result<()> {
-        self.file.write_all(text.as_bytes())
+    fn write(&mut self, records: &[u8]) -> io::Result<()> {
+        self.file.write_all(records)
     }
 
     fn commit(self) -> io::Result<()> {
@@ -295,7 +295,7 @@ mod tests {
     use super::*;
 
     fn to_csv(records: &[Record]) -> String {
-        csv_text(records)
+        String::from_utf8(csv_text(records)).unwrap()
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::{Condvar, Mutex};
 
 use crate::convert::{convert_path, sha256_hex};
 use crate::export::json_file_name;
-use crate::export::render::{Rendered, Renders};
+use crate::export::render::{JsonDir, Rendered, Renders};
 use crate::model::{Document, Format, Kind, Source, Status, Warning};
 use crate::worker::{Worker, WorkerConfig};
 
@@ -214,6 +214,9 @@ pub struct RunOptions {
     pub resume_from: Option<PathBuf>,
     /// What the sink needs rendered besides the JSON line.
     pub renders: Renders,
+    /// Per-document JSON files are written here by the converters (in
+    /// parallel) rather than by the sink.
+    pub json_dir: Option<JsonDir>,
 }
 
 impl Default for RunOptions {
@@ -224,6 +227,7 @@ impl Default for RunOptions {
             max_file_size: None,
             resume_from: None,
             renders: Renders::ALL,
+            json_dir: None,
         }
     }
 }
@@ -339,16 +343,27 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
         let Some(input) = inputs.get(i) else { break };
         let early = too_large(input, opts.max_file_size)
             .or_else(|| opts.resume_from.as_deref().and_then(|d| resumed(input, d)));
-        let render = |d: &Document| Rendered::new(d, opts.renders);
+        let json_file = opts
+            .json_dir
+            .as_ref()
+            .map(|j| (j.file(&input.rel), j.tmp.clone()));
+        let render = |d: &Document| {
+            let mut r = Rendered::new(d, opts.renders);
+            if let Some((file, tmp)) = &json_file {
+                r.write_json(file, tmp);
+            }
+            r
+        };
         let doc = match (early, &opts.engine) {
             (Some(d), _) => render(&d),
             (None, Engine::InProcess) => render(&convert_here(input)),
             (None, Engine::Workers(cfg)) => {
+                let file = json_file.clone();
                 let result = match worker.as_mut() {
-                    Some(w) => w.convert(&input.path, opts.renders, cfg.timeout),
+                    Some(w) => w.convert(&input.path, opts.renders, file, cfg.timeout),
                     None => match Worker::spawn(cfg) {
                         Ok(mut w) => {
-                            let r = w.convert(&input.path, opts.renders, cfg.timeout);
+                            let r = w.convert(&input.path, opts.renders, file, cfg.timeout);
                             worker = Some(w);
                             r
                         }

@@ -26,6 +26,9 @@ use crate::export::render::{CsvChunks, Meta, Rendered, Renders};
 struct Request {
     path: String,
     renders: Renders,
+    /// Write the pretty JSON to this file (through the second path, a
+    /// directory) instead of sending it.
+    json_file: Option<(PathBuf, PathBuf)>,
 }
 
 /// The header line of a reply frame.
@@ -35,6 +38,7 @@ struct Header {
     line: usize,
     pretty: Option<usize>,
     csv: Option<[usize; 5]>,
+    json_written: bool,
 }
 
 /// A reply larger than this is taken as a broken worker, not read.
@@ -47,6 +51,7 @@ fn write_frame(out: &mut impl Write, r: &Rendered) -> io::Result<()> {
         line: r.line.len(),
         pretty: r.pretty.as_ref().map(Vec::len),
         csv: r.csv.as_ref().map(|c| c.each_ref().map(Vec::len)),
+        json_written: r.json_written,
     };
     serde_json::to_writer(&mut *out, &header).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
@@ -100,6 +105,7 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Rendered>> {
         line,
         pretty,
         csv,
+        json_written: h.json_written,
     }))
 }
 
@@ -127,7 +133,11 @@ pub fn serve() -> io::Result<()> {
             continue;
         };
         let doc = convert_path(Path::new(&req.path), &req.path);
-        write_frame(&mut out, &Rendered::new(&doc, req.renders))?;
+        let mut rendered = Rendered::new(&doc, req.renders);
+        if let Some((file, tmp)) = &req.json_file {
+            rendered.write_json(file, tmp);
+        }
+        write_frame(&mut out, &rendered)?;
         out.flush()?;
     }
     Ok(())
@@ -235,15 +245,19 @@ impl Worker {
 
     /// Converts one file and renders it. On failure the worker is dead and
     /// must be replaced.
+    /// With `json_file` (the file, and a directory on its file system for
+    /// the unfinished file) the worker writes the pretty JSON itself.
     pub fn convert(
         &mut self,
         path: &Path,
         renders: Renders,
+        json_file: Option<(PathBuf, PathBuf)>,
         timeout: Duration,
     ) -> Result<Rendered, Failure> {
         let req = Request {
             path: path.to_string_lossy().into_owned(),
             renders,
+            json_file,
         };
         let mut line = serde_json::to_string(&req).map_err(|e| Failure::Start(e.to_string()))?;
         line.push('\n');

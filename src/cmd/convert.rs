@@ -221,6 +221,10 @@ pub fn run(args: Args) -> u8 {
         max_file_size: Some(args.max_file_size),
         resume_from,
         renders: sink.renders(),
+        json_dir: match &sink {
+            Sink::Dir(e) => e.json_dir(),
+            _ => None,
+        },
     };
     let result = batch::run(
         &inputs,

@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::model::Document;
 
 use atomic::{write_atomic_in, AtomicFile};
-pub use render::{to_json_line, to_json_pretty, Rendered, Renders};
+pub use render::{to_json_line, to_json_pretty, JsonDir, Rendered, Renders};
 
 /// Where unfinished output files live inside `OUT` until they are renamed
 /// into place; removed when a run completes, cleared when one starts.
@@ -120,6 +120,16 @@ impl DirExporter {
         self.formats.renders()
     }
 
+    /// Where documents' JSON files go, for converters that write them
+    /// themselves ([`Rendered::write_json`]); `None` when JSON files are not
+    /// wanted.
+    pub fn json_dir(&self) -> Option<JsonDir> {
+        self.formats.json.then(|| JsonDir {
+            dir: self.dir.join("json"),
+            tmp: self.tmp.clone(),
+        })
+    }
+
     pub fn write(&mut self, d: &Document, rel: &Path) -> io::Result<()> {
         self.write_rendered(&Rendered::new(d, self.renders()), rel)
     }
@@ -133,7 +143,7 @@ impl DirExporter {
                 r.meta.path
             ))
         };
-        if self.formats.json {
+        if self.formats.json && !r.json_written {
             let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
             write_atomic_in(&self.json_path(rel), &self.tmp, pretty)?;
         }

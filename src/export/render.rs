@@ -7,10 +7,14 @@
 //! always rendered: it is the whole document, so a writer that must change
 //! a document (a `duplicate_content` warning) can read it back.
 
+use std::path::{Path, PathBuf};
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, Kind, Status, Warning};
 
+use super::atomic::write_atomic_in;
+use super::json_file_name;
 use super::tables::{
     document_record, funding_records, indicator_records, item_records, warning_records, Record,
 };
@@ -55,6 +59,23 @@ pub struct Rendered {
     pub line: Vec<u8>,
     pub pretty: Option<Vec<u8>>,
     pub csv: Option<CsvChunks>,
+    /// The pretty JSON is already in its file (and no longer kept here).
+    pub json_written: bool,
+}
+
+/// Where per-document JSON files go: `dir/<rel>.json`, written through
+/// `tmp` (on the same file system) so that they appear whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonDir {
+    pub dir: PathBuf,
+    pub tmp: PathBuf,
+}
+
+impl JsonDir {
+    /// The file of the input at relative path `rel`.
+    pub fn file(&self, rel: &Path) -> PathBuf {
+        self.dir.join(json_file_name(rel))
+    }
 }
 
 /// Pretty JSON of one document, with a final newline.
@@ -107,14 +128,28 @@ impl Rendered {
             line: to_json_line(d).into_bytes(),
             pretty: renders.pretty.then(|| to_json_pretty(d).into_bytes()),
             csv: renders.csv.then(|| csv_chunks(d)),
+            json_written: false,
         }
     }
 
-    /// Which renderings this has.
+    /// Which renderings this was made with.
     pub fn renders(&self) -> Renders {
         Renders {
-            pretty: self.pretty.is_some(),
+            pretty: self.pretty.is_some() || self.json_written,
             csv: self.csv.is_some(),
+        }
+    }
+
+    /// Writes the pretty JSON to `file` (through `tmp`) and drops it, so
+    /// that files are created where documents are converted, in parallel.
+    /// If that fails the JSON is kept, and the writer, trying again,
+    /// reports the error.
+    pub fn write_json(&mut self, file: &Path, tmp: &Path) {
+        if let Some(pretty) = &self.pretty {
+            if write_atomic_in(file, tmp, pretty).is_ok() {
+                self.pretty = None;
+                self.json_written = true;
+            }
         }
     }
 
@@ -177,5 +212,21 @@ mod tests {
         assert!(has(&w.line));
         assert!(w.csv.as_ref().is_some_and(|c| has(&c[4])));
         assert_eq!(w.meta, r.meta);
+    }
+
+    #[test]
+    fn written_json_is_dropped_and_rendered_again_for_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("sub/a.pdf.json");
+        let mut r = Rendered::new(&doc(), Renders::ALL);
+        let pretty = r.pretty.clone().unwrap();
+        r.write_json(&file, dir.path());
+        assert!(r.json_written && r.pretty.is_none());
+        assert_eq!(std::fs::read(&file).unwrap(), pretty);
+        assert_eq!(r.renders(), Renders::ALL);
+        let w = r
+            .with_warning(Warning::new("duplicate_content", "x"))
+            .unwrap();
+        assert!(!w.json_written && w.pretty.is_some());
     }
 }

@@ -11,6 +11,7 @@ has its own sha256.
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -49,8 +50,15 @@ def tree_rss(root_pid):
     return total
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def run(cmd, shell=False):
-    """Runs a command; returns (seconds, peak RSS bytes of its process tree)."""
+    """Runs a command; returns (seconds, peak RSS bytes of its process tree,
+    exit code, CPU seconds of the tree)."""
+    cpu0 = children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, shell=shell, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
@@ -58,18 +66,30 @@ def run(cmd, shell=False):
         peak = max(peak, tree_rss(proc.pid))
         time.sleep(0.02)
     elapsed = time.perf_counter() - start
-    return elapsed, peak, proc.returncode
+    return elapsed, peak, proc.returncode, children_cpu() - cpu0
 
 
-def median_run(cmd, runs, shell=False, before=None):
-    times, peaks = [], []
-    for _ in range(runs):
-        if before:
-            before()
-        t, p, _ = run(cmd, shell=shell)
-        times.append(t)
-        peaks.append(p)
-    return statistics.median(times), max(peaks)
+def interleaved_runs(configs, runs):
+    """Runs every configuration once per round, `runs` rounds, so that a
+    machine that speeds up or slows down during the benchmark affects all
+    of them alike. configs: [(name, cmd, shell, before)]. Returns
+    {name: (median seconds, max peak RSS, median CPU seconds)}."""
+    samples = {name: [] for name, *_ in configs}
+    for r in range(runs):
+        for name, cmd, shell, before in configs:
+            if before:
+                before()
+            t, p, _, cpu = run(cmd, shell=shell)
+            samples[name].append((t, p, cpu))
+            print(f"round {r + 1}: {name}: {t:.2f} s, CPU {cpu:.2f} s", flush=True)
+    return {
+        name: (
+            statistics.median(t for t, _, _ in xs),
+            max(p for _, p, _ in xs),
+            statistics.median(c for _, _, c in xs),
+        )
+        for name, xs in samples.items()
+    }
 
 
 def build_corpus(dest: Path, count: int):
@@ -139,20 +159,20 @@ def main():
     def clean_out():
         shutil.rmtree(out_dir, ignore_errors=True)
 
-    results = []
+    configs = []
     commands = {}
     for jobs in (1, 2):
         cmd = [str(PIFU), "convert", str(corpus), "-o", str(out_dir), "--quiet", "--jobs", str(jobs)]
-        commands[f"pifu convert --jobs {jobs}"] = " ".join(cmd).replace(str(ROOT) + "/", "").replace(str(out_dir), "OUT")
-        t, rss = median_run(cmd, args.runs, before=clean_out)
-        results.append((f"pifu convert --jobs {jobs}", t, rss))
-        print(results[-1])
+        name = f"pifu convert --jobs {jobs}"
+        commands[name] = " ".join(cmd).replace(str(ROOT) + "/", "").replace(str(out_dir), "OUT")
+        configs.append((name, cmd, False, clean_out))
     for jobs in (1, 2):
         cmd = f"find {corpus} -name '*.pdf' -print0 | xargs -0 -P{jobs} -I{{}} pdftotext -layout {{}} /dev/null"
-        commands[f"pdftotext -layout, xargs -P{jobs}"] = cmd.replace(str(ROOT) + "/", "")
-        t, rss = median_run(cmd, args.runs, shell=True)
-        results.append((f"pdftotext -layout, xargs -P{jobs}", t, rss))
-        print(results[-1])
+        name = f"pdftotext -layout, xargs -P{jobs}"
+        commands[name] = cmd.replace(str(ROOT) + "/", "")
+        configs.append((name, cmd, True, None))
+    measured = interleaved_runs(configs, args.runs)
+    results = [(name, *measured[name]) for name, *_ in configs]
 
     subset = sorted(corpus.glob("*.pdf"))[: args.subset]
     sub_docs = len(subset)
@@ -165,12 +185,12 @@ def main():
     subset_results = []
     for name, code in (("pdfplumber extract_tables", PLUMBER), ("PyMuPDF find_tables", FITZ)):
         cmd = [args.python, "-c", code] + [str(p) for p in subset]
-        t, rss, rc = run(cmd)
+        t, rss, rc, _ = run(cmd)
         subset_results.append((name, t, rss, rc))
         print(subset_results[-1])
     pifu_sub = [str(PIFU), "convert"] + [str(p) for p in subset] + ["-o", str(out_dir), "--quiet", "--jobs", "1"]
     clean_out()
-    t, rss, _ = run(pifu_sub)
+    t, rss, _, _ = run(pifu_sub)
     subset_results.append(("pifu convert --jobs 1", t, rss, 0))
 
     # Memory on a larger batch: 1,000 and --big documents.
@@ -179,15 +199,15 @@ def main():
         big = work / f"corpus-{n}"
         build_corpus(big, n)
         clean_out()
-        t, rss, rc = run([str(PIFU), "convert", str(big), "-o", str(out_dir), "--quiet", "--jobs", "2"])
+        t, rss, rc, _ = run([str(PIFU), "convert", str(big), "-o", str(out_dir), "--quiet", "--jobs", "2"])
         memory.append((n, t, rss, rc))
         print(memory[-1])
         shutil.rmtree(big, ignore_errors=True)
     clean_out()
 
-    by = {name: (t, rss) for name, t, rss in results}
+    by = {name: (t, rss, cpu) for name, t, rss, cpu in results}
     p1, p2 = by["pifu convert --jobs 1"][0], by["pifu convert --jobs 2"][0]
-    x2 = by["pdftotext -layout, xargs -P2"][0]
+    x1, x2 = by["pdftotext -layout, xargs -P1"][0], by["pdftotext -layout, xargs -P2"][0]
     lines = [
         "# Performance",
         "",
@@ -200,22 +220,28 @@ def main():
         "(reportlab CID font with UniGB-UCS2-H, Chromium with embedded TrueType,",
         "reportlab with embedded TrueType and filled-rectangle borders, form-XObject",
         "overlay, GBK-EUC-H without ToUnicode). Each figure is the median of",
-        f"{args.runs} runs; peak RSS is the maximum over the runs of the summed",
-        "resident memory of the whole process tree (pifu's worker processes, or",
-        "all pdftotext processes), sampled every 20 ms.",
+        f"{args.runs} runs, taken in {args.runs} rounds that run every command once",
+        "(so that a machine that changes speed during the benchmark affects all",
+        "commands alike); CPU s is the user + system time of the whole process",
+        "tree; peak RSS is the maximum over the runs of the summed resident",
+        "memory of the whole process tree (pifu and its worker processes, or all",
+        "pdftotext processes), sampled every 20 ms.",
         "",
-        "| command | wall s | documents/s | pages/s | peak RSS MB |",
-        "|---|---:|---:|---:|---:|",
+        "| command | wall s | CPU s | documents/s | pages/s | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for name, t, rss in results:
-        lines.append(f"| {name} | {t:.2f} | {docs / t:.0f} | {pages / t:.0f} | {rss / 2**20:.0f} |")
+    for name, t, rss, cpu in results:
+        lines.append(
+            f"| {name} | {t:.2f} | {cpu:.2f} | {docs / t:.0f} | {pages / t:.0f} | {rss / 2**20:.0f} |"
+        )
     lines += [
         "",
         "pifu's runs produce every output (per-document JSON, documents.jsonl and",
         "the five CSV tables); pdftotext produces only text.",
         "",
         f"- pifu `--jobs 2` / pdftotext `-P2` throughput: **{x2 / p2:.2f}**",
-        f"- pifu `--jobs 2` / `--jobs 1`: **{p1 / p2:.2f}**",
+        f"- pifu `--jobs 2` / `--jobs 1`: **{p1 / p2:.2f}** (pdftotext `-P2` / `-P1` on the",
+        f"  same machine, for reference: {x1 / x2:.2f})",
         "",
         f"Table extraction on the first {sub_docs} files ({sub_pages} pages), one process each:",
         "",

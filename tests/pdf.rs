@@ -115,6 +115,75 @@ fn producers_of_the_same_content_agree() {
     assert!(diff.is_empty(), "seed text vs PDF: {diff:?}");
 }
 
+/// `bytes` with every page turned by /Rotate (90, 270 and 180 in turn)
+/// and its content drawn turned the other way, so that it displays exactly
+/// as before: how a landscape table printed on portrait paper, or a
+/// scanned-then-OCRed page, often arrives.
+fn rotated_twin(bytes: &[u8]) -> Vec<u8> {
+    use lopdf::{Object, Stream};
+    let mut doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<_> = doc.get_pages().into_values().collect();
+    for (i, id) in pages.into_iter().enumerate() {
+        let page = doc.get_object(id).unwrap().as_dict().unwrap().clone();
+        let media: Vec<f32> = page
+            .get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_float().unwrap())
+            .collect();
+        let (w, h) = (media[2] - media[0], media[3] - media[1]);
+        assert_eq!((media[0], media[1]), (0.0, 0.0));
+        let (rotate, cm, boxed) = match i % 3 {
+            0 => (90, format!("0 1 -1 0 {h} 0 cm"), (h, w)),
+            1 => (270, format!("0 -1 1 0 0 {w} cm"), (h, w)),
+            _ => (180, format!("-1 0 0 -1 {w} {h} cm"), (w, h)),
+        };
+        let before = doc.add_object(Stream::new(
+            lopdf::Dictionary::new(),
+            format!("q {cm}\n").into_bytes(),
+        ));
+        let after = doc.add_object(Stream::new(lopdf::Dictionary::new(), b"\nQ\n".to_vec()));
+        let mut contents = vec![Object::Reference(before)];
+        match page.get(b"Contents").unwrap() {
+            Object::Array(parts) => contents.extend(parts.iter().cloned()),
+            one => contents.push(one.clone()),
+        }
+        contents.push(Object::Reference(after));
+        let dict = doc.get_object_mut(id).unwrap().as_dict_mut().unwrap();
+        dict.set("Contents", contents);
+        dict.set("Rotate", rotate);
+        dict.set(
+            "MediaBox",
+            vec![0.into(), 0.into(), boxed.0.into(), boxed.1.into()],
+        );
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn rotated_pages_read_as_displayed() {
+    let src = "samples/pdf/ezhou-data-bureau-2026.reportlab-cid.pdf";
+    let dir = tempfile::tempdir().unwrap();
+    let twin = dir.path().join("rotated.pdf");
+    fs::write(&twin, rotated_twin(&fs::read(src).unwrap())).unwrap();
+    let d = document(twin.to_str().unwrap());
+    let diff = diff_values(
+        &d,
+        &document(src),
+        &Ignore::new(SAME_CONTENT.iter().copied()),
+    );
+    assert!(diff.is_empty(), "{diff:?}");
+    // Pages keep their displayed size: portrait, whatever the turn.
+    let pages = read_pages(&fs::read(&twin).unwrap()).unwrap();
+    assert!(pages.len() >= 3);
+    let sizes: Vec<_> = pages.iter().map(|p| (p.width, p.height)).collect();
+    assert!(sizes.iter().all(|(w, h)| h > w), "{sizes:?}");
+}
+
 #[test]
 fn every_sample_pdf_matches_its_expectations() {
     let dir = Path::new("samples/pdf");

@@ -247,6 +247,36 @@ fn page_box(doc: &Document, page: &Dictionary) -> (f64, f64, f64, f64) {
     }
 }
 
+/// The page's /Rotate in quarter turns clockwise (0–3); other values are
+/// invalid and read as 0.
+fn quarter_turns(doc: &Document, page: &Dictionary) -> u8 {
+    let degrees = inherited(doc, page, b"Rotate")
+        .and_then(|o| number(deref(doc, o)))
+        .filter(|d| d.is_finite() && d.fract() == 0.0)
+        .map_or(0, |d| d as i64);
+    if degrees % 90 != 0 {
+        return 0;
+    }
+    (degrees / 90).rem_euclid(4) as u8
+}
+
+/// Maps user space to the page as displayed: /Rotate applied, origin at
+/// the bottom-left corner of the visible box, y up. Returns the matrix and
+/// the displayed width and height, so that a landscape page printed
+/// sideways on portrait paper reads as a landscape page.
+fn page_transform(bbox: (f64, f64, f64, f64), turns: u8) -> (Matrix, f64, f64) {
+    let (x0, y0, x1, y1) = bbox;
+    let (w, h) = (x1 - x0, y1 - y0);
+    let m = |a, b, c, d, e, f| Matrix { a, b, c, d, e, f };
+    match turns {
+        // Clockwise: the left edge becomes the top.
+        1 => (m(0.0, -1.0, 1.0, 0.0, -y0, x1), h, w),
+        2 => (m(-1.0, 0.0, 0.0, -1.0, x1, y1), w, h),
+        3 => (m(0.0, 1.0, -1.0, 0.0, y1, -x0), h, w),
+        _ => (Matrix::translate(-x0, -y0), w, h),
+    }
+}
+
 fn matrix_of(args: &[Operand]) -> Option<Matrix> {
     let n: Vec<f64> = args.iter().filter_map(Operand::number).collect();
     Matrix::from_numbers(&n).filter(|m| m.is_finite())
@@ -261,9 +291,9 @@ impl<'a> Interpreter<'a> {
                 ..Page::default()
             });
         };
-        let (x0, y0, x1, y1) = page_box(doc, page);
-        self.top = y1;
-        self.left = x0;
+        let (ctm, width, height) = page_transform(page_box(doc, page), quarter_turns(doc, page));
+        self.top = height;
+        self.left = 0.0;
         let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
         let mut content = Vec::new();
         match dict_get(doc, page, b"Contents") {
@@ -283,15 +313,15 @@ impl<'a> Interpreter<'a> {
             None => {}
         }
         let gs = GraphicsState {
-            ctm: Matrix::IDENTITY,
+            ctm,
             text: TextState::default(),
         };
         let mut forms = HashSet::new();
         self.run(&content, resources, gs, 0, &mut forms)?;
         Ok(Page {
             number,
-            width: x1 - x0,
-            height: y1 - y0,
+            width,
+            height,
             glyphs: std::mem::take(&mut self.glyphs),
             rulings: std::mem::take(&mut self.rulings),
         })
@@ -766,5 +796,29 @@ mod tests {
         assert!(axis_segment((3.0, 0.0), (3.0, 40.0)).unwrap().is_vertical());
         assert!(axis_segment((0.0, 0.0), (30.0, 40.0)).is_none());
         assert!(axis_segment((0.0, 0.0), (f64::NAN, 1.0)).is_none());
+    }
+
+    #[test]
+    fn rotated_pages_map_corners_to_the_displayed_page() {
+        // A portrait box (10,20)-(110,220), width 100 and height 200.
+        let bbox = (10.0, 20.0, 110.0, 220.0);
+        let (m, w, h) = page_transform(bbox, 0);
+        assert_eq!((w, h), (100.0, 200.0));
+        assert_eq!(m.apply(10.0, 20.0), (0.0, 0.0));
+        // Clockwise: the bottom-left corner shows at the top-left, the
+        // bottom-right at the bottom-left.
+        let (m, w, h) = page_transform(bbox, 1);
+        assert_eq!((w, h), (200.0, 100.0));
+        assert_eq!(m.apply(10.0, 20.0), (0.0, 100.0));
+        assert_eq!(m.apply(110.0, 20.0), (0.0, 0.0));
+        assert_eq!(m.apply(10.0, 220.0), (200.0, 100.0));
+        let (m, _, _) = page_transform(bbox, 2);
+        assert_eq!(m.apply(10.0, 20.0), (100.0, 200.0));
+        assert_eq!(m.apply(110.0, 220.0), (0.0, 0.0));
+        // Counter-clockwise: the top-left corner shows at the bottom-left.
+        let (m, w, h) = page_transform(bbox, 3);
+        assert_eq!((w, h), (200.0, 100.0));
+        assert_eq!(m.apply(10.0, 220.0), (0.0, 0.0));
+        assert_eq!(m.apply(110.0, 220.0), (0.0, 100.0));
     }
 }

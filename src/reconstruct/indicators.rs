@@ -240,11 +240,16 @@ pub struct TableResult {
     pub known: KnownNames,
 }
 
+/// A header row: one with a column title, or one of years only; also the
+/// rest of a header row that a page break cut inside its cells (years
+/// beside the last pieces of titles, "2024年 | 2025年 | 值 | 据").
 fn is_header_row(row: &Row) -> bool {
     let texts: Vec<&str> = row.texts().collect();
+    let year_or_piece = |t: &&str| year_cell(t).is_some() || vocab::is_indicator_header_fragment(t);
     !texts.is_empty()
         && (texts.iter().any(|t| vocab::is_indicator_header_cell(t))
-            || texts.iter().all(|t| year_cell(t).is_some()))
+            || texts.iter().all(|t| year_cell(t).is_some())
+            || (texts.iter().all(year_or_piece) && texts.iter().any(|t| year_cell(t).is_some())))
 }
 
 /// Reads one indicator table. `known` holds the level names given
@@ -649,5 +654,25 @@ mod tests {
             r.indicators[0].history,
             vec![Some("100%".to_string()), Some("100%".to_string())]
         );
+    }
+
+    #[test]
+    fn a_header_cut_by_a_page_break_is_still_a_header() {
+        let rows = [
+            row("年度绩效指标|一级指标|二级指标|三级指标|指标值|指标值确定依|指标分类"),
+            row("||||近两年指标值|预期当年实现||"),
+            row("||||2023年|2024年|值|据|"),
+            row("|运行成本|公用经费控制|公用经费控制率|100%|100%|≤100%|计划标准|绩效基本型"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let r = parse_table(
+            IndicatorTable::Annual,
+            &refs,
+            &|s| s == "年度绩效指标",
+            &KnownNames::default(),
+        );
+        assert_eq!(r.header_years, vec![2023, 2024]);
+        assert_eq!(r.indicators.len(), 1);
+        assert_eq!(r.indicators[0].target.as_deref(), Some("≤100%"));
     }
 }

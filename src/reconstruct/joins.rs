@@ -61,10 +61,21 @@ pub fn continues(prev: &Row, next: &Row, above: &[String]) -> bool {
         .enumerate()
         .filter(|(i, c)| new_text(*i, c))
         .count();
+    // A basis or category in `next` belongs to a new row, unless it is the
+    // rest of a cell the break cut ("计划" above, "标准" below).
+    let completes = |i: usize, c: &str| {
+        prev.cells.get(i).is_some_and(|p| {
+            !p.trim().is_empty() && !ends_a_row(p) && ends_a_row(&join_wrapped(p, c))
+        })
+    };
     continued > 0
         && continued < prev.texts().count()
         && under_prev_text
-        && !next.texts().any(ends_a_row)
+        && next
+            .cells
+            .iter()
+            .enumerate()
+            .all(|(i, c)| !ends_a_row(c) || completes(i, c))
 }
 
 /// `c` is the text already in effect in column `i` (a merged cell printed
@@ -298,6 +309,30 @@ mod tests {
         );
         // The joined row keeps its own (empty) level cells.
         assert_eq!(out[1].0.cells[1], "");
+    }
+
+    #[test]
+    fn row_cut_inside_its_cells_by_the_break() {
+        // Word and LibreOffice let a row break across pages: the cells'
+        // first lines end one page, their last lines open the next.
+        let a = row(
+            "||生态环境|“双随机、一|100%|100%|100%|行业|绩效基本型",
+            false,
+        );
+        let b = row("||执法|公开”监管任务完成率||||标准|", true);
+        assert!(continues(&a, &b, &[]));
+        let j = join(&a, &b, &[]);
+        assert_eq!(j.cells[2], "生态环境执法");
+        assert_eq!(j.cells[3], "“双随机、一公开”监管任务完成率");
+        assert_eq!(j.cells[7], "行业标准");
+        assert_eq!(j.cells[8], "绩效基本型");
+        // A whole basis below a whole basis is a new row's.
+        let a = row(
+            "||生态环境|执法率|100%|100%|100%|行业标准|绩效基本型",
+            false,
+        );
+        let c = row("|||信访投诉办结率||||计划标准|", true);
+        assert!(!continues(&a, &c, &[]));
     }
 
     #[test]

@@ -86,20 +86,31 @@ pub fn is_category(s: &str) -> bool {
     CATEGORY.contains(&t.as_str()) || (t.ends_with('型') && t.chars().count() <= 6)
 }
 
+const INDICATOR_HEADER_CELLS: &[&str] = &[
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "指标名称",
+    "近两年指标值",
+    "预期当年实现值",
+    "指标值确定依据",
+    "指标分类",
+];
+
 /// Column titles of the indicator tables' header rows.
 pub fn is_indicator_header_cell(s: &str) -> bool {
-    matches!(
-        squash(s).as_str(),
-        "一级指标"
-            | "二级指标"
-            | "三级指标"
-            | "指标值"
-            | "指标名称"
-            | "近两年指标值"
-            | "预期当年实现值"
-            | "指标值确定依据"
-            | "指标分类"
-    )
+    INDICATOR_HEADER_CELLS.contains(&squash(s).as_str())
+}
+
+/// The start or the end of a column title: what is left of one when a
+/// page break cuts the header row inside its cells ("指标值确定依" / "据").
+pub fn is_indicator_header_fragment(s: &str) -> bool {
+    let t = squash(s);
+    !t.is_empty()
+        && INDICATOR_HEADER_CELLS
+            .iter()
+            .any(|h| h.starts_with(t.as_str()) || h.ends_with(t.as_str()))
 }
 
 #[cfg(test)]

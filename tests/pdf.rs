@@ -115,6 +115,42 @@ fn producers_of_the_same_content_agree() {
     assert!(diff.is_empty(), "seed text vs PDF: {diff:?}");
 }
 
+#[test]
+fn libreoffice_printings_match_their_samples() {
+    // Writer (like Word) lets a row break across pages inside its cells,
+    // and cuts a header row the same way; scripts/pdfgen/libreoffice.py
+    // prints three samples' content so that it does.
+    let ignore = Ignore::new(SAME_CONTENT.iter().copied().chain(["indicators[].page"]));
+    let mut n = 0;
+    for e in fs::read_dir("tests/fixtures/libreoffice").unwrap() {
+        let path = e.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let d = document(path.to_str().unwrap());
+        let sample = document(&format!("samples/pdf/{stem}.pdf"));
+        let diff: Vec<String> = diff_values(&d, &sample, &ignore)
+            .iter()
+            .map(|x| x.to_string())
+            .collect();
+        // Writer wraps "达 27 万元" at the space before 万元; a line break
+        // between a number and CJK is read without a space.
+        let known = |l: &String| {
+            stem.starts_with("ezhou")
+                && l.starts_with("indicators[27].target: \"登记入表达 27万元\"")
+        };
+        let unexpected: Vec<&String> = diff.iter().filter(|l| !known(l)).collect();
+        assert!(unexpected.is_empty(), "{stem}: {unexpected:?}");
+        let joined = d["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["code"] == "row_joined")
+            .count();
+        assert!(joined > 0, "{stem}: no row was cut by a page break");
+        n += 1;
+    }
+    assert_eq!(n, 3);
+}
+
 /// `bytes` with every page turned by /Rotate (90, 270 and 180 in turn)
 /// and its content drawn turned the other way, so that it displays exactly
 /// as before: how a landscape table printed on portrait paper, or a

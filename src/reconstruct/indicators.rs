@@ -19,7 +19,7 @@ use std::collections::HashSet;
 use crate::layout::Row;
 use crate::model::{Indicator, IndicatorTable, Warning};
 
-use super::joins::join_cut_rows;
+use super::joins::{is_header, join_cut_rows};
 use super::values::{clean_text, parse_target, year_cell};
 use super::vocab;
 
@@ -240,18 +240,6 @@ pub struct TableResult {
     pub known: KnownNames,
 }
 
-/// A header row: one with a column title, or one of years only; also the
-/// rest of a header row that a page break cut inside its cells (years
-/// beside the last pieces of titles, "2024年 | 2025年 | 值 | 据").
-fn is_header_row(row: &Row) -> bool {
-    let texts: Vec<&str> = row.texts().collect();
-    let year_or_piece = |t: &&str| year_cell(t).is_some() || vocab::is_indicator_header_fragment(t);
-    !texts.is_empty()
-        && (texts.iter().any(|t| vocab::is_indicator_header_cell(t))
-            || texts.iter().all(|t| year_cell(t).is_some())
-            || (texts.iter().all(year_or_piece) && texts.iter().any(|t| year_cell(t).is_some())))
-}
-
 /// Reads one indicator table. `known` holds the level names given
 /// explicitly anywhere in the document (from a first pass), used to split
 /// run-together cells and to recover a lost level-2 cell.
@@ -264,7 +252,7 @@ pub fn parse_table(
     let mut result = TableResult::default();
     let mut above = Levels::default();
     for (row, joined) in join_cut_rows(rows) {
-        if is_header_row(&row) {
+        if is_header(&row) {
             result
                 .header_years
                 .extend(row.texts().filter_map(year_cell));

@@ -28,9 +28,19 @@ fn ends_a_row(text: &str) -> bool {
     vocab::is_basis(text) || vocab::is_category(text)
 }
 
-fn is_header(r: &Row) -> bool {
-    r.texts()
-        .any(|t| vocab::is_indicator_header_cell(t) || year_cell(t).is_some())
+/// A header row of an indicator table: one with a column title, or one of
+/// years (beside, perhaps, the table's label and the last pieces of titles
+/// that a page break cut: "2024年 | 2025年 | 值 | 据"). A data row whose
+/// values are four-digit numbers ("1574 | 1600") is not one.
+pub fn is_header(r: &Row) -> bool {
+    let texts: Vec<&str> = r.texts().collect();
+    let yearish = |t: &&str| {
+        year_cell(t).is_some()
+            || vocab::is_indicator_header_fragment(t)
+            || t.trim().ends_with("绩效指标")
+    };
+    texts.iter().any(|t| vocab::is_indicator_header_cell(t))
+        || (texts.iter().all(yearish) && texts.iter().any(|t| year_cell(t).is_some()))
 }
 
 /// Whether `next` (right after a page break, perhaps after a repeated
@@ -63,9 +73,13 @@ pub fn continues(prev: &Row, next: &Row, above: &[String]) -> bool {
         .count();
     // A basis or category in `next` belongs to a new row, unless it is the
     // rest of a cell the break cut ("计划" above, "标准" below).
+    // ("其他" is a basis of its own, "其他标准" a longer one.)
     let completes = |i: usize, c: &str| {
         prev.cells.get(i).is_some_and(|p| {
-            !p.trim().is_empty() && !ends_a_row(p) && ends_a_row(&join_wrapped(p, c))
+            let whole = join_wrapped(p, c);
+            !p.trim().is_empty()
+                && ends_a_row(&whole)
+                && (!ends_a_row(p) || vocab::is_listed_basis_or_category(&whole))
         })
     };
     continued > 0
@@ -312,6 +326,20 @@ mod tests {
     }
 
     #[test]
+    fn four_digit_values_are_not_years() {
+        // Values such as 1574 (人次) are not a header's years, and their
+        // units may be cut off by the break too.
+        let a = row("|||校园安全隐|1574|1600|≥1793|计划|绩效提升型", false);
+        let b = row("|||患排查整治培训人次|人次|人次|人次|标准|", true);
+        assert!(!is_header(&a));
+        assert!(is_header(&row("年度绩效指标||||2024年|2025年|||", false)));
+        assert!(continues(&a, &b, &[]));
+        let j = join(&a, &b, &[]);
+        assert_eq!(j.cells[4], "1574人次");
+        assert_eq!(j.cells[7], "计划标准");
+    }
+
+    #[test]
     fn row_cut_inside_its_cells_by_the_break() {
         // Word and LibreOffice let a row break across pages: the cells'
         // first lines end one page, their last lines open the next.
@@ -326,6 +354,10 @@ mod tests {
         assert_eq!(j.cells[3], "“双随机、一公开”监管任务完成率");
         assert_eq!(j.cells[7], "行业标准");
         assert_eq!(j.cells[8], "绩效基本型");
+        let a = row("|||县乡公路提|95%|93%|≥95%|其他|绩效提升型", false);
+        let b = row("|||档升级覆盖率||||标准|", true);
+        assert!(continues(&a, &b, &[]));
+        assert_eq!(join(&a, &b, &[]).cells[7], "其他标准");
         // A whole basis below a whole basis is a new row's.
         let a = row(
             "||生态环境|执法率|100%|100%|100%|行业标准|绩效基本型",

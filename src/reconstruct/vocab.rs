@@ -80,6 +80,13 @@ pub fn is_basis(s: &str) -> bool {
     BASIS.contains(&t.as_str()) || (t.ends_with("标准") && t.chars().count() <= 6)
 }
 
+/// One of the listed 指标值确定依据 or 指标分类 values exactly (not just
+/// shaped like one).
+pub fn is_listed_basis_or_category(s: &str) -> bool {
+    let t = squash(s);
+    BASIS.contains(&t.as_str()) || CATEGORY.contains(&t.as_str())
+}
+
 /// A 指标分类 value.
 pub fn is_category(s: &str) -> bool {
     let t = squash(s);

@@ -30,17 +30,17 @@ fn ends_a_row(text: &str) -> bool {
 
 /// A header row of an indicator table: one with a column title, or one of
 /// years (beside, perhaps, the table's label and the last pieces of titles
-/// that a page break cut: "2024年 | 2025年 | 值 | 据"). A data row whose
+/// that a page break cut: "2024年 | 2025年 | 值 | 据", or only those pieces:
+/// "年 | 值 | 据"). A data row whose
 /// values are four-digit numbers ("1574 | 1600") is not one.
 pub fn is_header(r: &Row) -> bool {
     let texts: Vec<&str> = r.texts().collect();
-    let yearish = |t: &&str| {
-        year_cell(t).is_some()
-            || vocab::is_indicator_header_fragment(t)
-            || t.trim().ends_with("绩效指标")
-    };
+    let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || t.trim() == "年";
+    let yearish = |t: &&str| year_cell(t).is_some() || piece(t) || t.trim().ends_with("绩效指标");
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
-        || (texts.iter().all(yearish) && texts.iter().any(|t| year_cell(t).is_some()))
+        || (!texts.is_empty()
+            && texts.iter().all(yearish)
+            && texts.iter().any(|t| year_cell(t).is_some() || piece(t)))
 }
 
 /// Whether `next` (right after a page break, perhaps after a repeated
@@ -333,6 +333,9 @@ mod tests {
         let b = row("|||患排查整治培训人次|人次|人次|人次|标准|", true);
         assert!(!is_header(&a));
         assert!(is_header(&row("年度绩效指标||||2024年|2025年|||", false)));
+        // The rest of a header cut inside "2023 / 年".
+        assert!(is_header(&row("||||年||值|据|", true)));
+        assert!(!is_header(&row("年度绩效指标||||||||", false)));
         assert!(continues(&a, &b, &[]));
         let j = join(&a, &b, &[]);
         assert_eq!(j.cells[4], "1574人次");

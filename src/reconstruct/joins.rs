@@ -35,12 +35,18 @@ fn ends_a_row(text: &str) -> bool {
 /// values are four-digit numbers ("1574 | 1600") is not one.
 pub fn is_header(r: &Row) -> bool {
     let texts: Vec<&str> = r.texts().collect();
+    let label = |t: &&str| t.trim().ends_with("绩效指标");
+    let year = |t: &&str| year_cell(t).is_some();
+    // Beside years, any part of a title; alone, only a title's start or
+    // end (or the 年 of a cut year), so that the rest of a cut data cell
+    // is not taken for a header.
+    let with_years = |t: &&str| year(t) || label(t) || vocab::is_indicator_header_part(t);
     let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || t.trim() == "年";
-    let yearish = |t: &&str| year_cell(t).is_some() || piece(t) || t.trim().ends_with("绩效指标");
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
+        || (texts.iter().any(year) && texts.iter().all(with_years))
         || (!texts.is_empty()
-            && texts.iter().all(yearish)
-            && texts.iter().any(|t| year_cell(t).is_some() || piece(t)))
+            && texts.iter().all(|t| piece(t) || label(t))
+            && texts.iter().any(piece))
 }
 
 /// Whether `next` (right after a page break, perhaps after a repeated
@@ -335,6 +341,8 @@ mod tests {
         assert!(is_header(&row("年度绩效指标||||2024年|2025年|||", false)));
         // The rest of a header cut inside "2023 / 年".
         assert!(is_header(&row("||||年||值|据|", true)));
+        // Titles cut into three lines: the middle one beside the years.
+        assert!(is_header(&row("||||2024年|2025年|年实现值|定依|", true)));
         assert!(!is_header(&row("年度绩效指标||||||||", false)));
         assert!(continues(&a, &b, &[]));
         let j = join(&a, &b, &[]);

@@ -120,6 +120,16 @@ pub fn is_indicator_header_fragment(s: &str) -> bool {
             .any(|h| h.starts_with(t.as_str()) || h.ends_with(t.as_str()))
 }
 
+/// Any part of a column title, e.g. the middle line "定依" of
+/// "指标值确 / 定依 / 据".
+pub fn is_indicator_header_part(s: &str) -> bool {
+    let t = squash(s);
+    !t.is_empty()
+        && INDICATOR_HEADER_CELLS
+            .iter()
+            .any(|h| h.contains(t.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,35 +67,36 @@ pub fn continues(prev: &Row, next: &Row, above: &[String]) -> bool {
         return ends_a_row(n);
     }
     let new_text = |i: usize, c: &str| !c.trim().is_empty() && !repeats(above, i, c);
-    let under_prev_text =
-        next.cells.iter().enumerate().all(|(i, c)| {
-            !new_text(i, c) || prev.cells.get(i).is_some_and(|p| !p.trim().is_empty())
-        });
     let continued = next
         .cells
         .iter()
         .enumerate()
         .filter(|(i, c)| new_text(*i, c))
         .count();
-    // A basis or category in `next` belongs to a new row, unless it is the
-    // rest of a cell the break cut ("计划" above, "标准" below).
-    // ("其他" is a basis of its own, "其他标准" a longer one.)
-    let completes = |i: usize, c: &str| {
-        prev.cells.get(i).is_some_and(|p| {
-            let whole = join_wrapped(p, c);
-            !p.trim().is_empty()
-                && ends_a_row(&whole)
-                && (!ends_a_row(p) || vocab::is_listed_basis_or_category(&whole))
-        })
-    };
-    continued > 0
-        && continued < prev.texts().count()
-        && under_prev_text
-        && next
-            .cells
-            .iter()
-            .enumerate()
-            .all(|(i, c)| !ends_a_row(c) || completes(i, c))
+    continued > 0 && continued < prev.texts().count() && rests_of_cells(prev, next, above)
+}
+
+/// Whether every new text of `next` lies under text of `prev` in the same
+/// column, and every basis or category among them completes the cut text
+/// above it ("计划" / "标准", "绩效基本" / "型"): `next` holds the last
+/// lines of `prev`'s cells, cut off by the page break. A whole basis or
+/// category belongs to a new row. ("其他" is a basis of its own,
+/// "其他标准" a longer one.)
+fn rests_of_cells(prev: &Row, next: &Row, above: &[String]) -> bool {
+    next.cells.iter().enumerate().all(|(i, c)| {
+        if c.trim().is_empty() {
+            return true;
+        }
+        let above_text = prev.cells.get(i).filter(|p| !p.trim().is_empty());
+        if ends_a_row(c) {
+            // Even when it equals the text above: that is a new row's.
+            return above_text.is_some_and(|p| {
+                let whole = join_wrapped(p, c);
+                ends_a_row(&whole) && (!ends_a_row(p) || vocab::is_listed_basis_or_category(&whole))
+            });
+        }
+        repeats(above, i, c) || above_text.is_some()
+    })
 }
 
 /// `c` is the text already in effect in column `i` (a merged cell printed
@@ -117,9 +118,9 @@ pub fn join_wrapped(a: &str, b: &str) -> String {
     }
 }
 
-/// The two parts as one row. Where `prev` is whole, the rest of each
-/// wrapped cell is appended to it (texts that only repeat a merged cell
-/// are left out). Otherwise, where the cut fell inside a cell (the last
+/// The two parts as one row. Where `prev` is whole, or `next` holds only
+/// the rest of `prev`'s cells, the rest of each wrapped cell is appended to
+/// it (texts that only repeat a merged cell are left out). Otherwise, where the cut fell inside a cell (the last
 /// text of `prev` and the first of `next` in the same column) that cell's
 /// lines are joined; else the parts are laid side by side in their
 /// columns, or, when they overlap, one after the other.
@@ -128,7 +129,7 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let n_first = first_text(&next.cells).map_or(0, |(i, _)| i);
     let mut cells: Vec<String> = prev.cells.clone();
     let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
-    if prev_whole {
+    if prev_whole || rests_of_cells(prev, next, above) {
         for (i, c) in next.cells.iter().enumerate() {
             if c.trim().is_empty() || repeats(above, i, c) {
                 continue;
@@ -329,6 +330,28 @@ mod tests {
         );
         // The joined row keeps its own (empty) level cells.
         assert_eq!(out[1].0.cells[1], "");
+    }
+
+    #[test]
+    fn a_new_row_repeating_the_basis_above_is_not_a_continuation() {
+        let a = row(
+            "|管理效率|战略管理|中长期规划相符性|相符|计划标准|绩效基本型",
+            false,
+        );
+        let b = row("|||工作计划健全性|健全|计划标准|绩效基本型", true);
+        let above: Vec<String> = a.cells.clone();
+        assert!(!continues(&a, &b, &above));
+    }
+
+    #[test]
+    fn category_cut_by_the_break() {
+        let a = row("|||耕地地力保护|100%|100%|≤100%|计划|绩效基本", false);
+        let b = row("|||补贴发放成本控制率||||标准|型", true);
+        assert!(continues(&a, &b, &[]));
+        let j = join(&a, &b, &[]);
+        assert_eq!(j.cells[3], "耕地地力保护补贴发放成本控制率");
+        assert_eq!(j.cells[7], "计划标准");
+        assert_eq!(j.cells[8], "绩效基本型");
     }
 
     #[test]

@@ -153,11 +153,12 @@ fn libreoffice_printings_match_their_samples() {
     assert_eq!(n, 4);
 }
 
-/// `bytes` with every page turned by /Rotate (90, 270 and 180 in turn)
-/// and its content drawn turned the other way, so that it displays exactly
-/// as before: how a landscape table printed on portrait paper, or a
-/// scanned-then-OCRed page, often arrives.
-fn rotated_twin(bytes: &[u8]) -> Vec<u8> {
+/// `bytes` with every page's content drawn turned (by 270, 90 and 180
+/// degrees in turn) on a page of the turned size; with `rotate`, the page's
+/// /Rotate turns it back, so that it displays exactly as before (how a
+/// landscape table printed on portrait paper, or a scanned-then-OCRed page,
+/// often arrives), without it the page displays sideways.
+fn rotated_twin(bytes: &[u8], rotate: bool) -> Vec<u8> {
     use lopdf::{Object, Stream};
     let mut doc = lopdf::Document::load_mem(bytes).unwrap();
     let pages: Vec<_> = doc.get_pages().into_values().collect();
@@ -173,7 +174,7 @@ fn rotated_twin(bytes: &[u8]) -> Vec<u8> {
             .collect();
         let (w, h) = (media[2] - media[0], media[3] - media[1]);
         assert_eq!((media[0], media[1]), (0.0, 0.0));
-        let (rotate, cm, boxed) = match i % 3 {
+        let (turn, cm, boxed) = match i % 3 {
             0 => (90, format!("0 1 -1 0 {h} 0 cm"), (h, w)),
             1 => (270, format!("0 -1 1 0 0 {w} cm"), (h, w)),
             _ => (180, format!("-1 0 0 -1 {w} {h} cm"), (w, h)),
@@ -191,7 +192,9 @@ fn rotated_twin(bytes: &[u8]) -> Vec<u8> {
         contents.push(Object::Reference(after));
         let dict = doc.get_object_mut(id).unwrap().as_dict_mut().unwrap();
         dict.set("Contents", contents);
-        dict.set("Rotate", rotate);
+        if rotate {
+            dict.set("Rotate", turn);
+        }
         dict.set(
             "MediaBox",
             vec![0.into(), 0.into(), boxed.0.into(), boxed.1.into()],
@@ -207,7 +210,7 @@ fn rotated_pages_read_as_displayed() {
     let src = "samples/pdf/ezhou-data-bureau-2026.reportlab-cid.pdf";
     let dir = tempfile::tempdir().unwrap();
     let twin = dir.path().join("rotated.pdf");
-    fs::write(&twin, rotated_twin(&fs::read(src).unwrap())).unwrap();
+    fs::write(&twin, rotated_twin(&fs::read(src).unwrap(), true)).unwrap();
     let d = document(twin.to_str().unwrap());
     let diff = diff_values(
         &d,
@@ -220,6 +223,32 @@ fn rotated_pages_read_as_displayed() {
     assert!(pages.len() >= 3);
     let sizes: Vec<_> = pages.iter().map(|p| (p.width, p.height)).collect();
     assert!(sizes.iter().all(|(w, h)| h > w), "{sizes:?}");
+}
+
+#[test]
+fn sideways_pages_are_turned_upright() {
+    // No /Rotate: the text runs up or down the page (and the 180-degree
+    // page is upside down, which is left as it is: its lines still run
+    // along x). Pages whose text runs up or down are read turned upright.
+    let src = "samples/pdf/ezhou-data-bureau-2026.reportlab-cid.pdf";
+    let twin = rotated_twin(&fs::read(src).unwrap(), false);
+    let pages = read_pages(&twin).unwrap();
+    let sizes: Vec<_> = pages.iter().map(|p| (p.width, p.height)).collect();
+    // Pages 1 and 2 turned upright (portrait again); page 3 upside down.
+    assert!(
+        sizes[0].1 > sizes[0].0 && sizes[1].1 > sizes[1].0,
+        "{sizes:?}"
+    );
+    let upright = read_pages(&fs::read(src).unwrap()).unwrap();
+    for k in [0, 1, 3, 4] {
+        let (got, want) = (&pages[k].glyphs, &upright[k].glyphs);
+        assert_eq!(got.len(), want.len(), "page {}", k + 1);
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!(g.text, w.text);
+            let close = (g.x0 - w.x0).abs() < 0.01 && (g.baseline - w.baseline).abs() < 0.01;
+            assert!(close, "page {}: {g:?} vs {w:?}", k + 1);
+        }
+    }
 }
 
 #[test]

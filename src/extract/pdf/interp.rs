@@ -184,6 +184,9 @@ struct Interpreter<'a> {
     content_bytes: usize,
     codes_shown: usize,
     glyphs_kept: usize,
+    /// Glyphs of the page by the direction they advance in: along x,
+    /// upwards, downwards (text printed sideways).
+    directions: [usize; 3],
 }
 
 pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
@@ -201,6 +204,7 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         content_bytes: 0,
         codes_shown: 0,
         glyphs_kept: 0,
+        directions: [0; 3],
     };
     let mut pages = Vec::new();
     let mut undecodable = 0;
@@ -277,6 +281,29 @@ fn page_transform(bbox: (f64, f64, f64, f64), turns: u8) -> (Matrix, f64, f64) {
     }
 }
 
+/// Which way a glyph advances: 0 along x (either way), 1 up, 2 down.
+fn direction(dx: f64, dy: f64) -> usize {
+    if dy.abs() <= dx.abs() || !dy.is_finite() {
+        0
+    } else if dy > 0.0 {
+        1
+    } else {
+        2
+    }
+}
+
+/// The quarter turns clockwise that make a page's text upright, when most
+/// of it runs up the page (turn clockwise) or down it (counter-clockwise).
+fn sideways_turn([along, up, down]: [usize; 3]) -> Option<u8> {
+    if up > along && up >= down {
+        Some(1)
+    } else if down > along && down > up {
+        Some(3)
+    } else {
+        None
+    }
+}
+
 fn matrix_of(args: &[Operand]) -> Option<Matrix> {
     let n: Vec<f64> = args.iter().filter_map(Operand::number).collect();
     Matrix::from_numbers(&n).filter(|m| m.is_finite())
@@ -291,7 +318,27 @@ impl<'a> Interpreter<'a> {
                 ..Page::default()
             });
         };
-        let (ctm, width, height) = page_transform(page_box(doc, page), quarter_turns(doc, page));
+        let turns = quarter_turns(doc, page);
+        let read = self.page_turned(number, page, turns)?;
+        let Some(extra) = sideways_turn(std::mem::take(&mut self.directions)) else {
+            return Ok(read);
+        };
+        // Most text runs up or down the page: a table printed sideways
+        // without /Rotate. Read the page again, turned so that it is upright.
+        self.glyphs_kept = self.glyphs_kept.saturating_sub(read.glyphs.len());
+        let read = self.page_turned(number, page, (turns + extra) % 4)?;
+        self.directions = [0; 3];
+        Ok(read)
+    }
+
+    fn page_turned(
+        &mut self,
+        number: u32,
+        page: &'a Dictionary,
+        turns: u8,
+    ) -> Result<Page, PdfError> {
+        let doc = self.doc;
+        let (ctm, width, height) = page_transform(page_box(doc, page), turns);
         self.top = height;
         self.left = 0.0;
         let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
@@ -596,7 +643,10 @@ impl<'a> Interpreter<'a> {
             let m = tm.then(gs.ctm);
             let advance = code.width * t.size * t.hscale;
             let (ox, oy) = m.apply(0.0, t.rise);
-            let (ex, _) = m.apply(advance, t.rise);
+            let (ex, ey) = m.apply(advance, t.rise);
+            if let Some(n) = self.directions.get_mut(direction(ex - ox, ey - oy)) {
+                *n += 1;
+            }
             let scale_y = (m.c * m.c + m.d * m.d).sqrt();
             let size = (t.size * scale_y).abs();
             match &code.text {
@@ -796,6 +846,18 @@ mod tests {
         assert!(axis_segment((3.0, 0.0), (3.0, 40.0)).unwrap().is_vertical());
         assert!(axis_segment((0.0, 0.0), (30.0, 40.0)).is_none());
         assert!(axis_segment((0.0, 0.0), (f64::NAN, 1.0)).is_none());
+    }
+
+    #[test]
+    fn sideways_text_decides_the_turn() {
+        assert_eq!(direction(10.0, 0.0), 0);
+        assert_eq!(direction(-10.0, 1.0), 0);
+        assert_eq!(direction(0.0, 10.0), 1);
+        assert_eq!(direction(0.0, -10.0), 2);
+        assert_eq!(sideways_turn([100, 3, 0]), None);
+        assert_eq!(sideways_turn([3, 100, 0]), Some(1));
+        assert_eq!(sideways_turn([3, 0, 100]), Some(3));
+        assert_eq!(sideways_turn([0, 0, 0]), None);
     }
 
     #[test]

@@ -184,9 +184,9 @@ struct Interpreter<'a> {
     content_bytes: usize,
     codes_shown: usize,
     glyphs_kept: usize,
-    /// Glyphs of the page by the direction they advance in: along x,
-    /// upwards, downwards (text printed sideways).
-    directions: [usize; 3],
+    /// Glyphs of the page by the direction they advance in: right, up,
+    /// down, left (text printed sideways or upside down).
+    directions: [usize; 4],
 }
 
 pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
@@ -204,7 +204,7 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         content_bytes: 0,
         codes_shown: 0,
         glyphs_kept: 0,
-        directions: [0; 3],
+        directions: [0; 4],
     };
     let mut pages = Vec::new();
     let mut undecodable = 0;
@@ -281,26 +281,36 @@ fn page_transform(bbox: (f64, f64, f64, f64), turns: u8) -> (Matrix, f64, f64) {
     }
 }
 
-/// Which way a glyph advances: 0 along x (either way), 1 up, 2 down.
+/// Which way a glyph advances: 0 right, 1 up, 2 down, 3 left.
 fn direction(dx: f64, dy: f64) -> usize {
-    if dy.abs() <= dx.abs() || !dy.is_finite() {
+    if !(dx.is_finite() && dy.is_finite()) {
         0
-    } else if dy > 0.0 {
-        1
+    } else if dy.abs() > dx.abs() {
+        if dy > 0.0 {
+            1
+        } else {
+            2
+        }
+    } else if dx < 0.0 {
+        3
     } else {
-        2
+        0
     }
 }
 
 /// The quarter turns clockwise that make a page's text upright, when most
-/// of it runs up the page (turn clockwise) or down it (counter-clockwise).
-fn sideways_turn([along, up, down]: [usize; 3]) -> Option<u8> {
-    if up > along && up >= down {
-        Some(1)
-    } else if down > along && down > up {
-        Some(3)
-    } else {
+/// of it runs up the page (one turn clockwise), right to left (two) or
+/// down the page (one counter-clockwise).
+fn sideways_turn([right, up, down, left]: [usize; 4]) -> Option<u8> {
+    let most = right.max(up).max(down).max(left);
+    if most == right {
         None
+    } else if most == up {
+        Some(1)
+    } else if most == left {
+        Some(2)
+    } else {
+        Some(3)
     }
 }
 
@@ -323,11 +333,12 @@ impl<'a> Interpreter<'a> {
         let Some(extra) = sideways_turn(std::mem::take(&mut self.directions)) else {
             return Ok(read);
         };
-        // Most text runs up or down the page: a table printed sideways
-        // without /Rotate. Read the page again, turned so that it is upright.
+        // Most text runs up or down the page, or right to left: a table
+        // printed sideways or upside down without /Rotate. Read the page
+        // again, turned so that it is upright.
         self.glyphs_kept = self.glyphs_kept.saturating_sub(read.glyphs.len());
         let read = self.page_turned(number, page, (turns + extra) % 4)?;
-        self.directions = [0; 3];
+        self.directions = [0; 4];
         Ok(read)
     }
 
@@ -851,13 +862,14 @@ mod tests {
     #[test]
     fn sideways_text_decides_the_turn() {
         assert_eq!(direction(10.0, 0.0), 0);
-        assert_eq!(direction(-10.0, 1.0), 0);
+        assert_eq!(direction(-10.0, 1.0), 3);
         assert_eq!(direction(0.0, 10.0), 1);
         assert_eq!(direction(0.0, -10.0), 2);
-        assert_eq!(sideways_turn([100, 3, 0]), None);
-        assert_eq!(sideways_turn([3, 100, 0]), Some(1));
-        assert_eq!(sideways_turn([3, 0, 100]), Some(3));
-        assert_eq!(sideways_turn([0, 0, 0]), None);
+        assert_eq!(sideways_turn([100, 3, 0, 2]), None);
+        assert_eq!(sideways_turn([3, 100, 0, 0]), Some(1));
+        assert_eq!(sideways_turn([3, 0, 100, 0]), Some(3));
+        assert_eq!(sideways_turn([3, 0, 0, 100]), Some(2));
+        assert_eq!(sideways_turn([0, 0, 0, 0]), None);
     }
 
     #[test]

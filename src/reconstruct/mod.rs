@@ -40,15 +40,18 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
     if t.is_empty() || t.chars().count() > 24 {
         return None;
     }
+    // Other bureaus word some labels differently: 中长期目标, 部门职责,
+    // 年度主要任务, 长期绩效目标.
+    let t = t.strip_prefix("中").unwrap_or(&t);
     let s = if t.ends_with("名称") && (t.starts_with("部门") || t.starts_with("单位")) {
         Section::Department
     } else if t.contains("资金情况") {
         Section::Funding
-    } else if t.contains("职能") {
+    } else if t.contains("职能") || t.contains("职责") {
         Section::Functions
-    } else if t.contains("工作任务") {
+    } else if t.contains("工作任务") || (t.starts_with("年度") && t.ends_with("任务")) {
         Section::AnnualTasks
-    } else if t.starts_with("长期目标") {
+    } else if t.starts_with("长期目标") || t.starts_with("长期绩效目标") {
         Section::LongTermGoals
     } else if t.starts_with("长期绩效指标") {
         Section::LongTermTable
@@ -365,6 +368,21 @@ mod tests {
         );
         assert_eq!(section_of_label("部门总体资金情况"), Some(Section::Funding));
         assert_eq!(section_of_label("部门职能概述"), Some(Section::Functions));
+        assert_eq!(section_of_label("部门职责"), Some(Section::Functions));
+        assert_eq!(section_of_label("年度主要任务"), Some(Section::AnnualTasks));
+        assert_eq!(
+            section_of_label("中长期目标（2025-2027年）"),
+            Some(Section::LongTermGoals)
+        );
+        assert_eq!(
+            section_of_label("长期绩效目标"),
+            Some(Section::LongTermGoals)
+        );
+        assert_eq!(
+            section_of_label("中长期绩效指标"),
+            Some(Section::LongTermTable)
+        );
+        assert_eq!(section_of_label("中国"), None);
         assert_eq!(section_of_label("年度工作任务"), Some(Section::AnnualTasks));
         assert_eq!(
             section_of_label("长期目标： (截止2027年)"),

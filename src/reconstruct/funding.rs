@@ -48,9 +48,12 @@ fn section_label(s: &str) -> Option<FundingSection> {
 
 fn is_header_cell(s: &str) -> bool {
     let t = squash(s);
+    // Also as other bureaus word them: 本年金额, 预算金额, 占比（%）, 比重.
     t.contains("资金情况")
         || t.contains("当年金额")
-        || t == "占比"
+        || (t.ends_with("金额") && t.chars().count() <= 6)
+        || t.starts_with("占比")
+        || t == "比重"
         || t.contains("近两年")
         || t == "项目"
 }
@@ -185,6 +188,29 @@ mod tests {
         assert_eq!(f.rows[2].history, vec![None, Some(576.86)]);
         assert_eq!(f.rows[3].section, FundingSection::Expenditure);
         assert!(f.warnings.is_empty());
+    }
+
+    #[test]
+    fn header_as_other_bureaus_word_it() {
+        for h in [
+            "本年金额",
+            "预算金额",
+            "占比（%）",
+            "比重",
+            "当年金额（万元）",
+        ] {
+            assert!(is_header_cell(h), "{h}");
+        }
+        assert!(!is_header_cell("人员类项目支出"));
+        assert!(!is_header_cell("财政拨款"));
+        let rows = [
+            row("||本年金额|比重|2024年金额|2025年金额"),
+            row("|收入构成|财政拨款|100|100.0%|90|95"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].item.as_deref(), Some("财政拨款"));
     }
 
     #[test]

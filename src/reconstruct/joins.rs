@@ -37,16 +37,15 @@ pub fn is_header(r: &Row) -> bool {
     let texts: Vec<&str> = r.texts().collect();
     let label = |t: &&str| t.trim().ends_with("绩效指标");
     let year = |t: &&str| year_cell(t).is_some();
-    // Beside years, any part of a title; alone, only a title's start or
-    // end (or the 年 of a cut year), so that the rest of a cut data cell
-    // is not taken for a header.
+    // Beside years, any part of a title; alone, two or more of a title's
+    // starts or ends (or the 年 of a cut year), so that the rest of a cut
+    // data cell ("2025" / "年") is not taken for a header.
     let with_years = |t: &&str| year(t) || label(t) || vocab::is_indicator_header_part(t);
     let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || t.trim() == "年";
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
         || (texts.iter().any(year) && texts.iter().all(with_years))
-        || (!texts.is_empty()
-            && texts.iter().all(|t| piece(t) || label(t))
-            && texts.iter().any(piece))
+        || (texts.iter().all(|t| piece(t) || label(t))
+            && texts.iter().filter(|t| piece(t)).count() >= 2)
 }
 
 /// Whether `next` (right after a page break, perhaps after a repeated
@@ -367,6 +366,7 @@ mod tests {
         // Titles cut into three lines: the middle one beside the years.
         assert!(is_header(&row("||||2024年|2025年|年实现值|定依|", true)));
         assert!(!is_header(&row("年度绩效指标||||||||", false)));
+        assert!(!is_header(&row("||||||年||", true)));
         assert!(continues(&a, &b, &[]));
         let j = join(&a, &b, &[]);
         assert_eq!(j.cells[4], "1574人次");

@@ -621,6 +621,17 @@ mod tests {
         assert!(codes.contains(&"split_cell") && codes.contains(&"level_inferred"));
     }
 
+    /// An annual table read with its label and no known names.
+    fn annual_table(rows: &[Row]) -> TableResult {
+        let refs: Vec<&Row> = rows.iter().collect();
+        parse_table(
+            IndicatorTable::Annual,
+            &refs,
+            &|s| s == "年度绩效指标",
+            &KnownNames::default(),
+        )
+    }
+
     #[test]
     fn header_rows_are_skipped_and_give_years() {
         let rows = [
@@ -629,13 +640,7 @@ mod tests {
             row("||||2024年|2025年|||"),
             row("|运行成本|公用经费控制|公用经费控制率|100%|100%|100%|计划标准|绩效基本型"),
         ];
-        let refs: Vec<&Row> = rows.iter().collect();
-        let r = parse_table(
-            IndicatorTable::Annual,
-            &refs,
-            &|s| s == "年度绩效指标",
-            &KnownNames::default(),
-        );
+        let r = annual_table(&rows);
         assert_eq!(r.header_years, vec![2024, 2025]);
         assert_eq!(r.indicators.len(), 1);
         assert_eq!(
@@ -652,13 +657,7 @@ mod tests {
             row("||||2023年|2024年|值|据|"),
             row("|运行成本|公用经费控制|公用经费控制率|100%|100%|≤100%|计划标准|绩效基本型"),
         ];
-        let refs: Vec<&Row> = rows.iter().collect();
-        let r = parse_table(
-            IndicatorTable::Annual,
-            &refs,
-            &|s| s == "年度绩效指标",
-            &KnownNames::default(),
-        );
+        let r = annual_table(&rows);
         assert_eq!(r.header_years, vec![2023, 2024]);
         assert_eq!(r.indicators.len(), 1);
         assert_eq!(r.indicators[0].target.as_deref(), Some("≤100%"));

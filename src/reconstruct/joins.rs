@@ -30,9 +30,9 @@ fn ends_a_row(text: &str) -> bool {
 
 /// A header row of an indicator table: one with a column title, or one of
 /// years (beside, perhaps, the table's label and the last pieces of titles
-/// that a page break cut: "2024年 | 2025年 | 值 | 据", or only those pieces:
-/// "年 | 值 | 据"). A data row whose
-/// values are four-digit numbers ("1574 | 1600") is not one.
+/// that a page break cut: "2024年 | 2025年 | 值 | 据"), or only such pieces
+/// ("年 | 值 | 据"). A data row whose values are four-digit numbers
+/// ("1574 | 1600") is not one.
 pub fn is_header(r: &Row) -> bool {
     let texts: Vec<&str> = r.texts().collect();
     let label = |t: &&str| t.trim().ends_with("绩效指标");
@@ -119,10 +119,11 @@ pub fn join_wrapped(a: &str, b: &str) -> String {
 
 /// The two parts as one row. Where `prev` is whole, or `next` holds only
 /// the rest of `prev`'s cells, the rest of each wrapped cell is appended to
-/// it (texts that only repeat a merged cell are left out). Otherwise, where the cut fell inside a cell (the last
-/// text of `prev` and the first of `next` in the same column) that cell's
-/// lines are joined; else the parts are laid side by side in their
-/// columns, or, when they overlap, one after the other.
+/// it (texts that only repeat a merged cell are left out). Otherwise, where
+/// the cut fell inside a cell (the last text of `prev` and the first of
+/// `next` in the same column) that cell's lines are joined; else the parts
+/// are laid side by side in their columns, or, when they overlap, one after
+/// the other.
 pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let p_last = last_text(&prev.cells).map_or(0, |(i, _)| i);
     let n_first = first_text(&next.cells).map_or(0, |(i, _)| i);

@@ -172,9 +172,9 @@ struct Interpreter<'a> {
     doc: &'a Document,
     fonts: HashMap<FontKey, Rc<Font>>,
     operations: usize,
-    /// Page space: device y is flipped at `top`, x shifted by `left`.
+    /// Page space: device y is flipped at `top` (the page transform already
+    /// puts the page's left edge at x = 0).
     top: f64,
-    left: f64,
     glyphs: Vec<Glyph>,
     rulings: Vec<Ruling>,
     undecodable: usize,
@@ -195,7 +195,6 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         fonts: HashMap::new(),
         operations: 0,
         top: 0.0,
-        left: 0.0,
         glyphs: Vec::new(),
         rulings: Vec::new(),
         undecodable: 0,
@@ -351,7 +350,6 @@ impl<'a> Interpreter<'a> {
         let doc = self.doc;
         let (ctm, width, height) = page_transform(page_box(doc, page), turns);
         self.top = height;
-        self.left = 0.0;
         let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
         let mut content = Vec::new();
         match dict_get(doc, page, b"Contents") {
@@ -673,8 +671,8 @@ impl<'a> Interpreter<'a> {
                     self.glyphs_kept += 1;
                     self.glyphs.push(Glyph {
                         text: text.clone(),
-                        x0: x0 - self.left,
-                        x1: x1 - self.left,
+                        x0,
+                        x1,
                         top: baseline - 0.8 * size,
                         bottom: baseline + 0.2 * size,
                         baseline,
@@ -739,14 +737,9 @@ impl<'a> Interpreter<'a> {
         if self.rulings.len() >= MAX_RULINGS_PER_PAGE {
             return;
         }
-        // Device space to page space: y down from the top, x from the left.
+        // Device space to page space: y down from the top.
         let (y0, y1) = (self.top - r.y1, self.top - r.y0);
-        self.rulings.push(Ruling {
-            x0: r.x0 - self.left,
-            x1: r.x1 - self.left,
-            y0,
-            y1,
-        });
+        self.rulings.push(Ruling { y0, y1, ..r });
     }
 }
 

@@ -75,8 +75,8 @@ impl Default for Formats {
 /// Writes documents into an output directory: `json/<rel>.json` per
 /// document, `documents.jsonl`, and the CSV tables.
 pub struct DirExporter {
-    dir: PathBuf,
-    tmp: PathBuf,
+    /// `OUT/json`, and `OUT/.pifu-tmp`, where every unfinished file lives.
+    json: JsonDir,
     formats: Formats,
     jsonl: Option<AtomicFile>,
     csv: Option<CsvTables>,
@@ -102,8 +102,10 @@ impl DirExporter {
             None
         };
         Ok(DirExporter {
-            dir: dir.to_path_buf(),
-            tmp,
+            json: JsonDir {
+                dir: dir.join("json"),
+                tmp,
+            },
             formats,
             jsonl,
             csv,
@@ -112,7 +114,7 @@ impl DirExporter {
 
     /// Where the JSON of the input at relative path `rel` goes.
     pub fn json_path(&self, rel: &Path) -> PathBuf {
-        self.dir.join("json").join(json_file_name(rel))
+        self.json.file(rel)
     }
 
     /// The renderings [`DirExporter::write_rendered`] needs.
@@ -124,10 +126,7 @@ impl DirExporter {
     /// themselves ([`Rendered::write_json`]); `None` when JSON files are not
     /// wanted.
     pub fn json_dir(&self) -> Option<JsonDir> {
-        self.formats.json.then(|| JsonDir {
-            dir: self.dir.join("json"),
-            tmp: self.tmp.clone(),
-        })
+        self.formats.json.then(|| self.json.clone())
     }
 
     pub fn write(&mut self, d: &Document, rel: &Path) -> io::Result<()> {
@@ -145,7 +144,7 @@ impl DirExporter {
         };
         if self.formats.json && !r.json_written {
             let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
-            write_atomic_in(&self.json_path(rel), &self.tmp, pretty)?;
+            write_atomic_in(&self.json_path(rel), &self.json.tmp, pretty)?;
         }
         if let Some(f) = &mut self.jsonl {
             f.write_all(&r.line)?;
@@ -163,7 +162,7 @@ impl DirExporter {
         if let Some(t) = self.csv {
             t.commit()?;
         }
-        std::fs::remove_dir_all(&self.tmp)
+        std::fs::remove_dir_all(&self.json.tmp)
     }
 }
 

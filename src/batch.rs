@@ -260,13 +260,7 @@ fn too_large(input: &InputFile, max: Option<u64>) -> Option<Document> {
         };
         Document::error(
             None,
-            Source {
-                path: input.path.to_string_lossy().into_owned(),
-                sha256: None,
-                format,
-                encoding: None,
-                pages: None,
-            },
+            Source::new(&input.path.to_string_lossy(), format),
             format!("too large: {size} bytes, over --max-file-size {max}"),
         )
     })
@@ -398,11 +392,11 @@ fn failed_document(input: &InputFile, message: &str) -> Document {
     Document::error(
         sha.as_ref().and_then(|s| s.get(..16)).map(str::to_string),
         Source {
-            path: input.path.to_string_lossy().into_owned(),
             sha256: sha,
-            format: if is_pdf { Format::Pdf } else { Format::Text },
-            encoding: None,
-            pages: None,
+            ..Source::new(
+                &input.path.to_string_lossy(),
+                if is_pdf { Format::Pdf } else { Format::Text },
+            )
         },
         message,
     )

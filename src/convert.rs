@@ -55,13 +55,7 @@ pub fn convert_path(path: &Path, shown: &str) -> Document {
             } else {
                 Format::Text
             };
-            let source = Source {
-                path: shown.to_string(),
-                sha256: None,
-                format,
-                encoding: None,
-                pages: None,
-            };
+            let source = Source::new(shown, format);
             Document::error(None, source, format!("cannot read file: {e}"))
         }
     }
@@ -105,16 +99,14 @@ pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
     let sha = sha256_hex(bytes);
     let doc_id = sha.get(..16).unwrap_or(&sha).to_string();
     let is_pdf = looks_like_pdf(bytes);
+    let format = if is_pdf || pdf_name {
+        Format::Pdf
+    } else {
+        Format::Text
+    };
     let mut source = Source {
-        path: shown.to_string(),
         sha256: Some(sha.clone()),
-        format: if is_pdf || pdf_name {
-            Format::Pdf
-        } else {
-            Format::Text
-        },
-        encoding: None,
-        pages: None,
+        ..Source::new(shown, format)
     };
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<_, String> {
         let laid_out = lay_out(bytes, pdf_name)?;
@@ -125,6 +117,7 @@ pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
         Ok(Ok((encoding, pages, content))) => {
             source.encoding = encoding;
             source.pages = pages;
+            source.page_range = pages.filter(|&n| n > 0).map(|n| [1, n]);
             Document::ok(doc_id, source, content)
         }
         Ok(Err(e)) => Document::error(Some(doc_id), source, e),

@@ -1,9 +1,11 @@
 //! The document model: the JSON document of the specification (schema
-//! version 1). Field order here is the order in the JSON output.
+//! version 2). Field order here is the order in the JSON output.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -62,6 +64,37 @@ pub struct Source {
     pub format: Format,
     pub encoding: Option<String>,
     pub pages: Option<u32>,
+    /// `n` of a file holding several documents; `None` for a single one.
+    pub part: Option<u32>,
+    /// How many documents the file holds.
+    pub parts: u32,
+    /// The worksheet a document was read from (workbooks).
+    pub sheet: Option<String>,
+    /// First and last page of the document (PDF).
+    pub page_range: Option<[u32; 2]>,
+    /// Canonical address of a saved web page.
+    pub url: Option<String>,
+    /// Publication date of a saved web page (ISO).
+    pub published: Option<String>,
+}
+
+impl Source {
+    /// The identity of a file before anything is known of its content.
+    pub fn new(path: &str, format: Format) -> Self {
+        Source {
+            path: path.to_string(),
+            sha256: None,
+            format,
+            encoding: None,
+            pages: None,
+            part: None,
+            parts: 1,
+            sheet: None,
+            page_range: None,
+            url: None,
+            published: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +102,8 @@ pub struct Source {
 pub enum FundingSection {
     Income,
     Expenditure,
+    ProjectFunding,
+    ProjectCost,
 }
 
 impl FundingSection {
@@ -76,6 +111,8 @@ impl FundingSection {
         match self {
             FundingSection::Income => "income",
             FundingSection::Expenditure => "expenditure",
+            FundingSection::ProjectFunding => "project_funding",
+            FundingSection::ProjectCost => "project_cost",
         }
     }
 }
@@ -87,6 +124,7 @@ pub struct FundingRow {
     pub current: Option<f64>,
     pub share_pct: Option<f64>,
     pub history: Vec<Option<f64>>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -95,10 +133,11 @@ pub struct Funding {
     pub rows: Vec<FundingRow>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorTable {
     LongTerm,
+    #[default]
     Annual,
 }
 
@@ -145,18 +184,53 @@ pub struct TargetParsed {
     pub unit: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Indicator {
     pub table: IndicatorTable,
     pub level1: Option<String>,
     pub level2: Option<String>,
     pub level3: Option<String>,
     pub target: Option<String>,
+    pub unit: Option<String>,
     pub target_parsed: Option<TargetParsed>,
     pub history: Vec<Option<String>>,
     pub basis: Option<String>,
     pub category: Option<String>,
+    pub weight: Option<f64>,
+    pub direction: Option<String>,
+    pub explanation: Option<String>,
+    pub scoring: Option<String>,
+    pub remark: Option<String>,
+    /// Values of columns of no known meaning, under their headers.
+    pub extra: BTreeMap<String, String>,
     pub page: Option<u32>,
+}
+
+/// One column of an indicator table: its header as printed and the field
+/// its values were read into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    pub header: String,
+    pub field: String,
+}
+
+/// The header mapping of each indicator table.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Columns {
+    pub long_term: Vec<Column>,
+    pub annual: Vec<Column>,
+}
+
+/// The header block of a project approval.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Project {
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub implementer: Option<String>,
+    pub category: Option<String>,
+    pub nature: Option<String>,
+    pub period: Option<String>,
+    pub extra: BTreeMap<String, String>,
 }
 
 /// Something the reconstruction had to guess, or could not read.
@@ -188,11 +262,15 @@ pub struct Document {
     pub doc_id: Option<String>,
     pub status: Status,
     pub error: Option<String>,
+    /// Path of the first input with the same bytes (a duplicate).
+    pub duplicate_of: Option<String>,
     pub source: Source,
     pub kind: Option<Kind>,
     pub title: Option<String>,
     pub year: Option<i32>,
     pub department: Option<String>,
+    pub department_code: Option<String>,
+    pub project: Option<Project>,
     pub history_years: Vec<i32>,
     pub funding: Option<Funding>,
     pub functions: Vec<String>,
@@ -200,6 +278,7 @@ pub struct Document {
     pub long_term_deadline: Option<i32>,
     pub long_term_goals: Vec<String>,
     pub annual_goals: Vec<String>,
+    pub columns: Columns,
     pub indicators: Vec<Indicator>,
     pub warnings: Vec<Warning>,
 }
@@ -212,6 +291,8 @@ pub struct Content {
     pub title: Option<String>,
     pub year: Option<i32>,
     pub department: Option<String>,
+    pub department_code: Option<String>,
+    pub project: Option<Project>,
     pub history_years: Vec<i32>,
     pub funding: Funding,
     pub functions: Vec<String>,
@@ -219,6 +300,7 @@ pub struct Content {
     pub long_term_deadline: Option<i32>,
     pub long_term_goals: Vec<String>,
     pub annual_goals: Vec<String>,
+    pub columns: Columns,
     pub indicators: Vec<Indicator>,
     pub warnings: Vec<Warning>,
 }
@@ -231,11 +313,14 @@ impl Document {
             doc_id: Some(doc_id),
             status: Status::Ok,
             error: None,
+            duplicate_of: None,
             source,
             kind: content.kind,
             title: content.title,
             year: content.year,
             department: content.department,
+            department_code: content.department_code,
+            project: content.project,
             history_years: content.history_years,
             funding: Some(content.funding),
             functions: content.functions,
@@ -243,6 +328,7 @@ impl Document {
             long_term_deadline: content.long_term_deadline,
             long_term_goals: content.long_term_goals,
             annual_goals: content.annual_goals,
+            columns: content.columns,
             indicators: content.indicators,
             warnings: content.warnings,
         }
@@ -256,11 +342,14 @@ impl Document {
             doc_id,
             status: Status::Error,
             error: Some(one_line(&error)),
+            duplicate_of: None,
             source,
             kind: None,
             title: None,
             year: None,
             department: None,
+            department_code: None,
+            project: None,
             history_years: Vec::new(),
             funding: None,
             functions: Vec::new(),
@@ -268,6 +357,7 @@ impl Document {
             long_term_deadline: None,
             long_term_goals: Vec::new(),
             annual_goals: Vec::new(),
+            columns: Columns::default(),
             indicators: Vec::new(),
             warnings: Vec::new(),
         }

@@ -303,17 +303,7 @@ mod tests {
     use crate::model::{Document, Format, Source};
 
     fn rendered(renders: Renders) -> Rendered {
-        let doc = Document::error(
-            None,
-            Source {
-                path: "x\n.pdf".into(),
-                sha256: None,
-                format: Format::Pdf,
-                encoding: None,
-                pages: None,
-            },
-            "bad",
-        );
+        let doc = Document::error(None, Source::new("x\n.pdf", Format::Pdf), "bad");
         Rendered::new(&doc, renders)
     }
 

@@ -93,7 +93,7 @@ fn bad_inputs_are_reported_and_the_rest_converted() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     let rows = csv_rows(&out_dir.join("documents.csv"));
     assert_eq!(rows.len(), 4);
-    let status: Vec<(&str, &str)> = rows.iter().map(|r| (&r[13], &r[14])).collect();
+    let status: Vec<(&str, &str)> = rows.iter().map(|r| (&r[18], &r[19])).collect();
     assert_eq!(status[0], ("ok", ""));
     assert_eq!(status[1], ("error", "empty file"));
     assert!(

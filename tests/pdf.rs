@@ -331,7 +331,7 @@ fn a_batch_with_broken_pdfs_converts_the_rest() {
     assert_eq!(out.status.code(), Some(1));
     let mut r = csv::Reader::from_path(out_dir.join("documents.csv")).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
-    let status: Vec<(&str, &str)> = rows.iter().map(|r| (&r[13], &r[14])).collect();
+    let status: Vec<(&str, &str)> = rows.iter().map(|r| (&r[18], &r[19])).collect();
     assert_eq!(status[0], ("ok", ""));
     assert_eq!(status[1].0, "error");
     assert!(

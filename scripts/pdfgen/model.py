@@ -128,7 +128,8 @@ def summary_dict(doc: Doc, pages: Optional[int]):
         "unit": doc.unit,
         "long_term_deadline": doc.long_term_deadline,
         "funding": [{"section": r.section, "item": r.item, "current": r.current,
-                     "share_pct": r.share_pct, "history": r.history} for r in doc.funding],
+                     "share_pct": r.share_pct, "history": r.history, "note": None}
+                    for r in doc.funding],
         "functions": doc.functions,
         "annual_tasks": doc.annual_tasks,
         "long_term_goals": doc.long_term_goals,

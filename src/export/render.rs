@@ -175,11 +175,8 @@ mod tests {
         Document::error(
             Some("abc".into()),
             Source {
-                path: "a,b.pdf".into(),
                 sha256: Some("ff".into()),
-                format: Format::Pdf,
-                encoding: None,
-                pages: None,
+                ..Source::new("a,b.pdf", Format::Pdf)
             },
             "bad \"file\"",
         )
@@ -196,7 +193,7 @@ mod tests {
         assert!(r.pretty.map(text).unwrap().contains("\n  \""));
         let csv = r.csv.unwrap().map(text);
         assert!(csv[0].starts_with("abc,\"a,b.pdf\",ff,pdf,"), "{}", csv[0]);
-        let end = "error,\"bad \"\"file\"\"\"\r\n";
+        let end = "error,\"bad \"\"file\"\"\",\r\n";
         assert!(csv[0].ends_with(end), "{}", csv[0]);
         assert_eq!(csv[1], "");
     }

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::model::{Document, FundingSection};
+use crate::model::Document;
 
 use super::atomic::AtomicFile;
 use super::render::{csv_chunks, csv_text, CsvChunks};
@@ -17,15 +17,21 @@ pub const DOCUMENTS_HEADER: &[&str] = &[
     "format",
     "encoding",
     "pages",
+    "part",
+    "parts",
+    "sheet",
     "kind",
     "year",
     "department",
+    "department_code",
     "title",
+    "project_name",
     "long_term_deadline",
     "indicators",
     "warnings",
     "status",
     "error",
+    "duplicate_of",
 ];
 
 pub const INDICATORS_HEADER: &[&str] = &[
@@ -48,6 +54,13 @@ pub const INDICATORS_HEADER: &[&str] = &[
     "basis",
     "category",
     "page",
+    "unit",
+    "weight",
+    "direction",
+    "explanation",
+    "scoring",
+    "remark",
+    "extra",
 ];
 
 pub const FUNDING_HEADER: &[&str] = &[
@@ -64,6 +77,7 @@ pub const FUNDING_HEADER: &[&str] = &[
     "history_1_amount",
     "history_2_year",
     "history_2_amount",
+    "note",
 ];
 
 pub const ITEMS_HEADER: &[&str] = &["doc_id", "section", "seq", "text"];
@@ -98,15 +112,21 @@ pub fn document_record(d: &Document) -> Record {
         Some(d.source.format.as_str().to_string()),
         s(&d.source.encoding),
         n(d.source.pages),
+        n(d.source.part),
+        Some(d.source.parts.to_string()),
+        s(&d.source.sheet),
         d.kind.map(|k| k.as_str().to_string()),
         n(d.year),
         s(&d.department),
+        s(&d.department_code),
         s(&d.title),
+        d.project.as_ref().and_then(|p| p.name.clone()),
         n(d.long_term_deadline),
         Some(d.indicators.len().to_string()),
         Some(d.warnings.len().to_string()),
         Some(d.status.as_str().to_string()),
         s(&d.error),
+        s(&d.duplicate_of),
     ]
 }
 
@@ -121,8 +141,18 @@ pub fn indicator_records(d: &Document) -> Vec<Record> {
         .map(|ind| {
             let k = ind.table as usize;
             seq[k] += 1;
-            let annual = !ind.history.is_empty();
-            let hist = |i: usize| ind.history.get(i).cloned().flatten();
+            // history_1/2: the two latest history columns, older first.
+            let skip = ind.history.len().saturating_sub(2);
+            let year_skip = d.history_years.len().saturating_sub(2);
+            let has = |i: usize| ind.history.len() > i;
+            let hist = |i: usize| ind.history.get(skip + i).cloned().flatten();
+            let year = |i: usize| {
+                if has(skip + i) {
+                    history_year(d, year_skip + i)
+                } else {
+                    None
+                }
+            };
             let p = ind.target_parsed.as_ref();
             vec![
                 s(&d.doc_id),
@@ -137,13 +167,21 @@ pub fn indicator_records(d: &Document) -> Vec<Record> {
                 p.map(|p| p.op.as_str().to_string()),
                 p.map(|p| number(p.value)),
                 p.and_then(|p| p.unit.clone()),
-                if annual { history_year(d, 0) } else { None },
+                year(0),
                 hist(0),
-                if annual { history_year(d, 1) } else { None },
+                year(1),
                 hist(1),
                 s(&ind.basis),
                 s(&ind.category),
                 n(ind.page),
+                s(&ind.unit),
+                f(ind.weight),
+                s(&ind.direction),
+                s(&ind.explanation),
+                s(&ind.scoring),
+                s(&ind.remark),
+                (!ind.extra.is_empty())
+                    .then(|| serde_json::to_string(&ind.extra).unwrap_or_default()),
             ]
         })
         .collect()
@@ -153,17 +191,16 @@ pub fn funding_records(d: &Document) -> Vec<Record> {
     let Some(funding) = &d.funding else {
         return Vec::new();
     };
-    let mut seq = [0u32; 2];
+    let mut seq = [0u32; 4];
+    let ys = d.history_years.len().saturating_sub(2);
     funding
         .rows
         .iter()
         .map(|r| {
-            let k = match r.section {
-                FundingSection::Income => 0,
-                FundingSection::Expenditure => 1,
-            };
+            let k = r.section as usize;
             seq[k] += 1;
-            let hist = |i: usize| f(r.history.get(i).copied().flatten());
+            let skip = r.history.len().saturating_sub(2);
+            let hist = |i: usize| f(r.history.get(skip + i).copied().flatten());
             vec![
                 s(&d.doc_id),
                 s(&d.department),
@@ -174,10 +211,11 @@ pub fn funding_records(d: &Document) -> Vec<Record> {
                 s(&r.item),
                 f(r.current),
                 f(r.share_pct),
-                history_year(d, 0),
+                history_year(d, ys),
                 hist(0),
-                history_year(d, 1),
+                history_year(d, ys + 1),
                 hist(1),
+                s(&r.note),
             ]
         })
         .collect()

@@ -61,7 +61,7 @@ fn is_header_cell(s: &str) -> bool {
 pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let mut out = FundingResult::default();
     let mut section: Option<FundingSection> = None;
-    let mut seq = [0u32; 2];
+    let mut seq = [0u32; 4];
     for row in rows {
         for t in row.texts() {
             if out.unit.is_none() {
@@ -119,10 +119,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         let drop = leading_empty.min(after.len().saturating_sub(4));
         after.drain(..drop);
         after.resize(4, None);
-        let idx = match sec {
-            FundingSection::Income => 0,
-            FundingSection::Expenditure => 1,
-        };
+        let idx = sec as usize;
         seq[idx] += 1;
         let mut number = |c: &Option<String>, what: &str| -> Option<f64> {
             let text = c.as_deref()?;
@@ -147,6 +144,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             current,
             share_pct,
             history,
+            note: None,
         });
     }
     out

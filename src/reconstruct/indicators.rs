@@ -394,6 +394,7 @@ fn read_row(
         basis: parts.basis,
         category: parts.category,
         page: row.page,
+        ..Indicator::default()
     };
     (indicator, levels, explicit_level2)
 }

@@ -2,9 +2,12 @@
 //!
 //! The reconstruction stage sees only [`Layout`]: rows in reading order, each
 //! a list of cell texts in column order, with the page the row starts on and
-//! whether a page break came just before it. Text dumps are already rows of
-//! tab-separated cells ([`text`]); PDF pages get their rows from ruling lines
-//! and text positions.
+//! whether a page break came just before it. Rows of a table whose cell
+//! positions are known (ruled PDF grids) also carry each cell's horizontal
+//! extent ([`Span`]), so that reconstruction can read a value by its column
+//! and knows where an empty cell is. Text dumps are rows of tab-separated
+//! cells ([`text`]) whose positions are only a hint: cells shift. PDF pages
+//! get their rows from ruling lines and text positions.
 
 pub mod pdf;
 pub mod text;
@@ -18,6 +21,28 @@ pub struct Row {
     pub page: Option<u32>,
     /// A page break came between this row and the previous one.
     pub after_page_break: bool,
+    /// Where each cell sits (one per entry of `cells`), when the format
+    /// knows it; `None` where positions are unreliable (text dumps, text
+    /// outside tables, pages without rulings).
+    pub spans: Option<Vec<Span>>,
+}
+
+/// A cell's horizontal extent in a table, in units shared by all rows of
+/// the table (tenths of a point for PDF, grid columns for structured
+/// formats), and whether the cell continues a merged cell from a row above
+/// (its text, if any, is printed there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub left: i32,
+    pub right: i32,
+    pub continued: bool,
+}
+
+impl Span {
+    /// How much of `other` this span covers.
+    pub fn overlap(&self, other: &Span) -> i32 {
+        (self.right.min(other.right) - self.left.max(other.left)).max(0)
+    }
 }
 
 impl Row {

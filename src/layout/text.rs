@@ -17,6 +17,7 @@ pub fn layout_text(text: &str) -> Layout {
             cells: line.split('\t').map(str::to_string).collect(),
             page: None,
             after_page_break: std::mem::take(&mut pending_break),
+            spans: None,
         });
     }
     Layout { pages: None, rows }

@@ -159,6 +159,7 @@ mod tests {
             cells: s.split('|').map(str::to_string).collect(),
             page: None,
             after_page_break: false,
+            spans: None,
         }
     }
 

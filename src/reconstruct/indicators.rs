@@ -1,32 +1,34 @@
 //! The indicator tables (长期绩效指标, 年度绩效指标): rows of cells to
-//! indicator rows, the way a person reads a table whose cells were shifted
-//! by merged cells and page breaks.
+//! indicator rows, read by the table's header (SPEC §3).
 //!
-//! The steps, each a function below:
-//! 1. [`split_row`]: anchor the value columns at the right (指标分类,
-//!    指标值确定依据, the values); a row whose last cell is a 依据 value lost its
-//!    指标分类. What is left of them is the level region: label, level 1,
-//!    level 2, level 3. When it has exactly those four cells the row is
-//!    aligned and positions are trusted; otherwise the cells are shifted and
-//!    the last text is level 3, the texts before it level names.
-//! 2. [`split_run_together`]: a cell holding a known level name, a space and
-//!    more text is two cells run together.
-//! 3. [`assign_levels`]: level names by position and vocabulary, filled
-//!    down from the row above (merged cells) within the table.
+//! The header rows give the table's columns ([`header::map_header`]).
+//! Then each data row is read one of two ways:
+//! - **by column** where positions are reliable (ruled grids, structured
+//!   formats): a cell's extent says its column, an empty cell is null, a
+//!   merged cell gives its value to every row it covers, level names are
+//!   filled down ([`read_by_column`]);
+//! - **with shift repairs** where they are not (text dumps, pages without
+//!   rulings), the way a person reads a table whose cells were shifted by
+//!   merged cells and page breaks ([`split_row`], [`split_run_together`],
+//!   [`assign_levels`]): value columns anchored at the right, level names
+//!   by position when the row is aligned, else by vocabulary, each guess a
+//!   warning.
+//!
+//! Both end in [`fill_indicator`], which puts each column's value into its
+//! field.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use crate::layout::Row;
-use crate::model::{Indicator, IndicatorTable, Warning};
+use crate::layout::{Row, Span};
+use crate::model::{Column, Indicator, IndicatorTable, Op, Warning};
 
+use super::header::{self, Field, HeaderMap, Leaf};
 use super::joins::{is_header, join_cut_rows};
-use super::values::{clean_text, parse_target, year_cell};
+use super::values::{clean_text, parse_number, parse_op, parse_target};
 use super::vocab;
 
-/// Label, level 1, level 2, level 3.
-const LEVEL_COLUMNS: usize = 4;
-
-/// A level name found in a row, with its column when the row is aligned.
+/// A level name found in a row, with its column (1 for level 1, 2 for
+/// level 2) when the row is aligned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Name {
     pub text: String,
@@ -38,75 +40,154 @@ pub struct Name {
 pub struct RowParts {
     pub names: Vec<Name>,
     pub level3: Option<String>,
-    /// Long-term: `[target]`; annual: `[older, newer, target]`.
+    /// One per leaf of the header; `None` for level and label leaves.
     pub values: Vec<Option<String>>,
-    pub basis: Option<String>,
-    pub category: Option<String>,
     pub category_missing: bool,
     pub aligned: bool,
 }
 
-fn value_count(table: IndicatorTable) -> usize {
-    match table {
-        IndicatorTable::LongTerm => 1,
-        IndicatorTable::Annual => 3,
+/// The seed's template, for tables whose header is missing or unreadable.
+pub fn default_header(table: IndicatorTable) -> HeaderMap {
+    let mut names: Vec<(&str, Field)> = vec![
+        ("", Field::Label),
+        ("一级指标", Field::Level1),
+        ("二级指标", Field::Level2),
+        ("三级指标", Field::Level3),
+    ];
+    if table == IndicatorTable::Annual {
+        names.push(("近两年指标值", Field::History));
+        names.push(("近两年指标值", Field::History));
+    }
+    names.extend([
+        ("指标值", Field::Target),
+        ("指标值确定依据", Field::Basis),
+        ("指标分类", Field::Category),
+    ]);
+    HeaderMap {
+        leaves: names
+            .into_iter()
+            .enumerate()
+            .map(|(i, (h, f))| Leaf {
+                header: h.to_string(),
+                field: f,
+                period: None,
+                year: None,
+                span: header::index_span(i),
+            })
+            .collect(),
+        reliable: false,
     }
 }
 
-/// Step 1: value columns from the right, the level region from the left.
-pub fn split_row(
-    cells: &[String],
-    table: IndicatorTable,
-    is_label: impl Fn(&str) -> bool,
-) -> RowParts {
+/// Whether a row's cells sit where the header says, judged by the columns
+/// whose values have a vocabulary (指标值确定依据, 指标分类): each holds
+/// its kind of value or nothing, and no other column holds one of them.
+fn consistent(cells: &[Option<String>], map: &HeaderMap) -> bool {
+    map.leaves.iter().zip(cells).all(|(leaf, cell)| {
+        let Some(c) = cell.as_deref() else {
+            return true;
+        };
+        match leaf.field {
+            Field::Basis => vocab::is_basis(c),
+            Field::Category => vocab::is_category(c),
+            Field::Level1 | Field::Level2 | Field::Level3 | Field::Label => true,
+            _ => {
+                !(map.has(Field::Basis) || map.has(Field::Category))
+                    || !vocab::is_listed_basis_or_category(c)
+            }
+        }
+    })
+}
+
+/// Step 1 of the shift repairs: value columns from the right, the level
+/// region from the left. A row of exactly the header's width whose values
+/// fit their columns is aligned; otherwise the values are anchored at the
+/// row's last text (a 依据 value there means 指标分类 was lost), and the
+/// level region is aligned only if it has the header's level columns.
+pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> bool) -> RowParts {
+    let width = map.leaves.len();
     let mut cells: Vec<Option<String>> = cells.iter().map(|c| clean_text(c)).collect();
-    while cells.last().is_some_and(Option::is_none) {
+    while cells.len() > width && cells.last().is_some_and(Option::is_none) {
         cells.pop();
     }
-    let mut parts = RowParts::default();
-    let last_is_basis = cells
-        .last()
-        .and_then(|c| c.as_deref())
-        .is_some_and(|c| vocab::is_basis(c) && !vocab::is_category(c));
-    if last_is_basis {
-        parts.category_missing = true;
+    let first_value = map
+        .leaves
+        .iter()
+        .rposition(|l| matches!(l.field, Field::Label) || l.field.level().is_some())
+        .map_or(0, |i| i + 1);
+    let mut parts = RowParts {
+        values: vec![None; width],
+        ..RowParts::default()
+    };
+    let region: Vec<Option<String>> = if cells.len() == width && consistent(&cells, map) {
+        for (i, c) in cells.iter().enumerate().skip(first_value) {
+            if let Some(slot) = parts.values.get_mut(i) {
+                *slot = c.clone();
+            }
+        }
+        cells.truncate(first_value);
+        cells
     } else {
-        parts.category = cells.pop().flatten();
-    }
-    parts.basis = cells.pop().flatten();
-    let n = value_count(table);
-    let mut values = vec![None; n];
-    for slot in values.iter_mut().rev() {
-        *slot = cells.pop().flatten();
-    }
-    parts.values = values;
+        while cells.last().is_some_and(Option::is_none) {
+            cells.pop();
+        }
+        let mut anchor = width;
+        let last_is_basis = cells
+            .last()
+            .and_then(|c| c.as_deref())
+            .is_some_and(|c| vocab::is_basis(c) && !vocab::is_category(c));
+        let last_field = map.leaves.last().map(|l| l.field);
+        if last_is_basis && last_field == Some(Field::Category) {
+            if let Some(b) = map.leaves.iter().rposition(|l| l.field == Field::Basis) {
+                anchor = b + 1;
+                parts.category_missing = true;
+            }
+        }
+        for i in (first_value..anchor).rev() {
+            if let Some(slot) = parts.values.get_mut(i) {
+                *slot = cells.pop().flatten();
+            }
+        }
+        cells
+    };
 
-    let region = cells;
-    parts.aligned = region.len() == LEVEL_COLUMNS;
-    let mut tokens: Vec<Name> = region
+    // The level columns the header has, by region index; a name's column
+    // counts the label column as 0.
+    let level_at = |i: usize| map.leaves.get(i).and_then(|l| l.field.level());
+    let column_of = |i: usize| match map.leaves.get(i).map(|l| l.field) {
+        Some(Field::Label) => Some(0),
+        _ => level_at(i).map(|l| l + 1),
+    };
+    parts.aligned = region.len() == first_value;
+    let mut tokens: Vec<(usize, String)> = region
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
             let text = c.clone()?;
-            (!is_label(&text)).then_some(Name {
-                text,
-                column: Some(i),
-            })
+            (!is_label(&text)).then_some((i, text))
         })
         .collect();
     if parts.aligned {
-        parts.level3 = region.get(LEVEL_COLUMNS - 1).cloned().flatten();
-        tokens.retain(|t| t.column != Some(LEVEL_COLUMNS - 1));
-    } else {
-        parts.level3 = tokens.pop().map(|t| t.text);
-        for t in &mut tokens {
-            t.column = None;
+        if let Some(l3) = (0..first_value).find(|&i| level_at(i) == Some(2)) {
+            parts.level3 = region.get(l3).cloned().flatten();
+            tokens.retain(|(i, _)| *i != l3);
         }
+        parts.names = tokens
+            .into_iter()
+            .map(|(i, text)| Name {
+                text,
+                column: column_of(i),
+            })
+            .collect();
+    } else {
+        parts.level3 = tokens.pop().map(|t| t.1);
+        parts.names = tokens
+            .into_iter()
+            .map(|(_, text)| Name { text, column: None })
+            .collect();
     }
-    parts.names = tokens;
     parts
 }
-
 /// Step 2: `科技支撑 信息化建设情况` is a level-2 name and a level-3 name
 /// printed in one cell. Splits level 3 (and level names) whose text before
 /// the first space is a known level name. Returns whether it split.
@@ -231,93 +312,617 @@ impl KnownNames {
 }
 
 /// The indicator rows of one table, with the warnings of what was guessed,
-/// and the history years its header names.
+/// its columns and the years of its history columns.
 #[derive(Debug, Default)]
 pub struct TableResult {
     pub indicators: Vec<Indicator>,
     pub warnings: Vec<Warning>,
+    /// The years the table's history columns name.
     pub header_years: Vec<i32>,
+    /// The year of each history column, in column order (`None`: a history
+    /// column without a year). Each indicator's `history` is in this order
+    /// until the document's history years are known.
+    pub history_columns: Vec<Option<i32>>,
     pub known: KnownNames,
+    /// The header mapping, per indicator table the rows went to.
+    pub columns: Vec<(IndicatorTable, Vec<Column>)>,
+}
+
+/// Whether a row holds any text besides table labels.
+fn has_text(row: &Row, is_label: &dyn Fn(&str) -> bool) -> bool {
+    row.texts().any(|t| !is_label(t))
+}
+
+/// Where a reliable table's data cells divide a header column (二级指标
+/// over the level-2 and the indicator-name column), that column becomes
+/// one per part: successive levels for a level header, else the first part
+/// keeps the field and the others are extra columns.
+fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
+    let mut out = Vec::with_capacity(map.leaves.len());
+    for leaf in &map.leaves {
+        let tol = ((leaf.span.right - leaf.span.left) / 10).max(1);
+        let mut edges: Vec<i32> = data
+            .iter()
+            .filter_map(|r| r.spans.as_ref())
+            .flat_map(|s| s.iter())
+            .map(|s| s.left)
+            .filter(|&x| x > leaf.span.left + tol && x < leaf.span.right - tol)
+            .collect();
+        edges.sort_unstable();
+        edges.dedup_by(|a, b| (*a - *b).abs() <= tol);
+        if edges.is_empty() || leaf.field == Field::Label {
+            out.push(leaf.clone());
+            continue;
+        }
+        let mut bounds = vec![leaf.span.left];
+        bounds.extend(edges);
+        bounds.push(leaf.span.right);
+        for (k, w) in bounds.windows(2).enumerate() {
+            let (Some(&left), Some(&right)) = (w.first(), w.get(1)) else {
+                continue;
+            };
+            let field = match leaf.field.level() {
+                Some(l) => [Field::Level1, Field::Level2, Field::Level3]
+                    .get(l + k)
+                    .copied()
+                    .unwrap_or(Field::Extra),
+                None if k == 0 => leaf.field,
+                None => Field::Extra,
+            };
+            let header = if k == 0 || field.level().is_some() {
+                leaf.header.clone()
+            } else {
+                format!("{}({})", leaf.header, k + 1)
+            };
+            out.push(Leaf {
+                header,
+                field,
+                span: Span {
+                    left,
+                    right,
+                    continued: false,
+                },
+                ..leaf.clone()
+            });
+        }
+    }
+    map.leaves = out;
+}
+
+/// 绩效标准 holds standards (计划标准…) in some templates and a description
+/// of the indicator (反映……) in others: read as basis when most of its
+/// values are standards, else as explanation.
+fn resolve_standard(map: &mut HeaderMap, rows: &[&Row]) {
+    let Some(i) = map.leaves.iter().position(|l| l.field == Field::Standard) else {
+        return;
+    };
+    let (mut standards, mut others) = (0, 0);
+    for row in rows {
+        let cell = match (&row.spans, map.reliable) {
+            (Some(spans), true) => map
+                .leaves
+                .get(i)
+                .and_then(|leaf| best_leaf_cell(row, spans, &leaf.span)),
+            _ => row.cells.get(i).cloned(),
+        };
+        if let Some(t) = cell.as_deref().and_then(clean_text) {
+            if vocab::is_basis(&t) {
+                standards += 1;
+            } else {
+                others += 1;
+            }
+        }
+    }
+    let field = if standards >= others && standards > 0 {
+        Field::Basis
+    } else {
+        Field::Explanation
+    };
+    for leaf in map.leaves.iter_mut().filter(|l| l.field == Field::Standard) {
+        leaf.field = field;
+    }
+}
+
+/// The text of the row's cell that lies most over `span`.
+fn best_leaf_cell(row: &Row, spans: &[Span], span: &Span) -> Option<String> {
+    spans
+        .iter()
+        .zip(&row.cells)
+        .filter(|(s, _)| s.overlap(span) > 0)
+        .max_by_key(|(s, _)| s.overlap(span))
+        .map(|(_, c)| c.clone())
+}
+
+/// The leaf a cell belongs to: the one it covers most.
+fn leaf_of(span: &Span, leaves: &[Leaf]) -> Option<usize> {
+    let mut best: Option<(usize, i32)> = None;
+    for (i, l) in leaves.iter().enumerate() {
+        let o = l.span.overlap(span);
+        if o > 0 && best.is_none_or(|(_, b)| o > b) {
+            best = Some((i, o));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// A reliable row's value per leaf: its own texts, and for a cell that
+/// continues a merged cell, the value the merge had in the row above.
+/// Texts in no column are returned apart.
+fn values_by_column(
+    row: &Row,
+    spans: &[Span],
+    map: &HeaderMap,
+    carried: &[Option<String>],
+) -> (Vec<Option<String>>, Vec<bool>, Vec<String>) {
+    let n = map.leaves.len();
+    let mut values: Vec<Option<String>> = vec![None; n];
+    let mut own = vec![false; n];
+    let mut unplaced = Vec::new();
+    for (cell, span) in row.cells.iter().zip(spans) {
+        let text = clean_text(cell);
+        let Some(i) = leaf_of(span, &map.leaves) else {
+            unplaced.extend(text);
+            continue;
+        };
+        let (Some(slot), Some(mine)) = (values.get_mut(i), own.get_mut(i)) else {
+            continue;
+        };
+        if span.continued {
+            if slot.is_none() {
+                *slot = carried.get(i).cloned().flatten();
+            }
+            continue;
+        }
+        if let Some(t) = text {
+            *slot = Some(match slot.take().filter(|_| *mine) {
+                Some(prev) => format!("{prev} {t}"),
+                None => t,
+            });
+            *mine = true;
+        }
+    }
+    (values, own, unplaced)
+}
+
+/// The comparison an operator column (指标性质, 计算符号) states.
+fn operator_of(s: &str) -> Option<Op> {
+    parse_op(s.trim())
+}
+
+/// Puts a row's column values into the indicator's fields (levels aside).
+/// A second column of a field already filled goes to `extra` under its
+/// header, so nothing printed is dropped. Returns notes of values that
+/// could not be read.
+fn fill_indicator(
+    ind: &mut Indicator,
+    map: &HeaderMap,
+    values: &[Option<String>],
+    period: Option<IndicatorTable>,
+) -> Vec<(&'static str, String)> {
+    let mut notes = Vec::new();
+    let mut extra: BTreeMap<String, String> = BTreeMap::new();
+    let mut put_extra = |header: &str, v: String| {
+        let mut key = header.to_string();
+        let mut n = 2;
+        while extra.contains_key(&key) {
+            key = format!("{header}({n})");
+            n += 1;
+        }
+        extra.insert(key, v);
+    };
+    let mut operator: Option<String> = None;
+    for (leaf, v) in map.leaves.iter().zip(values) {
+        if matches!((period, leaf.period), (Some(p), Some(lp)) if p != lp) {
+            continue;
+        }
+        if leaf.field == Field::History {
+            ind.history.push(v.clone());
+            continue;
+        }
+        let Some(v) = v.clone() else {
+            continue;
+        };
+        let slot = match leaf.field {
+            Field::Label | Field::Level1 | Field::Level2 | Field::Level3 | Field::History => {
+                continue
+            }
+            Field::Target => &mut ind.target,
+            Field::Basis | Field::Standard => &mut ind.basis,
+            Field::Category => &mut ind.category,
+            Field::Unit => &mut ind.unit,
+            Field::Direction => &mut ind.direction,
+            Field::Explanation => &mut ind.explanation,
+            Field::Scoring => &mut ind.scoring,
+            Field::Remark => &mut ind.remark,
+            Field::Operator => {
+                if operator.is_none() {
+                    operator = Some(v.clone());
+                }
+                put_extra(&leaf.header, v);
+                continue;
+            }
+            Field::Weight => {
+                match (ind.weight, parse_number(v.trim_end_matches('分'))) {
+                    (None, Some(w)) => ind.weight = Some(w),
+                    (_, parsed) => {
+                        if parsed.is_none() {
+                            notes.push((
+                                "unparsed_value",
+                                format!("{} 「{v}」 is not a number; kept in extra", leaf.header),
+                            ));
+                        }
+                        put_extra(&leaf.header, v);
+                    }
+                }
+                continue;
+            }
+            Field::Extra => {
+                put_extra(&leaf.header, v);
+                continue;
+            }
+        };
+        if slot.is_none() {
+            *slot = Some(v);
+        } else {
+            put_extra(&leaf.header, v);
+        }
+    }
+    ind.extra = extra;
+    let mut parsed = ind.target.as_deref().and_then(parse_target);
+    if let Some(op_text) = operator {
+        if op_text.contains("定性") {
+            parsed = None;
+        } else if let (Some(p), Some(op)) = (parsed.as_mut(), operator_of(&op_text)) {
+            let target_has_op = ind
+                .target
+                .as_deref()
+                .and_then(|t| t.trim().chars().next())
+                .is_some_and(|c| !c.is_ascii_digit() && c != '-' && c != '+');
+            if !target_has_op {
+                p.op = op;
+            }
+        }
+    }
+    if let (Some(p), Some(u)) = (parsed.as_mut(), ind.unit.as_ref()) {
+        if p.unit.is_none() {
+            p.unit = Some(u.clone());
+        }
+    }
+    ind.target_parsed = parsed;
+    notes
+}
+
+/// The periods a table's rows go to: its own, or both when it prints
+/// long-term and annual columns side by side.
+fn periods_of(map: &HeaderMap, table: IndicatorTable) -> Vec<Option<IndicatorTable>> {
+    if map.is_split() {
+        vec![Some(IndicatorTable::LongTerm), Some(IndicatorTable::Annual)]
+    } else {
+        let _ = table;
+        vec![None]
+    }
+}
+
+/// Whether the row has a value for the period's own columns (side-by-side
+/// tables give a row to a period only where it prints something there).
+fn has_period_values(map: &HeaderMap, values: &[Option<String>], period: IndicatorTable) -> bool {
+    map.leaves
+        .iter()
+        .zip(values)
+        .any(|(l, v)| l.period == Some(period) && v.is_some())
 }
 
 /// Reads one indicator table. `known` holds the level names given
 /// explicitly anywhere in the document (from a first pass), used to split
-/// run-together cells and to recover a lost level-2 cell.
+/// run-together cells and to recover a lost level-2 cell; `doc_year` tells
+/// a history year column from the document's own.
 pub fn parse_table(
     table: IndicatorTable,
     rows: &[&Row],
     is_label: &dyn Fn(&str) -> bool,
     known: &KnownNames,
+    doc_year: Option<i32>,
 ) -> TableResult {
     let mut result = TableResult::default();
+    let joined = join_cut_rows(rows);
+    let first_data = joined
+        .iter()
+        .position(|(r, _)| !is_header(r) && has_text(r, is_label))
+        .unwrap_or(joined.len());
+    let header_rows: Vec<&Row> = joined
+        .get(..first_data)
+        .unwrap_or_default()
+        .iter()
+        .map(|(r, _)| r)
+        .skip_while(|r| !is_header(r))
+        .take_while(|r| is_header(r))
+        .collect();
+    let mut map = header::map_header(&header_rows, doc_year, is_label);
+    let maps_levels = map.leaves.iter().any(|l| l.field.level().is_some());
+    let maps_values = map
+        .leaves
+        .iter()
+        .any(|l| matches!(l.field, Field::Target | Field::History | Field::Level3));
+    if !(maps_levels && maps_values) {
+        let has_rows = joined.iter().any(|(r, _)| has_text(r, is_label));
+        if has_rows {
+            result.warnings.push(Warning {
+                code: "unmapped_columns".to_string(),
+                message: if header_rows.is_empty() {
+                    "no header row; columns read as the 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据 | 指标分类 template".to_string()
+                } else {
+                    "header not understood; columns read as the 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据 | 指标分类 template".to_string()
+                },
+                table: Some(table.as_str().to_string()),
+                seq: None,
+                page: joined.first().and_then(|(r, _)| r.page),
+            });
+        }
+        map = default_header(table);
+    }
+    let data: Vec<&Row> = joined
+        .iter()
+        .skip(first_data)
+        .map(|(r, _)| r)
+        .filter(|r| !is_header(r))
+        .collect();
+    if map.reliable {
+        split_subcolumns(&mut map, &data);
+    }
+    resolve_standard(&mut map, &data);
+    result.history_columns = map
+        .leaves
+        .iter()
+        .filter(|l| l.field == Field::History)
+        .map(|l| l.year)
+        .collect();
+    result.header_years = result.history_columns.iter().flatten().copied().collect();
+    let split = map.is_split();
+    result.columns = if split {
+        [IndicatorTable::LongTerm, IndicatorTable::Annual]
+            .into_iter()
+            .map(|t| (t, map.columns(t, true)))
+            .collect()
+    } else {
+        vec![(table, map.columns(table, false))]
+    };
+    let periods = periods_of(&map, table);
+
     let mut above = Levels::default();
-    for (row, joined) in join_cut_rows(rows) {
-        if is_header(&row) {
-            result
-                .header_years
-                .extend(row.texts().filter_map(year_cell));
+    let mut carried: Vec<Option<String>> = vec![None; map.leaves.len()];
+    let mut seqs = [0u32; 2];
+    let mut out: Vec<(IndicatorTable, Indicator, Vec<(&'static str, String)>)> = Vec::new();
+    for (row, joined_row) in joined.iter().skip(first_data) {
+        if is_header(row) {
             continue;
         }
         let mut notes: Vec<(&str, String)> = Vec::new();
-        if joined {
+        if *joined_row {
             notes.push((
                 "row_joined",
                 "a row cut by a page break was joined with its continuation".to_string(),
             ));
         }
-        let texts: Vec<&str> = row.texts().filter(|t| !is_label(t)).collect();
-        if texts.len() < 2 {
-            if let Some(t) = texts.first() {
-                result.warnings.push(Warning {
-                    code: "unplaced_row".to_string(),
-                    message: format!("a row with a single cell ({t}) was skipped"),
-                    table: Some(table.as_str().to_string()),
-                    seq: None,
-                    page: row.page,
-                });
+        let read = match (&row.spans, map.reliable) {
+            (Some(spans), true) => {
+                read_by_column(row, spans, &map, &above, &carried, is_label, &mut notes)
             }
+            _ => read_shifted(row, &map, &above, is_label, known, &mut notes),
+        };
+        let Some(read) = read else {
             continue;
-        }
-        let (indicator, levels, explicit_level2) =
-            read_row(table, &row, &above, is_label, known, &mut notes);
-        if explicit_level2 {
-            if let (Some(l1), Some(l2)) = (&levels.level1, &levels.level2) {
+        };
+        carried = read.values.clone();
+        above = read.levels.clone();
+        if read.explicit_level2 {
+            if let (Some(l1), Some(l2)) = (&read.levels.level1, &read.levels.level2) {
                 result.known.pairs.insert((l1.clone(), l2.clone()));
                 result.known.names.insert(l2.clone());
             }
         }
-        let seq = result.indicators.len() as u32 + 1;
-        let name = indicator
+        if read.placeholder {
+            let names: Vec<&str> = [&read.levels.level1, &read.levels.level2]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            result.warnings.push(Warning {
+                code: "empty_row".to_string(),
+                message: format!(
+                    "a row with level names and nothing else ({}) was skipped as a template placeholder",
+                    names.join(" / ")
+                ),
+                table: Some(table.as_str().to_string()),
+                seq: None,
+                page: row.page,
+            });
+            continue;
+        }
+        for &period in &periods {
+            if let Some(p) = period {
+                if !has_period_values(&map, &read.values, p) {
+                    continue;
+                }
+            }
+            let t = period.unwrap_or(table);
+            let mut ind = Indicator {
+                table: t,
+                level1: read.levels.level1.clone(),
+                level2: read.levels.level2.clone(),
+                level3: read.level3.clone(),
+                page: row.page,
+                ..Indicator::default()
+            };
+            let mut row_notes = notes.clone();
+            row_notes.extend(fill_indicator(&mut ind, &map, &read.values, period));
+            out.push((t, ind, row_notes));
+        }
+    }
+    // Long-term rows first where one table gave both.
+    out.sort_by_key(|(t, _, _)| *t != IndicatorTable::LongTerm);
+    for (t, ind, notes) in out {
+        let Some(seq) = seqs.get_mut(t as usize) else {
+            continue;
+        };
+        *seq += 1;
+        let name = ind
             .level3
             .clone()
-            .or_else(|| indicator.level2.clone())
-            .unwrap_or_else(|| texts.join(" "));
+            .or_else(|| ind.level2.clone())
+            .or_else(|| ind.level1.clone())
+            .unwrap_or_default();
         for (code, message) in notes {
             result.warnings.push(Warning {
                 code: code.to_string(),
                 message: format!("{name}: {message}"),
-                table: Some(table.as_str().to_string()),
-                seq: Some(seq),
-                page: row.page,
+                table: Some(t.as_str().to_string()),
+                seq: Some(*seq),
+                page: ind.page,
             });
         }
-        result.indicators.push(indicator);
-        above = levels;
+        result.indicators.push(ind);
     }
     result
 }
 
-/// Reads one data row: its indicator, the levels in effect after it, and
-/// whether it gave its level 2 explicitly. Guesses go to `notes`.
-fn read_row(
-    table: IndicatorTable,
+/// What reading one data row gave.
+#[derive(Debug, Clone, Default)]
+struct RowRead {
+    /// Level 1 and 2 in effect after the row.
+    levels: Levels,
+    level3: Option<String>,
+    /// One per leaf of the header.
+    values: Vec<Option<String>>,
+    explicit_level2: bool,
+    /// Level names and nothing else: a template's placeholder row.
+    placeholder: bool,
+}
+
+/// Reads a row of a reliable table by column. Level names are filled down
+/// (a merged cell cut by a page break prints its name once); a new level 1
+/// starts a new level-2 group.
+fn read_by_column(
     row: &Row,
+    spans: &[Span],
+    map: &HeaderMap,
+    above: &Levels,
+    carried: &[Option<String>],
+    is_label: &dyn Fn(&str) -> bool,
+    notes: &mut Vec<(&'static str, String)>,
+) -> Option<RowRead> {
+    let (mut values, own, unplaced) = values_by_column(row, spans, map, carried);
+    let mut stray: Vec<String> = unplaced;
+    for (i, leaf) in map.leaves.iter().enumerate() {
+        if leaf.field == Field::Label {
+            if let Some(v) = values.get_mut(i).and_then(Option::take) {
+                if !is_label(&v) && own.get(i).copied().unwrap_or(false) {
+                    stray.push(v);
+                }
+            }
+        }
+    }
+    if !stray.is_empty() {
+        notes.push((
+            "unplaced_cell",
+            format!("text outside every column: {}", stray.join(", ")),
+        ));
+    }
+    let level = |k: usize| -> (Option<String>, bool) {
+        map.leaves
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.field.level() == Some(k))
+            .find_map(|(i, _)| {
+                values
+                    .get(i)
+                    .cloned()
+                    .flatten()
+                    .map(|v| (v, own.get(i).copied().unwrap_or(false)))
+            })
+            .map_or((None, false), |(v, o)| (Some(v), o))
+    };
+    let (l1, _) = level(0);
+    let (l2, own_l2) = level(1);
+    let (l3, _) = level(2);
+    let any_value = map
+        .leaves
+        .iter()
+        .zip(&values)
+        .any(|(l, v)| l.field.level().is_none() && l.field != Field::Label && v.is_some());
+    let any_own = own.iter().any(|&o| o);
+    if !any_own && !any_value && l3.is_none() {
+        return None;
+    }
+    let new_group = l1.as_ref().is_some_and(|l| above.level1.as_ref() != Some(l));
+    let levels = Levels {
+        level1: l1.or_else(|| above.level1.clone()),
+        level2: if new_group {
+            l2
+        } else {
+            l2.or_else(|| above.level2.clone())
+        },
+    };
+    // Fill down in the values too, so that the next row's merged cells and
+    // level names continue from here.
+    for (i, leaf) in map.leaves.iter().enumerate() {
+        let fill = match leaf.field {
+            Field::Level1 => levels.level1.clone(),
+            Field::Level2 => levels.level2.clone(),
+            _ => continue,
+        };
+        if let Some(slot) = values.get_mut(i) {
+            if slot.is_none() {
+                *slot = fill;
+            }
+        }
+    }
+    Some(RowRead {
+        placeholder: l3.is_none() && !any_value,
+        explicit_level2: own_l2,
+        levels,
+        level3: l3,
+        values,
+    })
+}
+
+/// Reads a row whose cells may be shifted, with the repairs of the module
+/// documentation. Guesses go to `notes`. `None` for a row of a single text
+/// (reported as `unplaced_row`) or none.
+fn read_shifted(
+    row: &Row,
+    map: &HeaderMap,
     above: &Levels,
     is_label: &dyn Fn(&str) -> bool,
     known: &KnownNames,
     notes: &mut Vec<(&'static str, String)>,
-) -> (Indicator, Levels, bool) {
-    let mut parts = split_row(&row.cells, table, is_label);
+) -> Option<RowRead> {
+    let texts: Vec<&str> = row.texts().filter(|t| !is_label(t)).collect();
+    if texts.len() < 2 {
+        if let Some(t) = texts.first() {
+            if vocab::is_level1_name(t) || vocab::is_level2_name(t) || known.names.contains(*t) {
+                // A lone level name: a placeholder row of the template.
+                let a = assign_levels(
+                    &[Name {
+                        text: t.to_string(),
+                        column: None,
+                    }],
+                    above,
+                );
+                return Some(RowRead {
+                    levels: a.levels,
+                    values: vec![None; map.leaves.len()],
+                    placeholder: true,
+                    ..RowRead::default()
+                });
+            }
+            notes.push((
+                "unplaced_row",
+                format!("a row with a single cell ({t}) was skipped"),
+            ));
+        }
+        return None;
+    }
+    let mut parts = split_row(&row.cells, map, is_label);
     if split_run_together(&mut parts, &|s| known.is_level_name(s)) {
         notes.push((
             "split_cell",
@@ -378,25 +983,14 @@ fn read_row(
             "指标分类 is empty or missing; category is null".to_string(),
         ));
     }
-    let target = parts.values.last().cloned().flatten();
-    let history = match table {
-        IndicatorTable::LongTerm => Vec::new(),
-        IndicatorTable::Annual => parts.values.iter().take(2).cloned().collect(),
-    };
-    let indicator = Indicator {
-        table,
-        level1: levels.level1.clone(),
-        level2: levels.level2.clone(),
+    let any_value = parts.values.iter().any(Option::is_some);
+    Some(RowRead {
+        placeholder: parts.level3.is_none() && !any_value && !parts.names.is_empty(),
+        levels,
         level3: parts.level3,
-        target_parsed: target.as_deref().and_then(parse_target),
-        target,
-        history,
-        basis: parts.basis,
-        category: parts.category,
-        page: row.page,
-        ..Indicator::default()
-    };
-    (indicator, levels, explicit_level2)
+        values: parts.values,
+        explicit_level2,
+    })
 }
 
 #[cfg(test)]
@@ -411,6 +1005,16 @@ mod tests {
         false
     }
 
+    /// A split row's value of a field, read with the seed's template.
+    fn val(p: &RowParts, table: IndicatorTable, field: Field) -> Option<&str> {
+        let map = default_header(table);
+        map.leaves
+            .iter()
+            .position(|l| l.field == field)
+            .and_then(|i| p.values.get(i))
+            .and_then(|v| v.as_deref())
+    }
+
     fn names(p: &RowParts) -> Vec<(&str, Option<usize>)> {
         p.names
             .iter()
@@ -422,7 +1026,7 @@ mod tests {
     fn aligned_row_uses_positions() {
         let p = split_row(
             &cells("|运行成本|公用经费控制|公用经费控制率|≤100%|计划标准|绩效基本型"),
-            IndicatorTable::LongTerm,
+            &default_header(IndicatorTable::LongTerm),
             no_label,
         );
         assert!(p.aligned);
@@ -431,16 +1035,17 @@ mod tests {
             vec![("运行成本", Some(1)), ("公用经费控制", Some(2))]
         );
         assert_eq!(p.level3.as_deref(), Some("公用经费控制率"));
-        assert_eq!(p.values, vec![Some("≤100%".to_string())]);
-        assert_eq!(p.basis.as_deref(), Some("计划标准"));
-        assert_eq!(p.category.as_deref(), Some("绩效基本型"));
+        let lt = IndicatorTable::LongTerm;
+        assert_eq!(val(&p, lt, Field::Target), Some("≤100%"));
+        assert_eq!(val(&p, lt, Field::Basis), Some("计划标准"));
+        assert_eq!(val(&p, lt, Field::Category), Some("绩效基本型"));
     }
 
     #[test]
     fn shifted_right_row_anchors_values_at_the_right() {
         let p = split_row(
             &cells("||绩效管理||事前绩效评估完成率|100%|计划标准|绩效基本型"),
-            IndicatorTable::LongTerm,
+            &default_header(IndicatorTable::LongTerm),
             no_label,
         );
         assert!(!p.aligned);
@@ -452,32 +1057,29 @@ mod tests {
     fn trailing_empty_cells_are_ignored() {
         let p = split_row(
             &cells("||生态效益|||计划标准|绩效基本型|"),
-            IndicatorTable::LongTerm,
+            &default_header(IndicatorTable::LongTerm),
             no_label,
         );
         assert!(p.aligned);
         assert_eq!(names(&p), vec![("生态效益", Some(2))]);
         assert_eq!(p.level3, None);
-        assert_eq!(p.values, vec![None]);
+        assert_eq!(val(&p, IndicatorTable::LongTerm, Field::Target), None);
     }
 
     #[test]
     fn missing_category_is_detected_by_vocabulary() {
         let p = split_row(
             &cells("||履职效能|政务服务|高频事项比例|98%|100%|≥100%|计划标准"),
-            IndicatorTable::Annual,
+            &default_header(IndicatorTable::Annual),
             no_label,
         );
         assert!(p.category_missing);
-        assert_eq!(p.category, None);
-        assert_eq!(p.basis.as_deref(), Some("计划标准"));
+        let an = IndicatorTable::Annual;
+        assert_eq!(val(&p, an, Field::Category), None);
+        assert_eq!(val(&p, an, Field::Basis), Some("计划标准"));
         assert_eq!(
-            p.values,
-            vec![
-                Some("98%".into()),
-                Some("100%".into()),
-                Some("≥100%".into())
-            ]
+            p.values.get(4..7),
+            Some(&[Some("98%".into()), Some("100%".into()), Some("≥100%".into())][..])
         );
         assert_eq!(p.level3.as_deref(), Some("高频事项比例"));
         assert_eq!(names(&p), vec![("履职效能", None), ("政务服务", None)]);
@@ -487,20 +1089,20 @@ mod tests {
     fn stray_empty_cell_inside_shifted_row() {
         let p = split_row(
             &cells("数据安全|深化防护体系||及时修复|修复152个|积极开展|计划标准|绩效基本型|"),
-            IndicatorTable::Annual,
+            &default_header(IndicatorTable::Annual),
             no_label,
         );
         assert!(!p.aligned);
         assert_eq!(p.level3.as_deref(), Some("深化防护体系"));
         assert_eq!(names(&p), vec![("数据安全", None)]);
-        assert_eq!(p.values[0].as_deref(), Some("及时修复"));
+        assert_eq!(p.values[4].as_deref(), Some("及时修复"));
     }
 
     #[test]
     fn labels_are_not_names() {
         let p = split_row(
             &cells("长期绩效指标|运行成本|公用经费控制|公用经费控制率|≤100%|计划标准|绩效基本型"),
-            IndicatorTable::LongTerm,
+            &default_header(IndicatorTable::LongTerm),
             |s| s == "长期绩效指标",
         );
         assert_eq!(
@@ -589,6 +1191,7 @@ mod tests {
             cells: cells(s),
             page: None,
             after_page_break: false,
+            spans: None,
         }
     }
 
@@ -605,7 +1208,7 @@ mod tests {
             known.pairs.insert((a.into(), b.into()));
             known.names.insert(b.into());
         }
-        let r = parse_table(IndicatorTable::Annual, &refs, &no_label, &known);
+        let r = parse_table(IndicatorTable::Annual, &refs, &no_label, &known, Some(2026));
         let got: Vec<(Option<&str>, Option<&str>)> = r
             .indicators
             .iter()
@@ -630,6 +1233,7 @@ mod tests {
             &refs,
             &|s| s == "年度绩效指标",
             &KnownNames::default(),
+            Some(2026),
         )
     }
 

@@ -158,10 +158,13 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
         cells.truncate(p_last + 1);
         cells.extend(next.cells.iter().skip(n_first).cloned());
     }
+    // Positions stay known only where the joined row kept prev's cells.
+    let spans = prev.spans.clone().filter(|s| s.len() == cells.len());
     Row {
         cells,
         page: prev.page,
         after_page_break: prev.after_page_break,
+        spans,
     }
 }
 
@@ -227,6 +230,7 @@ mod tests {
             cells: s.split('|').map(str::to_string).collect(),
             page: None,
             after_page_break: after_break,
+            spans: None,
         }
     }
 

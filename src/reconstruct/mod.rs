@@ -6,6 +6,7 @@
 //! warning.
 
 pub mod funding;
+pub mod header;
 pub mod indicators;
 pub mod joins;
 pub mod lists;
@@ -136,6 +137,7 @@ fn first_title(rows: &[&Row]) -> Option<String> {
 fn parse_indicator_tables(
     groups: &[(Section, Vec<&Row>)],
     known: &KnownNames,
+    year: Option<i32>,
 ) -> Vec<indicators::TableResult> {
     [
         (IndicatorTable::LongTerm, Section::LongTermTable),
@@ -144,7 +146,7 @@ fn parse_indicator_tables(
     .iter()
     .map(|&(table, section)| {
         let rows = table_rows(groups, section);
-        indicators::parse_table(table, &rows, &is_label, known)
+        indicators::parse_table(table, &rows, &is_label, known, year)
     })
     .collect()
 }
@@ -181,6 +183,7 @@ pub fn reconstruct(layout: &Layout) -> Content {
             cells: r.cells.iter().map(|c| join_cell_lines(c)).collect(),
             page: r.page,
             after_page_break: r.after_page_break,
+            spans: r.spans.clone(),
         })
         .collect();
     let groups = sections(&rows);
@@ -239,6 +242,10 @@ pub fn reconstruct(layout: &Layout) -> Content {
         }
     }
 
+    c.year = c
+        .title
+        .as_deref()
+        .and_then(|t| years_in(t).first().copied());
     let funding = funding::parse_funding(&table_rows(&groups, Section::Funding));
     c.funding.unit = funding.unit.or(preamble_unit);
     c.funding.rows = funding.rows;
@@ -248,25 +255,47 @@ pub fn reconstruct(layout: &Layout) -> Content {
     // explicitly, the second uses them to split run-together cells and to
     // recover lost level-2 cells.
     let mut known = KnownNames::default();
-    for r in parse_indicator_tables(&groups, &KnownNames::default()) {
+    for r in parse_indicator_tables(&groups, &KnownNames::default(), c.year) {
         known.pairs.extend(r.known.pairs);
         known.names.extend(r.known.names);
     }
+    let tables = parse_indicator_tables(&groups, &known, c.year);
     let mut header_years = funding.header_years;
-    for r in parse_indicator_tables(&groups, &known) {
-        c.indicators.extend(r.indicators);
+    let mut undated = 0;
+    for r in &tables {
+        header_years.extend(&r.header_years);
+        undated = undated.max(r.history_columns.iter().filter(|y| y.is_none()).count());
+    }
+    let funding_history = c.funding.rows.iter().any(|r| !r.history.is_empty());
+    let needs_years = funding_history || tables.iter().any(|r| !r.history_columns.is_empty());
+    c.history_years = if needs_years {
+        history_years(&header_years, c.year, undated.max(2), &mut warnings)
+    } else {
+        Vec::new()
+    };
+    for r in tables {
+        for (table, columns) in r.columns {
+            match table {
+                IndicatorTable::LongTerm => c.columns.long_term.extend(columns),
+                IndicatorTable::Annual => c.columns.annual.extend(columns),
+            }
+        }
+        let years = column_years(&r.history_columns, &c.history_years);
+        c.indicators.extend(r.indicators.into_iter().map(|mut ind| {
+            ind.history = align_history(&ind.history, &years, &c.history_years);
+            ind
+        }));
         warnings.extend(r.warnings);
-        header_years.extend(r.header_years);
     }
 
-    c.year = c
-        .title
-        .as_deref()
-        .and_then(|t| years_in(t).first().copied());
     if c.department.is_none() {
         c.department = c.title.as_deref().and_then(department_from_title);
     }
-    c.history_years = history_years(&header_years, c.year, &mut warnings);
+    if let Some(d) = c.department.take() {
+        let (code, name) = split_department_code(&d);
+        c.department = Some(name);
+        c.department_code = code;
+    }
 
     c.kind = Some(kind_of(&c));
     match c.kind {
@@ -315,37 +344,105 @@ fn department_from_title(title: &str) -> Option<String> {
     (head.chars().count() >= 2).then(|| head.to_string())
 }
 
-/// The two prior years the document reports: the first pair of distinct
-/// header years, in ascending order. Without any, the two years before the
+/// The prior years the document reports: the distinct header years before
+/// the document's own, ascending. Without any, the `count` years before the
 /// document's year, with a warning.
-fn history_years(header_years: &[i32], year: Option<i32>, warnings: &mut Vec<Warning>) -> Vec<i32> {
-    let mut seen: Vec<i32> = Vec::new();
-    for &y in header_years {
-        if !seen.contains(&y) {
-            seen.push(y);
-        }
-        if seen.len() == 2 {
-            break;
-        }
-    }
+fn history_years(
+    header_years: &[i32],
+    year: Option<i32>,
+    count: usize,
+    warnings: &mut Vec<Warning>,
+) -> Vec<i32> {
+    let mut seen: Vec<i32> = header_years
+        .iter()
+        .copied()
+        .filter(|&y| year.is_none_or(|d| y < d))
+        .collect();
     seen.sort_unstable();
-    if seen.len() == 2 {
+    seen.dedup();
+    if !seen.is_empty() {
         return seen;
     }
     match year {
         Some(y) => {
+            let n = i32::try_from(count.clamp(1, 10)).unwrap_or(2);
+            let years: Vec<i32> = (y - n..y).collect();
+            let shown: Vec<String> = years.iter().map(i32::to_string).collect();
             warnings.push(Warning::new(
                 "history_years_assumed",
                 format!(
-                    "no history years in the table headers; assumed {} and {}",
-                    y - 2,
-                    y - 1
+                    "no history years in the table headers; assumed {}",
+                    shown.join(" and ")
                 ),
             ));
-            vec![y - 2, y - 1]
+            years
         }
         None => Vec::new(),
     }
+}
+
+/// The year of each history column of a table: its own, or, for a column
+/// without one, the latest document years in order.
+fn column_years(columns: &[Option<i32>], history_years: &[i32]) -> Vec<Option<i32>> {
+    let undated = columns.iter().filter(|y| y.is_none()).count();
+    let mut assumed = history_years
+        .iter()
+        .skip(history_years.len().saturating_sub(undated))
+        .copied();
+    columns
+        .iter()
+        .map(|y| y.or_else(|| assumed.next()))
+        .collect()
+}
+
+/// An indicator's history values (in its table's column order) aligned
+/// with the document's history years; empty when its table has none.
+fn align_history(
+    values: &[Option<String>],
+    years: &[Option<i32>],
+    history_years: &[i32],
+) -> Vec<Option<String>> {
+    if values.is_empty() {
+        return Vec::new();
+    }
+    history_years
+        .iter()
+        .map(|y| {
+            years
+                .iter()
+                .position(|c| *c == Some(*y))
+                .and_then(|i| values.get(i).cloned().flatten())
+        })
+        .collect()
+}
+
+/// `[015001]鄂州市数据局` or `219-鄂州市数据局`: a leading code goes to
+/// `department_code`.
+pub fn split_department_code(d: &str) -> (Option<String>, String) {
+    let t = d.trim();
+    let bracketed = t
+        .strip_prefix('[')
+        .or_else(|| t.strip_prefix('【'))
+        .or_else(|| t.strip_prefix('［'))
+        .and_then(|rest| rest.split_once([']', '】', '］']));
+    if let Some((code, name)) = bracketed {
+        let code = code.trim();
+        if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric()) && !name.trim().is_empty() {
+            return (Some(code.to_string()), name.trim().to_string());
+        }
+    }
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        let rest = t.get(digits.len()..).unwrap_or("");
+        let name = rest
+            .strip_prefix(['-', '－', '—', ' ', '_'])
+            .map(str::trim)
+            .unwrap_or("");
+        if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) {
+            return (Some(digits), name.to_string());
+        }
+    }
+    (None, t.to_string())
 }
 
 fn truncate(s: &str, n: usize) -> String {
@@ -422,11 +519,32 @@ mod tests {
     fn history_years_from_headers_or_assumed() {
         let mut w = Vec::new();
         assert_eq!(
-            history_years(&[2024, 2025, 2024, 2025], Some(2026), &mut w),
+            history_years(&[2024, 2025, 2024, 2025], Some(2026), 2, &mut w),
             vec![2024, 2025]
         );
         assert!(w.is_empty());
-        assert_eq!(history_years(&[], Some(2026), &mut w), vec![2024, 2025]);
+        assert_eq!(history_years(&[], Some(2026), 2, &mut w), vec![2024, 2025]);
         assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn history_aligned_with_the_document_years() {
+        let v = |s: &str| Some(s.to_string());
+        let years = column_years(&[Some(2025), Some(2023)], &[2023, 2024, 2025]);
+        assert_eq!(
+            align_history(&[v("b"), v("a")], &years, &[2023, 2024, 2025]),
+            vec![v("a"), None, v("b")]
+        );
+        assert_eq!(column_years(&[None, None], &[2023, 2024, 2025]), vec![Some(2024), Some(2025)]);
+        assert!(align_history(&[], &[], &[2024, 2025]).is_empty());
+    }
+
+    #[test]
+    fn department_codes() {
+        let s = |d: &str| split_department_code(d);
+        assert_eq!(s("[015001]鄂州市数据局"), (Some("015001".into()), "鄂州市数据局".into()));
+        assert_eq!(s("219-鄂州市数据局"), (Some("219".into()), "鄂州市数据局".into()));
+        assert_eq!(s("鄂州市数据局"), (None, "鄂州市数据局".into()));
+        assert_eq!(s("2026年部门"), (None, "2026年部门".into()));
     }
 }

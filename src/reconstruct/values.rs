@@ -87,9 +87,49 @@ pub fn parse_number(s: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// The comparison operators of SPEC §2.5, as symbols and as words.
+const OPERATORS: &[(&str, Op)] = &[
+    ("≤", Op::Le),
+    ("≦", Op::Le),
+    ("<=", Op::Le),
+    ("＜=", Op::Le),
+    ("不高于", Op::Le),
+    ("不超过", Op::Le),
+    ("小于等于", Op::Le),
+    ("小于或等于", Op::Le),
+    ("≥", Op::Ge),
+    ("≧", Op::Ge),
+    (">=", Op::Ge),
+    ("＞=", Op::Ge),
+    ("不低于", Op::Ge),
+    ("不少于", Op::Ge),
+    ("大于等于", Op::Ge),
+    ("大于或等于", Op::Ge),
+    ("<", Op::Lt),
+    ("＜", Op::Lt),
+    ("小于", Op::Lt),
+    ("低于", Op::Lt),
+    (">", Op::Gt),
+    ("＞", Op::Gt),
+    ("大于", Op::Gt),
+    ("高于", Op::Gt),
+    ("=", Op::Eq),
+    ("＝", Op::Eq),
+    ("等于", Op::Eq),
+];
+
+/// An operator printed on its own (an operator column's cell).
+pub fn parse_op(s: &str) -> Option<Op> {
+    let t = squash(s);
+    OPERATORS
+        .iter()
+        .find(|(word, _)| *word == t)
+        .map(|&(_, op)| op)
+}
+
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(≤|≥|<=|>=|＜=|＞=|<|>|＜|＞|=|＝)?\s*",
+        r"^(≤|≥|≦|≧|<=|>=|＜=|＞=|<|>|＜|＞|=|＝|不高于|不超过|小于或等于|小于等于|不低于|不少于|大于或等于|大于等于|小于|低于|大于|高于|等于)?\s*",
         r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*",
         r"(%|‰|[\p{L}/²³℃㎡]{1,6})?$"
     ))
@@ -101,12 +141,8 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse_target(s: &str) -> Option<TargetParsed> {
     let caps = TARGET.captures(s.trim())?;
     let op = match caps.get(1).map(|m| m.as_str()) {
-        None | Some("=") | Some("＝") => Op::Eq,
-        Some("≤") | Some("<=") | Some("＜=") => Op::Le,
-        Some("≥") | Some(">=") | Some("＞=") => Op::Ge,
-        Some("<") | Some("＜") => Op::Lt,
-        Some(">") | Some("＞") => Op::Gt,
-        Some(_) => return None,
+        None => Op::Eq,
+        Some(word) => parse_op(word)?,
     };
     let number = caps.get(2)?.as_str().replace(',', "");
     let value: f64 = number.parse().ok()?;
@@ -163,6 +199,12 @@ mod tests {
         assert_eq!(t("≤ 500万元"), q(Op::Le, 500.0, Some("万元")));
         assert_eq!(t("1,200万元"), q(Op::Eq, 1200.0, Some("万元")));
         assert_eq!(t("3.79"), q(Op::Eq, 3.79, None));
+        assert_eq!(t("≧ 95%"), q(Op::Ge, 95.0, Some("%")));
+        assert_eq!(t("不低于90%"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("不超过3天"), q(Op::Le, 3.0, Some("天")));
+        assert_eq!(t("高于 80 分"), q(Op::Gt, 80.0, Some("分")));
+        assert_eq!(parse_op(" ≥ "), Some(Op::Ge));
+        assert_eq!(parse_op("定性"), None);
     }
 
     #[test]

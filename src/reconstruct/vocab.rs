@@ -105,9 +105,13 @@ const INDICATOR_HEADER_CELLS: &[&str] = &[
     "指标分类",
 ];
 
-/// Column titles of the indicator tables' header rows.
+/// Column titles of the indicator tables' header rows: the seed's, and
+/// every header word of four characters or more (shorter ones such as 单位
+/// or 说明 could be a data cell's text).
 pub fn is_indicator_header_cell(s: &str) -> bool {
     INDICATOR_HEADER_CELLS.contains(&squash(s).as_str())
+        || (super::header::field_of_word(s).is_some()
+            && super::header::normalize(s).chars().count() >= 4)
 }
 
 /// The start or the end of a column title: what is left of one when a

@@ -4,6 +4,8 @@
 //! one entry, a position covered by a merged cell from a row above is an
 //! empty entry, a merged cell's text sits in the row where it starts).
 
+use crate::layout::Span;
+
 use super::clean::G;
 use super::grid::Grid;
 use super::text::block_text;
@@ -69,6 +71,18 @@ pub struct GridRow {
     pub top: f64,
     pub bottom: f64,
     pub cells: Vec<String>,
+    /// Each entry's horizontal extent (tenths of a point).
+    pub spans: Vec<Span>,
+}
+
+/// A PDF x coordinate as a [`Span`] unit (tenths of a point).
+pub fn span_unit(x: f64) -> i32 {
+    let v = (x * 10.0).round();
+    if v.is_finite() {
+        v.clamp(i32::MIN as f64, i32::MAX as f64) as i32
+    } else {
+        0
+    }
 }
 
 /// The rows of a table. Walking a grid row left to right, consecutive
@@ -79,10 +93,15 @@ pub fn grid_rows(grid: &Grid, texts: &[String]) -> Vec<GridRow> {
     let mut rows = Vec::with_capacity(grid.rows());
     for r in 0..grid.rows() {
         let mut entries = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         let mut prev: Option<usize> = None;
         for c in 0..grid.cols() {
             let owner = grid.owner_at(r, c);
+            let right = span_unit(grid.xs.get(c + 1).copied().unwrap_or(0.0));
             if owner == prev {
+                if let Some(last) = spans.last_mut() {
+                    last.right = right;
+                }
                 continue;
             }
             prev = owner;
@@ -100,11 +119,17 @@ pub fn grid_rows(grid: &Grid, texts: &[String]) -> Vec<GridRow> {
                 _ => String::new(),
             };
             entries.push(text);
+            spans.push(Span {
+                left: span_unit(grid.xs.get(c).copied().unwrap_or(0.0)),
+                right,
+                continued: owner.is_some() && !starts_here,
+            });
         }
         rows.push(GridRow {
             top: grid.ys.get(r).copied().unwrap_or(0.0),
             bottom: grid.ys.get(r + 1).copied().unwrap_or(0.0),
             cells: entries,
+            spans,
         });
     }
     rows

@@ -207,6 +207,7 @@ mod tests {
 
     fn item(text: &str, top: f64, table: Option<usize>) -> Item {
         Item {
+            spans: None,
             top,
             bottom: top + 10.0,
             x0: 0.0,

@@ -59,6 +59,8 @@ pub struct Item {
     /// The table (index into [`PageAnalysis::grids`]) the row belongs to;
     /// `None` for text outside tables.
     pub table: Option<usize>,
+    /// Each cell's extent, for table rows.
+    pub spans: Option<Vec<crate::layout::Span>>,
 }
 
 /// Everything layout found on one page.
@@ -102,6 +104,7 @@ impl PageContent {
                 x0,
                 cells: row.cells,
                 table: Some(t),
+                spans: Some(row.spans),
             }));
         }
         items.sort_by(|a, b| a.top.total_cmp(&b.top).then(a.x0.total_cmp(&b.x0)));
@@ -146,6 +149,7 @@ pub fn analyze_page(page: &Page) -> PageAnalysis<'_> {
                 x0: line.x0,
                 cells,
                 table: None,
+                spans: None,
             });
         }
     }
@@ -211,6 +215,7 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
                 continue;
             }
             rows.push(Row {
+                spans: item.spans,
                 cells: item.cells,
                 page: Some(page_number(page, index)),
                 // A break precedes the first row of a page only if rows came

@@ -1,0 +1,754 @@
+//! Header mapping (SPEC §3): the header rows of an indicator table decide
+//! what each of its columns means.
+//!
+//! The words live in `header_words.tsv` beside this file (data, not code).
+//! [`classify`] names one header text; [`map_header`] turns a table's
+//! header rows into its leaf columns ([`Leaf`]), each with the field its
+//! values go to. Where cell positions are known (ruled grids, structured
+//! formats) a column is an extent and the header cells above it are found
+//! by overlap; in text dumps a column is a cell index, and the lower header
+//! rows are placed under the groups of the row above by their order.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+use regex::Regex;
+
+use crate::layout::{Row, Span};
+use crate::model::{Column, IndicatorTable};
+
+use super::values::clean_text;
+
+/// What a column's values are read into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The table's own label cell (长期绩效指标): not a column.
+    Label,
+    Level1,
+    Level2,
+    Level3,
+    Target,
+    History,
+    Basis,
+    Category,
+    Operator,
+    Unit,
+    Weight,
+    Direction,
+    Explanation,
+    Scoring,
+    Remark,
+    /// 绩效标准: basis or explanation, decided by its values.
+    Standard,
+    Extra,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Label => "label",
+            Field::Level1 => "level1",
+            Field::Level2 => "level2",
+            Field::Level3 => "level3",
+            Field::Target => "target",
+            Field::History => "history",
+            Field::Basis => "basis",
+            Field::Category => "category",
+            Field::Operator => "operator",
+            Field::Unit => "unit",
+            Field::Weight => "weight",
+            Field::Direction => "direction",
+            Field::Explanation => "explanation",
+            Field::Scoring => "scoring",
+            Field::Remark => "remark",
+            Field::Standard => "standard",
+            Field::Extra => "extra",
+        }
+    }
+
+    fn from_name(s: &str) -> Option<Field> {
+        [
+            Field::Level1,
+            Field::Level2,
+            Field::Level3,
+            Field::Target,
+            Field::History,
+            Field::Basis,
+            Field::Category,
+            Field::Operator,
+            Field::Unit,
+            Field::Weight,
+            Field::Direction,
+            Field::Explanation,
+            Field::Scoring,
+            Field::Remark,
+            Field::Standard,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+    }
+
+    /// 0, 1, 2 for the level fields.
+    pub fn level(self) -> Option<usize> {
+        match self {
+            Field::Level1 => Some(0),
+            Field::Level2 => Some(1),
+            Field::Level3 => Some(2),
+            _ => None,
+        }
+    }
+
+    fn of_level(level: usize) -> Option<Field> {
+        [Field::Level1, Field::Level2, Field::Level3]
+            .get(level)
+            .copied()
+    }
+
+}
+
+/// Whether a header may stand over sub-columns: a general word (指标值
+/// over 近两年指标值 and 预期当年实现值, 近两年指标值 over the years) or
+/// one of no known meaning; a specific one (预期当年实现值, 2024年) is a
+/// column of its own.
+fn can_group(text: &str) -> bool {
+    const GENERAL: &[&str] = &["指标值", "目标值", "绩效指标值", "指标目标值"];
+    match classify(text, None, &|_| false) {
+        None => true,
+        Some(c) => match c.field {
+            Field::History => c.year.is_none() && !normalize(text).starts_with("上年"),
+            Field::Target => GENERAL.contains(&strip_period(&normalize(text)).0.as_str()),
+            _ => false,
+        },
+    }
+}
+
+static WORDS: &str = include_str!("header_words.tsv");
+
+fn vocabulary() -> &'static HashMap<String, Field> {
+    static VOCAB: OnceLock<HashMap<String, Field>> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in WORDS.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((name, words)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(field) = Field::from_name(name.trim()) else {
+                continue;
+            };
+            for w in words.split('、') {
+                let w = normalize(w);
+                if !w.is_empty() {
+                    map.insert(w, field);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// Header text as compared: whitespace and required-field asterisks
+/// removed, full-width brackets made ASCII.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '【' => '[',
+            '】' => ']',
+            '：' => ':',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A header as printed, for `columns`: whitespace and asterisks removed.
+pub fn printed(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊'))
+        .collect()
+}
+
+/// The field a header word names exactly, if any.
+pub fn field_of_word(s: &str) -> Option<Field> {
+    vocabulary().get(&normalize(s)).copied()
+}
+
+const LONG_TERM_MARKS: &[&str] = &["(长期)", "(中长期)", "(中期)", "(实施期)"];
+const ANNUAL_MARKS: &[&str] = &["(年度)", "(当年)", "(本年)", "(本年度)"];
+const LONG_TERM_PREFIXES: &[&str] = &["中长期", "长期", "中期", "实施期"];
+const ANNUAL_PREFIXES: &[&str] = &["本年度", "年度", "当年"];
+
+/// The period a header names (`（长期）`, a 中长期 or 年度 prefix) and the
+/// header without it.
+pub fn strip_period(normalized: &str) -> (String, Option<IndicatorTable>) {
+    for (marks, period) in [
+        (LONG_TERM_MARKS, IndicatorTable::LongTerm),
+        (ANNUAL_MARKS, IndicatorTable::Annual),
+    ] {
+        for m in marks {
+            if normalized.contains(m) {
+                return (normalized.replacen(m, "", 1), Some(period));
+            }
+        }
+    }
+    for (prefixes, period) in [
+        (LONG_TERM_PREFIXES, IndicatorTable::LongTerm),
+        (ANNUAL_PREFIXES, IndicatorTable::Annual),
+    ] {
+        for p in prefixes {
+            if let Some(rest) = normalized.strip_prefix(p) {
+                if !rest.is_empty() {
+                    return (rest.to_string(), Some(period));
+                }
+            }
+        }
+    }
+    (normalized.to_string(), None)
+}
+
+static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})年?度?(实际|实际值|实际完成|实际完成值|实际执行数|实际执行值|执行数|执行值|完成值|完成数|完成情况|指标值|实际水平|目标值|目标|计划值|计划数|预计|预计完成|预计完成值|预期值|预算数)?$")
+        .unwrap()
+});
+
+/// What one header text names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Classified {
+    pub field: Field,
+    pub period: Option<IndicatorTable>,
+    /// The year of a year column (history or the document's own year).
+    pub year: Option<i32>,
+}
+
+/// Names one header text: a listed word (with or without a period word),
+/// a year column, or the table's label; `None` for anything else.
+pub fn classify(
+    text: &str,
+    doc_year: Option<i32>,
+    is_label: &dyn Fn(&str) -> bool,
+) -> Option<Classified> {
+    let n = normalize(text);
+    if n.is_empty() {
+        return None;
+    }
+    let (rest, period) = strip_period(&n);
+    let plain = |field| Classified {
+        field,
+        period,
+        year: None,
+    };
+    if let Some(&field) = vocabulary().get(&n) {
+        let mut c = plain(field);
+        if n.starts_with("上年") && field == Field::History {
+            c.year = doc_year.map(|y| y - 1);
+        }
+        return Some(c);
+    }
+    if let Some(&field) = vocabulary().get(&rest) {
+        return Some(plain(field));
+    }
+    if let Some(caps) = YEAR_HEADER.captures(&n) {
+        let year: i32 = caps.get(1)?.as_str().parse().ok()?;
+        let suffix = caps.get(2).map_or("", |m| m.as_str());
+        let planned = ["目标", "计划", "预计", "预期", "预算"]
+            .iter()
+            .any(|w| suffix.contains(w));
+        let field = if planned || doc_year.is_some_and(|d| year >= d) {
+            Field::Target
+        } else {
+            Field::History
+        };
+        return Some(Classified {
+            field,
+            period,
+            year: Some(year),
+        });
+    }
+    if is_label(text) {
+        return Some(Classified {
+            field: Field::Label,
+            period: None,
+            year: None,
+        });
+    }
+    None
+}
+
+/// Whether a cell of a header row names a column (a listed word, a period
+/// variant of one, or a year column).
+pub fn is_header_word(text: &str) -> bool {
+    classify(text, None, &|_| false).is_some_and(|c| c.field != Field::Label)
+}
+
+/// One column of an indicator table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leaf {
+    /// The header as printed, rows joined with `/`, top first.
+    pub header: String,
+    pub field: Field,
+    /// Set in tables that print long-term and annual columns side by side.
+    pub period: Option<IndicatorTable>,
+    pub year: Option<i32>,
+    /// Where the column is: an extent (reliable tables) or `[i, i + 1)` for
+    /// the i-th cell of a text dump's row.
+    pub span: Span,
+}
+
+/// The columns of a table, and whether its rows can be read by position.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HeaderMap {
+    pub leaves: Vec<Leaf>,
+    pub reliable: bool,
+}
+
+impl HeaderMap {
+    /// The mapping as the document reports it: every column but the label.
+    pub fn columns(&self, table: IndicatorTable, split: bool) -> Vec<Column> {
+        self.leaves
+            .iter()
+            .filter(|l| l.field != Field::Label)
+            .filter(|l| !split || l.period.is_none_or(|p| p == table))
+            .map(|l| Column {
+                header: l.header.clone(),
+                field: match l.field {
+                    Field::Standard => "basis".to_string(),
+                    f => f.as_str().to_string(),
+                },
+            })
+            .collect()
+    }
+
+    /// Whether the table prints long-term and annual columns side by side.
+    pub fn is_split(&self) -> bool {
+        let has = |p| self.leaves.iter().any(|l| l.period == Some(p));
+        has(IndicatorTable::LongTerm) && has(IndicatorTable::Annual)
+    }
+
+    pub fn has(&self, field: Field) -> bool {
+        self.leaves.iter().any(|l| l.field == field)
+    }
+}
+
+/// One non-empty header cell: its row, extent and text.
+#[derive(Debug, Clone)]
+struct HeaderCell {
+    row: usize,
+    span: Span,
+    text: String,
+}
+
+/// Maps a table's header rows. `rows` are the header rows, top first;
+/// positions are used when every row has them.
+pub fn map_header(
+    rows: &[&Row],
+    doc_year: Option<i32>,
+    is_label: &dyn Fn(&str) -> bool,
+) -> HeaderMap {
+    let reliable = !rows.is_empty() && rows.iter().all(|r| r.spans.is_some());
+    let mut cells = header_cells(rows, reliable);
+    if !reliable {
+        join_cut_titles(&mut cells);
+    }
+    let paths = if reliable {
+        leaf_paths_by_extent(&cells)
+    } else {
+        leaf_paths_by_order(&cells, rows)
+    };
+    let mut leaves = Vec::new();
+    for (path, span, width) in paths {
+        leaves.extend(leaves_of_path(&path, span, width, doc_year, is_label));
+    }
+    HeaderMap { leaves, reliable }
+}
+
+fn header_cells(rows: &[&Row], reliable: bool) -> Vec<HeaderCell> {
+    let mut out = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        for (i, cell) in row.cells.iter().enumerate() {
+            let Some(text) = clean_text(cell) else {
+                continue;
+            };
+            let span = match (&row.spans, reliable) {
+                (Some(spans), true) => spans.get(i).copied().unwrap_or_default(),
+                _ => index_span(i),
+            };
+            out.push(HeaderCell { row: r, span, text });
+        }
+    }
+    out
+}
+
+/// A page break (or a dump of one) cuts a title into lines printed as cells
+/// of the next header row ("指标值确定依" / "据"): a lower cell that is no
+/// header word but completes one above it, nearest column first, is joined
+/// to it.
+fn join_cut_titles(cells: &mut Vec<HeaderCell>) {
+    let known = |t: &str| classify(t, None, &|_| false).is_some();
+    let mut k = 0;
+    while k < cells.len() {
+        let Some(low) = cells.get(k).cloned() else {
+            break;
+        };
+        let target = if known(&low.text) {
+            None
+        } else {
+            cells
+                .iter()
+                .enumerate()
+                .filter(|(_, up)| up.row < low.row && !known(&up.text))
+                .filter(|(_, up)| known(&format!("{}{}", up.text, low.text)))
+                .min_by_key(|(_, up)| (up.span.left - low.span.left).abs())
+                .map(|(i, _)| i)
+        };
+        match target.and_then(|i| cells.get_mut(i)) {
+            Some(up) => {
+                up.text.push_str(&low.text);
+                cells.remove(k);
+            }
+            None => k += 1,
+        }
+    }
+}
+
+/// The span of the i-th cell of a row whose positions are not known.
+pub fn index_span(i: usize) -> Span {
+    let i = i32::try_from(i).unwrap_or(i32::MAX - 1);
+    Span {
+        left: i,
+        right: i.saturating_add(1),
+        continued: false,
+    }
+}
+
+/// Overlap that counts as "under": more than a sliver of the narrower.
+fn overlaps(a: &Span, b: &Span) -> bool {
+    let narrow = (a.right - a.left).min(b.right - b.left).max(1);
+    a.overlap(b) * 4 > narrow
+}
+
+/// A leaf's header texts top first, its extent, and how many data columns
+/// it stands over when that is known from the header alone (text dumps).
+type Path = (Vec<String>, Span, usize);
+
+/// Reliable tables: a header cell with no header cell below it is a leaf;
+/// its path is every header cell above that it lies under.
+fn leaf_paths_by_extent(cells: &[HeaderCell]) -> Vec<Path> {
+    let mut leaves: Vec<&HeaderCell> = cells
+        .iter()
+        .filter(|c| {
+            !cells
+                .iter()
+                .any(|d| d.row > c.row && overlaps(&d.span, &c.span))
+        })
+        .collect();
+    leaves.sort_by_key(|c| (c.span.left, c.row));
+    leaves
+        .into_iter()
+        .map(|leaf| {
+            let mut above: Vec<&HeaderCell> = cells
+                .iter()
+                .filter(|c| c.row < leaf.row && overlaps(&c.span, &leaf.span))
+                .collect();
+            above.sort_by_key(|c| c.row);
+            let mut path: Vec<String> = above.iter().map(|c| c.text.clone()).collect();
+            path.push(leaf.text.clone());
+            (path, leaf.span, 1)
+        })
+        .collect()
+}
+
+/// Text dumps: the top row's cells in order; a cell of a field that can
+/// stand over others (指标值) takes the cells of the lower rows that lie
+/// between it and the next cell of its row, and the lower cells that lie
+/// under a cell that cannot (a publishing system's shifted 预期当年实现值
+/// under 指标分类) go to the nearest such cell on their left.
+fn leaf_paths_by_order(cells: &[HeaderCell], rows: &[&Row]) -> Vec<Path> {
+    let width = rows
+        .iter()
+        .map(|r| r.cells.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let width = i32::try_from(width).unwrap_or(i32::MAX);
+    let mut out = Vec::new();
+    paths_in(cells, 0, 0, width, &[], &mut out);
+    out
+}
+
+fn paths_in(
+    cells: &[HeaderCell],
+    row: usize,
+    from: i32,
+    to: i32,
+    above: &[String],
+    out: &mut Vec<Path>,
+) {
+    let within = |c: &&HeaderCell| c.span.left >= from && c.span.left < to;
+    let mut in_row: Vec<&HeaderCell> = cells.iter().filter(|c| c.row == row).filter(within).collect();
+    in_row.sort_by_key(|c| c.span.left);
+    let lower: Vec<&HeaderCell> = cells.iter().filter(|c| c.row > row).filter(within).collect();
+    if in_row.is_empty() {
+        if !lower.is_empty() {
+            paths_in(cells, row + 1, from, to, above, out);
+        }
+        return;
+    }
+    // Each cell's reach: up to the next cell of its row.
+    let reach_end = |k: usize| in_row.get(k + 1).map_or(to, |c| c.span.left);
+    let groups: Vec<bool> = in_row.iter().map(|c| can_group(&c.text)).collect();
+    let mut owned: Vec<Vec<HeaderCell>> = vec![Vec::new(); in_row.len()];
+    for c in lower {
+        let k = (0..in_row.len())
+            .rev()
+            .find(|&k| in_row.get(k).is_some_and(|r| r.span.left <= c.span.left))
+            .unwrap_or(0);
+        let home = (0..=k)
+            .rev()
+            .find(|&j| groups.get(j).copied().unwrap_or(false))
+            .unwrap_or(k);
+        if let Some(slot) = owned.get_mut(home) {
+            slot.push(c.clone());
+        }
+    }
+    for (k, cell) in in_row.iter().enumerate() {
+        let mut path = above.to_vec();
+        path.push(cell.text.clone());
+        match owned.get(k) {
+            Some(sub) if !sub.is_empty() => {
+                let start = sub.iter().map(|c| c.span.left).min().unwrap_or(cell.span.left);
+                let end = sub.iter().map(|c| c.span.left + 1).max().unwrap_or(start + 1);
+                let next_row = sub.iter().map(|c| c.row).min().unwrap_or(row + 1);
+                paths_in(sub, next_row, start, end, &path, out);
+            }
+            _ => {
+                // A leaf; the empty cells up to the next text are its width
+                // (二级指标 over the level-2 and the indicator-name column).
+                let width = usize::try_from(reach_end(k) - cell.span.left).unwrap_or(1).max(1);
+                out.push((path, cell.span, width));
+            }
+        }
+    }
+}
+
+/// The leaves of one header path: one column, or several where a level
+/// header stands over more than one column.
+fn leaves_of_path(
+    path: &[String],
+    span: Span,
+    width: usize,
+    doc_year: Option<i32>,
+    is_label: &dyn Fn(&str) -> bool,
+) -> Vec<Leaf> {
+    let header = path.iter().map(|p| printed(p)).collect::<Vec<_>>().join("/");
+    // The lowest header that maps decides.
+    let named = path
+        .iter()
+        .rev()
+        .find_map(|t| classify(t, doc_year, is_label));
+    let period = path
+        .iter()
+        .find_map(|t| strip_period(&normalize(t)).1)
+        .filter(|_| named.is_some());
+    let (field, year) = named.map_or((Field::Extra, None), |c| (c.field, c.year));
+    let leaf = |field: Field| Leaf {
+        header: header.clone(),
+        field,
+        period: named.and(period),
+        year,
+        span,
+    };
+    match field.level() {
+        Some(level) if width > 1 => (level..level + width)
+            .map(|l| leaf(Field::of_level(l).unwrap_or(Field::Extra)))
+            .collect(),
+        _ => vec![leaf(field)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(s: &str) -> Row {
+        Row {
+            cells: s.split('|').map(str::to_string).collect(),
+            ..Row::default()
+        }
+    }
+
+    fn label(s: &str) -> bool {
+        s.ends_with("绩效指标")
+    }
+
+    fn fields(m: &HeaderMap) -> Vec<(&str, &str)> {
+        m.leaves
+            .iter()
+            .map(|l| (l.header.as_str(), l.field.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn words_and_years() {
+        let c = |s: &str| classify(s, Some(2026), &label).map(|c| (c.field, c.period, c.year));
+        assert_eq!(c("一级指标"), Some((Field::Level1, None, None)));
+        assert_eq!(c(" *指标值 "), Some((Field::Target, None, None)));
+        assert_eq!(c("评（扣）分标准"), Some((Field::Scoring, None, None)));
+        assert_eq!(c("2024年"), Some((Field::History, None, Some(2024))));
+        assert_eq!(c("2024 年实际执行数"), Some((Field::History, None, Some(2024))));
+        assert_eq!(c("2026年目标值"), Some((Field::Target, None, Some(2026))));
+        assert_eq!(c("上年度实际水平"), Some((Field::History, None, Some(2025))));
+        assert_eq!(
+            c("指标值（长期）"),
+            Some((Field::Target, Some(IndicatorTable::LongTerm), None))
+        );
+        assert_eq!(
+            c("年度指标值"),
+            Some((Field::Target, Some(IndicatorTable::Annual), None))
+        );
+        assert_eq!(
+            c("中长期指标值"),
+            Some((Field::Target, Some(IndicatorTable::LongTerm), None))
+        );
+        assert_eq!(c("年度绩效指标"), Some((Field::Label, None, None)));
+        assert_eq!(c("指标值类型"), None);
+        assert_eq!(c("1574"), None);
+    }
+
+    #[test]
+    fn seed_long_term_header() {
+        let r = row("长期绩效指标|一级指标|二级指标|三级指标|指标值|指标值确定依据|指标分类");
+        let m = map_header(&[&r], Some(2026), &label);
+        assert!(!m.reliable);
+        assert_eq!(
+            fields(&m),
+            vec![
+                ("长期绩效指标", "label"),
+                ("一级指标", "level1"),
+                ("二级指标", "level2"),
+                ("三级指标", "level3"),
+                ("指标值", "target"),
+                ("指标值确定依据", "basis"),
+                ("指标分类", "category"),
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_annual_header_as_the_dump_prints_it() {
+        // The dump shifts 预期当年实现值 under 指标分类.
+        let rows = [
+            row("年度绩效指标|一级指标|二级指标|三级指标|指标值||指标值确定依据|指标分类|"),
+            row("||||近两年指标值||||预期当年实现值"),
+            row("||||2024年|2025年|||"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let m = map_header(&refs, Some(2026), &label);
+        assert_eq!(
+            fields(&m),
+            vec![
+                ("年度绩效指标", "label"),
+                ("一级指标", "level1"),
+                ("二级指标", "level2"),
+                ("三级指标", "level3"),
+                ("指标值/近两年指标值/2024年", "history"),
+                ("指标值/近两年指标值/2025年", "history"),
+                ("指标值/预期当年实现值", "target"),
+                ("指标值确定依据", "basis"),
+                ("指标分类", "category"),
+            ]
+        );
+        let years: Vec<Option<i32>> = m.leaves.iter().map(|l| l.year).collect();
+        assert_eq!(years[4..7], [Some(2024), Some(2025), None]);
+    }
+
+    #[test]
+    fn a_level_header_over_two_columns_in_a_dump() {
+        let r = row("一级指标|二级指标||指标值|备注");
+        let m = map_header(&[&r], None, &label);
+        assert_eq!(
+            fields(&m),
+            vec![
+                ("一级指标", "level1"),
+                ("二级指标", "level2"),
+                ("二级指标", "level3"),
+                ("指标值", "target"),
+                ("备注", "remark"),
+            ]
+        );
+    }
+
+    fn spanned(cells: &[(&str, i32, i32)]) -> Row {
+        Row {
+            cells: cells.iter().map(|c| c.0.to_string()).collect(),
+            spans: Some(
+                cells
+                    .iter()
+                    .map(|c| Span {
+                        left: c.1,
+                        right: c.2,
+                        continued: false,
+                    })
+                    .collect(),
+            ),
+            ..Row::default()
+        }
+    }
+
+    #[test]
+    fn grid_header_by_extent() {
+        let rows = [
+            spanned(&[
+                ("年度绩效指标", 0, 10),
+                ("一级指标", 10, 20),
+                ("二级指标", 20, 30),
+                ("三级指标", 30, 40),
+                ("指标值", 40, 70),
+                ("指标值确定依据", 70, 80),
+                ("*指标分类", 80, 90),
+            ]),
+            spanned(&[
+                ("", 0, 10),
+                ("", 10, 20),
+                ("", 20, 30),
+                ("", 30, 40),
+                ("近两年指标值", 40, 60),
+                ("预期当年实现值", 60, 70),
+                ("", 70, 80),
+                ("", 80, 90),
+            ]),
+            spanned(&[("2024年", 40, 50), ("2025年", 50, 60)]),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let m = map_header(&refs, Some(2026), &label);
+        assert!(m.reliable);
+        assert_eq!(
+            fields(&m),
+            vec![
+                ("年度绩效指标", "label"),
+                ("一级指标", "level1"),
+                ("二级指标", "level2"),
+                ("三级指标", "level3"),
+                ("指标值/近两年指标值/2024年", "history"),
+                ("指标值/近两年指标值/2025年", "history"),
+                ("指标值/预期当年实现值", "target"),
+                ("指标值确定依据", "basis"),
+                ("指标分类", "category"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_headers_are_extra_and_periods_split() {
+        let r = row("一级指标|二级指标|三级指标|指标值类型|指标值（长期）|指标值（年度）");
+        let m = map_header(&[&r], None, &label);
+        assert_eq!(m.leaves.get(3).map(|l| l.field), Some(Field::Extra));
+        assert!(m.is_split());
+        let lt = m.columns(IndicatorTable::LongTerm, true);
+        assert_eq!(lt.len(), 5);
+        assert_eq!(lt.last().map(|c| c.header.as_str()), Some("指标值（长期）"));
+    }
+}

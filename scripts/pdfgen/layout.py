@@ -143,16 +143,11 @@ def _indicator_section(doc, table, first_index):
     return s
 
 
-def build_sections(doc) -> List[Section]:
+def _funding_section(doc, label):
     st = doc.style
-    secs = []
-    s = Section("name", "部门（单位）名称", [1.0], 1)
-    s.cells.append(Cell(0, 0, paras=[doc.department], align="left"))
-    secs.append(s)
-
     inc = [r for r in doc.funding if r.section == "income"]
     exp = [r for r in doc.funding if r.section == "expenditure"]
-    s = Section("funding", "部门总体资金情况", [50, 108, 70, 55, 75, 75], 2 + len(inc) + len(exp))
+    s = Section("funding", label, [50, 108, 70, 55, 75, 75], 2 + len(inc) + len(exp))
     y1, y2 = (st.year_label.format(y=y) for y in doc.history_years)
     s.cells += [Cell(0, 0, colspan=2, rowspan=2, paras=["总体资金情况"]),
                 Cell(0, 2, rowspan=2, paras=["当年金额"]), Cell(0, 3, rowspan=2, paras=["占比"]),
@@ -169,7 +164,49 @@ def build_sections(doc) -> List[Section]:
             for c, v in enumerate(vals):
                 s.cells.append(Cell(r, 1 + c, paras=[v]))
             r += 1
+    return s
+
+
+def _plan_sections(doc) -> List[Section]:
+    """Sections of a document with its own plan (templates.py): entries
+    ("name", label), ("funding", label), ("list", attribute, label,
+    enumerator style, semicolons, as paragraphs), ("caption", text, table)
+    (a full-width row above a table without label column) and ("table",
+    name)."""
+    secs = []
+    for e in doc.plan:
+        if e[0] == "name":
+            s = Section("name", e[1], [1.0], 1)
+            s.cells.append(Cell(0, 0, paras=[doc.department_printed or doc.department], align="left"))
+            secs.append(s)
+        elif e[0] == "funding":
+            secs.append(_funding_section(doc, e[1]))
+        elif e[0] == "list":
+            _, attr, label, enum, semi, paras = e
+            secs.append(_list_section(attr, label.format(deadline=doc.long_term_deadline),
+                                      getattr(doc, attr), enum, semi, paras))
+        elif e[0] == "caption":
+            s = Section("caption", None, [1.0], 1)
+            s.cells.append(Cell(0, 0, paras=[e[1]]))
+            secs.append(s)
+        elif e[0] == "table":
+            first = next(k for k, i in enumerate(doc.indicators) if i.table == e[1])
+            secs.append(_indicator_section(doc, e[1], first))
+        else:
+            raise ValueError(e)
+    return secs
+
+
+def build_sections(doc) -> List[Section]:
+    if doc.plan is not None:
+        return _plan_sections(doc)
+    st = doc.style
+    secs = []
+    s = Section("name", "部门（单位）名称", [1.0], 1)
+    s.cells.append(Cell(0, 0, paras=[doc.department], align="left"))
     secs.append(s)
+
+    secs.append(_funding_section(doc, "部门总体资金情况"))
 
     secs.append(_list_section("functions", "部门职能概述", doc.functions, st.enum_functions, False, True))
     secs.append(_list_section("annual_tasks", "年度工作任务", doc.annual_tasks, st.enum_tasks,

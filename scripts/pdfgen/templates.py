@@ -170,7 +170,7 @@ def t1():
               ("list", "annual_goals", "年度绩效目标", "fullparen", True, False),
               ("table", "annual")])
     return TDoc(doc, "T1", p_tags=("annual_tasks",), text_warnings=("shifted_cells",),
-                pdf=(("reportlab-ttf", {}), ("chromium", {"footer": "dash", "repeat_header": False})))
+                pdf=(("reportlab-ttf", {"font_size": 12}), ("chromium", {"footer": "dash", "repeat_header": False})))
 
 
 # --- T4: Hunan district, 指标值类型 | *指标值 | 计量单位 | *指标解释 | *评(扣)分标准 | 备注 ---
@@ -336,7 +336,7 @@ def t6():
               ("list", "annual_goals", "年度目标", "dun", True, False),
               ("table", "annual")])
     return TDoc(doc, "T6", p_tags=("functions", "annual_tasks", "long_term_goals"),
-                pdf=(("reportlab-ttf", {}), ("chromium", {})))
+                pdf=(("reportlab-ttf", {"font_size": 12, "footer": "of"}), ("chromium", {})))
 
 
 # --- seed variants ------------------------------------------------------------------

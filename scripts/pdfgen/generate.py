@@ -9,6 +9,11 @@ Options: --only SUBSTRING (generate matching stems only), --no-verify.
 
 writes N (default 10) long invented documents (bench.py) and their
 expectations into DIR instead; samples/ and tests/ are not touched.
+
+    python3 scripts/pdfgen/generate.py --templates [--only SUBSTRING] [--no-verify]
+
+writes the template corpus (templates.py) instead: text dumps and PDFs in
+samples/templates/, expected documents in tests/expected/templates/.
 """
 from __future__ import annotations
 
@@ -152,8 +157,54 @@ def bench_main(args):
         sys.exit(1)
 
 
+def templates_main(args):
+    """The template corpus (templates.py): text dumps, PDFs and expected
+    documents in samples/templates/ and tests/expected/templates/."""
+    import templates
+    made = set()
+    for name in templates.write_text_samples(args.only):
+        made.update([name, name + ".json"])
+        print("%-58s text" % name, flush=True)
+    failures = 0
+    for stem, td, producer in templates.pdf_jobs():
+        if args.only not in stem:
+            continue
+        name = stem + ".pdf"
+        made.update([name, name + ".json"])
+        dst = os.path.join(templates.OUT_DIR, name)
+        with tempfile.TemporaryDirectory() as tmp:
+            row_pages, pages, lay = produce(td.doc, producer, dst, tmp)
+        templates.write_json(os.path.join(templates.EXP_DIR, name + ".json"),
+                             templates.expected(td, row_pages, td.pdf_warnings))
+        if lay is not None and lay.flowed:
+            print("  note: %s: merged cell text cut by a page break: %r" % (stem, lay.flowed))
+        tables = sorted({i.table for i in td.doc.indicators})
+        crossing = [t for t in tables
+                    if len({p for p, i in zip(row_pages, td.doc.indicators) if i.table == t}) > 1]
+        msg = "%-58s %-14s %d pages %4d rows %7d bytes, tables across pages: %s" % (
+            name, producer, pages, len(td.doc.indicators), os.path.getsize(dst), ",".join(crossing) or "-")
+        if not args.no_verify:
+            problems = verify.check(dst, td.doc, producer, row_pages, pages, lay)
+            if problems:
+                failures += 1
+                msg += "  FAILED\n    " + "\n    ".join(problems[:20])
+            else:
+                msg += "  verified"
+        print(msg, flush=True)
+    if not args.only:
+        for d in (templates.OUT_DIR, templates.EXP_DIR):
+            for name in sorted(os.listdir(d)):
+                if name.endswith((".txt", ".pdf", ".json")) and name not in made:
+                    print("removing stale %s" % os.path.join(d, name))
+                    os.remove(os.path.join(d, name))
+    if failures:
+        sys.exit(1)
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--templates", action="store_true",
+                    help="write the template corpus (templates.py) instead of the samples")
     ap.add_argument("--only", default="")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--bench-out", metavar="DIR",
@@ -162,6 +213,8 @@ def main():
     args = ap.parse_args()
     if args.bench_out:
         return bench_main(args)
+    if args.templates:
+        return templates_main(args)
     os.makedirs(OUT_PDF, exist_ok=True)
     os.makedirs(OUT_EXP, exist_ok=True)
     failures = 0

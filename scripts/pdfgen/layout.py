@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from model import cell_value
 from textutil import (fmt_amount, fmt_share, list_paragraphs, wrap)
 
 PAGE_W = 595.28
@@ -37,7 +38,7 @@ class Cell:
 @dataclass
 class Section:
     name: str
-    label: str
+    label: Optional[str]         # None: no label column (the section is full width)
     weights: List[float]
     nrows: int
     cells: List[Cell] = field(default_factory=list)
@@ -110,62 +111,43 @@ def _level_groups(values):
 
 
 def _indicator_section(doc, table, first_index):
+    """The section of one indicator table, from its template (model.Col /
+    TableTemplate): header cells as the template lists them, level-1 and
+    level-2 cells merged over the rows they cover, one cell per other
+    column."""
     st = doc.style
+    tpl = doc.template(table)
     rows = [i for i in doc.indicators if i.table == table]
     idx = list(range(first_index, first_index + len(rows)))
-    if table == "long_term":
-        s = Section("long_term", "长期绩效指标", [56, 70, 128, 66, 56, 62], 0)
-        s.cells += [Cell(0, c, paras=[t]) for c, t in
-                    enumerate(["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据", "指标分类"])]
-        hdr = 1
-    else:
-        s = Section("annual", "年度绩效指标", [48, 58, 92, 45, 45, 52, 48, 59], 0)
-        y1, y2 = (st.ind_year_label.format(y=y) for y in doc.history_years)
-        if st.annual_header == "three":
-            hdr = 3
-            s.cells += [Cell(0, 0, rowspan=3, paras=["一级指标"]), Cell(0, 1, rowspan=3, paras=["二级指标"]),
-                        Cell(0, 2, rowspan=3, paras=["三级指标"]), Cell(0, 3, colspan=3, paras=["指标值"]),
-                        Cell(0, 6, rowspan=3, paras=["指标值确定依据"]), Cell(0, 7, rowspan=3, paras=["指标分类"]),
-                        Cell(1, 3, colspan=2, paras=["近两年指标值"]), Cell(1, 5, rowspan=2, paras=["预期当年实现值"]),
-                        Cell(2, 3, paras=[y1]), Cell(2, 4, paras=[y2])]
-        else:
-            hdr = 2
-            s.cells += [Cell(0, 0, rowspan=2, paras=["一级指标"]), Cell(0, 1, rowspan=2, paras=["二级指标"]),
-                        Cell(0, 2, rowspan=2, paras=["三级指标"]), Cell(0, 3, colspan=2, paras=["近两年指标值"]),
-                        Cell(0, 5, rowspan=2, paras=["预期当年实现值"]),
-                        Cell(0, 6, rowspan=2, paras=["指标值确定依据"]), Cell(0, 7, rowspan=2, paras=["指标分类"]),
-                        Cell(1, 3, paras=[y1]), Cell(1, 4, paras=[y2])]
+    s = Section(table, tpl.label, [c.width for c in tpl.cols], 0)
+    s.cells += [Cell(r, c, rowspan=rs, colspan=cs, paras=[t]) for r, c, rs, cs, t in tpl.header]
+    hdr = tpl.header_rows
     s.header_rows = hdr
     s.repeat_header = st.repeat_header
     s.splittable = st.split_rows
     s.nrows = hdr + len(rows)
+    c1, c2 = tpl.col_index("level1"), tpl.col_index("level2")
     # level 1 and level 2 merged over the rows they cover
     for start, n in _level_groups([r.level1 for r in rows]):
-        s.cells.append(Cell(hdr + start, 0, rowspan=n, paras=[rows[start].level1 or ""]))
+        if c1 is not None:
+            s.cells.append(Cell(hdr + start, c1, rowspan=n, paras=[rows[start].level1 or ""]))
         sub = rows[start:start + n]
-        for s2, n2 in _level_groups([r.level2 for r in sub]):
-            s.cells.append(Cell(hdr + start + s2, 1, rowspan=n2, paras=[sub[s2].level2 or ""]))
+        if c2 is not None:
+            for s2, n2 in _level_groups([r.level2 for r in sub]):
+                s.cells.append(Cell(hdr + start + s2, c2, rowspan=n2, paras=[sub[s2].level2 or ""]))
+    value_cols = [(c, col) for c, col in enumerate(tpl.cols) if c not in (c1, c2)]
     for k, r in enumerate(rows):
-        if table == "long_term":
-            vals = [r.level3, r.target, r.basis, r.category]
-        else:
-            vals = [r.level3, r.history[0], r.history[1], r.target, r.basis, r.category]
-        for c, v in enumerate(vals):
-            s.cells.append(Cell(hdr + k, 2 + c, paras=[v or ""]))
+        for c, col in value_cols:
+            s.cells.append(Cell(hdr + k, c, paras=[cell_value(r, col) or ""]))
         s.row_indicator[hdr + k] = idx[k]
     return s
 
 
-def build_sections(doc) -> List[Section]:
+def _funding_section(doc, label):
     st = doc.style
-    secs = []
-    s = Section("name", "部门（单位）名称", [1.0], 1)
-    s.cells.append(Cell(0, 0, paras=[doc.department], align="left"))
-    secs.append(s)
-
     inc = [r for r in doc.funding if r.section == "income"]
     exp = [r for r in doc.funding if r.section == "expenditure"]
-    s = Section("funding", "部门总体资金情况", [50, 108, 70, 55, 75, 75], 2 + len(inc) + len(exp))
+    s = Section("funding", label, [50, 108, 70, 55, 75, 75], 2 + len(inc) + len(exp))
     y1, y2 = (st.year_label.format(y=y) for y in doc.history_years)
     s.cells += [Cell(0, 0, colspan=2, rowspan=2, paras=["总体资金情况"]),
                 Cell(0, 2, rowspan=2, paras=["当年金额"]), Cell(0, 3, rowspan=2, paras=["占比"]),
@@ -182,7 +164,49 @@ def build_sections(doc) -> List[Section]:
             for c, v in enumerate(vals):
                 s.cells.append(Cell(r, 1 + c, paras=[v]))
             r += 1
+    return s
+
+
+def _plan_sections(doc) -> List[Section]:
+    """Sections of a document with its own plan (templates.py): entries
+    ("name", label), ("funding", label), ("list", attribute, label,
+    enumerator style, semicolons, as paragraphs), ("caption", text, table)
+    (a full-width row above a table without label column) and ("table",
+    name)."""
+    secs = []
+    for e in doc.plan:
+        if e[0] == "name":
+            s = Section("name", e[1], [1.0], 1)
+            s.cells.append(Cell(0, 0, paras=[doc.department_printed or doc.department], align="left"))
+            secs.append(s)
+        elif e[0] == "funding":
+            secs.append(_funding_section(doc, e[1]))
+        elif e[0] == "list":
+            _, attr, label, enum, semi, paras = e
+            secs.append(_list_section(attr, label.format(deadline=doc.long_term_deadline),
+                                      getattr(doc, attr), enum, semi, paras))
+        elif e[0] == "caption":
+            s = Section("caption", None, [1.0], 1)
+            s.cells.append(Cell(0, 0, paras=[e[1]]))
+            secs.append(s)
+        elif e[0] == "table":
+            first = next(k for k, i in enumerate(doc.indicators) if i.table == e[1])
+            secs.append(_indicator_section(doc, e[1], first))
+        else:
+            raise ValueError(e)
+    return secs
+
+
+def build_sections(doc) -> List[Section]:
+    if doc.plan is not None:
+        return _plan_sections(doc)
+    st = doc.style
+    secs = []
+    s = Section("name", "部门（单位）名称", [1.0], 1)
+    s.cells.append(Cell(0, 0, paras=[doc.department], align="left"))
     secs.append(s)
+
+    secs.append(_funding_section(doc, "部门总体资金情况"))
 
     secs.append(_list_section("functions", "部门职能概述", doc.functions, st.enum_functions, False, True))
     secs.append(_list_section("annual_tasks", "年度工作任务", doc.annual_tasks, st.enum_tasks,
@@ -217,13 +241,14 @@ class Layout:
     # column x positions of a section: [label_x0, label_x1=col0_x0, ..., x_end]
     def col_x(self, sec: Section):
         x0 = self.geo.margin_l
-        xs = [x0, x0 + self.geo.label_w]
-        rest = self.table_w - self.geo.label_w
+        lw = self.geo.label_w if sec.label is not None else 0.0   # no label column
+        xs = [x0, x0 + lw]
+        rest = self.table_w - lw
         tot = float(sum(sec.weights))
         acc = 0.0
         for w in sec.weights:
             acc += w
-            xs.append(x0 + self.geo.label_w + rest * acc / tot)
+            xs.append(x0 + lw + rest * acc / tot)
         return xs
 
     def cell_box_x(self, sec, cell):
@@ -236,8 +261,9 @@ class Layout:
         g = self.geo
         m = lambda s: self.measure(s, self.size)
         for sec in self.secs:
-            label = Cell(0, -1, rowspan=sec.nrows, paras=sec.label.split("\n"))
-            sec.cells.insert(0, label)
+            if sec.label is not None:
+                label = Cell(0, -1, rowspan=sec.nrows, paras=sec.label.split("\n"))
+                sec.cells.insert(0, label)
             for c in sec.cells:
                 x0, x1 = self.cell_box_x(sec, c)
                 width = x1 - x0 - 2 * g.pad_h

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 INDICATOR_COLUMNS = ["table", "level1", "level2", "level3", "target",
                      "history_1", "history_2", "basis", "category"]
@@ -27,6 +27,102 @@ class Indicator:
     history: List[Optional[str]]    # [] for long_term, [older, newer] for annual
     basis: Optional[str]
     category: Optional[str]
+    # fields of other templates (templates.py); the seed's template prints none of them
+    unit: Optional[str] = None
+    weight: Optional[float] = None
+    direction: Optional[str] = None
+    explanation: Optional[str] = None
+    scoring: Optional[str] = None
+    remark: Optional[str] = None
+    extra: Dict[str, str] = field(default_factory=dict)
+    # a row of the template that holds only level names (printed, not an indicator)
+    placeholder: bool = False
+    # text-dump quirks (templates.py): a blank line (page break) before the
+    # row; the row printed without its leading empty continuation cell
+    dump_break_before: bool = False
+    dump_shift: bool = False
+
+
+# --- indicator table templates ----------------------------------------------
+
+@dataclass
+class Col:
+    """One column of an indicator table: the field it feeds (SPEC §2.5
+    names: level1, level2, level3, target, history, basis, category, unit,
+    weight, direction, explanation, scoring, remark, extra), `key` (history:
+    the index into Indicator.history; extra: the header it is stored under)
+    and its width weight in the layout."""
+    field: str
+    width: float
+    key: object = None
+
+
+@dataclass
+class TableTemplate:
+    """An indicator table: its columns, its header cells (row, col, rowspan,
+    colspan, text) in printing order, and the label printed in the label
+    column (None: the table has no label column)."""
+    cols: List[Col]
+    header: List[Tuple[int, int, int, int, str]]
+    label: Optional[str]
+
+    @property
+    def header_rows(self):
+        return max(r + rs for r, _, rs, _, _ in self.header)
+
+    def col_index(self, fld):
+        for i, c in enumerate(self.cols):
+            if c.field == fld:
+                return i
+        return None
+
+    def header_path(self, c):
+        """The header texts over column c, top first (a cell spanning
+        several rows or columns counts once)."""
+        cells = [h for h in self.header if h[1] <= c < h[1] + h[3]]
+        return [h[4] for h in sorted(cells, key=lambda h: h[0])]
+
+
+def fmt_weight(w):
+    return None if w is None else ("%g" % w)
+
+
+def cell_value(ind, col: Col) -> Optional[str]:
+    """The text printed in column `col` of indicator row `ind`."""
+    f = col.field
+    if f == "history":
+        return ind.history[col.key] if col.key < len(ind.history) else None
+    if f == "extra":
+        return ind.extra.get(col.key)
+    if f == "weight":
+        return fmt_weight(ind.weight)
+    return getattr(ind, f)
+
+
+def seed_template(table: str, style, history_years) -> TableTemplate:
+    """The seed's columns: long-term 一级|二级|三级|指标值|指标值确定依据|指标分类;
+    annual with 近两年指标值 (two years) and 预期当年实现值, under a
+    three-row (指标值 over them) or two-row header."""
+    if table == "long_term":
+        widths = [56, 70, 128, 66, 56, 62]
+        fields = ["level1", "level2", "level3", "target", "basis", "category"]
+        names = ["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据", "指标分类"]
+        return TableTemplate([Col(f, w) for f, w in zip(fields, widths)],
+                             [(0, c, 1, 1, t) for c, t in enumerate(names)], "长期绩效指标")
+    widths = [48, 58, 92, 45, 45, 52, 48, 59]
+    cols = [Col("level1", 48), Col("level2", 58), Col("level3", 92), Col("history", 45, 0),
+            Col("history", 45, 1), Col("target", 52), Col("basis", 48), Col("category", 59)]
+    assert [c.width for c in cols] == widths
+    y1, y2 = (style.ind_year_label.format(y=y) for y in history_years)
+    if style.annual_header == "three":
+        hdr = [(0, 0, 3, 1, "一级指标"), (0, 1, 3, 1, "二级指标"), (0, 2, 3, 1, "三级指标"),
+               (0, 3, 1, 3, "指标值"), (0, 6, 3, 1, "指标值确定依据"), (0, 7, 3, 1, "指标分类"),
+               (1, 3, 1, 2, "近两年指标值"), (1, 5, 2, 1, "预期当年实现值"), (2, 3, 1, 1, y1), (2, 4, 1, 1, y2)]
+    else:
+        hdr = [(0, 0, 2, 1, "一级指标"), (0, 1, 2, 1, "二级指标"), (0, 2, 2, 1, "三级指标"),
+               (0, 3, 1, 2, "近两年指标值"), (0, 5, 2, 1, "预期当年实现值"),
+               (0, 6, 2, 1, "指标值确定依据"), (0, 7, 2, 1, "指标分类"), (1, 3, 1, 1, y1), (1, 4, 1, 1, y2)]
+    return TableTemplate(cols, hdr, "年度绩效指标")
 
 
 @dataclass
@@ -83,9 +179,20 @@ class Doc:
     annual_goals: List[str]
     indicators: List[Indicator]
     style: Style = field(default_factory=Style)
+    # other templates (templates.py): the indicator tables' templates by
+    # table name (None: the seed's), the sections in printing order (None:
+    # the seed's), the department as printed when it carries a code
+    templates: Optional[Dict[str, TableTemplate]] = None
+    plan: Optional[list] = None
+    department_printed: Optional[str] = None
 
     def table(self, name):
         return [i for i in self.indicators if i.table == name]
+
+    def template(self, name) -> TableTemplate:
+        if self.templates is not None and name in self.templates:
+            return self.templates[name]
+        return seed_template(name, self.style, self.history_years)
 
 
 def _none(s):

@@ -70,13 +70,14 @@ class Grid:
         xs = set()
         self.sec_x = []
         for sec in self.secs:
-            rest = self.content_w - LABEL_W
+            lw = LABEL_W if sec.label is not None else 0.0     # no label column
+            rest = self.content_w - lw
             tot = float(sum(sec.weights))
-            b = [0.0, LABEL_W]
+            b = [0.0, lw]
             acc = 0.0
             for w in sec.weights:
                 acc += w
-                b.append(LABEL_W + rest * acc / tot)
+                b.append(lw + rest * acc / tot)
             b = [round(x, 2) for x in b]
             b[-1] = round(self.content_w, 2)
             self.sec_x.append(b)
@@ -131,7 +132,8 @@ tr.pb { break-before: page; }
         out.append('<col style="width:%.2fpt">' % (b - a))
     out.append('</colgroup><tbody>')
     for si, sec in enumerate(grid.secs):
-        cells = [Cell(0, -1, rowspan=sec.nrows, paras=sec.label.split("\n"))] + sec.cells
+        cells = ([Cell(0, -1, rowspan=sec.nrows, paras=sec.label.split("\n"))] if sec.label is not None
+                 else []) + sec.cells
         for r in range(sec.nrows):
             rid = "s%dr%d" % (si, r)
             cls = ' class="pb"' if rid in breaks else ""

@@ -19,6 +19,7 @@ import re
 import subprocess
 import unicodedata
 
+from model import cell_value
 from textutil import fmt_amount, fmt_share, list_paragraphs
 
 
@@ -100,31 +101,41 @@ def expected_sequence(doc, skip=frozenset()):
                   fmt_amount(f.history[0], st.thousands), fmt_amount(f.history[1], st.thousands)):
             if v:
                 seq.append((v, None))
+    inds = list(enumerate(doc.indicators))
+
+    def rows(table):
+        tpl = doc.template(table)
+        merged = (tpl.col_index("level1"), tpl.col_index("level2"))
+        cols = [col for c, col in enumerate(tpl.cols) if c not in merged]
+        for i, x in inds:
+            if x.table != table or i in skip:
+                continue
+            first = True
+            for col in cols:
+                v = cell_value(x, col)
+                if v:
+                    seq.append((v, i if first else None))
+                    first = False
+
+    if doc.plan is not None:
+        # a document with its own section plan (templates.py)
+        for e in doc.plan:
+            if e[0] == "list":
+                for p in list_paragraphs(getattr(doc, e[1]), e[3], e[4], True):
+                    seq.append((p, None))
+            elif e[0] == "table":
+                rows(e[1])
+        return seq
     lists = [(doc.functions, st.enum_functions, False, True),
              (doc.annual_tasks, st.enum_tasks, st.semicolons_tasks, True),
              (doc.long_term_goals, st.enum_long_term, False, True)]
     for items, e, semi, para in lists:
         for p in list_paragraphs(items, e, semi, True):
             seq.append((p, None))
-    inds = list(enumerate(doc.indicators))
-    lt = [(i, x) for i, x in inds if x.table == "long_term"]
-    an = [(i, x) for i, x in inds if x.table == "annual"]
-
-    def rows(rs):
-        for i, x in rs:
-            if i in skip:
-                continue
-            vals = [x.level3, x.target, x.basis, x.category] if x.table == "long_term" else \
-                [x.level3, x.history[0], x.history[1], x.target, x.basis, x.category]
-            first = True
-            for v in vals:
-                if v:
-                    seq.append((v, i if first else None))
-                    first = False
-    rows(lt)
+    rows("long_term")
     for p in list_paragraphs(doc.annual_goals, st.enum_annual, st.semicolons_annual, True):
         seq.append((p, None))
-    rows(an)
+    rows("annual")
     return seq
 
 

@@ -624,16 +624,18 @@ pub fn parse_table(
     doc_year: Option<i32>,
 ) -> TableResult {
     let mut result = TableResult::default();
-    let joined = join_cut_rows(rows);
-    let first_data = joined
+    if rows.is_empty() {
+        return result;
+    }
+    let first_data = rows
         .iter()
-        .position(|(r, _)| !is_header(r) && has_text(r, is_label))
-        .unwrap_or(joined.len());
-    let header_rows: Vec<&Row> = joined
+        .position(|r| !is_header(r) && has_text(r, is_label))
+        .unwrap_or(rows.len());
+    let header_rows: Vec<&Row> = rows
         .get(..first_data)
         .unwrap_or_default()
         .iter()
-        .map(|(r, _)| r)
+        .copied()
         .skip_while(|r| !is_header(r))
         .take_while(|r| is_header(r))
         .collect();
@@ -644,7 +646,7 @@ pub fn parse_table(
         .iter()
         .any(|l| matches!(l.field, Field::Target | Field::History | Field::Level3));
     if !(maps_levels && maps_values) {
-        let has_rows = joined.iter().any(|(r, _)| has_text(r, is_label));
+        let has_rows = rows.iter().any(|r| has_text(r, is_label));
         if has_rows {
             result.warnings.push(Warning {
                 code: "unmapped_columns".to_string(),
@@ -655,11 +657,26 @@ pub fn parse_table(
                 },
                 table: Some(table.as_str().to_string()),
                 seq: None,
-                page: joined.first().and_then(|(r, _)| r.page),
+                page: rows.first().and_then(|r| r.page),
             });
         }
         map = default_header(table);
     }
+    // Rows cut by a page break are recognised by the 依据 / 分类 values
+    // that end every row; only tables that end with them can be mended.
+    let ends_with_vocabulary = map
+        .leaves
+        .last()
+        .is_some_and(|l| matches!(l.field, Field::Basis | Field::Category));
+    let joined: Vec<(Row, bool)> = if ends_with_vocabulary {
+        join_cut_rows(rows)
+    } else {
+        rows.iter().map(|r| ((*r).clone(), false)).collect()
+    };
+    let first_data = joined
+        .iter()
+        .position(|(r, _)| !is_header(r) && has_text(r, is_label))
+        .unwrap_or(joined.len());
     let data: Vec<&Row> = joined
         .iter()
         .skip(first_data)

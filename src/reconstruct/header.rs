@@ -350,9 +350,7 @@ pub fn map_header(
 ) -> HeaderMap {
     let reliable = !rows.is_empty() && rows.iter().all(|r| r.spans.is_some());
     let mut cells = header_cells(rows, reliable);
-    if !reliable {
-        join_cut_titles(&mut cells);
-    }
+    join_cut_titles(&mut cells, reliable);
     let paths = if reliable {
         leaf_paths_by_extent(&cells)
     } else {
@@ -384,9 +382,9 @@ fn header_cells(rows: &[&Row], reliable: bool) -> Vec<HeaderCell> {
 
 /// A page break (or a dump of one) cuts a title into lines printed as cells
 /// of the next header row ("指标值确定依" / "据"): a lower cell that is no
-/// header word but completes one above it, nearest column first, is joined
-/// to it.
-fn join_cut_titles(cells: &mut Vec<HeaderCell>) {
+/// header word but completes one above it (in a grid: one it lies under;
+/// in a dump, whose cells shift: the nearest), is joined to it.
+fn join_cut_titles(cells: &mut Vec<HeaderCell>, reliable: bool) {
     let known = |t: &str| classify(t, None, &|_| false).is_some();
     let mut k = 0;
     while k < cells.len() {
@@ -400,6 +398,7 @@ fn join_cut_titles(cells: &mut Vec<HeaderCell>) {
                 .iter()
                 .enumerate()
                 .filter(|(_, up)| up.row < low.row && !known(&up.text))
+                .filter(|(_, up)| !reliable || overlaps(&up.span, &low.span))
                 .filter(|(_, up)| known(&format!("{}{}", up.text, low.text)))
                 .min_by_key(|(_, up)| (up.span.left - low.span.left).abs())
                 .map(|(i, _)| i)

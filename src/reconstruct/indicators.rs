@@ -43,6 +43,7 @@ pub struct RowParts {
     /// One per leaf of the header; `None` for level and label leaves.
     pub values: Vec<Option<String>>,
     pub category_missing: bool,
+    pub basis_missing: bool,
     pub aligned: bool,
 }
 
@@ -76,6 +77,15 @@ pub fn default_header(table: IndicatorTable) -> HeaderMap {
             })
             .collect(),
         reliable: false,
+    }
+}
+
+/// Whether a value is of the kind a 依据 or 分类 column holds.
+fn fits(field: Field, value: &str) -> bool {
+    match field {
+        Field::Basis => vocab::is_basis(value) && !vocab::is_category(value),
+        Field::Category => vocab::is_category(value),
+        _ => true,
     }
 }
 
@@ -131,22 +141,32 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
         while cells.last().is_some_and(Option::is_none) {
             cells.pop();
         }
-        let mut anchor = width;
-        let last_is_basis = cells
-            .last()
-            .and_then(|c| c.as_deref())
-            .is_some_and(|c| vocab::is_basis(c) && !vocab::is_category(c));
-        let last_field = map.leaves.last().map(|l| l.field);
-        if last_is_basis && last_field == Some(Field::Category) {
-            if let Some(b) = map.leaves.iter().rposition(|l| l.field == Field::Basis) {
-                anchor = b + 1;
-                parts.category_missing = true;
-            }
-        }
+        // The row ends at the column its last text belongs to, when its
+        // vocabulary says (a 分类 or 依据 value), else at the last column.
+        let last = cells.last().and_then(|c| c.as_deref());
+        let anchor = [Field::Category, Field::Basis]
+            .into_iter()
+            .filter(|&f| last.is_some_and(|c| fits(f, c)))
+            .find_map(|f| map.leaves.iter().rposition(|l| l.field == f))
+            .map_or(width, |i| i + 1);
         for i in (first_value..anchor).rev() {
+            let field = map.leaves.get(i).map(|l| l.field);
+            let next = cells.last().and_then(|c| c.as_deref());
+            // A 依据 or 分类 column whose cell holds another kind of value
+            // lost its cell: the value belongs further left.
+            if let (Some(f @ (Field::Basis | Field::Category)), Some(c)) = (field, next) {
+                if !fits(f, c) {
+                    parts.category_missing |= f == Field::Category;
+                    parts.basis_missing |= f == Field::Basis;
+                    continue;
+                }
+            }
             if let Some(slot) = parts.values.get_mut(i) {
                 *slot = cells.pop().flatten();
             }
+        }
+        if anchor < width && map.leaves.iter().skip(anchor).any(|l| l.field == Field::Category) {
+            parts.category_missing = true;
         }
         cells
     };
@@ -993,6 +1013,12 @@ fn read_shifted(
                 levels.level2 = Some(l3.clone());
             }
         }
+    }
+    if parts.basis_missing {
+        notes.push((
+            "missing_cell",
+            "指标值确定依据 is missing; basis is null".to_string(),
+        ));
     }
     if parts.category_missing {
         notes.push((

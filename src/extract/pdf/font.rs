@@ -13,6 +13,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::{parse_cmap, predefined, CMap, Predefined};
 use super::encoding::{glyph_name_to_unicode, BaseEncoding};
+use super::ideographs::fold;
 use super::objects::{deref, dict_get, name_of, number, stream_bytes};
 
 /// How codes are split and, without a ToUnicode, turned into text.
@@ -260,7 +261,9 @@ impl Font {
             Codes::Predefined(p) => p.text(code_bytes),
             Codes::Embedded(_) => None,
         };
-        let text = from_cmap.or_else(own);
+        // Every way a code becomes text ends here, so radicals are folded
+        // once for all of them.
+        let text = from_cmap.or_else(own).map(fold);
         let glyph_width = match &self.widths {
             Widths::Simple {
                 first,

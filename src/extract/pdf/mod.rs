@@ -14,6 +14,8 @@ pub mod cmap;
 pub mod content;
 pub mod encoding;
 pub mod font;
+pub mod ideograph_table;
+pub mod ideographs;
 pub mod interp;
 pub mod objects;
 

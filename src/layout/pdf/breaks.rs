@@ -88,6 +88,26 @@ fn grid_signatures(grid: &Grid, texts: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A row's signature without its first entry, when that entry holds text
+/// and at least two texts remain: how the table's first header row reads
+/// when printed again on a later page, where the label beside it
+/// (年度绩效指标, merged over the whole table) continues empty.
+fn without_label(cells: &[String]) -> Option<String> {
+    let (first, rest) = cells.split_first()?;
+    let rest = signature(rest);
+    let enough = rest.split('\t').filter(|t| !t.is_empty()).count() >= 2;
+    (!first.trim().is_empty() && enough).then_some(rest)
+}
+
+/// Every way the rows of a table may be printed again on a later page: as
+/// they are, and the label's row without the label.
+fn reprint_signatures(grid: &Grid, texts: &[String]) -> Vec<String> {
+    grid_rows(grid, texts)
+        .iter()
+        .flat_map(|r| std::iter::once(signature(&r.cells)).chain(without_label(&r.cells)))
+        .collect()
+}
+
 /// The number of leading rows of a table that are headers printed again
 /// (rows already seen earlier in the document).
 fn repeated_header_rows(grid: &Grid, texts: &[String], seen: &HashSet<String>) -> usize {
@@ -155,7 +175,7 @@ pub fn carry_cut_cells(pages: &mut [PageContent]) {
         };
         let seen_before_a = seen.clone();
         for (g, texts) in page.grids.iter().zip(&page.cell_texts) {
-            seen.extend(grid_signatures(g, texts));
+            seen.extend(reprint_signatures(g, texts));
         }
         let (Some(ta), Some(tb)) = (last_table(page), first_table(next)) else {
             continue;
@@ -172,6 +192,7 @@ pub fn carry_cut_cells(pages: &mut [PageContent]) {
 
 #[cfg(test)]
 mod tests {
+    use super::without_label;
     use crate::layout::pdf::layout_pages;
     use crate::layout::pdf::tests::{cells_of, page, table, text_at};
 
@@ -252,6 +273,73 @@ mod tests {
             row(&rows, "患者满意度").map(Vec::as_slice),
             Some(&["", "", "患者满意度", "≥95%"].map(String::from)[..])
         );
+    }
+
+    #[test]
+    fn header_printed_again_without_its_label_is_skipped() {
+        // A label column (年度绩效指标, merged over the table) beside the
+        // header on page 1; on page 2 the label cell goes on, empty, beside
+        // the header printed again. The name printed after the break is
+        // the one carried back, not the header's 一级指标.
+        const LX: [f64; 6] = [20.0, 50.0, 110.0, 190.0, 290.0, 340.0];
+        let (g1, r1) = table(
+            &LX,
+            &[600.0, 620.0, 640.0, 660.0],
+            &[
+                (0, 0, 3, 1, "年度绩效指标"),
+                (0, 1, 1, 1, "一级指标"),
+                (0, 2, 1, 1, "二级指标"),
+                (0, 3, 1, 1, "三级指标"),
+                (0, 4, 1, 1, "指标值"),
+                (1, 1, 1, 1, "运行成本"),
+                (1, 2, 1, 1, "公用经费控制"),
+                (1, 3, 1, 1, "公用经费控制率"),
+                (1, 4, 1, 1, "100%"),
+                (2, 1, 1, 1, ""),
+                (2, 2, 1, 1, "战略管理"),
+                (2, 3, 1, 1, "中长期规划相符性"),
+                (2, 4, 1, 1, "相符"),
+            ],
+        );
+        let (g2, r2) = table(
+            &LX,
+            &[72.0, 92.0, 112.0, 132.0],
+            &[
+                (0, 0, 3, 1, ""),
+                (0, 1, 1, 1, "一级指标"),
+                (0, 2, 1, 1, "二级指标"),
+                (0, 3, 1, 1, "三级指标"),
+                (0, 4, 1, 1, "指标值"),
+                (1, 1, 2, 1, "管理效率"),
+                (1, 2, 1, 1, "预算编制"),
+                (1, 3, 1, 1, "预算编制科学性"),
+                (1, 4, 1, 1, "科学"),
+                (2, 2, 1, 1, "预算执行"),
+                (2, 3, 1, 1, "预算执行率"),
+                (2, 4, 1, 1, "≥90%"),
+            ],
+        );
+        let rows = cells_of(&layout_pages(&[page(1, g1, r1), page(2, g2, r2)]));
+        assert_eq!(
+            row(&rows, "中长期规划相符性").map(Vec::as_slice),
+            Some(&["", "管理效率", "战略管理", "中长期规划相符性", "相符"].map(String::from)[..])
+        );
+    }
+
+    #[test]
+    fn label_less_signatures() {
+        let cells = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            without_label(&cells(&["年度绩效指标", "一级指标", "", "三级指标"])),
+            Some("一级指标\t三级指标".to_string())
+        );
+        // No label, or too little left to recognise the row by.
+        assert_eq!(without_label(&cells(&["", "一级指标", "二级指标"])), None);
+        assert_eq!(
+            without_label(&cells(&["年度绩效指标", "一级指标", ""])),
+            None
+        );
+        assert_eq!(without_label(&[]), None);
     }
 
     #[test]

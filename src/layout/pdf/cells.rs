@@ -3,12 +3,28 @@
 //! of cell texts, the way a text dump prints it (a cell spanning columns is
 //! one entry, a position covered by a merged cell from a row above is an
 //! empty entry, a merged cell's text sits in the row where it starts).
+//!
+//! One exception to the centre rule: typesetters let punctuation hang past
+//! the right margin at a line end (`…规划；2、` with the `、` over the
+//! border), so its centre lies in the next cell or outside the table. A
+//! glyph that starts inside a cell and continues one of that cell's lines
+//! on the same baseline, with nothing of its own cell's line after it,
+//! belongs to the cell it starts in.
+
+use std::collections::HashMap;
 
 use crate::layout::Span;
 
 use super::clean::G;
 use super::grid::Grid;
 use super::text::block_text;
+
+/// A glyph continues a line if it starts within this (em) of the line's
+/// last glyph's end, or of the next glyph's start.
+pub const CONTINUE_GAP_EM: f64 = 0.3;
+/// Baselines this close (em) are one line, for glyphs hanging past a
+/// border (tighter than the line grouping: the glyph is set on the line).
+pub const SAME_BASELINE_EM: f64 = 0.2;
 
 /// Where the glyphs of a page went: per table, per cell, glyph indices;
 /// and the glyphs outside every table.
@@ -26,15 +42,28 @@ pub fn assign(grids: &[Grid], glyphs: &[G]) -> Assignment {
         let area = |i: usize| grids.get(i).map_or(0.0, Grid::area);
         area(a).total_cmp(&area(b))
     });
-    let hits: Vec<Option<(usize, usize)>> = glyphs
+    let locate = |x: f64, y: f64| {
+        by_area
+            .iter()
+            .find_map(|&t| Some((t, grids.get(t)?.locate(x, y)?)))
+    };
+    let mut hits: Vec<Option<(usize, usize)>> =
+        glyphs.iter().map(|g| locate(g.cx(), g.cy())).collect();
+    // Glyphs over a border: the cell they start in, where their centre
+    // is not. The lines of the cells are measured without them.
+    let starts: Vec<Option<(usize, usize)>> = glyphs
         .iter()
-        .map(|g| {
-            let (x, y) = (g.cx(), g.cy());
-            by_area
-                .iter()
-                .find_map(|&t| Some((t, grids.get(t)?.locate(x, y)?)))
-        })
+        .zip(&hits)
+        .map(|(g, hit)| locate(g.x0, g.cy()).filter(|s| !g.ws && Some(*s) != *hit))
         .collect();
+    let lines = LineExtents::new(glyphs, &hits, &starts);
+    for ((g, hit), start) in glyphs.iter().zip(hits.iter_mut()).zip(&starts) {
+        if let Some(start) = *start {
+            if lines.hangs_off(g, start, *hit) {
+                *hit = Some(start);
+            }
+        }
+    }
     // Count first, so every cell's list is allocated once at its size.
     let mut counts: Vec<Vec<usize>> = grids.iter().map(|g| vec![0; g.cells.len()]).collect();
     let mut free_count = 0;
@@ -58,6 +87,72 @@ pub fn assign(grids: &[Grid], glyphs: &[G]) -> Assignment {
         }
     }
     out
+}
+
+/// Where each cell's lines end and start, by baseline: what
+/// [`LineExtents::hangs_off`] needs, without a scan of the cell per glyph.
+struct LineExtents {
+    /// (table, cell, baseline in whole points) to the rightmost end and the
+    /// leftmost start of the cell's glyphs on that baseline.
+    by_line: HashMap<(usize, usize, i64), (f64, f64)>,
+}
+
+/// A baseline's key; `as` saturates, and baselines are sane.
+fn baseline_key(y: f64) -> i64 {
+    y.round() as i64
+}
+
+impl LineExtents {
+    /// From the glyphs' cells (`hits`), leaving out the glyphs over a
+    /// border (`starts`).
+    fn new(
+        glyphs: &[G],
+        hits: &[Option<(usize, usize)>],
+        starts: &[Option<(usize, usize)>],
+    ) -> Self {
+        let mut by_line: HashMap<(usize, usize, i64), (f64, f64)> = HashMap::new();
+        for ((g, hit), start) in glyphs.iter().zip(hits).zip(starts) {
+            let Some((t, c)) = *hit else { continue };
+            if g.ws || start.is_some() {
+                continue;
+            }
+            let e = by_line
+                .entry((t, c, baseline_key(g.baseline)))
+                .or_insert((f64::NEG_INFINITY, f64::INFINITY));
+            e.0 = e.0.max(g.x1);
+            e.1 = e.1.min(g.x0);
+        }
+        LineExtents { by_line }
+    }
+
+    /// The ends and starts of `cell`'s glyphs on `g`'s baseline.
+    fn near<'s>(&'s self, g: &G, cell: (usize, usize)) -> impl Iterator<Item = (f64, f64)> + 's {
+        let tol = SAME_BASELINE_EM * g.size;
+        let (lo, hi) = (
+            baseline_key(g.baseline - tol),
+            baseline_key(g.baseline + tol),
+        );
+        // At most a few keys: sizes are sane, and the span is capped.
+        (lo..=hi.min(lo.saturating_add(16)))
+            .filter_map(move |k| self.by_line.get(&(cell.0, cell.1, k)).copied())
+    }
+
+    /// Whether `g`, which starts in cell `start` but whose centre is in
+    /// `centre` (another cell, or no table), hangs off the end of one of
+    /// `start`'s lines: `start` has a line on its baseline ending where `g`
+    /// begins, and `centre` has none beginning where `g` ends (a cell's
+    /// first glyph set over the border is not taken from it).
+    fn hangs_off(&self, g: &G, start: (usize, usize), centre: Option<(usize, usize)>) -> bool {
+        let gap = CONTINUE_GAP_EM * g.size;
+        let continues = self
+            .near(g, start)
+            .any(|(end, _)| end <= g.x0 + gap && g.x0 - end <= gap);
+        let followed = centre.is_some_and(|c| {
+            self.near(g, c)
+                .any(|(_, begin)| begin >= g.x1 - gap && begin - g.x1 <= gap)
+        });
+        continues && !followed
+    }
 }
 
 /// The text of every cell of one table.
@@ -181,6 +276,59 @@ mod tests {
             rows,
             vec![vec!["A", "x", "1"], vec!["", "y", "2"], vec!["B", "wide"]]
         );
+    }
+
+    /// A 1 x 2 table (borders at x = 0, 100, 200; y = 0, 40) and the texts
+    /// of its cells, from `raw`.
+    fn two_cells(raw: &[crate::extract::page::Glyph]) -> (Vec<String>, usize) {
+        let rulings = vec![
+            hr(0.0, 200.0, 0.0),
+            hr(0.0, 200.0, 40.0),
+            vr(0.0, 0.0, 40.0),
+            vr(100.0, 0.0, 40.0),
+            vr(200.0, 0.0, 40.0),
+        ];
+        let gs = clean_glyphs(raw);
+        let grids = find_tables(&edges_from_rulings(&rulings), &[]);
+        let a = assign(&grids, &gs);
+        let texts = cell_texts(&gs, a.cells.first().map_or(&[][..], Vec::as_slice));
+        (texts, a.free.len())
+    }
+
+    #[test]
+    fn punctuation_hanging_past_a_border_stays_in_its_cell() {
+        // "深化改革2、" ends at x = 99 + 10: the 、 (centre 104) hangs over the
+        // border into the next cell, which has text on another line.
+        let mut raw = word("深化改革", 54.0, 14.0, 10.0, 0.0);
+        raw.extend(word("2", 94.0, 14.0, 10.0, 0.0));
+        raw.extend(word("、", 99.0, 14.0, 10.0, 0.0));
+        raw.extend(word("深化", 2.0, 28.0, 10.0, 0.0));
+        raw.extend(word("其他", 110.0, 28.0, 10.0, 0.0));
+        let (texts, _) = two_cells(&raw);
+        assert_eq!(texts, vec!["深化改革2、\n深化", "其他"]);
+        // Past the table's right edge: not free text.
+        let mut raw = word("数据治理", 159.0, 14.0, 10.0, 0.0);
+        raw.extend(word("；", 199.0, 14.0, 10.0, 0.0));
+        let (texts, free) = two_cells(&raw);
+        assert_eq!(texts, vec!["", "数据治理；"]);
+        assert_eq!(free, 0);
+    }
+
+    #[test]
+    fn a_glyph_over_a_border_stays_where_its_line_goes_on() {
+        // The next cell's text starts 1 pt before the border and goes on:
+        // its first glyph is the next cell's, though the line on the left
+        // ends right before it.
+        let mut raw = word("公用经费控", 49.0, 14.0, 10.0, 0.0);
+        raw.extend(word("会议费", 99.0, 14.0, 10.0, 0.0));
+        let (texts, _) = two_cells(&raw);
+        assert_eq!(texts, vec!["公用经费控", "会议费"]);
+        // Over the border on another baseline than the cell's line: no
+        // line of the left cell goes on there.
+        let mut raw = word("公用经费控", 49.0, 14.0, 10.0, 0.0);
+        raw.extend(word("、", 99.0, 30.0, 10.0, 0.0));
+        let (texts, _) = two_cells(&raw);
+        assert_eq!(texts, vec!["公用经费控", "、"]);
     }
 
     #[test]

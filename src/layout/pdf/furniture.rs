@@ -4,10 +4,18 @@
 //!
 //! Only text outside tables at the very top or bottom of a page is looked
 //! at: the run of lines between the page edge and the first table row or
-//! line of body text, each lying wholly in the outer 12% of the page. Such
-//! a line is dropped when it reads as a page number, or when the same text
-//! (digits aside, so `第 2 页` matches `第 3 页`) sits at the same distance
-//! from the same edge on most pages of the document.
+//! line of body text. A line lying wholly in the outer 12% of the page is
+//! dropped when it reads as a page number, or when the same text (digits
+//! aside, so `第 2 页` matches `第 3 页`) sits at the same distance from the
+//! same edge on most pages of the document.
+//!
+//! A page printed to fit (its content drawn through a form XObject at 90%,
+//! moved to the centre) has its footer moved up by the page's own margin
+//! less the scaled one: a footer 62 pt above the edge ends up 96 pt above
+//! it, outside the band. So a line further in, still with nothing but
+//! margin lines between it and the edge, is dropped too when it is a page
+//! number found at the same place on most pages: that is a page's footer
+//! wherever the page was drawn, and no body line looks like one.
 
 use std::collections::HashMap;
 
@@ -41,6 +49,9 @@ pub struct MarginLine {
     /// Distance from the page edge it is near.
     pub offset: f64,
     pub page_number: bool,
+    /// Wholly in the outer [`MARGIN_FRAC`] of the page, as are the lines
+    /// between it and the edge.
+    pub in_band: bool,
 }
 
 fn is_digit(c: char) -> bool {
@@ -112,8 +123,10 @@ pub fn is_page_number(text: &str) -> bool {
     false
 }
 
-/// The lines outside tables between each page edge and the body. `height`
-/// is the page height (the content's bottom when the page has none).
+/// The lines outside tables between each page edge and the body (at most
+/// [`MAX_MARGIN_LINES`] from each edge, none past the page's middle).
+/// `height` is the page height (the content's bottom when the page has
+/// none).
 pub fn margin_lines(items: &[Item], height: f64) -> Vec<MarginLine> {
     let height = if sane(height) && height > 0.0 {
         height
@@ -122,7 +135,7 @@ pub fn margin_lines(items: &[Item], height: f64) -> Vec<MarginLine> {
     };
     let top_limit = height * MARGIN_FRAC;
     let bottom_limit = height * (1.0 - MARGIN_FRAC);
-    let line = |k: usize, item: &Item, margin: Margin| {
+    let line = |k: usize, item: &Item, margin: Margin, in_band: bool| {
         let text = item.cells.join(" ");
         MarginLine {
             item: k,
@@ -137,32 +150,46 @@ pub fn margin_lines(items: &[Item], height: f64) -> Vec<MarginLine> {
                 Margin::Bottom => height - item.bottom,
             },
             page_number: is_page_number(&text),
+            in_band,
         }
     };
+    // Each walk stops at the middle of the page, so that on a page without
+    // tables the two do not take each other's lines. Lines in the band
+    // form a prefix of each walk: `band` stays true only while every line
+    // so far lies in it.
+    let middle = height / 2.0;
+    let mut band = true;
     let mut out: Vec<MarginLine> = items
         .iter()
         .enumerate()
-        .take_while(|(_, i)| i.table.is_none() && i.bottom <= top_limit)
+        .take_while(|(_, i)| i.table.is_none() && i.bottom <= middle)
         .take(MAX_MARGIN_LINES)
-        .map(|(k, i)| line(k, i, Margin::Top))
+        .map(|(k, i)| {
+            band &= i.bottom <= top_limit;
+            line(k, i, Margin::Top, band)
+        })
         .collect();
     let first_bottom = out.len();
+    let mut band = true;
     out.extend(
         items
             .iter()
             .enumerate()
             .skip(first_bottom)
             .rev()
-            .take_while(|(_, i)| i.table.is_none() && i.top >= bottom_limit)
+            .take_while(|(_, i)| i.table.is_none() && i.top >= middle)
             .take(MAX_MARGIN_LINES)
-            .map(|(k, i)| line(k, i, Margin::Bottom)),
+            .map(|(k, i)| {
+                band &= i.top >= bottom_limit;
+                line(k, i, Margin::Bottom, band)
+            }),
     );
     out
 }
 
-/// For each page, the items that are furniture: page numbers, and lines
-/// found at the same place with the same text on at least two pages and on
-/// more than half of them.
+/// For each page, the items that are furniture: page numbers in the band,
+/// and lines found at the same place with the same text on at least two
+/// pages and on more than half of them (in the band, or page numbers).
 pub fn furniture(pages: &[Vec<MarginLine>]) -> Vec<Vec<usize>> {
     let mut places: HashMap<(Margin, &str), Vec<(usize, f64)>> = HashMap::new();
     for (p, lines) in pages.iter().enumerate() {
@@ -180,7 +207,7 @@ pub fn furniture(pages: &[Vec<MarginLine>]) -> Vec<Vec<usize>> {
             lines
                 .iter()
                 .filter(|m| {
-                    if m.page_number {
+                    if m.in_band && m.page_number {
                         return true;
                     }
                     let mut on: Vec<usize> = places
@@ -193,7 +220,8 @@ pub fn furniture(pages: &[Vec<MarginLine>]) -> Vec<Vec<usize>> {
                         })
                         .unwrap_or_default();
                     on.dedup();
-                    on.len() >= 2 && on.len() * 2 > n
+                    let recurs = on.len() >= 2 && on.len() * 2 > n;
+                    recurs && (m.in_band || m.page_number)
                 })
                 .map(|m| m.item)
                 .collect()
@@ -264,13 +292,18 @@ mod tests {
             item("- 1 -", 800.0, None),
         ];
         let m = margin_lines(&items, 842.0);
-        let got: Vec<(usize, Margin, bool)> = m
+        let got: Vec<(usize, Margin, bool, bool)> = m
             .iter()
-            .map(|l| (l.item, l.margin, l.page_number))
+            .map(|l| (l.item, l.margin, l.page_number, l.in_band))
             .collect();
+        // The title is outside the band, and so is any line after it.
         assert_eq!(
             got,
-            vec![(0, Margin::Top, false), (4, Margin::Bottom, true)]
+            vec![
+                (0, Margin::Top, false, true),
+                (1, Margin::Top, false, false),
+                (4, Margin::Bottom, true, true)
+            ]
         );
         // A table row at the page bottom stops the walk.
         let items = vec![item("row", 790.0, Some(0)), item("7", 750.0, Some(0))];
@@ -296,5 +329,27 @@ mod tests {
         let moved = margin_lines(&[item("鄂州市财政局 2026-01-05", 60.0, None)], 842.0);
         let pages = vec![page(1, "a"), moved, Vec::new(), Vec::new()];
         assert_eq!(furniture(&pages), vec![vec![3], vec![], vec![], vec![]]);
+    }
+
+    #[test]
+    fn page_numbers_above_the_band_go_when_they_recur() {
+        // A page drawn at 90% from (30, 40): its footer 96 pt above the
+        // bottom edge, outside the 101 pt band, below the last table row.
+        let page = |n: usize| {
+            let items = vec![
+                item("row", 600.0, Some(0)),
+                item(&format!("第 {n} 页 共 3 页"), 736.0, None),
+            ];
+            margin_lines(&items, 842.0)
+        };
+        let pages: Vec<Vec<MarginLine>> = (1..=3).map(page).collect();
+        assert!(pages.iter().flatten().all(|m| !m.in_band && m.page_number));
+        assert_eq!(furniture(&pages), vec![vec![1], vec![1], vec![1]]);
+        // On one page only it is not known to be a footer.
+        assert_eq!(furniture(&pages[..1]), vec![Vec::<usize>::new()]);
+        // Body text repeated there is not dropped: only a page number is.
+        let body = |_| margin_lines(&[item("注：单位为万元", 736.0, None)], 842.0);
+        let pages: Vec<Vec<MarginLine>> = (1..=3).map(body).collect();
+        assert_eq!(furniture(&pages), vec![Vec::<usize>::new(); 3]);
     }
 }

@@ -95,7 +95,7 @@ pub fn describe_page(page: &Page) -> String {
         };
         let dropped = margins
             .iter()
-            .any(|m| m.item == k && is_page_number(&item.cells.join(" ")));
+            .any(|m| m.item == k && m.in_band && is_page_number(&item.cells.join(" ")));
         let _ = writeln!(
             out,
             "  [{what}{}] y {}: {}",

@@ -200,7 +200,6 @@ fn level1_printed_after_the_break_holds_before_it() {
 }
 
 #[test]
-#[ignore = "needs reading by column (header mapping)"]
 fn empty_category_cell_is_null_not_a_shift() {
     // 在职人员控制率: the basis is free text, the 指标分类 cell is empty.
     let doc = convert("empty-category.pdf");

@@ -44,7 +44,10 @@ fn check(expectation: &Path) -> Vec<String> {
     let doc = convert(&Path::new("samples/templates").join(file));
     let mut out = Vec::new();
     if doc["status"] != "ok" {
-        out.push(format!("{file}: status {} ({})", doc["status"], doc["error"]));
+        out.push(format!(
+            "{file}: status {} ({})",
+            doc["status"], doc["error"]
+        ));
     }
     for key in FIELDS {
         for d in diff_values(&doc[*key], &want[*key], &Ignore::default()) {
@@ -110,7 +113,9 @@ fn seed_variants_read_without_guesses() {
                 .unwrap()
                 .iter()
                 .filter_map(|w| w["code"].as_str())
-                .filter(|c| *c != "shifted_cells" || producer != "txt" || !stem.contains("nocategory"))
+                .filter(|c| {
+                    *c != "shifted_cells" || producer != "txt" || !stem.contains("nocategory")
+                })
                 .collect();
             assert!(
                 !codes.contains(&"missing_cell") && !codes.contains(&"unmapped_columns"),

@@ -103,7 +103,6 @@ impl Field {
             .get(level)
             .copied()
     }
-
 }
 
 /// Whether a header may stand over sub-columns: a general word (指标值
@@ -466,12 +465,7 @@ fn leaf_paths_by_extent(cells: &[HeaderCell]) -> Vec<Path> {
 /// under a cell that cannot (a publishing system's shifted 预期当年实现值
 /// under 指标分类) go to the nearest such cell on their left.
 fn leaf_paths_by_order(cells: &[HeaderCell], rows: &[&Row]) -> Vec<Path> {
-    let width = rows
-        .iter()
-        .map(|r| r.cells.len())
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0).max(1);
     let width = i32::try_from(width).unwrap_or(i32::MAX);
     let mut out = Vec::new();
     paths_in(cells, 0, 0, width, &[], &mut out);
@@ -487,9 +481,17 @@ fn paths_in(
     out: &mut Vec<Path>,
 ) {
     let within = |c: &&HeaderCell| c.span.left >= from && c.span.left < to;
-    let mut in_row: Vec<&HeaderCell> = cells.iter().filter(|c| c.row == row).filter(within).collect();
+    let mut in_row: Vec<&HeaderCell> = cells
+        .iter()
+        .filter(|c| c.row == row)
+        .filter(within)
+        .collect();
     in_row.sort_by_key(|c| c.span.left);
-    let lower: Vec<&HeaderCell> = cells.iter().filter(|c| c.row > row).filter(within).collect();
+    let lower: Vec<&HeaderCell> = cells
+        .iter()
+        .filter(|c| c.row > row)
+        .filter(within)
+        .collect();
     if in_row.is_empty() {
         if !lower.is_empty() {
             paths_in(cells, row + 1, from, to, above, out);
@@ -518,15 +520,25 @@ fn paths_in(
         path.push(cell.text.clone());
         match owned.get(k) {
             Some(sub) if !sub.is_empty() => {
-                let start = sub.iter().map(|c| c.span.left).min().unwrap_or(cell.span.left);
-                let end = sub.iter().map(|c| c.span.left + 1).max().unwrap_or(start + 1);
+                let start = sub
+                    .iter()
+                    .map(|c| c.span.left)
+                    .min()
+                    .unwrap_or(cell.span.left);
+                let end = sub
+                    .iter()
+                    .map(|c| c.span.left + 1)
+                    .max()
+                    .unwrap_or(start + 1);
                 let next_row = sub.iter().map(|c| c.row).min().unwrap_or(row + 1);
                 paths_in(sub, next_row, start, end, &path, out);
             }
             _ => {
                 // A leaf; the empty cells up to the next text are its width
                 // (二级指标 over the level-2 and the indicator-name column).
-                let width = usize::try_from(reach_end(k) - cell.span.left).unwrap_or(1).max(1);
+                let width = usize::try_from(reach_end(k) - cell.span.left)
+                    .unwrap_or(1)
+                    .max(1);
                 out.push((path, cell.span, width));
             }
         }
@@ -542,7 +554,11 @@ fn leaves_of_path(
     doc_year: Option<i32>,
     is_label: &dyn Fn(&str) -> bool,
 ) -> Vec<Leaf> {
-    let header = path.iter().map(|p| printed(p)).collect::<Vec<_>>().join("/");
+    let header = path
+        .iter()
+        .map(|p| printed(p))
+        .collect::<Vec<_>>()
+        .join("/");
     // The lowest header that maps decides.
     let named = path
         .iter()
@@ -597,9 +613,15 @@ mod tests {
         assert_eq!(c(" *指标值 "), Some((Field::Target, None, None)));
         assert_eq!(c("评（扣）分标准"), Some((Field::Scoring, None, None)));
         assert_eq!(c("2024年"), Some((Field::History, None, Some(2024))));
-        assert_eq!(c("2024 年实际执行数"), Some((Field::History, None, Some(2024))));
+        assert_eq!(
+            c("2024 年实际执行数"),
+            Some((Field::History, None, Some(2024)))
+        );
         assert_eq!(c("2026年目标值"), Some((Field::Target, None, Some(2026))));
-        assert_eq!(c("上年度实际水平"), Some((Field::History, None, Some(2025))));
+        assert_eq!(
+            c("上年度实际水平"),
+            Some((Field::History, None, Some(2025)))
+        );
         assert_eq!(
             c("指标值（长期）"),
             Some((Field::Target, Some(IndicatorTable::LongTerm), None))

@@ -165,7 +165,13 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
                 *slot = cells.pop().flatten();
             }
         }
-        if anchor < width && map.leaves.iter().skip(anchor).any(|l| l.field == Field::Category) {
+        if anchor < width
+            && map
+                .leaves
+                .iter()
+                .skip(anchor)
+                .any(|l| l.field == Field::Category)
+        {
             parts.category_missing = true;
         }
         cells
@@ -728,7 +734,7 @@ pub fn parse_table(
     let mut above = Levels::default();
     let mut carried: Vec<Option<String>> = vec![None; map.leaves.len()];
     let mut seqs = [0u32; 2];
-    let mut out: Vec<(IndicatorTable, Indicator, Vec<(&'static str, String)>)> = Vec::new();
+    let mut out: Vec<(IndicatorTable, Indicator, Vec<Note>)> = Vec::new();
     for (row, joined_row) in joined.iter().skip(first_data) {
         if is_header(row) {
             continue;
@@ -822,6 +828,9 @@ pub fn parse_table(
     result
 }
 
+/// A warning's code and message, before the row's seq is known.
+type Note = (&'static str, String);
+
 /// What reading one data row gave.
 #[derive(Debug, Clone, Default)]
 struct RowRead {
@@ -890,7 +899,9 @@ fn read_by_column(
     if !any_own && !any_value && l3.is_none() {
         return None;
     }
-    let new_group = l1.as_ref().is_some_and(|l| above.level1.as_ref() != Some(l));
+    let new_group = l1
+        .as_ref()
+        .is_some_and(|l| above.level1.as_ref() != Some(l));
     let levels = Levels {
         level1: l1.or_else(|| above.level1.clone()),
         level2: if new_group {
@@ -1122,7 +1133,13 @@ mod tests {
         assert_eq!(val(&p, an, Field::Basis), Some("计划标准"));
         assert_eq!(
             p.values.get(4..7),
-            Some(&[Some("98%".into()), Some("100%".into()), Some("≥100%".into())][..])
+            Some(
+                &[
+                    Some("98%".into()),
+                    Some("100%".into()),
+                    Some("≥100%".into())
+                ][..]
+            )
         );
         assert_eq!(p.level3.as_deref(), Some("高频事项比例"));
         assert_eq!(names(&p), vec![("履职效能", None), ("政务服务", None)]);

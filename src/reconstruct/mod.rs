@@ -427,7 +427,10 @@ pub fn split_department_code(d: &str) -> (Option<String>, String) {
         .and_then(|rest| rest.split_once([']', '】', '］']));
     if let Some((code, name)) = bracketed {
         let code = code.trim();
-        if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric()) && !name.trim().is_empty() {
+        if !code.is_empty()
+            && code.chars().all(|c| c.is_ascii_alphanumeric())
+            && !name.trim().is_empty()
+        {
             return (Some(code.to_string()), name.trim().to_string());
         }
     }
@@ -535,15 +538,24 @@ mod tests {
             align_history(&[v("b"), v("a")], &years, &[2023, 2024, 2025]),
             vec![v("a"), None, v("b")]
         );
-        assert_eq!(column_years(&[None, None], &[2023, 2024, 2025]), vec![Some(2024), Some(2025)]);
+        assert_eq!(
+            column_years(&[None, None], &[2023, 2024, 2025]),
+            vec![Some(2024), Some(2025)]
+        );
         assert!(align_history(&[], &[], &[2024, 2025]).is_empty());
     }
 
     #[test]
     fn department_codes() {
         let s = |d: &str| split_department_code(d);
-        assert_eq!(s("[015001]鄂州市数据局"), (Some("015001".into()), "鄂州市数据局".into()));
-        assert_eq!(s("219-鄂州市数据局"), (Some("219".into()), "鄂州市数据局".into()));
+        assert_eq!(
+            s("[015001]鄂州市数据局"),
+            (Some("015001".into()), "鄂州市数据局".into())
+        );
+        assert_eq!(
+            s("219-鄂州市数据局"),
+            (Some("219".into()), "鄂州市数据局".into())
+        );
         assert_eq!(s("鄂州市数据局"), (None, "鄂州市数据局".into()));
         assert_eq!(s("2026年部门"), (None, "2026年部门".into()));
     }

@@ -89,6 +89,102 @@ fn fits(field: Field, value: &str) -> bool {
     }
 }
 
+/// The value columns a shifted row fills when its last text is in the
+/// column before `anchor`, and how well the values fit their columns.
+#[derive(Debug, Clone, Default)]
+struct Anchored {
+    score: i32,
+    values: Vec<(usize, Option<String>)>,
+    /// How many leading cells are left for the level region.
+    rest: usize,
+    category_missing: bool,
+    basis_missing: bool,
+}
+
+/// Fills the value columns from `anchor` leftwards with the row's cells
+/// from the right. A 依据 or 分类 column whose cell holds another kind of
+/// value lost its cell: the value belongs further left. Scores each value
+/// against its column; ties go to the later anchor (the row's last text in
+/// the last column), as with the seed's rows.
+fn anchor_values(
+    cells: &[Option<String>],
+    map: &HeaderMap,
+    first_value: usize,
+    anchor: usize,
+) -> Anchored {
+    let mut out = Anchored {
+        rest: cells.len(),
+        ..Anchored::default()
+    };
+    for i in (first_value..anchor).rev() {
+        let Some(field) = map.leaves.get(i).map(|l| l.field) else {
+            continue;
+        };
+        let next = out
+            .rest
+            .checked_sub(1)
+            .and_then(|k| cells.get(k))
+            .cloned()
+            .flatten();
+        if let (Field::Basis | Field::Category, Some(c)) = (field, next.as_deref()) {
+            if !fits(field, c) {
+                out.category_missing |= field == Field::Category;
+                out.basis_missing |= field == Field::Basis;
+                out.score -= 1;
+                continue;
+            }
+        }
+        if let Some(v) = next.as_deref() {
+            out.score += fit_score(field, v);
+        }
+        out.values.push((i, next));
+        out.rest = out.rest.saturating_sub(1);
+    }
+    if map
+        .leaves
+        .iter()
+        .skip(anchor)
+        .any(|l| l.field == Field::Category)
+    {
+        out.category_missing = true;
+    }
+    // Later anchors win ties: scale and add the anchor.
+    out.score = out.score * 64 + i32::try_from(anchor).unwrap_or(0);
+    out
+}
+
+/// How well a value fits a column: its vocabulary or shape.
+fn fit_score(field: Field, v: &str) -> i32 {
+    let listed = vocab::is_listed_basis_or_category(v);
+    let has_digit = v.chars().any(|c| c.is_ascii_digit());
+    match field {
+        Field::Basis | Field::Category => 2,
+        Field::Weight => {
+            if parse_number(v.trim_end_matches('分')).is_some() {
+                1
+            } else {
+                -2
+            }
+        }
+        Field::Unit => {
+            if !has_digit && v.chars().count() <= 6 && !listed {
+                1
+            } else {
+                -2
+            }
+        }
+        Field::Operator => {
+            if parse_op(v).is_some() || v.contains("定性") || v.contains("定量") {
+                1
+            } else {
+                -2
+            }
+        }
+        _ if listed => -3,
+        _ => 0,
+    }
+}
+
 /// Whether a row's cells sit where the header says, judged by the columns
 /// whose values have a vocabulary (指标值确定依据, 指标分类): each holds
 /// its kind of value or nothing, and no other column holds one of them.
@@ -141,39 +237,21 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
         while cells.last().is_some_and(Option::is_none) {
             cells.pop();
         }
-        // The row ends at the column its last text belongs to, when its
-        // vocabulary says (a 分类 or 依据 value), else at the last column.
-        let last = cells.last().and_then(|c| c.as_deref());
-        let anchor = [Field::Category, Field::Basis]
-            .into_iter()
-            .filter(|&f| last.is_some_and(|c| fits(f, c)))
-            .find_map(|f| map.leaves.iter().rposition(|l| l.field == f))
-            .map_or(width, |i| i + 1);
-        for i in (first_value..anchor).rev() {
-            let field = map.leaves.get(i).map(|l| l.field);
-            let next = cells.last().and_then(|c| c.as_deref());
-            // A 依据 or 分类 column whose cell holds another kind of value
-            // lost its cell: the value belongs further left.
-            if let (Some(f @ (Field::Basis | Field::Category)), Some(c)) = (field, next) {
-                if !fits(f, c) {
-                    parts.category_missing |= f == Field::Category;
-                    parts.basis_missing |= f == Field::Basis;
-                    continue;
-                }
-            }
+        // The row ends at the column whose values its last texts fit best
+        // (a 分类 or 依据 value, a number under 权重…); a trailing column
+        // left empty in the source was not printed.
+        let best = (first_value + 1..=width)
+            .map(|anchor| anchor_values(&cells, map, first_value, anchor))
+            .max_by_key(|a| a.score)
+            .unwrap_or_default();
+        for (i, v) in best.values {
             if let Some(slot) = parts.values.get_mut(i) {
-                *slot = cells.pop().flatten();
+                *slot = v;
             }
         }
-        if anchor < width
-            && map
-                .leaves
-                .iter()
-                .skip(anchor)
-                .any(|l| l.field == Field::Category)
-        {
-            parts.category_missing = true;
-        }
+        parts.category_missing = best.category_missing;
+        parts.basis_missing = best.basis_missing;
+        cells.truncate(best.rest);
         cells
     };
 

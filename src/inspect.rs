@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::convert::{lay_out, LaidOut};
 use crate::layout::pdf::{describe_page, page_svg};
 use crate::layout::Layout;
-use crate::reconstruct::{join_cell_lines, sections};
+use crate::reconstruct::{join_cell_lines, reconstruct, sections};
 
 /// What a file gave: its layout, and for a PDF its extracted pages.
 pub type Loaded = LaidOut;
@@ -84,6 +84,27 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
                 row.cells.len(),
                 cells.join("  ")
             );
+        }
+    }
+    out.push_str(&describe_columns(layout));
+    out
+}
+
+/// The header mapping of each indicator table: every column's header as
+/// printed and the field its values go to.
+pub fn describe_columns(layout: &Layout) -> String {
+    let content = reconstruct(layout);
+    let mut out = String::new();
+    for (name, columns) in [
+        ("long_term", &content.columns.long_term),
+        ("annual", &content.columns.annual),
+    ] {
+        if columns.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "columns of the {name} indicator table:");
+        for (i, c) in columns.iter().enumerate() {
+            let _ = writeln!(out, "  [{}] {} -> {}", i + 1, c.header, c.field);
         }
     }
     out

@@ -231,3 +231,17 @@ fn files_from_stdin() {
     assert!(codes.contains(&"duplicate_content"));
     assert_eq!(docs[0]["doc_id"], docs[1]["doc_id"]);
 }
+
+#[test]
+fn inspect_prints_the_header_mapping() {
+    let out = pifu(&[
+        "inspect",
+        "samples/templates/t4-zhuzhou-lusong-housing-bureau-2025.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("columns of the annual indicator table:"));
+    assert!(stdout.contains("指标值类型 -> extra"), "{stdout}");
+    assert!(stdout.contains("计量单位 -> unit"), "{stdout}");
+    assert!(stdout.contains("评（扣）分标准 -> scoring"), "{stdout}");
+}

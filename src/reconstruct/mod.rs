@@ -10,6 +10,7 @@ pub mod header;
 pub mod indicators;
 pub mod joins;
 pub mod lists;
+pub mod project;
 pub mod values;
 pub mod vocab;
 
@@ -30,6 +31,8 @@ pub enum Section {
     LongTermTable,
     AnnualGoals,
     AnnualTable,
+    /// An approval form's footer (审核意见, 单位公章, 年 月 日): not data.
+    Footer,
 }
 
 /// The section a first-column label starts, if it is one.
@@ -54,17 +57,46 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
         Section::AnnualTasks
     } else if t.starts_with("长期目标") || t.starts_with("长期绩效目标") {
         Section::LongTermGoals
-    } else if t.starts_with("长期绩效指标") {
+    } else if t.starts_with("长期绩效指标")
+        || t.starts_with("实施期绩效指标")
+        || t.starts_with("期绩效指标")
+    {
         Section::LongTermTable
     } else if t.starts_with("年度目标") || t.starts_with("年度绩效目标") {
         Section::AnnualGoals
-    } else if t.starts_with("年度绩效指标") {
+    } else if t.starts_with("年度绩效指标")
+        || t.starts_with("本年度绩效指标")
+        || matches!(
+            t,
+            "绩效指标" | "项目绩效指标" | "绩效指标表" | "项目绩效目标指标"
+        )
+    {
         Section::AnnualTable
+    } else if FOOTER_LABELS.iter().any(|f| t.starts_with(f)) {
+        Section::Footer
     } else {
         return None;
     };
     Some(s)
 }
+
+/// The first cells of an approval form's footer.
+const FOOTER_LABELS: &[&str] = &[
+    "审核意见",
+    "审批意见",
+    "财政部门审核意见",
+    "财政部门意见",
+    "主管部门审核意见",
+    "主管部门意见",
+    "单位公章",
+    "(盖章)",
+    "（盖章）",
+    "填报人",
+    "填表人",
+    "审核人",
+    "经办人",
+    "负责人签字",
+];
 
 fn is_label(s: &str) -> bool {
     section_of_label(s).is_some()
@@ -76,8 +108,15 @@ fn is_label(s: &str) -> bool {
 pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
     let mut out: Vec<(Section, Vec<&Row>)> = vec![(Section::Preamble, Vec::new())];
     for row in rows {
-        let label = row.cells.first().and_then(|c| section_of_label(c));
+        let mut label = row.cells.first().and_then(|c| section_of_label(c));
         let current = out.last().map(|(s, _)| *s);
+        // An indicator table printed without a label cell starts at its
+        // header row (一级指标 …); a caption line above it, if any, already
+        // named the table.
+        let in_table = matches!(current, Some(Section::LongTermTable | Section::AnnualTable));
+        if label.is_none() && !in_table && starts_indicator_header(row) {
+            label = Some(Section::AnnualTable);
+        }
         if let Some(s) = label {
             if Some(s) != current {
                 out.push((s, Vec::new()));
@@ -88,6 +127,13 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
         }
     }
     out
+}
+
+/// A header row of an indicator table: it names the level-1 column.
+fn starts_indicator_header(row: &Row) -> bool {
+    row.texts()
+        .any(|t| header::field_of_word(t) == Some(header::Field::Level1))
+        && joins::is_header(row)
 }
 
 /// The text of a list section: every cell but the label column, joined by
@@ -190,8 +236,24 @@ pub fn reconstruct(layout: &Layout) -> Content {
     let mut c = Content::default();
     let mut warnings: Vec<Warning> = Vec::new();
     let mut preamble_unit: Option<String> = None;
+    // A project's form: every row outside its indicator tables and footer
+    // is its header block.
+    let block_rows: Vec<&Row> = groups
+        .iter()
+        .filter(|(s, _)| {
+            !matches!(
+                s,
+                Section::LongTermTable | Section::AnnualTable | Section::Footer
+            )
+        })
+        .flat_map(|(_, rows)| rows.iter().copied())
+        .collect();
+    let is_project = is_project_form(&groups, &block_rows);
 
     for (section, rows) in &groups {
+        if is_project && !matches!(section, Section::Preamble) {
+            continue;
+        }
         match section {
             Section::Preamble => {
                 c.title = first_title(rows);
@@ -205,7 +267,7 @@ pub fn reconstruct(layout: &Layout) -> Content {
                     };
                     if unit.is_some() {
                         preamble_unit = preamble_unit.or(unit);
-                    } else if !is_title && !texts.is_empty() {
+                    } else if !is_title && !texts.is_empty() && !is_project {
                         warnings.push(Warning::new(
                             "unknown_section",
                             format!(
@@ -238,7 +300,7 @@ pub fn reconstruct(layout: &Layout) -> Content {
             Section::AnnualGoals => c
                 .annual_goals
                 .extend(lists::split_items(&section_text(rows))),
-            Section::LongTermTable | Section::AnnualTable => {}
+            Section::LongTermTable | Section::AnnualTable | Section::Footer => {}
         }
     }
 
@@ -246,7 +308,29 @@ pub fn reconstruct(layout: &Layout) -> Content {
         .title
         .as_deref()
         .and_then(|t| years_in(t).first().copied());
-    let funding = funding::parse_funding(&table_rows(&groups, Section::Funding));
+    let mut funding = funding::parse_funding(&table_rows(&groups, Section::Funding));
+    if is_project {
+        let block = project::read_block(&block_rows);
+        c.department = block.department;
+        c.department_code = block.department_code;
+        c.long_term_deadline = block.long_term_deadline;
+        c.long_term_goals = block.long_term_goals;
+        c.annual_goals = block.annual_goals;
+        // A block labelled only 绩效目标: annual unless the form has an
+        // annual block.
+        if c.annual_goals.is_empty() {
+            c.annual_goals = block.either_goals;
+        } else {
+            c.long_term_goals.extend(block.either_goals);
+        }
+        c.project = Some(block.project);
+        funding = funding::FundingResult {
+            unit: block.unit,
+            rows: block.funding,
+            header_years: block.cost_years,
+            warnings: Vec::new(),
+        };
+    }
     c.funding.unit = funding.unit.or(preamble_unit);
     c.funding.rows = funding.rows;
     warnings.extend(funding.warnings);
@@ -294,17 +378,14 @@ pub fn reconstruct(layout: &Layout) -> Content {
     if let Some(d) = c.department.take() {
         let (code, name) = split_department_code(&d);
         c.department = Some(name);
-        c.department_code = code;
+        c.department_code = c.department_code.take().or(code);
     }
 
     c.kind = Some(kind_of(&c));
     match c.kind {
         Some(Kind::Unknown) => {
             let what = match &c.title {
-                Some(t) if t.contains("项目") => {
-                    format!("{t}: project approvals are not read yet")
-                }
-                Some(t) => format!("{t}: not a 部门整体绩效目标批复"),
+                Some(t) => format!("{t}: not a 绩效目标批复 or 绩效目标表 pifu can read"),
                 None => "no 绩效目标批复 title or tables found".to_string(),
             };
             warnings.insert(0, Warning::new("unrecognized_document", what));
@@ -321,10 +402,42 @@ pub fn reconstruct(layout: &Layout) -> Content {
     c
 }
 
+/// A 项目支出 approval: its title says 项目 (and not 部门整体), or its
+/// header block names the project (项目名称, 项目支出名称).
+fn is_project_form(groups: &[(Section, Vec<&Row>)], block_rows: &[&Row]) -> bool {
+    let preamble: Vec<&Row> = groups
+        .iter()
+        .filter(|(s, _)| *s == Section::Preamble)
+        .flat_map(|(_, rows)| rows.iter().copied())
+        .collect();
+    let title = first_title(&preamble);
+    if let Some(t) = &title {
+        if t.contains("部门整体") {
+            return false;
+        }
+        if t.contains("项目") {
+            return true;
+        }
+    }
+    block_rows.iter().any(|r| {
+        r.texts().any(|t| {
+            let k: String = squash(t).trim_end_matches([':', '：']).to_string();
+            k == "项目名称" || k == "项目支出名称"
+        })
+    })
+}
+
 fn kind_of(c: &Content) -> Kind {
+    if c.project.is_some() {
+        let named = c.project.as_ref().is_some_and(|p| p.name.is_some());
+        return if named || !c.indicators.is_empty() {
+            Kind::Project
+        } else {
+            Kind::Unknown
+        };
+    }
     match &c.title {
         Some(t) if t.contains("部门整体") => Kind::DepartmentOverall,
-        Some(t) if t.contains("项目") => Kind::Unknown,
         _ => {
             let has_tables = !c.indicators.is_empty();
             let has_sections = !c.functions.is_empty() || !c.funding.rows.is_empty();

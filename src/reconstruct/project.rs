@@ -1,0 +1,658 @@
+//! The header block of a 项目支出 approval (SPEC §2.3): labelled fields
+//! (项目名称, 主管部门, 项目属性 with its check boxes, 项目起止时间 …), the
+//! money printed in its 资金 block, a cost breakdown, and the goal texts.
+//!
+//! Forms print a label and its value side by side, several pairs a row
+//! (`项目名称 | X | 项目属性 | 新增项目□ 延续项目√`); goals may stand in
+//! columns under a row of goal labels (`长期目标 | 年度目标`). The reader
+//! walks the rows in order: a cell that is a known label takes the next
+//! cell that is not one as its value.
+
+use std::collections::BTreeMap;
+
+use crate::layout::Row;
+use crate::model::{FundingRow, FundingSection, Project};
+
+use super::funding::unit_in;
+use super::header::normalize;
+use super::lists::split_items;
+use super::values::{clean_text, parse_number, years_in};
+
+/// What a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Name,
+    Code,
+    Department,
+    DepartmentCode,
+    Implementer,
+    Category,
+    Nature,
+    Period,
+    PeriodStart,
+    PeriodEnd,
+    /// A goal block: long-term (长期, 中期, 实施期, 项目总目标), annual
+    /// (年度), or only 绩效目标 (annual unless the document has an annual
+    /// block).
+    Goal(GoalKind),
+    /// The label of a money block (资金总额及构成, 项目资金（万元）).
+    FundingBlock,
+    /// A cost breakdown block (项目预算成本构成).
+    CostBlock,
+    /// A labelled amount (资金总额, 其中：财政拨款, 年度本级预算金额).
+    Amount,
+    /// Any other labelled field: kept in `project.extra`.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalKind {
+    LongTerm,
+    Annual,
+    Either,
+}
+
+/// The labels of a project's header block, compared after whitespace and
+/// a trailing colon are removed and brackets made ASCII.
+const LABELS: &[(&str, Label)] = &[
+    ("项目名称", Label::Name),
+    ("项目支出名称", Label::Name),
+    ("项目编码", Label::Code),
+    ("项目代码", Label::Code),
+    ("项目编号", Label::Code),
+    ("主管部门", Label::Department),
+    ("预算部门", Label::Department),
+    ("主管部门及编码", Label::Department),
+    ("主管部门(单位)", Label::Department),
+    ("部门名称", Label::Department),
+    ("单位名称", Label::Department),
+    ("主管部门编码", Label::DepartmentCode),
+    ("部门编码", Label::DepartmentCode),
+    ("预算部门编码", Label::DepartmentCode),
+    ("实施单位", Label::Implementer),
+    ("项目单位", Label::Implementer),
+    ("项目实施单位", Label::Implementer),
+    ("项目类别", Label::Category),
+    ("项目类型", Label::Category),
+    ("项目性质", Label::Nature),
+    ("项目属性", Label::Nature),
+    ("项目起止时间", Label::Period),
+    ("项目期", Label::Period),
+    ("实施期", Label::Period),
+    ("项目实施期", Label::Period),
+    ("项目支出实施期", Label::Period),
+    ("起止时间", Label::Period),
+    ("项目周期", Label::Period),
+    ("计划开始日期", Label::PeriodStart),
+    ("计划完成日期", Label::PeriodEnd),
+    ("项目负责人", Label::Other),
+    ("负责人", Label::Other),
+    ("联系人", Label::Other),
+    ("联系电话", Label::Other),
+    ("立项依据", Label::Other),
+    ("项目概况", Label::Other),
+    ("资金总额及构成", Label::FundingBlock),
+    ("项目资金", Label::FundingBlock),
+    ("项目资金(万元)", Label::FundingBlock),
+    ("项目资金(元)", Label::FundingBlock),
+    ("资金情况", Label::FundingBlock),
+    ("资金情况(万元)", Label::FundingBlock),
+    ("项目资金情况", Label::FundingBlock),
+    ("资金来源", Label::FundingBlock),
+    ("项目预算成本构成", Label::CostBlock),
+    ("项目成本构成", Label::CostBlock),
+    ("成本构成", Label::CostBlock),
+    ("预算成本构成", Label::CostBlock),
+];
+
+/// Words that make a label an amount when a number follows it.
+const AMOUNT_WORDS: &[&str] = &[
+    "资金", "金额", "拨款", "结转", "预算", "自有", "其他", "总额", "补助", "上级", "本级", "合计",
+    "小计", "收入", "经费",
+];
+
+fn goal_kind(t: &str) -> Option<GoalKind> {
+    let is_goal = t.ends_with("目标") || t.ends_with("绩效目标") || t.ends_with("总体目标");
+    if !is_goal || t.chars().count() > 12 {
+        return None;
+    }
+    if t.contains("年度") || t.contains("当年") {
+        Some(GoalKind::Annual)
+    } else if ["长期", "中期", "实施期", "项目总目标", "总目标"]
+        .iter()
+        .any(|w| t.contains(w))
+        && !t.contains("总体")
+    {
+        Some(GoalKind::LongTerm)
+    } else if t == "绩效目标" || t.contains("总体") {
+        Some(GoalKind::Either)
+    } else {
+        None
+    }
+}
+
+/// A label text as compared.
+fn label_key(s: &str) -> String {
+    let n = normalize(s);
+    n.trim_end_matches([':', '：']).to_string()
+}
+
+/// A label as printed, for an item or an extra key: whitespace and a
+/// trailing colon removed.
+fn as_printed(s: &str) -> String {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    t.trim_end_matches([':', '：']).to_string()
+}
+
+/// What a cell names, if it is a label.
+fn label_of(cell: &str) -> Option<Label> {
+    let k = label_key(cell);
+    if k.is_empty() || k.chars().count() > 16 {
+        return None;
+    }
+    if let Some(&(_, l)) = LABELS.iter().find(|(w, _)| *w == k) {
+        return Some(l);
+    }
+    if let Some(g) = goal_kind(&k) {
+        return Some(Label::Goal(g));
+    }
+    // 资金总额（万元）, 年度资金总额, 其中：财政拨款.
+    let bare = k.trim_start_matches("其中").trim_start_matches(':');
+    let bare = bare.split('(').next().unwrap_or(bare);
+    if AMOUNT_WORDS.iter().any(|w| bare.contains(w)) && bare.chars().count() <= 12 {
+        return Some(Label::Amount);
+    }
+    None
+}
+
+/// Whether a cell is a label of the header block.
+pub fn is_project_label(cell: &str) -> bool {
+    label_of(cell).is_some()
+}
+
+/// The option a check box row ticks: `新增项目□ 延续项目√` → 延续项目,
+/// `☑延续项目 □新增项目` → 延续项目; the text itself when it has no boxes.
+pub fn ticked(s: &str) -> Option<String> {
+    const TICKS: &[char] = &['√', '☑', '■', '✓', '✔', '☒', '▣', '●'];
+    const BOXES: &[char] = &['□', '☐', '○', '〇'];
+    let is_mark = |c: char| TICKS.contains(&c) || BOXES.contains(&c);
+    if !s.chars().any(is_mark) {
+        return clean_text(s);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    // Runs of option text between marks and separators.
+    let is_sep = |c: char| c.is_whitespace() || is_mark(c) || matches!(c, '/' | '、' | ',' | '，');
+    let run_before = |i: usize| -> String {
+        let mut j = i;
+        while j > 0 && chars.get(j - 1).is_some_and(|&c| !is_sep(c)) {
+            j -= 1;
+        }
+        chars
+            .get(j..i)
+            .map(|r| r.iter().collect())
+            .unwrap_or_default()
+    };
+    let run_after = |i: usize| -> String {
+        let mut j = i + 1;
+        while chars.get(j).is_some_and(|&c| !is_sep(c)) {
+            j += 1;
+        }
+        chars
+            .get(i + 1..j)
+            .map(|r| r.iter().collect())
+            .unwrap_or_default()
+    };
+    // A mark belongs to the text it touches; the box style (mark before
+    // or after its option) is the one the unticked boxes show.
+    let first_box = chars.iter().position(|c| BOXES.contains(c));
+    let mark_after = first_box.is_some_and(|i| !run_before(i).is_empty());
+    for (i, c) in chars.iter().enumerate() {
+        if TICKS.contains(c) {
+            let (a, b) = (run_before(i), run_after(i));
+            let pick = if mark_after && !a.is_empty() || b.is_empty() {
+                a
+            } else {
+                b
+            };
+            if !pick.is_empty() {
+                return Some(pick);
+            }
+        }
+    }
+    None
+}
+
+/// What the header block gave.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectBlock {
+    pub project: Project,
+    pub department: Option<String>,
+    pub department_code: Option<String>,
+    pub unit: Option<String>,
+    pub funding: Vec<FundingRow>,
+    pub cost_years: Vec<i32>,
+    pub long_term_goals: Vec<String>,
+    pub annual_goals: Vec<String>,
+    /// Goals of a block labelled only 绩效目标 / 总体目标.
+    pub either_goals: Vec<String>,
+    pub long_term_deadline: Option<i32>,
+}
+
+/// Where a money or cost block is being read.
+#[derive(Debug, Clone, Default, PartialEq)]
+enum Mode {
+    #[default]
+    Fields,
+    Funding,
+    /// A cost table: its header's column meanings once seen.
+    Cost(Option<Vec<CostColumn>>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CostColumn {
+    Item,
+    Amount,
+    Note,
+    Year(i32),
+    Other,
+}
+
+fn cost_column(h: &str) -> CostColumn {
+    let t = normalize(h);
+    if let Some(y) = years_in(&t).first() {
+        return CostColumn::Year(*y);
+    }
+    if t.contains("金额") || t.contains("预算数") || t == "合计" {
+        CostColumn::Amount
+    } else if t.contains("依据") || t.contains("测算") || t.contains("说明") {
+        CostColumn::Note
+    } else if t.contains("项目") || t.contains("名称") || t.contains("明细") || t.contains("内容")
+    {
+        CostColumn::Item
+    } else {
+        CostColumn::Other
+    }
+}
+
+/// Reads the header block from the rows outside the indicator tables.
+pub fn read_block(rows: &[&Row]) -> ProjectBlock {
+    let mut b = ProjectBlock::default();
+    let mut start: Option<String> = None;
+    let mut end: Option<String> = None;
+    let mut mode = Mode::Fields;
+    // Goal labels standing over columns, waiting for their texts.
+    let mut goal_columns: Vec<(usize, GoalKind, String)> = Vec::new();
+    for row in rows {
+        let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
+        let texts: Vec<(usize, &str)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.as_deref().map(|t| (i, t)))
+            .collect();
+        if texts.is_empty() {
+            continue;
+        }
+        if b.unit.is_none() {
+            b.unit = texts.iter().find_map(|(_, t)| unit_in(t));
+        }
+        // A row of goal labels only: their texts follow in the next row.
+        let goal_labels: Vec<(usize, GoalKind, String)> = texts
+            .iter()
+            .filter_map(|&(i, t)| match label_of(t) {
+                Some(Label::Goal(g)) => Some((i, g, t.to_string())),
+                _ => None,
+            })
+            .collect();
+        if goal_labels.len() >= 2 && goal_labels.len() == texts.len() {
+            goal_columns = goal_labels;
+            mode = Mode::Fields;
+            continue;
+        }
+        if !goal_columns.is_empty() && texts.iter().all(|(_, t)| label_of(t).is_none()) {
+            for &(i, t) in &texts {
+                // The goal label at or before the text's column.
+                let goal = goal_columns
+                    .iter()
+                    .rev()
+                    .find(|(c, _, _)| *c <= i)
+                    .or(goal_columns.first())
+                    .map(|(_, g, label)| (*g, label.clone()));
+                if let Some((g, label)) = goal {
+                    push_goals(&mut b, g, &label, t);
+                }
+            }
+            goal_columns.clear();
+            continue;
+        }
+        goal_columns.clear();
+        let first_label = texts.first().and_then(|(_, t)| label_of(t));
+        match first_label {
+            Some(Label::FundingBlock) => mode = Mode::Funding,
+            Some(Label::CostBlock) => mode = Mode::Cost(None),
+            Some(Label::Amount) | None if mode == Mode::Funding => {}
+            None if matches!(mode, Mode::Cost(_)) => {}
+            Some(Label::Amount) => {}
+            _ => mode = Mode::Fields,
+        }
+        if let Mode::Cost(columns) = &mut mode {
+            read_cost_row(&mut b, columns, &cells, &texts);
+            continue;
+        }
+        let mut k = 0;
+        while let Some(&(_, t)) = texts.get(k) {
+            k += 1;
+            let label = label_of(t);
+            // The value: the next text that is not a label.
+            let value = match texts.get(k) {
+                Some(&(_, v)) if label_of(v).is_none() => {
+                    k += 1;
+                    Some(v)
+                }
+                _ => None,
+            };
+            match (label, value) {
+                (Some(Label::FundingBlock | Label::CostBlock), _) => {
+                    if let Some(u) = unit_in(t) {
+                        b.unit = Some(u);
+                    }
+                    match value.map(|v| (v, parse_number(v))) {
+                        // A block label printed with its total.
+                        Some((_, Some(n))) => b.funding.push(amount_row(t, n)),
+                        // Text beside the label is the block's first field.
+                        Some(_) => k -= 1,
+                        None => {}
+                    }
+                }
+                (Some(Label::Amount), Some(v)) => match parse_number(v) {
+                    Some(n) => b.funding.push(amount_row(t, n)),
+                    None => {
+                        b.project.extra.insert(as_printed(t), v.to_string());
+                    }
+                },
+                (Some(Label::Amount), None) => {}
+                (Some(l), Some(v)) => set_field(&mut b, l, t, v, &mut start, &mut end),
+                (Some(_), None) => {}
+                (None, _) => {
+                    if mode == Mode::Funding {
+                        // An amount label of the block not in the list.
+                        if let Some(n) = value.and_then(parse_number) {
+                            b.funding.push(amount_row(t, n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    b.project.period = b.project.period.take().or(match (start, end) {
+        (Some(s), Some(e)) => Some(format!("{s}-{e}")),
+        (Some(s), None) => Some(s),
+        (None, e) => e,
+    });
+    b
+}
+
+fn amount_row(label: &str, amount: f64) -> FundingRow {
+    FundingRow {
+        section: FundingSection::ProjectFunding,
+        item: Some(as_printed(label)),
+        current: Some(amount),
+        share_pct: None,
+        history: Vec::new(),
+        note: None,
+    }
+}
+
+/// A goal block's items; a long-term label's last year
+/// (`长期目标（2025-2027年）`) is the deadline.
+fn push_goals(b: &mut ProjectBlock, kind: GoalKind, label: &str, text: &str) {
+    let items = split_items(text);
+    match kind {
+        GoalKind::LongTerm => {
+            if b.long_term_deadline.is_none() {
+                b.long_term_deadline = years_in(label).last().copied();
+            }
+            b.long_term_goals.extend(items)
+        }
+        GoalKind::Annual => b.annual_goals.extend(items),
+        GoalKind::Either => b.either_goals.extend(items),
+    }
+}
+
+fn set_field(
+    b: &mut ProjectBlock,
+    label: Label,
+    label_text: &str,
+    value: &str,
+    start: &mut Option<String>,
+    end: &mut Option<String>,
+) {
+    let v = value.to_string();
+    let put = |slot: &mut Option<String>| {
+        if slot.is_none() {
+            *slot = Some(v.clone());
+        }
+    };
+    match label {
+        Label::Name => put(&mut b.project.name),
+        Label::Code => put(&mut b.project.code),
+        Label::Department => {
+            if b.department.is_none() {
+                let (code, name) = super::split_department_code(value);
+                b.department = Some(name);
+                if b.department_code.is_none() {
+                    b.department_code = code;
+                }
+            }
+        }
+        Label::DepartmentCode => b.department_code = Some(v),
+        Label::Implementer => {
+            if b.project.implementer.is_none() {
+                let (code, name) = super::split_department_code(value);
+                b.project.implementer = Some(name);
+                if let Some(code) = code {
+                    b.project
+                        .extra
+                        .insert(format!("{}编码", as_printed(label_text)), code);
+                }
+            }
+        }
+        Label::Category => put(&mut b.project.category),
+        Label::Nature => {
+            if b.project.nature.is_none() {
+                b.project.nature = ticked(value);
+            }
+        }
+        Label::Period => put(&mut b.project.period),
+        Label::PeriodStart => put(start),
+        Label::PeriodEnd => put(end),
+        Label::Goal(g) => push_goals(b, g, label_text, value),
+        Label::Other => {
+            insert_extra(&mut b.project.extra, &as_printed(label_text), v);
+        }
+        Label::FundingBlock | Label::CostBlock | Label::Amount => {}
+    }
+}
+
+fn insert_extra(extra: &mut BTreeMap<String, String>, key: &str, v: String) {
+    extra.entry(key.to_string()).or_insert(v);
+}
+
+/// One row of a cost breakdown: the header row names the columns, then
+/// each row is an item with its amount, 测算依据 and prior years.
+fn read_cost_row(
+    b: &mut ProjectBlock,
+    columns: &mut Option<Vec<CostColumn>>,
+    cells: &[Option<String>],
+    texts: &[(usize, &str)],
+) {
+    // The block label sits in the first cell of its first row.
+    let skip_label = texts
+        .first()
+        .is_some_and(|(_, t)| label_of(t) == Some(Label::CostBlock));
+    let body: Vec<(usize, &str)> = texts
+        .iter()
+        .copied()
+        .skip(usize::from(skip_label))
+        .collect();
+    if body.is_empty() {
+        return;
+    }
+    let Some(cols) = columns else {
+        let mapped: Vec<CostColumn> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let in_body = body.iter().any(|(j, _)| *j == i);
+                match c {
+                    Some(t) if in_body => cost_column(t),
+                    _ => CostColumn::Other,
+                }
+            })
+            .collect();
+        if mapped.contains(&CostColumn::Amount) {
+            for c in &mapped {
+                if let CostColumn::Year(y) = c {
+                    b.cost_years.push(*y);
+                }
+            }
+            *columns = Some(mapped);
+        }
+        return;
+    };
+    let at = |col: CostColumn| -> Option<&str> {
+        cols.iter()
+            .position(|c| *c == col)
+            .and_then(|i| cells.get(i))
+            .and_then(|c| c.as_deref())
+    };
+    let item = at(CostColumn::Item).or_else(|| body.first().map(|(_, t)| *t));
+    let history: Vec<Option<f64>> = cols
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| matches!(c, CostColumn::Year(_)))
+        .map(|(i, _)| {
+            cells
+                .get(i)
+                .cloned()
+                .flatten()
+                .as_deref()
+                .and_then(parse_number)
+        })
+        .collect();
+    b.funding.push(FundingRow {
+        section: FundingSection::ProjectCost,
+        item: item.map(str::to_string),
+        current: at(CostColumn::Amount).and_then(parse_number),
+        share_pct: None,
+        history,
+        note: at(CostColumn::Note).map(str::to_string),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(s: &str) -> Row {
+        Row {
+            cells: s.split('|').map(str::to_string).collect(),
+            ..Row::default()
+        }
+    }
+
+    fn block(lines: &[&str]) -> ProjectBlock {
+        let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
+        let refs: Vec<&Row> = rows.iter().collect();
+        read_block(&refs)
+    }
+
+    #[test]
+    fn check_boxes() {
+        assert_eq!(ticked("新增项目□ 延续项目√").as_deref(), Some("延续项目"));
+        assert_eq!(ticked("新增项目√ 延续项目□").as_deref(), Some("新增项目"));
+        assert_eq!(ticked("☑延续项目 □新增项目").as_deref(), Some("延续项目"));
+        assert_eq!(ticked("□新增项目 ■延续项目").as_deref(), Some("延续项目"));
+        assert_eq!(ticked("延续项目").as_deref(), Some("延续项目"));
+        assert_eq!(ticked("新增项目□ 延续项目□"), None);
+    }
+
+    #[test]
+    fn form_fields_side_by_side() {
+        let b = block(&[
+            "项目名称|农村公路养护|项目属性|新增项目□ 延续项目√",
+            "主管部门|[015001]某县交通运输局|项目单位|119001-某县公路事务中心",
+            "项目负责人|张三|联系电话|0710-1234567",
+            "项目起止时间|202501-202512||",
+            "资金总额及构成|资金总额|120.5|财政拨款|100",
+            "||自有资金|20.5|其他|0",
+            "长期目标|年度目标",
+            "1、完成养护；2、提升路况|1、养护里程300公里",
+        ]);
+        let p = &b.project;
+        assert_eq!(p.name.as_deref(), Some("农村公路养护"));
+        assert_eq!(p.nature.as_deref(), Some("延续项目"));
+        assert_eq!(p.implementer.as_deref(), Some("某县公路事务中心"));
+        assert_eq!(
+            p.extra.get("项目单位编码").map(String::as_str),
+            Some("119001")
+        );
+        assert_eq!(
+            p.extra.get("联系电话").map(String::as_str),
+            Some("0710-1234567")
+        );
+        assert_eq!(p.period.as_deref(), Some("202501-202512"));
+        assert_eq!(b.department.as_deref(), Some("某县交通运输局"));
+        assert_eq!(b.department_code.as_deref(), Some("015001"));
+        let money: Vec<(&str, f64)> = b
+            .funding
+            .iter()
+            .map(|r| (r.item.as_deref().unwrap_or(""), r.current.unwrap_or(-1.0)))
+            .collect();
+        assert_eq!(
+            money,
+            vec![
+                ("资金总额", 120.5),
+                ("财政拨款", 100.0),
+                ("自有资金", 20.5),
+                ("其他", 0.0)
+            ]
+        );
+        assert_eq!(b.long_term_goals, vec!["完成养护", "提升路况"]);
+        assert_eq!(b.annual_goals, vec!["养护里程300公里"]);
+    }
+
+    #[test]
+    fn dates_join_into_a_period_and_amounts_in_yuan() {
+        let b = block(&[
+            "计划开始日期|2025-01-01|计划完成日期|2025-12-31",
+            "项目资金（元）|年度资金总额|1,250,000.00",
+            "|其中：财政拨款|1,000,000.00",
+        ]);
+        assert_eq!(b.project.period.as_deref(), Some("2025-01-01-2025-12-31"));
+        assert_eq!(b.unit.as_deref(), Some("元"));
+        assert_eq!(b.funding.len(), 2);
+        assert_eq!(b.funding[1].item.as_deref(), Some("其中：财政拨款"));
+        assert_eq!(b.funding[1].current, Some(1_000_000.0));
+    }
+
+    #[test]
+    fn cost_breakdown() {
+        let b = block(&[
+            "项目预算成本构成|成本项目|金额|测算依据|2023年实际执行数|2024年实际执行数",
+            "|设备购置|50|10台×5万元|40|45",
+            "|合计|50||40|45",
+            "绩效目标|完成设备更新",
+        ]);
+        let cost: Vec<_> = b
+            .funding
+            .iter()
+            .filter(|r| r.section == FundingSection::ProjectCost)
+            .collect();
+        assert_eq!(cost.len(), 2);
+        assert_eq!(cost[0].item.as_deref(), Some("设备购置"));
+        assert_eq!(cost[0].note.as_deref(), Some("10台×5万元"));
+        assert_eq!(cost[0].history, vec![Some(40.0), Some(45.0)]);
+        assert_eq!(b.cost_years, vec![2023, 2024]);
+        assert_eq!(b.either_goals, vec!["完成设备更新"]);
+    }
+}

@@ -1,0 +1,755 @@
+"""Project corpus (issue 10): 项目支出绩效目标表 in six single-project
+templates, and files that hold several approvals (a flat table of five
+projects, a workbook of four project sheets, a budget report ending in
+three project forms). See samples/projects/README.md.
+
+Every form is invented here. A form is a title, optional lines under it
+and a stack of ruled grids (`Block`: cells with row/column spans on the
+block's own column grid). From one content model come:
+
+- the text dump `samples/projects/<stem>.txt` (tab-separated cells, one
+  line per grid row, a merged cell printed in its first row and empty in
+  the rows and columns it also covers, page breaks as blank lines);
+- the PDFs (the blocks become layout sections, so the reportlab and
+  Chromium producers and verify.py work on them unchanged);
+- the workbook (openpyxl, real merged cells);
+- the expected documents `tests/expected/projects/<file name>.json`.
+
+    python3 scripts/pdfgen/generate.py --projects [--only SUBSTRING] [--no-verify]
+
+Deterministic: no randomness, fixed content, fixed workbook metadata.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+from typing import Dict, List, Optional, Tuple
+
+from layout import Cell, Section
+from model import Doc, Indicator, Style
+from templates import target_parsed
+from textutil import enumerator
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+OUT_DIR = os.path.join(ROOT, "samples", "projects")
+EXP_DIR = os.path.join(ROOT, "tests", "expected", "projects")
+
+
+# --- grids ---------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class GCell:
+    row: int
+    col: int
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    align: str = "center"       # "center" | "left"
+
+
+@dataclasses.dataclass
+class Block:
+    """One ruled grid of a form. `row_ind`: grid row -> indices (into the
+    file's indicator list) of the indicators printed on that row (two for a
+    table that prints long-term and annual values side by side).
+    `dump_breaks`: rows preceded by a blank line in the text dump (a page
+    break of the system that made the dump). `header_rows`: kept with the
+    first body row, and repeated on a new page when `repeat_header`."""
+    weights: List[float]
+    cells: List[GCell]
+    header_rows: int = 0
+    row_ind: Dict[int, List[int]] = dataclasses.field(default_factory=dict)
+    dump_breaks: Tuple[int, ...] = ()
+    repeat_header: bool = False
+
+    @property
+    def nrows(self):
+        return max(c.row + c.rowspan for c in self.cells)
+
+    @property
+    def ncols(self):
+        return len(self.weights)
+
+    def section(self) -> Section:
+        """A fresh layout.Section (the layout fills in its cells)."""
+        s = Section("grid", None, list(self.weights), self.nrows)
+        for c in self.cells:
+            long_text = len(c.text) > 40 or "\n" in c.text
+            s.cells.append(Cell(c.row, c.col, colspan=c.colspan, rowspan=c.rowspan,
+                                paras=c.text.split("\n") if c.text else [""],
+                                align="left" if (c.align == "left" or long_text) else "center",
+                                valign="top" if long_text else "middle"))
+        s.header_rows = self.header_rows
+        s.repeat_header = self.repeat_header
+        s.row_indicator = {r: ids[0] for r, ids in self.row_ind.items()}
+        return s
+
+    def sequence(self):
+        """(text, indicator index or None) in reading order (row by row,
+        left to right, a merged cell in its first row), for verify.py; the
+        first value cell of an indicator row carries its index."""
+        out = []
+        for r in range(self.nrows):
+            ids = self.row_ind.get(r)
+            first = True
+            for c in sorted((c for c in self.cells if c.row == r), key=lambda c: c.col):
+                for p in c.text.split("\n"):
+                    if not p:
+                        continue
+                    merged_level = ids is not None and c.rowspan > 1
+                    if ids is not None and first and not merged_level:
+                        out.append((p, ids[0]))
+                        first = False
+                    else:
+                        out.append((p, None))
+        return out
+
+    def dump_rows(self):
+        grid = [[""] * self.ncols for _ in range(self.nrows)]
+        for c in self.cells:
+            grid[c.row][c.col] = c.text.replace("\n", " ")
+        return grid
+
+
+def merged_column_cells(rows, col, keys, offset=0):
+    """GCells of column `col` for body rows `rows` (lists of texts), merged
+    over consecutive rows whose `keys` are equal and whose text is not
+    empty."""
+    out = []
+    i = 0
+    while i < len(rows):
+        j = i + 1
+        if rows[i][col]:
+            while j < len(rows) and keys[j] == keys[i] and rows[j][col] == rows[i][col]:
+                j += 1
+        out.append(GCell(offset + i, col, rows[i][col], rowspan=j - i))
+        i = j
+    return out
+
+
+def table_block(weights, header, rows, merges, label=None, row_ids=None, dump_breaks=(),
+                repeat_header=False, left_cols=()):
+    """An indicator-like table. `header`: (row, col, rowspan, colspan,
+    text) on the table's own columns; `rows`: body rows (lists of texts);
+    `merges`: {column: key function(row index)} for merged columns; `label`:
+    a label column on the left spanning the whole table. `row_ids`: the
+    indicator indices of each body row."""
+    off = 1 if label is not None else 0
+    hrows = max(r + rs for r, _, rs, _, _ in header)
+    cells = []
+    if label is not None:
+        cells.append(GCell(0, 0, label, rowspan=hrows + len(rows)))
+    for r, c, rs, cs, t in header:
+        cells.append(GCell(r, c + off, t, rowspan=rs, colspan=cs))
+    for col in range(len(rows[0]) if rows else 0):
+        if col in merges:
+            keys = [merges[col](i) for i in range(len(rows))]
+            for gc in merged_column_cells(rows, col, keys, hrows):
+                gc.col += off
+                cells.append(gc)
+        else:
+            for i, row in enumerate(rows):
+                cells.append(GCell(hrows + i, col + off, row[col],
+                                   align="left" if col in left_cols else "center"))
+    b = Block(([58.0] if label is not None else []) + list(weights), cells, header_rows=hrows,
+              repeat_header=repeat_header)
+    if row_ids is not None:
+        b.row_ind = {hrows + i: ids for i, ids in enumerate(row_ids) if ids}
+    b.dump_breaks = tuple(hrows + i for i in dump_breaks)
+    return b
+
+
+# --- forms and expected documents -------------------------------------------------------
+
+@dataclasses.dataclass
+class Form:
+    """What is printed: the title, a line under it (unit, 填报单位), the
+    grids, and the indicators printed in them."""
+    title: str
+    blocks: List[Block]
+    indicators: List[Indicator]
+    unit_line: Optional[str] = None
+    department_printed: str = ""
+
+
+@dataclasses.dataclass
+class PDoc:
+    """The expected document (the keys the corpus checks) of one approval;
+    `ind`: the indices of its indicators in the file's indicator list, in
+    document order; `columns`: per table, (header, field) pairs."""
+    title: str
+    year: int
+    department: str
+    department_code: Optional[str]
+    project: dict
+    funding_unit: Optional[str]
+    funding: List[dict]
+    long_term_goals: List[str]
+    annual_goals: List[str]
+    columns: Dict[str, List[Tuple[str, str]]]
+    ind: List[int]
+    history_years: List[int] = dataclasses.field(default_factory=list)
+    long_term_deadline: Optional[int] = None
+    warnings: Tuple[str, ...] = ()
+    pdf_warnings: Optional[Tuple[str, ...]] = None     # None: as `warnings`
+
+
+def project(name, code=None, implementer=None, category=None, nature=None, period=None, extra=None):
+    return {"name": name, "code": code, "implementer": implementer, "category": category,
+            "nature": nature, "period": period, "extra": dict(extra or {})}
+
+
+def frow(section, item, current, history=(), note=None, share=None):
+    return {"section": section, "item": item, "current": current, "share_pct": share,
+            "history": list(history), "note": note}
+
+
+def items_text(items, enum="dun", sep=""):
+    """Enumerated items run together in one cell (a `；` after items that
+    do not end with `。` when sep is "；")."""
+    out = []
+    for i, it in enumerate(items):
+        s = enumerator(enum, i + 1) + it
+        if sep and i < len(items) - 1 and not it.endswith("。"):
+            s += sep
+        out.append(s)
+    return "".join(out)
+
+
+def _op_parsed(ind: Indicator):
+    """target_parsed with an operator column (指标性质 in extra)."""
+    op = ind.extra.get("指标性质")
+    if op is None:
+        return target_parsed(ind)
+    if op == "定性" or ind.target is None:
+        return None
+    m = re.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", ind.target.strip())
+    if not m:
+        return None
+    ops = {"≥": ">=", "≤": "<=", "=": "=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
+    return {"op": ops[op], "value": float(ind.target.replace(",", "")), "unit": ind.unit}
+
+
+def ind_json(ind: Indicator, page):
+    return {
+        "table": ind.table, "level1": ind.level1, "level2": ind.level2, "level3": ind.level3,
+        "target": ind.target, "unit": ind.unit, "target_parsed": _op_parsed(ind),
+        "history": list(ind.history), "basis": ind.basis, "category": ind.category,
+        "weight": ind.weight, "direction": ind.direction, "explanation": ind.explanation,
+        "scoring": ind.scoring, "remark": ind.remark, "extra": dict(ind.extra), "page": page,
+    }
+
+
+def expected_doc(pd: PDoc, inds: List[Indicator], pages: Optional[List[int]], part=None, sheet=None,
+                 page_range=None, pdf=False):
+    warnings = pd.warnings if not pdf or pd.pdf_warnings is None else pd.pdf_warnings
+    return {
+        "kind": "project",
+        "title": pd.title,
+        "year": pd.year,
+        "department": pd.department,
+        "department_code": pd.department_code,
+        "project": pd.project,
+        "history_years": pd.history_years,
+        "funding": {"unit": pd.funding_unit, "rows": pd.funding},
+        "functions": [],
+        "annual_tasks": [],
+        "long_term_deadline": pd.long_term_deadline,
+        "long_term_goals": pd.long_term_goals,
+        "annual_goals": pd.annual_goals,
+        "columns": {t: [{"header": h, "field": f} for h, f in pd.columns.get(t, [])]
+                    for t in ("long_term", "annual")},
+        "indicators": [ind_json(inds[k], None if pages is None else pages[k]) for k in pd.ind],
+        "source_part": part,
+        "source_sheet": sheet,
+        "page_range": page_range,
+        "warning_codes": sorted(set(warnings)),
+    }
+
+
+def write_json(path, obj):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+# --- shared builders -------------------------------------------------------------------
+
+def fields_block(rows, weights):
+    """A header block of label/value cells: `rows` is a list of rows, each
+    a list of (text, colspan) or text (colspan 1); texts ending with a
+    newline marker are left-aligned."""
+    cells = []
+    for r, row in enumerate(rows):
+        c = 0
+        for item in row:
+            if isinstance(item, tuple):
+                text, span = item[0], item[1]
+                align = item[2] if len(item) > 2 else "center"
+            else:
+                text, span, align = item, 1, "center"
+            if text is not None:
+                cells.append(GCell(r, c, text, colspan=span, align=align))
+            c += span
+        assert c == len(weights), (row, c, len(weights))
+    return Block(list(weights), cells)
+
+
+def level_rows(inds, fields, offset_key=None):
+    """Body rows (lists of texts) of an indicator table whose columns show
+    `fields` of each indicator, and the merge keys of the level columns."""
+    rows = []
+    for ind in inds:
+        row = []
+        for f in fields:
+            if callable(f):
+                row.append(f(ind) or "")
+            elif f == "weight":
+                row.append("" if ind.weight is None else ("%g" % ind.weight))
+            else:
+                row.append(getattr(ind, f) or "")
+        rows.append(row)
+    return rows
+
+
+def level_merges(inds, c1, c2, group=lambda i: 0):
+    return {c1: lambda i: (group(i), inds[i].level1),
+            c2: lambda i: (group(i), inds[i].level1, inds[i].level2)}
+
+
+def mk(table, l1, l2, l3, target, **kw):
+    return Indicator(table, l1, l2, l3, target, [], kw.pop("basis", None), kw.pop("category", None), **kw)
+
+
+P, E, S = "产出指标", "效益指标", "满意度指标"
+CB = "成本指标"
+
+
+# --- T2: Hunan towns ------------------------------------------------------------------------
+
+def t2():
+    title = "湘潭县花石镇2025年项目支出绩效目标表"
+    name = "花石镇农村人居环境整治提升项目"
+    dept = "湘潭县花石镇人民政府"
+    lt_goals = ["全镇农村卫生户厕普及率稳定在95%以上，生活垃圾收运处置体系覆盖全部行政村",
+                "农村生活污水治理率达到60%，村容村貌整体提升。"]
+    an_goals = ["完成农村户厕改造420户，新建村级垃圾收集点36个",
+                "建成3个村的生活污水集中处理设施",
+                "开展村庄清洁行动4次，群众满意度达到90%以上。"]
+    cols = ["level1", "level2", "level3", "target", "remark"]
+    headers = ["一级指标", "二级指标", "指标内容", "指标值", "备注"]
+    lt = [
+        mk("long_term", P, "数量指标", "累计完成农村户厕改造", "≥1500户", remark="2025—2027年"),
+        mk("long_term", P, "数量指标", "生活污水治理覆盖行政村数", "≥9个"),
+        mk("long_term", P, "质量指标", "改厕工程验收合格率", "100%"),
+        mk("long_term", P, "时效指标", "整治任务完成时间", "2027年底前"),
+        mk("long_term", E, "社会效益指标", "农村卫生户厕普及率", "≥95%"),
+        mk("long_term", E, "生态效益指标", "农村生活污水治理率", "≥60%"),
+        mk("long_term", E, "可持续影响指标", "村庄保洁长效管护机制", "健全"),
+        mk("long_term", S, "服务对象满意度指标", "村民满意度", "≥90%"),
+    ]
+    an = [
+        mk("annual", P, "数量指标", "农村户厕改造", "420户"),
+        mk("annual", P, "数量指标", "新建村级垃圾收集点", "36个"),
+        mk("annual", P, "数量指标", "建成生活污水集中处理设施", "3处", remark="石门、龙潭、白鹤三村"),
+        mk("annual", P, "质量指标", "改厕工程验收合格率", "100%"),
+        mk("annual", P, "质量指标", "垃圾收集点建设达标率", "≥98%"),
+        mk("annual", P, "时效指标", "户厕改造完工时间", "2025年10月底前"),
+        mk("annual", P, "成本指标", "户厕改造户均补助标准", "≤1800元/户", remark="县级统筹标准"),
+        mk("annual", E, "经济效益指标", None, None, placeholder=True),
+        mk("annual", E, "社会效益指标", "村庄清洁行动开展次数", "≥4次"),
+        mk("annual", E, "生态效益指标", "生活垃圾无害化处理率", "≥95%"),
+        mk("annual", S, "服务对象满意度指标", "村民满意度", "≥90%"),
+    ]
+    inds = lt + an
+    head = fields_block([
+        ["项目名称", (name, 3, "left")],
+        ["项目属性", ("新增项目□　延续项目√", 3, "left")],
+        ["主管部门", dept, "主管部门编码", "430321012"],
+        ["项目单位", dept, "项目负责人", "周建国"],
+        ["联系电话", "0731-57620318", "项目起止时间", "2025年1月-2025年12月"],
+    ], [70, 150, 70, 150])
+    money = fields_block([
+        ["资金总额及构成（万元）", "资金总额", "财政拨款", "自有资金", "其他"],
+        [None, "126.50", "106.50", "8.00", "12.00"],
+    ], [70, 92.5, 92.5, 92.5, 92.5])
+    money.cells[0].rowspan = 2
+    goals = fields_block([
+        ["绩效目标", "长期目标", "年度目标"],
+        [None, (items_text(lt_goals, "dun", "；"), 1, "left"), (items_text(an_goals, "dun", "；"), 1, "left")],
+    ], [70, 185, 185])
+    goals.cells[0].rowspan = 2
+    hdr = [(0, c, 1, 1, t) for c, t in enumerate(headers)]
+    w = [60, 72, 130, 80, 60]
+    lt_rows = level_rows(lt, cols)
+    lt_block = table_block(w, hdr, lt_rows, level_merges(lt, 0, 1), label="长期绩效指标",
+                           row_ids=[[k] for k in range(len(lt))])
+    an_rows = level_rows(an, cols)
+    an_block = table_block(w, hdr, an_rows, level_merges(an, 0, 1), label="年度绩效指标",
+                           row_ids=[[] if i.placeholder else [len(lt) + k] for k, i in enumerate(an)],
+                           dump_breaks=(8,))
+    form = Form(title, [head, money, goals, lt_block, an_block], inds, department_printed=dept)
+    pd = PDoc(title, 2025, dept, "430321012",
+              project(name, implementer=dept, nature="延续项目", period="2025年1月-2025年12月",
+                      extra={"项目负责人": "周建国", "联系电话": "0731-57620318"}),
+              "万元", [frow("project_funding", "资金总额", 126.5), frow("project_funding", "财政拨款", 106.5),
+                     frow("project_funding", "自有资金", 8.0), frow("project_funding", "其他", 12.0)],
+              lt_goals, an_goals,
+              {"long_term": list(zip(headers, cols)), "annual": list(zip(headers, cols))},
+              [k for k, i in enumerate(inds) if not i.placeholder], warnings=("empty_row",))
+    return "t2-xiangtan-huashi-town-living-environment-2025", form, [pd]
+
+
+# --- T3: a Wuhan district, long-term and annual values side by side ---------------------------
+
+def t3():
+    title = "江岸区2025年度项目支出绩效目标申报表"
+    name = "江岸区口袋公园提质改造项目"
+    dept = "武汉市江岸区园林和林业局"
+    mid_goals = ["到2027年累计新建和提质改造口袋公园30个，实现居民出门“300米见绿、500米见园”",
+                 "公园绿地日常管养全部达到一级养护标准。"]
+    an_goals = ["新建和提质改造口袋公园12个，新增绿化面积2.4万平方米",
+                "改造项目全部通过竣工验收，周边居民满意度达到90%以上。"]
+    rows = [  # level1, level2, level3, 中长期指标值, 年度指标值
+        (P, "数量指标", "新建和提质改造口袋公园数量", "30个", "12个"),
+        (P, "数量指标", "新增绿化面积", "6万平方米", "2.4万平方米"),
+        (P, "质量指标", "改造工程竣工验收合格率", "100%", "100%"),
+        (P, "质量指标", "绿地一级养护标准达标率", "100%", "≥95%"),
+        (P, "时效指标", "年度改造任务完成时间", "2027年12月底前", "2025年11月底前"),
+        (P, "成本指标", "口袋公园平均改造成本", "≤30万元/个", "≤26.7万元/个"),
+        (E, "社会效益指标", "公园绿地服务半径覆盖率", "≥90%", "≥85%"),
+        (E, "生态效益指标", "建成区绿化覆盖率", "≥42%", "≥41.5%"),
+        (E, "可持续影响指标", "建成公园管养责任落实率", "100%", "100%"),
+        (S, "服务对象满意度指标", "周边居民满意度", "≥92%", "≥90%"),
+    ]
+    n = len(rows)
+    lt = [mk("long_term", a, b, c, d) for a, b, c, d, _ in rows]
+    an = [mk("annual", a, b, c, e) for a, b, c, _, e in rows]
+    inds = lt + an
+    head = fields_block([
+        ["项目名称", (name, 3, "left")],
+        ["主管部门及编码", ("[015001]" + dept, 3, "left")],
+        ["实施单位", "武汉市江岸区园林绿化服务中心", "项目属性", "延续项目"],
+        ["项目起止时间", ("202501-202512", 3, "left")],
+    ], [80, 150, 60, 150])
+    money = fields_block([
+        ["项目资金（万元）", "资金总额", "860.00", "当年资金总额", "320.00"],
+        [None, "其中：当年财政拨款", "300.00", "其中：当年其他资金", "20.00"],
+    ], [80, 95, 85, 95, 85])
+    money.cells[0].rowspan = 2
+    goals = fields_block([
+        ["绩效目标", "中期目标", "年度目标"],
+        [None, (items_text(mid_goals, "dun", "；"), 1, "left"), (items_text(an_goals, "dun", "；"), 1, "left")],
+    ], [80, 180, 180])
+    goals.cells[0].rowspan = 2
+    headers = ["一级指标", "二级指标", "三级指标", "中长期指标值", "年度指标值"]
+    hdr = [(0, c, 1, 1, t) for c, t in enumerate(headers)]
+    body = [list(r) for r in rows]
+    merges = {0: lambda i: rows[i][0], 1: lambda i: (rows[i][0], rows[i][1])}
+    table = table_block([62, 74, 140, 82, 82], hdr, body, merges, label="绩效指标",
+                        row_ids=[[n + k, k] for k in range(n)], dump_breaks=(6,))
+    form = Form(title, [head, money, goals, table], inds, department_printed="[015001]" + dept)
+    cols_lt = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "level3"), ("中长期指标值", "target")]
+    cols_an = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "level3"), ("年度指标值", "target")]
+    pd = PDoc(title, 2025, dept, "015001",
+              project(name, implementer="武汉市江岸区园林绿化服务中心", nature="延续项目", period="202501-202512"),
+              "万元", [frow("project_funding", "资金总额", 860.0), frow("project_funding", "当年资金总额", 320.0),
+                     frow("project_funding", "其中：当年财政拨款", 300.0),
+                     frow("project_funding", "其中：当年其他资金", 20.0)],
+              mid_goals, an_goals, {"long_term": cols_lt, "annual": cols_an}, list(range(2 * n)))
+    return "t3-wuhan-jiangan-pocket-parks-2025", form, [pd]
+
+
+# --- T5: a Hunan city, 指标值及单位 | 绩效标准 ----------------------------------------------------
+
+def t5():
+    title = "衡阳市2025年项目支出绩效目标表"
+    name = "衡阳市食品安全抽检监测项目"
+    dept = "衡阳市市场监督管理局"
+    lt_goals = ["建立覆盖生产、流通、餐饮各环节的食品安全抽检监测体系",
+                "全市食品安全评价性抽检合格率稳定在98%以上，不发生区域性、系统性食品安全事件。"]
+    an_goals = ["完成食品安全监督抽检6200批次、风险监测1500批次",
+                "不合格食品核查处置率达到100%",
+                "群众食品安全满意度达到85%以上。"]
+    JH, HY, LS = "计划标准", "行业标准", "历史标准"
+    inds = [
+        mk("annual", P, "数量指标", "食品安全监督抽检批次", "≥6200批次", basis=JH),
+        mk("annual", P, "数量指标", "食品安全风险监测批次", "≥1500批次", basis=JH),
+        mk("annual", P, "数量指标", "农贸市场快检覆盖数", "≥86个", basis=LS),
+        mk("annual", P, "质量指标", "抽检样品检验结果准确率", "100%", basis=HY),
+        mk("annual", P, "质量指标", "不合格食品核查处置率", "100%", basis=HY),
+        mk("annual", P, "时效指标", "抽检结果信息公开及时率", "≥95%", basis=JH),
+        mk("annual", P, "时效指标", "年度抽检任务完成时间", "2025年11月30日前", basis=JH),
+        mk("annual", P, "成本指标", "单批次平均检验费用", "≤420元", basis=LS),
+        mk("annual", E, "社会效益指标", "食品安全评价性抽检合格率", "≥98%", basis=HY),
+        mk("annual", E, "社会效益指标", "区域性、系统性食品安全事件", "0起", basis=JH),
+        mk("annual", E, "可持续影响指标", "食品安全抽检信息化管理水平", "持续提升", basis=JH),
+        mk("annual", S, "服务对象满意度指标", "群众食品安全满意度", "≥85%", basis=HY),
+    ]
+    head = fields_block([
+        ["项目支出名称", (name, 3, "left")],
+        ["预算部门", (dept, 3, "left")],
+        ["年度本级预算金额", "280.00", "该项目支出上级资金", "65.00"],
+        ["项目支出实施期", ("2025年-2027年", 3, "left")],
+        ["实施期绩效目标", (items_text(lt_goals, "dot", "；"), 3, "left")],
+        ["本年度绩效目标", (items_text(an_goals, "dot", "；"), 3, "left")],
+    ], [90, 130, 90, 130])
+    headers = ["一级指标", "二级指标", "三级指标", "指标值及单位", "绩效标准"]
+    fields = ["level1", "level2", "level3", "target", "basis"]
+    hdr = [(0, c, 1, 1, t) for c, t in enumerate(headers)]
+    table = table_block([70, 88, 160, 92, 70], hdr, level_rows(inds, fields), level_merges(inds, 0, 1),
+                        row_ids=[[k] for k in range(len(inds))], dump_breaks=(8,))
+    form = Form(title, [head, table], inds, unit_line="填报单位：(盖章)　　　　　　　　单位：万元",
+                department_printed=dept)
+    pd = PDoc(title, 2025, dept, None, project(name, period="2025年-2027年"),
+              "万元", [frow("project_funding", "年度本级预算金额", 280.0),
+                     frow("project_funding", "该项目支出上级资金", 65.0)],
+              lt_goals, an_goals, {"annual": list(zip(headers, fields))}, list(range(len(inds))))
+    return "t5-hengyang-food-safety-sampling-2025", form, [pd]
+
+
+# --- T6: a Hubei city, 项目预算成本构成, 二级指标 over two columns, approval footer --------------------
+
+def t6():
+    title = "随州市2026年度项目支出绩效目标表"
+    name = "随州市中心城区河道保洁项目"
+    dept = "随州市水利和湖泊局"
+    basis = "《随州市河湖长制工作规定》《随州市中心城区河道保洁管理办法》"
+    goals_ = ["中心城区涢水、溠水等6条河道保洁面积62万平方米，水面漂浮物日产日清",
+              "河道垃圾无害化处置率100%，河道水质稳定达到Ⅲ类标准",
+              "沿河居民对河道环境满意度达到90%以上。"]
+    costs = [("河道日常保洁", 186.00, "保洁面积62万平方米×3元/平方米", 172.40, 180.20),
+             ("水面漂浮物打捞", 48.00, "打捞船2艘×24万元/艘", 45.00, 46.50),
+             ("垃圾清运处置", 36.60, "年清运量1220吨×300元/吨", 33.80, 35.10),
+             ("巡查考核", 9.40, "巡查人员4人×2.35万元/人", 8.60, 9.00)]
+    tot = [round(sum(c[k] for c in costs), 2) for k in (1, 3, 4)]
+    inds = [
+        mk("annual", P, "数量指标", "河道保洁面积", "62万平方米", explanation="反映项目覆盖的中心城区河道水域保洁面积"),
+        mk("annual", P, "数量指标", "保洁河道条数", "6条", explanation="反映纳入保洁范围的河道数量"),
+        mk("annual", P, "数量指标", "垃圾清运量", "≥1220吨", explanation="反映全年河道垃圾及漂浮物清运总量"),
+        mk("annual", P, "质量指标", "河道保洁考核达标率", "≥95%", explanation="反映月度保洁考核达标次数占考核总次数的比例"),
+        mk("annual", P, "质量指标", "垃圾无害化处置率", "100%", explanation="反映清运垃圾进入无害化处理设施处置的比例"),
+        mk("annual", P, "时效指标", "水面漂浮物清理时限", "当日清理", explanation="反映发现漂浮物后完成清理的时间要求"),
+        mk("annual", P, CB, "保洁单价", "≤3元/平方米", explanation="反映单位面积年度保洁成本控制情况"),
+        mk("annual", E, "生态效益指标", "河道水质达标情况", "Ⅲ类", explanation="反映断面水质监测达到的地表水环境质量类别"),
+        mk("annual", E, "社会效益指标", "河道环境投诉办结率", "100%", explanation="反映群众对河道环境投诉按期办结的比例"),
+        mk("annual", S, "服务对象满意度指标", "沿河居民满意度", "≥90%", explanation="反映沿河居民对河道保洁效果的满意程度"),
+    ]
+    head = fields_block([
+        ["项目名称", name, "项目类别", "特定目标类项目"],
+        ["主管部门", dept, "项目性质", "延续性项目"],
+        ["实施单位", "随州市河道管理处", "项目期", "2026年1月-2026年12月"],
+        ["立项依据", (basis, 3, "left")],
+    ], [70, 160, 60, 150])
+    ch = [(0, 0, 1, 1, "成本项目"), (0, 1, 1, 1, "金额"), (0, 2, 1, 1, "测算（公式）依据"),
+          (0, 3, 1, 1, "2024年实际执行数"), (0, 4, 1, 1, "2025年实际执行数")]
+    crows = [[c[0], "%.2f" % c[1], c[2], "%.2f" % c[3], "%.2f" % c[4]] for c in costs]
+    crows.append(["合计", "%.2f" % tot[0], "", "%.2f" % tot[1], "%.2f" % tot[2]])
+    cost = table_block([90, 60, 150, 70, 70], ch, crows, {}, label="项目预算成本构成", left_cols=(2,))
+    goals = fields_block([["绩效目标", (items_text(goals_, "dun", "；"), 1, "left")]], [70, 370])
+    hdr = [(0, 0, 1, 1, "一级指标"), (0, 1, 1, 2, "二级指标"), (0, 3, 1, 1, "绩效标准"), (0, 4, 1, 1, "当年预期实现值")]
+    fields = ["level1", "level2", "level3", "explanation", "target"]
+    table = table_block([56, 66, 100, 150, 68], hdr, level_rows(inds, fields), level_merges(inds, 0, 1),
+                        label="绩效指标", row_ids=[[k] for k in range(len(inds))], dump_breaks=(7,),
+                        left_cols=(3,))
+    footer = fields_block([
+        ["主管部门审核意见", "", "财政部门审核意见", ""],
+        [("（单位公章）\n年　月　日", 2), ("（单位公章）\n年　月　日", 2)],
+    ], [70, 150, 70, 150])
+    form = Form(title, [head, cost, goals, table, footer], inds, unit_line="单位：万元",
+                department_printed=dept)
+    funding = [frow("project_cost", c[0], c[1], [c[3], c[4]], note=c[2]) for c in costs]
+    funding.append(frow("project_cost", "合计", tot[0], [tot[1], tot[2]]))
+    cols = [("一级指标", "level1"), ("二级指标", "level2"), ("二级指标", "level3"),
+            ("绩效标准", "explanation"), ("当年预期实现值", "target")]
+    pd = PDoc(title, 2026, dept, None,
+              project(name, implementer="随州市河道管理处", category="特定目标类项目", nature="延续性项目",
+                      period="2026年1月-2026年12月", extra={"立项依据": basis}),
+              "万元", funding, [], goals_, {"annual": cols}, list(range(len(inds))),
+              history_years=[2024, 2025])
+    return "t6-suizhou-river-cleaning-2026", form, [pd]
+
+
+# --- central style: code-name units, 项目资金（万元）, 年度总体目标 ----------------------------------
+
+@dataclasses.dataclass
+class Central:
+    title: str
+    year: int
+    name: str
+    dept_code: str
+    dept: str
+    impl_code: str
+    impl: str
+    money: Tuple[float, float, float, float]      # 年度资金总额, 本年财政拨款, 上年结转资金, 其他资金
+    goals: List[str]
+    rows: List[tuple]                              # (level1, level2, level3, target)
+    dump_break: Optional[int] = None
+
+
+MONEY_ITEMS = ["年度资金总额", "其中：本年财政拨款", "上年结转资金", "其他资金"]
+CENTRAL_COLS = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "level3"), ("指标值", "target")]
+
+
+def central_form(c: Central, first_index=0, table_label="年度绩效指标"):
+    """(Form, PDoc) of one central-style form; its indicators are numbered
+    from `first_index` in the file."""
+    inds = [mk("annual", *r) for r in c.rows]
+    head = fields_block([
+        ["项目名称", (c.name, 3, "left")],
+        ["主管部门", "%s-%s" % (c.dept_code, c.dept), "实施单位", "%s-%s" % (c.impl_code, c.impl)],
+    ], [70, 150, 70, 150])
+    money = fields_block([["项目资金（万元）", it, "%.2f" % v] for it, v in zip(MONEY_ITEMS, c.money)],
+                         [70, 150, 220])
+    for cell in money.cells:
+        if cell.col == 0:
+            cell.rowspan = 4 if cell.row == 0 else 0
+    money.cells = [x for x in money.cells if x.rowspan]
+    goals = fields_block([["年度总体目标", (items_text(c.goals, "dun", "；"), 2, "left")]], [70, 150, 220])
+    hdr = [(0, k, 1, 1, t) for k, (t, _) in enumerate(CENTRAL_COLS)]
+    table = table_block([62, 82, 190, 106], hdr, level_rows(inds, [f for _, f in CENTRAL_COLS]),
+                        level_merges(inds, 0, 1), label=table_label,
+                        row_ids=[[first_index + k] for k in range(len(inds))],
+                        dump_breaks=() if c.dump_break is None else (c.dump_break,))
+    form = Form(c.title, [head, money, goals, table], inds, department_printed="%s-%s" % (c.dept_code, c.dept))
+    pd = PDoc(c.title, c.year, c.dept, c.dept_code,
+              project(c.name, implementer=c.impl, extra={"实施单位编码": c.impl_code}),
+              "万元", [frow("project_funding", it, v) for it, v in zip(MONEY_ITEMS, c.money)],
+              [], list(c.goals), {"annual": list(CENTRAL_COLS)},
+              list(range(first_index, first_index + len(inds))))
+    return form, pd
+
+
+def central():
+    c = Central(
+        "项目支出绩效目标表（2025年度）", 2025, "全国森林资源年度监测评价", "127", "国家林业和草原局",
+        "127006", "国家林业和草原局调查规划设计院", (1860.00, 1800.00, 60.00, 0.00),
+        ["完成全国森林资源年度监测样地调查3.2万个，形成年度森林覆盖率、森林蓄积量等主要指标监测成果",
+         "更新全国森林资源“一张图”数据库，监测成果按期报送并通过质量检查。"],
+        [(P, "数量指标", "森林资源监测样地调查数量", "≥32000个"),
+         (P, "数量指标", "森林资源“一张图”年度更新省份", "31个"),
+         (P, "数量指标", "提交年度监测报告", "1套"),
+         (P, "质量指标", "样地调查数据质量检查合格率", "≥98%"),
+         (P, "质量指标", "监测成果通过专家评审", "通过"),
+         (P, "时效指标", "年度监测成果报送时间", "2026年3月底前"),
+         (P, CB, "单个样地平均调查成本", "≤520元"),
+         (E, "社会效益指标", "为生态文明建设目标评价考核提供数据支撑", "有效支撑"),
+         (E, "可持续影响指标", "森林资源监测数据连续性", "持续保持"),
+         (S, "服务对象满意度指标", "数据使用单位满意度", "≥90%")],
+        dump_break=6)
+    form, pd = central_form(c)
+    return "central-forest-resources-monitoring-2025", form, [pd]
+
+
+# --- Shanghai style: amounts in 元 with thousands separators, 计划开始/完成日期 ---------------------
+
+def shanghai():
+    title = "徐汇区2025年度项目绩效目标表"
+    name = "徐汇区街道绿化景观提升项目"
+    dept = "上海市徐汇区绿化和市容管理局"
+    impl = "上海市徐汇区绿化管理所"
+    total_goals = ["三年内完成全区42条道路的行道树补植和绿化景观提升，形成“一街一景”的街道绿化格局",
+                   "道路绿化养护质量全部达到一级养护标准。"]
+    an_goals = ["完成14条道路的行道树补植和绿化景观提升，补植行道树860株",
+                "新增立体绿化面积3200平方米",
+                "沿线居民和商户满意度达到90%以上。"]
+    inds = [
+        mk("annual", P, "数量指标", "绿化景观提升道路条数", "14条", explanation="年度实施绿化景观提升的道路数量"),
+        mk("annual", P, "数量指标", "补植行道树数量", "≥860株", explanation="年度补植的行道树株数"),
+        mk("annual", P, "数量指标", "新增立体绿化面积", "≥3200平方米", explanation="年度新增的墙面、桥柱等立体绿化面积"),
+        mk("annual", P, "质量指标", "补植苗木成活率", "≥95%", explanation="补植苗木经一个生长季后的成活比例"),
+        mk("annual", P, "质量指标", "工程验收合格率", "100%", explanation="完工项目通过验收的比例"),
+        mk("annual", P, "时效指标", "项目完工时间", "2025年11月30日前", explanation="年度实施内容全部完工的时间"),
+        mk("annual", P, CB, "行道树补植单株成本", "≤1,150元", explanation="含苗木、种植及一年养护费用"),
+        mk("annual", E, "社会效益指标", "道路绿化一级养护达标率", "≥90%", explanation="提升道路中达到一级养护标准的比例"),
+        mk("annual", E, "生态效益指标", "新增绿化固碳量", "≥35吨/年", explanation="按新增绿量测算的年固碳量"),
+        mk("annual", S, "服务对象满意度指标", "沿线居民和商户满意度", "≥90%", explanation="问卷调查满意及基本满意的比例"),
+    ]
+    head = fields_block([
+        ["项目名称", (name, 3, "left")],
+        ["项目编码", "31010425T000517", "项目类别", "一般项目"],
+        ["主管部门", dept, "项目单位", impl],
+        ["项目负责人", "陈立群", "联系电话", "021-64872315"],
+        ["计划开始日期", "2025年1月1日", "计划完成日期", "2025年12月31日"],
+    ], [70, 150, 70, 150])
+    money = fields_block([
+        ["项目资金", "项目总金额", "3,860,000.00", "本年度申请金额", "1,250,000.00"],
+        [None, "其中：财政拨款", "1,180,000.00", "其中：其他资金", "70,000.00"],
+    ], [70, 80, 90, 100, 100])
+    money.cells[0].rowspan = 2
+    goals = fields_block([
+        ["项目总目标", (items_text(total_goals, "dun", "；"), 1, "left")],
+        ["年度总体目标", (items_text(an_goals, "dun", "；"), 1, "left")],
+    ], [70, 370])
+    headers = ["一级指标", "二级指标", "三级指标", "指标值", "指标解释"]
+    fields = ["level1", "level2", "level3", "target", "explanation"]
+    hdr = [(0, c, 1, 1, t) for c, t in enumerate(headers)]
+    table = table_block([56, 70, 120, 80, 124], hdr, level_rows(inds, fields), level_merges(inds, 0, 1),
+                        label="年度绩效指标", row_ids=[[k] for k in range(len(inds))], dump_breaks=(5,),
+                        left_cols=(4,))
+    form = Form(title, [head, money, goals, table], inds, unit_line="单位：元", department_printed=dept)
+    pd = PDoc(title, 2025, dept, None,
+              project(name, code="31010425T000517", implementer=impl, category="一般项目",
+                      period="2025年1月1日-2025年12月31日",
+                      extra={"项目负责人": "陈立群", "联系电话": "021-64872315"}),
+              "元", [frow("project_funding", "项目总金额", 3860000.0),
+                    frow("project_funding", "本年度申请金额", 1250000.0),
+                    frow("project_funding", "其中：财政拨款", 1180000.0),
+                    frow("project_funding", "其中：其他资金", 70000.0)],
+              total_goals, an_goals, {"annual": list(zip(headers, fields))}, list(range(len(inds))))
+    return "shanghai-xuhui-street-greening-2025", form, [pd]
+
+
+# --- text dumps -------------------------------------------------------------------------------
+
+def text_dump(form: Form) -> str:
+    lines = ["", "", form.title, ""]
+    if form.unit_line:
+        lines.append(form.unit_line)
+    for b in form.blocks:
+        for r, row in enumerate(b.dump_rows()):
+            if r in b.dump_breaks:
+                lines.append("")
+            lines.append("\t".join(row))
+    return "\n".join(lines) + "\n"
+
+
+def single_forms():
+    return [t2(), t3(), t5(), t6(), central(), shanghai()]
+
+
+def write_text_samples(only=""):
+    """Writes every text dump and its expectation; returns the file names."""
+    os.makedirs(OUT_DIR, exist_ok=True)
+    os.makedirs(EXP_DIR, exist_ok=True)
+    made = []
+    for stem, form, pds in single_forms():
+        if only not in stem:
+            continue
+        name = stem + ".txt"
+        with open(os.path.join(OUT_DIR, name), "w", encoding="utf-8") as f:
+            f.write(text_dump(form))
+        write_json(os.path.join(EXP_DIR, name + ".json"),
+                   {"documents": [expected_doc(pd, form.indicators, None) for pd in pds]})
+        made.append(name)
+    return made
+
+
+def generate(only, no_verify, produce):
+    """Writes the corpus (all of it, or the files whose name contains
+    `only`); a full run removes stale files from the two folders. Returns
+    False when a check failed."""
+    made = set()
+    for name in write_text_samples(only):
+        made.update([name, name + ".json"])
+        print("%-58s text" % name, flush=True)
+    ok = True
+    if not only:
+        for d in (OUT_DIR, EXP_DIR):
+            for name in sorted(os.listdir(d)):
+                if name.endswith((".txt", ".pdf", ".xlsx", ".json")) and name not in made:
+                    print("removing stale %s" % os.path.join(d, name))
+                    os.remove(os.path.join(d, name))
+    return ok

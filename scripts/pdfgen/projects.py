@@ -76,7 +76,7 @@ class Block:
     def section(self) -> Section:
         """A fresh layout.Section (the layout fills in its cells)."""
         s = Section("grid", None, list(self.weights), self.nrows)
-        for c in self.cells:
+        for c in sorted(self.cells, key=lambda c: (c.row, c.col)):
             long_text = len(c.text) > 40 or "\n" in c.text
             s.cells.append(Cell(c.row, c.col, colspan=c.colspan, rowspan=c.rowspan,
                                 paras=c.text.split("\n") if c.text else [""],
@@ -89,18 +89,20 @@ class Block:
 
     def sequence(self):
         """(text, indicator index or None) in reading order (row by row,
-        left to right, a merged cell in its first row), for verify.py; the
-        first value cell of an indicator row carries its index."""
+        left to right; cells merged over several rows left out), for
+        verify.py; the first value cell of an indicator row carries its
+        index."""
         out = []
         for r in range(self.nrows):
             ids = self.row_ind.get(r)
             first = True
             for c in sorted((c for c in self.cells if c.row == r), key=lambda c: c.col):
+                if c.rowspan > 1:
+                    continue        # drawn where the layout centres it
                 for p in c.text.split("\n"):
                     if not p:
                         continue
-                    merged_level = ids is not None and c.rowspan > 1
-                    if ids is not None and first and not merged_level:
+                    if ids is not None and first:
                         out.append((p, ids[0]))
                         first = False
                     else:
@@ -702,6 +704,101 @@ def shanghai():
     return "shanghai-xuhui-street-greening-2025", form, [pd]
 
 
+
+# --- T7: Sichuan towns, one flat table of five projects -----------------------------------------
+
+T7_HEADERS = ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质",
+              "指标值", "度量单位", "权重", "指标方向性"]
+T7_COLS = [("一级指标", "level1"), ("二级指标", "level2"), ("三级指标", "level3"), ("指标性质", "operator"),
+           ("指标值", "target"), ("度量单位", "unit"), ("权重", "weight"), ("指标方向性", "direction")]
+
+
+def t7_content():
+    """(unit, project, amount in 元, goals, rows (level1, level2, level3,
+    operator, value, unit, weight, direction))."""
+    G1, G2 = "宜宾市叙州区观音镇人民政府", "宜宾市叙州区高场镇人民政府"
+    Z, F = "正向", "反向"
+    return [
+        (G1, "观音镇农村公路养护项目", 860000.00,
+         ["完成镇域内村道日常养护126公里", "公路优良路率达到85%以上。"],
+         [(P, "数量指标", "日常养护村道里程", "≥", "126", "公里", 20, Z),
+          (P, "质量指标", "养护路段优良路率", "≥", "85", "%", 20, Z),
+          (P, "时效指标", "水毁路段抢通时限", "≤", "48", "小时", 15, F),
+          (P, CB, "每公里年养护成本", "≤", "6800", "元", 15, F),
+          (E, "社会效益指标", "群众出行条件", "定性", "明显改善", None, 20, Z),
+          (S, "服务对象满意度指标", "沿线群众满意度", "≥", "90", "%", 10, Z)]),
+        (G1, "观音镇场镇环境卫生保洁项目", 415000.00,
+         ["场镇主次街道保洁全覆盖，生活垃圾日产日清。"],
+         [(P, "数量指标", "保洁街道面积", "=", "8.6", "万平方米", 25, Z),
+          (P, "质量指标", "生活垃圾日产日清率", "=", "100", "%", 25, Z),
+          (E, "生态效益指标", "场镇环境卫生状况", "定性", "持续改善", None, 30, Z),
+          (S, "服务对象满意度指标", "场镇居民满意度", "≥", "90", "%", 20, Z)]),
+        (G1, "观音镇村级便民服务中心运行补助项目", 288000.00,
+         ["保障12个村级便民服务中心正常运行", "代办事项按时办结率100%。"],
+         [(P, "数量指标", "补助村级便民服务中心数量", "=", "12", "个", 25, Z),
+          (P, "质量指标", "代办事项按时办结率", "=", "100", "%", 25, Z),
+          (P, "时效指标", "补助资金拨付时间", "≤", "30", "日", 20, F),
+          (E, "社会效益指标", "群众办事跑腿次数", "定性", "有效减少", None, 15, Z),
+          (S, "服务对象满意度指标", "办事群众满意度", "≥", "95", "%", 15, Z)]),
+        (G2, "高场镇高标准农田管护项目", 530000.00,
+         ["完成已建高标准农田2.1万亩的日常管护", "损毁设施修复率100%，农田灌溉保证率稳定提升。"],
+         [(P, "数量指标", "管护高标准农田面积", "≥", "2.1", "万亩", 25, Z),
+          (P, "质量指标", "损毁设施修复率", "=", "100", "%", 20, Z),
+          (P, "时效指标", "设施损毁报修响应时间", "≤", "72", "小时", 15, F),
+          (E, "经济效益指标", "项目区粮食亩均增产", "≥", "30", "公斤", 25, Z),
+          (S, "服务对象满意度指标", "受益农户满意度", "≥", "90", "%", 15, Z)]),
+        (G2, "高场镇森林防灭火项目", 196000.00,
+         ["组建镇级森林防灭火专业队伍1支", "全年不发生较大以上森林火灾。"],
+         [(P, "数量指标", "森林防火巡查人次", "≥", "2400", "人次", 25, Z),
+          (P, "数量指标", "开展防火宣传活动次数", "≥", "12", "次", 15, Z),
+          (P, "质量指标", "森林火灾受害率", "≤", "0.9", "‰", 25, F),
+          (E, "社会效益指标", "较大以上森林火灾发生次数", "=", "0", "次", 20, F),
+          (S, "服务对象满意度指标", "辖区群众满意度", "≥", "90", "%", 15, Z)]),
+    ]
+
+
+def t7():
+    title = "叙州区2025年乡镇项目支出绩效目标表"
+    content = t7_content()
+    inds, rows, pid, row_ids, pds = [], [], [], [], []
+    total = sum(c[2] for c in content)
+    rows.append(["合计", "", "{:,.2f}".format(total)] + [""] * 9)
+    pid.append(-1)
+    row_ids.append([])
+    for n, (unit, name, amount, goals, irows) in enumerate(content):
+        first = len(inds)
+        for k, (l1, l2, l3, op, val, u, w, d) in enumerate(irows):
+            ind = mk("annual", l1, l2, l3, val, unit=u, weight=float(w), direction=d, extra={"指标性质": op})
+            inds.append(ind)
+            proj = [unit, name, "{:,.2f}".format(amount), items_text(goals, "dot", "；") if len(goals) > 1
+                    else goals[0]] if k == 0 else ["", "", "", ""]
+            rows.append(proj + [l1, l2, l3, op, val, u or "", "%g" % w, d])
+            pid.append(n)
+            row_ids.append([len(inds) - 1])
+        assert sum(r[6] for r in irows) == 100
+        pds.append(PDoc(title, 2025, unit, None, project(name), "元",
+                        [frow("project_funding", "预算数", amount)], [], list(goals),
+                        {"annual": list(T7_COLS)}, list(range(first, len(inds)))))
+    # project columns merged over the project's rows; levels within the project
+    filled = [list(r) for r in rows]
+    for i in range(1, len(filled)):
+        if pid[i] == pid[i - 1]:
+            for c in range(4):
+                filled[i][c] = filled[i - 1][c]
+            if inds[row_ids[i][0]].level1 == inds[row_ids[i - 1][0]].level1:
+                filled[i][4] = filled[i - 1][4]
+                if inds[row_ids[i][0]].level2 == inds[row_ids[i - 1][0]].level2:
+                    filled[i][5] = filled[i - 1][5]
+    merges = {c: (lambda i: pid[i] if pid[i] >= 0 else ("total", i)) for c in range(4)}
+    merges[4] = lambda i: (pid[i], filled[i][4]) if pid[i] >= 0 else ("total", i)
+    merges[5] = lambda i: (pid[i], filled[i][4], filled[i][5]) if pid[i] >= 0 else ("total", i)
+    hdr = [(0, c, 1, 1, t) for c, t in enumerate(T7_HEADERS)]
+    table = table_block([46, 58, 52, 92, 34, 42, 66, 26, 34, 30, 24, 30], hdr, filled, merges,
+                        row_ids=row_ids, dump_breaks=(13,), repeat_header=True, left_cols=())
+    form = Form(title, [table], inds, unit_line="金额单位：元", department_printed=content[0][0])
+    return "t7-yibin-xuzhou-town-projects-2025", form, pds
+
+
 # --- text dumps -------------------------------------------------------------------------------
 
 def text_dump(form: Form) -> str:
@@ -717,7 +814,7 @@ def text_dump(form: Form) -> str:
 
 
 def single_forms():
-    return [t2(), t3(), t5(), t6(), central(), shanghai()]
+    return [t2(), t3(), t5(), t6(), central(), shanghai(), t7()]
 
 
 def write_text_samples(only=""):
@@ -731,8 +828,10 @@ def write_text_samples(only=""):
         name = stem + ".txt"
         with open(os.path.join(OUT_DIR, name), "w", encoding="utf-8") as f:
             f.write(text_dump(form))
+        multi = len(pds) > 1
         write_json(os.path.join(EXP_DIR, name + ".json"),
-                   {"documents": [expected_doc(pd, form.indicators, None) for pd in pds]})
+                   {"documents": [expected_doc(pd, form.indicators, None, part=(n + 1) if multi else None)
+                                  for n, pd in enumerate(pds)]})
         made.append(name)
     return made
 

@@ -793,7 +793,7 @@ def t7():
     merges[4] = lambda i: (pid[i], filled[i][4]) if pid[i] >= 0 else ("total", i)
     merges[5] = lambda i: (pid[i], filled[i][4], filled[i][5]) if pid[i] >= 0 else ("total", i)
     hdr = [(0, c, 1, 1, t) for c, t in enumerate(T7_HEADERS)]
-    table = table_block([46, 58, 52, 92, 34, 42, 66, 26, 34, 30, 24, 30], hdr, filled, merges,
+    table = table_block([46, 56, 72, 80, 34, 42, 62, 26, 34, 30, 24, 30], hdr, filled, merges,
                         row_ids=row_ids, dump_breaks=(13,), repeat_header=True, left_cols=())
     form = Form(title, [table], inds, unit_line="金额单位：元", department_printed=content[0][0])
     return "t7-yibin-xuzhou-town-projects-2025", form, pds
@@ -836,6 +836,89 @@ def write_text_samples(only=""):
     return made
 
 
+
+# --- PDFs ----------------------------------------------------------------------------------
+
+# producers of each single form, with Style options
+PDF = {
+    "t2-xiangtan-huashi-town-living-environment-2025": [
+        ("chromium", dict(footer="dash")), ("reportlab-cid", dict(footer="of", repeat_header=True))],
+    "t3-wuhan-jiangan-pocket-parks-2025": [
+        ("reportlab-ttf", dict(footer="of", font_size=10.5)), ("chromium", dict(footer=None))],
+    "t5-hengyang-food-safety-sampling-2025": [("chromium", dict(footer="of"))],
+    "t6-suizhou-river-cleaning-2026": [
+        ("reportlab-cid", dict(footer="dash", repeat_header=True, font_size=10.5)), ("chromium", dict(footer="dash"))],
+    "central-forest-resources-monitoring-2025": [("reportlab-ttf", dict(footer="dash", font_size=11))],
+    "shanghai-xuhui-street-greening-2025": [("chromium", dict(footer="of")), ("gbk", dict(footer="dash"))],
+    "t7-yibin-xuzhou-town-projects-2025": [
+        ("reportlab-cid", dict(footer="of", font_size=9, continuation="repeat")),
+        ("chromium", dict(footer="dash", font_size=8))],
+}
+
+
+def form_doc(stem, form: Form, style: Style) -> Doc:
+    """The layout's Doc of a form: its grids as the plan."""
+    for b in form.blocks:
+        b.repeat_header = b.repeat_header or (style.repeat_header and b.header_rows > 0 and bool(b.row_ind))
+    st = dataclasses.replace(style, unit_text=form.unit_line)
+    return Doc(stem=stem, title=form.title, year=0, department=form.department_printed, history_years=[],
+               unit="-" if form.unit_line else None, long_term_deadline=None, funding=[], functions=[],
+               annual_tasks=[], long_term_goals=[], annual_goals=[], indicators=form.indicators, style=st,
+               plan=[("grid", b) for b in form.blocks])
+
+
+def fill_twins(form: Form, row_pages):
+    """The page of every indicator printed on a row with another one (T3)."""
+    pages = list(row_pages)
+    for b in form.blocks:
+        for ids in b.row_ind.values():
+            for k in ids[1:]:
+                pages[k] = pages[ids[0]]
+    return pages
+
+
+def pdf_expected(form, pds, pages, npages):
+    multi = len(pds) > 1
+    docs = []
+    for n, pd in enumerate(pds):
+        ps = [pages[k] for k in pd.ind]
+        rng = [min(ps), max(ps)] if multi else [1, npages]
+        docs.append(expected_doc(pd, form.indicators, pages, part=(n + 1) if multi else None,
+                                 page_range=rng, pdf=True))
+    return {"documents": docs}
+
+
+def write_pdfs(only, no_verify, produce):
+    import tempfile
+    import verify
+    made, ok = [], True
+    for stem, form, pds in single_forms():
+        for producer, over in PDF.get(stem, []):
+            name = "%s.%s.pdf" % (stem, producer)
+            if only not in name:
+                continue
+            doc = form_doc(stem, form, Style(**over))
+            dst = os.path.join(OUT_DIR, name)
+            with tempfile.TemporaryDirectory() as tmp:
+                row_pages, npages, lay = produce(doc, producer, dst, tmp)
+            pages = fill_twins(form, row_pages)
+            write_json(os.path.join(EXP_DIR, name + ".json"), pdf_expected(form, pds, pages, npages))
+            made.append(name)
+            msg = "%-58s %-14s %d pages %4d rows %7d bytes" % (name, producer, npages, len(form.indicators),
+                                                                os.path.getsize(dst))
+            if lay is not None and lay.flowed:
+                msg += "  (merged text cut by a page break)"
+            if not no_verify:
+                problems = verify.check(dst, doc, producer, row_pages, npages, lay)
+                if problems:
+                    ok = False
+                    msg += "  FAILED\n    " + "\n    ".join(problems[:20])
+                else:
+                    msg += "  verified"
+            print(msg, flush=True)
+    return made, ok
+
+
 def generate(only, no_verify, produce):
     """Writes the corpus (all of it, or the files whose name contains
     `only`); a full run removes stale files from the two folders. Returns
@@ -844,7 +927,9 @@ def generate(only, no_verify, produce):
     for name in write_text_samples(only):
         made.update([name, name + ".json"])
         print("%-58s text" % name, flush=True)
-    ok = True
+    names, ok = write_pdfs(only, no_verify, produce)
+    for name in names:
+        made.update([name, name + ".json"])
     if not only:
         for d in (OUT_DIR, EXP_DIR):
             for name in sorted(os.listdir(d)):

@@ -799,6 +799,180 @@ def t7():
     return "t7-yibin-xuzhou-town-projects-2025", form, pds
 
 
+
+# --- the workbook: a 目录 sheet and four central-style project sheets ------------------------------
+
+def workbook_projects():
+    """(sheet name, Central) of 湖北省林业局's four projects."""
+    T, Y = "项目支出绩效目标表（2025年度）", 2025
+    D, DC = "湖北省林业局", "136"
+    return [
+        ("森林防火", Central(T, Y, "全省森林防灭火能力提升项目", DC, D, "136001", "湖北省森林消防总队",
+                         (1260.00, 1200.00, 60.00, 0.00),
+                         ["新建森林防火视频监控点45个，全省重点林区监控覆盖率达到85%",
+                          "开展森林防灭火专业队伍轮训1200人次，全年森林火灾受害率控制在0.9‰以内。"],
+                         [(P, "数量指标", "新建森林防火视频监控点", "45个"),
+                          (P, "数量指标", "专业队伍轮训人次", "≥1200人次"),
+                          (P, "质量指标", "重点林区监控覆盖率", "≥85%"),
+                          (P, "时效指标", "监控点建设完成时间", "2025年9月底前"),
+                          (P, CB, "单个监控点建设成本", "≤18万元"),
+                          (E, "生态效益指标", "森林火灾受害率", "≤0.9‰"),
+                          (E, "社会效益指标", "重特大森林火灾发生次数", "0次"),
+                          (S, "服务对象满意度指标", "林区群众满意度", "≥90%")])),
+        ("松材线虫病防治", Central(T, Y, "松材线虫病疫情防控项目", DC, D, "136002", "湖北省林业有害生物防治检疫站",
+                            (2350.50, 2350.50, 0.00, 0.00),
+                            ["完成疫区病死松树除治65万株，疫情发生面积较上年下降10%",
+                             "新增无疫情县级行政区3个。"],
+                            [(P, "数量指标", "病死松树除治数量", "≥65万株"),
+                             (P, "数量指标", "疫情监测普查面积", "≥1100万亩"),
+                             (P, "质量指标", "除治质量检查合格率", "≥95%"),
+                             (P, "时效指标", "秋季普查结果上报时间", "2025年11月底前"),
+                             (E, "生态效益指标", "疫情发生面积下降率", "≥10%"),
+                             (E, "可持续影响指标", "新增无疫情县级行政区", "3个"),
+                             (S, "服务对象满意度指标", "疫区林农满意度", "≥85%")])),
+        ("国家储备林", Central(T, Y, "国家储备林建设项目", DC, D, "136003", "湖北省林业科学研究院",
+                          (980.00, 850.00, 100.00, 30.00),
+                          ["新建国家储备林基地1.2万亩，改培现有林0.8万亩",
+                           "培育珍稀树种和大径级用材林，造林成活率达到90%以上。"],
+                          [(P, "数量指标", "新建国家储备林面积", "1.2万亩"),
+                           (P, "数量指标", "现有林改培面积", "0.8万亩"),
+                           (P, "质量指标", "造林成活率", "≥90%"),
+                           (P, "质量指标", "苗木良种使用率", "≥85%"),
+                           (P, CB, "亩均建设成本", "≤490元"),
+                           (E, "经济效益指标", "林地亩均蓄积年增长量", "≥0.8立方米"),
+                           (E, "生态效益指标", "项目区森林覆盖率提高", "≥0.3个百分点"),
+                           (S, "服务对象满意度指标", "参与建设林农满意度", "≥90%")])),
+        ("湿地保护", Central(T, Y, "长江湿地保护修复项目", DC, D, "136004", "湖北省湿地保护中心",
+                         (1645.80, 1600.00, 45.80, 0.00),
+                         ["修复退化湿地3600亩，新增湿地公园科普宣教点12个",
+                          "重点湿地水鸟种类数量保持稳定。"],
+                         [(P, "数量指标", "修复退化湿地面积", "≥3600亩"),
+                          (P, "数量指标", "新增科普宣教点", "12个"),
+                          (P, "质量指标", "修复工程验收合格率", "100%"),
+                          (P, "时效指标", "修复工程完工时间", "2025年12月底前"),
+                          (E, "生态效益指标", "重点湿地越冬水鸟种类", "≥60种"),
+                          (E, "社会效益指标", "湿地公园年接待科普人次", "≥50万人次"),
+                          (S, "服务对象满意度指标", "湿地公园游客满意度", "≥92%")])),
+    ]
+
+
+XLSX_NAME = "hubei-forestry-bureau-projects-2025.xlsx"
+FIXED_TIME = "2025-01-01T00:00:00Z"
+
+
+def workbook_docs():
+    """(sheet name, Form, PDoc) of the workbook's project sheets; the
+    indicators of each sheet are numbered from 0 (its own list)."""
+    return [(name, *central_form(c)) for name, c in workbook_projects()]
+
+
+def write_workbook(path):
+    """The workbook: 目录 first, then one sheet per project laid out on
+    five columns with real merged cells; amounts are numbers shown as 0.00."""
+    import io
+    import zipfile
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap_c = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    wrap_l = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    wb = Workbook()
+    toc = wb.active
+    toc.title = "目录"
+    toc["A1"] = "湖北省林业局2025年项目支出绩效目标表目录"
+    toc.merge_cells("A1:D1")
+    toc["A1"].font = Font(bold=True, size=14)
+    for k, h in enumerate(["序号", "项目名称", "实施单位", "工作表"]):
+        toc.cell(row=2, column=k + 1, value=h)
+    docs = workbook_docs()
+    for n, (name, form, pd) in enumerate(docs):
+        for k, v in enumerate([n + 1, pd.project["name"], pd.project["implementer"], name]):
+            toc.cell(row=3 + n, column=k + 1, value=v)
+    for col, w in zip("ABCD", (8, 36, 36, 16)):
+        toc.column_dimensions[col].width = w
+
+    for (name, c), (_, form, pd) in zip(workbook_projects(), docs):
+        ws = wb.create_sheet(name)
+        for col, w in zip("ABCDE", (16, 14, 18, 30, 18)):
+            ws.column_dimensions[col].width = w
+
+        def put(r, c1, value, c2=None, r2=None, left=False, fmt=None):
+            cell = ws.cell(row=r, column=c1, value=value)
+            cell.alignment = wrap_l if left else wrap_c
+            if fmt:
+                cell.number_format = fmt
+            if c2 is not None or r2 is not None:
+                ws.merge_cells(start_row=r, start_column=c1, end_row=r2 or r, end_column=c2 or c1)
+            for rr in range(r, (r2 or r) + 1):
+                for cc in range(c1, (c2 or c1) + 1):
+                    ws.cell(row=rr, column=cc).border = box
+
+        ws.cell(row=1, column=1, value=c.title).font = Font(bold=True, size=14)
+        ws.cell(row=1, column=1).alignment = wrap_c
+        ws.merge_cells("A1:E1")
+        put(2, 1, "项目名称")
+        put(2, 2, c.name, 5, left=True)
+        put(3, 1, "主管部门")
+        put(3, 2, "%s-%s" % (c.dept_code, c.dept), 3, left=True)
+        put(3, 4, "实施单位")
+        put(3, 5, "%s-%s" % (c.impl_code, c.impl), left=True)
+        put(4, 1, "项目资金（万元）", r2=7)
+        for k, (it, v) in enumerate(zip(MONEY_ITEMS, c.money)):
+            put(4 + k, 2, it, 3)
+            put(4 + k, 4, v, 5, fmt="0.00")
+        put(8, 1, "年度总体目标")
+        put(8, 2, items_text(c.goals, "dun", "；"), 5, left=True)
+        ws.row_dimensions[8].height = 48
+        top = 9
+        nrows = len(c.rows)
+        put(top, 1, "年度绩效指标", r2=top + nrows)
+        for k, (h, _) in enumerate(CENTRAL_COLS):
+            put(top, 2 + k, h)
+        body = top + 1
+        i = 0
+        while i < nrows:                       # level 1 merged over its rows
+            j = i
+            while j + 1 < nrows and c.rows[j + 1][0] == c.rows[i][0]:
+                j += 1
+            put(body + i, 2, c.rows[i][0], r2=body + j if j > i else None)
+            a = i
+            while a <= j:                      # level 2 merged within level 1
+                b = a
+                while b + 1 <= j and c.rows[b + 1][1] == c.rows[a][1]:
+                    b += 1
+                put(body + a, 3, c.rows[a][1], r2=body + b if b > a else None)
+                a = b + 1
+            i = j + 1
+        for k, row in enumerate(c.rows):
+            put(body + k, 4, row[2], left=True)
+            put(body + k, 5, row[3])
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws.title == "目录"
+    buf = io.BytesIO()
+    wb.save(buf)
+    # fixed metadata: document dates and ZIP entry times
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)",
+                              lambda m: m.group(1) + FIXED_TIME.encode() + m.group(3), data)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o600 << 16
+            out.writestr(zi, data)
+
+
+def workbook_expected():
+    docs = []
+    for n, (name, form, pd) in enumerate(workbook_docs()):
+        docs.append(expected_doc(pd, form.indicators, None, part=n + 1, sheet=name))
+    return {"documents": docs}
+
+
 # --- text dumps -------------------------------------------------------------------------------
 
 def text_dump(form: Form) -> str:
@@ -928,6 +1102,11 @@ def generate(only, no_verify, produce):
         made.update([name, name + ".json"])
         print("%-58s text" % name, flush=True)
     names, ok = write_pdfs(only, no_verify, produce)
+    if only in XLSX_NAME:
+        write_workbook(os.path.join(OUT_DIR, XLSX_NAME))
+        write_json(os.path.join(EXP_DIR, XLSX_NAME + ".json"), workbook_expected())
+        names.append(XLSX_NAME)
+        print("%-58s xlsx %d sheets" % (XLSX_NAME, len(workbook_projects()) + 1), flush=True)
     for name in names:
         made.update([name, name + ".json"])
     if not only:

@@ -14,6 +14,11 @@ expectations into DIR instead; samples/ and tests/ are not touched.
 
 writes the template corpus (templates.py) instead: text dumps and PDFs in
 samples/templates/, expected documents in tests/expected/templates/.
+
+    python3 scripts/pdfgen/generate.py --projects [--only SUBSTRING] [--no-verify]
+
+writes the project corpus (projects.py) instead: text dumps, PDFs and a
+workbook in samples/projects/, expected documents in tests/expected/projects/.
 """
 from __future__ import annotations
 
@@ -201,10 +206,20 @@ def templates_main(args):
         sys.exit(1)
 
 
+def projects_main(args):
+    """The project corpus (projects.py): text dumps, PDFs and a workbook in
+    samples/projects/, expected documents in tests/expected/projects/."""
+    import projects
+    if not projects.generate(args.only, args.no_verify, produce):
+        sys.exit(1)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--templates", action="store_true",
                     help="write the template corpus (templates.py) instead of the samples")
+    ap.add_argument("--projects", action="store_true",
+                    help="write the project corpus (projects.py) instead of the samples")
     ap.add_argument("--only", default="")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--bench-out", metavar="DIR",
@@ -215,6 +230,8 @@ def main():
         return bench_main(args)
     if args.templates:
         return templates_main(args)
+    if args.projects:
+        return projects_main(args)
     os.makedirs(OUT_PDF, exist_ok=True)
     os.makedirs(OUT_EXP, exist_ok=True)
     failures = 0

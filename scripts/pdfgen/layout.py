@@ -171,8 +171,8 @@ def _plan_sections(doc) -> List[Section]:
     """Sections of a document with its own plan (templates.py): entries
     ("name", label), ("funding", label), ("list", attribute, label,
     enumerator style, semicolons, as paragraphs), ("caption", text, table)
-    (a full-width row above a table without label column) and ("table",
-    name)."""
+    (a full-width row above a table without label column), ("table",
+    name) and ("grid", block) (projects.py)."""
     secs = []
     for e in doc.plan:
         if e[0] == "name":
@@ -189,6 +189,9 @@ def _plan_sections(doc) -> List[Section]:
             s = Section("caption", None, [1.0], 1)
             s.cells.append(Cell(0, 0, paras=[e[1]]))
             secs.append(s)
+        elif e[0] == "grid":
+            # a ruled grid of its own (projects.py Block): cells and spans as given
+            secs.append(e[1].section())
         elif e[0] == "table":
             first = next(k for k, i in enumerate(doc.indicators) if i.table == e[1])
             secs.append(_indicator_section(doc, e[1], first))
@@ -435,7 +438,7 @@ class Layout:
         w = self.measure(self.doc.title, self.st.title_size)
         p1.texts.append(TextLine((PAGE_W - w) / 2, self.title_baseline, self.st.title_size, self.doc.title))
         if self.unit_baseline is not None:
-            u = "单位：" + self.doc.unit
+            u = self.st.unit_text or ("单位：" + self.doc.unit)
             w = self.measure(u, self.size)
             p1.texts.append(TextLine(PAGE_W - g.margin_r - w, self.unit_baseline, self.size, u))
 

@@ -161,6 +161,7 @@ class Style:
     split_rows: bool = False            # an indicator row may be split by a page break
     annual_header: str = "three"        # "three": 指标值 over 近两年指标值/预期当年实现值; "two": without it
     unit_position: str = "above"        # "above": 单位：万元 right-aligned above the table
+    unit_text: Optional[str] = None     # the line above the table instead of 单位：<unit> (projects.py)
 
 
 @dataclass

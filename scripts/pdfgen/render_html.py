@@ -126,7 +126,7 @@ tr.pb { break-before: page; }
            '<title>%s</title>' % html.escape(doc.title), '<style>%s</style></head><body>' % css,
            '<h1>%s</h1>' % _esc(doc.title)]
     if doc.unit:
-        out.append('<div class="unit">单位：%s</div>' % html.escape(doc.unit))
+        out.append('<div class="unit">%s</div>' % html.escape(st.unit_text or ("单位：" + doc.unit)))
     out.append('<table id="t"><colgroup>')
     for a, b in zip(grid.bounds, grid.bounds[1:]):
         out.append('<col style="width:%.2fpt">' % (b - a))

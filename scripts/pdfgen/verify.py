@@ -94,6 +94,12 @@ def expected_sequence(doc, skip=frozenset()):
     (split by a page break: their cells' parts interleave) are left out;
     the per-page character check covers them."""
     st = doc.style
+    if doc.plan and doc.plan[0][0] == "grid":
+        # a form made of ruled grids (projects.py): their cells in reading order
+        seq = [(doc.title, None)] + ([(st.unit_text, None)] if st.unit_text else [])
+        for e in doc.plan:
+            seq += [(t, i) for t, i in e[1].sequence() if i is None or i not in skip]
+        return seq
     seq = [(doc.title, None), (doc.department, None)]
     for f in doc.funding:
         seq.append((f.item, None))

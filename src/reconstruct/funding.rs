@@ -22,7 +22,7 @@ pub struct FundingResult {
 }
 
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"单位\s*[：:]\s*([^\s）)：:，,；;]{1,6})|[（(]\s*(万元|元|千元|亿元)\s*[)）]")
+    Regex::new(r"单位\s*[：:]\s*(万元|千元|百万元|亿元|元)|[（(]\s*(万元|元|千元|亿元)\s*[)）]")
         .unwrap()
 });
 

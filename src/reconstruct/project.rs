@@ -150,7 +150,12 @@ fn label_of(cell: &str) -> Option<Label> {
     if k.is_empty() || k.chars().count() > 16 {
         return None;
     }
-    if let Some(&(_, l)) = LABELS.iter().find(|(w, _)| *w == k) {
+    // 资金总额及构成（万元）: the unit in brackets is no part of the label.
+    let unbracketed = match k.find('(') {
+        Some(i) if k.ends_with(')') && i > 0 => k.get(..i).unwrap_or(&k),
+        _ => &k,
+    };
+    if let Some(&(_, l)) = LABELS.iter().find(|(w, _)| *w == k || *w == unbracketed) {
         return Some(l);
     }
     if let Some(g) = goal_kind(&k) {
@@ -282,6 +287,8 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
     let mut mode = Mode::Fields;
     // Goal labels standing over columns, waiting for their texts.
     let mut goal_columns: Vec<(usize, GoalKind, String)> = Vec::new();
+    // Amount labels standing over columns, waiting for their amounts.
+    let mut column_labels: Vec<(usize, String)> = Vec::new();
     for row in rows {
         let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
         let texts: Vec<(usize, &str)> = cells
@@ -336,6 +343,37 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
         }
         if let Mode::Cost(columns) = &mut mode {
             read_cost_row(&mut b, columns, &cells, &texts);
+            continue;
+        }
+        // A row of amount labels over a row of amounts (资金总额 | 财政拨款 |
+        // 自有资金 over 126.50 | 106.50 | 8.00): pairs by column.
+        let amount_labels: Vec<(usize, &str)> = texts
+            .iter()
+            .copied()
+            .filter(|(_, t)| label_of(t) == Some(Label::Amount))
+            .collect();
+        let numbers: Vec<(usize, f64)> = texts
+            .iter()
+            .filter_map(|&(i, t)| parse_number(t).map(|n| (i, n)))
+            .collect();
+        if !column_labels.is_empty() && !numbers.is_empty() && numbers.len() == texts.len() {
+            for (i, n) in numbers {
+                if let Some((_, label)) = column_labels.iter().find(|(c, _)| *c == i) {
+                    b.funding.push(amount_row(label, n));
+                }
+            }
+            column_labels.clear();
+            continue;
+        }
+        column_labels.clear();
+        if amount_labels.len() >= 2 && numbers.is_empty() {
+            column_labels = amount_labels
+                .iter()
+                .map(|&(i, t)| (i, t.to_string()))
+                .collect();
+            if let Some(u) = texts.iter().find_map(|(_, t)| unit_in(t)) {
+                b.unit = Some(u);
+            }
             continue;
         }
         let mut k = 0;

@@ -14,7 +14,7 @@ use crate::layout::pdf::layout_pages;
 use crate::layout::text::layout_text;
 use crate::layout::Layout;
 use crate::model::{Document, Format, Source};
-use crate::reconstruct::reconstruct;
+use crate::reconstruct::reconstruct_all;
 
 /// Hex SHA-256 of the bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -93,9 +93,22 @@ pub fn lay_out(bytes: &[u8], pdf_name: bool) -> Result<LaidOut, String> {
     })
 }
 
-/// Converts bytes already read. `pdf_name` says the file is named `.pdf`,
-/// so that a non-PDF under that name is reported as such.
+/// Converts bytes already read, for a file holding one approval: its
+/// document (the first, where the file holds several; see
+/// [`convert_bytes_all`]). `pdf_name` says the file is named `.pdf`, so
+/// that a non-PDF under that name is reported as such.
 pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
+    let mut docs = convert_bytes_all(shown, bytes, pdf_name);
+    if docs.is_empty() {
+        return Document::error(None, Source::new(shown, Format::Text), "no document");
+    }
+    docs.swap_remove(0)
+}
+
+/// Converts bytes already read into every document the file holds (SPEC
+/// §2.4), in file order: `doc_id` `<16 hex>-<n>` and `source.part` n when
+/// there are several. An error is one document.
+pub fn convert_bytes_all(shown: &str, bytes: &[u8], pdf_name: bool) -> Vec<Document> {
     let sha = sha256_hex(bytes);
     let doc_id = sha.get(..16).unwrap_or(&sha).to_string();
     let is_pdf = looks_like_pdf(bytes);
@@ -111,33 +124,44 @@ pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<_, String> {
         let laid_out = lay_out(bytes, pdf_name)?;
         let layout = &laid_out.layout;
-        Ok((laid_out.encoding, layout.pages, reconstruct(layout)))
+        Ok((laid_out.encoding, layout.pages, reconstruct_all(layout)))
     }));
     match result {
-        Ok(Ok((encoding, pages, content))) => {
+        Ok(Ok((encoding, pages, parts))) => {
             source.encoding = encoding;
             source.pages = pages;
-            source.page_range = pages.filter(|&n| n > 0).map(|n| [1, n]);
-            Document::ok(doc_id, source, content)
+            let n = parts.len();
+            source.parts = u32::try_from(n).unwrap_or(u32::MAX);
+            parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let mut source = source.clone();
+                    let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    let id = if n > 1 {
+                        source.part = Some(number);
+                        source.page_range = part.pages;
+                        format!("{doc_id}-{number}")
+                    } else {
+                        source.page_range = pages.filter(|&p| p > 0).map(|p| [1, p]);
+                        doc_id.clone()
+                    };
+                    Document::ok(id, source, part.content)
+                })
+                .collect()
         }
-        Ok(Err(e)) => Document::error(Some(doc_id), source, e),
+        Ok(Err(e)) => vec![Document::error(Some(doc_id), source, e)],
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown".to_string());
-            Document::error(
+            vec![Document::error(
                 Some(doc_id),
                 source,
                 format!("panic while converting: {what}"),
-            )
+            )]
         }
     }
-}
-
-/// Converts bytes already read into every document the file holds (SPEC
-/// §2.4), in file order.
-pub fn convert_bytes_all(shown: &str, bytes: &[u8], pdf_name: bool) -> Vec<Document> {
-    vec![convert_bytes(shown, bytes, pdf_name)]
 }

@@ -40,6 +40,11 @@ pub enum Field {
     Remark,
     /// 绩效标准: basis or explanation, decided by its values.
     Standard,
+    /// A flat table's project fields (项目名称, 单位名称, 预算数, 年度目标).
+    ProjectName,
+    UnitName,
+    Budget,
+    Goal,
     Extra,
 }
 
@@ -62,6 +67,10 @@ impl Field {
             Field::Scoring => "scoring",
             Field::Remark => "remark",
             Field::Standard => "standard",
+            Field::ProjectName => "project_name",
+            Field::UnitName => "unit_name",
+            Field::Budget => "budget",
+            Field::Goal => "goal",
             Field::Extra => "extra",
         }
     }
@@ -83,9 +92,26 @@ impl Field {
             Field::Scoring,
             Field::Remark,
             Field::Standard,
+            Field::ProjectName,
+            Field::UnitName,
+            Field::Budget,
+            Field::Goal,
         ]
         .into_iter()
         .find(|f| f.as_str() == s)
+    }
+
+    /// A project's own field in a flat table of projects.
+    pub fn is_project_field(self) -> bool {
+        matches!(
+            self,
+            Field::ProjectName | Field::UnitName | Field::Budget | Field::Goal
+        )
+    }
+
+    /// Not a column of the indicator table: its label or a project field.
+    pub fn is_not_indicator(self) -> bool {
+        self == Field::Label || self.is_project_field()
     }
 
     /// 0, 1, 2 for the level fields.
@@ -309,7 +335,7 @@ impl HeaderMap {
     pub fn columns(&self, table: IndicatorTable, split: bool) -> Vec<Column> {
         self.leaves
             .iter()
-            .filter(|l| l.field != Field::Label)
+            .filter(|l| !l.field.is_not_indicator())
             .filter(|l| !split || l.period.is_none_or(|p| p == table))
             .map(|l| Column {
                 header: l.header.clone(),

@@ -197,6 +197,7 @@ fn consistent(cells: &[Option<String>], map: &HeaderMap) -> bool {
             Field::Basis => vocab::is_basis(c),
             Field::Category => vocab::is_category(c),
             Field::Level1 | Field::Level2 | Field::Level3 | Field::Label => true,
+            f if f.is_project_field() => true,
             _ => {
                 !(map.has(Field::Basis) || map.has(Field::Category))
                     || !vocab::is_listed_basis_or_category(c)
@@ -219,7 +220,7 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
     let first_value = map
         .leaves
         .iter()
-        .rposition(|l| matches!(l.field, Field::Label) || l.field.level().is_some())
+        .rposition(|l| l.field.is_not_indicator() || l.field.level().is_some())
         .map_or(0, |i| i + 1);
     let mut parts = RowParts {
         values: vec![None; width],
@@ -272,6 +273,15 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
         })
         .collect();
     if parts.aligned {
+        // A flat table's project fields stand in the region, by position.
+        for (i, leaf) in map.leaves.iter().enumerate().take(first_value) {
+            if leaf.field.is_project_field() {
+                if let Some(slot) = parts.values.get_mut(i) {
+                    *slot = region.get(i).cloned().flatten();
+                }
+                tokens.retain(|(k, _)| *k != i);
+            }
+        }
         if let Some(l3) = (0..first_value).find(|&i| level_at(i) == Some(2)) {
             parts.level3 = region.get(l3).cloned().flatten();
             tokens.retain(|(i, _)| *i != l3);
@@ -430,6 +440,11 @@ pub struct TableResult {
     pub known: KnownNames,
     /// The header mapping, per indicator table the rows went to.
     pub columns: Vec<(IndicatorTable, Vec<Column>)>,
+    /// A flat table of many projects: each project and its rows (the
+    /// table's `indicators` and `warnings` are then empty).
+    pub flat: Vec<FlatProject>,
+    /// The printed header of a flat table's amount column (预算数).
+    pub budget_header: Option<String>,
 }
 
 /// Whether a row holds any text besides table labels.
@@ -630,6 +645,7 @@ fn fill_indicator(
             Field::Label | Field::Level1 | Field::Level2 | Field::Level3 | Field::History => {
                 continue
             }
+            Field::ProjectName | Field::UnitName | Field::Budget | Field::Goal => continue,
             Field::Target => &mut ind.target,
             Field::Basis | Field::Standard => &mut ind.basis,
             Field::Category => &mut ind.category,
@@ -811,8 +827,17 @@ pub fn parse_table(
 
     let mut above = Levels::default();
     let mut carried: Vec<Option<String>> = vec![None; map.leaves.len()];
-    let mut seqs = [0u32; 2];
-    let mut out: Vec<(IndicatorTable, Indicator, Vec<Note>)> = Vec::new();
+    let flat = map.has(Field::ProjectName);
+    let project_value = |values: &[Option<String>], f: Field| -> Option<String> {
+        map.leaves
+            .iter()
+            .position(|l| l.field == f)
+            .and_then(|i| values.get(i).cloned().flatten())
+    };
+    // Per project of a flat table (one group otherwise): its fields and
+    // its rows' indicators with their notes.
+    let mut groups: Vec<FlatProject> = vec![FlatProject::default()];
+    let mut out: Vec<Vec<(IndicatorTable, Indicator, Vec<Note>)>> = vec![Vec::new()];
     for (row, joined_row) in joined.iter().skip(first_data) {
         if is_header(row) {
             continue;
@@ -835,6 +860,37 @@ pub fn parse_table(
         };
         carried = read.values.clone();
         above = read.levels.clone();
+        if flat {
+            let name = project_value(&read.values, Field::ProjectName);
+            let unit = project_value(&read.values, Field::UnitName);
+            // The 合计 row of a flat table sums the projects: not one.
+            if [&name, &unit]
+                .iter()
+                .any(|v| v.as_deref().is_some_and(is_total))
+            {
+                above = Levels::default();
+                continue;
+            }
+            let current = groups.last().and_then(|g| g.name.clone());
+            if name.is_some() && name != current {
+                let first = groups.last().is_some_and(|g| g.name.is_none() && g.rows == 0);
+                if !first {
+                    groups.push(FlatProject::default());
+                    out.push(Vec::new());
+                }
+                if let Some(g) = groups.last_mut() {
+                    g.name = name;
+                    g.unit_name = unit;
+                    g.budget = project_value(&read.values, Field::Budget);
+                    g.goal = project_value(&read.values, Field::Goal);
+                }
+            }
+        }
+        if let Some(g) = groups.last_mut() {
+            g.rows += 1;
+            g.first_page = g.first_page.or(row.page);
+            g.last_page = row.page.or(g.last_page);
+        }
         if read.explicit_level2 {
             if let (Some(l1), Some(l2)) = (&read.levels.level1, &read.levels.level2) {
                 result.known.pairs.insert((l1.clone(), l2.clone()));
@@ -847,7 +903,7 @@ pub fn parse_table(
                 .flatten()
                 .map(String::as_str)
                 .collect();
-            result.warnings.push(Warning {
+            let w = Warning {
                 code: "empty_row".to_string(),
                 message: format!(
                     "a row with level names and nothing else ({}) was skipped as a template placeholder",
@@ -856,7 +912,10 @@ pub fn parse_table(
                 table: Some(table.as_str().to_string()),
                 seq: None,
                 page: row.page,
-            });
+            };
+            if let Some(g) = groups.last_mut() {
+                g.warnings.push(w);
+            }
             continue;
         }
         for &period in &periods {
@@ -876,34 +935,73 @@ pub fn parse_table(
             };
             let mut row_notes = notes.clone();
             row_notes.extend(fill_indicator(&mut ind, &map, &read.values, period));
-            out.push((t, ind, row_notes));
+            if let Some(o) = out.last_mut() {
+                o.push((t, ind, row_notes));
+            }
         }
     }
-    // Long-term rows first where one table gave both.
-    out.sort_by_key(|(t, _, _)| *t != IndicatorTable::LongTerm);
-    for (t, ind, notes) in out {
-        let Some(seq) = seqs.get_mut(t as usize) else {
-            continue;
-        };
-        *seq += 1;
-        let name = ind
-            .level3
-            .clone()
-            .or_else(|| ind.level2.clone())
-            .or_else(|| ind.level1.clone())
-            .unwrap_or_default();
-        for (code, message) in notes {
-            result.warnings.push(Warning {
-                code: code.to_string(),
-                message: format!("{name}: {message}"),
-                table: Some(t.as_str().to_string()),
-                seq: Some(*seq),
-                page: ind.page,
-            });
+    for (mut group, mut rows) in groups.into_iter().zip(out) {
+        // Long-term rows first where one table gave both.
+        rows.sort_by_key(|(t, _, _)| *t != IndicatorTable::LongTerm);
+        let mut seqs = [0u32; 2];
+        for (t, ind, notes) in rows {
+            let Some(seq) = seqs.get_mut(t as usize) else {
+                continue;
+            };
+            *seq += 1;
+            let name = ind
+                .level3
+                .clone()
+                .or_else(|| ind.level2.clone())
+                .or_else(|| ind.level1.clone())
+                .unwrap_or_default();
+            for (code, message) in notes {
+                group.warnings.push(Warning {
+                    code: code.to_string(),
+                    message: format!("{name}: {message}"),
+                    table: Some(t.as_str().to_string()),
+                    seq: Some(*seq),
+                    page: ind.page,
+                });
+            }
+            group.indicators.push(ind);
         }
-        result.indicators.push(ind);
+        if flat {
+            result.flat.push(group);
+        } else {
+            result.indicators.extend(group.indicators);
+            result.warnings.extend(group.warnings);
+        }
+    }
+    if flat {
+        result.budget_header = map
+            .leaves
+            .iter()
+            .find(|l| l.field == Field::Budget)
+            .map(|l| l.header.clone());
     }
     result
+}
+
+/// 合计, 小计, 总计: a row that sums others.
+fn is_total(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(t.as_str(), "合计" | "小计" | "总计" | "合  计")
+}
+
+/// One project of a flat table of projects (SPEC §2.4): the fields printed
+/// on its first row, and its indicator rows.
+#[derive(Debug, Clone, Default)]
+pub struct FlatProject {
+    pub unit_name: Option<String>,
+    pub name: Option<String>,
+    pub budget: Option<String>,
+    pub goal: Option<String>,
+    pub rows: usize,
+    pub first_page: Option<u32>,
+    pub last_page: Option<u32>,
+    pub indicators: Vec<Indicator>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A warning's code and message, before the row's seq is known.
@@ -972,7 +1070,7 @@ fn read_by_column(
         .leaves
         .iter()
         .zip(&values)
-        .any(|(l, v)| l.field.level().is_none() && l.field != Field::Label && v.is_some());
+        .any(|(l, v)| l.field.level().is_none() && !l.field.is_not_indicator() && v.is_some());
     let any_own = own.iter().any(|&o| o);
     if !any_own && !any_value && l3.is_none() {
         return None;

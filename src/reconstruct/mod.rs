@@ -15,7 +15,7 @@ pub mod values;
 pub mod vocab;
 
 use crate::layout::{Layout, Row};
-use crate::model::{Content, IndicatorTable, Kind, Warning};
+use crate::model::{Content, FundingRow, FundingSection, IndicatorTable, Kind, Project, Warning};
 
 use indicators::KnownNames;
 use values::{clean_text, squash, years_in};
@@ -114,8 +114,12 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
         // header row (一级指标 …); a caption line above it, if any, already
         // named the table.
         let in_table = matches!(current, Some(Section::LongTermTable | Section::AnnualTable));
-        if label.is_none() && !in_table && starts_indicator_header(row) {
-            label = Some(Section::AnnualTable);
+        // (A flat table of projects opens with 单位名称, which elsewhere
+        // labels the department.)
+        let table_label = matches!(label, Some(Section::LongTermTable | Section::AnnualTable));
+        if !table_label && starts_indicator_header(row) {
+            // A header printed again on a new page stays in its table.
+            label = if in_table { None } else { Some(Section::AnnualTable) };
         }
         if let Some(s) = label {
             if Some(s) != current {
@@ -221,7 +225,31 @@ pub fn join_cell_lines(cell: &str) -> String {
     out
 }
 
+/// One approval of a file: its content and where it is.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Part {
+    pub content: Content,
+    /// First and last page (PDF).
+    pub pages: Option<[u32; 2]>,
+}
+
+/// The document of a file holding one approval (the first, where it holds
+/// several).
 pub fn reconstruct(layout: &Layout) -> Content {
+    reconstruct_all(layout)
+        .into_iter()
+        .next()
+        .map(|p| p.content)
+        .unwrap_or_default()
+}
+
+/// Every approval a file holds, in file order (SPEC §2.4): forms one after
+/// another (each opens with its title, or with its 项目名称 after the
+/// previous form's tables), and the projects of a flat table of projects.
+/// Pages that belong to no approval (a report's narrative and its own
+/// summary tables) give nothing; a file with no approval at all is one
+/// document (`unknown`).
+pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let rows: Vec<Row> = layout
         .rows
         .iter()
@@ -232,7 +260,72 @@ pub fn reconstruct(layout: &Layout) -> Content {
             spans: r.spans.clone(),
         })
         .collect();
-    let groups = sections(&rows);
+    let segments = form_segments(&rows);
+    let mut parts: Vec<Part> = Vec::new();
+    if segments.len() > 1 {
+        for seg in &segments {
+            parts.extend(
+                reconstruct_rows(seg)
+                    .into_iter()
+                    .filter(|p| p.content.kind != Some(Kind::Unknown)),
+            );
+        }
+    }
+    if parts.is_empty() {
+        parts = reconstruct_rows(&rows);
+    }
+    parts
+}
+
+/// Where a form starts: a short title line (…绩效目标表, …绩效目标批复),
+/// or a 项目名称 after the current form's indicator tables.
+fn form_segments(rows: &[Row]) -> Vec<&[Row]> {
+    let mut starts = vec![0];
+    let mut seen_table = false;
+    for (i, row) in rows.iter().enumerate() {
+        let texts: Vec<&str> = row.texts().collect();
+        let title = matches!(texts.as_slice(), [t] if is_form_title(t));
+        let names_project = texts.first().is_some_and(|t| {
+            let k: String = squash(t).trim_end_matches([':', '：']).to_string();
+            k == "项目名称" || k == "项目支出名称"
+        });
+        if i > 0 && (title || (names_project && seen_table)) {
+            // A title right above the 项目名称 belongs with it.
+            if starts.last() != Some(&i) && !(names_project && starts.last() == Some(&(i - 1))) {
+                starts.push(i);
+            }
+            seen_table = false;
+        }
+        if starts_indicator_header(row) {
+            seen_table = true;
+        }
+    }
+    starts.push(rows.len());
+    starts
+        .windows(2)
+        .filter_map(|w| rows.get(*w.first()?..*w.get(1)?))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A form's title line: short, names 绩效目标 and ends as a title does
+/// (表, 批复, perhaps followed by a bracketed year).
+fn is_form_title(t: &str) -> bool {
+    let s = squash(t);
+    let core = match s.rfind(['（', '(']) {
+        Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(&s),
+        _ => &s,
+    };
+    s.chars().count() <= 48
+        && core.contains("绩效目标")
+        && (core.ends_with('表') || core.ends_with("批复"))
+}
+
+/// The approvals in one form's rows: one, or one per project of a flat
+/// table of projects.
+fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
+    let pages = page_range(rows);
+    let groups = sections(rows);
     let mut c = Content::default();
     let mut warnings: Vec<Warning> = Vec::new();
     let mut preamble_unit: Option<String> = None;
@@ -357,7 +450,19 @@ pub fn reconstruct(layout: &Layout) -> Content {
     } else {
         Vec::new()
     };
+    let mut flat: Vec<indicators::FlatProject> = Vec::new();
+    let mut budget_header: Option<String> = None;
     for r in tables {
+        if !r.flat.is_empty() {
+            let years = column_years(&r.history_columns, &c.history_years);
+            flat.extend(r.flat.into_iter().map(|mut g| {
+                for ind in &mut g.indicators {
+                    ind.history = align_history(&ind.history, &years, &c.history_years);
+                }
+                g
+            }));
+            budget_header = budget_header.or(r.budget_header);
+        }
         for (table, columns) in r.columns {
             match table {
                 IndicatorTable::LongTerm => c.columns.long_term.extend(columns),
@@ -399,7 +504,71 @@ pub fn reconstruct(layout: &Layout) -> Content {
         _ => {}
     }
     c.warnings = warnings;
-    c
+    if flat.is_empty() {
+        return vec![Part { content: c, pages }];
+    }
+    flat.into_iter()
+        .map(|g| flat_part(&c, g, budget_header.as_deref()))
+        .collect()
+}
+
+/// The pages a run of rows covers.
+fn page_range(rows: &[Row]) -> Option<[u32; 2]> {
+    let first = rows.iter().find_map(|r| r.page)?;
+    let last = rows.iter().rev().find_map(|r| r.page)?;
+    Some([first, last])
+}
+
+/// One project of a flat table as its own document: the form's title and
+/// year, the project's first-row fields (单位名称 → department, 项目名称,
+/// 预算数 → a project_funding row, 年度目标 → annual goals) and its rows.
+fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&str>) -> Part {
+    let mut c = form.clone();
+    let (code, name) = match g.unit_name.as_deref() {
+        Some(u) => {
+            let (code, name) = split_department_code(u);
+            (code, Some(name))
+        }
+        None => (None, form.department.clone()),
+    };
+    c.kind = Some(Kind::Project);
+    c.department = name;
+    c.department_code = code.or(form.department_code.clone());
+    c.project = Some(Project {
+        name: g.name,
+        ..Project::default()
+    });
+    c.funding.rows = g
+        .budget
+        .as_deref()
+        .map(|b| FundingRow {
+            section: FundingSection::ProjectFunding,
+            item: Some(budget_header.unwrap_or("预算数").to_string()),
+            current: values::parse_number(b),
+            share_pct: None,
+            history: Vec::new(),
+            note: None,
+        })
+        .into_iter()
+        .collect();
+    c.annual_goals = g.goal.as_deref().map(lists::split_items).unwrap_or_default();
+    c.long_term_goals = Vec::new();
+    c.functions = Vec::new();
+    c.annual_tasks = Vec::new();
+    c.indicators = g.indicators;
+    // Warnings of the form itself (its header, its years) and the
+    // project's own rows.
+    c.warnings.retain(|w| {
+        w.seq.is_none() && w.table.is_none() && !matches!(w.code.as_str(), "unrecognized_document" | "missing_title")
+    });
+    c.warnings.extend(g.warnings);
+    Part {
+        content: c,
+        pages: match (g.first_page, g.last_page) {
+            (Some(a), Some(b)) => Some([a, b]),
+            _ => None,
+        },
+    }
 }
 
 /// A 项目支出 approval: its title says 项目 (and not 部门整体), or its

@@ -380,9 +380,18 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
         while let Some(&(_, t)) = texts.get(k) {
             k += 1;
             let label = label_of(t);
-            // The value: the next text that is not a label.
+            // The value: the next text that is not a label. A text that
+            // only looks like an amount's label (河湖长制工作经费) is one
+            // when an amount follows it.
+            let is_label_at = |j: usize| match texts.get(j).and_then(|(_, v)| label_of(v)) {
+                Some(Label::Amount) => texts
+                    .get(j + 1)
+                    .is_some_and(|(_, n)| parse_number(n).is_some()),
+                Some(_) => true,
+                None => false,
+            };
             let value = match texts.get(k) {
-                Some(&(_, v)) if label_of(v).is_none() => {
+                Some(&(_, v)) if !is_label_at(k) => {
                     k += 1;
                     Some(v)
                 }

@@ -14,9 +14,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
-use crate::convert::{convert_path, sha256_hex};
+use crate::convert::{convert_path_all, sha256_hex};
 use crate::export::json_file_name;
-use crate::export::render::{JsonDir, Rendered, Renders};
+use crate::export::render::{part_file, JsonDir, Rendered, Renders};
 use crate::model::{Document, Format, Kind, Source, Status, Warning};
 use crate::worker::{Worker, WorkerConfig};
 
@@ -232,20 +232,37 @@ impl Default for RunOptions {
     }
 }
 
-/// The earlier output of `input`, if it was made from the same bytes.
-fn resumed(input: &InputFile, json_dir: &Path) -> Option<Document> {
-    let text = fs::read_to_string(json_dir.join(json_file_name(&input.rel))).ok()?;
-    let doc: Document = serde_json::from_str(&text).ok()?;
+/// The earlier output of `input` (every document of it), if it was made
+/// from the same bytes.
+fn resumed(input: &InputFile, json_dir: &Path) -> Option<Vec<Document>> {
+    let read =
+        |p: &Path| -> Option<Document> { serde_json::from_str(&fs::read_to_string(p).ok()?).ok() };
+    let file = json_dir.join(json_file_name(&input.rel));
+    let mut docs = match read(&file) {
+        Some(d) => vec![d],
+        None => {
+            let first = read(&part_file(&file, 1))?;
+            let n = usize::try_from(first.source.parts).ok()?;
+            let mut docs = vec![first];
+            for k in 2..=n {
+                docs.push(read(&part_file(&file, k))?);
+            }
+            docs
+        }
+    };
+    let first = docs.first()?;
     let bytes = fs::read(&input.path).ok()?;
-    let same = doc.source.sha256.as_deref() == Some(sha256_hex(&bytes).as_str())
-        && doc.source.path == input.path.to_string_lossy();
+    let same = first.source.sha256.as_deref() == Some(sha256_hex(&bytes).as_str())
+        && first.source.path == input.path.to_string_lossy()
+        && usize::try_from(first.source.parts).ok() == Some(docs.len());
     // Duplicate warnings are added again in order; drop the old ones.
-    let mut doc = doc;
-    doc.warnings.retain(|w| w.code != "duplicate_content");
-    same.then_some(doc)
+    for doc in &mut docs {
+        doc.warnings.retain(|w| w.code != "duplicate_content");
+    }
+    same.then_some(docs)
 }
 
-fn too_large(input: &InputFile, max: Option<u64>) -> Option<Document> {
+fn too_large(input: &InputFile, max: Option<u64>) -> Option<Vec<Document>> {
     let max = max?;
     let size = fs::metadata(&input.path).ok()?.len();
     (size > max).then(|| {
@@ -258,17 +275,17 @@ fn too_large(input: &InputFile, max: Option<u64>) -> Option<Document> {
         } else {
             Format::Text
         };
-        Document::error(
+        vec![Document::error(
             None,
             Source::new(&input.path.to_string_lossy(), format),
             format!("too large: {size} bytes, over --max-file-size {max}"),
-        )
+        )]
     })
 }
 
 /// Converts one input in this process.
-fn convert_here(input: &InputFile) -> Document {
-    convert_path(&input.path, &input.path.to_string_lossy())
+fn convert_here(input: &InputFile) -> Vec<Document> {
+    convert_path_all(&input.path, &input.path.to_string_lossy())
 }
 
 /// Results waiting to be written in input order, and the next index to
@@ -341,8 +358,8 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
             .json_dir
             .as_ref()
             .map(|j| (j.file(&input.rel), j.tmp.clone()));
-        let render = |d: &Document| {
-            let mut r = Rendered::new(d, opts.renders);
+        let render = |d: &[Document]| {
+            let mut r = Rendered::new_all(d, opts.renders);
             if let Some((file, tmp)) = &json_file {
                 r.write_json(file, tmp);
             }
@@ -368,7 +385,7 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
                     Ok(d) => d,
                     Err(f) => {
                         worker = None;
-                        render(&failed_document(input, &f.message()))
+                        render(&[failed_document(input, &f.message())])
                     }
                 }
             }

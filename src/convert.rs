@@ -38,8 +38,18 @@ fn has_pdf_extension(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
-/// Converts a file on disk. `shown` is the path as the user gave it.
+/// Converts a file on disk: its document (the first, where it holds
+/// several). `shown` is the path as the user gave it.
 pub fn convert_path(path: &Path, shown: &str) -> Document {
+    let mut docs = convert_path_all(path, shown);
+    if docs.is_empty() {
+        return Document::error(None, Source::new(shown, Format::Text), "no document");
+    }
+    docs.swap_remove(0)
+}
+
+/// Converts a file on disk into every document it holds, in file order.
+pub fn convert_path_all(path: &Path, shown: &str) -> Vec<Document> {
     // Devices and FIFOs are not documents, and reading one may never end.
     let read = match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => Err(std::io::Error::other(
@@ -48,7 +58,7 @@ pub fn convert_path(path: &Path, shown: &str) -> Document {
         _ => std::fs::read(path),
     };
     match read {
-        Ok(bytes) => convert_bytes(shown, &bytes, has_pdf_extension(path)),
+        Ok(bytes) => convert_bytes_all(shown, &bytes, has_pdf_extension(path)),
         Err(e) => {
             let format = if has_pdf_extension(path) {
                 Format::Pdf
@@ -56,7 +66,11 @@ pub fn convert_path(path: &Path, shown: &str) -> Document {
                 Format::Text
             };
             let source = Source::new(shown, format);
-            Document::error(None, source, format!("cannot read file: {e}"))
+            vec![Document::error(
+                None,
+                source,
+                format!("cannot read file: {e}"),
+            )]
         }
     }
 }

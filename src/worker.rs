@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::convert::convert_path;
+use crate::convert::convert_path_all;
 use crate::export::render::{CsvChunks, Meta, Rendered, Renders};
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -36,8 +36,8 @@ struct Request {
 struct Header {
     meta: Meta,
     line: usize,
-    pretty: Option<usize>,
-    csv: Option<[usize; 5]>,
+    pretty: Option<Vec<usize>>,
+    csv: Option<[usize; 6]>,
     json_written: bool,
 }
 
@@ -49,14 +49,14 @@ fn write_frame(out: &mut impl Write, r: &Rendered) -> io::Result<()> {
     let header = Header {
         meta: r.meta.clone(),
         line: r.line.len(),
-        pretty: r.pretty.as_ref().map(Vec::len),
+        pretty: r.pretty.as_ref().map(|p| p.iter().map(Vec::len).collect()),
         csv: r.csv.as_ref().map(|c| c.each_ref().map(Vec::len)),
         json_written: r.json_written,
     };
     serde_json::to_writer(&mut *out, &header).map_err(io::Error::other)?;
     out.write_all(b"\n")?;
     out.write_all(&r.line)?;
-    if let Some(p) = &r.pretty {
+    for p in r.pretty.iter().flatten() {
         out.write_all(p)?;
     }
     for chunk in r.csv.iter().flatten() {
@@ -82,14 +82,23 @@ fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Rendered>> {
     }
     let h: Header = serde_json::from_str(&line).map_err(io::Error::other)?;
     let total = h.line
-        + h.pretty.unwrap_or(0)
+        + h.pretty
+            .as_ref()
+            .map_or(0, |p| p.iter().fold(0usize, |a, n| a.saturating_add(*n)))
         + h.csv
             .map_or(0, |c| c.iter().fold(0usize, |a, n| a.saturating_add(*n)));
     if total > MAX_REPLY_BYTES {
         return Err(io::Error::other(format!("reply of {total} bytes")));
     }
     let line = read_bytes(input, h.line)?;
-    let pretty = h.pretty.map(|n| read_bytes(input, n)).transpose()?;
+    let pretty = match h.pretty {
+        Some(lens) => Some(
+            lens.into_iter()
+                .map(|n| read_bytes(input, n))
+                .collect::<io::Result<Vec<_>>>()?,
+        ),
+        None => None,
+    };
     let csv = match h.csv {
         Some(lens) => {
             let mut chunks: CsvChunks = Default::default();
@@ -132,8 +141,8 @@ pub fn serve() -> io::Result<()> {
         let Ok(req) = serde_json::from_str::<Request>(&line) else {
             continue;
         };
-        let doc = convert_path(Path::new(&req.path), &req.path);
-        let mut rendered = Rendered::new(&doc, req.renders);
+        let docs = convert_path_all(Path::new(&req.path), &req.path);
+        let mut rendered = Rendered::new_all(&docs, req.renders);
         if let Some((file, tmp)) = &req.json_file {
             rendered.write_json(file, tmp);
         }

@@ -255,3 +255,59 @@ fn shards_partition_the_inputs() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A file of five approvals (a flat table of projects) gives five
+/// documents: `<file>.<n>.json`, doc ids `<hash>-<n>`, five rows of
+/// documents.csv and projects.csv in order; `--resume` takes all five back
+/// and the outputs stay byte-identical; JSON Lines on stdout has five lines.
+#[test]
+fn a_file_of_several_approvals_gives_one_document_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("t7.txt");
+    fs::copy(
+        "samples/projects/t7-yibin-xuzhou-town-projects-2025.txt",
+        &input,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = |extra: &[&str]| {
+        let status = pifu()
+            .args(["convert", "--quiet", "-o"])
+            .arg(&out)
+            .arg(&input)
+            .args(extra)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(0));
+    };
+    run(&[]);
+    let names: Vec<String> = (1..=5).map(|n| format!("t7.txt.{n}.json")).collect();
+    for name in &names {
+        assert!(out.join("json").join(name).is_file(), "{name}");
+    }
+    assert!(!out.join("json/t7.txt.json").exists());
+    let docs = fs::read_to_string(out.join("documents.csv")).unwrap();
+    let rows: Vec<&str> = docs.lines().skip(1).collect();
+    assert_eq!(rows.len(), 5);
+    for (n, row) in rows.iter().enumerate() {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert!(cells[0].ends_with(&format!("-{}", n + 1)), "{row}");
+        assert_eq!(
+            (cells[6], cells[7]),
+            (format!("{}", n + 1).as_str(), "5"),
+            "{row}"
+        );
+    }
+    let projects = fs::read_to_string(out.join("projects.csv")).unwrap();
+    assert_eq!(projects.lines().count(), 6);
+    assert!(projects
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains("观音镇农村公路养护项目"));
+    let before = tree(&out);
+    run(&["--resume"]);
+    assert_eq!(tree(&out), before);
+    let stdout = pifu().args(["convert"]).arg(&input).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&stdout.stdout).lines().count(), 5);
+}

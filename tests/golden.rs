@@ -34,6 +34,7 @@ const TABLES: &[&str] = &[
     "indicators.csv",
     "funding.csv",
     "items.csv",
+    "projects.csv",
     "warnings.csv",
     "documents.jsonl",
 ];

@@ -428,6 +428,7 @@ fn hostile_batch_keeps_every_other_input() {
         "out/funding.csv",
         "out/items.csv",
         "out/warnings.csv",
+        "out/projects.csv",
         "out/documents.jsonl",
         "out/json",
     ]

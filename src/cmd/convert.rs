@@ -235,9 +235,11 @@ pub fn run(args: Args) -> u8 {
                 b.inc(1);
             }
             match &mut sink {
-                Sink::StdoutPretty => {
-                    io::stdout().write_all(doc.pretty.as_deref().unwrap_or(&doc.line))
-                }
+                // One document as pretty JSON; a file of several as lines.
+                Sink::StdoutPretty => match doc.pretty.as_deref() {
+                    Some([one]) => io::stdout().write_all(one),
+                    _ => io::stdout().write_all(&doc.line),
+                },
                 Sink::StdoutLines(w) => w.write_all(&doc.line),
                 Sink::Dir(e) => e.write_rendered(&doc, &input.rel),
             }

@@ -144,7 +144,10 @@ impl DirExporter {
         };
         if self.formats.json && !r.json_written {
             let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
-            write_atomic_in(&self.json_path(rel), &self.json.tmp, pretty)?;
+            let files = render::document_files(&self.json_path(rel), pretty.len());
+            for (file, p) in files.iter().zip(pretty) {
+                write_atomic_in(file, &self.json.tmp, p)?;
+            }
         }
         if let Some(f) = &mut self.jsonl {
             f.write_all(&r.line)?;

@@ -1,5 +1,7 @@
-//! A document rendered to the bytes of every output it goes to: its JSON
-//! Lines line, its pretty JSON file and its records in the five CSV tables.
+//! The documents of one input rendered to the bytes of every output they
+//! go to: their JSON Lines lines, their pretty JSON files and their records
+//! in the five CSV tables. An input holding several approvals renders all
+//! of them, in order (SPEC §2.4).
 //!
 //! Rendering is most of the cost of writing, so batches render where the
 //! document is converted (a worker process or a pool thread) and the
@@ -16,7 +18,8 @@ use crate::model::{Document, Kind, Status, Warning};
 use super::atomic::write_atomic_in;
 use super::json_file_name;
 use super::tables::{
-    document_record, funding_records, indicator_records, item_records, warning_records, Record,
+    document_record, funding_records, indicator_records, item_records, project_records,
+    warning_records, Record,
 };
 
 /// Which renderings besides the JSON line are wanted.
@@ -43,21 +46,30 @@ pub struct Meta {
     pub path: String,
     pub sha256: Option<String>,
     pub error: Option<String>,
+    /// How many documents the input gave.
+    #[serde(default = "one")]
+    pub parts: u32,
+}
+
+fn one() -> u32 {
+    1
 }
 
 /// The CSV records of one document, one run of CRLF-terminated UTF-8
 /// records per table, in the order documents, indicators, funding, items,
-/// warnings.
-pub type CsvChunks = [Vec<u8>; 5];
+/// warnings, projects.
+pub type CsvChunks = [Vec<u8>; 6];
 
-/// One document, rendered to UTF-8 bytes (bytes, not strings: the writer
-/// only copies them, and checking UTF-8 again was most of its work).
+/// One input's documents, rendered to UTF-8 bytes (bytes, not strings:
+/// the writer only copies them, and checking UTF-8 again was most of its
+/// work).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub meta: Meta,
-    /// Compact JSON with its newline.
+    /// Compact JSON with its newline, one line per document.
     pub line: Vec<u8>,
-    pub pretty: Option<Vec<u8>>,
+    /// The pretty JSON of each document.
+    pub pretty: Option<Vec<Vec<u8>>>,
     pub csv: Option<CsvChunks>,
     /// The pretty JSON is already in its file (and no longer kept here).
     pub json_written: bool,
@@ -75,6 +87,27 @@ impl JsonDir {
     /// The file of the input at relative path `rel`.
     pub fn file(&self, rel: &Path) -> PathBuf {
         self.dir.join(json_file_name(rel))
+    }
+}
+
+/// The file of document `n` (from 1) of an input whose single-document
+/// file would be `file` (`a.pdf.json`): `a.pdf.<n>.json`.
+pub fn part_file(file: &Path, n: usize) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    file.with_file_name(format!("{stem}.{n}.json"))
+}
+
+/// Where each of `count` documents' JSON goes, for an input whose single
+/// document would go to `file`.
+pub fn document_files(file: &Path, count: usize) -> Vec<PathBuf> {
+    if count <= 1 {
+        vec![file.to_path_buf()]
+    } else {
+        (1..=count).map(|n| part_file(file, n)).collect()
     }
 }
 
@@ -112,22 +145,44 @@ pub fn csv_chunks(d: &Document) -> CsvChunks {
         csv_text(&funding_records(d)),
         csv_text(&item_records(d)),
         csv_text(&warning_records(d)),
+        csv_text(&project_records(d)),
     ]
 }
 
 impl Rendered {
     pub fn new(d: &Document, renders: Renders) -> Rendered {
+        Rendered::new_all(std::slice::from_ref(d), renders)
+    }
+
+    /// The documents of one input (at least one), in order.
+    pub fn new_all(docs: &[Document], renders: Renders) -> Rendered {
+        let first = docs.first();
+        let mut line = Vec::new();
+        let mut csv: CsvChunks = Default::default();
+        for d in docs {
+            line.extend(to_json_line(d).into_bytes());
+            if renders.csv {
+                for (all, chunk) in csv.iter_mut().zip(csv_chunks(d)) {
+                    all.extend(chunk);
+                }
+            }
+        }
         Rendered {
             meta: Meta {
-                status: d.status,
-                kind: d.kind,
-                path: d.source.path.clone(),
-                sha256: d.source.sha256.clone(),
-                error: d.error.clone(),
+                status: first.map_or(Status::Error, |d| d.status),
+                kind: first.and_then(|d| d.kind),
+                path: first.map(|d| d.source.path.clone()).unwrap_or_default(),
+                sha256: first.and_then(|d| d.source.sha256.clone()),
+                error: first.and_then(|d| d.error.clone()),
+                parts: u32::try_from(docs.len()).unwrap_or(u32::MAX),
             },
-            line: to_json_line(d).into_bytes(),
-            pretty: renders.pretty.then(|| to_json_pretty(d).into_bytes()),
-            csv: renders.csv.then(|| csv_chunks(d)),
+            line,
+            pretty: renders.pretty.then(|| {
+                docs.iter()
+                    .map(|d| to_json_pretty(d).into_bytes())
+                    .collect()
+            }),
+            csv: renders.csv.then_some(csv),
             json_written: false,
         }
     }
@@ -146,23 +201,40 @@ impl Rendered {
     /// reports the error.
     pub fn write_json(&mut self, file: &Path, tmp: &Path) {
         if let Some(pretty) = &self.pretty {
-            if write_atomic_in(file, tmp, pretty).is_ok() {
+            let files = document_files(file, pretty.len());
+            let all = files
+                .iter()
+                .zip(pretty)
+                .all(|(f, p)| write_atomic_in(f, tmp, p).is_ok());
+            if all {
                 self.pretty = None;
                 self.json_written = true;
             }
         }
     }
 
-    /// The document, read back from its JSON line.
+    /// The first document, read back from its JSON line.
     pub fn document(&self) -> Result<Document, serde_json::Error> {
-        serde_json::from_slice(&self.line)
+        let first = self.line.split(|&b| b == b'\n').next().unwrap_or(&[]);
+        serde_json::from_slice(first)
     }
 
-    /// The same document with one more warning, rendered again.
+    /// Every document, read back from the JSON lines.
+    pub fn documents(&self) -> Result<Vec<Document>, serde_json::Error> {
+        self.line
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(serde_json::from_slice)
+            .collect()
+    }
+
+    /// The same documents with one more warning each, rendered again.
     pub fn with_warning(&self, w: Warning) -> Result<Rendered, serde_json::Error> {
-        let mut d = self.document()?;
-        d.warnings.push(w);
-        Ok(Rendered::new(&d, self.renders()))
+        let mut docs = self.documents()?;
+        for d in &mut docs {
+            d.warnings.push(w.clone());
+        }
+        Ok(Rendered::new_all(&docs, self.renders()))
     }
 }
 
@@ -190,7 +262,7 @@ mod tests {
         let line = text(r.line);
         assert!(line.ends_with("}\n") && !line.trim_end().contains('\n'));
         let r = Rendered::new(&doc(), Renders::ALL);
-        assert!(r.pretty.map(text).unwrap().contains("\n  \""));
+        assert!(text(r.pretty.unwrap().remove(0)).contains("\n  \""));
         let csv = r.csv.unwrap().map(text);
         assert!(csv[0].starts_with("abc,\"a,b.pdf\",ff,pdf,"), "{}", csv[0]);
         let end = "error,\"bad \"\"file\"\"\",\r\n";
@@ -216,7 +288,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("sub/a.pdf.json");
         let mut r = Rendered::new(&doc(), Renders::ALL);
-        let pretty = r.pretty.clone().unwrap();
+        let pretty = r.pretty.clone().unwrap().remove(0);
         r.write_json(&file, dir.path());
         assert!(r.json_written && r.pretty.is_none());
         assert_eq!(std::fs::read(&file).unwrap(), pretty);

@@ -82,6 +82,18 @@ pub const FUNDING_HEADER: &[&str] = &[
 
 pub const ITEMS_HEADER: &[&str] = &["doc_id", "section", "seq", "text"];
 
+pub const PROJECTS_HEADER: &[&str] = &[
+    "doc_id",
+    "department",
+    "year",
+    "name",
+    "code",
+    "implementer",
+    "category",
+    "nature",
+    "period",
+];
+
 pub const WARNINGS_HEADER: &[&str] = &["doc_id", "code", "table", "seq", "page", "message"];
 
 /// A record is a list of fields; `None` is an empty field.
@@ -221,6 +233,26 @@ pub fn funding_records(d: &Document) -> Vec<Record> {
         .collect()
 }
 
+/// One row per project document.
+pub fn project_records(d: &Document) -> Vec<Record> {
+    d.project
+        .iter()
+        .map(|p| {
+            vec![
+                s(&d.doc_id),
+                s(&d.department),
+                n(d.year),
+                s(&p.name),
+                s(&p.code),
+                s(&p.implementer),
+                s(&p.category),
+                s(&p.nature),
+                s(&p.period),
+            ]
+        })
+        .collect()
+}
+
 pub fn item_records(d: &Document) -> Vec<Record> {
     let sections: [(&str, &Vec<String>); 4] = [
         ("functions", &d.functions),
@@ -291,6 +323,7 @@ pub struct CsvTables {
     funding: Table,
     items: Table,
     warnings: Table,
+    projects: Table,
 }
 
 impl CsvTables {
@@ -302,6 +335,7 @@ impl CsvTables {
             funding: Table::create(dir, tmp, "funding.csv", FUNDING_HEADER, bom)?,
             items: Table::create(dir, tmp, "items.csv", ITEMS_HEADER, bom)?,
             warnings: Table::create(dir, tmp, "warnings.csv", WARNINGS_HEADER, bom)?,
+            projects: Table::create(dir, tmp, "projects.csv", PROJECTS_HEADER, bom)?,
         })
     }
 
@@ -311,12 +345,13 @@ impl CsvTables {
 
     /// Appends one document's records, rendered by [`csv_chunks`].
     pub fn write_chunks(&mut self, chunks: &CsvChunks) -> io::Result<()> {
-        let [documents, indicators, funding, items, warnings] = chunks;
+        let [documents, indicators, funding, items, warnings, projects] = chunks;
         self.documents.write(documents)?;
         self.indicators.write(indicators)?;
         self.funding.write(funding)?;
         self.items.write(items)?;
-        self.warnings.write(warnings)
+        self.warnings.write(warnings)?;
+        self.projects.write(projects)
     }
 
     pub fn commit(self) -> io::Result<()> {
@@ -324,7 +359,8 @@ impl CsvTables {
         self.indicators.commit()?;
         self.funding.commit()?;
         self.items.commit()?;
-        self.warnings.commit()
+        self.warnings.commit()?;
+        self.projects.commit()
     }
 }
 

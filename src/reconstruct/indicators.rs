@@ -873,7 +873,9 @@ pub fn parse_table(
             }
             let current = groups.last().and_then(|g| g.name.clone());
             if name.is_some() && name != current {
-                let first = groups.last().is_some_and(|g| g.name.is_none() && g.rows == 0);
+                let first = groups
+                    .last()
+                    .is_some_and(|g| g.name.is_none() && g.rows == 0);
                 if !first {
                     groups.push(FlatProject::default());
                     out.push(Vec::new());

@@ -119,7 +119,11 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
         let table_label = matches!(label, Some(Section::LongTermTable | Section::AnnualTable));
         if !table_label && starts_indicator_header(row) {
             // A header printed again on a new page stays in its table.
-            label = if in_table { None } else { Some(Section::AnnualTable) };
+            label = if in_table {
+                None
+            } else {
+                Some(Section::AnnualTable)
+            };
         }
         if let Some(s) = label {
             if Some(s) != current {
@@ -551,7 +555,11 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
         })
         .into_iter()
         .collect();
-    c.annual_goals = g.goal.as_deref().map(lists::split_items).unwrap_or_default();
+    c.annual_goals = g
+        .goal
+        .as_deref()
+        .map(lists::split_items)
+        .unwrap_or_default();
     c.long_term_goals = Vec::new();
     c.functions = Vec::new();
     c.annual_tasks = Vec::new();
@@ -559,7 +567,9 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
     // Warnings of the form itself (its header, its years) and the
     // project's own rows.
     c.warnings.retain(|w| {
-        w.seq.is_none() && w.table.is_none() && !matches!(w.code.as_str(), "unrecognized_document" | "missing_title")
+        w.seq.is_none()
+            && w.table.is_none()
+            && !matches!(w.code.as_str(), "unrecognized_document" | "missing_title")
     });
     c.warnings.extend(g.warnings);
     Part {

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::convert::{lay_out, LaidOut};
+use crate::convert::{lay_out_named, LaidOut};
 use crate::layout::pdf::{describe_page, page_svg};
 use crate::layout::Layout;
 use crate::reconstruct::{join_cell_lines, sections};
@@ -16,7 +16,7 @@ pub type Loaded = LaidOut;
 /// Reads a file and runs extraction and layout.
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
-    lay_out(&bytes, false)
+    lay_out_named(&bytes, path)
 }
 
 /// Rows as tab-separated lines (a cell's wrapped lines joined), a blank

@@ -14,7 +14,7 @@ use crate::extract::page::Page;
 use crate::extract::pdf::extract_pdf;
 use crate::extract::sniff::{detect, Detected};
 use crate::extract::xls::read_xls;
-use crate::extract::xlsx::read_xlsx;
+use crate::extract::xlsx::{read_xlsx, Workbook};
 use crate::layout::pdf::layout_pages;
 use crate::layout::text::layout_text;
 use crate::layout::Layout;
@@ -85,6 +85,9 @@ pub struct LaidOut {
     /// A saved web page's canonical address and publication date (ISO).
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The worksheet that holds the document (workbooks with one such
+    /// sheet).
+    pub sheet: Option<String>,
 }
 
 /// Extraction and layout of a file in any format. `pdf_name`: the file is
@@ -121,9 +124,12 @@ fn lay_out_detected(bytes: &[u8], detected: &Detected) -> Result<LaidOut, String
                 ..LaidOut::default()
             })
         }
-        Detected::Xlsx => structured(read_xlsx(bytes)?),
-        Detected::Xls => structured(read_xls(bytes)?),
-        Detected::Docx => structured(read_docx(bytes)?),
+        Detected::Xlsx => workbook(read_xlsx(bytes)?),
+        Detected::Xls => workbook(read_xls(bytes)?),
+        Detected::Docx => Ok(LaidOut {
+            layout: read_docx(bytes)?,
+            ..LaidOut::default()
+        }),
         Detected::Unsupported(_, message) => Err(message.clone()),
         Detected::Text => {
             let decoded = decode_text(bytes).map_err(|e| e.to_string())?;
@@ -136,9 +142,10 @@ fn lay_out_detected(bytes: &[u8], detected: &Detected) -> Result<LaidOut, String
     }
 }
 
-fn structured(layout: Layout) -> Result<LaidOut, String> {
+fn workbook(wb: Workbook) -> Result<LaidOut, String> {
     Ok(LaidOut {
-        layout,
+        layout: wb.layout,
+        sheet: wb.sheet,
         ..LaidOut::default()
     })
 }
@@ -177,6 +184,7 @@ pub fn convert_named(shown: &str, bytes: &[u8], name: &Path) -> Document {
             source.page_range = pages.filter(|&n| n > 0).map(|n| [1, n]);
             source.url = laid_out.url;
             source.published = laid_out.published;
+            source.sheet = laid_out.sheet;
             Document::ok(doc_id, source, content)
         }
         Ok(Err(e)) => Document::error(Some(doc_id), source, e),

@@ -49,12 +49,22 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
         }
     }
     let layout = &loaded.layout;
+    for (what, v) in [
+        ("encoding", &loaded.encoding),
+        ("url", &loaded.url),
+        ("published", &loaded.published),
+        ("sheet", &loaded.sheet),
+    ] {
+        if let Some(v) = v {
+            let _ = writeln!(out, "{what}: {v}");
+        }
+    }
     let _ = writeln!(
         out,
-        "rows (pages: {}):",
+        "rows (pages: {}; cell positions @ in grid columns, or tens of points for PDF):",
         layout
             .pages
-            .map_or("- (text input)".to_string(), |p| p.to_string())
+            .map_or("- (not paginated)".to_string(), |p| p.to_string())
     );
     let mut n = 0;
     for (section, rows) in sections(&layout.rows) {
@@ -70,10 +80,17 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
                 .cells
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| !c.trim().is_empty())
+                .filter(|(i, c)| {
+                    !c.trim().is_empty()
+                        || row
+                            .spans
+                            .as_deref()
+                            .and_then(|s| s.get(*i))
+                            .is_some_and(|s| s.continued)
+                })
                 .map(|(i, c)| {
                     let t: String = join_cell_lines(c.trim()).chars().take(24).collect();
-                    format!("[{i}] {t}")
+                    format!("[{i}{}] {t}", span_note(row.spans.as_deref(), i))
                 })
                 .collect();
             let _ = writeln!(
@@ -87,6 +104,20 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
         }
     }
     out
+}
+
+/// ` @c0-c2` (grid columns for structured formats, points for PDF) for a
+/// cell with a known position; `^` marks a cell continuing a merge.
+fn span_note(spans: Option<&[crate::layout::Span]>, i: usize) -> String {
+    match spans.and_then(|s| s.get(i)) {
+        Some(s) => format!(
+            " @{}-{}{}",
+            s.left / 100,
+            s.right / 100,
+            if s.continued { "^" } else { "" }
+        ),
+        None => String::new(),
+    }
 }
 
 /// The SVG debug drawing of page `number` (glyph boxes, rulings, cells).

@@ -43,10 +43,19 @@ pub fn is_contents_sheet(name: &str) -> bool {
     n.contains("目录") || n.eq_ignore_ascii_case("contents")
 }
 
+/// A workbook laid out, and the name of the one sheet that holds content
+/// (`None` when several do).
+#[derive(Debug, Default)]
+pub struct Workbook {
+    pub layout: Layout,
+    pub sheet: Option<String>,
+}
+
 /// Lays out sheets one after another: each sheet's values and merges on
 /// one grid, every slot a cell (empty ones included), rows with spans.
-pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Layout, String> {
+pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
     let mut rows: Vec<Row> = Vec::new();
+    let mut used: Vec<String> = Vec::new();
     for sheet in sheets {
         if is_contents_sheet(&sheet.name) {
             continue;
@@ -61,9 +70,15 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Layout, String> {
             },
         )
         .map_err(|e| format!("worksheet {}: {e}", sheet.name))?;
+        if !laid.is_empty() {
+            used.push(sheet.name.clone());
+        }
         rows.extend(laid);
     }
-    Ok(Layout { pages: None, rows })
+    Ok(Workbook {
+        layout: Layout { pages: None, rows },
+        sheet: (used.len() == 1).then(|| used.remove(0)),
+    })
 }
 
 /// Cells with merged ranges applied: the range's top-left cell spans it
@@ -73,8 +88,16 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Layout, String> {
 /// and a hidden value is appended to the text of the cell covering it, so
 /// nothing is lost and no overlap check is quadratic.
 fn apply_merges(cells: Vec<TableCell>, merges: &[(usize, usize, usize, usize)]) -> Vec<TableCell> {
+    // Ranges are clamped to the cells with values: a title merged across
+    // the whole row (A1:XFD1) or a range over empty rows adds nothing.
+    let max_row = cells.iter().map(|c| c.row).max().unwrap_or(0);
+    let max_col = cells.iter().map(|c| c.col).max().unwrap_or(0);
     let mut by_start: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for &(r0, c0, r1, c1) in merges {
+        if r0 > max_row || c0 > max_col {
+            continue;
+        }
+        let (r1, c1) = (r1.min(max_row), c1.min(max_col));
         by_start
             .entry((r0, c0))
             .or_insert((r1 - r0 + 1, c1 - c0 + 1));
@@ -459,7 +482,7 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
 }
 
 /// Reads an XLSX file into rows.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Layout, String> {
+pub fn read_xlsx(bytes: &[u8]) -> Result<Workbook, String> {
     sheets_layout(read_sheets(bytes)?)
 }
 

@@ -14,10 +14,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex};
 
-use crate::convert::{convert_path_all, sha256_hex};
+use crate::convert::{convert_path_all, format_by_name, sha256_hex};
 use crate::export::json_file_name;
 use crate::export::render::{part_file, JsonDir, Rendered, Renders};
-use crate::model::{Document, Format, Kind, Source, Status, Warning};
+use crate::extract::sniff::detect;
+use crate::model::{Document, Kind, Source, Status, Warning};
 use crate::worker::{Worker, WorkerConfig};
 
 /// One input file.
@@ -29,15 +30,22 @@ pub struct InputFile {
     pub rel: PathBuf,
 }
 
+/// Extensions searched for in directories (SPEC §5): the formats pifu
+/// reads, and the unsupported ones it recognises, so that those get their
+/// error rows instead of being silently left out.
+pub const INPUT_EXTENSIONS: &[&str] = &[
+    "pdf", "txt", "html", "htm", "xlsx", "xls", "docx", "doc", "wps", "et", "ofd",
+];
+
 fn is_input_name(p: &Path) -> bool {
     p.extension().is_some_and(|e| {
         let e = e.to_string_lossy().to_ascii_lowercase();
-        e == "pdf" || e == "txt"
+        INPUT_EXTENSIONS.contains(&e.as_str())
     })
 }
 
-/// Files under `dir` named `.pdf` or `.txt`, recursively, in sorted path
-/// order. Symbolic links to directories are not followed, so a link loop
+/// Files under `dir` with an [`INPUT_EXTENSIONS`] name, recursively, in
+/// sorted path order. Symbolic links to directories are not followed, so a link loop
 /// cannot trap the walk.
 fn walk(dir: &Path, root: &Path, out: &mut Vec<InputFile>, errors: &mut Vec<String>) {
     let entries = match fs::read_dir(dir) {
@@ -266,15 +274,7 @@ fn too_large(input: &InputFile, max: Option<u64>) -> Option<Vec<Document>> {
     let max = max?;
     let size = fs::metadata(&input.path).ok()?.len();
     (size > max).then(|| {
-        let format = if input
-            .path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-        {
-            Format::Pdf
-        } else {
-            Format::Text
-        };
+        let format = format_by_name(&input.path);
         vec![Document::error(
             None,
             Source::new(&input.path.to_string_lossy(), format),
@@ -401,19 +401,15 @@ fn failed_document(input: &InputFile, message: &str) -> Document {
     let regular = fs::metadata(&input.path).is_ok_and(|m| m.is_file());
     let bytes = regular.then(|| fs::read(&input.path).ok()).flatten();
     let sha = bytes.as_deref().map(sha256_hex);
-    let is_pdf = bytes.as_deref().is_some_and(crate::convert::looks_like_pdf)
-        || input
-            .path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let format = match bytes.as_deref() {
+        Some(b) => detect(b, &input.path).format(),
+        None => format_by_name(&input.path),
+    };
     Document::error(
         sha.as_ref().and_then(|s| s.get(..16)).map(str::to_string),
         Source {
             sha256: sha,
-            ..Source::new(
-                &input.path.to_string_lossy(),
-                if is_pdf { Format::Pdf } else { Format::Text },
-            )
+            ..Source::new(&input.path.to_string_lossy(), format)
         },
         message,
     )

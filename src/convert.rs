@@ -1,6 +1,6 @@
-//! One input file to one [`Document`]: read, identify, extract, lay out,
-//! reconstruct. Every failure, panics included, becomes an error document
-//! for that file alone.
+//! One input file to one [`Document`]: read, identify the format by content
+//! (`extract::sniff`), extract, lay out, reconstruct. Every failure, panics
+//! included, becomes an error document for that file alone.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -8,8 +8,13 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use crate::extract::decode_text;
+use crate::extract::docx::read_docx;
+use crate::extract::html::read_html;
 use crate::extract::page::Page;
 use crate::extract::pdf::extract_pdf;
+use crate::extract::sniff::{detect, Detected};
+use crate::extract::xls::read_xls;
+use crate::extract::xlsx::{read_xlsx, Workbook};
 use crate::layout::pdf::layout_pages;
 use crate::layout::text::layout_text;
 use crate::layout::Layout;
@@ -26,26 +31,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Whether the bytes are a PDF: `%PDF-` within the first KiB, as readers
-/// accept leading junk.
-pub fn looks_like_pdf(bytes: &[u8]) -> bool {
-    let head = bytes.get(..1024).unwrap_or(bytes);
-    head.windows(5).any(|w| w == b"%PDF-")
-}
+pub use crate::extract::sniff::looks_like_pdf;
 
 fn has_pdf_extension(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
-/// Converts a file on disk: its document (the first, where it holds
-/// several). `shown` is the path as the user gave it.
+/// Converts a file on disk. `shown` is the path as the user gave it.
 pub fn convert_path(path: &Path, shown: &str) -> Document {
-    let mut docs = convert_path_all(path, shown);
-    if docs.is_empty() {
-        return Document::error(None, Source::new(shown, Format::Text), "no document");
-    }
-    docs.swap_remove(0)
+    first(convert_path_all(path, shown), shown)
 }
 
 /// Converts a file on disk into every document it holds, in file order.
@@ -58,13 +53,9 @@ pub fn convert_path_all(path: &Path, shown: &str) -> Vec<Document> {
         _ => std::fs::read(path),
     };
     match read {
-        Ok(bytes) => convert_bytes_all(shown, &bytes, has_pdf_extension(path)),
+        Ok(bytes) => convert_named_all(shown, &bytes, path),
         Err(e) => {
-            let format = if has_pdf_extension(path) {
-                Format::Pdf
-            } else {
-                Format::Text
-            };
+            let format = format_by_name(path);
             let source = Source::new(shown, format);
             vec![Document::error(
                 None,
@@ -75,35 +66,104 @@ pub fn convert_path_all(path: &Path, shown: &str) -> Vec<Document> {
     }
 }
 
-/// What extraction and layout made of a file's bytes.
-pub struct LaidOut {
-    /// The PDF's pages (empty for text input).
-    pub pages: Vec<Page>,
-    pub layout: Layout,
-    /// The text encoding (text input only).
-    pub encoding: Option<String>,
+/// The first of a file's documents (a file gives at least one).
+fn first(mut docs: Vec<Document>, shown: &str) -> Document {
+    if docs.is_empty() {
+        return Document::error(None, Source::new(shown, Format::Text), "no document");
+    }
+    docs.swap_remove(0)
 }
 
-/// Extraction and layout of a PDF or a text dump. `pdf_name`: the file is
+/// The format a file's name suggests, for error documents of files that
+/// could not be read (content decides for every other file).
+pub fn format_by_name(path: &Path) -> Format {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" | "ofd" => Format::Pdf,
+        "html" | "htm" => Format::Html,
+        "xlsx" => Format::Xlsx,
+        "xls" | "et" => Format::Xls,
+        "docx" | "doc" | "wps" => Format::Docx,
+        _ => Format::Text,
+    }
+}
+
+/// What extraction and layout made of a file's bytes.
+#[derive(Default)]
+pub struct LaidOut {
+    /// The PDF's pages (empty for other formats).
+    pub pages: Vec<Page>,
+    pub layout: Layout,
+    /// The text encoding (text and HTML input only).
+    pub encoding: Option<String>,
+    /// A saved web page's canonical address and publication date (ISO).
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// The worksheet that holds the document (workbooks with one such
+    /// sheet).
+    pub sheet: Option<String>,
+}
+
+/// Extraction and layout of a file in any format. `pdf_name`: the file is
 /// named `.pdf`, so bytes that are not a PDF are reported as such.
 pub fn lay_out(bytes: &[u8], pdf_name: bool) -> Result<LaidOut, String> {
-    if looks_like_pdf(bytes) {
-        let pages = extract_pdf(bytes).map_err(|e| e.to_string())?;
-        let layout = layout_pages(&pages);
-        return Ok(LaidOut {
-            pages,
-            layout,
-            encoding: None,
-        });
+    let name = if pdf_name { "input.pdf" } else { "input" };
+    lay_out_detected(bytes, &detect(bytes, Path::new(name)))
+}
+
+/// Extraction and layout of a file named `name` (the name only refines
+/// error messages; the content decides the format).
+pub fn lay_out_named(bytes: &[u8], name: &Path) -> Result<LaidOut, String> {
+    lay_out_detected(bytes, &detect(bytes, name))
+}
+
+fn lay_out_detected(bytes: &[u8], detected: &Detected) -> Result<LaidOut, String> {
+    match detected {
+        Detected::Pdf => {
+            let pages = extract_pdf(bytes).map_err(|e| e.to_string())?;
+            let layout = layout_pages(&pages);
+            Ok(LaidOut {
+                pages,
+                layout,
+                ..LaidOut::default()
+            })
+        }
+        Detected::Html => {
+            let doc = read_html(bytes)?;
+            Ok(LaidOut {
+                layout: doc.layout,
+                encoding: Some(doc.encoding),
+                url: doc.url,
+                published: doc.published,
+                ..LaidOut::default()
+            })
+        }
+        Detected::Xlsx => workbook(read_xlsx(bytes)?),
+        Detected::Xls => workbook(read_xls(bytes)?),
+        Detected::Docx => Ok(LaidOut {
+            layout: read_docx(bytes)?,
+            ..LaidOut::default()
+        }),
+        Detected::Unsupported(_, message) => Err(message.clone()),
+        Detected::Text => {
+            let decoded = decode_text(bytes).map_err(|e| e.to_string())?;
+            Ok(LaidOut {
+                layout: layout_text(&decoded.text),
+                encoding: Some(decoded.encoding.to_string()),
+                ..LaidOut::default()
+            })
+        }
     }
-    if pdf_name {
-        return Err("not a PDF file (no %PDF- header)".to_string());
-    }
-    let decoded = decode_text(bytes).map_err(|e| e.to_string())?;
+}
+
+fn workbook(wb: Workbook) -> Result<LaidOut, String> {
     Ok(LaidOut {
-        pages: Vec::new(),
-        layout: layout_text(&decoded.text),
-        encoding: Some(decoded.encoding.to_string()),
+        layout: wb.layout,
+        sheet: wb.sheet,
+        ..LaidOut::default()
     })
 }
 
@@ -112,38 +172,50 @@ pub fn lay_out(bytes: &[u8], pdf_name: bool) -> Result<LaidOut, String> {
 /// [`convert_bytes_all`]). `pdf_name` says the file is named `.pdf`, so
 /// that a non-PDF under that name is reported as such.
 pub fn convert_bytes(shown: &str, bytes: &[u8], pdf_name: bool) -> Document {
-    let mut docs = convert_bytes_all(shown, bytes, pdf_name);
-    if docs.is_empty() {
-        return Document::error(None, Source::new(shown, Format::Text), "no document");
-    }
-    docs.swap_remove(0)
+    first(convert_bytes_all(shown, bytes, pdf_name), shown)
 }
 
 /// Converts bytes already read into every document the file holds (SPEC
-/// §2.4), in file order: `doc_id` `<16 hex>-<n>` and `source.part` n when
-/// there are several. An error is one document.
+/// §2.4), in file order.
 pub fn convert_bytes_all(shown: &str, bytes: &[u8], pdf_name: bool) -> Vec<Document> {
+    let name = if pdf_name && !has_pdf_extension(Path::new(shown)) {
+        format!("{shown}.pdf")
+    } else {
+        shown.to_string()
+    };
+    convert_named_all(shown, bytes, Path::new(&name))
+}
+
+/// Converts bytes read from the file `name`: its first document; `shown`
+/// is the path as the user gave it.
+pub fn convert_named(shown: &str, bytes: &[u8], name: &Path) -> Document {
+    first(convert_named_all(shown, bytes, name), shown)
+}
+
+/// Converts bytes read from the file `name` into every document it holds:
+/// `doc_id` `<16 hex>-<n>` and `source.part` n when there are several. An
+/// error is one document.
+pub fn convert_named_all(shown: &str, bytes: &[u8], name: &Path) -> Vec<Document> {
     let sha = sha256_hex(bytes);
     let doc_id = sha.get(..16).unwrap_or(&sha).to_string();
-    let is_pdf = looks_like_pdf(bytes);
-    let format = if is_pdf || pdf_name {
-        Format::Pdf
-    } else {
-        Format::Text
-    };
+    let detected = detect(bytes, name);
     let mut source = Source {
         sha256: Some(sha.clone()),
-        ..Source::new(shown, format)
+        ..Source::new(shown, detected.format())
     };
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<_, String> {
-        let laid_out = lay_out(bytes, pdf_name)?;
-        let layout = &laid_out.layout;
-        Ok((laid_out.encoding, layout.pages, reconstruct_all(layout)))
+        let laid_out = lay_out_detected(bytes, &detected)?;
+        let parts = reconstruct_all(&laid_out.layout);
+        Ok((laid_out, parts))
     }));
     match result {
-        Ok(Ok((encoding, pages, parts))) => {
-            source.encoding = encoding;
+        Ok(Ok((laid_out, parts))) => {
+            let pages = laid_out.layout.pages;
+            source.encoding = laid_out.encoding;
             source.pages = pages;
+            source.url = laid_out.url;
+            source.published = laid_out.published;
+            source.sheet = laid_out.sheet;
             let n = parts.len();
             source.parts = u32::try_from(n).unwrap_or(u32::MAX);
             parts

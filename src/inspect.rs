@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::convert::{lay_out, LaidOut};
+use crate::convert::{lay_out_named, LaidOut};
 use crate::layout::pdf::{describe_page, page_svg};
 use crate::layout::Layout;
 use crate::reconstruct::{join_cell_lines, reconstruct, sections};
@@ -16,7 +16,7 @@ pub type Loaded = LaidOut;
 /// Reads a file and runs extraction and layout.
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
-    lay_out(&bytes, false)
+    lay_out_named(&bytes, path)
 }
 
 /// Rows as tab-separated lines (a cell's wrapped lines joined), a blank
@@ -49,12 +49,22 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
         }
     }
     let layout = &loaded.layout;
+    for (what, v) in [
+        ("encoding", &loaded.encoding),
+        ("url", &loaded.url),
+        ("published", &loaded.published),
+        ("sheet", &loaded.sheet),
+    ] {
+        if let Some(v) = v {
+            let _ = writeln!(out, "{what}: {v}");
+        }
+    }
     let _ = writeln!(
         out,
-        "rows (pages: {}):",
+        "rows (pages: {}; cell positions @ in grid columns, or tens of points for PDF):",
         layout
             .pages
-            .map_or("- (text input)".to_string(), |p| p.to_string())
+            .map_or("- (not paginated)".to_string(), |p| p.to_string())
     );
     let mut n = 0;
     for (section, rows) in sections(&layout.rows) {
@@ -70,10 +80,17 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
                 .cells
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| !c.trim().is_empty())
+                .filter(|(i, c)| {
+                    !c.trim().is_empty()
+                        || row
+                            .spans
+                            .as_deref()
+                            .and_then(|s| s.get(*i))
+                            .is_some_and(|s| s.continued)
+                })
                 .map(|(i, c)| {
                     let t: String = join_cell_lines(c.trim()).chars().take(24).collect();
-                    format!("[{i}] {t}")
+                    format!("[{i}{}] {t}", span_note(row.spans.as_deref(), i))
                 })
                 .collect();
             let _ = writeln!(
@@ -108,6 +125,20 @@ pub fn describe_columns(layout: &Layout) -> String {
         }
     }
     out
+}
+
+/// ` @c0-c2` (grid columns for structured formats, points for PDF) for a
+/// cell with a known position; `^` marks a cell continuing a merge.
+fn span_note(spans: Option<&[crate::layout::Span]>, i: usize) -> String {
+    match spans.and_then(|s| s.get(i)) {
+        Some(s) => format!(
+            " @{}-{}{}",
+            s.left / 100,
+            s.right / 100,
+            if s.continued { "^" } else { "" }
+        ),
+        None => String::new(),
+    }
 }
 
 /// The SVG debug drawing of page `number` (glyph boxes, rulings, cells).

@@ -46,6 +46,10 @@ impl Kind {
 pub enum Format {
     Pdf,
     Text,
+    Html,
+    Xlsx,
+    Xls,
+    Docx,
 }
 
 impl Format {
@@ -53,6 +57,10 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Text => "text",
+            Format::Html => "html",
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Docx => "docx",
         }
     }
 }

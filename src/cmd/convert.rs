@@ -23,14 +23,16 @@ pub enum FormatArg {
     Csv,
 }
 
-/// Convert 批复 documents (.pdf, .txt) into JSON, JSON Lines and CSV tables.
+/// Convert 批复 documents (PDF, HTML, XLSX, XLS, DOCX, text) into JSON, JSON
+/// Lines and CSV tables.
 ///
 /// Without -o, one input's JSON goes to stdout, several inputs' JSON Lines.
 /// With -o OUT: the tables go to OUT/ and each document to
 /// OUT/json/<path>.json. Exit code 0 when all converted, 1 when some failed.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input files or directories (searched recursively for .pdf and .txt).
+    /// Input files or directories (searched recursively for .pdf .txt .html
+    /// .htm .xlsx .xls .docx, and .doc .wps .et .ofd for their error rows).
     pub inputs: Vec<PathBuf>,
     /// Output directory, or - for JSON Lines on stdout.
     #[arg(short = 'o', long = "output", value_name = "OUT")]

@@ -7,9 +7,11 @@
 //! extent ([`Span`]), so that reconstruction can read a value by its column
 //! and knows where an empty cell is. Text dumps are rows of tab-separated
 //! cells ([`text`]) whose positions are only a hint: cells shift. PDF pages
-//! get their rows from ruling lines and text positions.
+//! get their rows from ruling lines and text positions; HTML, DOCX, XLSX
+//! and XLS tables from their own cells and merges ([`structured`]).
 
 pub mod pdf;
+pub mod structured;
 pub mod text;
 
 /// One table row (or one line of prose) in reading order.

@@ -1,0 +1,346 @@
+//! DOCX input: the body of `word/document.xml`, in order.
+//!
+//! Paragraphs outside tables become one-cell prose rows; each table
+//! (`w:tbl`) becomes rows on its grid: `w:gridSpan` widens a cell,
+//! `w:vMerge` restart/continue makes a rowspan (a continuation is an empty
+//! `continued` entry, its text, if any, joined to the merged cell),
+//! `w:gridBefore` leaves leading grid columns empty. Inside a cell, its
+//! paragraphs and `w:br` are line breaks; a table nested in a cell adds
+//! its text to the cell, row by row. Text boxes (`w:txbxContent`) are read
+//! where they are anchored; the `mc:Fallback` copy of a drawing is
+//! skipped so nothing is read twice. Deleted text and field codes are not
+//! text (`w:delText`, `w:instrText`); page headers and footers (other
+//! parts) are furniture and not read.
+//!
+//! The package is read under the inflation limits of `archive`, the XML
+//! with the entity and depth limits of `xml`.
+
+use std::collections::HashMap;
+
+use crate::extract::archive::Package;
+use crate::extract::xml::{parse, XmlEvent};
+use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
+use crate::layout::{Layout, Row};
+
+/// Widest `w:gridSpan` honoured (Word itself allows 63).
+const MAX_GRID_SPAN: usize = 1000;
+/// Table cells accepted in one document.
+const MAX_CELLS: usize = 1_000_000;
+
+#[derive(Debug, Default)]
+struct CellB {
+    text: String,
+    span: usize,
+    /// `Some(true)`: starts a vertical merge; `Some(false)`: continues one.
+    vmerge: Option<bool>,
+}
+
+#[derive(Debug, Default)]
+struct RowB {
+    before: usize,
+    cells: Vec<CellB>,
+}
+
+#[derive(Debug, Default)]
+struct TableB {
+    rows: Vec<RowB>,
+    row: Option<RowB>,
+    cell: Option<CellB>,
+}
+
+fn push_line(buf: &mut String, line: &str) {
+    let line = line.trim();
+    if line.is_empty() {
+        return;
+    }
+    if !buf.is_empty() {
+        buf.push('\n');
+    }
+    buf.push_str(line);
+}
+
+fn attr_usize(e: &XmlEvent, key: &str) -> Option<usize> {
+    e.attr(key)?.trim().parse().ok()
+}
+
+/// The cells of a finished table on its grid.
+fn table_cells(t: TableB) -> Vec<TableCell> {
+    let mut cells: Vec<TableCell> = Vec::new();
+    // Column → index of the cell whose vertical merge is open there.
+    let mut open: HashMap<usize, usize> = HashMap::new();
+    for (r, row) in t.rows.into_iter().enumerate() {
+        let mut col = row.before.min(MAX_GRID_SPAN);
+        for cell in row.cells {
+            let span = cell.span.clamp(1, MAX_GRID_SPAN);
+            let origin = match cell.vmerge {
+                Some(false) => open.get(&col).copied(),
+                _ => None,
+            };
+            match origin.and_then(|k| cells.get_mut(k)) {
+                Some(o) if o.row + o.rows == r => {
+                    o.rows += 1;
+                    push_line(&mut o.text, &cell.text);
+                }
+                _ => {
+                    if cell.vmerge == Some(true) {
+                        open.insert(col, cells.len());
+                    } else {
+                        open.remove(&col);
+                    }
+                    cells.push(TableCell {
+                        row: r,
+                        col,
+                        rows: 1,
+                        cols: span,
+                        text: cell.text,
+                    });
+                }
+            }
+            col = col.saturating_add(span);
+        }
+    }
+    cells
+}
+
+/// The text of a nested table, row by row, cells separated by spaces.
+fn table_text(t: TableB) -> String {
+    let mut out = String::new();
+    for row in t.rows {
+        let line: Vec<String> = row
+            .cells
+            .into_iter()
+            .map(|c| c.text.replace('\n', " "))
+            .filter(|c| !c.trim().is_empty())
+            .collect();
+        push_line(&mut out, &line.join(" "));
+    }
+    out
+}
+
+/// Reads a DOCX file into rows.
+pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
+    let mut pkg = Package::open(bytes)?;
+    let xml = pkg
+        .read("word/document.xml")?
+        .ok_or("not a DOCX document (no word/document.xml)")?;
+    read_document_xml(&xml)
+}
+
+/// Lays out the XML of `word/document.xml`.
+pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
+    let mut out: Vec<Row> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut paras: Vec<String> = Vec::new();
+    let mut tables: Vec<TableB> = Vec::new();
+    let mut in_t = false;
+    let mut skip_at: Option<usize> = None;
+    let mut n_cells = 0usize;
+    let mut error: Option<String> = None;
+    parse(xml, |e| {
+        match &e {
+            XmlEvent::Start { name, .. } => {
+                let parent = names.last().cloned().unwrap_or_default();
+                let parent = parent.as_str();
+                names.push(name.clone());
+                if skip_at.is_some() {
+                    return Ok(());
+                }
+                match name.as_str() {
+                    "Fallback" => skip_at = Some(names.len()),
+                    "p" => paras.push(String::new()),
+                    "t" if parent == "r" => in_t = true,
+                    "tab" if parent == "r" => {
+                        if let Some(p) = paras.last_mut() {
+                            p.push(' ');
+                        }
+                    }
+                    "br" | "cr" if parent == "r" => {
+                        if let Some(p) = paras.last_mut() {
+                            p.push('\n');
+                        }
+                    }
+                    "tbl" => tables.push(TableB::default()),
+                    "tr" => {
+                        if let Some(t) = tables.last_mut() {
+                            t.row = Some(RowB::default());
+                        }
+                    }
+                    "gridBefore" if parent == "trPr" => {
+                        if let Some(row) = tables.last_mut().and_then(|t| t.row.as_mut()) {
+                            row.before = attr_usize(&e, "val").unwrap_or(0);
+                        }
+                    }
+                    "tc" => {
+                        if let Some(t) = tables.last_mut() {
+                            t.cell = Some(CellB {
+                                span: 1,
+                                ..CellB::default()
+                            });
+                        }
+                        n_cells += 1;
+                        if n_cells > MAX_CELLS {
+                            return Err(format!(
+                                "document holds over {MAX_CELLS} table cells: not a 批复"
+                            ));
+                        }
+                    }
+                    "gridSpan" if parent == "tcPr" => {
+                        if let Some(c) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                            c.span = attr_usize(&e, "val").unwrap_or(1);
+                        }
+                    }
+                    "vMerge" if parent == "tcPr" => {
+                        if let Some(c) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                            c.vmerge = Some(e.attr("val") == Some("restart"));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            XmlEvent::End { name } => {
+                let depth = names.len();
+                names.pop();
+                if let Some(at) = skip_at {
+                    if depth == at {
+                        skip_at = None;
+                    }
+                    return Ok(());
+                }
+                match name.as_str() {
+                    "t" => in_t = false,
+                    "p" => {
+                        let text = paras.pop().unwrap_or_default();
+                        let text = text
+                            .split('\n')
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        match tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                            Some(cell) => push_line(&mut cell.text, &text),
+                            None if !text.is_empty() => out.push(prose_row(text)),
+                            None => {}
+                        }
+                    }
+                    "tc" => {
+                        if let Some(t) = tables.last_mut() {
+                            if let (Some(cell), Some(row)) = (t.cell.take(), t.row.as_mut()) {
+                                row.cells.push(cell);
+                            }
+                        }
+                    }
+                    "tr" => {
+                        if let Some(t) = tables.last_mut() {
+                            if let Some(row) = t.row.take() {
+                                t.rows.push(row);
+                            }
+                        }
+                    }
+                    "tbl" => {
+                        let Some(t) = tables.pop() else {
+                            return Ok(());
+                        };
+                        match tables.last_mut().and_then(|o| o.cell.as_mut()) {
+                            Some(cell) => push_line(&mut cell.text, &table_text(t)),
+                            None => {
+                                let cells = table_cells(t);
+                                let n_rows = cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
+                                match table_rows(
+                                    &cells,
+                                    n_rows,
+                                    GridOptions {
+                                        skip_blank: true,
+                                        full_width: false,
+                                    },
+                                ) {
+                                    Ok(rows) => out.extend(rows),
+                                    Err(e) => error = Some(format!("DOCX {e}")),
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            XmlEvent::Text(t) => {
+                if in_t && skip_at.is_none() {
+                    if let Some(p) = paras.last_mut() {
+                        p.push_str(t);
+                    }
+                }
+            }
+        }
+        match error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })?;
+    Ok(Layout {
+        pages: None,
+        rows: out,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn rows(body: &str) -> Vec<Row> {
+        let xml = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+        read_document_xml(xml.as_bytes()).unwrap().rows
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn spans_merges_and_breaks() {
+        let c_cell = format!("<w:tc>{}{}</w:tc>", p("C1"), p("C2"));
+        let d_cell = format!("<w:tc>{}</w:tc>", p("D"));
+        let body = format!(
+            "{}<w:tbl>\
+             <w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>{}</w:tc>\
+                   <w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>B</w:t><w:br/><w:t>b2</w:t></w:r></w:p></w:tc></w:tr>\
+             <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>{c_cell}{d_cell}</w:tr>\
+             </w:tbl>",
+            p("标题"),
+            p("A"),
+        );
+        let r = rows(&body);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].cells, vec!["标题"]);
+        assert!(r[0].spans.is_none());
+        assert_eq!(r[1].cells, vec!["A", "B\nb2"]);
+        assert_eq!(r[2].cells, vec!["", "C1\nC2", "D"]);
+        let s = r[2].spans.as_ref().unwrap();
+        assert!(s[0].continued);
+        assert_eq!((s[2].left, s[2].right), (200, 300));
+    }
+
+    #[test]
+    fn text_boxes_once_and_no_deleted_text() {
+        let body = "<w:p><w:r><mc:AlternateContent xmlns:mc=\"m\"><mc:Choice><w:drawing><w:txbxContent>\
+                    <w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>\
+                    <mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>\
+                    </mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r><w:del><w:r><w:delText>删</w:delText></w:r></w:del></w:p>";
+        let r = rows(body);
+        let texts: Vec<&str> = r.iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(texts, vec!["框内", "正文"]);
+    }
+
+    #[test]
+    fn nested_table_text_stays_in_its_cell() {
+        let body = format!(
+            "<w:tbl><w:tr><w:tc>{}<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>",
+            p("外"),
+            p("内1"),
+            p("内2")
+        );
+        let r = rows(&body);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].cells, vec!["外\n内1 内2"]);
+    }
+}

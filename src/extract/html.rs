@@ -1,0 +1,870 @@
+//! HTML input: saved article pages and bare tables.
+//!
+//! Owns decoding (byte-order mark, then the `<meta charset>` /
+//! `http-equiv` declaration, then UTF-8, then a statistical guess — GBK
+//! pages without a declaration are common), parsing (html5ever through
+//! `scraper`, whose tree lives in one vector, so dropping a deep tree does
+//! not recurse), finding the article among the page's navigation and
+//! footer, the page's provenance (canonical address, publication date) and
+//! laying the article out as rows: every `<table>` on the HTML table model
+//! (a cell takes the next free slot; slots under a rowspan are skipped),
+//! text outside tables as one-cell prose rows.
+//!
+//! Every walk over the tree is iterative and the tree's depth is checked
+//! before it is walked, so deep nesting costs time in proportion to the
+//! input, never stack.
+
+use std::sync::OnceLock;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use encoding_rs::{Encoding, UTF_8};
+use regex::Regex;
+use scraper::{Html, Node};
+
+use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
+use crate::layout::{Layout, Row};
+
+/// Largest `colspan` honoured (browsers cap it at 1000 too).
+const MAX_COLSPAN: usize = 1000;
+/// Largest `rowspan` honoured before clamping to the table's rows.
+const MAX_ROWSPAN: usize = 65_534;
+/// Widest table accepted, in grid columns.
+const MAX_COLUMNS: usize = 2000;
+/// Deepest element nesting accepted. Real pages nest a few dozen levels;
+/// html5ever's tree builder spends time in proportion to the depth on each
+/// new element, so a page nested deeper is refused before it is parsed.
+pub const MAX_DEPTH: usize = 4096;
+/// Largest HTML input decoded, in bytes.
+pub const MAX_HTML_BYTES: usize = 64 * 1024 * 1024;
+
+/// A decoded and laid-out HTML page.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlDoc {
+    pub layout: Layout,
+    /// The encoding the page was decoded from (`UTF-8`, `GBK`, …).
+    pub encoding: String,
+    /// `<link rel="canonical">` or `og:url`.
+    pub url: Option<String>,
+    /// ISO date from a 发布时间 / 发布日期 line or a publication-date meta.
+    pub published: Option<String>,
+}
+
+/// Decodes, parses and lays out an HTML page.
+pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
+    if bytes.len() > MAX_HTML_BYTES {
+        return Err(format!(
+            "HTML page of {} bytes is over the limit of {MAX_HTML_BYTES}",
+            bytes.len()
+        ));
+    }
+    let (text, encoding) = decode(bytes);
+    check_depth(&text)?;
+    let html = Html::parse_document(&text);
+    let root = html.tree.root();
+    let head_meta = provenance(root);
+    let body = find_element(root, "body").unwrap_or(root);
+    let content = content_root(body);
+    let mut rows = Vec::new();
+    flow(content, &mut rows)?;
+    Ok(HtmlDoc {
+        layout: Layout { pages: None, rows },
+        encoding,
+        url: head_meta.0,
+        published: head_meta.1.or_else(|| published_in_text(&plain_text(body))),
+    })
+}
+
+// --- decoding ------------------------------------------------------------
+
+/// The page's text and the name of its encoding.
+pub fn decode(bytes: &[u8]) -> (String, String) {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        let body = bytes.get(bom..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(body);
+        return (text.into_owned(), enc.name().to_ascii_uppercase());
+    }
+    if let Some(enc) = declared_encoding(bytes) {
+        // A declaration that the bytes contradict (a GBK page saved as
+        // UTF-8 by an editor that kept the old meta, or the reverse) is
+        // ignored in favour of what the bytes are.
+        if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
+            return (text.into_owned(), enc.name().to_ascii_uppercase());
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), "UTF-8".to_string());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    (text.into_owned(), enc.name().to_ascii_uppercase())
+}
+
+/// The encoding named by a `<meta charset>` or `http-equiv` declaration in
+/// the first 4 KiB. UTF-16 declared in ASCII-compatible bytes cannot be
+/// true, so it reads as UTF-8 (as browsers do).
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    static META: OnceLock<Option<regex::bytes::Regex>> = OnceLock::new();
+    let re = META
+        .get_or_init(|| {
+            regex::bytes::Regex::new(r#"(?i)<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)"#)
+                .ok()
+        })
+        .as_ref()?;
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    let label = re.captures(head)?.get(1)?.as_bytes();
+    let enc = Encoding::for_label(label)?;
+    Some(if enc.output_encoding() == UTF_8 {
+        UTF_8
+    } else {
+        enc
+    })
+}
+
+// --- depth ---------------------------------------------------------------
+
+/// Refuses markup nested deeper than [`MAX_DEPTH`] elements, by counting
+/// start and end tags (void elements and self-closing tags do not nest).
+/// An overestimate for sloppy pages with unclosed `<p>` or `<td>`, which
+/// is why the limit is far above what a real page uses.
+fn check_depth(text: &str) -> Result<(), String> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd",
+    ];
+    let bytes = text.as_bytes();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while let Some(off) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let name_len = bytes.get(start..).map_or(0, |b| {
+            b.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
+        });
+        if name_len == 0 {
+            continue;
+        }
+        let name = text
+            .get(start..start + name_len)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
+            // Raw text: skip to its end tag.
+            let end = format!("</{name}");
+            match bytes.get(i..).and_then(|b| {
+                b.windows(end.len())
+                    .position(|w| w.eq_ignore_ascii_case(end.as_bytes()))
+            }) {
+                Some(k) => i += k + end.len(),
+                None => break,
+            }
+            continue;
+        }
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = bytes
+            .get(start..)
+            .and_then(|b| b.iter().position(|&c| c == b'>'))
+            .map(|k| start + k);
+        let self_closing = tag_end.is_some_and(|k| k > 0 && bytes.get(k - 1) == Some(&b'/'));
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Err(format!(
+                    "HTML nested deeper than {MAX_DEPTH} elements: not a document page"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+// --- tree helpers ----------------------------------------------------------
+
+fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
+    node.value().as_element().map(|e| e.name())
+}
+
+fn find_element<'a>(root: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
+    root.descendants()
+        .find(|n| element_name(n).is_some_and(|e| e.eq_ignore_ascii_case(name)))
+}
+
+/// Elements never part of the article: scripts, forms, and the page's
+/// navigation, breadcrumbs, share bars and footers (by tag, class or id).
+fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
+    let Some(el) = node.value().as_element() else {
+        return false;
+    };
+    if matches!(
+        el.name(),
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "form"
+            | "select"
+            | "button"
+            | "iframe"
+            | "object"
+            | "svg"
+            | "canvas"
+            | "input"
+            | "textarea"
+            | "map"
+    ) {
+        return true;
+    }
+    if el.attr("style").is_some_and(|s| {
+        s.replace(' ', "")
+            .to_ascii_lowercase()
+            .contains("display:none")
+    }) {
+        return true;
+    }
+    const WORDS: &[&str] = &[
+        "nav",
+        "menu",
+        "crumb",
+        "footer",
+        "share",
+        "position",
+        "location",
+        "sidebar",
+        "dqwz",
+        "copyright",
+        "toolbar",
+        "pager",
+        "bread",
+    ];
+    let mut names = el.classes().chain(el.id());
+    names.any(|c| {
+        let c = c.to_ascii_lowercase();
+        WORDS.iter().any(|w| c.contains(w))
+    })
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "caption"
+            | "section"
+            | "article"
+            | "header"
+            | "main"
+            | "blockquote"
+            | "pre"
+            | "center"
+            | "hr"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "body"
+            | "html"
+    )
+}
+
+/// Appends text with HTML whitespace collapsed (a run of spaces, tabs,
+/// newlines and no-break spaces is one space).
+fn push_collapsed(buf: &mut String, text: &str) {
+    for ch in text.chars() {
+        // HTML's whitespace is ASCII; `&nbsp;` reads as a space too. An
+        // ideographic space (U+3000) is text and stays.
+        if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}') {
+            if !buf.is_empty() && !buf.ends_with(' ') && !buf.ends_with('\n') {
+                buf.push(' ');
+            }
+        } else {
+            buf.push(ch);
+        }
+    }
+}
+
+fn push_break(buf: &mut String) {
+    while buf.ends_with(' ') {
+        buf.pop();
+    }
+    if !buf.is_empty() && !buf.ends_with('\n') {
+        buf.push('\n');
+    }
+}
+
+/// Lines trimmed, empty lines dropped.
+fn tidy(buf: &str) -> String {
+    buf.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text of a subtree, block boundaries and `<br>` as line breaks.
+fn cell_text(node: NodeRef<'_, Node>) -> String {
+    let mut buf = String::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => push_collapsed(&mut buf, &t.text),
+                    Node::Element(el) => {
+                        if n.id() != node.id() && is_furniture(&n) {
+                            skip = Some(n.id());
+                        } else if is_block(el.name()) {
+                            push_break(&mut buf);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                } else if skip.is_none() && element_name(&n).is_some_and(is_block) {
+                    push_break(&mut buf);
+                }
+            }
+        }
+    }
+    tidy(&buf)
+}
+
+/// All text of a subtree with spaces between nodes (for searching).
+fn plain_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                if matches!(element_name(&n), Some("script" | "style" | "noscript")) {
+                    skip = Some(n.id());
+                } else if let Node::Text(t) = n.value() {
+                    out.push_str(&t.text);
+                    out.push(' ');
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+// --- provenance --------------------------------------------------------------
+
+/// `(url, published)` from the head's links and metas.
+fn provenance(root: NodeRef<'_, Node>) -> (Option<String>, Option<String>) {
+    let mut canonical = None;
+    let mut og = None;
+    let mut published = None;
+    for n in root.descendants() {
+        let Some(el) = n.value().as_element() else {
+            continue;
+        };
+        match el.name() {
+            "link" => {
+                let rel = el.attr("rel").unwrap_or_default().to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && canonical.is_none() {
+                    canonical = el.attr("href").map(str::trim).filter(|h| !h.is_empty());
+                }
+            }
+            "meta" => {
+                let key = el
+                    .attr("name")
+                    .or_else(|| el.attr("property"))
+                    .or_else(|| el.attr("itemprop"))
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let content = el.attr("content").unwrap_or_default().trim();
+                if key == "og:url" && og.is_none() && !content.is_empty() {
+                    og = Some(content);
+                }
+                if published.is_none()
+                    && matches!(
+                        key.as_str(),
+                        "pubdate"
+                            | "publishdate"
+                            | "publish_date"
+                            | "publishtime"
+                            | "firstpublishedtime"
+                            | "article:published_time"
+                            | "datepublished"
+                            | "dc.date"
+                            | "dc.date.issued"
+                            | "dcterms.issued"
+                            | "dcterms.created"
+                    )
+                {
+                    published = iso_date(content);
+                }
+            }
+            _ => {}
+        }
+    }
+    (canonical.or(og).map(str::to_string), published)
+}
+
+/// The first `YYYY-MM-DD` (or `YYYY年M月D日`, `YYYY/M/D`, `YYYY.M.D`) in
+/// `text`, as an ISO date.
+fn iso_date(text: &str) -> Option<String> {
+    static DATE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = DATE
+        .get_or_init(|| Regex::new(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})").ok())
+        .as_ref()?;
+    let c = re.captures(text)?;
+    let y: u32 = c.get(1)?.as_str().parse().ok()?;
+    let m: u32 = c.get(2)?.as_str().parse().ok()?;
+    let d: u32 = c.get(3)?.as_str().parse().ok()?;
+    ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The date after a 发布时间 / 发布日期 label in the page's text.
+fn published_in_text(text: &str) -> Option<String> {
+    static LABEL: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = LABEL
+        .get_or_init(|| {
+            Regex::new(r"(?:发布时间|发布日期|发文日期|发布于)\s*[:：]?\s*([^\n]{0,40})").ok()
+        })
+        .as_ref()?;
+    re.captures_iter(text)
+        .find_map(|c| c.get(1).and_then(|m| iso_date(m.as_str())))
+}
+
+/// A prose line that is page furniture: the date/source/hits line, font
+/// size switches, print/close links, the "you are here" line.
+fn is_furniture_line(line: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "发布时间",
+        "发布日期",
+        "发文日期",
+        "来源：",
+        "来源:",
+        "信息来源",
+        "浏览次数",
+        "点击数",
+        "访问量",
+        "【字体",
+        "字体：",
+        "字号：",
+        "当前位置",
+        "您当前的位置",
+        "您的位置",
+        "您现在的位置",
+        "分享到",
+        "打印本页",
+        "【打印",
+        "关闭窗口",
+        "【关闭",
+    ];
+    line.chars().count() <= 200 && STARTS.iter().any(|s| line.starts_with(s))
+}
+
+// --- the article -----------------------------------------------------------
+
+/// The element holding the approval: the smallest element that holds the
+/// page's largest data table (a table without tables in it) together with
+/// the title line above it (a short text with 绩效目标 or 批复). Without such
+/// a title, the largest table's nearest ancestor whose class or id names
+/// an article body (`article`, `content`, `TRS_Editor`, `zw`, …), else
+/// the body.
+fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
+    let mut best: Option<(usize, NodeRef<'_, Node>)> = None;
+    for n in body.descendants() {
+        if element_name(&n) != Some("table") || n.id() == body.id() {
+            continue;
+        }
+        let nested = n
+            .descendants()
+            .skip(1)
+            .any(|d| element_name(&d) == Some("table"));
+        if nested || has_furniture_ancestor(n, body) {
+            continue;
+        }
+        let size = plain_text(n).chars().filter(|c| !c.is_whitespace()).count();
+        if best.as_ref().is_none_or(|(s, _)| size > *s) {
+            best = Some((size, n));
+        }
+    }
+    let Some((_, table)) = best else {
+        return body;
+    };
+    if let Some(title) = title_before(body, table) {
+        if let Some(lca) = common_ancestor(title, table) {
+            return lca;
+        }
+    }
+    const HINTS: &[&str] = &[
+        "article",
+        "content",
+        "trs_editor",
+        "zw",
+        "detail",
+        "main",
+        "text",
+        "con",
+    ];
+    let mut hinted = None;
+    for a in table.ancestors() {
+        if a.id() == body.id() {
+            break;
+        }
+        let Some(el) = a.value().as_element() else {
+            continue;
+        };
+        let named = el.classes().chain(el.id()).any(|c| {
+            let c = c.to_ascii_lowercase();
+            HINTS.iter().any(|h| c.contains(h))
+        });
+        if named {
+            hinted = Some(a);
+        }
+    }
+    hinted.unwrap_or(body)
+}
+
+fn has_furniture_ancestor(n: NodeRef<'_, Node>, stop: NodeRef<'_, Node>) -> bool {
+    n.ancestors()
+        .take_while(|a| a.id() != stop.id())
+        .any(|a| is_furniture(&a))
+}
+
+/// The last short text node before `table` (in document order, outside
+/// furniture and data tables) that reads like an approval's title.
+fn title_before<'a>(
+    body: NodeRef<'a, Node>,
+    table: NodeRef<'a, Node>,
+) -> Option<NodeRef<'a, Node>> {
+    let mut found = None;
+    let mut skip: Option<NodeId> = None;
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if n.id() == table.id() {
+                    break;
+                }
+                if skip.is_some() {
+                    continue;
+                }
+                // Data tables hold no title; a layout table may.
+                if is_furniture(&n) || (element_name(&n) == Some("table") && !is_layout_table(n)) {
+                    skip = Some(n.id());
+                    continue;
+                }
+                if let Node::Text(t) = n.value() {
+                    let t = t.trim();
+                    if t.chars().count() <= 80
+                        && (t.contains("绩效目标") || t.contains("批复"))
+                        && !is_furniture_line(t)
+                    {
+                        found = Some(n);
+                    }
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                }
+            }
+        }
+    }
+    found
+}
+
+fn common_ancestor<'a>(a: NodeRef<'a, Node>, b: NodeRef<'a, Node>) -> Option<NodeRef<'a, Node>> {
+    let chain: Vec<NodeId> = a.ancestors().map(|n| n.id()).collect();
+    std::iter::once(b)
+        .chain(b.ancestors())
+        .find(|n| chain.contains(&n.id()))
+}
+
+/// Whether a table is a layout table: one of its own cells holds a table.
+fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
+    own_rows(table).iter().any(|tr| {
+        own_cells(*tr).iter().any(|td| {
+            td.descendants()
+                .skip(1)
+                .any(|d| element_name(&d) == Some("table"))
+        })
+    })
+}
+
+/// The `<tr>` of a table itself (not of tables nested in it).
+fn own_rows(table: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
+    let mut rows = Vec::new();
+    for child in table.children() {
+        match element_name(&child) {
+            Some("tr") => rows.push(child),
+            Some("thead" | "tbody" | "tfoot") => {
+                rows.extend(child.children().filter(|c| element_name(c) == Some("tr")))
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+fn own_cells(tr: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
+    tr.children()
+        .filter(|c| matches!(element_name(c), Some("td" | "th")))
+        .collect()
+}
+
+/// A `rowspan`/`colspan` value: leading digits, 0 or junk as 1 (HTML's
+/// rowspan=0 "to the end of the section" is clamped to the table anyway).
+fn span_attr(node: &NodeRef<'_, Node>, name: &str, max: usize) -> usize {
+    let raw = node
+        .value()
+        .as_element()
+        .and_then(|e| e.attr(name))
+        .unwrap_or("1")
+        .trim();
+    let digits: String = raw
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(9)
+        .collect();
+    match digits.parse::<usize>() {
+        Ok(0) if name == "rowspan" => max,
+        Ok(n) if n >= 1 => n.min(max),
+        _ => 1,
+    }
+}
+
+/// Rows of a data table on the HTML table model.
+fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String> {
+    for child in table.children() {
+        if element_name(&child) == Some("caption") {
+            let t = cell_text(child);
+            if !t.is_empty() {
+                out.push(prose_row(t));
+            }
+        }
+    }
+    let trs = own_rows(table);
+    let n_rows = trs.len();
+    let mut cells = Vec::new();
+    // covered[c]: rows (this one included) still taken by a rowspan.
+    let mut covered: Vec<usize> = Vec::new();
+    for (r, tr) in trs.iter().enumerate() {
+        let mut c = 0;
+        for td in own_cells(*tr) {
+            while covered.get(c).is_some_and(|&n| n > 0) {
+                c += 1;
+            }
+            let cols = span_attr(&td, "colspan", MAX_COLSPAN);
+            let rows = span_attr(&td, "rowspan", MAX_ROWSPAN).min(n_rows - r);
+            if c + cols > MAX_COLUMNS {
+                return Err(format!(
+                    "HTML table wider than {MAX_COLUMNS} columns: not a document table"
+                ));
+            }
+            if covered.len() < c + cols {
+                covered.resize(c + cols, 0);
+            }
+            for slot in covered.iter_mut().skip(c).take(cols) {
+                *slot = rows;
+            }
+            cells.push(TableCell {
+                row: r,
+                col: c,
+                rows,
+                cols,
+                text: cell_text(td),
+            });
+            c += cols;
+        }
+        for slot in covered.iter_mut() {
+            *slot = slot.saturating_sub(1);
+        }
+    }
+    let rows = table_rows(
+        &cells,
+        n_rows,
+        GridOptions {
+            skip_blank: true,
+            full_width: false,
+        },
+    )
+    .map_err(|e| format!("HTML {e}"))?;
+    out.extend(rows);
+    Ok(())
+}
+
+/// Lays out a subtree: data tables as grids, everything else as prose
+/// lines; layout tables are walked into.
+fn flow(root: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String> {
+    let mut line = String::new();
+    let mut skip: Option<NodeId> = None;
+    let flush = |line: &mut String, out: &mut Vec<Row>| {
+        let text = tidy(line);
+        line.clear();
+        for l in text.split('\n').filter(|l| !l.is_empty()) {
+            if !is_furniture_line(l) {
+                out.push(prose_row(l.to_string()));
+            }
+        }
+    };
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => push_collapsed(&mut line, &t.text),
+                    Node::Element(el) => {
+                        if n.id() != root.id() && is_furniture(&n) {
+                            skip = Some(n.id());
+                            continue;
+                        }
+                        if el.name() == "table" && !is_layout_table(n) {
+                            flush(&mut line, out);
+                            data_table(n, out)?;
+                            skip = Some(n.id());
+                            continue;
+                        }
+                        if is_block(el.name()) {
+                            flush(&mut line, out);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                } else if skip.is_none() && element_name(&n).is_some_and(is_block) {
+                    flush(&mut line, out);
+                }
+            }
+        }
+    }
+    flush(&mut line, out);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(html: &str) -> Vec<Row> {
+        read_html(html.as_bytes()).unwrap().layout.rows
+    }
+
+    fn cells(r: &Row) -> Vec<&str> {
+        r.cells.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn article_among_furniture() {
+        let page = r#"<html><head><meta charset="utf-8">
+<link rel="canonical" href="https://czj.example.gov.cn/art/1.html"></head><body>
+<div class="nav"><a>首页</a><a>政务公开</a></div>
+<div class="breadcrumb">首页 &gt; 部门整体绩效目标批复</div>
+<div class="article"><h1>2026 年部门整体绩效目标批复</h1>
+<div class="info">发布时间：2026年1月5日 来源：财政局</div>
+<table><tr><td rowspan="2">部门（单位）名称</td><td>鄂州市数据局</td></tr>
+<tr><td>第一行<br>第二&nbsp;行</td></tr></table></div>
+<div class="footer">版权所有</div></body></html>"#;
+        let doc = read_html(page.as_bytes()).unwrap();
+        let r = &doc.layout.rows;
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(cells(&r[0]), vec!["2026 年部门整体绩效目标批复"]);
+        assert!(r[0].spans.is_none());
+        assert_eq!(cells(&r[1]), vec!["部门（单位）名称", "鄂州市数据局"]);
+        assert_eq!(cells(&r[2]), vec!["", "第一行\n第二 行"]);
+        let s = r[2].spans.as_ref().unwrap();
+        assert!(s[0].continued && !s[1].continued);
+        assert_eq!((s[1].left, s[1].right), (100, 200));
+        assert_eq!(
+            doc.url.as_deref(),
+            Some("https://czj.example.gov.cn/art/1.html")
+        );
+        assert_eq!(doc.published.as_deref(), Some("2026-01-05"));
+        assert_eq!(doc.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn nested_layout_tables_flatten() {
+        let r = rows(
+            "<table><tr><td>标题绩效目标表<table><tr><td>a</td><td colspan=9999>b</td></tr></table></td></tr></table>",
+        );
+        assert_eq!(cells(&r[0]), vec!["标题绩效目标表"]);
+        assert_eq!(cells(&r[1]), vec!["a", "b"]);
+        let s = r[1].spans.as_ref().unwrap();
+        assert_eq!(s[1].right, 100 * (1 + MAX_COLSPAN as i32));
+    }
+
+    #[test]
+    fn absurd_rowspans_are_clamped() {
+        let r =
+            rows("<table><tr><td rowspan=1000000>a</td><td>b</td></tr><tr><td>c</td></tr></table>");
+        assert_eq!(r.len(), 2);
+        assert_eq!(cells(&r[1]), vec!["", "c"]);
+    }
+
+    #[test]
+    fn gbk_with_and_without_declaration() {
+        let body = "<html><body><p>年度绩效目标</p></body></html>";
+        let (gbk, _, _) = encoding_rs::GBK.encode(body);
+        let doc = read_html(&gbk).unwrap();
+        assert_eq!(doc.encoding, "GBK");
+        assert_eq!(cells(&doc.layout.rows[0]), vec!["年度绩效目标"]);
+        let declared = format!(
+            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">{body}"
+        );
+        let (gbk, _, _) = encoding_rs::GBK.encode(&declared);
+        let doc = read_html(&gbk).unwrap();
+        assert_eq!(doc.encoding, "GBK");
+        assert_eq!(cells(&doc.layout.rows[0]), vec!["年度绩效目标"]);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let deep = "<div>".repeat(MAX_DEPTH + 10);
+        assert!(read_html(deep.as_bytes()).is_err());
+        let ok = "<div>".repeat(100);
+        assert!(read_html(ok.as_bytes()).is_ok());
+    }
+}

@@ -1,0 +1,537 @@
+//! XLSX input: worksheets to tables of cells as displayed.
+//!
+//! Read directly from the package (bounded inflation, `archive`) with a
+//! streaming XML reader (`xml`), because what matters here is what the
+//! sheet shows: shared and inline strings, numbers with their style's
+//! number format applied (`numfmt`; calamine, which we use for XLS, does
+//! not expose format codes), and merged ranges, which become row and
+//! column spans. A sheet's declared dimension is never trusted: the grid
+//! is sized by the cells present, and a sheet with more than
+//! [`MAX_CELLS`] cells or a grid over the slot limit is an error.
+//!
+//! Sheets are laid out one after another in workbook order; hidden sheets
+//! and a 目录 (table of contents) sheet are skipped.
+
+use std::collections::HashMap;
+
+use crate::extract::archive::{resolve_target, Package};
+use crate::extract::numfmt::{builtin_format, format_number};
+use crate::extract::xml::{parse, XmlEvent};
+use crate::layout::structured::{table_rows, GridOptions, TableCell};
+use crate::layout::{Layout, Row};
+
+/// Cells with a value accepted in one workbook.
+pub const MAX_CELLS: usize = 1_000_000;
+/// Largest row or column index accepted (Excel's own limits).
+/// Merged ranges accepted in one sheet.
+pub const MAX_MERGES: usize = 100_000;
+const MAX_ROW: usize = 1_048_576;
+const MAX_COL: usize = 16_384;
+
+/// A sheet's content before layout.
+#[derive(Debug, Default)]
+pub struct Sheet {
+    pub name: String,
+    pub cells: Vec<TableCell>,
+    /// Merged ranges: (first row, first col, last row, last col), 0-based.
+    pub merges: Vec<(usize, usize, usize, usize)>,
+}
+
+/// Whether a sheet is a table of contents rather than an approval.
+pub fn is_contents_sheet(name: &str) -> bool {
+    let n = name.trim();
+    n.contains("目录") || n.eq_ignore_ascii_case("contents")
+}
+
+/// A workbook laid out, and the name of the one sheet that holds content
+/// (`None` when several do).
+#[derive(Debug, Default)]
+pub struct Workbook {
+    pub layout: Layout,
+    pub sheet: Option<String>,
+}
+
+/// Lays out sheets one after another: each sheet's values and merges on
+/// one grid, every slot a cell (empty ones included), rows with spans.
+pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut used: Vec<String> = Vec::new();
+    for sheet in sheets {
+        if is_contents_sheet(&sheet.name) {
+            continue;
+        }
+        let cells = apply_merges(sheet.cells, &sheet.merges);
+        let laid = table_rows(
+            &cells,
+            0,
+            GridOptions {
+                skip_blank: true,
+                full_width: true,
+            },
+        )
+        .map_err(|e| format!("worksheet {}: {e}", sheet.name))?;
+        if !laid.is_empty() {
+            used.push(sheet.name.clone());
+        }
+        rows.extend(laid);
+    }
+    Ok(Workbook {
+        layout: Layout { pages: None, rows },
+        sheet: (used.len() == 1).then(|| used.remove(0)),
+    })
+}
+
+/// Cells with merged ranges applied: the range's top-left cell spans it
+/// (created empty when the sheet has no cell there). Overlapping
+/// (contradicting) ranges and values hidden under a range are resolved by
+/// the grid (`table_rows`): the first range in reading order keeps a slot,
+/// and a hidden value is appended to the text of the cell covering it, so
+/// nothing is lost and no overlap check is quadratic.
+fn apply_merges(cells: Vec<TableCell>, merges: &[(usize, usize, usize, usize)]) -> Vec<TableCell> {
+    // Ranges are clamped to the cells with values: a title merged across
+    // the whole row (A1:XFD1) or a range over empty rows adds nothing.
+    let max_row = cells.iter().map(|c| c.row).max().unwrap_or(0);
+    let max_col = cells.iter().map(|c| c.col).max().unwrap_or(0);
+    let mut by_start: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
+    for &(r0, c0, r1, c1) in merges {
+        if r0 > max_row || c0 > max_col {
+            continue;
+        }
+        let (r1, c1) = (r1.min(max_row), c1.min(max_col));
+        by_start
+            .entry((r0, c0))
+            .or_insert((r1 - r0 + 1, c1 - c0 + 1));
+    }
+    let mut out: Vec<TableCell> = Vec::with_capacity(cells.len());
+    for mut cell in cells {
+        if let Some((rows, cols)) = by_start.remove(&(cell.row, cell.col)) {
+            cell.rows = rows;
+            cell.cols = cols;
+        }
+        out.push(cell);
+    }
+    for ((row, col), (rows, cols)) in by_start {
+        out.push(TableCell {
+            row,
+            col,
+            rows,
+            cols,
+            text: String::new(),
+        });
+    }
+    out.sort_by_key(|c| (c.row, c.col));
+    out
+}
+
+/// `A1` → (row 0, col 0).
+pub fn parse_ref(r: &str) -> Option<(usize, usize)> {
+    let r = r.trim().trim_start_matches('$');
+    let letters: String = r.chars().take_while(char::is_ascii_alphabetic).collect();
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let digits = r.get(letters.len()..)?.trim_start_matches('$');
+    let row: usize = digits.parse().ok()?;
+    let mut col = 0usize;
+    for ch in letters.chars() {
+        col = col * 26 + (ch.to_ascii_uppercase() as usize - 'A' as usize + 1);
+    }
+    ((1..=MAX_ROW).contains(&row) && (1..=MAX_COL).contains(&col)).then(|| (row - 1, col - 1))
+}
+
+/// `A1:C3` → (0, 0, 2, 2).
+pub fn parse_range(r: &str) -> Option<(usize, usize, usize, usize)> {
+    let (a, b) = r.split_once(':').unwrap_or((r, r));
+    let (r0, c0) = parse_ref(a)?;
+    let (r1, c1) = parse_ref(b)?;
+    Some((r0.min(r1), c0.min(c1), r0.max(r1), c0.max(c1)))
+}
+
+struct Styles {
+    /// Number format code of each cell style (`cellXfs` index).
+    formats: Vec<String>,
+}
+
+fn read_styles(xml: &[u8]) -> Result<Styles, String> {
+    let mut custom: HashMap<u32, String> = HashMap::new();
+    let mut xf_ids: Vec<u32> = Vec::new();
+    let mut in_cell_xfs = false;
+    let mut depth_in_xfs = 0usize;
+    parse(xml, |e| {
+        match &e {
+            XmlEvent::Start { name, .. } => match name.as_str() {
+                "numFmt" => {
+                    if let (Some(id), Some(code)) = (
+                        e.attr("numFmtId").and_then(|v| v.parse().ok()),
+                        e.attr("formatCode"),
+                    ) {
+                        custom.insert(id, code.to_string());
+                    }
+                }
+                "cellXfs" => in_cell_xfs = true,
+                "xf" if in_cell_xfs => {
+                    depth_in_xfs += 1;
+                    if depth_in_xfs == 1 {
+                        xf_ids.push(e.attr("numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0));
+                    }
+                }
+                _ => {}
+            },
+            XmlEvent::End { name } => match name.as_str() {
+                "cellXfs" => in_cell_xfs = false,
+                "xf" if in_cell_xfs => depth_in_xfs = depth_in_xfs.saturating_sub(1),
+                _ => {}
+            },
+            XmlEvent::Text(_) => {}
+        }
+        if xf_ids.len() > 100_000 {
+            return Err("styles.xml holds over 100,000 cell styles".to_string());
+        }
+        Ok(())
+    })?;
+    let formats = xf_ids
+        .iter()
+        .map(|id| {
+            custom
+                .get(id)
+                .cloned()
+                .or_else(|| builtin_format(*id).map(str::to_string))
+                .unwrap_or_else(|| "General".to_string())
+        })
+        .collect();
+    Ok(Styles { formats })
+}
+
+fn read_shared_strings(xml: &[u8]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_t = false;
+    // Phonetic runs (rPh) are reading aids, not the cell's text.
+    let mut in_phonetic = false;
+    parse(xml, |e| {
+        match e {
+            XmlEvent::Start { name, .. } => match name.as_str() {
+                "si" => cur.clear(),
+                "t" => in_t = true,
+                "rPh" => in_phonetic = true,
+                _ => {}
+            },
+            XmlEvent::End { name } => match name.as_str() {
+                "si" => {
+                    out.push(std::mem::take(&mut cur));
+                    if out.len() > MAX_CELLS {
+                        return Err(format!("over {MAX_CELLS} shared strings"));
+                    }
+                }
+                "t" => in_t = false,
+                "rPh" => in_phonetic = false,
+                _ => {}
+            },
+            XmlEvent::Text(t) => {
+                if in_t && !in_phonetic {
+                    cur.push_str(&t);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Text as Excel shows it: `_x000D_`-style escapes decoded, CRLF as LF.
+fn clean_cell_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("_x") {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        let code = rest
+            .get(i + 2..i + 6)
+            .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()));
+        match (code, rest.get(i + 6..i + 7)) {
+            (Some(h), Some("_")) => {
+                if let Some(c) = u32::from_str_radix(h, 16).ok().and_then(char::from_u32) {
+                    out.push(c);
+                }
+                rest = rest.get(i + 7..).unwrap_or_default();
+            }
+            _ => {
+                out.push_str("_x");
+                rest = rest.get(i + 2..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+struct Context<'a> {
+    shared: &'a [String],
+    styles: &'a Styles,
+    date1904: bool,
+}
+
+fn read_sheet(
+    name: &str,
+    xml: &[u8],
+    cx: &Context<'_>,
+    budget: &mut usize,
+) -> Result<Sheet, String> {
+    let mut sheet = Sheet {
+        name: name.to_string(),
+        ..Sheet::default()
+    };
+    let mut row_idx: usize = 0;
+    let mut next_col: usize = 0;
+    // The cell being read: (row, col, type, style), its <v> and <is> text.
+    let mut cell: Option<(usize, usize, String, usize)> = None;
+    let mut value = String::new();
+    let mut inline = String::new();
+    let mut in_v = false;
+    let mut in_is_t = false;
+    let mut in_is = false;
+    let mut rows_seen: usize = 0;
+    parse(xml, |e| {
+        match &e {
+            XmlEvent::Start { name, .. } => match name.as_str() {
+                "row" => {
+                    row_idx = e
+                        .attr("r")
+                        .and_then(|r| r.parse::<usize>().ok())
+                        .filter(|&r| (1..=MAX_ROW).contains(&r))
+                        .map_or(rows_seen, |r| r - 1);
+                    rows_seen = row_idx + 1;
+                    next_col = 0;
+                }
+                "c" => {
+                    let (r, c) = e
+                        .attr("r")
+                        .and_then(parse_ref)
+                        .unwrap_or((row_idx, next_col));
+                    next_col = c + 1;
+                    let t = e.attr("t").unwrap_or("n").to_string();
+                    let s = e.attr("s").and_then(|s| s.parse().ok()).unwrap_or(0);
+                    cell = Some((r, c, t, s));
+                    value.clear();
+                    inline.clear();
+                }
+                "v" => in_v = true,
+                "is" => in_is = true,
+                "t" if in_is => in_is_t = true,
+                "mergeCell" => {
+                    if let Some(m) = e.attr("ref").and_then(parse_range) {
+                        sheet.merges.push(m);
+                        if sheet.merges.len() > MAX_MERGES {
+                            return Err(format!(
+                                "worksheet {name}: over {MAX_MERGES} merged ranges"
+                            ));
+                        }
+                    }
+                }
+                _ => {}
+            },
+            XmlEvent::End { name } => match name.as_str() {
+                "v" => in_v = false,
+                "is" => in_is = false,
+                "t" => in_is_t = false,
+                "c" => {
+                    if let Some((r, c, t, s)) = cell.take() {
+                        let text = display(&t, s, &value, &inline, cx);
+                        if !text.trim().is_empty() {
+                            if *budget == 0 {
+                                return Err(format!(
+                                    "workbook holds over {MAX_CELLS} cells with values: not a 批复 table"
+                                ));
+                            }
+                            *budget -= 1;
+                            sheet.cells.push(TableCell {
+                                row: r,
+                                col: c,
+                                rows: 1,
+                                cols: 1,
+                                text,
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            },
+            XmlEvent::Text(t) => {
+                if in_v {
+                    value.push_str(t);
+                } else if in_is_t {
+                    inline.push_str(t);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(sheet)
+}
+
+/// A cell's displayed text from its type, style and stored value.
+fn display(t: &str, style: usize, value: &str, inline: &str, cx: &Context<'_>) -> String {
+    let text = match t {
+        "s" => value
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| cx.shared.get(i))
+            .cloned()
+            .unwrap_or_default(),
+        "inlineStr" => inline.to_string(),
+        "str" | "e" => value.to_string(),
+        "b" => match value.trim() {
+            "1" => "TRUE".to_string(),
+            "0" => "FALSE".to_string(),
+            other => other.to_string(),
+        },
+        // ISO 8601 date cells (rare; written by some non-Excel tools).
+        "d" => value.trim().get(..10).unwrap_or(value.trim()).to_string(),
+        _ => match value.trim().parse::<f64>() {
+            Ok(v) => {
+                let code = cx
+                    .styles
+                    .formats
+                    .get(style)
+                    .map_or("General", String::as_str);
+                format_number(v, code, cx.date1904)
+            }
+            Err(_) => value.to_string(),
+        },
+    };
+    clean_cell_text(&text)
+}
+
+/// Reads the workbook's sheets (name and content) in workbook order.
+pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    let mut pkg = Package::open(bytes)?;
+    let workbook = pkg
+        .read("xl/workbook.xml")?
+        .ok_or("not an XLSX workbook (no xl/workbook.xml)")?;
+    let mut sheets: Vec<(String, String)> = Vec::new(); // (name, relationship id)
+    let mut date1904 = false;
+    parse(&workbook, |e| {
+        if let XmlEvent::Start { name, .. } = &e {
+            match name.as_str() {
+                "sheet" => {
+                    let hidden = matches!(e.attr("state"), Some("hidden" | "veryHidden"));
+                    if let (false, Some(n), Some(id)) = (hidden, e.attr("name"), e.attr("id")) {
+                        sheets.push((n.to_string(), id.to_string()));
+                    }
+                }
+                "workbookPr" => {
+                    date1904 = matches!(e.attr("date1904"), Some("1" | "true"));
+                }
+                _ => {}
+            }
+        }
+        if sheets.len() > 10_000 {
+            return Err("workbook lists over 10,000 sheets".to_string());
+        }
+        Ok(())
+    })?;
+    let mut targets: HashMap<String, String> = HashMap::new();
+    let mut shared_target = "xl/sharedStrings.xml".to_string();
+    let mut styles_target = "xl/styles.xml".to_string();
+    if let Some(rels) = pkg.read("xl/_rels/workbook.xml.rels")? {
+        parse(&rels, |e| {
+            if let (Some(id), Some(target)) = (e.attr("Id"), e.attr("Target")) {
+                let path = resolve_target("xl", target);
+                let kind = e.attr("Type").unwrap_or_default();
+                if kind.ends_with("/sharedStrings") {
+                    shared_target = path.clone();
+                } else if kind.ends_with("/styles") {
+                    styles_target = path.clone();
+                }
+                targets.insert(id.to_string(), path);
+            }
+            Ok(())
+        })?;
+    }
+    let shared = match pkg.read(&shared_target)? {
+        Some(x) => read_shared_strings(&x)?,
+        None => Vec::new(),
+    };
+    let styles = match pkg.read(&styles_target)? {
+        Some(x) => read_styles(&x)?,
+        None => Styles {
+            formats: Vec::new(),
+        },
+    };
+    let cx = Context {
+        shared: &shared,
+        styles: &styles,
+        date1904,
+    };
+    let mut budget = MAX_CELLS;
+    let mut out = Vec::new();
+    for (k, (name, id)) in sheets.iter().enumerate() {
+        if is_contents_sheet(name) {
+            continue;
+        }
+        let path = targets
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("xl/worksheets/sheet{}.xml", k + 1));
+        let Some(xml) = pkg.read(&path)? else {
+            continue;
+        };
+        out.push(read_sheet(name, &xml, &cx, &mut budget)?);
+    }
+    Ok(out)
+}
+
+/// Reads an XLSX file into rows.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Workbook, String> {
+    sheets_layout(read_sheets(bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refs_and_ranges() {
+        assert_eq!(parse_ref("A1"), Some((0, 0)));
+        assert_eq!(parse_ref("$AB$12"), Some((11, 27)));
+        assert_eq!(parse_ref("XFE1"), None);
+        assert_eq!(parse_ref("A0"), None);
+        assert_eq!(parse_range("C3:A1"), Some((0, 0, 2, 2)));
+    }
+
+    #[test]
+    fn contradicting_merges_keep_the_first() {
+        let cell = |row, col, text: &str| TableCell {
+            row,
+            col,
+            rows: 1,
+            cols: 1,
+            text: text.into(),
+        };
+        let cells = vec![cell(0, 0, "A"), cell(1, 1, "B"), cell(2, 3, "C")];
+        let merged = apply_merges(cells, &[(0, 0, 2, 2), (1, 1, 3, 3), (5, 5, 5, 6)]);
+        let rows = table_rows(
+            &merged,
+            0,
+            GridOptions {
+                skip_blank: true,
+                full_width: true,
+            },
+        )
+        .unwrap();
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        // A covers rows 0-2, columns 0-2; B (hidden under A) joins its text;
+        // the second range is cut to what A leaves free.
+        assert_eq!(texts[0][0], "A\nB");
+        assert_eq!(texts.len(), 3, "{texts:?}");
+    }
+
+    #[test]
+    fn escapes_in_text() {
+        assert_eq!(clean_cell_text("a_x000D_\nb"), "a\nb");
+        assert_eq!(clean_cell_text("x_y"), "x_y");
+    }
+}

@@ -1,0 +1,249 @@
+//! HTML, XLSX, XLS and DOCX input (samples/{html,xlsx,xls,docx}, made by
+//! scripts/formats/make_samples.py): every format of one approval gives
+//! the same document as its text dump, apart from `source`, `doc_id`,
+//! `indicators[].page` and the repair warnings only text dumps need; and
+//! each matches the expectation written from the content model.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use pifu::diff::{diff_values, Ignore};
+use serde_json::Value;
+
+const FORMAT_DIRS: &[&str] = &["html", "xlsx", "xls", "docx"];
+
+fn convert(path: &Path) -> Value {
+    let bytes = fs::read(path).unwrap();
+    let shown = path.to_string_lossy();
+    let doc = pifu::convert::convert_named(&shown, &bytes, path);
+    serde_json::to_value(&doc).unwrap()
+}
+
+fn samples(stem_prefix: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in FORMAT_DIRS {
+        let Ok(entries) = fs::read_dir(Path::new("samples").join(dir)) else {
+            continue;
+        };
+        for e in entries {
+            let p = e.unwrap().path();
+            if p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(stem_prefix))
+            {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Everything but provenance, pages and warnings.
+fn same_document(doc: &Value, twin: &Value) -> Vec<String> {
+    diff_values(
+        doc,
+        twin,
+        &Ignore::new(["doc_id", "source", "indicators[].page", "warnings"]),
+    )
+    .into_iter()
+    .map(|d| d.to_string())
+    .collect()
+}
+
+fn warning_codes(doc: &Value) -> Vec<String> {
+    let mut codes: Vec<String> = doc["warnings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|w| w["code"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+#[test]
+fn the_seed_reads_the_same_in_every_format() {
+    let text = convert(Path::new("samples/ezhou-data-bureau-2026.txt"));
+    let files = samples("ezhou-data-bureau-2026");
+    assert!(files.len() >= 3, "{files:?}");
+    for f in &files {
+        let doc = convert(f);
+        assert_eq!(doc["status"], "ok", "{}: {}", f.display(), doc["error"]);
+        let diff = same_document(&doc, &text);
+        assert!(diff.is_empty(), "{}:\n{}", f.display(), diff.join("\n"));
+        // Cells are read by position: nothing to repair, nothing guessed.
+        assert_eq!(
+            warning_codes(&doc),
+            Vec::<String>::new(),
+            "{}: {}",
+            f.display(),
+            doc["warnings"]
+        );
+        assert!(doc["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["page"].is_null()));
+        let ext = f.extension().unwrap().to_string_lossy().to_string();
+        let format = if ext == "htm" { "html" } else { ext.as_str() };
+        assert_eq!(doc["source"]["format"], format, "{}", f.display());
+        let encoding = &doc["source"]["encoding"];
+        if format == "html" {
+            let gbk = f.to_string_lossy().contains("gbk");
+            assert_eq!(
+                encoding,
+                if gbk { "GBK" } else { "UTF-8" },
+                "{}",
+                f.display()
+            );
+            assert_eq!(doc["source"]["published"], "2026-01-20");
+            assert_eq!(
+                doc["source"]["url"],
+                "https://czj.ezhou.example.gov.cn/art/2026/1/20/art_1001_1.html"
+            );
+        } else {
+            assert!(encoding.is_null());
+            assert!(doc["source"]["url"].is_null());
+        }
+        // Workbooks name the sheet the approval was read from (the seed's
+        // XLSX has a 目录 sheet first, which is not read).
+        let sheet = &doc["source"]["sheet"];
+        if matches!(format, "xlsx" | "xls") {
+            assert_eq!(sheet, "绩效目标表", "{}", f.display());
+        } else {
+            assert!(sheet.is_null());
+        }
+    }
+}
+
+#[test]
+fn the_seed_formats_match_the_expectation() {
+    let summary: Value = serde_json::from_str(
+        &fs::read_to_string("tests/expected/ezhou-data-bureau-2026.summary.json").unwrap(),
+    )
+    .unwrap();
+    let tsv = fs::read_to_string("tests/expected/ezhou-data-bureau-2026.indicators.tsv").unwrap();
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    for f in samples("ezhou-data-bureau-2026") {
+        let stem = f.display().to_string();
+        let d = convert(&f);
+        common::assert_summary_fields(&d, &summary, &stem);
+        let funding = diff_values(
+            &d["funding"]["rows"],
+            &summary["funding"],
+            &Ignore::default(),
+        );
+        assert!(funding.is_empty(), "{stem}: funding {funding:?}");
+        let got = d["indicators"].as_array().unwrap();
+        assert_eq!(got.len(), rows.len(), "{stem}: indicator count");
+        for (i, (g, line)) in got.iter().zip(&rows).enumerate() {
+            for (key, want) in header
+                .iter()
+                .zip(line.split('\t').chain(std::iter::repeat("")))
+            {
+                let actual = match *key {
+                    "history_1" => g["history"].get(0).cloned().unwrap_or(Value::Null),
+                    "history_2" => g["history"].get(1).cloned().unwrap_or(Value::Null),
+                    k => g[k].clone(),
+                };
+                let want = if want.is_empty() {
+                    Value::Null
+                } else {
+                    Value::from(want)
+                };
+                assert_eq!(actual, want, "{stem}: row {} {key}", i + 1);
+            }
+        }
+    }
+}
+
+/// The template samples against tests/expected/formats/<file>.json
+/// (written from the content model), field by field.
+#[test]
+fn template_samples_match_their_expectations() {
+    const FIELDS: &[&str] = &[
+        "title",
+        "year",
+        "kind",
+        "department",
+        "department_code",
+        "history_years",
+        "long_term_deadline",
+        "funding",
+        "functions",
+        "annual_tasks",
+        "long_term_goals",
+        "annual_goals",
+        "columns",
+        "indicators",
+    ];
+    let mut problems = Vec::new();
+    let mut n = 0;
+    for e in fs::read_dir("tests/expected/formats").unwrap() {
+        let exp = e.unwrap().path();
+        let file = exp.file_stem().unwrap().to_string_lossy().into_owned();
+        let ext = Path::new(&file)
+            .extension()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let dir = if ext == "htm" { "html" } else { ext.as_str() };
+        if !FORMAT_DIRS.contains(&dir) {
+            continue;
+        }
+        let sample = Path::new("samples").join(dir).join(&file);
+        let want: Value = serde_json::from_str(&fs::read_to_string(&exp).unwrap()).unwrap();
+        let doc = convert(&sample);
+        if doc["status"] != "ok" {
+            problems.push(format!("{file}: {}", doc["error"]));
+            continue;
+        }
+        for key in FIELDS {
+            for d in diff_values(&doc[*key], &want[*key], &Ignore::default()) {
+                problems.push(format!("{file}: {key}{d}"));
+            }
+        }
+        let want_codes: Vec<String> = want["warning_codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c.as_str().map(str::to_string))
+            .collect();
+        if warning_codes(&doc) != want_codes {
+            problems.push(format!("{file}: warnings {}", doc["warnings"]));
+        }
+        n += 1;
+    }
+    assert!(n >= 3, "{n} expectations");
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// The same bytes under another name (or none) are read the same way:
+/// the format comes from the content.
+#[test]
+fn format_by_content_not_by_name() {
+    for f in samples("ezhou-data-bureau-2026") {
+        let bytes = fs::read(&f).unwrap();
+        let named = pifu::convert::convert_named("x", &bytes, &f);
+        let unnamed = pifu::convert::convert_named("x", &bytes, Path::new("download.bin"));
+        assert_eq!(
+            serde_json::to_value(&named).unwrap(),
+            serde_json::to_value(&unnamed).unwrap(),
+            "{}",
+            f.display()
+        );
+    }
+}

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of pifu with cargo-fuzz (libFuzzer).
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     # default: 60 s each, targets text and pdf
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     # default: 60 s each, every target
 #
 # Targets (fuzz/fuzz_targets/):
-#   text  bytes -> pifu::convert::convert_bytes(name, bytes, false)
-#   pdf   bytes -> extract_pdf -> layout_pages -> reconstruct
+#   text      bytes -> pifu::convert::convert_bytes(name, bytes, false)
+#   pdf       bytes -> extract_pdf -> layout_pages -> reconstruct
+#   html      bytes -> extract::html::read_html
+#   xlsx      bytes -> extract::xlsx::read_xlsx (ZIP package)
+#   xls       bytes -> extract::xls::read_xls (OLE2, BIFF)
+#   docx_xml  bytes -> extract::docx::read_document_xml
 #
 # fuzz/TARGET.dict (PDF syntax and operators; the document's labels) is
 # given to libFuzzer as a dictionary.
@@ -32,7 +36,7 @@ SECONDS_EACH="${1:-60}"
 shift || true
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=(text pdf)
+    TARGETS=(text pdf html xlsx xls docx_xml)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -61,6 +65,14 @@ seed() {
     case "$target" in
         text) files=(samples/*.txt) ;;
         pdf) files=(tests/fixtures/pdf/*.pdf samples/pdf/*.pdf) ;;
+        html) files=(samples/html/*) ;;
+        xlsx) files=(samples/xlsx/*.xlsx) ;;
+        xls) files=(samples/xls/*.xls) ;;
+        docx_xml)
+            for d in samples/docx/*.docx; do
+                [ -f "$d" ] || continue
+                unzip -p "$d" word/document.xml >"$dir/seed-$(basename "$d").xml"
+            done ;;
     esac
     for f in "${files[@]}"; do
         [ -f "$f" ] || continue

@@ -20,8 +20,10 @@ made by tests/hostile.rs at run time.
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -624,6 +626,161 @@ def first_lines(n: int) -> bytes:
 OBJSTM_TODAY = ("error: PDF has no pages (its objects sit in an object stream; "
                 "see object-streams.pdf)")
 
+
+# ------------------------------------------------ structured formats (issue 9)
+
+XLSX_CT = (b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+           b'<Default Extension="xml" ContentType="application/xml"/></Types>')
+WB_RELS_HEAD = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                b'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">')
+NS_MAIN = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+NS_R = b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def zip_bytes(parts: list) -> bytes:
+    """A ZIP archive of (name, bytes), deflated, with fixed timestamps."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data, compresslevel=9)
+    return buf.getvalue()
+
+
+def xlsx(sheets: list, shared: bytes | None = None) -> bytes:
+    """A minimal workbook: sheets is a list of worksheet XML bodies."""
+    wb = b'<?xml version="1.0"?><workbook ' + NS_MAIN + b" " + NS_R + b"><sheets>"
+    rels = WB_RELS_HEAD
+    parts = [("[Content_Types].xml", XLSX_CT)]
+    for i, body in enumerate(sheets, 1):
+        wb += b'<sheet name="S%d" sheetId="%d" r:id="rId%d"/>' % (i, i, i)
+        rels += (b'<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 b'relationships/worksheet" Target="worksheets/sheet%d.xml"/>' % (i, i))
+        parts.append(("xl/worksheets/sheet%d.xml" % i, body))
+    wb += b"</sheets></workbook>"
+    if shared is not None:
+        rels += (b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                 b'relationships/sharedStrings" Target="sharedStrings.xml"/>')
+        parts.append(("xl/sharedStrings.xml", shared))
+    rels += b"</Relationships>"
+    parts += [("xl/workbook.xml", wb), ("xl/_rels/workbook.xml.rels", rels)]
+    return zip_bytes(parts)
+
+
+def sheet(cells: bytes, extra: bytes = b"", dimension: bytes = b"") -> bytes:
+    return (b'<?xml version="1.0"?><worksheet ' + NS_MAIN + b">" + dimension +
+            b"<sheetData>" + cells + b"</sheetData>" + extra + b"</worksheet>")
+
+
+def inline(ref: str, text: str) -> bytes:
+    return ('<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)).encode()
+
+
+def docx(body: bytes) -> bytes:
+    doc = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+           b'wordprocessingml/2006/main"><w:body>' + body + b"</w:body></w:document>")
+    return zip_bytes([("[Content_Types].xml", XLSX_CT), ("word/document.xml", doc)])
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                     for i in range(1, 10)) + b"]>")
+
+
+def f_xlsx_part_bomb() -> bytes:
+    # 80 MiB of spaces inside one worksheet: past the 64 MiB per-part limit.
+    return xlsx([sheet(b"<row>" + b" " * (80 << 20) + b"</row>")])
+
+
+def f_xlsx_total_bomb() -> bytes:
+    # Five 60 MiB worksheets: each under the part limit, together past the
+    # 256 MiB per-file limit.
+    body = sheet(b"<row>" + b" " * (60 << 20) + b"</row>")
+    return xlsx([body] * 5)
+
+
+def f_xlsx_laughs() -> bytes:
+    shared = LAUGHS + b"<sst " + NS_MAIN + b"><si><t>&lol9;</t></si></sst>"
+    return xlsx([sheet(b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>')], shared)
+
+
+def f_docx_laughs() -> bytes:
+    doc = (LAUGHS.replace(b"lolz", b"w:document") + b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
+           b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>')
+    return zip_bytes([("[Content_Types].xml", XLSX_CT), ("word/document.xml", doc)])
+
+
+def f_xlsx_dimension() -> bytes:
+    return xlsx([sheet(b'<row r="1">' + inline("A1", "x") + b"</row>",
+                       dimension=b'<dimension ref="A1:XFD1048576"/>')])
+
+
+def f_xlsx_far_cells() -> bytes:
+    # Two cells at opposite corners of the largest sheet: a grid of 17
+    # billion slots if it were allocated.
+    return xlsx([sheet(b'<row r="1">' + inline("A1", "x") + b'</row><row r="1048576">'
+                       + inline("XFD1048576", "y") + b"</row>")])
+
+
+def f_xlsx_huge_merge() -> bytes:
+    return xlsx([sheet(b'<row r="1">' + inline("A1", "x") + inline("B1", "y") + b'</row><row r="2">'
+                       + inline("B2", "z") + b"</row>",
+                       b'<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')])
+
+
+def f_xlsx_contradicting_merges() -> bytes:
+    cells = b"".join(b'<row r="%d">' % r + b"".join(inline("%s%d" % (c, r), c) for c in "ABCD") + b"</row>"
+                     for r in range(1, 5))
+    merges = b"".join(b'<mergeCell ref="%s"/>' % m for m in
+                      (b"A1:C3", b"B2:D4", b"A1:A4", b"C3:C3", b"D1:A4"))
+    return xlsx([sheet(cells, b'<mergeCells count="5">' + merges + b"</mergeCells>")])
+
+
+def f_xlsx_deep_xml() -> bytes:
+    return xlsx([sheet(b"<x>" * 100_000)])
+
+
+def f_docx_huge_spans() -> bytes:
+    # 5,000 rows whose cells claim a gridSpan of a billion columns.
+    row = (b'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000000000"/><w:vMerge w:val="restart"/></w:tcPr>'
+           b"<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>")
+    return docx(b"<w:tbl>" + row * 5000 + b"</w:tbl>")
+
+
+def f_html_deep() -> bytes:
+    return b"<html><body>" + b"<div>" * 200_000 + b"x"
+
+
+def f_html_huge_spans() -> bytes:
+    rows = b"".join(b'<tr><td rowspan="1000000000" colspan="1000000000">%d</td><td>b</td></tr>' % i
+                    for i in range(200))
+    title = "<h1>2026年部门整体绩效目标表</h1>".encode()
+    return b"<html><body>" + title + b"<table>" + rows + b"</table></body></html>"
+
+
+def f_html_many_columns() -> bytes:
+    row = b"<tr>" + b'<td colspan="1000">x</td>' * 50 + b"</tr>"
+    return b"<table>" + row + b"</table>"
+
+
+def xls_sample() -> bytes:
+    return Path("samples/xls/ezhou-data-bureau-2026.xls").read_bytes()
+
+
+def ole2_renamed(stream_name: str) -> bytes:
+    """The seed's XLS with its Workbook stream renamed in the OLE2
+    directory (UTF-16 name and its length field): a legacy Word file or an
+    encrypted OOXML package as far as the directory says."""
+    data = bytearray(xls_sample())
+    old = "Workbook".encode("utf-16-le")
+    at = data.find(old)
+    assert at > 0 and len(stream_name) < 32
+    new = stream_name.encode("utf-16-le")
+    data[at:at + 64] = new + b"\0" * (64 - len(new))
+    data[at + 64:at + 66] = struct.pack("<H", len(new) + 2)
+    return bytes(data)
+
 # (file name, what it does, expected outcome, what pifu does today when that
 # differs, bytes or a maker)
 FILES: list[tuple[str, str, str, str, object]] = []
@@ -787,6 +944,49 @@ def build_table() -> None:
     add("funding-many-empty-cells.txt",
         "the seed with 160,000 empty cells between the first funding row's item and its values",
         "ok (department_overall), quickly (linear in the row's width)", b"\n".join(lines))
+    add("zip-bomb-part.xlsx", "a worksheet part that inflates to 80 MiB (80 KiB compressed)",
+        "error: inflates past 64 MiB", f_xlsx_part_bomb)
+    add("zip-bomb-total.xlsx", "five worksheets of 60 MiB each inflated",
+        "error: the parts read inflate past the 256 MiB limit for one file", f_xlsx_total_bomb)
+    add("billion-laughs.xlsx", "a shared string made of a nine-level entity expansion (10^9 `lol`)",
+        "ok (kind unknown): entities other than the five predefined ones are not expanded",
+        f_xlsx_laughs)
+    add("billion-laughs.docx", "a paragraph made of a nine-level entity expansion",
+        "ok (kind unknown): the entity stays as printed", f_docx_laughs)
+    add("dimension-million-rows.xlsx", "one cell; the sheet's dimension claims A1:XFD1048576",
+        "ok (kind unknown): the dimension is not trusted", f_xlsx_dimension)
+    add("far-apart-cells.xlsx", "cells at A1 and XFD1048576",
+        "error: over the limit of 4000000 cells", f_xlsx_far_cells)
+    add("merge-whole-sheet.xlsx", "a merged range A1:XFD1048576 over three cells",
+        "ok (kind unknown): the range is clamped to the cells", f_xlsx_huge_merge)
+    add("contradicting-merges.xlsx", "five overlapping merged ranges over a 4x4 sheet",
+        "ok (kind unknown): the first range keeps a cell, no text lost", f_xlsx_contradicting_merges)
+    add("deep-xml.xlsx", "a worksheet nested 100,000 elements deep",
+        "error: XML nested deeper than 2000 elements", f_xlsx_deep_xml)
+    add("huge-spans.docx", "5,000 table rows whose cells span a billion columns",
+        "error: over the limit of 4000000 cells (spans clamped to 1000)", f_docx_huge_spans)
+    add("deep-200k.html", "200,000 nested div elements",
+        "error: HTML nested deeper than 4096 elements", f_html_deep)
+    add("huge-spans.html", "200 rows of cells with rowspan and colspan of a billion",
+        "error: HTML table wider than 2000 columns (spans are clamped to 1000 columns and the "
+        "table's rows, but each row's cell starts right of the rowspans above it)", f_html_huge_spans)
+    add("wide-table.html", "one row of 50 cells with colspan 1000",
+        "error: HTML table wider than 2000 columns", f_html_many_columns)
+    add("zip-neither.docx", "a ZIP archive holding only a text file",
+        "error: ZIP archive that is neither DOCX nor XLSX",
+        lambda: zip_bytes([("readme.txt", b"hello")]))
+    add("archive.ofd", "an OFD package (a ZIP with OFD.xml)", "error: OFD document",
+        lambda: zip_bytes([("OFD.xml", b"<ofd:OFD/>")]))
+    add("legacy.doc", "an OLE2 file whose only stream is WordDocument",
+        "error: legacy Word .doc: save as .docx or PDF", lambda: ole2_renamed("WordDocument"))
+    add("encrypted.xlsx", "an OLE2 file holding EncryptionInfo (a password-protected OOXML)",
+        "error: encrypted (password-protected) Office file", lambda: ole2_renamed("EncryptionInfo"))
+    add("kingsoft.et", "a BIFF workbook named .et (WPS Spreadsheets)",
+        "error: WPS Spreadsheets .et", xls_sample)
+    add("kingsoft.wps", "an OLE2 file named .wps (WPS Writer)", "error: WPS Writer .wps",
+        lambda: ole2_renamed("WordDocument"))
+    add("truncated.xlsx", "the first 2,000 bytes of a workbook", "error: damaged ZIP archive",
+        lambda: Path("samples/xlsx/ezhou-data-bureau-2026.xlsx").read_bytes()[:2000])
     add('odd name, "quoted" 名.txt', "a file name with a comma, quotes and CJK; NUL content",
         "error: not a text file (the path quoted in the CSV)", b"x\x00y\n")
 
@@ -800,7 +1000,7 @@ README_HEAD = """# Hostile inputs
 
 Generated by `python3 scripts/make_hostile.py` (do not edit by hand): each
 file hurts a converter one way. `tests/hostile.rs` converts the seed sample
-and every `.pdf`/`.txt` here in one batch (`--timeout 10 --max-memory 512MiB
+and every input here (every extension `pifu convert` searches for) in one batch (`--timeout 10 --max-memory 512MiB
 --jobs 6`) and checks that each gets exactly one row in `documents.csv` in
 input order, that the seed still converts in full, that every file that
 cannot be converted has `status=error` with a one-line error, and that

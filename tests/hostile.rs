@@ -122,6 +122,33 @@ const EXPECTED: &[(&str, Expect)] = &[
     ("w-many-ranges-slow.pdf", Converts),
     ("widths-wrong-length.pdf", Converts),
     ("xref-prev-loop.pdf", Converts),
+    // HTML, XLSX, XLS, DOCX and the unsupported formats (issue 9).
+    ("archive.ofd", Fails("OFD document")),
+    ("billion-laughs.docx", Converts),
+    ("billion-laughs.xlsx", Converts),
+    ("contradicting-merges.xlsx", Converts),
+    ("deep-200k.html", Fails("HTML nested deeper than 4096")),
+    ("deep-xml.xlsx", Fails("XML nested deeper than 2000")),
+    ("dimension-million-rows.xlsx", Converts),
+    ("encrypted.xlsx", Fails("encrypted (password-protected)")),
+    (
+        "far-apart-cells.xlsx",
+        Fails("over the limit of 4000000 cells"),
+    ),
+    ("huge-spans.docx", Fails("over the limit of 4000000 cells")),
+    ("huge-spans.html", Fails("wider than 2000 columns")),
+    ("kingsoft.et", Fails("WPS Spreadsheets .et")),
+    ("kingsoft.wps", Fails("WPS Writer .wps")),
+    (
+        "legacy.doc",
+        Fails("legacy Word .doc: save as .docx or PDF"),
+    ),
+    ("merge-whole-sheet.xlsx", Converts),
+    ("truncated.xlsx", Fails("damaged ZIP archive")),
+    ("wide-table.html", Fails("wider than 2000 columns")),
+    ("zip-bomb-part.xlsx", Fails("inflates past 64 MiB")),
+    ("zip-bomb-total.xlsx", Fails("256 MiB limit for one file")),
+    ("zip-neither.docx", Fails("neither DOCX nor XLSX")),
 ];
 
 fn expected(name: &str) -> Expect {
@@ -131,15 +158,17 @@ fn expected(name: &str) -> Expect {
         .map_or(Survives, |(_, e)| *e)
 }
 
-/// The input files of tests/hostile/ (what `pifu convert DIR` would pick:
-/// `.pdf` and `.txt`), sorted.
+/// The input files of tests/hostile/ (what `pifu convert DIR` would pick),
+/// sorted.
 fn hostile_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(hostile_dir())
         .expect("tests/hostile/ exists (python3 scripts/make_hostile.py)")
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e == "pdf" || e == "txt" || e == "PDF" || e == "TXT")
+            p.extension().is_some_and(|e| {
+                let e = e.to_string_lossy().to_ascii_lowercase();
+                pifu::batch::INPUT_EXTENSIONS.contains(&e.as_str())
+            })
         })
         .collect();
     files.sort();

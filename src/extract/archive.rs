@@ -57,9 +57,16 @@ impl<'a> Package<'a> {
             .map_err(|e| format!("cannot inflate {stored}: {e}"))?;
         let n = out.len() as u64;
         if n > limit {
+            let what = if limit < MAX_PART_BYTES {
+                format!(
+                    "the parts read inflate past the {} MiB limit for one file",
+                    MAX_TOTAL_BYTES >> 20
+                )
+            } else {
+                format!("{stored} inflates past {} MiB", MAX_PART_BYTES >> 20)
+            };
             return Err(format!(
-                "{stored} inflates past {} MiB (a ZIP bomb or a damaged file): not converted",
-                limit / (1024 * 1024)
+                "{what} (a ZIP bomb or a damaged file): not converted"
             ));
         }
         self.budget -= n;

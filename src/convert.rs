@@ -227,6 +227,7 @@ pub fn convert_named_all(shown: &str, bytes: &[u8], name: &Path) -> Vec<Document
                     let id = if n > 1 {
                         source.part = Some(number);
                         source.page_range = part.pages;
+                        source.sheet = part.sheet.or(source.sheet);
                         format!("{doc_id}-{number}")
                     } else {
                         source.page_range = pages.filter(|&p| p > 0).map(|p| [1, p]);

@@ -50,12 +50,20 @@ impl<'a> Package<'a> {
             .by_name(&stored)
             .map_err(|e| format!("cannot read {stored} from the archive: {e}"))?;
         let limit = MAX_PART_BYTES.min(self.budget);
+        // A part that says it inflates past the limit is refused before it
+        // is inflated; one that lies is cut at the limit. Reserving what it
+        // says (bounded) keeps the buffer from doubling past the limit.
+        let declared = file.size();
         let mut out = Vec::new();
-        (&mut file)
-            .take(limit + 1)
-            .read_to_end(&mut out)
-            .map_err(|e| format!("cannot inflate {stored}: {e}"))?;
-        let n = out.len() as u64;
+        if declared <= limit {
+            out.try_reserve_exact(usize::try_from(declared).unwrap_or(0))
+                .map_err(|e| format!("cannot inflate {stored}: {e}"))?;
+            (&mut file)
+                .take(limit + 1)
+                .read_to_end(&mut out)
+                .map_err(|e| format!("cannot inflate {stored}: {e}"))?;
+        }
+        let n = (out.len() as u64).max(declared);
         if n > limit {
             let what = if limit < MAX_PART_BYTES {
                 format!(

@@ -68,7 +68,11 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
     let mut rows = Vec::new();
     flow(content, &mut rows)?;
     Ok(HtmlDoc {
-        layout: Layout { pages: None, rows },
+        layout: Layout {
+            pages: None,
+            rows,
+            ..Layout::default()
+        },
         encoding,
         url: head_meta.0,
         published: head_meta.1.or_else(|| published_in_text(&plain_text(body))),

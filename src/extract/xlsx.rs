@@ -56,6 +56,7 @@ pub struct Workbook {
 pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
     let mut rows: Vec<Row> = Vec::new();
     let mut used: Vec<String> = Vec::new();
+    let mut sheets_at: Vec<(usize, String)> = Vec::new();
     for sheet in sheets {
         if is_contents_sheet(&sheet.name) {
             continue;
@@ -72,11 +73,16 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
         .map_err(|e| format!("worksheet {}: {e}", sheet.name))?;
         if !laid.is_empty() {
             used.push(sheet.name.clone());
+            sheets_at.push((rows.len(), sheet.name.clone()));
         }
         rows.extend(laid);
     }
     Ok(Workbook {
-        layout: Layout { pages: None, rows },
+        layout: Layout {
+            pages: None,
+            rows,
+            sheets: sheets_at,
+        },
         sheet: (used.len() == 1).then(|| used.remove(0)),
     })
 }

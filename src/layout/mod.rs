@@ -66,4 +66,6 @@ pub struct Layout {
     /// Page count; `None` for text input.
     pub pages: Option<u32>,
     pub rows: Vec<Row>,
+    /// Workbooks: the index of each worksheet's first row, and its name.
+    pub sheets: Vec<(usize, String)>,
 }

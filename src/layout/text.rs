@@ -20,7 +20,11 @@ pub fn layout_text(text: &str) -> Layout {
             spans: None,
         });
     }
-    Layout { pages: None, rows }
+    Layout {
+        pages: None,
+        rows,
+        ..Layout::default()
+    }
 }
 
 #[cfg(test)]

@@ -235,6 +235,8 @@ pub struct Part {
     pub content: Content,
     /// First and last page (PDF).
     pub pages: Option<[u32; 2]>,
+    /// The worksheet it was read from (workbooks of several sheets).
+    pub sheet: Option<String>,
 }
 
 /// The document of a file holding one approval (the first, where it holds
@@ -264,14 +266,25 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
             spans: r.spans.clone(),
         })
         .collect();
-    let segments = form_segments(&rows);
+    let sheet_starts: Vec<usize> = layout.sheets.iter().map(|(i, _)| *i).collect();
+    let segments = form_segments(&rows, &sheet_starts);
     let mut parts: Vec<Part> = Vec::new();
     if segments.len() > 1 {
-        for seg in &segments {
+        for (start, seg) in &segments {
+            let sheet = layout
+                .sheets
+                .iter()
+                .rev()
+                .find(|(first, _)| first <= start)
+                .map(|(_, name)| name.clone());
             parts.extend(
                 reconstruct_rows(seg)
                     .into_iter()
-                    .filter(|p| p.content.kind != Some(Kind::Unknown)),
+                    .filter(|p| p.content.kind != Some(Kind::Unknown))
+                    .map(|p| Part {
+                        sheet: sheet.clone(),
+                        ..p
+                    }),
             );
         }
     }
@@ -281,12 +294,19 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     parts
 }
 
-/// Where a form starts: a short title line (…绩效目标表, …绩效目标批复),
-/// or a 项目名称 after the current form's indicator tables.
-fn form_segments(rows: &[Row]) -> Vec<&[Row]> {
+/// Where a form starts: a new worksheet, a short title line (…绩效目标表,
+/// …绩效目标批复), or a 项目名称 after the current form's indicator tables.
+/// Each segment with the index of its first row.
+fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a [Row])> {
     let mut starts = vec![0];
     let mut seen_table = false;
     for (i, row) in rows.iter().enumerate() {
+        if i > 0 && sheet_starts.contains(&i) {
+            if starts.last() != Some(&i) {
+                starts.push(i);
+            }
+            seen_table = false;
+        }
         let texts: Vec<&str> = row.texts().collect();
         let title = matches!(texts.as_slice(), [t] if is_form_title(t));
         let names_project = texts.first().is_some_and(|t| {
@@ -307,8 +327,11 @@ fn form_segments(rows: &[Row]) -> Vec<&[Row]> {
     starts.push(rows.len());
     starts
         .windows(2)
-        .filter_map(|w| rows.get(*w.first()?..*w.get(1)?))
-        .filter(|s| !s.is_empty())
+        .filter_map(|w| {
+            let (a, b) = (*w.first()?, *w.get(1)?);
+            Some((a, rows.get(a..b)?))
+        })
+        .filter(|(_, s)| !s.is_empty())
         .collect()
 }
 
@@ -509,7 +532,11 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     }
     c.warnings = warnings;
     if flat.is_empty() {
-        return vec![Part { content: c, pages }];
+        return vec![Part {
+            content: c,
+            pages,
+            sheet: None,
+        }];
     }
     flat.into_iter()
         .map(|g| flat_part(&c, g, budget_header.as_deref()))
@@ -578,6 +605,7 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
             (Some(a), Some(b)) => Some([a, b]),
             _ => None,
         },
+        sheet: None,
     }
 }
 

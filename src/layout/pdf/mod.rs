@@ -228,6 +228,7 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
     Layout {
         pages: Some(u32::try_from(pages.len()).unwrap_or(u32::MAX)),
         rows,
+        ..Layout::default()
     }
 }
 

@@ -358,6 +358,21 @@ impl HeaderMap {
     }
 }
 
+/// A column whose header cell is empty stands under the header on its
+/// left (二级指标 printed over the level-2 column, the name column's header
+/// left blank): each leaf reaches to the next one, so the reader splits it
+/// by its data cells.
+fn close_gaps(leaves: &mut [Leaf]) {
+    let lefts: Vec<i32> = leaves.iter().map(|l| l.span.left).collect();
+    for (i, leaf) in leaves.iter_mut().enumerate() {
+        if let Some(&next) = lefts.get(i + 1) {
+            if next > leaf.span.right {
+                leaf.span.right = next;
+            }
+        }
+    }
+}
+
 /// One non-empty header cell: its row, extent and text.
 #[derive(Debug, Clone)]
 struct HeaderCell {
@@ -384,6 +399,9 @@ pub fn map_header(
     let mut leaves = Vec::new();
     for (path, span, width) in paths {
         leaves.extend(leaves_of_path(&path, span, width, doc_year, is_label));
+    }
+    if reliable {
+        close_gaps(&mut leaves);
     }
     HeaderMap { leaves, reliable }
 }
@@ -786,6 +804,23 @@ mod tests {
                 ("指标分类", "category"),
             ]
         );
+    }
+
+    #[test]
+    fn a_blank_header_cell_stands_under_the_header_on_its_left() {
+        let r = spanned(&[
+            ("一级指标", 0, 10),
+            ("二级指标", 10, 20),
+            ("", 20, 30),
+            ("指标值", 30, 40),
+        ]);
+        let m = map_header(&[&r], None, &label);
+        let spans: Vec<(i32, i32)> = m
+            .leaves
+            .iter()
+            .map(|l| (l.span.left, l.span.right))
+            .collect();
+        assert_eq!(spans, vec![(0, 10), (10, 30), (30, 40)]);
     }
 
     #[test]

@@ -300,6 +300,16 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
 fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a [Row])> {
     let mut starts = vec![0];
     let mut seen_table = false;
+    let mut last_title: Option<String> = None;
+    let opens_block = |row: &Row| {
+        row.texts().next().is_some_and(|t| {
+            let k: String = squash(t).trim_end_matches([':', '：']).to_string();
+            matches!(
+                k.as_str(),
+                "项目名称" | "项目支出名称" | "部门（单位）名称" | "部门(单位)名称" | "单位名称" | "部门名称" | "主管部门"
+            )
+        })
+    };
     for (i, row) in rows.iter().enumerate() {
         if i > 0 && sheet_starts.contains(&i) {
             if starts.last() != Some(&i) {
@@ -308,7 +318,19 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
             seen_table = false;
         }
         let texts: Vec<&str> = row.texts().collect();
-        let title = matches!(texts.as_slice(), [t] if is_form_title(t));
+        let mut title = matches!(texts.as_slice(), [t] if is_form_title(t));
+        if title {
+            // The same title printed again (a running head in a text dump)
+            // starts a form only when a header block follows it.
+            let text = texts.first().map(|t| squash(t));
+            let repeated = last_title.is_some() && last_title == text;
+            let block_follows = rows.iter().skip(i + 1).take(3).any(|r| opens_block(r));
+            if repeated && !block_follows {
+                title = false;
+            } else {
+                last_title = text;
+            }
+        }
         let names_project = texts.first().is_some_and(|t| {
             let k: String = squash(t).trim_end_matches([':', '：']).to_string();
             k == "项目名称" || k == "项目支出名称"
@@ -335,6 +357,33 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
         .collect()
 }
 
+/// A form's rows without its title printed again further down (a running
+/// head that a text dump keeps at each page break).
+fn without_running_titles(rows: &[Row]) -> Vec<Row> {
+    let title_of = |r: &Row| -> Option<String> {
+        let texts: Vec<&str> = r.texts().collect();
+        match texts.as_slice() {
+            [t] if is_form_title(t) => Some(squash(t)),
+            _ => None,
+        }
+    };
+    let first = rows.iter().position(|r| title_of(r).is_some());
+    let title = first.and_then(|i| rows.get(i)).and_then(title_of);
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut pending_break = false;
+    for (i, r) in rows.iter().enumerate() {
+        if Some(i) > first && title.is_some() && title_of(r) == title {
+            // The page break it followed still comes before the next row.
+            pending_break |= r.after_page_break;
+            continue;
+        }
+        let mut r = r.clone();
+        r.after_page_break |= std::mem::take(&mut pending_break);
+        out.push(r);
+    }
+    out
+}
+
 /// A form's title line: short, names 绩效目标 and ends as a title does
 /// (表, 批复, perhaps followed by a bracketed year).
 fn is_form_title(t: &str) -> bool {
@@ -352,6 +401,8 @@ fn is_form_title(t: &str) -> bool {
 /// table of projects.
 fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     let pages = page_range(rows);
+    let rows = without_running_titles(rows);
+    let rows = rows.as_slice();
     let groups = sections(rows);
     let mut c = Content::default();
     let mut warnings: Vec<Warning> = Vec::new();
@@ -863,6 +914,25 @@ mod tests {
             vec![Some(2024), Some(2025)]
         );
         assert!(align_history(&[], &[], &[2024, 2025]).is_empty());
+    }
+
+    #[test]
+    fn a_running_title_is_dropped_and_its_page_break_kept() {
+        let row = |s: &str, brk: bool| Row {
+            cells: s.split('|').map(str::to_string).collect(),
+            after_page_break: brk,
+            ..Row::default()
+        };
+        let rows = [
+            row("2026 年部门整体绩效目标批复", false),
+            row("|运行成本|公用经费控制", false),
+            row("2026 年部门整体绩效目标批复", true),
+            row("||在职人员控制", false),
+        ];
+        let out = without_running_titles(&rows);
+        assert_eq!(out.len(), 3);
+        assert!(out[2].after_page_break);
+        assert_eq!(form_segments(&rows, &[]).len(), 1);
     }
 
     #[test]

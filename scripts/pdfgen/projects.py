@@ -13,6 +13,9 @@ block's own column grid). From one content model come:
 - the PDFs (the blocks become layout sections, so the reportlab and
   Chromium producers and verify.py work on them unchanged);
 - the workbook (openpyxl, real merged cells);
+- article pages `<stem>.html` of the single forms (the chromium
+  producer's table in a site's page), DOCX of T2 and T6 and an XLSX of T5
+  (real merged cells, amounts as numbers);
 - the expected documents `tests/expected/projects/<file name>.json`.
 
     python3 scripts/pdfgen/generate.py --projects [--only SUBSTRING] [--no-verify]
@@ -1433,6 +1436,276 @@ def write_pdfs(only, no_verify, produce):
     return made, ok
 
 
+# --- article pages, documents and a workbook of the single forms -------------------------------
+
+# Where each form is published: (site, host, channel, 发布时间, 来源). The
+# article pages carry the form as the chromium producer draws it.
+SITES = {
+    "t2-xiangtan-huashi-town-living-environment-2025":
+        ("湘潭县人民政府", "www.xiangtanxian.example.gov.cn", "乡镇预决算公开", "2025-03-18 16:20", "花石镇人民政府"),
+    "t3-wuhan-jiangan-pocket-parks-2025":
+        ("武汉市江岸区人民政府", "www.jiangan.example.gov.cn", "部门预算", "2025-02-26 09:05", "区园林和林业局"),
+    "t5-hengyang-food-safety-sampling-2025":
+        ("衡阳市财政局", "czj.hengyang.example.gov.cn", "预算绩效管理", "2025-03-07 10:42", "市市场监督管理局"),
+    "t6-suizhou-river-cleaning-2026":
+        ("随州市财政局", "czj.suizhou.example.gov.cn", "绩效目标公开", "2026-01-23 15:30", "市水利和湖泊局"),
+    "central-forest-resources-monitoring-2025":
+        ("国家林业和草原局", "www.forestry.example.gov.cn", "部门预算", "2025-03-28 17:00", "规划财务司"),
+    "shanghai-xuhui-street-greening-2025":
+        ("上海市徐汇区人民政府", "www.xuhui.example.gov.cn", "预算公开", "2025-02-14 11:18", "区绿化和市容管理局"),
+    "t7-yibin-xuzhou-town-projects-2025":
+        ("宜宾市叙州区人民政府", "www.ybxz.example.gov.cn", "乡镇财政预决算", "2025-04-02 08:50", "区财政局"),
+}
+FORMATS = {     # stem -> the other formats it gets besides the article page
+    "t2-xiangtan-huashi-town-living-environment-2025": ("docx",),
+    "t5-hengyang-food-safety-sampling-2025": ("xlsx",),
+    "t6-suizhou-river-cleaning-2026": ("docx",),
+}
+XLSX_SHEET = "项目支出绩效目标表"
+NAV = ["首页", "走进政府", "政务公开", "政务服务", "互动交流", "专题专栏"]
+PAGE_CSS = """body{margin:0;font-family:"Microsoft YaHei",SimSun,sans-serif;font-size:14px;color:#333}
+.header{background:#0b5ca8;color:#fff}.header .logo{font-size:24px;padding:18px 40px}
+.nav{margin:0;padding:0 40px;list-style:none}.nav li{display:inline-block}.nav a{color:#fff;padding:0 14px}
+.breadcrumb{width:1000px;margin:12px auto}.main{width:1000px;margin:0 auto}
+.article h1{font-size:22px;text-align:center}.info{text-align:center;color:#888;border-bottom:1px solid #ddd;padding-bottom:8px}
+.TRS_Editor table{border-collapse:collapse;table-layout:fixed;margin:0 auto}
+.TRS_Editor td{border:1px solid #000;padding:3px;text-align:center;vertical-align:middle}
+.TRS_Editor td.list,.TRS_Editor td.left{text-align:left}.TRS_Editor td p{margin:0}.nw{white-space:nowrap}
+.unit{text-align:right}.footer{margin-top:30px;background:#eee;text-align:center;padding:16px;color:#666}"""
+
+
+def format_doc(stem, form):
+    """The layout Doc of a form for the other formats (no page footer)."""
+    return form_doc(stem, form, Style(footer=None))
+
+
+def article_page(stem, form):
+    """The form published as an article: navigation, breadcrumbs, the
+    发布时间 line, the canonical address, the form as the chromium producer's
+    table (the unit line above it), a footer."""
+    import html as _html
+    import render_html
+    site, host, channel, published, source = SITES[stem]
+    date = published.split(" ")[0]
+    url = "https://%s/art/%s/art_%s.html" % (host, date.replace("-", "/"),
+                                             "%04d" % (sum(map(ord, stem)) % 10000))
+    doc = format_doc(stem, form)
+    grid = render_html.Grid(doc)
+    title = _html.escape(form.title)
+    body = []
+    if form.unit_line:
+        body.append('<p class="unit">%s</p>' % _html.escape(form.unit_line))
+    body += render_html.table_lines(grid)
+    return """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>%(title)s_%(channel)s_%(site)s</title>
+<link rel="canonical" href="%(url)s">
+<meta name="ArticleTitle" content="%(title)s">
+<meta name="PubDate" content="%(published)s">
+<meta name="ContentSource" content="%(source)s">
+<style>
+%(css)s
+</style>
+<script>var _hmt = _hmt || []; /* 访问统计 */</script>
+</head>
+<body>
+<div class="header">
+  <div class="logo">%(site)s</div>
+  <ul class="nav">%(nav)s</ul>
+  <form class="search" action="/search"><input type="text" name="q" placeholder="请输入关键字"><button>搜索</button></form>
+</div>
+<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/czzj/">财政资金</a> &gt; <a href="/zwgk/czzj/yjs/">%(channel)s</a></div>
+<div class="main">
+  <div class="article">
+    <h1 class="title">%(title)s</h1>
+    <div class="info">发布时间：%(published)s&nbsp;&nbsp;&nbsp;来源：%(source)s&nbsp;&nbsp;&nbsp;浏览次数：<span id="views">312</span>&nbsp;&nbsp;&nbsp;【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+    <div class="TRS_Editor">
+%(body)s
+    </div>
+    <div class="share">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a></div>
+    <div class="tools">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>
+    <div class="prev-next"><p>上一篇：<a href="#">关于公开部门预算的说明</a></p><p>下一篇：<a href="#">政府采购意向公开</a></p></div>
+  </div>
+</div>
+<div class="footer">
+  <p>主办单位：%(site)s&nbsp;&nbsp;承办：%(site)s办公室</p>
+  <p>网站标识码：4300000000&nbsp;&nbsp;ICP备案号：ICP备00000000号-1&nbsp;&nbsp;公安机关备案号：00000000000000</p>
+</div>
+</body>
+</html>
+""" % dict(title=title, channel=_html.escape(channel), site=_html.escape(site), url=url,
+           published=published, source=_html.escape(source), css=PAGE_CSS,
+           nav="".join('<li><a href="#">%s</a></li>' % n for n in NAV),
+           body="\n".join("      " + line for line in body))
+
+
+def placed_cells(stem, form):
+    """Every cell of the form on the chromium producer's column grid:
+    (row, column, rowspan, colspan, paragraphs, left-aligned), rows counted
+    through all blocks; and the grid's column widths in pt."""
+    import render_html
+    doc = format_doc(stem, form)
+    grid = render_html.Grid(doc)
+    out, row0 = [], 0
+    for si, sec in enumerate(grid.secs):
+        for c in sec.cells:
+            col, n = grid.span(si, c)
+            out.append((row0 + c.row, col, c.rowspan, n, list(c.paras),
+                        c.align == "left" or c.valign == "top"))
+        row0 += sec.nrows
+    widths = [b - a for a, b in zip(grid.bounds, grid.bounds[1:])]
+    return out, row0, widths
+
+
+AMOUNT = re.compile(r"-?(?:0|[1-9]\d*)\.\d\d")
+
+
+def _fixed_zip(data, path):
+    """Writes the archive `data` to `path` with fixed entry times and fixed
+    dates in docProps/core.xml."""
+    import io
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(data))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)",
+                              lambda m: m.group(1) + FIXED_TIME.encode() + m.group(3), body)
+            zi = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o600 << 16
+            out.writestr(zi, body)
+
+
+def write_form_xlsx(stem, form, path):
+    """One sheet: the title merged over the top row, the unit line under
+    it, then the form's cells with real merged cells; amounts are numbers
+    shown as 0.00."""
+    import datetime
+    import io
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    cells, nrows, widths = placed_cells(stem, form)
+    ncols = len(widths)
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = XLSX_SHEET
+    for k, w in enumerate(widths):
+        ws.column_dimensions[get_column_letter(k + 1)].width = round(w / 5.6, 2)
+    ws.cell(row=1, column=1, value=form.title).font = Font(bold=True, size=16)
+    ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+    top = 2
+    if form.unit_line:
+        ws.cell(row=2, column=1, value=form.unit_line).alignment = Alignment(horizontal="right")
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=ncols)
+        top = 3
+    for r, c, rs, cs, paras, left in cells:
+        text = "\n".join(paras)
+        cell = ws.cell(row=top + r, column=1 + c)
+        if AMOUNT.fullmatch(text):
+            cell.value = float(text)
+            cell.number_format = "0.00"
+        elif text:
+            cell.value = text
+        cell.alignment = Alignment(horizontal="left" if left else "center", vertical="center", wrap_text=True)
+        if rs > 1 or cs > 1:
+            ws.merge_cells(start_row=top + r, start_column=1 + c, end_row=top + r + rs - 1,
+                           end_column=c + cs)
+        for rr in range(top + r, top + r + rs):
+            for cc in range(1 + c, 1 + c + cs):
+                ws.cell(row=rr, column=cc).border = box
+    wb.properties.creator = "财政局"
+    wb.properties.created = datetime.datetime(2025, 1, 1)
+    wb.properties.modified = datetime.datetime(2025, 1, 1)
+    buf = io.BytesIO()
+    wb.save(buf)
+    _fixed_zip(buf.getvalue(), path)
+
+
+def write_form_docx(stem, form, path):
+    """The title and unit line as paragraphs, the form as one Word table
+    on the chromium producer's column grid: merged cells are real
+    (gridSpan across columns, vMerge down rows); a cell's lines are
+    paragraphs."""
+    import datetime
+    import io
+    import docx
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    cells, nrows, widths = placed_cells(stem, form)
+    d = docx.Document()
+    cp = d.core_properties
+    cp.author = cp.last_modified_by = "财政局"
+    cp.created = cp.modified = datetime.datetime(2025, 1, 1)
+    cp.revision = 1
+    cp.comments = ""
+    p = d.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(form.title)
+    run.font.size = Pt(16)
+    run.bold = True
+    if form.unit_line:
+        d.add_paragraph(form.unit_line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    t = d.add_table(rows=nrows, cols=len(widths))
+    t.style = "Table Grid"
+    t.autofit = False
+    for k, w in enumerate(widths):
+        t.columns[k].width = Pt(w)
+    for r, c, rs, cs, paras, left in cells:
+        cell = t.cell(r, c)
+        if rs > 1 or cs > 1:
+            cell = cell.merge(t.cell(r + rs - 1, c + cs - 1))
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        align = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
+        for k, text in enumerate(paras):
+            para = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+            if text:
+                para.add_run(text)
+            para.alignment = align
+    buf = io.BytesIO()
+    d.save(buf)
+    _fixed_zip(buf.getvalue(), path)
+
+
+def write_formats(only=""):
+    """The single forms as article pages (all), DOCX (T2, T6) and XLSX
+    (T5), with their expectations; returns the file names."""
+    made = []
+    for stem, form, pds in single_forms():
+        multi = len(pds) > 1
+        for ext in ("html",) + FORMATS.get(stem, ()):
+            name = "%s.%s" % (stem, ext)
+            if only not in name:
+                continue
+            path = os.path.join(OUT_DIR, name)
+            if ext == "html":
+                with open(path, "w", encoding="utf-8", newline="\n") as f:
+                    f.write(article_page(stem, form))
+            elif ext == "docx":
+                write_form_docx(stem, form, path)
+            else:
+                write_form_xlsx(stem, form, path)
+            sheet = XLSX_SHEET if ext == "xlsx" else None
+            write_json(os.path.join(EXP_DIR, name + ".json"),
+                       {"documents": [expected_doc(pd, form.indicators, None, part=(n + 1) if multi else None,
+                                                   sheet=sheet)
+                                      for n, pd in enumerate(pds)]})
+            made.append(name)
+            print("%-58s %s" % (name, ext), flush=True)
+    return made
+
+
 def generate(only, no_verify, produce):
     """Writes the corpus (all of it, or the files whose name contains
     `only`); a full run removes stale files from the two folders. Returns
@@ -1442,6 +1715,7 @@ def generate(only, no_verify, produce):
         made.update([name, name + ".json"])
         print("%-58s text" % name, flush=True)
     names, ok = write_pdfs(only, no_verify, produce)
+    names += write_formats(only)
     if only in XLSX_NAME:
         write_workbook(os.path.join(OUT_DIR, XLSX_NAME))
         write_json(os.path.join(EXP_DIR, XLSX_NAME + ".json"), workbook_expected())
@@ -1463,7 +1737,7 @@ def generate(only, no_verify, produce):
     if not only:
         for d in (OUT_DIR, EXP_DIR):
             for name in sorted(os.listdir(d)):
-                if name.endswith((".txt", ".pdf", ".xlsx", ".json")) and name not in made:
+                if name.endswith((".txt", ".pdf", ".html", ".docx", ".xlsx", ".json")) and name not in made:
                     print("removing stale %s" % os.path.join(d, name))
                     os.remove(os.path.join(d, name))
     return ok

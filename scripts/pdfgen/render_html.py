@@ -94,6 +94,47 @@ class Grid:
         return i0, i1 - i0
 
 
+def table_lines(grid: Grid, breaks=frozenset()):
+    """The form as one HTML table (lines of HTML): a `<colgroup>` on the
+    grid's column boundaries, one `<tr id="s{section}r{row}">` per grid row,
+    merged cells as rowspan/colspan. `breaks`: row ids that start a new
+    printed page. Also used for the project samples' article pages."""
+    out = []
+    out.append('<table id="t"><colgroup>')
+    for a, b in zip(grid.bounds, grid.bounds[1:]):
+        out.append('<col style="width:%.2fpt">' % (b - a))
+    out.append('</colgroup><tbody>')
+    for si, sec in enumerate(grid.secs):
+        cells = ([Cell(0, -1, rowspan=sec.nrows, paras=sec.label.split("\n"))] if sec.label is not None
+                 else []) + sec.cells
+        for r in range(sec.nrows):
+            rid = "s%dr%d" % (si, r)
+            cls = ' class="pb"' if rid in breaks else ""
+            out.append('<tr id="%s"%s>' % (rid, cls))
+            for c in sorted((c for c in cells if c.row == r), key=lambda c: c.col):
+                i0, n = grid.span(si, c)
+                attrs = ""
+                if c.rowspan == 1:
+                    attrs += ' class="one"'
+                if n > 1:
+                    attrs += ' colspan="%d"' % n
+                if c.rowspan > 1:
+                    attrs += ' rowspan="%d"' % c.rowspan
+                if c.col < 0:
+                    body = "<br>".join(_esc(p) for p in c.paras)
+                elif c.valign == "top":
+                    attrs = attrs.replace('class="one"', 'class="one list"')
+                    body = "".join("<p>%s</p>" % _esc(p) for p in c.paras)
+                else:
+                    if c.align == "left":
+                        attrs = attrs.replace('class="one"', 'class="one left"')
+                    body = "<br>".join(_esc(p) for p in c.paras)
+                out.append("<td%s>%s</td>" % (attrs, body))
+            out.append("</tr>")
+    out.append("</tbody></table>")
+    return out
+
+
 def build_html(doc, grid: Grid, breaks=frozenset(), measure=False) -> str:
     st = doc.style
     fs = st.font_size
@@ -127,38 +168,7 @@ tr.pb { break-before: page; }
            '<h1>%s</h1>' % _esc(doc.title)]
     if doc.unit:
         out.append('<div class="unit">%s</div>' % html.escape(st.unit_text or ("单位：" + doc.unit)))
-    out.append('<table id="t"><colgroup>')
-    for a, b in zip(grid.bounds, grid.bounds[1:]):
-        out.append('<col style="width:%.2fpt">' % (b - a))
-    out.append('</colgroup><tbody>')
-    for si, sec in enumerate(grid.secs):
-        cells = ([Cell(0, -1, rowspan=sec.nrows, paras=sec.label.split("\n"))] if sec.label is not None
-                 else []) + sec.cells
-        for r in range(sec.nrows):
-            rid = "s%dr%d" % (si, r)
-            cls = ' class="pb"' if rid in breaks else ""
-            out.append('<tr id="%s"%s>' % (rid, cls))
-            for c in sorted((c for c in cells if c.row == r), key=lambda c: c.col):
-                i0, n = grid.span(si, c)
-                attrs = ""
-                if c.rowspan == 1:
-                    attrs += ' class="one"'
-                if n > 1:
-                    attrs += ' colspan="%d"' % n
-                if c.rowspan > 1:
-                    attrs += ' rowspan="%d"' % c.rowspan
-                if c.col < 0:
-                    body = "<br>".join(_esc(p) for p in c.paras)
-                elif c.valign == "top":
-                    attrs = attrs.replace('class="one"', 'class="one list"')
-                    body = "".join("<p>%s</p>" % _esc(p) for p in c.paras)
-                else:
-                    if c.align == "left":
-                        attrs = attrs.replace('class="one"', 'class="one left"')
-                    body = "<br>".join(_esc(p) for p in c.paras)
-                out.append("<td%s>%s</td>" % (attrs, body))
-            out.append("</tr>")
-    out.append("</tbody></table>")
+    out += table_lines(grid, breaks)
     if measure:
         out.append("""<pre id="m"></pre><script>
 document.fonts.ready.then(function () {

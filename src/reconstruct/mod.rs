@@ -306,7 +306,13 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
             let k: String = squash(t).trim_end_matches([':', '：']).to_string();
             matches!(
                 k.as_str(),
-                "项目名称" | "项目支出名称" | "部门（单位）名称" | "部门(单位)名称" | "单位名称" | "部门名称" | "主管部门"
+                "项目名称"
+                    | "项目支出名称"
+                    | "部门（单位）名称"
+                    | "部门(单位)名称"
+                    | "单位名称"
+                    | "部门名称"
+                    | "主管部门"
             )
         })
     };

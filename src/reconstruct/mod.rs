@@ -330,7 +330,7 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
             // starts a form only when a header block follows it.
             let text = texts.first().map(|t| squash(t));
             let repeated = last_title.is_some() && last_title == text;
-            let block_follows = rows.iter().skip(i + 1).take(3).any(|r| opens_block(r));
+            let block_follows = rows.iter().skip(i + 1).take(3).any(&opens_block);
             if repeated && !block_follows {
                 title = false;
             } else {

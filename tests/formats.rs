@@ -53,20 +53,6 @@ fn same_document(doc: &Value, twin: &Value) -> Vec<String> {
     .collect()
 }
 
-fn warning_codes(doc: &Value) -> Vec<String> {
-    let mut codes: Vec<String> = doc["warnings"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|w| w["code"].as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    codes.sort();
-    codes.dedup();
-    codes
-}
-
 #[test]
 fn the_seed_reads_the_same_in_every_format() {
     let text = convert(Path::new("samples/ezhou-data-bureau-2026.txt"));
@@ -79,7 +65,7 @@ fn the_seed_reads_the_same_in_every_format() {
         assert!(diff.is_empty(), "{}:\n{}", f.display(), diff.join("\n"));
         // Cells are read by position: nothing to repair, nothing guessed.
         assert_eq!(
-            warning_codes(&doc),
+            common::warning_codes(&doc),
             Vec::<String>::new(),
             "{}: {}",
             f.display(),
@@ -169,22 +155,6 @@ fn the_seed_formats_match_the_expectation() {
 /// (written from the content model), field by field.
 #[test]
 fn template_samples_match_their_expectations() {
-    const FIELDS: &[&str] = &[
-        "title",
-        "year",
-        "kind",
-        "department",
-        "department_code",
-        "history_years",
-        "long_term_deadline",
-        "funding",
-        "functions",
-        "annual_tasks",
-        "long_term_goals",
-        "annual_goals",
-        "columns",
-        "indicators",
-    ];
     let mut problems = Vec::new();
     let mut n = 0;
     for e in fs::read_dir("tests/expected/formats").unwrap() {
@@ -206,20 +176,13 @@ fn template_samples_match_their_expectations() {
             problems.push(format!("{file}: {}", doc["error"]));
             continue;
         }
-        for key in FIELDS {
-            for d in diff_values(&doc[*key], &want[*key], &Ignore::default()) {
-                problems.push(format!("{file}: {key}{d}"));
-            }
-        }
-        let want_codes: Vec<String> = want["warning_codes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|c| c.as_str().map(str::to_string))
-            .collect();
-        if warning_codes(&doc) != want_codes {
-            problems.push(format!("{file}: warnings {}", doc["warnings"]));
-        }
+        problems.extend(common::field_differences(
+            &doc,
+            &want,
+            common::DOCUMENT_FIELDS,
+            &file,
+        ));
+        problems.extend(common::warning_code_difference(&doc, &want, &file));
         n += 1;
     }
     assert!(n >= 3, "{n} expectations");

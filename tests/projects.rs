@@ -7,8 +7,9 @@
 use std::fs;
 use std::path::Path;
 
-use pifu::diff::{diff_values, Ignore};
 use serde_json::Value;
+
+mod common;
 
 const FIELDS: &[&str] = &[
     "kind",
@@ -38,20 +39,6 @@ fn convert(path: &Path) -> Vec<Value> {
         .collect()
 }
 
-fn codes(doc: &Value) -> Vec<String> {
-    let mut c: Vec<String> = doc["warnings"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|w| w["code"].as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    c.sort();
-    c.dedup();
-    c
-}
-
 /// Differences of one file's documents from its expectation, as lines.
 pub fn check(expectation: &Path) -> Vec<String> {
     let want: Value = serde_json::from_str(&fs::read_to_string(expectation).unwrap()).unwrap();
@@ -79,11 +66,8 @@ pub fn check(expectation: &Path) -> Vec<String> {
                 doc["error"]
             ));
         }
-        for key in FIELDS {
-            for d in diff_values(&doc[*key], &w[*key], &Ignore::default()) {
-                out.push(format!("{file}#{}: {key}{d}", n + 1));
-            }
-        }
+        let label = format!("{file}#{}", n + 1);
+        out.extend(common::field_differences(doc, w, FIELDS, &label));
         for (key, path) in [
             ("source_part", "part"),
             ("source_sheet", "sheet"),
@@ -98,20 +82,7 @@ pub fn check(expectation: &Path) -> Vec<String> {
                 ));
             }
         }
-        let want_codes: Vec<String> = w["warning_codes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|c| c.as_str().map(str::to_string))
-            .collect();
-        if codes(doc) != want_codes {
-            out.push(format!(
-                "{file}#{}: warning codes {:?}, expected {want_codes:?}: {}",
-                n + 1,
-                codes(doc),
-                doc["warnings"]
-            ));
-        }
+        out.extend(common::warning_code_difference(doc, w, &label));
     }
     out
 }

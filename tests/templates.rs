@@ -6,25 +6,9 @@
 use std::fs;
 use std::path::Path;
 
-use pifu::diff::{diff_values, Ignore};
 use serde_json::Value;
 
-const FIELDS: &[&str] = &[
-    "title",
-    "year",
-    "kind",
-    "department",
-    "department_code",
-    "history_years",
-    "long_term_deadline",
-    "funding",
-    "functions",
-    "annual_tasks",
-    "long_term_goals",
-    "annual_goals",
-    "columns",
-    "indicators",
-];
+mod common;
 
 fn convert(path: &Path) -> Value {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -49,31 +33,13 @@ fn check(expectation: &Path) -> Vec<String> {
             doc["status"], doc["error"]
         ));
     }
-    for key in FIELDS {
-        for d in diff_values(&doc[*key], &want[*key], &Ignore::default()) {
-            out.push(format!("{file}: {key}{d}"));
-        }
-    }
-    let mut codes: Vec<String> = doc["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|w| w["code"].as_str().map(str::to_string))
-        .collect();
-    codes.sort();
-    codes.dedup();
-    let want_codes: Vec<String> = want["warning_codes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|c| c.as_str().map(str::to_string))
-        .collect();
-    if codes != want_codes {
-        out.push(format!(
-            "{file}: warning codes {codes:?}, expected {want_codes:?}: {}",
-            doc["warnings"]
-        ));
-    }
+    out.extend(common::field_differences(
+        &doc,
+        &want,
+        common::DOCUMENT_FIELDS,
+        file,
+    ));
+    out.extend(common::warning_code_difference(&doc, &want, file));
     out
 }
 

@@ -500,6 +500,22 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
         } else {
             c.long_term_goals.extend(block.either_goals);
         }
+        if !block.unread.is_empty() {
+            let shown: Vec<String> = block.unread.iter().map(|t| truncate(t, 20)).collect();
+            warnings.push(Warning::new(
+                "unplaced_cell",
+                format!(
+                    "project header texts read into no field: {}",
+                    truncate(&shown.join(" | "), 120)
+                ),
+            ));
+        }
+        if block.project.name.is_none() {
+            warnings.push(Warning::new(
+                "missing_field",
+                "no 项目名称 in the project's header block; project.name is null",
+            ));
+        }
         c.project = Some(block.project);
         funding = funding::FundingResult {
             unit: block.unit,
@@ -653,7 +669,10 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
     c.warnings.retain(|w| {
         w.seq.is_none()
             && w.table.is_none()
-            && !matches!(w.code.as_str(), "unrecognized_document" | "missing_title")
+            && !matches!(
+                w.code.as_str(),
+                "unrecognized_document" | "missing_title" | "missing_field"
+            )
     });
     c.warnings.extend(g.warnings);
     Part {

@@ -137,6 +137,14 @@ fn label_key(s: &str) -> String {
     n.trim_end_matches([':', '：']).to_string()
 }
 
+/// A form's annotation rather than a field: the unit, the stamp line.
+fn is_annotation(t: &str) -> bool {
+    unit_in(t).is_some()
+        || t.contains("盖章")
+        || t.starts_with("填报单位")
+        || t.starts_with("填表日期")
+}
+
 /// A label as printed, for an item or an extra key: whitespace and a
 /// trailing colon removed.
 fn as_printed(s: &str) -> String {
@@ -241,6 +249,8 @@ pub struct ProjectBlock {
     /// Goals of a block labelled only 绩效目标 / 总体目标.
     pub either_goals: Vec<String>,
     pub long_term_deadline: Option<i32>,
+    /// Texts of the block that are no known label's and no label's value.
+    pub unread: Vec<String>,
 }
 
 /// Where a money or cost block is being read.
@@ -289,6 +299,8 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
     let mut goal_columns: Vec<(usize, GoalKind, String)> = Vec::new();
     // Amount labels standing over columns, waiting for their amounts.
     let mut column_labels: Vec<(usize, String)> = Vec::new();
+    // Field labels standing over columns, waiting for their values.
+    let mut field_columns: Vec<(usize, Label, String)> = Vec::new();
     for row in rows {
         let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
         let texts: Vec<(usize, &str)> = cells
@@ -366,6 +378,41 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
             continue;
         }
         column_labels.clear();
+        // A row of field labels over a row of their values (项目名称 |
+        // 主管部门 | 实施单位 over the names): pairs by column.
+        if !field_columns.is_empty() && texts.iter().all(|(_, t)| label_of(t).is_none()) {
+            for &(i, v) in &texts {
+                let label = field_columns
+                    .iter()
+                    .rev()
+                    .find(|(c, _, _)| *c <= i)
+                    .map(|(_, l, t)| (*l, t.clone()));
+                match label {
+                    Some((l, t)) => set_field(&mut b, l, &t, v, &mut start, &mut end),
+                    None => b.unread.push(v.to_string()),
+                }
+            }
+            field_columns.clear();
+            continue;
+        }
+        field_columns.clear();
+        let field_labels: Vec<(usize, Label, String)> = texts
+            .iter()
+            .filter_map(|&(i, t)| match label_of(t) {
+                Some(
+                    l @ (Label::Amount | Label::FundingBlock | Label::CostBlock | Label::Goal(_)),
+                ) => {
+                    let _ = l;
+                    None
+                }
+                Some(l) => Some((i, l, t.to_string())),
+                None => None,
+            })
+            .collect();
+        if field_labels.len() >= 2 && field_labels.len() == texts.len() {
+            field_columns = field_labels;
+            continue;
+        }
         if amount_labels.len() >= 2 && numbers.is_empty() {
             column_labels = amount_labels
                 .iter()
@@ -420,10 +467,16 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
                 (Some(l), Some(v)) => set_field(&mut b, l, t, v, &mut start, &mut end),
                 (Some(_), None) => {}
                 (None, _) => {
-                    if mode == Mode::Funding {
+                    let amount = value.and_then(parse_number);
+                    match amount {
                         // An amount label of the block not in the list.
-                        if let Some(n) = value.and_then(parse_number) {
-                            b.funding.push(amount_row(t, n));
+                        Some(n) if mode == Mode::Funding => b.funding.push(amount_row(t, n)),
+                        // A heading or note on a line of its own is no field,
+                        // nor a form's own annotations (填报单位：(盖章), 单位：万元).
+                        _ if texts.len() < 2 || texts.iter().all(|(_, t)| is_annotation(t)) => {}
+                        _ => {
+                            b.unread.push(t.to_string());
+                            b.unread.extend(value.map(str::to_string));
                         }
                     }
                 }
@@ -680,6 +733,22 @@ mod tests {
         assert_eq!(b.funding.len(), 2);
         assert_eq!(b.funding[1].item.as_deref(), Some("其中：财政拨款"));
         assert_eq!(b.funding[1].current, Some(1_000_000.0));
+    }
+
+    #[test]
+    fn labels_over_their_values_and_texts_read_into_nothing() {
+        let b = block(&[
+            "项目名称|主管部门|实施单位",
+            "智慧水务平台|[015001]某市水务局|某市水务信息中心",
+            "建设内容概述|新建监测站点40个",
+            "填报单位：(盖章)|单位：万元",
+        ]);
+        assert_eq!(b.project.name.as_deref(), Some("智慧水务平台"));
+        assert_eq!(b.department.as_deref(), Some("某市水务局"));
+        assert_eq!(b.department_code.as_deref(), Some("015001"));
+        assert_eq!(b.project.implementer.as_deref(), Some("某市水务信息中心"));
+        assert_eq!(b.unread, vec!["建设内容概述", "新建监测站点40个"]);
+        assert_eq!(b.unit.as_deref(), Some("万元"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::convert::{convert_path_all, format_by_name, sha256_hex};
 use crate::export::json_file_name;
 use crate::export::render::{part_file, JsonDir, Rendered, Renders};
 use crate::extract::sniff::detect;
-use crate::model::{Document, Kind, Source, Status, Warning};
+use crate::model::{Document, Kind, Source, Status};
 use crate::worker::{Worker, WorkerConfig};
 
 /// One input file.
@@ -132,68 +132,140 @@ pub fn parse_file_list(text: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Counts for the summary line.
+/// Counts of inputs for the summary line. Every input is counted once:
+/// `converted + reused + failed + duplicates == total`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Inputs.
     pub total: usize,
-    pub ok: usize,
-    pub unknown: usize,
+    /// Inputs converted in this run (status `ok`).
+    pub converted: usize,
+    /// Inputs whose earlier output was taken back (`--resume`, status `ok`).
+    pub reused: usize,
+    /// Inputs that are errors (converted now or taken back).
     pub failed: usize,
+    /// Inputs with the same bytes as an earlier one (status `duplicate`).
     pub duplicates: usize,
+    /// Inputs converted or reused that hold no approval (`kind: unknown`).
+    pub unknown: usize,
+    /// Documents written (a file of several approvals gives several).
+    pub documents: usize,
+    /// Whether earlier outputs could be reused (`--resume`): the line then
+    /// says how many were.
+    pub resume: bool,
+    /// How many inputs were converted at a time: `--jobs`, but never more
+    /// than there are inputs.
+    pub jobs: usize,
 }
 
 impl Summary {
+    /// Counts one input's documents.
+    fn count(&mut self, doc: &Rendered, reused: bool) {
+        self.total += 1;
+        match doc.meta.status {
+            Status::Ok => {
+                if reused {
+                    self.reused += 1;
+                } else {
+                    self.converted += 1;
+                }
+                self.documents += usize::try_from(doc.meta.parts).unwrap_or(1);
+                if doc.meta.kind == Some(Kind::Unknown) {
+                    self.unknown += 1;
+                }
+            }
+            Status::Error => self.failed += 1,
+            Status::Duplicate => self.duplicates += 1,
+        }
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl Summary {
+    /// `17 inputs: 15 converted, 1 failed, 1 duplicate in 2.31 s (2 jobs)`, with
+    /// `N reused` after `converted` under `--resume`, and in parentheses the
+    /// documents written when a file held several approvals, and the inputs
+    /// of kind unknown.
     pub fn line(&self, seconds: f64) -> String {
         let mut s = format!(
-            "{} document{}: {} converted, {} failed",
-            self.total,
-            if self.total == 1 { "" } else { "s" },
-            self.ok - self.unknown,
-            self.failed
+            "{}: {} converted",
+            plural(self.total, "input", "inputs"),
+            self.converted
         );
+        if self.resume {
+            s.push_str(&format!(", {} reused", self.reused));
+        }
+        s.push_str(&format!(
+            ", {} failed, {}",
+            self.failed,
+            plural(self.duplicates, "duplicate", "duplicates")
+        ));
+        let mut notes = Vec::new();
+        if self.documents != self.converted + self.reused {
+            notes.push(plural(self.documents, "document", "documents"));
+        }
         if self.unknown > 0 {
-            s.push_str(&format!(
-                ", {} not recognised as a 批复 (kind unknown)",
+            notes.push(format!(
+                "{} not recognised as a 批复 (kind unknown)",
                 self.unknown
             ));
         }
-        if self.duplicates > 0 {
-            s.push_str(&format!(", {} duplicate contents", self.duplicates));
+        if !notes.is_empty() {
+            s.push_str(&format!(" ({})", notes.join("; ")));
         }
-        s.push_str(&format!(" in {seconds:.2} s"));
+        s.push_str(&format!(
+            " in {seconds:.2} s ({})",
+            plural(self.jobs, "job", "jobs")
+        ));
         s
     }
 }
 
-/// Adds `duplicate_content` warnings: a document whose bytes were already
-/// seen earlier in the batch names the first path.
+/// Finds inputs with the same bytes as an earlier one (SPEC §2.1). Only a
+/// converted input (status `ok`) is ever the first of its bytes, and only a
+/// converted input is ever a duplicate: a file that fails is an error.
 #[derive(Default)]
 pub struct DuplicateTracker {
     first_path: HashMap<String, String>,
 }
 
 impl DuplicateTracker {
-    /// Returns whether `doc` duplicates an earlier document, and adds the
-    /// warning to it (rendering it again) if it was converted.
-    pub fn check(&mut self, doc: &mut Rendered) -> bool {
-        let Some(sha) = doc.meta.sha256.clone() else {
-            return false;
-        };
+    /// If `doc` has the bytes of an earlier converted input, the
+    /// duplicate's documents (one per document of the file, with
+    /// `duplicate_of` that input's path), rendered as `doc` was; `None`
+    /// when `doc` stays as it is.
+    pub fn check(&mut self, doc: &Rendered) -> Option<Rendered> {
+        if doc.meta.status != Status::Ok {
+            return None;
+        }
+        let sha = doc.meta.sha256.clone()?;
         match self.first_path.get(&sha) {
             Some(first) => {
-                if doc.meta.status == Status::Ok {
-                    let w = Warning::new("duplicate_content", format!("same bytes as {first}"));
-                    // The line was rendered from a Document, so it reads back;
-                    // if it somehow did not, the document keeps its outputs.
-                    if let Ok(with) = doc.with_warning(w) {
-                        *doc = with;
-                    }
-                }
-                true
+                let docs: Vec<Document> = match doc.documents() {
+                    Ok(docs) => docs,
+                    // A line that does not read back (it was rendered from a
+                    // Document, so it does) still names the input.
+                    Err(_) => vec![Document::error(
+                        sha.get(..16).map(str::to_string),
+                        Source {
+                            sha256: Some(sha.clone()),
+                            ..Source::new(&doc.meta.path, format_by_name(Path::new(&doc.meta.path)))
+                        },
+                        "",
+                    )],
+                };
+                let dups: Vec<Document> = docs
+                    .into_iter()
+                    .map(|d| Document::duplicate(d.doc_id, d.source, first))
+                    .collect();
+                Some(Rendered::new_all(&dups, doc.renders()))
             }
             None => {
                 self.first_path.insert(sha, doc.meta.path.clone());
-                false
+                None
             }
         }
     }
@@ -246,7 +318,7 @@ fn resumed(input: &InputFile, json_dir: &Path) -> Option<Vec<Document>> {
     let read =
         |p: &Path| -> Option<Document> { serde_json::from_str(&fs::read_to_string(p).ok()?).ok() };
     let file = json_dir.join(json_file_name(&input.rel));
-    let mut docs = match read(&file) {
+    let docs = match read(&file) {
         Some(d) => vec![d],
         None => {
             let first = read(&part_file(&file, 1))?;
@@ -263,11 +335,10 @@ fn resumed(input: &InputFile, json_dir: &Path) -> Option<Vec<Document>> {
     let same = first.source.sha256.as_deref() == Some(sha256_hex(&bytes).as_str())
         && first.source.path == input.path.to_string_lossy()
         && usize::try_from(first.source.parts).ok() == Some(docs.len());
-    // Duplicate warnings are added again in order; drop the old ones.
-    for doc in &mut docs {
-        doc.warnings.retain(|w| w.code != "duplicate_content");
-    }
-    same.then_some(docs)
+    // A duplicate's file holds no content: it is converted again, and found
+    // to be a duplicate again (or not, if the batch changed).
+    let duplicate = docs.iter().any(|d| d.status == Status::Duplicate);
+    (same && !duplicate).then_some(docs)
 }
 
 fn too_large(input: &InputFile, max: Option<u64>) -> Option<Vec<Document>> {
@@ -296,10 +367,17 @@ struct Queue {
     window: usize,
 }
 
+/// A converted input: its documents, and whether they were taken back
+/// from an earlier run (`--resume`) rather than converted.
+struct Done {
+    doc: Rendered,
+    reused: bool,
+}
+
 struct QueueState {
     next: usize,
     written: usize,
-    done: BTreeMap<usize, Rendered>,
+    done: BTreeMap<usize, Done>,
     stop: bool,
 }
 
@@ -319,7 +397,7 @@ impl Queue {
         }
     }
 
-    fn put(&self, i: usize, doc: Rendered) {
+    fn put(&self, i: usize, doc: Done) {
         if let Ok(mut st) = self.state.lock() {
             st.done.insert(i, doc);
         }
@@ -327,7 +405,7 @@ impl Queue {
     }
 
     /// The document at `i`, waiting for it.
-    fn get(&self, i: usize) -> Option<Rendered> {
+    fn get(&self, i: usize) -> Option<Done> {
         let mut st = self.state.lock().ok()?;
         loop {
             if let Some(d) = st.done.remove(&i) {
@@ -352,8 +430,13 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
     let mut worker: Option<Worker> = None;
     while let Some(i) = queue.take(inputs.len()) {
         let Some(input) = inputs.get(i) else { break };
-        let early = too_large(input, opts.max_file_size)
-            .or_else(|| opts.resume_from.as_deref().and_then(|d| resumed(input, d)));
+        let large = too_large(input, opts.max_file_size);
+        let earlier = match large {
+            Some(_) => None,
+            None => opts.resume_from.as_deref().and_then(|d| resumed(input, d)),
+        };
+        let reused = earlier.is_some();
+        let early = large.or(earlier);
         let json_file = opts
             .json_dir
             .as_ref()
@@ -390,7 +473,7 @@ fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
                 }
             }
         };
-        queue.put(i, doc);
+        queue.put(i, Done { doc, reused });
     }
 }
 
@@ -423,7 +506,9 @@ pub fn run<E>(
     opts: &RunOptions,
     mut sink: impl FnMut(&InputFile, Rendered) -> Result<(), E>,
 ) -> Result<Summary, E> {
-    let jobs = opts.jobs.max(1);
+    // More producers than inputs would only start idle threads (and
+    // worker processes).
+    let jobs = opts.jobs.clamp(1, inputs.len().max(1));
     let queue = Queue {
         state: Mutex::new(QueueState {
             next: 0,
@@ -434,27 +519,29 @@ pub fn run<E>(
         ready: Condvar::new(),
         window: (jobs * 4).max(8),
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        resume: opts.resume_from.is_some(),
+        jobs,
+        ..Summary::default()
+    };
     let mut dups = DuplicateTracker::default();
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build();
     let mut outcome: Result<(), E> = Ok(());
     let mut consume =
         |summary: &mut Summary, dups: &mut DuplicateTracker, outcome: &mut Result<(), E>| {
             for (i, input) in inputs.iter().enumerate() {
-                let Some(mut doc) = queue.get(i) else { break };
-                summary.total += 1;
-                if dups.check(&mut doc) {
-                    summary.duplicates += 1;
-                }
-                match doc.meta.status {
-                    Status::Ok => {
-                        summary.ok += 1;
-                        if doc.meta.kind == Some(Kind::Unknown) {
-                            summary.unknown += 1;
-                        }
+                let Some(Done { mut doc, reused }) = queue.get(i) else {
+                    break;
+                };
+                if let Some(mut dup) = dups.check(&doc) {
+                    // Its JSON file(s) now say `duplicate`; if that fails the
+                    // sink writes them and reports the error.
+                    if let Some(j) = &opts.json_dir {
+                        dup.write_json(&j.file(&input.rel), &j.tmp);
                     }
-                    Status::Error => summary.failed += 1,
+                    doc = dup;
                 }
+                summary.count(&doc, reused);
                 if let Err(e) = sink(input, doc) {
                     *outcome = Err(e);
                     queue.stop();
@@ -470,6 +557,7 @@ pub fn run<E>(
             consume(&mut summary, &mut dups, &mut outcome);
         }),
         Err(_) => std::thread::scope(|scope| {
+            summary.jobs = 1;
             scope.spawn(|| produce(inputs, opts, &queue));
             consume(&mut summary, &mut dups, &mut outcome);
         }),

@@ -43,16 +43,21 @@ pub fn convert_path(path: &Path, shown: &str) -> Document {
     first(convert_path_all(path, shown), shown)
 }
 
-/// Converts a file on disk into every document it holds, in file order.
-pub fn convert_path_all(path: &Path, shown: &str) -> Vec<Document> {
-    // Devices and FIFOs are not documents, and reading one may never end.
-    let read = match std::fs::metadata(path) {
+/// Reads an input file: only a regular file (devices and FIFOs are not
+/// documents, and reading one may never end). Every command reads its
+/// input through this, so all see the same bytes and the same errors.
+pub fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
+    match std::fs::metadata(path) {
         Ok(m) if !m.is_file() => Err(std::io::Error::other(
             "not a regular file (a directory, device or pipe)",
         )),
         _ => std::fs::read(path),
-    };
-    match read {
+    }
+}
+
+/// Converts a file on disk into every document it holds, in file order.
+pub fn convert_path_all(path: &Path, shown: &str) -> Vec<Document> {
+    match read_input(path) {
         Ok(bytes) => convert_named_all(shown, &bytes, path),
         Err(e) => {
             let format = format_by_name(path);

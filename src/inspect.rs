@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::convert::{lay_out_named, LaidOut};
+use crate::convert::{lay_out_named, read_input, LaidOut};
 use crate::layout::pdf::{describe_page, page_svg};
 use crate::layout::Layout;
 use crate::reconstruct::{join_cell_lines, reconstruct, sections};
@@ -13,10 +13,38 @@ use crate::reconstruct::{join_cell_lines, reconstruct, sections};
 /// What a file gave: its layout, and for a PDF its extracted pages.
 pub type Loaded = LaidOut;
 
-/// Reads a file and runs extraction and layout.
+/// Reads a file and runs extraction and layout: the same reading and the
+/// same format recognition as `convert` (an error here is the `error` that
+/// `convert` gives the file).
 pub fn load(path: &Path) -> Result<Loaded, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read file: {e}"))?;
+    let bytes = read_input(path).map_err(|e| format!("cannot read file: {e}"))?;
     lay_out_named(&bytes, path)
+}
+
+/// How many pages the file has: a PDF's pages, `None` for formats
+/// without pages.
+pub fn page_count(loaded: &Loaded) -> Option<u32> {
+    loaded.layout.pages.or_else(|| {
+        (!loaded.pages.is_empty()).then(|| u32::try_from(loaded.pages.len()).unwrap_or(u32::MAX))
+    })
+}
+
+/// A cell's text on one line of `inspect`'s output: line breaks, tabs and
+/// other control characters written as escapes (`\n`, `\t`).
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Rows as tab-separated lines (a cell's wrapped lines joined), a blank
@@ -90,7 +118,11 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
                 })
                 .map(|(i, c)| {
                     let t: String = join_cell_lines(c.trim()).chars().take(24).collect();
-                    format!("[{i}{}] {t}", span_note(row.spans.as_deref(), i))
+                    format!(
+                        "[{i}{}] {}",
+                        span_note(row.spans.as_deref(), i),
+                        one_line(&t)
+                    )
                 })
                 .collect();
             let _ = writeln!(

@@ -12,6 +12,8 @@ pub const SCHEMA_VERSION: u32 = 2;
 pub enum Status {
     Ok,
     Error,
+    /// The same bytes as an earlier input of the batch (`duplicate_of`).
+    Duplicate,
 }
 
 impl Status {
@@ -19,6 +21,7 @@ impl Status {
         match self {
             Status::Ok => "ok",
             Status::Error => "error",
+            Status::Duplicate => "duplicate",
         }
     }
 }
@@ -368,6 +371,20 @@ impl Document {
             columns: Columns::default(),
             indicators: Vec::new(),
             warnings: Vec::new(),
+        }
+    }
+}
+
+impl Document {
+    /// A later input with the same bytes as the input at `first` (SPEC
+    /// §2.1): its identity (`doc_id`, `source`) and `duplicate_of`; every
+    /// other key null or empty, as its content is the first one's.
+    pub fn duplicate(doc_id: Option<String>, source: Source, first: &str) -> Self {
+        Document {
+            status: Status::Duplicate,
+            error: None,
+            duplicate_of: Some(first.to_string()),
+            ..Document::error(doc_id, source, "")
         }
     }
 }

@@ -113,7 +113,9 @@ fn killed_run_resumes_to_identical_outputs() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(
-        names.iter().all(|n| n == "json" || n == ".pifu-tmp"),
+        names
+            .iter()
+            .all(|n| n == "json" || n == ".pifu-tmp" || n == ".pifu-out"),
         "{names:?}"
     );
     for (path, bytes) in tree(&cut.join("json")) {
@@ -203,14 +205,13 @@ fn outputs_never_leave_out() {
         .collect();
     top.sort();
     assert_eq!(top, vec!["out", "outside.txt", "work"]);
-    // The same bytes twice (outside.txt, its absolute path and the link):
-    // all exported, the later ones warned.
+    // The same bytes three times (outside.txt, its absolute path and the
+    // link): one document; the later two are duplicates of the first.
     let jsonl = fs::read_to_string(out.join("documents.jsonl")).unwrap();
-    let dups = jsonl
-        .lines()
-        .filter(|l| l.contains("duplicate_content"))
-        .count();
-    assert_eq!(dups, 2);
+    assert_eq!(jsonl.lines().count(), 2, "outside.txt once, a.txt once");
+    let docs = fs::read_to_string(out.join("documents.csv")).unwrap();
+    let dups = docs.lines().filter(|l| l.contains(",duplicate,")).count();
+    assert_eq!(dups, 2, "{docs}");
 }
 
 #[test]

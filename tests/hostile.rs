@@ -460,6 +460,8 @@ fn hostile_batch_keeps_every_other_input() {
         "out/projects.csv",
         "out/documents.jsonl",
         "out/json",
+        // The mark of pifu's output directory (SPEC §5).
+        "out/.pifu-out",
     ]
     .iter()
     .map(PathBuf::from)

@@ -1,20 +1,18 @@
 //! `pifu convert`: files and directories to JSON, JSON Lines and CSV.
 
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
-use std::time::Instant;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use clap::ValueEnum;
-use indicatif::{ProgressBar, ProgressStyle};
-
-use std::time::Duration;
+use indicatif::ProgressBar;
 
 use pifu::batch::{self, Engine, InputFile, RunOptions};
-use pifu::export::{DirExporter, Formats, Rendered, Renders};
+use pifu::export::{prepare_out_dir, DirExporter, Formats, Rendered, Renders};
 use pifu::model::Status;
 use pifu::worker::WorkerConfig;
 
-use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+use super::{is_closed_pipe, progress, EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
@@ -28,7 +26,9 @@ pub enum FormatArg {
 ///
 /// Without -o, one input's JSON goes to stdout, several inputs' JSON Lines.
 /// With -o OUT: the tables go to OUT/ and each document to
-/// OUT/json/<path>.json. Exit code 0 when all converted, 1 when some failed.
+/// OUT/json/<path>.json; OUT must be new, empty, or the OUT of an earlier
+/// run (whose outputs are replaced, or continued with --resume). Exit code
+/// 0 when all converted, 1 when some failed, 2 for a usage error.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Input files or directories (searched recursively for .pdf .txt .html
@@ -37,10 +37,12 @@ pub struct Args {
     /// Output directory, or - for JSON Lines on stdout.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     pub output: Option<String>,
-    /// Outputs to write into OUT.
-    #[arg(long, value_delimiter = ',', default_value = "json,jsonl,csv")]
+    /// Outputs to write into OUT (default: json,jsonl,csv). Standard output
+    /// (no -o, or -o -) takes only jsonl.
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
     pub format: Vec<FormatArg>,
-    /// Worker threads (default: all cores).
+    /// How many inputs to convert at a time (default: all cores; never
+    /// more than there are inputs).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Read input paths, one per line, from FILE (- for stdin).
@@ -110,17 +112,6 @@ enum Sink {
     Dir(Box<DirExporter>),
 }
 
-fn progress(n: usize, quiet: bool) -> Option<ProgressBar> {
-    if quiet || n < 2 || !io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = ProgressBar::new(n as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}") {
-        bar.set_style(style);
-    }
-    Some(bar)
-}
-
 impl Sink {
     /// What the sink writes besides the JSON line.
     fn renders(&self) -> Renders {
@@ -132,6 +123,10 @@ impl Sink {
             Sink::StdoutLines(_) => Renders::default(),
             Sink::Dir(e) => e.renders(),
         }
+    }
+
+    fn is_stdout(&self) -> bool {
+        !matches!(self, Sink::Dir(_))
     }
 }
 
@@ -150,8 +145,46 @@ fn report_error(doc: &Rendered, bar: Option<&ProgressBar>) {
     }
 }
 
+fn format_names(formats: &[FormatArg]) -> String {
+    formats
+        .iter()
+        .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Command-line paths that do not exist (SPEC §5: a usage error; paths
+/// listed in --files-from are inputs, and a missing one is its error row).
+fn missing_paths(paths: &[PathBuf]) -> Vec<&PathBuf> {
+    paths
+        .iter()
+        .filter(|p| std::fs::metadata(p).is_err_and(|e| e.kind() == io::ErrorKind::NotFound))
+        .collect()
+}
+
 pub fn run(args: Args) -> u8 {
     let started = Instant::now();
+    let missing = missing_paths(&args.inputs);
+    if !missing.is_empty() {
+        for p in &missing {
+            eprintln!(
+                "pifu: {}: no such file or directory; check the path",
+                p.display()
+            );
+        }
+        eprintln!("pifu: nothing was converted");
+        return EXIT_USAGE;
+    }
+    let to_stdout = matches!(args.output.as_deref(), None | Some("-"));
+    if to_stdout && args.format.iter().any(|f| *f != FormatArg::Jsonl) {
+        eprintln!(
+            "pifu: --format {}: standard output takes JSON Lines only; \
+             use --format jsonl, or -o OUT to write {} into a directory",
+            format_names(&args.format),
+            format_names(&args.format)
+        );
+        return EXIT_USAGE;
+    }
     let mut paths = args.inputs.clone();
     if let Some(list) = &args.files_from {
         match read_list(list) {
@@ -175,18 +208,27 @@ pub fn run(args: Args) -> u8 {
     }
 
     let mut sink = match args.output.as_deref() {
-        None if inputs.len() == 1 => Sink::StdoutPretty,
+        None if inputs.len() == 1 && args.format.is_empty() => Sink::StdoutPretty,
         None | Some("-") => Sink::StdoutLines(io::BufWriter::new(io::stdout())),
         Some(dir) => {
+            let all = args.format.is_empty();
             let formats = Formats {
-                json: args.format.contains(&FormatArg::Json),
-                jsonl: args.format.contains(&FormatArg::Jsonl),
-                csv: args.format.contains(&FormatArg::Csv),
+                json: all || args.format.contains(&FormatArg::Json),
+                jsonl: all || args.format.contains(&FormatArg::Jsonl),
+                csv: all || args.format.contains(&FormatArg::Csv),
             };
-            match DirExporter::create(std::path::Path::new(dir), formats, args.bom) {
+            let dir = Path::new(dir);
+            if let Err(e) = prepare_out_dir(dir, args.resume) {
+                eprintln!("pifu: output directory {}: {e}", dir.display());
+                return EXIT_USAGE;
+            }
+            match DirExporter::create(dir, formats, args.bom) {
                 Ok(e) => Sink::Dir(Box::new(e)),
                 Err(e) => {
-                    eprintln!("pifu: cannot write to output directory {dir}: {e}");
+                    eprintln!(
+                        "pifu: cannot write to output directory {}: {e}",
+                        dir.display()
+                    );
                     return EXIT_USAGE;
                 }
             }
@@ -196,7 +238,7 @@ pub fn run(args: Args) -> u8 {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let bar = progress(inputs.len(), args.quiet);
+    let bar = progress::bar(inputs.len(), args.quiet);
     let engine = if args.in_process {
         Engine::InProcess
     } else {
@@ -242,6 +284,8 @@ pub fn run(args: Args) -> u8 {
                     Some([one]) => io::stdout().write_all(one),
                     _ => io::stdout().write_all(&doc.line),
                 },
+                // A duplicate adds nothing to stdout (SPEC §2.1).
+                Sink::StdoutLines(_) if doc.meta.status == Status::Duplicate => Ok(()),
                 Sink::StdoutLines(w) => w.write_all(&doc.line),
                 Sink::Dir(e) => e.write_rendered(&doc, &input.rel),
             }
@@ -250,13 +294,16 @@ pub fn run(args: Args) -> u8 {
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
+    let sink_is_stdout = sink.is_stdout();
     let finished = match sink {
-        Sink::StdoutPretty => Ok(()),
+        Sink::StdoutPretty => io::stdout().flush(),
         Sink::StdoutLines(mut w) => w.flush(),
         Sink::Dir(e) => e.commit(),
     };
     let summary = match result.and_then(|s| finished.map(|_| s)) {
         Ok(s) => s,
+        // The reader of stdout went away (`| head`): it has what it wanted.
+        Err(e) if sink_is_stdout && is_closed_pipe(&e) => return EXIT_OK,
         Err(e) => {
             eprintln!("pifu: cannot write output: {e}");
             return EXIT_USAGE;

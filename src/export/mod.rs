@@ -11,7 +11,7 @@ pub mod tables;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
-use crate::model::Document;
+use crate::model::{Document, Status};
 
 use atomic::{write_atomic_in, AtomicFile};
 pub use render::{to_json_line, to_json_pretty, JsonDir, Rendered, Renders};
@@ -20,6 +20,129 @@ pub use render::{to_json_line, to_json_pretty, JsonDir, Rendered, Renders};
 /// into place; removed when a run completes, cleared when one starts.
 pub const TMP_DIR: &str = ".pifu-tmp";
 use tables::CsvTables;
+
+/// The file that marks a directory as pifu's output directory (SPEC §5):
+/// a later run replaces the outputs of a marked directory, and refuses a
+/// directory that holds anything else.
+pub const MARKER: &str = ".pifu-out";
+
+const MARKER_TEXT: &[u8] =
+    b"This directory holds the outputs of pifu convert; the next run into it replaces them.\n";
+
+/// The tables a run writes directly under `OUT` (besides `json/`), in every
+/// format: what a new run removes of an earlier one.
+const TABLE_NAMES: &[&str] = &[
+    "documents",
+    "indicators",
+    "funding",
+    "items",
+    "warnings",
+    "projects",
+];
+const TABLE_EXTENSIONS: &[&str] = &["csv", "parquet"];
+
+/// Why an output directory cannot be used.
+#[derive(Debug)]
+pub enum OutDirError {
+    /// The path exists and is not a directory.
+    NotADirectory,
+    /// A non-empty directory without the marker: not pifu's (the first
+    /// few entries, for the message).
+    Foreign(Vec<String>),
+    Io(io::Error),
+}
+
+impl std::fmt::Display for OutDirError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OutDirError::NotADirectory => write!(f, "exists and is not a directory"),
+            OutDirError::Foreign(names) => write!(
+                f,
+                "is not empty and holds no earlier pifu output (no {MARKER} file; it holds {}); \
+                 give a new or empty directory, so that outputs never mix with other files",
+                names.join(", ")
+            ),
+            OutDirError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<io::Error> for OutDirError {
+    fn from(e: io::Error) -> Self {
+        OutDirError::Io(e)
+    }
+}
+
+/// Makes `dir` ready for a run (SPEC §5): created if missing; an empty
+/// directory is taken; a directory of an earlier run (it has the
+/// [`MARKER`]) has that run's outputs removed (`json/`, the tables,
+/// unfinished files; nothing else), or kept when `resume` continues it;
+/// any other directory is refused. The directory is marked.
+pub fn prepare_out_dir(dir: &Path, resume: bool) -> Result<(), OutDirError> {
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => std::fs::create_dir_all(dir)?,
+        Err(e) => return Err(e.into()),
+        Ok(m) if !m.is_dir() => return Err(OutDirError::NotADirectory),
+        Ok(_) => {
+            if dir.join(MARKER).is_file() {
+                if !resume {
+                    remove_outputs(dir)?;
+                }
+            } else {
+                let mut names: Vec<String> = std::fs::read_dir(dir)?
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect();
+                if !names.is_empty() {
+                    names.sort();
+                    if names.len() > 3 {
+                        names.truncate(3);
+                        names.push("…".to_string());
+                    }
+                    return Err(OutDirError::Foreign(names));
+                }
+            }
+        }
+    }
+    mark(dir)?;
+    Ok(())
+}
+
+fn mark(dir: &Path) -> io::Result<()> {
+    let marker = dir.join(MARKER);
+    if marker.is_file() {
+        return Ok(());
+    }
+    std::fs::write(marker, MARKER_TEXT)
+}
+
+/// Removes what a run writes into `dir`, and nothing else.
+fn remove_outputs(dir: &Path) -> io::Result<()> {
+    let ignore_missing = |r: io::Result<()>| match r {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        r => r,
+    };
+    for sub in ["json", TMP_DIR] {
+        let p = dir.join(sub);
+        // A symbolic link is removed, not followed.
+        let is_dir = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
+        if is_dir {
+            ignore_missing(std::fs::remove_dir_all(&p))?;
+        } else {
+            ignore_missing(std::fs::remove_file(&p))?;
+        }
+    }
+    let mut files = vec!["documents.jsonl".to_string()];
+    for t in TABLE_NAMES {
+        for e in TABLE_EXTENSIONS {
+            files.push(format!("{t}.{e}"));
+        }
+    }
+    for f in files {
+        ignore_missing(std::fs::remove_file(dir.join(f)))?;
+    }
+    Ok(())
+}
 
 /// Keeps only the normal components of a relative path, so that the result
 /// joined to an output directory can never leave it.
@@ -83,8 +206,11 @@ pub struct DirExporter {
 }
 
 impl DirExporter {
+    /// Writes into `dir` (created if missing, and marked as pifu's; see
+    /// [`prepare_out_dir`] for what a command checks first).
     pub fn create(dir: &Path, formats: Formats, bom: bool) -> io::Result<Self> {
         std::fs::create_dir_all(dir)?;
+        mark(dir)?;
         // Partial files of an earlier run that was killed.
         let tmp = dir.join(TMP_DIR);
         if tmp.exists() {
@@ -149,8 +275,12 @@ impl DirExporter {
                 write_atomic_in(file, &self.json.tmp, p)?;
             }
         }
+        // A duplicate is in documents.csv (its own row) and its JSON file
+        // only (SPEC §2.1); its table rows are its documents' rows alone.
         if let Some(f) = &mut self.jsonl {
-            f.write_all(&r.line)?;
+            if r.meta.status != Status::Duplicate {
+                f.write_all(&r.line)?;
+            }
         }
         if let Some(t) = &mut self.csv {
             t.write_chunks(r.csv.as_ref().ok_or_else(|| missing("CSV"))?)?;

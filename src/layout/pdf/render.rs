@@ -82,7 +82,7 @@ pub fn describe_page(page: &Page) -> String {
                 c.rowspan,
                 c.colspan,
                 if c.closed { "" } else { " (open)" },
-                texts.and_then(|v| v.get(k)).map_or("", String::as_str)
+                crate::inspect::one_line(texts.and_then(|v| v.get(k)).map_or("", String::as_str))
             );
         }
     }
@@ -105,7 +105,7 @@ pub fn describe_page(page: &Page) -> String {
                 ""
             },
             fmt(item.top),
-            item.cells.join(" | ")
+            crate::inspect::one_line(&item.cells.join(" | "))
         );
     }
     out

@@ -6,6 +6,7 @@
 
 pub mod atomic;
 pub mod render;
+pub mod schema;
 pub mod tables;
 
 use std::io::{self, Write};

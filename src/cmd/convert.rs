@@ -1,4 +1,5 @@
-//! `pifu convert`: files and directories to JSON, JSON Lines and CSV.
+//! `pifu convert`: files and directories to JSON, JSON Lines, CSV and
+//! Parquet.
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ pub enum FormatArg {
     Json,
     Jsonl,
     Csv,
+    Parquet,
 }
 
 /// Convert 批复 documents (PDF, HTML, XLSX, XLS, DOCX, text) into JSON, JSON
@@ -174,6 +176,11 @@ pub fn run(args: Args) -> u8 {
         eprintln!("pifu: {e}");
     }
 
+    let to_stdout = matches!(args.output.as_deref(), None | Some("-"));
+    if to_stdout && args.format.contains(&FormatArg::Parquet) {
+        eprintln!("pifu: --format parquet writes files: give an output directory with -o OUT");
+        return EXIT_USAGE;
+    }
     let mut sink = match args.output.as_deref() {
         None if inputs.len() == 1 => Sink::StdoutPretty,
         None | Some("-") => Sink::StdoutLines(io::BufWriter::new(io::stdout())),
@@ -182,6 +189,7 @@ pub fn run(args: Args) -> u8 {
                 json: args.format.contains(&FormatArg::Json),
                 jsonl: args.format.contains(&FormatArg::Jsonl),
                 csv: args.format.contains(&FormatArg::Csv),
+                parquet: args.format.contains(&FormatArg::Parquet),
             };
             match DirExporter::create(std::path::Path::new(dir), formats, args.bom) {
                 Ok(e) => Sink::Dir(Box::new(e)),

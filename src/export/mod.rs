@@ -1,10 +1,12 @@
-//! Export: documents to JSON files, JSON Lines and the CSV tables.
+//! Export: documents to JSON files, JSON Lines and the CSV and Parquet
+//! tables.
 //!
 //! Everything is streamed: a document is written as soon as it is its turn
 //! and then dropped. Files appear under their final names only when complete
 //! ([`atomic`]).
 
 pub mod atomic;
+pub mod parquet;
 pub mod render;
 pub mod schema;
 pub mod tables;
@@ -20,6 +22,7 @@ pub use render::{to_json_line, to_json_pretty, JsonDir, Rendered, Renders};
 /// Where unfinished output files live inside `OUT` until they are renamed
 /// into place; removed when a run completes, cleared when one starts.
 pub const TMP_DIR: &str = ".pifu-tmp";
+use self::parquet::ParquetTables;
 use tables::CsvTables;
 
 /// Keeps only the normal components of a relative path, so that the result
@@ -51,6 +54,8 @@ pub struct Formats {
     pub json: bool,
     pub jsonl: bool,
     pub csv: bool,
+    /// The tables as Parquet files (made from the same CSV records).
+    pub parquet: bool,
 }
 
 impl Formats {
@@ -58,7 +63,7 @@ impl Formats {
     pub fn renders(self) -> Renders {
         Renders {
             pretty: self.json,
-            csv: self.csv,
+            csv: self.csv || self.parquet,
         }
     }
 }
@@ -69,18 +74,20 @@ impl Default for Formats {
             json: true,
             jsonl: true,
             csv: true,
+            parquet: false,
         }
     }
 }
 
 /// Writes documents into an output directory: `json/<rel>.json` per
-/// document, `documents.jsonl`, and the CSV tables.
+/// document, `documents.jsonl`, and the CSV and Parquet tables.
 pub struct DirExporter {
     /// `OUT/json`, and `OUT/.pifu-tmp`, where every unfinished file lives.
     json: JsonDir,
     formats: Formats,
     jsonl: Option<AtomicFile>,
     csv: Option<CsvTables>,
+    parquet: Option<ParquetTables>,
 }
 
 impl DirExporter {
@@ -102,6 +109,11 @@ impl DirExporter {
         } else {
             None
         };
+        let parquet = if formats.parquet {
+            Some(ParquetTables::create(dir, &tmp)?)
+        } else {
+            None
+        };
         Ok(DirExporter {
             json: JsonDir {
                 dir: dir.join("json"),
@@ -110,6 +122,7 @@ impl DirExporter {
             formats,
             jsonl,
             csv,
+            parquet,
         })
     }
 
@@ -156,6 +169,9 @@ impl DirExporter {
         if let Some(t) = &mut self.csv {
             t.write_chunks(r.csv.as_ref().ok_or_else(|| missing("CSV"))?)?;
         }
+        if let Some(t) = &mut self.parquet {
+            t.write_chunks(r.csv.as_ref().ok_or_else(|| missing("CSV"))?)?;
+        }
         Ok(())
     }
 
@@ -164,6 +180,9 @@ impl DirExporter {
             f.commit()?;
         }
         if let Some(t) = self.csv {
+            t.commit()?;
+        }
+        if let Some(t) = self.parquet {
             t.commit()?;
         }
         std::fs::remove_dir_all(&self.json.tmp)

@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PIFU = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "release" / "pifu"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 FORMATS_HEADING = "## HTML, XLSX and DOCX"  # scripts/bench_formats.py
+# Every output, the Parquet tables included.
+PARQUET = ["--format", "json,jsonl,csv,parquet"]
 
 
 def tree_rss(root_pid):
@@ -183,9 +185,9 @@ def main():
 
     configs = []
     commands = {}
-    for jobs in (1, 2):
-        cmd = [str(PIFU), "convert", str(corpus), "-o", str(out_dir), "--quiet", "--jobs", str(jobs)]
-        name = f"pifu convert --jobs {jobs}"
+    for jobs, extra in ((1, []), (2, []), (2, PARQUET)):
+        cmd = [str(PIFU), "convert", str(corpus), "-o", str(out_dir), "--quiet", "--jobs", str(jobs)] + extra
+        name = f"pifu convert --jobs {jobs}" + (" " + " ".join(extra) if extra else "")
         commands[name] = (
             " ".join(cmd).replace(str(PIFU), "target/release/pifu")
             .replace(str(ROOT) + "/", "").replace(str(out_dir), "OUT")
@@ -218,20 +220,23 @@ def main():
     t, rss, _, _ = run(pifu_sub)
     subset_results.append(("pifu convert --jobs 1", t, rss, 0))
 
-    # Memory on a larger batch: 1,000 and --big documents.
+    # Memory on a larger batch: 1,000 and --big documents (the latter also
+    # with the Parquet tables).
     memory = []
     for n in (1000, args.big):
         big = work / f"corpus-{n}"
         build_corpus(big, n)
-        clean_out()
-        t, rss, rc, _ = run([str(PIFU), "convert", str(big), "-o", str(out_dir), "--quiet", "--jobs", "2"])
-        memory.append((n, t, rss, rc))
-        print(memory[-1])
+        for extra in ([], PARQUET) if n == args.big else ([],):
+            clean_out()
+            t, rss, rc, _ = run([str(PIFU), "convert", str(big), "-o", str(out_dir), "--quiet", "--jobs", "2"] + extra)
+            memory.append((n, " ".join(extra), t, rss, rc))
+            print(memory[-1])
         shutil.rmtree(big, ignore_errors=True)
     clean_out()
 
     by = {name: (t, rss, cpu) for name, t, rss, cpu in results}
     p1, p2 = by["pifu convert --jobs 1"][0], by["pifu convert --jobs 2"][0]
+    pq2 = by["pifu convert --jobs 2 " + " ".join(PARQUET)][0]
     x1, x2 = by["pdftotext -layout, xargs -P1"][0], by["pdftotext -layout, xargs -P2"][0]
     lines = [
         "# Performance",
@@ -262,8 +267,11 @@ def main():
     lines += [
         "",
         "pifu's runs produce every output (per-document JSON, documents.jsonl and",
-        "the five CSV tables); pdftotext produces only text.",
+        "the CSV tables; with `--format json,jsonl,csv,parquet` the Parquet tables",
+        "too); pdftotext produces only text.",
         "",
+        f"- pifu `--jobs 2` with the Parquet tables as well: **{100 * p2 / pq2:.0f} %** of the",
+        "  throughput without them",
         f"- pifu `--jobs 2` / pdftotext `-P2` throughput: **{x2 / p2:.2f}**",
         f"- pdftotext / pifu CPU time (the work per batch, which a loaded machine",
         f"  disturbs less than wall time): **{by['pdftotext -layout, xargs -P2'][2] / by['pifu convert --jobs 2'][2]:.2f}**",
@@ -283,11 +291,11 @@ def main():
         "",
         "Memory on larger batches (`pifu convert DIR -o OUT --jobs 2`, one run):",
         "",
-        "| documents | wall s | peak RSS MB |",
-        "|---:|---:|---:|",
+        "| documents | options | wall s | peak RSS MB |",
+        "|---:|---|---:|---:|",
     ]
-    for n, t, rss, rc in memory:
-        lines.append(f"| {n} | {t:.1f} | {rss / 2**20:.0f} |")
+    for n, extra, t, rss, rc in memory:
+        lines.append(f"| {n} | {extra} | {t:.1f} | {rss / 2**20:.0f} |")
     lines += ["", "Commands:", "", "```"]
     for name, cmd in commands.items():
         lines.append(cmd)

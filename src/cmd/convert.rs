@@ -1,4 +1,5 @@
-//! `pifu convert`: files and directories to JSON, JSON Lines and CSV.
+//! `pifu convert`: files and directories to JSON, JSON Lines, CSV and
+//! Parquet.
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub enum FormatArg {
     Json,
     Jsonl,
     Csv,
+    Parquet,
 }
 
 /// Convert 批复 documents (PDF, HTML, XLSX, XLS, DOCX, text) into JSON, JSON
@@ -207,6 +209,11 @@ pub fn run(args: Args) -> u8 {
         eprintln!("pifu: {e}");
     }
 
+    let to_stdout = matches!(args.output.as_deref(), None | Some("-"));
+    if to_stdout && args.format.contains(&FormatArg::Parquet) {
+        eprintln!("pifu: --format parquet writes files: give an output directory with -o OUT");
+        return EXIT_USAGE;
+    }
     let mut sink = match args.output.as_deref() {
         None if inputs.len() == 1 && args.format.is_empty() => Sink::StdoutPretty,
         None | Some("-") => Sink::StdoutLines(io::BufWriter::new(io::stdout())),
@@ -216,6 +223,7 @@ pub fn run(args: Args) -> u8 {
                 json: all || args.format.contains(&FormatArg::Json),
                 jsonl: all || args.format.contains(&FormatArg::Jsonl),
                 csv: all || args.format.contains(&FormatArg::Csv),
+                parquet: args.format.contains(&FormatArg::Parquet),
             };
             let dir = Path::new(dir);
             if let Err(e) = prepare_out_dir(dir, args.resume) {

@@ -1,11 +1,14 @@
-//! Export: documents to JSON files, JSON Lines and the CSV tables.
+//! Export: documents to JSON files, JSON Lines and the CSV and Parquet
+//! tables.
 //!
 //! Everything is streamed: a document is written as soon as it is its turn
 //! and then dropped. Files appear under their final names only when complete
 //! ([`atomic`]).
 
 pub mod atomic;
+pub mod parquet;
 pub mod render;
+pub mod schema;
 pub mod tables;
 
 use std::io::{self, Write};
@@ -19,6 +22,7 @@ pub use render::{to_json_line, to_json_pretty, JsonDir, Rendered, Renders};
 /// Where unfinished output files live inside `OUT` until they are renamed
 /// into place; removed when a run completes, cleared when one starts.
 pub const TMP_DIR: &str = ".pifu-tmp";
+use self::parquet::ParquetTables;
 use tables::CsvTables;
 
 /// The file that marks a directory as pifu's output directory (SPEC §5):
@@ -173,6 +177,8 @@ pub struct Formats {
     pub json: bool,
     pub jsonl: bool,
     pub csv: bool,
+    /// The tables as Parquet files (made from the same CSV records).
+    pub parquet: bool,
 }
 
 impl Formats {
@@ -180,7 +186,7 @@ impl Formats {
     pub fn renders(self) -> Renders {
         Renders {
             pretty: self.json,
-            csv: self.csv,
+            csv: self.csv || self.parquet,
         }
     }
 }
@@ -191,18 +197,20 @@ impl Default for Formats {
             json: true,
             jsonl: true,
             csv: true,
+            parquet: false,
         }
     }
 }
 
 /// Writes documents into an output directory: `json/<rel>.json` per
-/// document, `documents.jsonl`, and the CSV tables.
+/// document, `documents.jsonl`, and the CSV and Parquet tables.
 pub struct DirExporter {
     /// `OUT/json`, and `OUT/.pifu-tmp`, where every unfinished file lives.
     json: JsonDir,
     formats: Formats,
     jsonl: Option<AtomicFile>,
     csv: Option<CsvTables>,
+    parquet: Option<ParquetTables>,
 }
 
 impl DirExporter {
@@ -227,6 +235,11 @@ impl DirExporter {
         } else {
             None
         };
+        let parquet = if formats.parquet {
+            Some(ParquetTables::create(dir, &tmp)?)
+        } else {
+            None
+        };
         Ok(DirExporter {
             json: JsonDir {
                 dir: dir.join("json"),
@@ -235,6 +248,7 @@ impl DirExporter {
             formats,
             jsonl,
             csv,
+            parquet,
         })
     }
 
@@ -285,6 +299,9 @@ impl DirExporter {
         if let Some(t) = &mut self.csv {
             t.write_chunks(r.csv.as_ref().ok_or_else(|| missing("CSV"))?)?;
         }
+        if let Some(t) = &mut self.parquet {
+            t.write_chunks(r.csv.as_ref().ok_or_else(|| missing("CSV"))?)?;
+        }
         Ok(())
     }
 
@@ -293,6 +310,9 @@ impl DirExporter {
             f.commit()?;
         }
         if let Some(t) = self.csv {
+            t.commit()?;
+        }
+        if let Some(t) = self.parquet {
             t.commit()?;
         }
         std::fs::remove_dir_all(&self.json.tmp)

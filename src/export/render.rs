@@ -17,10 +17,8 @@ use crate::model::{Document, Kind, Status, Warning};
 
 use super::atomic::write_atomic_in;
 use super::json_file_name;
-use super::tables::{
-    document_record, funding_records, indicator_records, item_records, project_records,
-    warning_records, Record,
-};
+use super::tables::csv_chunks;
+pub use super::tables::CsvChunks;
 
 /// Which renderings besides the JSON line are wanted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -54,11 +52,6 @@ pub struct Meta {
 fn one() -> u32 {
     1
 }
-
-/// The CSV records of one document, one run of CRLF-terminated UTF-8
-/// records per table, in the order documents, indicators, funding, items,
-/// warnings, projects.
-pub type CsvChunks = [Vec<u8>; 6];
 
 /// One input's documents, rendered to UTF-8 bytes (bytes, not strings:
 /// the writer only copies them, and checking UTF-8 again was most of its
@@ -123,30 +116,6 @@ pub fn to_json_line(d: &Document) -> String {
     let mut s = serde_json::to_string(d).unwrap_or_default();
     s.push('\n');
     s
-}
-
-/// Records as CSV (RFC 4180 quoting, CRLF line ends).
-pub fn csv_text(records: &[Record]) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::with_capacity(records.len() * 128));
-    for r in records {
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(r.iter().map(|v| v.as_deref().unwrap_or("")));
-    }
-    w.into_inner().unwrap_or_default()
-}
-
-/// The five tables' records of `d`.
-pub fn csv_chunks(d: &Document) -> CsvChunks {
-    [
-        csv_text(&[document_record(d)]),
-        csv_text(&indicator_records(d)),
-        csv_text(&funding_records(d)),
-        csv_text(&item_records(d)),
-        csv_text(&warning_records(d)),
-        csv_text(&project_records(d)),
-    ]
 }
 
 impl Rendered {

@@ -18,15 +18,17 @@ use ::parquet::data_type::ByteArray;
 use ::parquet::file::properties::WriterProperties;
 use ::parquet::file::writer::SerializedFileWriter;
 use ::parquet::schema::types::Type;
+use bytes::Bytes;
 
 use super::atomic::AtomicFile;
 use super::schema::{self, Kind};
 use super::tables::CsvChunks;
 
-/// A row group is written when a table has buffered this many bytes of
-/// values (or [`ROW_GROUP_ROWS`] rows): large enough for good compression,
-/// small enough that six tables stay well under the batch's memory bar.
-const ROW_GROUP_BYTES: usize = 8 << 20;
+/// When the tables together have buffered this many bytes of values, the
+/// largest one is written as a row group (a table also writes one at
+/// [`ROW_GROUP_ROWS`] rows): large enough for good compression, small
+/// enough to add little to the batch's memory.
+const BUFFER_BYTES: usize = 4 << 20;
 const ROW_GROUP_ROWS: usize = 1 << 20;
 
 fn other(e: impl std::fmt::Display) -> io::Error {
@@ -37,7 +39,8 @@ fn other(e: impl std::fmt::Display) -> io::Error {
 enum Values {
     Int(Vec<i64>),
     Float(Vec<f64>),
-    Text(Vec<ByteArray>),
+    /// The values' bytes one after another, and where each ends.
+    Text(Vec<u8>, Vec<usize>),
     Bool(Vec<bool>),
 }
 
@@ -51,7 +54,7 @@ impl ColumnBuf {
         let values = match kind {
             Kind::Int => Values::Int(Vec::new()),
             Kind::Float => Values::Float(Vec::new()),
-            Kind::Text => Values::Text(Vec::new()),
+            Kind::Text => Values::Text(Vec::new(), Vec::new()),
             Kind::Bool => Values::Bool(Vec::new()),
         };
         ColumnBuf {
@@ -65,7 +68,7 @@ impl ColumnBuf {
     fn push(&mut self, field: &[u8]) -> Result<usize, String> {
         if field.is_empty() {
             self.def.push(0);
-            return Ok(2);
+            return Ok(std::mem::size_of::<i16>());
         }
         let number = || {
             std::str::from_utf8(field)
@@ -83,12 +86,13 @@ impl ColumnBuf {
                 v.push(s.parse().map_err(|_| format!("{s:?} is not a number"))?);
                 10
             }
-            Values::Text(v) => {
+            Values::Text(data, ends) => {
                 if std::str::from_utf8(field).is_err() {
                     return Err("not UTF-8".to_string());
                 }
-                v.push(ByteArray::from(field.to_vec()));
-                field.len() + 24
+                data.extend_from_slice(field);
+                ends.push(data.len());
+                field.len() + 10
             }
             Values::Bool(v) => {
                 v.push(match field {
@@ -108,20 +112,34 @@ impl ColumnBuf {
         match &mut self.values {
             Values::Int(v) => v.clear(),
             Values::Float(v) => v.clear(),
-            Values::Text(v) => v.clear(),
+            Values::Text(data, ends) => {
+                data.clear();
+                ends.clear();
+            }
             Values::Bool(v) => v.clear(),
         }
     }
 
     /// Writes the buffered values into `w`, the column writer of the same
-    /// column (so of the same physical type).
-    fn write(&self, w: &mut ColumnWriter<'_>) -> ::parquet::errors::Result<()> {
+    /// column (so of the same physical type); [`ColumnBuf::clear`] follows.
+    fn write(&mut self, w: &mut ColumnWriter<'_>) -> ::parquet::errors::Result<()> {
         let def = Some(self.def.as_slice());
-        match (&self.values, w) {
+        match (&mut self.values, w) {
             (Values::Int(v), ColumnWriter::Int64ColumnWriter(w)) => w.write_batch(v, def, None),
             (Values::Float(v), ColumnWriter::DoubleColumnWriter(w)) => w.write_batch(v, def, None),
-            (Values::Text(v), ColumnWriter::ByteArrayColumnWriter(w)) => {
-                w.write_batch(v, def, None)
+            (Values::Text(data, ends), ColumnWriter::ByteArrayColumnWriter(w)) => {
+                // Slices of one buffer, not an allocation per value.
+                let all = Bytes::from(std::mem::take(data));
+                let mut start = 0;
+                let values: Vec<ByteArray> = ends
+                    .iter()
+                    .map(|&end| {
+                        let v = ByteArray::from(all.slice(start..end));
+                        start = end;
+                        v
+                    })
+                    .collect();
+                w.write_batch(&values, def, None)
             }
             (Values::Bool(v), ColumnWriter::BoolColumnWriter(w)) => w.write_batch(v, def, None),
             _ => Err(::parquet::errors::ParquetError::General(
@@ -219,7 +237,7 @@ impl ParquetTable {
                     .map_err(|e| other(format!("{}.{}: {e}", self.table.name, col.name)))?;
             }
             self.rows += 1;
-            if self.bytes >= ROW_GROUP_BYTES || self.rows >= ROW_GROUP_ROWS {
+            if self.rows >= ROW_GROUP_ROWS {
                 self.flush()?;
             }
         }
@@ -232,7 +250,7 @@ impl ParquetTable {
             return Ok(());
         }
         let mut group = self.writer.next_row_group().map_err(other)?;
-        for buf in &self.columns {
+        for buf in &mut self.columns {
             let Some(mut col) = group.next_column().map_err(other)? else {
                 return Err(other("fewer Parquet columns than the schema's"));
             };
@@ -258,6 +276,8 @@ impl ParquetTable {
 /// place by [`ParquetTables::commit`].
 pub struct ParquetTables {
     tables: Vec<ParquetTable>,
+    /// [`BUFFER_BYTES`], smaller in tests.
+    budget: usize,
 }
 
 impl ParquetTables {
@@ -267,7 +287,10 @@ impl ParquetTables {
             .iter()
             .map(|t| ParquetTable::create(dir, tmp, t))
             .collect::<io::Result<Vec<_>>>()?;
-        Ok(ParquetTables { tables })
+        Ok(ParquetTables {
+            tables,
+            budget: BUFFER_BYTES,
+        })
     }
 
     /// Appends one input's records, as rendered by
@@ -275,6 +298,12 @@ impl ParquetTables {
     pub fn write_chunks(&mut self, chunks: &CsvChunks) -> io::Result<()> {
         for (table, chunk) in self.tables.iter_mut().zip(chunks) {
             table.append_csv(chunk)?;
+        }
+        while self.tables.iter().map(|t| t.bytes).sum::<usize>() >= self.budget {
+            match self.tables.iter_mut().max_by_key(|t| t.bytes) {
+                Some(t) => t.flush()?,
+                None => break,
+            }
         }
         Ok(())
     }
@@ -344,6 +373,44 @@ mod tests {
         assert_eq!(get("indicators"), Field::Long(0));
         assert_eq!(get("encoding"), Field::Null);
         assert!(read(&dir.path().join("indicators.parquet")).is_empty());
+    }
+
+    #[test]
+    fn row_groups_follow_the_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let seed = root.join("samples/ezhou-data-bureau-2026.txt");
+        let docs = crate::convert::convert_path_all(&seed, "seed.txt");
+        let chunks = csv_chunks(&docs[0]);
+        let mut t = ParquetTables::create(dir.path(), dir.path()).unwrap();
+        t.budget = 4096;
+        for _ in 0..3 {
+            t.write_chunks(&chunks).unwrap();
+        }
+        t.commit().unwrap();
+        let path = dir.path().join("indicators.parquet");
+        let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+        assert_eq!(reader.metadata().num_row_groups(), 3);
+        let rows = read(&path);
+        let csv = String::from_utf8(chunks[1].clone()).unwrap();
+        let mut csv_rows = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes());
+        let want: Vec<csv::StringRecord> = csv_rows.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 3 * want.len());
+        for (k, row) in rows.iter().enumerate() {
+            let w = &want[k % want.len()];
+            for ((_, f), v) in row.iter().zip(w.iter()) {
+                let got = match f {
+                    Field::Null => String::new(),
+                    Field::Long(n) => n.to_string(),
+                    Field::Double(x) => format!("{x}"),
+                    Field::Str(s) => s.clone(),
+                    other => panic!("{other:?}"),
+                };
+                assert_eq!(got, v, "row {k}");
+            }
+        }
     }
 
     #[test]

@@ -702,6 +702,20 @@ mod tests {
         );
     }
 
+    /// The seed's annual table: its columns and their fields, however the
+    /// header is printed.
+    const SEED_ANNUAL: &[(&str, &str)] = &[
+        ("年度绩效指标", "label"),
+        ("一级指标", "level1"),
+        ("二级指标", "level2"),
+        ("三级指标", "level3"),
+        ("指标值/近两年指标值/2024年", "history"),
+        ("指标值/近两年指标值/2025年", "history"),
+        ("指标值/预期当年实现值", "target"),
+        ("指标值确定依据", "basis"),
+        ("指标分类", "category"),
+    ];
+
     #[test]
     fn seed_annual_header_as_the_dump_prints_it() {
         // The dump shifts 预期当年实现值 under 指标分类.
@@ -712,20 +726,7 @@ mod tests {
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         let m = map_header(&refs, Some(2026), &label);
-        assert_eq!(
-            fields(&m),
-            vec![
-                ("年度绩效指标", "label"),
-                ("一级指标", "level1"),
-                ("二级指标", "level2"),
-                ("三级指标", "level3"),
-                ("指标值/近两年指标值/2024年", "history"),
-                ("指标值/近两年指标值/2025年", "history"),
-                ("指标值/预期当年实现值", "target"),
-                ("指标值确定依据", "basis"),
-                ("指标分类", "category"),
-            ]
-        );
+        assert_eq!(fields(&m), SEED_ANNUAL.to_vec());
         let years: Vec<Option<i32>> = m.leaves.iter().map(|l| l.year).collect();
         assert_eq!(years[4..7], [Some(2024), Some(2025), None]);
     }
@@ -790,20 +791,7 @@ mod tests {
         let refs: Vec<&Row> = rows.iter().collect();
         let m = map_header(&refs, Some(2026), &label);
         assert!(m.reliable);
-        assert_eq!(
-            fields(&m),
-            vec![
-                ("年度绩效指标", "label"),
-                ("一级指标", "level1"),
-                ("二级指标", "level2"),
-                ("三级指标", "level3"),
-                ("指标值/近两年指标值/2024年", "history"),
-                ("指标值/近两年指标值/2025年", "history"),
-                ("指标值/预期当年实现值", "target"),
-                ("指标值确定依据", "basis"),
-                ("指标分类", "category"),
-            ]
-        );
+        assert_eq!(fields(&m), SEED_ANNUAL.to_vec());
     }
 
     #[test]

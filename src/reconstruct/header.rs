@@ -124,7 +124,7 @@ impl Field {
         }
     }
 
-    fn of_level(level: usize) -> Option<Field> {
+    pub fn of_level(level: usize) -> Option<Field> {
         [Field::Level1, Field::Level2, Field::Level3]
             .get(level)
             .copied()

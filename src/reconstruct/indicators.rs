@@ -481,10 +481,7 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
                 continue;
             };
             let field = match leaf.field.level() {
-                Some(l) => [Field::Level1, Field::Level2, Field::Level3]
-                    .get(l + k)
-                    .copied()
-                    .unwrap_or(Field::Extra),
+                Some(l) => Field::of_level(l + k).unwrap_or(Field::Extra),
                 None if k == 0 => leaf.field,
                 None => Field::Extra,
             };
@@ -712,13 +709,12 @@ fn fill_indicator(
     notes
 }
 
-/// The periods a table's rows go to: its own, or both when it prints
+/// The periods a table's rows go to: `None` (the table's own), or both when it prints
 /// long-term and annual columns side by side.
-fn periods_of(map: &HeaderMap, table: IndicatorTable) -> Vec<Option<IndicatorTable>> {
+fn periods_of(map: &HeaderMap) -> Vec<Option<IndicatorTable>> {
     if map.is_split() {
         vec![Some(IndicatorTable::LongTerm), Some(IndicatorTable::Annual)]
     } else {
-        let _ = table;
         vec![None]
     }
 }
@@ -823,7 +819,7 @@ pub fn parse_table(
     } else {
         vec![(table, map.columns(table, false))]
     };
-    let periods = periods_of(&map, table);
+    let periods = periods_of(&map);
 
     let mut above = Levels::default();
     let mut carried: Vec<Option<String>> = vec![None; map.leaves.len()];

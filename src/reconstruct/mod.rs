@@ -303,12 +303,10 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
     let mut last_title: Option<String> = None;
     let opens_block = |row: &Row| {
         row.texts().next().is_some_and(|t| {
-            let k: String = squash(t).trim_end_matches([':', '：']).to_string();
             matches!(
-                k.as_str(),
+                project::label_key(t).as_str(),
                 "项目名称"
                     | "项目支出名称"
-                    | "部门（单位）名称"
                     | "部门(单位)名称"
                     | "单位名称"
                     | "部门名称"
@@ -337,10 +335,7 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
                 last_title = text;
             }
         }
-        let names_project = texts.first().is_some_and(|t| {
-            let k: String = squash(t).trim_end_matches([':', '：']).to_string();
-            k == "项目名称" || k == "项目支出名称"
-        });
+        let names_project = texts.first().is_some_and(|t| project::names_project(t));
         if i > 0 && (title || (names_project && seen_table)) {
             // A title right above the 项目名称 belongs with it.
             if starts.last() != Some(&i) && !(names_project && starts.last() == Some(&(i - 1))) {
@@ -702,12 +697,9 @@ fn is_project_form(groups: &[(Section, Vec<&Row>)], block_rows: &[&Row]) -> bool
             return true;
         }
     }
-    block_rows.iter().any(|r| {
-        r.texts().any(|t| {
-            let k: String = squash(t).trim_end_matches([':', '：']).to_string();
-            k == "项目名称" || k == "项目支出名称"
-        })
-    })
+    block_rows
+        .iter()
+        .any(|r| r.texts().any(project::names_project))
 }
 
 fn kind_of(c: &Content) -> Kind {

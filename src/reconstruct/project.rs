@@ -132,7 +132,7 @@ fn goal_kind(t: &str) -> Option<GoalKind> {
 }
 
 /// A label text as compared.
-fn label_key(s: &str) -> String {
+pub fn label_key(s: &str) -> String {
     let n = normalize(s);
     n.trim_end_matches([':', '：']).to_string()
 }
@@ -181,6 +181,11 @@ fn label_of(cell: &str) -> Option<Label> {
 /// Whether a cell is a label of the header block.
 pub fn is_project_label(cell: &str) -> bool {
     label_of(cell).is_some()
+}
+
+/// Whether a cell is the label of the project's name (项目名称, 项目支出名称).
+pub fn names_project(cell: &str) -> bool {
+    label_of(cell) == Some(Label::Name)
 }
 
 /// The option a check box row ticks: `新增项目□ 延续项目√` → 延续项目,
@@ -398,15 +403,9 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
         field_columns.clear();
         let field_labels: Vec<(usize, Label, String)> = texts
             .iter()
-            .filter_map(|&(i, t)| match label_of(t) {
-                Some(
-                    l @ (Label::Amount | Label::FundingBlock | Label::CostBlock | Label::Goal(_)),
-                ) => {
-                    let _ = l;
-                    None
-                }
-                Some(l) => Some((i, l, t.to_string())),
-                None => None,
+            .filter_map(|&(i, t)| match label_of(t)? {
+                Label::Amount | Label::FundingBlock | Label::CostBlock | Label::Goal(_) => None,
+                l => Some((i, l, t.to_string())),
             })
             .collect();
         if field_labels.len() >= 2 && field_labels.len() == texts.len() {

@@ -17,7 +17,7 @@ use regex::Regex;
 use crate::layout::{Row, Span};
 use crate::model::{Column, IndicatorTable};
 
-use super::values::clean_text;
+use super::values::{clean_text, Word};
 
 /// What a column's values are read into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -199,8 +199,12 @@ pub fn printed(s: &str) -> String {
 
 /// The field a header word names exactly, if any.
 pub fn field_of_word(s: &str) -> Option<Field> {
-    vocabulary().get(&normalize(s)).copied()
+    let word = Word::normalized(s, LONGEST_HEADER_WORD)?;
+    vocabulary().get(word.as_str()).copied()
 }
+
+/// More characters than any word of `header_words.tsv` (checked by a test).
+const LONGEST_HEADER_WORD: usize = 20;
 
 const LONG_TERM_MARKS: &[&str] = &["(长期)", "(中长期)", "(中期)", "(实施期)"];
 const ANNUAL_MARKS: &[&str] = &["(年度)", "(当年)", "(本年)", "(本年度)"];
@@ -641,6 +645,15 @@ mod tests {
 
     fn label(s: &str) -> bool {
         s.ends_with("绩效指标")
+    }
+
+    #[test]
+    fn every_header_word_is_within_the_length_looked_up() {
+        for word in vocabulary().keys() {
+            assert!(word.chars().count() <= LONGEST_HEADER_WORD, "{word}");
+            assert!(field_of_word(word).is_some(), "{word}");
+        }
+        assert_eq!(field_of_word(&"指".repeat(LONGEST_HEADER_WORD + 1)), None);
     }
 
     fn fields(m: &HeaderMap) -> Vec<(&str, &str)> {

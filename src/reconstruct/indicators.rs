@@ -23,7 +23,7 @@ use crate::layout::{Row, Span};
 use crate::model::{Column, Indicator, IndicatorTable, Op, Warning};
 
 use super::header::{self, Field, HeaderMap, Leaf};
-use super::joins::{is_header, join_cut_rows};
+use super::joins::{join_cut_rows, with_headers};
 use super::values::{clean_text, parse_number, parse_op, parse_target};
 use super::vocab;
 
@@ -743,17 +743,18 @@ pub fn parse_table(
     if rows.is_empty() {
         return result;
     }
-    let first_data = rows
+    let flagged = with_headers(rows);
+    let first_data = flagged
         .iter()
-        .position(|r| !is_header(r) && has_text(r, is_label))
-        .unwrap_or(rows.len());
-    let header_rows: Vec<&Row> = rows
+        .position(|t| !t.header && has_text(&t.row, is_label))
+        .unwrap_or(flagged.len());
+    let header_rows: Vec<&Row> = flagged
         .get(..first_data)
         .unwrap_or_default()
         .iter()
-        .copied()
-        .skip_while(|r| !is_header(r))
-        .take_while(|r| is_header(r))
+        .skip_while(|t| !t.header)
+        .take_while(|t| t.header)
+        .map(|t| &*t.row)
         .collect();
     let mut map = header::map_header(&header_rows, doc_year, is_label);
     let maps_levels = map.leaves.iter().any(|l| l.field.level().is_some());
@@ -784,20 +785,20 @@ pub fn parse_table(
         .leaves
         .last()
         .is_some_and(|l| matches!(l.field, Field::Basis | Field::Category));
-    let joined: Vec<(Row, bool)> = if ends_with_vocabulary {
-        join_cut_rows(rows)
+    let joined = if ends_with_vocabulary {
+        join_cut_rows(flagged)
     } else {
-        rows.iter().map(|r| ((*r).clone(), false)).collect()
+        flagged
     };
     let first_data = joined
         .iter()
-        .position(|(r, _)| !is_header(r) && has_text(r, is_label))
+        .position(|t| !t.header && has_text(&t.row, is_label))
         .unwrap_or(joined.len());
     let data: Vec<&Row> = joined
         .iter()
         .skip(first_data)
-        .map(|(r, _)| r)
-        .filter(|r| !is_header(r))
+        .filter(|t| !t.header)
+        .map(|t| &*t.row)
         .collect();
     if map.reliable {
         split_subcolumns(&mut map, &data);
@@ -834,12 +835,13 @@ pub fn parse_table(
     // its rows' indicators with their notes.
     let mut groups: Vec<FlatProject> = vec![FlatProject::default()];
     let mut out: Vec<Vec<(IndicatorTable, Indicator, Vec<Note>)>> = vec![Vec::new()];
-    for (row, joined_row) in joined.iter().skip(first_data) {
-        if is_header(row) {
+    for t in joined.iter().skip(first_data) {
+        if t.header {
             continue;
         }
+        let row: &Row = &t.row;
         let mut notes: Vec<(&str, String)> = Vec::new();
-        if *joined_row {
+        if t.joined {
             notes.push((
                 "row_joined",
                 "a row cut by a page break was joined with its continuation".to_string(),

@@ -2,6 +2,8 @@
 //! its 指标值确定依据 / 指标分类 columns, the rest opens the next page.
 //! They are joined back into one row before the row is read.
 
+use std::borrow::Cow;
+
 use crate::layout::Row;
 
 use super::values::year_cell;
@@ -56,7 +58,12 @@ pub fn is_header(r: &Row) -> bool {
 /// column `i` (merged cells printed again on the new page are not new
 /// text).
 pub fn continues(prev: &Row, next: &Row, above: &[String]) -> bool {
-    if !next.after_page_break || is_header(next) || is_header(prev) {
+    !is_header(next) && !is_header(prev) && data_continues(prev, next, above)
+}
+
+/// [`continues`] for two rows known not to be header rows.
+fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
+    if !next.after_page_break {
         return false;
     }
     let (Some((_, p)), Some((_, n))) = (last_text(&prev.cells), last_text(&next.cells)) else {
@@ -168,38 +175,61 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     }
 }
 
-/// The rows of a table with cut rows joined; the flag marks joined rows.
-/// A header printed again at the top of the new page stays where it is and
+/// A table row as read: borrowed from the layout unless a join changed
+/// it, with whether it was joined from a cut and whether it is a header
+/// row (worked out once: the test reads every cell).
+#[derive(Debug, Clone)]
+pub struct TableRow<'a> {
+    pub row: Cow<'a, Row>,
+    pub joined: bool,
+    pub header: bool,
+}
+
+/// Each row with whether it is a header row ([`is_header`]).
+pub fn with_headers<'a>(rows: &[&'a Row]) -> Vec<TableRow<'a>> {
+    rows.iter()
+        .map(|&r| TableRow {
+            row: Cow::Borrowed(r),
+            joined: false,
+            header: is_header(r),
+        })
+        .collect()
+}
+
+/// The rows of a table with cut rows joined (`joined` marks them). A
+/// header printed again at the top of the new page stays where it is and
 /// does not separate a cut row from its continuation.
-pub fn join_cut_rows(rows: &[&Row]) -> Vec<(Row, bool)> {
-    let mut out: Vec<(Row, bool)> = Vec::with_capacity(rows.len());
+pub fn join_cut_rows<'a>(rows: Vec<TableRow<'a>>) -> Vec<TableRow<'a>> {
+    let mut out: Vec<TableRow<'a>> = Vec::with_capacity(rows.len());
     let mut above: Vec<String> = Vec::new();
     let mut last_data: Option<usize> = None;
     let mut break_pending = false;
-    for row in rows {
-        if is_header(row) {
-            break_pending |= row.after_page_break;
+    for mut t in rows {
+        if t.header {
+            break_pending |= t.row.after_page_break;
             // A table label printed in a header row may be printed again
             // beside a continuation; level names in effect stay in effect.
-            remember(&mut above, row, false);
-            out.push(((*row).clone(), false));
+            remember(&mut above, &t.row, false);
+            out.push(t);
             continue;
         }
-        let mut row = (*row).clone();
-        row.after_page_break |= std::mem::take(&mut break_pending);
+        if std::mem::take(&mut break_pending) && !t.row.after_page_break {
+            t.row.to_mut().after_page_break = true;
+        }
         let joined = match last_data.and_then(|i| out.get_mut(i)) {
-            Some((prev, flag)) if continues(prev, &row, &above) => {
-                *prev = join(prev, &row, &above);
-                *flag = true;
+            Some(prev) if !prev.header && data_continues(&prev.row, &t.row, &above) => {
+                prev.row = Cow::Owned(join(&prev.row, &t.row, &above));
+                prev.joined = true;
+                prev.header = is_header(&prev.row);
                 true
             }
             _ => false,
         };
+        remember(&mut above, &t.row, true);
         if !joined {
-            out.push((row.clone(), false));
+            out.push(t);
             last_data = Some(out.len() - 1);
         }
-        remember(&mut above, &row, true);
     }
     out
 }
@@ -320,9 +350,11 @@ mod tests {
             ),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
-        let out = join_cut_rows(&refs);
-        let texts: Vec<(String, bool)> =
-            out.iter().map(|(r, j)| (r.cells[3].clone(), *j)).collect();
+        let out = join_cut_rows(with_headers(&refs));
+        let texts: Vec<(String, bool)> = out
+            .iter()
+            .map(|t| (t.row.cells[3].clone(), t.joined))
+            .collect();
         assert_eq!(
             texts,
             vec![
@@ -333,7 +365,7 @@ mod tests {
             ]
         );
         // The joined row keeps its own (empty) level cells.
-        assert_eq!(out[1].0.cells[1], "");
+        assert_eq!(out[1].row.cells[1], "");
     }
 
     #[test]

@@ -68,6 +68,68 @@ pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// A short cell without whitespace, held on the stack: cells are compared
+/// with short words (level names, header words, years) far more often
+/// than they match one, so neither a long cell nor a short one costs an
+/// allocation.
+pub struct Word {
+    buf: [u8; WORD_BYTES],
+    len: usize,
+}
+
+/// Room for 21 CJK characters.
+const WORD_BYTES: usize = 64;
+
+impl Word {
+    /// `s` without whitespace, if that has at most `max_chars` characters
+    /// and fits.
+    pub fn squashed(s: &str, max_chars: usize) -> Option<Word> {
+        Word::collect(s.chars().filter(|c| !c.is_whitespace()), max_chars)
+    }
+
+    fn collect(chars: impl Iterator<Item = char>, max_chars: usize) -> Option<Word> {
+        let mut w = Word {
+            buf: [0; WORD_BYTES],
+            len: 0,
+        };
+        for (n, c) in chars.enumerate() {
+            if n >= max_chars {
+                return None;
+            }
+            let end = w.len + c.len_utf8();
+            c.encode_utf8(w.buf.get_mut(w.len..end)?);
+            w.len = end;
+        }
+        Some(w)
+    }
+
+    /// `s` as header words are compared: whitespace and asterisks removed,
+    /// full-width brackets and colons made ASCII.
+    pub fn normalized(s: &str, max_chars: usize) -> Option<Word> {
+        Word::collect(
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊'))
+                .map(|c| match c {
+                    '（' => '(',
+                    '）' => ')',
+                    '【' => '[',
+                    '】' => ']',
+                    '：' => ':',
+                    _ => c,
+                }),
+            max_chars,
+        )
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Whole characters are copied, so this is always UTF-8.
+        self.buf
+            .get(..self.len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+}
+
 /// A funding amount or share: `1,647.19`, `593.00`, `100.0%`.
 pub fn parse_number(s: &str) -> Option<f64> {
     let t: String = s
@@ -167,8 +229,9 @@ pub fn years_in(s: &str) -> Vec<i32> {
 
 /// A cell that is only a year, like `2024 年` or `2024年`.
 pub fn year_cell(s: &str) -> Option<i32> {
-    let t = squash(s);
-    let digits = t.strip_suffix('年').unwrap_or(&t);
+    let t = Word::squashed(s, 5)?;
+    let t = t.as_str();
+    let digits = t.strip_suffix('年').unwrap_or(t);
     (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())
         .flatten()

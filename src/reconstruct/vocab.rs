@@ -1,6 +1,16 @@
 //! The words a reader uses to tell the columns of a 批复 apart.
 
-use super::values::squash;
+use super::values::Word;
+
+/// More characters than any word of these lists has.
+const LONGEST_WORD: usize = 16;
+
+/// The cell without whitespace, if it is short enough to be a listed word.
+/// Whether the cell without whitespace is short enough to be a listed
+/// word and satisfies `test`.
+fn word_is(s: &str, test: impl FnOnce(&str) -> bool) -> bool {
+    Word::squashed(s, LONGEST_WORD).is_some_and(|w| test(w.as_str()))
+}
 
 /// Level-1 names of the 2021 framework and of the older one. `成本指标` is
 /// level 1 in the 2021 framework but level 2 under `产出指标` in older
@@ -57,40 +67,41 @@ const CATEGORY: &[&str] = &[
 ];
 
 pub fn is_level1_name(s: &str) -> bool {
-    LEVEL1.contains(&squash(s).as_str())
+    word_is(s, |t| LEVEL1.contains(&t))
 }
 
 /// A name that is level 1 or level 2 depending on the framework.
 pub fn is_ambiguous_level(s: &str) -> bool {
-    squash(s) == "成本指标"
+    word_is(s, |t| t == "成本指标")
 }
 
 /// The level-1 name under which `成本指标` is a level-2 name.
 pub fn is_output_level1(s: &str) -> bool {
-    squash(s) == "产出指标"
+    word_is(s, |t| t == "产出指标")
 }
 
 pub fn is_level2_name(s: &str) -> bool {
-    LEVEL2.contains(&squash(s).as_str())
+    word_is(s, |t| LEVEL2.contains(&t))
 }
 
 /// A 指标值确定依据 value.
 pub fn is_basis(s: &str) -> bool {
-    let t = squash(s);
-    BASIS.contains(&t.as_str()) || (t.ends_with("标准") && t.chars().count() <= 6)
+    word_is(s, |t| {
+        BASIS.contains(&t) || (t.ends_with("标准") && t.chars().count() <= 6)
+    })
 }
 
 /// One of the listed 指标值确定依据 or 指标分类 values exactly (not just
 /// shaped like one).
 pub fn is_listed_basis_or_category(s: &str) -> bool {
-    let t = squash(s);
-    BASIS.contains(&t.as_str()) || CATEGORY.contains(&t.as_str())
+    word_is(s, |t| BASIS.contains(&t) || CATEGORY.contains(&t))
 }
 
 /// A 指标分类 value.
 pub fn is_category(s: &str) -> bool {
-    let t = squash(s);
-    CATEGORY.contains(&t.as_str()) || (t.ends_with('型') && t.chars().count() <= 6)
+    word_is(s, |t| {
+        CATEGORY.contains(&t) || (t.ends_with('型') && t.chars().count() <= 6)
+    })
 }
 
 const INDICATOR_HEADER_CELLS: &[&str] = &[
@@ -109,29 +120,30 @@ const INDICATOR_HEADER_CELLS: &[&str] = &[
 /// every header word of four characters or more (shorter ones such as 单位
 /// or 说明 could be a data cell's text).
 pub fn is_indicator_header_cell(s: &str) -> bool {
-    INDICATOR_HEADER_CELLS.contains(&squash(s).as_str())
-        || (super::header::field_of_word(s).is_some()
-            && super::header::normalize(s).chars().count() >= 4)
+    word_is(s, |t| {
+        INDICATOR_HEADER_CELLS.contains(&t)
+            || (super::header::field_of_word(t).is_some()
+                && t.chars().filter(|c| !matches!(c, '*' | '＊')).count() >= 4)
+    })
 }
 
 /// The start or the end of a column title: what is left of one when a
 /// page break cuts the header row inside its cells ("指标值确定依" / "据").
 pub fn is_indicator_header_fragment(s: &str) -> bool {
-    let t = squash(s);
-    !t.is_empty()
-        && INDICATOR_HEADER_CELLS
-            .iter()
-            .any(|h| h.starts_with(t.as_str()) || h.ends_with(t.as_str()))
+    word_is(s, |t| {
+        !t.is_empty()
+            && INDICATOR_HEADER_CELLS
+                .iter()
+                .any(|h| h.starts_with(t) || h.ends_with(t))
+    })
 }
 
 /// Any part of a column title, e.g. the middle line "定依" of
 /// "指标值确 / 定依 / 据".
 pub fn is_indicator_header_part(s: &str) -> bool {
-    let t = squash(s);
-    !t.is_empty()
-        && INDICATOR_HEADER_CELLS
-            .iter()
-            .any(|h| h.contains(t.as_str()))
+    word_is(s, |t| {
+        !t.is_empty() && INDICATOR_HEADER_CELLS.iter().any(|h| h.contains(t))
+    })
 }
 
 #[cfg(test)]
@@ -148,5 +160,16 @@ mod tests {
         assert!(is_category("绩效基本型") && is_category("绩效提升型") && !is_category("计划标准"));
         assert!(!is_basis("≥95%") && !is_category("完全合规"));
         assert!(is_indicator_header_cell("一级指标"));
+        assert!(is_indicator_header_cell(" 指标值确定 依据 "));
+        assert!(!is_indicator_header_cell(&"一级指标".repeat(5)));
+    }
+
+    #[test]
+    fn every_listed_word_is_within_the_length_compared() {
+        for list in [LEVEL1, LEVEL2, BASIS, CATEGORY, INDICATOR_HEADER_CELLS] {
+            for w in list {
+                assert!(w.chars().count() <= LONGEST_WORD, "{w}");
+            }
+        }
     }
 }

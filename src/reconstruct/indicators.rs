@@ -445,6 +445,9 @@ pub struct TableResult {
     pub flat: Vec<FlatProject>,
     /// The printed header of a flat table's amount column (预算数).
     pub budget_header: Option<String>,
+    /// Some row was read by position repair, the only reading that uses
+    /// the known level names: a reading with other names may differ.
+    pub used_known: bool,
 }
 
 /// Whether a row holds any text besides table labels.
@@ -851,7 +854,10 @@ pub fn parse_table(
             (Some(spans), true) => {
                 read_by_column(row, spans, &map, &above, &carried, is_label, &mut notes)
             }
-            _ => read_shifted(row, &map, &above, is_label, known, &mut notes),
+            _ => {
+                result.used_known = true;
+                read_shifted(row, &map, &above, is_label, known, &mut notes)
+            }
         };
         let Some(read) = read else {
             continue;

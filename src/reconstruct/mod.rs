@@ -526,12 +526,19 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     // Two passes: the first collects the level-2 names the document gives
     // explicitly, the second uses them to split run-together cells and to
     // recover lost level-2 cells.
-    let mut known = KnownNames::default();
-    for r in parse_indicator_tables(&groups, &KnownNames::default(), c.year) {
-        known.pairs.extend(r.known.pairs);
-        known.names.extend(r.known.names);
-    }
-    let tables = parse_indicator_tables(&groups, &known, c.year);
+    // Tables read by column only (grids, structured formats) do not use
+    // the names, so the first reading stands.
+    let first = parse_indicator_tables(&groups, &KnownNames::default(), c.year);
+    let tables = if first.iter().any(|r| r.used_known) {
+        let mut known = KnownNames::default();
+        for r in &first {
+            known.pairs.extend(r.known.pairs.iter().cloned());
+            known.names.extend(r.known.names.iter().cloned());
+        }
+        parse_indicator_tables(&groups, &known, c.year)
+    } else {
+        first
+    };
     let mut header_years = funding.header_years;
     let mut undated = 0;
     for r in &tables {

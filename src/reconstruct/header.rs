@@ -17,7 +17,7 @@ use regex::Regex;
 use crate::layout::{Row, Span};
 use crate::model::{Column, IndicatorTable};
 
-use super::values::{clean_text, Word};
+use super::values::{clean_text, header_char, Word};
 
 /// What a column's values are read into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,45 +149,46 @@ fn can_group(text: &str) -> bool {
 
 static WORDS: &str = include_str!("header_words.tsv");
 
-fn vocabulary() -> &'static HashMap<String, Field> {
-    static VOCAB: OnceLock<HashMap<String, Field>> = OnceLock::new();
+/// The header words by their normalized text, and the characters that
+/// open one (most cells asked about open with another and are turned away
+/// before they are normalized).
+struct Vocabulary {
+    words: HashMap<String, Field>,
+    first_chars: Vec<char>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
     VOCAB.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut words = HashMap::new();
         for line in WORDS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let Some((name, words)) = line.split_once('\t') else {
+            let Some((name, list)) = line.split_once('\t') else {
                 continue;
             };
             let Some(field) = Field::from_name(name.trim()) else {
                 continue;
             };
-            for w in words.split('、') {
+            for w in list.split('、') {
                 let w = normalize(w);
                 if !w.is_empty() {
-                    map.insert(w, field);
+                    words.insert(w, field);
                 }
             }
         }
-        map
+        let mut first_chars: Vec<char> = words.keys().filter_map(|w| w.chars().next()).collect();
+        first_chars.sort_unstable();
+        first_chars.dedup();
+        Vocabulary { words, first_chars }
     })
 }
 
 /// Header text as compared: whitespace and required-field asterisks
 /// removed, full-width brackets made ASCII.
 pub fn normalize(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊'))
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '【' => '[',
-            '】' => ']',
-            '：' => ':',
-            _ => c,
-        })
-        .collect()
+    s.chars().filter_map(header_char).collect()
 }
 
 /// A header as printed, for `columns`: whitespace and asterisks removed.
@@ -199,8 +200,11 @@ pub fn printed(s: &str) -> String {
 
 /// The field a header word names exactly, if any.
 pub fn field_of_word(s: &str) -> Option<Field> {
+    let vocab = vocabulary();
+    let first = s.chars().find_map(header_char)?;
+    vocab.first_chars.binary_search(&first).ok()?;
     let word = Word::normalized(s, LONGEST_HEADER_WORD)?;
-    vocabulary().get(word.as_str()).copied()
+    vocab.words.get(word.as_str()).copied()
 }
 
 /// More characters than any word of `header_words.tsv` (checked by a test).
@@ -270,14 +274,14 @@ pub fn classify(
         period,
         year: None,
     };
-    if let Some(&field) = vocabulary().get(&n) {
+    if let Some(&field) = vocabulary().words.get(&n) {
         let mut c = plain(field);
         if n.starts_with("上年") && field == Field::History {
             c.year = doc_year.map(|y| y - 1);
         }
         return Some(c);
     }
-    if let Some(&field) = vocabulary().get(&rest) {
+    if let Some(&field) = vocabulary().words.get(&rest) {
         return Some(plain(field));
     }
     if let Some(caps) = YEAR_HEADER.captures(&n) {
@@ -649,7 +653,7 @@ mod tests {
 
     #[test]
     fn every_header_word_is_within_the_length_looked_up() {
-        for word in vocabulary().keys() {
+        for word in vocabulary().words.keys() {
             assert!(word.chars().count() <= LONGEST_HEADER_WORD, "{word}");
             assert!(field_of_word(word).is_some(), "{word}");
         }

@@ -23,8 +23,31 @@ pub fn clean_text(s: &str) -> Option<String> {
         no_tags
     };
     let decoded = decode_entities(&joined);
-    let collapsed = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = if is_collapsed(&decoded) {
+        decoded
+    } else {
+        decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// Whether `s` has no whitespace at its ends and none but single spaces
+/// inside (most cells): collapsing it would change nothing.
+fn is_collapsed(s: &str) -> bool {
+    let mut prev_space = true;
+    for c in s.chars() {
+        if c == ' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+        } else if c.is_whitespace() {
+            return false;
+        } else {
+            prev_space = false;
+        }
+    }
+    !prev_space || s.is_empty()
 }
 
 /// Joins wrapped lines: CJK without a space, Latin words and numbers with
@@ -77,6 +100,22 @@ pub struct Word {
     len: usize,
 }
 
+/// A character of a header as header words are compared: whitespace and
+/// required-field asterisks dropped, full-width brackets and colons made
+/// ASCII.
+pub fn header_char(c: char) -> Option<char> {
+    match c {
+        '*' | '＊' => None,
+        c if c.is_whitespace() => None,
+        '（' => Some('('),
+        '）' => Some(')'),
+        '【' => Some('['),
+        '】' => Some(']'),
+        '：' => Some(':'),
+        c => Some(c),
+    }
+}
+
 /// Room for 21 CJK characters.
 const WORD_BYTES: usize = 64;
 
@@ -103,22 +142,9 @@ impl Word {
         Some(w)
     }
 
-    /// `s` as header words are compared: whitespace and asterisks removed,
-    /// full-width brackets and colons made ASCII.
+    /// `s` as header words are compared ([`header_char`]).
     pub fn normalized(s: &str, max_chars: usize) -> Option<Word> {
-        Word::collect(
-            s.chars()
-                .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊'))
-                .map(|c| match c {
-                    '（' => '(',
-                    '）' => ')',
-                    '【' => '[',
-                    '】' => ']',
-                    '：' => ':',
-                    _ => c,
-                }),
-            max_chars,
-        )
+        Word::collect(s.chars().filter_map(header_char), max_chars)
     }
 
     pub fn as_str(&self) -> &str {
@@ -302,6 +328,10 @@ mod tests {
         assert_eq!(clean_text("  \t "), None);
         assert_eq!(clean_text("<p></p>"), None);
         assert_eq!(clean_text("a &amp; b"), Some("a & b".to_string()));
+        assert_eq!(clean_text("a  b\u{3000}c "), Some("a b c".to_string()));
+        assert!(is_collapsed("a b c") && is_collapsed(""));
+        assert!(!is_collapsed(" a") && !is_collapsed("a ") && !is_collapsed("a  b"));
+        assert!(!is_collapsed("a\tb") && !is_collapsed("a\u{a0}b"));
         assert_eq!(clean_text("≥ 90%"), Some("≥ 90%".to_string()));
     }
 

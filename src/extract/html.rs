@@ -182,13 +182,11 @@ fn check_depth(text: &str) -> Result<(), String> {
         if name_len == 0 {
             continue;
         }
-        let name = text
-            .get(start..start + name_len)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if matches!(name.as_str(), "script" | "style" | "textarea" | "title") && !closing {
+        let name = bytes.get(start..start + name_len).unwrap_or_default();
+        let is = |w: &&str| w.as_bytes().eq_ignore_ascii_case(name);
+        if !closing && ["script", "style", "textarea", "title"].iter().any(is) {
             // Raw text: skip to its end tag.
-            let end = format!("</{name}");
+            let end = format!("</{}", String::from_utf8_lossy(name));
             match bytes.get(i..).and_then(|b| {
                 b.windows(end.len())
                     .position(|w| w.eq_ignore_ascii_case(end.as_bytes()))
@@ -198,7 +196,7 @@ fn check_depth(text: &str) -> Result<(), String> {
             }
             continue;
         }
-        if VOID.contains(&name.as_str()) {
+        if VOID.iter().any(is) {
             continue;
         }
         let tag_end = bytes
@@ -260,11 +258,7 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
     ) {
         return true;
     }
-    if el.attr("style").is_some_and(|s| {
-        s.replace(' ', "")
-            .to_ascii_lowercase()
-            .contains("display:none")
-    }) {
+    if el.attr("style").is_some_and(hides) {
         return true;
     }
     const WORDS: &[&str] = &[
@@ -283,10 +277,26 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
         "bread",
     ];
     let mut names = el.classes().chain(el.id());
-    names.any(|c| {
-        let c = c.to_ascii_lowercase();
-        WORDS.iter().any(|w| c.contains(w))
-    })
+    names.any(|c| WORDS.iter().any(|w| contains_ignore_case(c, w)))
+}
+
+/// Whether a `style` attribute says `display: none`.
+fn hides(style: &str) -> bool {
+    let squashed: Vec<u8> = style
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    squashed.windows(12).any(|w| w == b"display:none")
+}
+
+/// Whether `haystack` contains `needle` (lowercase ASCII), ignoring ASCII
+/// case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn is_block(name: &str) -> bool {
@@ -354,6 +364,9 @@ fn push_break(buf: &mut String) {
 
 /// Lines trimmed, empty lines dropped.
 fn tidy(buf: &str) -> String {
+    if !buf.contains('\n') {
+        return buf.trim().to_string();
+    }
     buf.split('\n')
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -395,9 +408,9 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
     tidy(&buf)
 }
 
-/// All text of a subtree with spaces between nodes (for searching).
-fn plain_text(node: NodeRef<'_, Node>) -> String {
-    let mut out = String::new();
+/// Calls `f` with each text node of a subtree, scripts and styles left
+/// out.
+fn for_each_text(node: NodeRef<'_, Node>, mut f: impl FnMut(&str)) {
     let mut skip: Option<NodeId> = None;
     for edge in node.traverse() {
         match edge {
@@ -408,8 +421,7 @@ fn plain_text(node: NodeRef<'_, Node>) -> String {
                 if matches!(element_name(&n), Some("script" | "style" | "noscript")) {
                     skip = Some(n.id());
                 } else if let Node::Text(t) = n.value() {
-                    out.push_str(&t.text);
-                    out.push(' ');
+                    f(t);
                 }
             }
             Edge::Close(n) => {
@@ -419,7 +431,25 @@ fn plain_text(node: NodeRef<'_, Node>) -> String {
             }
         }
     }
+}
+
+/// All text of a subtree with spaces between nodes (for searching).
+fn plain_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for_each_text(node, |t| {
+        out.push_str(t);
+        out.push(' ');
+    });
     out
+}
+
+/// The characters of a subtree's text besides whitespace.
+fn text_size(node: NodeRef<'_, Node>) -> usize {
+    let mut size = 0;
+    for_each_text(node, |t| {
+        size += t.chars().filter(|c| !c.is_whitespace()).count()
+    });
+    size
 }
 
 // --- provenance --------------------------------------------------------------
@@ -553,7 +583,7 @@ fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
         if nested || has_furniture_ancestor(n, body) {
             continue;
         }
-        let size = plain_text(n).chars().filter(|c| !c.is_whitespace()).count();
+        let size = text_size(n);
         if best.as_ref().is_none_or(|(s, _)| size > *s) {
             best = Some((size, n));
         }
@@ -584,10 +614,10 @@ fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
         let Some(el) = a.value().as_element() else {
             continue;
         };
-        let named = el.classes().chain(el.id()).any(|c| {
-            let c = c.to_ascii_lowercase();
-            HINTS.iter().any(|h| c.contains(h))
-        });
+        let named = el
+            .classes()
+            .chain(el.id())
+            .any(|c| HINTS.iter().any(|h| contains_ignore_case(c, h)));
         if named {
             hinted = Some(a);
         }
@@ -691,14 +721,14 @@ fn span_attr(node: &NodeRef<'_, Node>, name: &str, max: usize) -> usize {
         .and_then(|e| e.attr(name))
         .unwrap_or("1")
         .trim();
-    let digits: String = raw
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .take(9)
-        .collect();
-    match digits.parse::<usize>() {
-        Ok(0) if name == "rowspan" => max,
-        Ok(n) if n >= 1 => n.min(max),
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).take(9);
+    let (count, value) = digits.fold((0, 0usize), |(k, v), d| {
+        (k + 1, v * 10 + usize::from(d - b'0'))
+    });
+    match (count, value) {
+        (0, _) => 1,
+        (_, 0) if name == "rowspan" => max,
+        (_, n) if n >= 1 => n.min(max),
         _ => 1,
     }
 }

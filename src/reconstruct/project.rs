@@ -16,7 +16,7 @@ use crate::model::{FundingRow, FundingSection, Project};
 use super::funding::unit_in;
 use super::header::normalize;
 use super::lists::split_items;
-use super::values::{clean_text, parse_number, years_in};
+use super::values::{clean_text, parse_number, years_in, Word};
 
 /// What a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,19 +154,22 @@ fn as_printed(s: &str) -> String {
 
 /// What a cell names, if it is a label.
 fn label_of(cell: &str) -> Option<Label> {
-    let k = label_key(cell);
+    // Most cells are values, longer than any label: turned away before
+    // they are copied.
+    let word = Word::normalized(cell, 24)?;
+    let k = word.as_str().trim_end_matches([':', '：']);
     if k.is_empty() || k.chars().count() > 16 {
         return None;
     }
     // 资金总额及构成（万元）: the unit in brackets is no part of the label.
     let unbracketed = match k.find('(') {
-        Some(i) if k.ends_with(')') && i > 0 => k.get(..i).unwrap_or(&k),
-        _ => &k,
+        Some(i) if k.ends_with(')') && i > 0 => k.get(..i).unwrap_or(k),
+        _ => k,
     };
     if let Some(&(_, l)) = LABELS.iter().find(|(w, _)| *w == k || *w == unbracketed) {
         return Some(l);
     }
-    if let Some(g) = goal_kind(&k) {
+    if let Some(g) = goal_kind(k) {
         return Some(Label::Goal(g));
     }
     // 资金总额（万元）, 年度资金总额, 其中：财政拨款.

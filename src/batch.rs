@@ -8,7 +8,7 @@
 //! do not depend on the number of jobs and memory does not grow with the
 //! batch.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -397,6 +397,17 @@ impl Queue {
         }
     }
 
+    /// [`Queue::take`] without waiting: `None` also while the window is
+    /// full.
+    fn try_take(&self, total: usize) -> Option<usize> {
+        let mut st = self.state.lock().ok()?;
+        if st.stop || st.next >= total || st.next >= st.written + self.window {
+            return None;
+        }
+        st.next += 1;
+        Some(st.next - 1)
+    }
+
     fn put(&self, i: usize, doc: Done) {
         if let Ok(mut st) = self.state.lock() {
             st.done.insert(i, doc);
@@ -425,55 +436,157 @@ impl Queue {
     }
 }
 
+/// Requests a producer keeps with its worker process: the file being
+/// converted and the next one, waiting in the pipe, so that the worker
+/// does not sit idle while its last answer is handed on.
+const IN_FLIGHT: usize = 2;
+
 /// One producer: takes inputs from the queue until none are left.
 fn produce(inputs: &[InputFile], opts: &RunOptions, queue: &Queue) {
-    let mut worker: Option<Worker> = None;
-    while let Some(i) = queue.take(inputs.len()) {
-        let Some(input) = inputs.get(i) else { break };
-        let large = too_large(input, opts.max_file_size);
-        let earlier = match large {
-            Some(_) => None,
-            None => opts.resume_from.as_deref().and_then(|d| resumed(input, d)),
-        };
-        let reused = earlier.is_some();
-        let early = large.or(earlier);
-        let json_file = opts
-            .json_dir
-            .as_ref()
-            .map(|j| (j.file(&input.rel), j.tmp.clone()));
-        let render = |d: &[Document]| {
-            let mut r = Rendered::new_all(d, opts.renders);
-            if let Some((file, tmp)) = &json_file {
-                r.write_json(file, tmp);
-            }
-            r
-        };
-        let doc = match (early, &opts.engine) {
-            (Some(d), _) => render(&d),
-            (None, Engine::InProcess) => render(&convert_here(input)),
-            (None, Engine::Workers(cfg)) => {
-                let file = json_file.clone();
-                let result = match worker.as_mut() {
-                    Some(w) => w.convert(&input.path, opts.renders, file, cfg.timeout),
-                    None => match Worker::spawn(cfg) {
-                        Ok(mut w) => {
-                            let r = w.convert(&input.path, opts.renders, file, cfg.timeout);
-                            worker = Some(w);
-                            r
-                        }
-                        Err(f) => Err(f),
+    match &opts.engine {
+        Engine::InProcess => {
+            while let Some(i) = queue.take(inputs.len()) {
+                let Some(input) = inputs.get(i) else { break };
+                let done = match early(input, opts) {
+                    Some(done) => done,
+                    None => Done {
+                        doc: render(input, &convert_here(input), opts),
+                        reused: false,
                     },
                 };
-                match result {
-                    Ok(d) => d,
-                    Err(f) => {
-                        worker = None;
-                        render(&[failed_document(input, &f.message())])
-                    }
+                queue.put(i, done);
+            }
+        }
+        Engine::Workers(cfg) => produce_with_worker(inputs, opts, queue, cfg),
+    }
+}
+
+/// The documents of an input that needs no conversion: too large, or
+/// unchanged since the run being resumed.
+fn early(input: &InputFile, opts: &RunOptions) -> Option<Done> {
+    if let Some(docs) = too_large(input, opts.max_file_size) {
+        return Some(Done {
+            doc: render(input, &docs, opts),
+            reused: false,
+        });
+    }
+    let earlier = opts
+        .resume_from
+        .as_deref()
+        .and_then(|d| resumed(input, d))?;
+    Some(Done {
+        doc: render(input, &earlier, opts),
+        reused: true,
+    })
+}
+
+/// Where the worker writes an input's JSON file itself, if anywhere.
+fn json_file(input: &InputFile, opts: &RunOptions) -> Option<(PathBuf, PathBuf)> {
+    opts.json_dir
+        .as_ref()
+        .map(|j| (j.file(&input.rel), j.tmp.clone()))
+}
+
+/// Renders documents converted here, writing the JSON file.
+fn render(input: &InputFile, docs: &[Document], opts: &RunOptions) -> Rendered {
+    let mut r = Rendered::new_all(docs, opts.renders);
+    if let Some((file, tmp)) = json_file(input, opts) {
+        r.write_json(&file, &tmp);
+    }
+    r
+}
+
+/// An input handed to the worker, and whether its request reached it (a
+/// request sent to a worker that died before reading it is sent again to
+/// the next one).
+struct InFlight {
+    index: usize,
+    sent: bool,
+}
+
+/// A producer driving a worker process, [`IN_FLIGHT`] requests at a time.
+/// A worker that dies or times out costs the file it was converting; the
+/// request queued behind it goes to the new worker.
+fn produce_with_worker(inputs: &[InputFile], opts: &RunOptions, queue: &Queue, cfg: &WorkerConfig) {
+    let mut worker: Option<Worker> = None;
+    let mut pending: VecDeque<InFlight> = VecDeque::new();
+    loop {
+        while pending.len() < IN_FLIGHT {
+            // Wait for work only with nothing in flight: a full window
+            // may be waiting for an answer this producer holds.
+            let next = if pending.is_empty() {
+                queue.take(inputs.len())
+            } else {
+                queue.try_take(inputs.len())
+            };
+            let Some(index) = next else { break };
+            let Some(input) = inputs.get(index) else {
+                break;
+            };
+            if let Some(done) = early(input, opts) {
+                queue.put(index, done);
+                continue;
+            }
+            // Sent only behind requests that were sent: a worker that
+            // could not take one is dead, and is kept only for the answers
+            // it gave before.
+            let sent = pending.iter().all(|p| p.sent)
+                && worker.as_mut().is_some_and(|w| {
+                    w.send(&input.path, opts.renders, json_file(input, opts))
+                        .is_ok()
+                });
+            pending.push_back(InFlight { index, sent });
+        }
+        let Some(head) = pending.pop_front() else {
+            break;
+        };
+        let Some(input) = inputs.get(head.index) else {
+            break;
+        };
+        let result = if let (true, Some(w)) = (head.sent, worker.as_mut()) {
+            w.receive(cfg.timeout)
+        } else {
+            // Not sent, or sent to a worker that is gone: a new worker.
+            match Worker::spawn(cfg) {
+                Ok(mut w) => {
+                    let r = w.convert(
+                        &input.path,
+                        opts.renders,
+                        json_file(input, opts),
+                        cfg.timeout,
+                    );
+                    worker = Some(w);
+                    r
                 }
+                Err(f) => Err(f),
             }
         };
-        queue.put(i, Done { doc, reused });
+        let doc = match result {
+            Ok(d) => d,
+            Err(f) => {
+                worker = None;
+                for p in pending.iter_mut() {
+                    p.sent = false;
+                }
+                render(input, &[failed_document(input, &f.message())], opts)
+            }
+        };
+        // Requests behind this one that were sent to a worker now gone,
+        // or not sent: to the worker there is now, in order.
+        if let Some(w) = worker.as_mut() {
+            for p in pending.iter_mut().filter(|p| !p.sent) {
+                let Some(input) = inputs.get(p.index) else {
+                    break;
+                };
+                p.sent = w
+                    .send(&input.path, opts.renders, json_file(input, opts))
+                    .is_ok();
+                if !p.sent {
+                    break;
+                }
+            }
+        }
+        queue.put(head.index, Done { doc, reused: false });
     }
 }
 

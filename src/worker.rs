@@ -7,9 +7,11 @@
 //! worker's stdin (`{"path": …, "renders": …}`); the worker converts the
 //! file, renders the outputs asked for ([`Rendered`]) and answers with one
 //! frame on stdout: a JSON header line (the document's [`Meta`] and the
-//! byte length of each rendering), then the renderings' bytes. Rendering
-//! in the worker leaves the supervisor, which shares the cores, only the
-//! writing.
+//! byte length of each rendering), then the renderings' bytes, answers in
+//! the order of the requests. Rendering in the worker leaves the
+//! supervisor, which shares the cores, only the writing; the supervisor
+//! keeps the next request waiting in the pipe, so the worker does not wait
+//! for it between files.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -252,17 +254,18 @@ impl Worker {
         })
     }
 
-    /// Converts one file and renders it. On failure the worker is dead and
-    /// must be replaced.
-    /// With `json_file` (the file, and a directory on its file system for
-    /// the unfinished file) the worker writes the pretty JSON itself.
-    pub fn convert(
+    /// Asks the worker to convert one file and render it; the answer comes
+    /// from [`Worker::receive`], answers in the order of the requests, so
+    /// that the worker can start the next file while the last answer is
+    /// being written. With `json_file` (the file, and a directory on its
+    /// file system for the unfinished file) the worker writes the pretty
+    /// JSON itself. On failure the worker is dead and must be replaced.
+    pub fn send(
         &mut self,
         path: &Path,
         renders: Renders,
         json_file: Option<(PathBuf, PathBuf)>,
-        timeout: Duration,
-    ) -> Result<Rendered, Failure> {
+    ) -> Result<(), Failure> {
         let req = Request {
             path: path.to_string_lossy().into_owned(),
             renders,
@@ -278,6 +281,13 @@ impl Worker {
         {
             return Err(Failure::Crashed(self.reap()));
         }
+        Ok(())
+    }
+
+    /// The answer to the oldest request not yet answered, waiting at most
+    /// `timeout` (the worker started on it about now: the previous answer
+    /// has just been taken). On failure the worker is dead.
+    pub fn receive(&mut self, timeout: Duration) -> Result<Rendered, Failure> {
         match self.replies.recv_timeout(timeout) {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(e)) => {
@@ -291,6 +301,18 @@ impl Worker {
             }
             Err(RecvTimeoutError::Disconnected) => Err(Failure::Crashed(self.reap())),
         }
+    }
+
+    /// [`Worker::send`] then [`Worker::receive`].
+    pub fn convert(
+        &mut self,
+        path: &Path,
+        renders: Renders,
+        json_file: Option<(PathBuf, PathBuf)>,
+        timeout: Duration,
+    ) -> Result<Rendered, Failure> {
+        self.send(path, renders, json_file)?;
+        self.receive(timeout)
     }
 
     fn reap(&mut self) -> String {

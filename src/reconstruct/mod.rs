@@ -14,6 +14,8 @@ pub mod project;
 pub mod values;
 pub mod vocab;
 
+use std::borrow::Cow;
+
 use crate::layout::{Layout, Row};
 use crate::model::{Content, FundingRow, FundingSection, IndicatorTable, Kind, Project, Warning};
 
@@ -360,7 +362,7 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
 
 /// A form's rows without its title printed again further down (a running
 /// head that a text dump keeps at each page break).
-fn without_running_titles(rows: &[Row]) -> Vec<Row> {
+fn without_running_titles(rows: &[Row]) -> Cow<'_, [Row]> {
     let title_of = |r: &Row| -> Option<String> {
         let texts: Vec<&str> = r.texts().collect();
         match texts.as_slice() {
@@ -370,10 +372,14 @@ fn without_running_titles(rows: &[Row]) -> Vec<Row> {
     };
     let first = rows.iter().position(|r| title_of(r).is_some());
     let title = first.and_then(|i| rows.get(i)).and_then(title_of);
+    let repeated = |(i, r): &(usize, &Row)| Some(*i) > first && title_of(r) == title;
+    if title.is_none() || !rows.iter().enumerate().any(|ir| repeated(&ir)) {
+        return Cow::Borrowed(rows);
+    }
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     let mut pending_break = false;
     for (i, r) in rows.iter().enumerate() {
-        if Some(i) > first && title.is_some() && title_of(r) == title {
+        if repeated(&(i, r)) {
             // The page break it followed still comes before the next row.
             pending_break |= r.after_page_break;
             continue;
@@ -382,12 +388,15 @@ fn without_running_titles(rows: &[Row]) -> Vec<Row> {
         r.after_page_break |= std::mem::take(&mut pending_break);
         out.push(r);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A form's title line: short, names 绩效目标 and ends as a title does
 /// (表, 批复, perhaps followed by a bracketed year).
 fn is_form_title(t: &str) -> bool {
+    if !t.contains('绩') {
+        return false;
+    }
     let s = squash(t);
     let core = match s.rfind(['（', '(']) {
         Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(&s),
@@ -403,7 +412,7 @@ fn is_form_title(t: &str) -> bool {
 fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     let pages = page_range(rows);
     let rows = without_running_titles(rows);
-    let rows = rows.as_slice();
+    let rows: &[Row] = &rows;
     let groups = sections(rows);
     let mut c = Content::default();
     let mut warnings: Vec<Warning> = Vec::new();

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use crate::extract::decode_text;
 use crate::extract::docx::read_docx;
 use crate::extract::html::read_html;
+use crate::extract::one_line;
 use crate::extract::page::Page;
 use crate::extract::pdf::extract_pdf;
 use crate::extract::sniff::{detect, Detected};
@@ -242,7 +243,8 @@ pub fn convert_named_all(shown: &str, bytes: &[u8], name: &Path) -> Vec<Document
                 })
                 .collect()
         }
-        Ok(Err(e)) => vec![Document::error(Some(doc_id), source, e)],
+        // Messages quote parsers, which quote the file: one bounded line.
+        Ok(Err(e)) => vec![Document::error(Some(doc_id), source, one_line(&e, 400))],
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
@@ -252,7 +254,7 @@ pub fn convert_named_all(shown: &str, bytes: &[u8], name: &Path) -> Vec<Document
             vec![Document::error(
                 Some(doc_id),
                 source,
-                format!("panic while converting: {what}"),
+                format!("panic while converting: {}", one_line(&what, 300)),
             )]
         }
     }

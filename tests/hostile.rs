@@ -149,6 +149,9 @@ const EXPECTED: &[(&str, Expect)] = &[
     ("zip-bomb-part.xlsx", Fails("inflates past 64 MiB")),
     ("zip-bomb-total.xlsx", Fails("256 MiB limit for one file")),
     ("zip-neither.docx", Fails("neither DOCX nor XLSX")),
+    // Found by scripts/fuzz.sh.
+    ("fuzz-docx_xml-1.docx", Fails("malformed XML at byte")),
+    ("fuzz-xls-1.xls", Fails("XLS workbook damaged")),
 ];
 
 fn expected(name: &str) -> Expect {

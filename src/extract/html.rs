@@ -167,6 +167,10 @@ fn check_depth(text: &str) -> Result<(), String> {
         "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd",
     ];
     let bytes = text.as_bytes();
+    // Fewer tags than the limit cannot nest past it (most pages).
+    if bytes.iter().filter(|&&b| b == b'<').count() <= MAX_DEPTH {
+        return Ok(());
+    }
     let mut depth: usize = 0;
     let mut i = 0;
     while let Some(off) = bytes
@@ -978,5 +982,10 @@ mod tests {
         assert!(read_html(deep.as_bytes()).is_err());
         let ok = "<div>".repeat(100);
         assert!(read_html(ok.as_bytes()).is_ok());
+        // More tags than the limit, none deep.
+        let wide = "<div><span>x</span></div>".repeat(MAX_DEPTH);
+        assert!(check_depth(&wide).is_ok());
+        let deep_after_wide = format!("{wide}{deep}");
+        assert!(check_depth(&deep_after_wide).is_err());
     }
 }

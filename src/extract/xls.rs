@@ -230,6 +230,20 @@ fn display(value: &Data, code: Option<&String>, date1904: bool) -> String {
 pub fn read_xls(bytes: &[u8]) -> Result<Workbook, String> {
     let stream = workbook_stream(bytes)?;
     let formats = scan(&stream)?;
+    // calamine indexes some records without checking their length; a
+    // damaged workbook is this file's error, whatever the caller does
+    // with panics.
+    let sheets = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_sheets(bytes, &formats)
+    }))
+    .map_err(|_| {
+        "XLS workbook damaged: a record is cut short or malformed; open it in Excel or WPS and save it again (as .xlsx), or save it as PDF".to_string()
+    })??;
+    sheets_layout(sheets)
+}
+
+/// Every visible worksheet but a table of contents, through calamine.
+fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
     let mut wb: Xls<_> =
         Xls::new(Cursor::new(bytes)).map_err(|e| format!("cannot read XLS workbook: {e}"))?;
     let visible: Vec<String> = wb
@@ -284,7 +298,7 @@ pub fn read_xls(bytes: &[u8]) -> Result<Workbook, String> {
             merges,
         });
     }
-    sheets_layout(sheets)
+    Ok(sheets)
 }
 
 #[cfg(test)]

@@ -135,9 +135,10 @@ pub fn parse(
     reader.config_mut().trim_text(false);
     let mut depth = 0usize;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("malformed XML at byte {}: {e}", reader.buffer_position()))?;
+        let event = reader.read_event().map_err(|e| {
+            let what = super::one_line(&e.to_string(), 160);
+            format!("malformed XML at byte {}: {what}", reader.buffer_position())
+        })?;
         match event {
             Event::Start(e) => {
                 depth += 1;
@@ -201,6 +202,16 @@ mod tests {
         let laughs = r#"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>"#;
         assert_eq!(texts(laughs), "&b;");
         assert_eq!(unescape("a&amp;b&c"), "a&b&c");
+    }
+
+    #[test]
+    fn a_mismatched_end_tag_is_a_one_line_error() {
+        // Found by fuzzing: the end tag's name runs on over line breaks
+        // and most of the file, and the message quotes it.
+        let xml = format!("<w:r><w:t>x</w:t></w:r\n{}>", "y\n".repeat(20_000));
+        let err = parse(xml.as_bytes(), |_| Ok(())).unwrap_err();
+        assert!(err.starts_with("malformed XML"), "{err}");
+        assert!(!err.contains('\n') && err.chars().count() < 250, "{err}");
     }
 
     #[test]

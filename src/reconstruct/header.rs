@@ -155,6 +155,7 @@ static WORDS: &str = include_str!("header_words.tsv");
 struct Vocabulary {
     words: HashMap<String, Field>,
     first_chars: Vec<char>,
+    last_chars: Vec<char>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -181,7 +182,14 @@ fn vocabulary() -> &'static Vocabulary {
         let mut first_chars: Vec<char> = words.keys().filter_map(|w| w.chars().next()).collect();
         first_chars.sort_unstable();
         first_chars.dedup();
-        Vocabulary { words, first_chars }
+        let mut last_chars: Vec<char> = words.keys().filter_map(|w| w.chars().last()).collect();
+        last_chars.sort_unstable();
+        last_chars.dedup();
+        Vocabulary {
+            words,
+            first_chars,
+            last_chars,
+        }
     })
 }
 
@@ -200,11 +208,25 @@ pub fn printed(s: &str) -> String {
 
 /// The field a header word names exactly, if any.
 pub fn field_of_word(s: &str) -> Option<Field> {
-    let vocab = vocabulary();
-    let first = s.chars().find_map(header_char)?;
-    vocab.first_chars.binary_search(&first).ok()?;
+    if !may_be_header_word(s) {
+        return None;
+    }
     let word = Word::normalized(s, LONGEST_HEADER_WORD)?;
-    vocab.words.get(word.as_str()).copied()
+    vocabulary().words.get(word.as_str()).copied()
+}
+
+/// Whether `s` opens and ends with characters that some header word opens
+/// and ends with: most cells do not, and are turned away before they are
+/// normalized.
+pub fn may_be_header_word(s: &str) -> bool {
+    let vocab = vocabulary();
+    let (Some(first), Some(last)) = (
+        s.chars().find_map(header_char),
+        s.chars().rev().find_map(header_char),
+    ) else {
+        return false;
+    };
+    vocab.first_chars.binary_search(&first).is_ok() && vocab.last_chars.binary_search(&last).is_ok()
 }
 
 /// More characters than any word of `header_words.tsv` (checked by a test).

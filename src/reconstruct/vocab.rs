@@ -120,11 +120,13 @@ const INDICATOR_HEADER_CELLS: &[&str] = &[
 /// every header word of four characters or more (shorter ones such as 单位
 /// or 说明 could be a data cell's text).
 pub fn is_indicator_header_cell(s: &str) -> bool {
-    word_is(s, |t| {
-        INDICATOR_HEADER_CELLS.contains(&t)
-            || (super::header::field_of_word(t).is_some()
-                && t.chars().filter(|c| !matches!(c, '*' | '＊')).count() >= 4)
-    })
+    // Every title of the list is a header word (tested).
+    super::header::may_be_header_word(s)
+        && word_is(s, |t| {
+            INDICATOR_HEADER_CELLS.contains(&t)
+                || (super::header::field_of_word(t).is_some()
+                    && t.chars().filter(|c| !matches!(c, '*' | '＊')).count() >= 4)
+        })
 }
 
 /// The start or the end of a column title: what is left of one when a
@@ -162,6 +164,13 @@ mod tests {
         assert!(is_indicator_header_cell("一级指标"));
         assert!(is_indicator_header_cell(" 指标值确定 依据 "));
         assert!(!is_indicator_header_cell(&"一级指标".repeat(5)));
+    }
+
+    #[test]
+    fn every_column_title_is_a_header_word() {
+        for w in INDICATOR_HEADER_CELLS {
+            assert!(super::super::header::field_of_word(w).is_some(), "{w}");
+        }
     }
 
     #[test]

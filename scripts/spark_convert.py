@@ -1,28 +1,30 @@
 #!/usr/bin/env python3
-"""Convert 绩效目标批复 inputs with pifu under Apache Spark (RDD.pipe).
+"""Convert 绩效目标批复 inputs with pifu under Apache Spark.
 
 The driver lists the inputs exactly as `pifu convert` would (directories
-searched recursively for .pdf/.txt in sorted path order, files and
---files-from entries kept in the order given), numbers them, and
-parallelises the (index, path) list into P partitions. Each partition pipes
-its paths, one per line, into
+searched recursively for the extensions pifu searches for, in sorted path
+order; files and --files-from entries kept in the order given), numbers
+them, and parallelises the (index, path) list into P partitions. Each
+partition runs
 
     pifu convert --files-from - --format jsonl -o - --quiet
 
-which answers with one JSON document per input, in input order, error
-documents included. The lines are zipped back with their indices (the zip
-fails if a partition returned a different number of lines than it was
-given), checked against the path sent, and written twice:
+on its paths, which answers with one JSON document per line in input
+order: one line per input, several for a file holding several approvals
+(`source.part` 1..n), none for a later copy of bytes already converted in
+the same run (a duplicate, SPEC 2.1), error documents included. The lines
+are matched back to their inputs (`group_by_input`) and written twice:
 
     OUT/parts/part-NNNNN   JSON Lines, one file per partition (saveAsTextFile)
     OUT/documents.jsonl    all documents merged in the original input order
 
 `OUT/documents.jsonl` is byte-identical to what
 `pifu convert --files-from LIST --format jsonl -o -` prints for the same path
-list. One thing needs the whole list: pifu's `duplicate_content` warning
-(same bytes as an earlier input of the run). Each partition is a run of its
-own, so the merge step redoes these warnings in input order; the partition
-files keep the warnings pifu gave within each partition.
+list. One thing needs the whole list: duplicates. Each partition is a run
+of its own and prints a copy whose first copy is in another partition, so
+the merge drops, in input order, every input whose bytes an earlier input
+converted (`DuplicateFilter`); the partition files keep what pifu printed
+within each partition.
 
 Paths are sent to pifu as listed, and pifu runs in --base-dir (default: the
 driver's working directory), so a relative path is opened relative to the
@@ -45,7 +47,6 @@ documents are in the output), 2 usage error or a failed Spark job.
 import argparse
 import json
 import os
-import shlex
 import shutil
 import sys
 import time
@@ -67,13 +68,18 @@ def rust_extension(name):
     return after
 
 
+# pifu::batch::INPUT_EXTENSIONS: the formats pifu reads and the unsupported
+# ones it names in an error row.
+INPUT_EXTENSIONS = ("pdf", "txt", "html", "htm", "xlsx", "xls", "docx", "doc", "wps", "et", "ofd")
+
+
 def is_input_name(name):
     ext = rust_extension(name)
-    return ext is not None and ext.lower() in ("pdf", "txt")
+    return ext is not None and ext.lower() in INPUT_EXTENSIONS
 
 
 def walk(directory, out, errors):
-    """Files under `directory` named .pdf/.txt (case-insensitive),
+    """Files under `directory` with an input extension (case-insensitive),
     recursively, in sorted path order; symbolic links to directories are not
     followed. The paths are `directory` joined with the names, as pifu
     builds them, so `source.path` comes out the same."""
@@ -131,11 +137,12 @@ def read_list(source):
 # --- The Spark job ----------------------------------------------------------
 
 
-def pipe_command(pifu, base_dir, jobs):
-    """The per-partition command. pifu exits 1 when some inputs failed; their
-    error documents are on stdout like every other document, so 1 is success
-    here. Anything else (2 usage error, a signal) fails the Spark task, and
-    with it the job, instead of silently losing documents."""
+def pifu_command(pifu, base_dir, jobs):
+    """The per-partition command and its environment. pifu exits 1 when some
+    inputs failed; their error documents are on stdout like every other
+    document, so 1 is success here. Anything else (2 usage error, a signal)
+    fails the Spark task, and with it the job, instead of silently losing
+    documents."""
     script = (
         'cd "$PIFU_BASE_DIR" || exit 2; '
         '"$PIFU_BIN" convert --files-from - --format jsonl -o - --quiet '
@@ -148,89 +155,110 @@ def pipe_command(pifu, base_dir, jobs):
         "PIFU_BASE_DIR": base_dir,
         "PIFU_JOBS": str(jobs),
     }
-    return "/bin/sh -c " + shlex.quote(script), env
+    return ["/bin/sh", "-c", script], env
 
 
-def check_line(item):
-    """((index, path), json_line) -> (index, json_line), after checking that
-    the document is the one for that path."""
+def group_by_input(items, lines):
+    """(index, [lines]) for each (index, path) of `items`, from the JSON
+    lines pifu printed for them in that order: a line whose `source.part`
+    is 2 or more continues the input before it; any other line starts the
+    next input that has its path. Inputs passed over printed nothing (a
+    later copy of bytes the run had converted). A line that matches no
+    input left stops the job."""
     import json  # runs on the executors
 
-    (index, path), line = item
-    try:
-        got = json.loads(line)["source"]["path"]
-    except Exception as e:  # noqa: BLE001 - anything unparsable is a failure
-        raise RuntimeError("input %d (%s): pifu printed no document: %r (%s)" % (index, path, line[:200], e))
-    if got != path:
-        raise RuntimeError("input %d: sent %r, got the document of %r" % (index, path, got))
-    return index, line
+    items = list(items)
+    groups = [(index, []) for index, _ in items]
+    at = -1  # the input the last line went to
+    for line in lines:
+        try:
+            source = json.loads(line)["source"]
+            path, part = source["path"], source.get("part")
+        except Exception as e:  # noqa: BLE001 - anything unparsable is a failure
+            raise RuntimeError("pifu printed no document: %r (%s)" % (line[:200], e))
+        if part is not None and part >= 2:
+            if at < 0 or items[at][1] != path:
+                raise RuntimeError("part %d of %r follows no part 1" % (part, path))
+        else:
+            nxt = next((k for k in range(at + 1, len(items)) if items[k][1] == path), None)
+            if nxt is None:
+                raise RuntimeError("got a document of %r, which was not sent (or sent fewer times)" % path)
+            at = nxt
+        groups[at][1].append(line)
+    return groups
 
 
-DUPLICATE_PREFIX = "same bytes as "
-
-
-def _json_str(value):
-    # serde_json's escaping of strings: '"', '\\' and control characters only.
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _warning_json(w):
-    return "{%s}" % ",".join(
-        "%s:%s" % (_json_str(k), _json_str(w.get(k))) for k in ("code", "message", "table", "seq", "page")
-    )
-
-
-class DuplicateFixer:
-    """Redoes pifu's batch-wide `duplicate_content` warnings over the merged
-    output.
-
-    pifu warns when a document has the same bytes (sha256) as an earlier
-    input *of the same run*, naming the first path; the warning is the last
-    entry of `warnings`, added to `ok` documents only. A partition is a run
-    of its own, so a duplicate whose first copy is in another partition gets
-    no warning (or one naming the wrong first path). Going through the
-    documents in input order with the same rule restores what one run over
-    the whole list prints. Lines that need no change are left as pifu wrote
-    them; a line whose shape is not the expected one (warnings not the last
-    key) stops the job rather than be rewritten wrongly.
-    """
+class DuplicateFilter:
+    """pifu's batch-wide duplicates over inputs taken in input order: an
+    input whose first document is `ok` and whose bytes (sha256) an earlier
+    `ok` input had is a duplicate and prints nothing; failures are never
+    duplicates. `keep(lines)` says whether an input's lines stay."""
 
     def __init__(self):
-        self.first_path = {}
-        self.changed = 0
+        self.seen = set()
+        self.dropped = 0
 
-    def __call__(self, line, doc):
+    def keep(self, lines):
+        if not lines:
+            return True
+        doc = json.loads(lines[0])
         sha = (doc.get("source") or {}).get("sha256")
-        if sha is None:
-            return line
-        first = self.first_path.get(sha)
-        if first is None:
-            self.first_path[sha] = doc["source"]["path"]
-        want = None
-        if first is not None and doc.get("status") == "ok":
-            want = {"code": "duplicate_content", "message": DUPLICATE_PREFIX + first,
-                    "table": None, "seq": None, "page": None}
-        warnings = doc.get("warnings") or []
-        have = warnings[-1] if warnings and warnings[-1].get("code") == "duplicate_content" else None
-        if have == want:
-            return line
-        if list(doc)[-1] != "warnings" or not line.endswith("]}"):
-            raise RuntimeError("cannot fix the duplicate_content warning of %s: "
-                               "warnings is not the last key" % doc["source"]["path"])
-        if have is not None:
-            tail = _warning_json(have) + "]}"
-            if line.endswith("," + tail):
-                line = line[: -len("," + tail)] + "]}"
-            elif line.endswith("[" + tail):
-                line = line[: -len(tail)] + "]}"
-            else:
-                raise RuntimeError("cannot fix the duplicate_content warning of %s: "
-                                   "unexpected serialisation" % doc["source"]["path"])
-        if want is not None:
-            sep = "" if line.endswith("[]}") else ","
-            line = line[:-2] + sep + _warning_json(want) + "]}"
-        self.changed += 1
-        return line
+        if doc.get("status") != "ok" or sha is None:
+            return True
+        if sha in self.seen:
+            self.dropped += 1
+            return False
+        self.seen.add(sha)
+        return True
+
+
+def convert_partition(pifu, base_dir, jobs):
+    """The function a partition runs: pifu over its (index, path) items,
+    giving ((index, k), line) for the k-th line of each input."""
+    command, env = pifu_command(pifu, base_dir, jobs)
+
+    def run(items):
+        import subprocess  # runs on the executors
+        import threading
+
+        items = list(items)
+        if not items:
+            return
+        proc = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+        def feed():
+            try:
+                for _, path in items:
+                    proc.stdin.write(path.encode("utf-8") + b"\n")
+            finally:
+                proc.stdin.close()
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        lines = [raw.decode("utf-8").rstrip("\n") for raw in proc.stdout]
+        writer.join()
+        rc = proc.wait()
+        if rc != 0:
+            raise RuntimeError("pifu exited with status %d in a task" % rc)
+        for index, group in group_by_input(items, lines):
+            for k, line in enumerate(group):
+                yield (index, k), line
+
+    return run
+
+
+def input_groups(keyed):
+    """The lines of each input, in order, from ((index, k), line) pairs
+    sorted by key."""
+    current, lines = None, []
+    for (index, _), line in keyed:
+        if index != current and lines:
+            yield lines
+            lines = []
+        current = index
+        lines.append(line)
+    if lines:
+        yield lines
 
 
 def failure_reason(e):
@@ -239,8 +267,6 @@ def failure_reason(e):
     lines = str(e).splitlines()
     known = (
         ("PIPE_FUNCTION_EXITED", "pifu exited with a status other than 0 or 1 in a task"),
-        ("Can only zip RDDs", "a partition got back a different number of documents than it sent paths"),
-        ("Can not deserialize PairRDD", "a partition got back a different number of documents than it sent paths"),
         ("RuntimeError: ", None),
     )
     for marker, meaning in known:
@@ -253,7 +279,7 @@ def failure_reason(e):
 
 def main(argv=None):
     p = argparse.ArgumentParser(
-        description="Convert .pdf/.txt 批复 inputs with pifu under Spark (RDD.pipe).",
+        description="Convert 批复 inputs with pifu under Spark.",
     )
     p.add_argument("inputs", nargs="*", help="input directories or files (as for pifu convert)")
     p.add_argument("--files-from", metavar="LIST", help="read input paths, one per line, from LIST (- for stdin)")
@@ -336,7 +362,7 @@ def main(argv=None):
     sc.setLogLevel("WARN")
 
     started = time.time()
-    failed = 0
+    failed = docs = 0
     try:
         n = len(paths)
         # Never more partitions than inputs: an empty partition would start
@@ -344,35 +370,28 @@ def main(argv=None):
         slices = max(1, min(args.partitions, n))
         if n:
             indexed = sc.parallelize(list(enumerate(paths)), slices)
-            command, env = pipe_command(pifu, base_dir, args.pifu_jobs)
-            piped = indexed.map(lambda t: t[1]).pipe(command, env=env, checkCode=True)
-            # zip() pairs the k-th line of a partition with its k-th input and
-            # fails unless every partition returned exactly one line per input.
-            tagged = indexed.zip(piped).map(check_line).persist(StorageLevel.MEMORY_AND_DISK)
+            tagged = indexed.mapPartitions(convert_partition(pifu, base_dir, args.pifu_jobs))
+            tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
         else:  # directories without inputs: empty output, as pifu gives
             tagged = sc.parallelize([], 1)
 
         # JSON Lines per partition (each in its partition's input order).
         tagged.values().saveAsTextFile("file://" + parts_dir if "://" not in parts_dir else parts_dir)
 
-        # One file in the original input order, streamed to the driver.
+        # One file in the original input order, streamed to the driver,
+        # without the later copies of bytes converted earlier.
         tmp = merged + ".tmp"
-        expected = 0
-        fix_duplicates = DuplicateFixer()
+        duplicates = DuplicateFilter()
         with open(tmp, "w", encoding="utf-8", newline="\n") as f:
             ordered = tagged.sortByKey(ascending=True, numPartitions=tagged.getNumPartitions())
-            for index, line in ordered.toLocalIterator():
-                if index != expected:
-                    raise RuntimeError("merged output: expected input %d, got %d" % (expected, index))
-                expected += 1
-                doc = json.loads(line)
-                if doc.get("status") == "error":
-                    failed += 1
-                line = fix_duplicates(line, doc)
-                f.write(line)
-                f.write("\n")
-        if expected != n:
-            raise RuntimeError("merged output has %d documents for %d inputs" % (expected, n))
+            for lines in input_groups(ordered.toLocalIterator()):
+                if not duplicates.keep(lines):
+                    continue
+                for line in lines:
+                    docs += 1
+                    failed += json.loads(line).get("status") == "error"
+                    f.write(line)
+                    f.write("\n")
         os.replace(tmp, merged)
         tagged.unpersist()
     except Exception as e:  # noqa: BLE001 - report and exit 2
@@ -386,13 +405,13 @@ def main(argv=None):
         sc.stop()
 
     print(
-        "spark_convert: %d documents (%d failed) in %d partitions in %.2f s -> %s, %s"
-        % (n, failed, slices, time.time() - started, merged, parts_dir),
+        "spark_convert: %d inputs, %d documents (%d failed) in %d partitions in %.2f s -> %s, %s"
+        % (n, docs, failed, slices, time.time() - started, merged, parts_dir),
         file=sys.stderr,
     )
-    if fix_duplicates.changed:
-        print("spark_convert: %d duplicate_content warnings redone across partitions in %s "
-              "(the partition files keep pifu's per-partition warnings)" % (fix_duplicates.changed, merged),
+    if duplicates.dropped:
+        print("spark_convert: %d inputs left out of %s as copies of an input in an earlier partition "
+              "(the partition files keep them)" % (duplicates.dropped, merged),
               file=sys.stderr)
     return EXIT_FAILED if failed or walk_errors else EXIT_OK
 

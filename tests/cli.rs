@@ -495,6 +495,19 @@ fn output_directory_is_replaced_or_refused() {
     ]);
     assert_eq!(resumed.status.code(), Some(0));
     assert_eq!(csv_rows(&out_dir.join("documents.csv")).len(), 2);
+    let json_of = |dir: &Path| -> Vec<String> {
+        files_under(dir)
+            .into_iter()
+            .filter(|f| f.starts_with("json/"))
+            .collect()
+    };
+    assert_eq!(json_of(&out_dir).len(), 2);
+    // Resumed with one input fewer: the other's JSON file goes too.
+    assert_eq!(run(&[SEED, "--resume"]).status.code(), Some(0));
+    assert_eq!(
+        json_of(&out_dir),
+        vec!["json/ezhou-data-bureau-2026.txt.json"]
+    );
 
     // A folder of other files is refused and left as it was.
     let other = dir.path().join("papers");

@@ -11,6 +11,7 @@ pub mod render;
 pub mod schema;
 pub mod tables;
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
@@ -211,6 +212,11 @@ pub struct DirExporter {
     jsonl: Option<AtomicFile>,
     csv: Option<CsvTables>,
     parquet: Option<ParquetTables>,
+    /// The JSON files of this run's inputs: any other file under `json/`
+    /// when the run ends is left from an earlier run that `--resume`
+    /// continued (an input no longer listed, or a file that now holds
+    /// another number of approvals).
+    json_files: HashSet<PathBuf>,
 }
 
 impl DirExporter {
@@ -249,6 +255,7 @@ impl DirExporter {
             jsonl,
             csv,
             parquet,
+            json_files: HashSet::new(),
         })
     }
 
@@ -282,6 +289,11 @@ impl DirExporter {
                 r.meta.path
             ))
         };
+        if self.formats.json {
+            let parts = usize::try_from(r.meta.parts).unwrap_or(usize::MAX).max(1);
+            self.json_files
+                .extend(render::document_files(&self.json_path(rel), parts));
+        }
         if self.formats.json && !r.json_written {
             let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
             let files = render::document_files(&self.json_path(rel), pretty.len());
@@ -315,8 +327,33 @@ impl DirExporter {
         if let Some(t) = self.parquet {
             t.commit()?;
         }
+        if self.formats.json {
+            remove_other_files(&self.json.dir, &self.json_files)?;
+        }
         std::fs::remove_dir_all(&self.json.tmp)
     }
+}
+
+/// Removes every file under `dir` not in `keep`, and the directories left
+/// empty. Symbolic links are removed, not followed.
+fn remove_other_files(dir: &Path, keep: &HashSet<PathBuf>) -> io::Result<()> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            remove_other_files(&path, keep)?;
+            // Only an empty directory goes; one with kept files stays.
+            let _ = std::fs::remove_dir(&path);
+        } else if !keep.contains(&path) {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -198,6 +198,16 @@ pub fn convert_named(shown: &str, bytes: &[u8], name: &Path) -> Document {
     first(convert_named_all(shown, bytes, name), shown)
 }
 
+thread_local! {
+    static CONVERTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside a conversion, where a panic is caught
+/// and becomes the document's error: a panic hook can stay quiet then.
+pub fn is_converting() -> bool {
+    CONVERTING.with(|c| c.get())
+}
+
 /// Converts bytes read from the file `name` into every document it holds:
 /// `doc_id` `<16 hex>-<n>` and `source.part` n when there are several. An
 /// error is one document.
@@ -209,11 +219,13 @@ pub fn convert_named_all(shown: &str, bytes: &[u8], name: &Path) -> Vec<Document
         sha256: Some(sha.clone()),
         ..Source::new(shown, detected.format())
     };
+    CONVERTING.with(|c| c.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| -> Result<_, String> {
         let laid_out = lay_out_detected(bytes, &detected)?;
         let parts = reconstruct_all(&laid_out.layout);
         Ok((laid_out, parts))
     }));
+    CONVERTING.with(|c| c.set(false));
     match result {
         Ok(Ok((laid_out, parts))) => {
             let pages = laid_out.layout.pages;

@@ -775,3 +775,23 @@ fn progress_bar_fits_a_narrow_terminal() {
     assert!(frames[0].ends_with("eta -"), "{:?}", frames[0]);
     assert!(text.contains("40 inputs: 40 converted"), "{text}");
 }
+
+/// A reader's panic in --in-process mode is the file's error row, printed
+/// as one line like any other error, not a crash report.
+#[test]
+fn a_caught_panic_prints_no_crash_report() {
+    let bad = "tests/hostile/fuzz-xls-1.xls";
+    let out = pifu(&[
+        "convert",
+        bad,
+        "-o",
+        "-",
+        "--format",
+        "jsonl",
+        "--in-process",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr_of(&out);
+    assert!(err.contains("XLS workbook damaged"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -248,6 +248,15 @@ pub fn run(args: Args) -> u8 {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let bar = progress::bar(inputs.len(), args.quiet);
     let engine = if args.in_process {
+        // A panic while converting is that file's error document; the
+        // default hook would print it as if pifu had crashed. Others
+        // (pifu's own) are still printed.
+        let default_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !pifu::convert::is_converting() {
+                default_hook(info);
+            }
+        }));
         Engine::InProcess
     } else {
         match std::env::current_exe() {

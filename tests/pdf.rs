@@ -272,25 +272,16 @@ fn every_sample_pdf_matches_its_expectations() {
         let rows: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
         assert_eq!(got.len(), rows.len(), "{stem}: indicator count");
         for (i, (g, line)) in got.iter().zip(&rows).enumerate() {
-            let hist = |k: usize| g["history"].get(k).cloned().unwrap_or(Value::Null);
             for (key, want) in header
                 .iter()
                 .zip(line.split('\t').chain(std::iter::repeat("")))
             {
-                let actual = match *key {
-                    "history_1" => hist(0),
-                    "history_2" => hist(1),
-                    "page" => g["page"]
-                        .as_u64()
-                        .map_or(Value::Null, |p| p.to_string().into()),
-                    k => g[k].clone(),
-                };
-                let want = if want.is_empty() {
-                    Value::Null
-                } else {
-                    Value::from(want)
-                };
-                assert_eq!(actual, want, "{stem}: row {} {key}", i + 1);
+                assert_eq!(
+                    common::indicator_cell(g, key),
+                    common::expected_cell(want),
+                    "{stem}: row {} {key}",
+                    i + 1
+                );
             }
         }
         let summary: Value = serde_json::from_str(

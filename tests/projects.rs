@@ -89,18 +89,8 @@ pub fn check(expectation: &Path) -> Vec<String> {
 
 #[test]
 fn every_project_sample_matches_its_expectation() {
-    let mut files: Vec<_> = fs::read_dir("tests/expected/projects")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = common::expectation_files("tests/expected/projects");
     assert!(files.len() >= 13, "{} expectations", files.len());
     let problems: Vec<String> = files.iter().flat_map(|f| check(f)).collect();
-    assert!(
-        problems.is_empty(),
-        "{} differences:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    common::assert_no_differences(&problems);
 }

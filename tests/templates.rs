@@ -45,20 +45,10 @@ fn check(expectation: &Path) -> Vec<String> {
 
 #[test]
 fn every_template_sample_matches_its_expectation() {
-    let mut files: Vec<_> = fs::read_dir("tests/expected/templates")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
+    let files = common::expectation_files("tests/expected/templates");
     assert!(files.len() >= 21, "{} expectations", files.len());
     let problems: Vec<String> = files.iter().flat_map(|f| check(f)).collect();
-    assert!(
-        problems.is_empty(),
-        "{} differences:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    common::assert_no_differences(&problems);
 }
 
 /// The four seed variants read exactly: every row as the seed's template

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests. (Each test crate uses some.)
 #![allow(dead_code)]
 
+use std::fs;
+use std::path::PathBuf;
+
 use pifu::diff::{diff_values, Ignore};
 use serde_json::Value;
 
@@ -86,4 +89,48 @@ pub fn assert_summary_fields(doc: &Value, want: &Value, stem: &str) {
         assert_eq!(doc[key], want[key], "{stem}: {key}");
     }
     assert_eq!(doc["funding"]["unit"], want["unit"], "{stem}: unit");
+}
+
+/// The `.json` files of a directory of expectations, sorted.
+pub fn expectation_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Fails with every difference listed, if there are any.
+pub fn assert_no_differences(problems: &[String]) {
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// An indicator's value under a column of an expected-indicators TSV:
+/// `history_N` is its N-th history value, `page` its page as text, any
+/// other column the field of that name.
+pub fn indicator_cell(ind: &Value, key: &str) -> Value {
+    match key {
+        "history_1" => ind["history"].get(0).cloned().unwrap_or(Value::Null),
+        "history_2" => ind["history"].get(1).cloned().unwrap_or(Value::Null),
+        "page" => ind["page"]
+            .as_u64()
+            .map_or(Value::Null, |p| p.to_string().into()),
+        k => ind[k].clone(),
+    }
+}
+
+/// A TSV cell as expected: an empty cell is null.
+pub fn expected_cell(text: &str) -> Value {
+    if text.is_empty() {
+        Value::Null
+    } else {
+        Value::from(text)
+    }
 }

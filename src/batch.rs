@@ -374,6 +374,15 @@ struct Done {
     reused: bool,
 }
 
+/// What the queue has for a producer.
+enum Claim {
+    Index(usize),
+    /// Every input is taken, or the batch stopped.
+    Finished,
+    /// The sink is too far behind; wait.
+    WindowFull,
+}
+
 struct QueueState {
     next: usize,
     written: usize,
@@ -386,14 +395,11 @@ impl Queue {
     fn take(&self, total: usize) -> Option<usize> {
         let mut st = self.state.lock().ok()?;
         loop {
-            if st.stop || st.next >= total {
-                return None;
+            match self.claim(&mut st, total) {
+                Claim::Index(i) => return Some(i),
+                Claim::Finished => return None,
+                Claim::WindowFull => st = self.ready.wait(st).ok()?,
             }
-            if st.next < st.written + self.window {
-                st.next += 1;
-                return Some(st.next - 1);
-            }
-            st = self.ready.wait(st).ok()?;
         }
     }
 
@@ -401,11 +407,21 @@ impl Queue {
     /// full.
     fn try_take(&self, total: usize) -> Option<usize> {
         let mut st = self.state.lock().ok()?;
-        if st.stop || st.next >= total || st.next >= st.written + self.window {
-            return None;
+        match self.claim(&mut st, total) {
+            Claim::Index(i) => Some(i),
+            Claim::Finished | Claim::WindowFull => None,
+        }
+    }
+
+    fn claim(&self, st: &mut QueueState, total: usize) -> Claim {
+        if st.stop || st.next >= total {
+            return Claim::Finished;
+        }
+        if st.next >= st.written + self.window {
+            return Claim::WindowFull;
         }
         st.next += 1;
-        Some(st.next - 1)
+        Claim::Index(st.next - 1)
     }
 
     fn put(&self, i: usize, doc: Done) {

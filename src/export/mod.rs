@@ -291,15 +291,14 @@ impl DirExporter {
         };
         if self.formats.json {
             let parts = usize::try_from(r.meta.parts).unwrap_or(usize::MAX).max(1);
-            self.json_files
-                .extend(render::document_files(&self.json_path(rel), parts));
-        }
-        if self.formats.json && !r.json_written {
-            let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
-            let files = render::document_files(&self.json_path(rel), pretty.len());
-            for (file, p) in files.iter().zip(pretty) {
-                write_atomic_in(file, &self.json.tmp, p)?;
+            let files = render::document_files(&self.json_path(rel), parts);
+            if !r.json_written {
+                let pretty = r.pretty.as_deref().ok_or_else(|| missing("JSON"))?;
+                for (file, p) in files.iter().zip(pretty) {
+                    write_atomic_in(file, &self.json.tmp, p)?;
+                }
             }
+            self.json_files.extend(files);
         }
         // A duplicate is in documents.csv (its own row) and its JSON file
         // only (SPEC §2.1); its table rows are its documents' rows alone.

@@ -150,8 +150,8 @@ fn can_group(text: &str) -> bool {
 static WORDS: &str = include_str!("header_words.tsv");
 
 /// The header words by their normalized text, and the characters that
-/// open one (most cells asked about open with another and are turned away
-/// before they are normalized).
+/// open and that end one (most cells asked about open or end with another
+/// and are turned away before they are normalized).
 struct Vocabulary {
     words: HashMap<String, Field>,
     first_chars: Vec<char>,
@@ -179,16 +179,16 @@ fn vocabulary() -> &'static Vocabulary {
                 }
             }
         }
-        let mut first_chars: Vec<char> = words.keys().filter_map(|w| w.chars().next()).collect();
-        first_chars.sort_unstable();
-        first_chars.dedup();
-        let mut last_chars: Vec<char> = words.keys().filter_map(|w| w.chars().last()).collect();
-        last_chars.sort_unstable();
-        last_chars.dedup();
+        let char_set = |pick: fn(&String) -> Option<char>| {
+            let mut set: Vec<char> = words.keys().filter_map(pick).collect();
+            set.sort_unstable();
+            set.dedup();
+            set
+        };
         Vocabulary {
+            first_chars: char_set(|w| w.chars().next()),
+            last_chars: char_set(|w| w.chars().last()),
             words,
-            first_chars,
-            last_chars,
         }
     })
 }

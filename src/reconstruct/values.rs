@@ -91,15 +91,6 @@ pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// A short cell without whitespace, held on the stack: cells are compared
-/// with short words (level names, header words, years) far more often
-/// than they match one, so neither a long cell nor a short one costs an
-/// allocation.
-pub struct Word {
-    buf: [u8; WORD_BYTES],
-    len: usize,
-}
-
 /// A character of a header as header words are compared: whitespace and
 /// required-field asterisks dropped, full-width brackets and colons made
 /// ASCII.
@@ -114,6 +105,15 @@ pub fn header_char(c: char) -> Option<char> {
         '：' => Some(':'),
         c => Some(c),
     }
+}
+
+/// A short cell without whitespace, held on the stack: cells are compared
+/// with short words (level names, header words, years) far more often
+/// than they match one, so neither a long cell nor a short one costs an
+/// allocation.
+pub struct Word {
+    buf: [u8; WORD_BYTES],
+    len: usize,
 }
 
 /// Room for 21 CJK characters.

@@ -1,11 +1,10 @@
 //! The words a reader uses to tell the columns of a 批复 apart.
 
-use super::values::Word;
+use super::values::{header_char, Word};
 
 /// More characters than any word of these lists has.
 const LONGEST_WORD: usize = 16;
 
-/// The cell without whitespace, if it is short enough to be a listed word.
 /// Whether the cell without whitespace is short enough to be a listed
 /// word and satisfies `test`.
 fn word_is(s: &str, test: impl FnOnce(&str) -> bool) -> bool {
@@ -125,7 +124,7 @@ pub fn is_indicator_header_cell(s: &str) -> bool {
         && word_is(s, |t| {
             INDICATOR_HEADER_CELLS.contains(&t)
                 || (super::header::field_of_word(t).is_some()
-                    && t.chars().filter(|c| !matches!(c, '*' | '＊')).count() >= 4)
+                    && t.chars().filter_map(header_char).count() >= 4)
         })
 }
 

@@ -630,6 +630,7 @@ fn fill_indicator(
         extra.insert(key, v);
     };
     let mut operator: Option<String> = None;
+    let mut direction_op: Option<String> = None;
     for (leaf, v) in map.leaves.iter().zip(values) {
         if matches!((period, leaf.period), (Some(p), Some(lp)) if p != lp) {
             continue;
@@ -650,7 +651,14 @@ fn fill_indicator(
             Field::Basis | Field::Standard => &mut ind.basis,
             Field::Category => &mut ind.category,
             Field::Unit => &mut ind.unit,
-            Field::Direction => &mut ind.direction,
+            Field::Direction => {
+                // A direction printed as a comparison (≥, 不低于) is the
+                // target's operator too, unless an operator column says.
+                if direction_op.is_none() && parse_op(&v).is_some() {
+                    direction_op = Some(v.clone());
+                }
+                &mut ind.direction
+            }
             Field::Explanation => &mut ind.explanation,
             Field::Scoring => &mut ind.scoring,
             Field::Remark => &mut ind.remark,
@@ -689,7 +697,7 @@ fn fill_indicator(
     }
     ind.extra = extra;
     let mut parsed = ind.target.as_deref().and_then(parse_target);
-    if let Some(op_text) = operator {
+    if let Some(op_text) = operator.or(direction_op) {
         if op_text.contains("定性") {
             parsed = None;
         } else if let (Some(p), Some(op)) = (parsed.as_mut(), operator_of(&op_text)) {
@@ -1493,6 +1501,35 @@ mod tests {
         assert_eq!(
             r.indicators[0].history,
             vec![Some("100%".to_string()), Some("100%".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_direction_printed_as_a_comparison_is_the_operator() {
+        let rows = [
+            row("|一级指标|二级指标|三级指标|指标方向|年度指标值|计量单位"),
+            row("|履职效能|重点工作|高标准农田建设面积|≥|1.2|万亩"),
+            row("|履职效能|重点工作|群众投诉|不高于|3|件"),
+            row("|满意度|服务对象满意度|农户满意度|正向|95|%"),
+        ];
+        let r = annual_table(&rows);
+        let got: Vec<(Option<&str>, Option<Op>)> = r
+            .indicators
+            .iter()
+            .map(|i| {
+                (
+                    i.direction.as_deref(),
+                    i.target_parsed.as_ref().map(|p| p.op),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("≥"), Some(Op::Ge)),
+                (Some("不高于"), Some(Op::Le)),
+                (Some("正向"), Some(Op::Eq)),
+            ]
         );
     }
 

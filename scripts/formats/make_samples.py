@@ -15,11 +15,14 @@ numbers with the number format that displays them as printed (`0.00`,
 Outputs (deterministic: fixed metadata and ZIP timestamps):
   samples/html/   the seed as an article page in UTF-8, in GBK with a
                   declaration and in GBK without one (an old table-layout
-                  page); the templates as UTF-8 article pages
+                  page); the templates as UTF-8 article pages, and as
+                  the finance bureau's letter (*.letter.html, GBK)
   samples/xlsx/   the seed (with a 目录 sheet first) and the templates
   samples/xls/    the seed
-  samples/docx/   the seed
+  samples/docx/   the seed, and one template's letter (*.letter.docx)
   tests/expected/formats/<file>.json  the templates' expected documents
+                  (a letter's: the template's, without what a letter
+                  does not print)
                   (the seed's are tests/expected/ezhou-data-bureau-2026.*)
 """
 from __future__ import annotations
@@ -38,7 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "pdfgen"))
 
-from layout import Cell, build_sections  # noqa: E402
+from layout import Cell, _indicator_section, build_sections  # noqa: E402
 from model import Style, load_expected  # noqa: E402
 import templates  # noqa: E402
 
@@ -212,6 +215,134 @@ def layout_table_page(doc, url, published):
 """ % (html.escape(doc.title), url, " | ".join(NAV), html.escape(doc.title),
        published.replace("-", "年", 1).replace("-", "月", 1) + "日",
        table_html(cells, nrows, "    "))
+
+
+# --- approval letters ---------------------------------------------------------------
+
+# An approval published as the finance bureau's letter (通知) to the
+# department: addressee line, body, the department and goals as lines of
+# prose, then only the indicator tables, each under its caption line.
+LETTERS = {
+    # stem prefix: (issuer, 部门名称 line, goals each on its own line)
+    "t6-": ("岳西县财政局", True, True),
+    "s-weight-": ("十堰市财政局", False, False),
+    "t4-": ("株洲市芦淞区财政局", False, True),
+}
+
+
+def letter_title(doc, issuer):
+    return "%s关于批复%s%d年部门整体绩效目标的通知" % (issuer, doc.department, doc.year)
+
+
+def goal_lines(label, goals, own_lines):
+    """`label：` then `1.goal；` lines, or all on the label's line."""
+    items = ["%d.%s%s" % (k + 1, g, "；" if k + 1 < len(goals) and not g.endswith("。") else "")
+             for k, g in enumerate(goals)]
+    return [label + "："] + items if own_lines else [label + "：" + "".join(items)]
+
+
+def letter_blocks(td, issuer, dept_line, own_lines):
+    """The letter as ("p", text) and ("table", caption, cells, nrows) blocks."""
+    doc = td.doc
+    blocks = [("p", "%s：" % doc.department),
+              ("p", "根据预算绩效管理有关规定，经审核，现将你单位%d年部门整体绩效目标批复如下，"
+                    "请严格按照批复的绩效目标组织实施。" % doc.year)]
+    if dept_line:
+        blocks.append(("p", "部门名称：%s" % doc.department))
+    if doc.long_term_goals:
+        label = "中长期目标（截止%d年）" % doc.long_term_deadline
+        blocks += [("p", t) for t in goal_lines(label, doc.long_term_goals, own_lines)]
+    blocks += [("p", t) for t in goal_lines("年度总体目标", doc.annual_goals, own_lines)]
+    first = 0
+    for table in ("long_term", "annual"):
+        if not doc.table(table):
+            continue
+        sec = _indicator_section(doc, table, first)
+        first += len(doc.table(table))
+        cells = [GCell(c.row, c.col, c.rowspan, c.colspan, list(c.paras), False) for c in sec.cells]
+        blocks.append(("table", sec.label, cells, sec.nrows))
+    blocks += [("p", issuer), ("p", "%d年1月15日" % doc.year)]
+    return blocks
+
+
+def letter_page(td, issuer, dept_line, own_lines, url, published):
+    doc = td.doc
+    title = html.escape(letter_title(doc, issuer))
+    body = []
+    for b in letter_blocks(td, issuer, dept_line, own_lines):
+        if b[0] == "p":
+            body.append("      <p>%s</p>" % html.escape(b[1], quote=False))
+        else:
+            if b[1]:
+                body.append("      <p><strong>%s</strong></p>" % html.escape(b[1], quote=False))
+            body.append(table_html(b[2], b[3], "      "))
+    return """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gbk">
+<title>%s</title>
+<meta property="og:url" content="%s">
+</head>
+<body>
+<div class="top"><a href="/">首页</a> | <a>通知公告</a> | <a>财政资金</a></div>
+<div class="position">您当前的位置：首页 &gt; 通知公告</div>
+<div class="content">
+  <h2>%s</h2>
+  <div class="source">发布日期：%s&nbsp;&nbsp;浏览次数：57</div>
+  <div class="text">
+%s
+  </div>
+</div>
+<div class="bottom">版权所有：%s</div>
+</body>
+</html>
+""" % (title, url, title, published, "\n".join(body), issuer)
+
+
+def write_letter_docx(td, issuer, dept_line, own_lines, path):
+    import docx
+    from docx.shared import Pt
+
+    doc = td.doc
+    d = docx.Document()
+    d.core_properties.author = "pifu samples"
+    d.core_properties.created = FIXED
+    d.core_properties.modified = FIXED
+    d.core_properties.last_modified_by = "pifu samples"
+    d.core_properties.revision = 1
+    d.add_paragraph(letter_title(doc, issuer)).runs[0].font.size = Pt(16)
+    for b in letter_blocks(td, issuer, dept_line, own_lines):
+        if b[0] == "p":
+            d.add_paragraph(b[1])
+            continue
+        _, caption, cells, nrows = b
+        if caption:
+            d.add_paragraph(caption)
+        ncols = max(c.col + c.colspan for c in cells)
+        t = d.add_table(rows=nrows, cols=ncols)
+        t.style = "Table Grid"
+        for c in cells:
+            cell = t.cell(c.row, c.col)
+            if c.rowspan > 1 or c.colspan > 1:
+                cell = cell.merge(t.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+            cell.paragraphs[0].add_run("\n".join(c.paras))
+    d.save(path)
+    normalise_zip(path)
+
+
+def write_letter_expectation(td, issuer, name):
+    """The template's expectation without what a letter does not print
+    (funding, functions, tasks, the department's code), under the
+    letter's title; its body is text pifu reports as unread."""
+    exp = templates.expected(td, None, td.pdf_warnings)
+    exp["title"] = letter_title(td.doc, issuer)
+    exp["department_code"] = None
+    exp["funding"] = {"unit": None, "rows": []}
+    exp["functions"] = []
+    exp["annual_tasks"] = []
+    exp["warning_codes"] = sorted(set(exp["warning_codes"]) | {"unknown_section"})
+    os.makedirs(os.path.join(EXPECTED, "formats"), exist_ok=True)
+    templates.write_json(os.path.join(EXPECTED, "formats", name + ".json"), exp)
 
 
 # --- XLSX ------------------------------------------------------------------------
@@ -392,6 +523,17 @@ def main():
         write_expectation(td, s + ".html")
         write_xlsx(td.doc, os.path.join(SAMPLES, "xlsx", s + ".xlsx"))
         write_expectation(td, s + ".xlsx")
+        issuer, dept_line, own_lines = next(v for k, v in LETTERS.items() if s.startswith(k))
+        name = s + ".letter"
+        page = letter_page(td, issuer, dept_line, own_lines,
+                           "https://czj.example.gov.cn/tzgg/%s.html" % s, "2025-12-31")
+        with open(os.path.join(SAMPLES, "html", name + ".html"), "wb") as f:
+            f.write(page.encode("gbk"))
+        write_letter_expectation(td, issuer, name + ".html")
+        if dept_line:
+            write_letter_docx(td, issuer, dept_line, own_lines,
+                              os.path.join(SAMPLES, "docx", name + ".docx"))
+            write_letter_expectation(td, issuer, name + ".docx")
     print("samples written")
 
 

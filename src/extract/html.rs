@@ -23,7 +23,7 @@ use regex::Regex;
 use scraper::{Html, Node};
 
 use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
-use crate::layout::{Layout, Row};
+use crate::layout::{is_sentence, Layout, Row};
 
 /// Largest `colspan` honoured (browsers cap it at 1000 too).
 const MAX_COLSPAN: usize = 1000;
@@ -661,6 +661,7 @@ fn title_before<'a>(
                     let t = t.trim();
                     if t.chars().count() <= 80
                         && (t.contains("绩效目标") || t.contains("批复"))
+                        && !is_sentence(t)
                         && !is_furniture_line(t)
                     {
                         found = Some(n);

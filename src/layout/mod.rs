@@ -61,6 +61,13 @@ impl Row {
     }
 }
 
+/// Whether a line reads as a sentence (a letter's body, `现将你单位…批复如
+/// 下，…`) rather than a heading: it has a comma or a full stop. Titles
+/// name 批复 and 绩效目标 too, but never run on like that.
+pub fn is_sentence(text: &str) -> bool {
+    text.contains(['，', '。', '；', ';'])
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Layout {
     /// Page count; `None` for text input.

@@ -16,7 +16,7 @@ pub mod vocab;
 
 use std::borrow::Cow;
 
-use crate::layout::{Layout, Row};
+use crate::layout::{is_sentence, Layout, Row};
 use crate::model::{Content, FundingRow, FundingSection, IndicatorTable, Kind, Project, Warning};
 
 use indicators::KnownNames;
@@ -32,6 +32,9 @@ pub enum Section {
     LongTermGoals,
     LongTermTable,
     AnnualGoals,
+    /// Goals labelled only 绩效目标 or 总体目标: annual unless the document
+    /// also has an annual block (SPEC §2.3).
+    EitherGoals,
     AnnualTable,
     /// An approval form's footer (审核意见, 单位公章, 年 月 日): not data.
     Footer,
@@ -64,8 +67,13 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
         || t.starts_with("期绩效指标")
     {
         Section::LongTermTable
-    } else if t.starts_with("年度目标") || t.starts_with("年度绩效目标") {
+    } else if (t.starts_with("年度目标") || t.starts_with("年度绩效目标") || is_annual_goal_label(t))
+        // (年度绩效目标表 is a form's title.)
+        && !t.ends_with('表')
+    {
         Section::AnnualGoals
+    } else if EITHER_GOAL_LABELS.contains(&t) {
+        Section::EitherGoals
     } else if t.starts_with("年度绩效指标")
         || t.starts_with("本年度绩效指标")
         || matches!(
@@ -81,6 +89,27 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
     };
     Some(s)
 }
+
+/// 年度总体目标, 本年度绩效目标, 当年工作目标: a goal label of the year
+/// (not an indicator table's, which names 指标).
+fn is_annual_goal_label(t: &str) -> bool {
+    ["年度", "本年度", "当年"].iter().any(|p| t.starts_with(p))
+        && t.ends_with("目标")
+        && !t.contains("指标")
+        && t.chars().count() <= 12
+}
+
+/// Goal labels that name no period.
+const EITHER_GOAL_LABELS: &[&str] = &[
+    "绩效目标",
+    "总体目标",
+    "总体绩效目标",
+    "整体目标",
+    "整体绩效目标",
+    "部门整体绩效目标",
+    "部门总体目标",
+    "部门整体目标",
+];
 
 /// The first cells of an approval form's footer.
 const FOOTER_LABELS: &[&str] = &[
@@ -146,30 +175,43 @@ fn starts_indicator_header(row: &Row) -> bool {
         && joins::is_header(row)
 }
 
-/// The text of a list section: every cell but the label column, joined by
-/// a line break so enumerators after a row break still count.
-fn section_text(rows: &[&Row]) -> String {
-    let mut parts = Vec::new();
-    for row in rows {
-        for cell in row.cells.iter().skip(1) {
-            if !cell.trim().is_empty() {
-                parts.push(cell.as_str());
-            }
+/// A list section's label and text. The label is the label column across
+/// the rows a page break cut it into (`长期目标：(截止2027` + `年)`); the
+/// text is every other cell, joined by a line break so enumerators after a
+/// row break still count. A one-cell row after the label row is a line of
+/// prose under a label printed as its own line (`年度总体目标：`, then
+/// `1.…`), so all of it is text, unless the label still has a bracket
+/// open (its continuation).
+fn section_parts(rows: &[&Row]) -> (String, String) {
+    let mut label: Vec<&str> = Vec::new();
+    let mut text: Vec<&str> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let mut cells = row.cells.iter().map(|c| c.as_str());
+        let first = cells.next().unwrap_or_default();
+        let prose_line = i > 0 && row.cells.len() == 1 && !has_open_bracket(&label);
+        if prose_line {
+            text.push(first);
+            continue;
         }
+        label.push(first);
+        text.extend(cells);
     }
-    parts.join("\n")
+    label.retain(|c| !c.trim().is_empty());
+    text.retain(|c| !c.trim().is_empty());
+    (values::join_lines(&label.join("\n")), text.join("\n"))
 }
 
-/// A list section's label: its label-column text across the rows a page
-/// break cut it into (`长期目标：(截止2027` + `年)`).
-fn section_label(rows: &[&Row]) -> String {
-    let parts: Vec<&str> = rows
-        .iter()
-        .filter_map(|r| r.cells.first())
-        .map(|c| c.as_str())
-        .filter(|c| !c.trim().is_empty())
-        .collect();
-    values::join_lines(&parts.join("\n"))
+/// Whether the label parts so far open more brackets than they close.
+fn has_open_bracket(parts: &[&str]) -> bool {
+    let (mut open, mut close) = (0, 0);
+    for c in parts.iter().flat_map(|p| p.chars()) {
+        match c {
+            '(' | '（' => open += 1,
+            ')' | '）' => close += 1,
+            _ => {}
+        }
+    }
+    open > close
 }
 
 fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a Row> {
@@ -186,7 +228,7 @@ fn first_title(rows: &[&Row]) -> Option<String> {
             let texts: Vec<&str> = r.texts().collect();
             (texts.len() == 1).then(|| texts[0])
         })
-        .find(|t| t.contains("批复") || t.contains("绩效目标"))
+        .find(|t| (t.contains("批复") || t.contains("绩效目标")) && !is_sentence(t))
         .and_then(clean_text)
 }
 
@@ -360,6 +402,51 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
         .collect()
 }
 
+/// A form's rows with each line of prose that starts with a section label
+/// (`部门名称：鄂州市数据局`, `年度总体目标：1.…`) cut into the label cell and
+/// the value cell a table would have, so that every section reader sees
+/// one shape of row.
+fn with_label_lines_split(rows: &[Row]) -> Cow<'_, [Row]> {
+    if !rows.iter().any(|r| split_label_line(r).is_some()) {
+        return Cow::Borrowed(rows);
+    }
+    Cow::Owned(
+        rows.iter()
+            .map(|r| split_label_line(r).unwrap_or_else(|| r.clone()))
+            .collect(),
+    )
+}
+
+/// `部门名称：X` printed as one line → `部门名称：` | `X`. Not for a label
+/// whose only value is a bracketed remark (`长期目标：（截止2027年）`: the
+/// remark belongs to the label), nor for a cell of a table (spans known).
+fn split_label_line(row: &Row) -> Option<Row> {
+    let [text] = row.cells.as_slice() else {
+        return None;
+    };
+    if row.spans.is_some() {
+        return None;
+    }
+    let text = text.trim();
+    let colon = text.find([':', '：'])?;
+    let label = text.get(..colon)?;
+    let value = text.get(colon..)?.trim_start_matches([':', '：']).trim();
+    if value.is_empty() || section_of_label(label).is_none() || is_bracketed(value) {
+        return None;
+    }
+    let mut out = row.clone();
+    out.cells = vec![format!("{label}："), value.to_string()];
+    Some(out)
+}
+
+/// `（截止2027年）`: one bracketed remark and nothing else.
+fn is_bracketed(s: &str) -> bool {
+    let inner = s
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|i| !i.contains([')', '）', '(', '（']))
+}
+
 /// A form's rows without its title printed again further down (a running
 /// head that a text dump keeps at each page break).
 fn without_running_titles(rows: &[Row]) -> Cow<'_, [Row]> {
@@ -412,11 +499,14 @@ fn is_form_title(t: &str) -> bool {
 fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     let pages = page_range(rows);
     let rows = without_running_titles(rows);
+    let rows = with_label_lines_split(&rows);
     let rows: &[Row] = &rows;
     let groups = sections(rows);
     let mut c = Content::default();
     let mut warnings: Vec<Warning> = Vec::new();
     let mut preamble_unit: Option<String> = None;
+    let mut either_goals: Vec<String> = Vec::new();
+    let mut addressed_to: Option<String> = None;
     // A project's form: every row outside its indicator tables and footer
     // is its header block.
     let block_rows: Vec<&Row> = groups
@@ -446,8 +536,14 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                         [only] => funding::unit_in(only).filter(|_| only.chars().count() <= 12),
                         _ => None,
                     };
+                    let to = match texts.as_slice() {
+                        [only] if !is_project => addressee(only),
+                        _ => None,
+                    };
                     if unit.is_some() {
                         preamble_unit = preamble_unit.or(unit);
+                    } else if to.is_some() && addressed_to.is_none() {
+                        addressed_to = to;
                     } else if !is_title && !texts.is_empty() && !is_project {
                         warnings.push(Warning::new(
                             "unknown_section",
@@ -467,22 +563,30 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                 }
             }
             Section::Funding => {}
-            Section::Functions => c.functions.extend(lists::split_items(&section_text(rows))),
+            Section::Functions => c
+                .functions
+                .extend(lists::split_items(&section_parts(rows).1)),
             Section::AnnualTasks => c
                 .annual_tasks
-                .extend(lists::split_items(&section_text(rows))),
+                .extend(lists::split_items(&section_parts(rows).1)),
             Section::LongTermGoals => {
+                let (label, text) = section_parts(rows);
                 if c.long_term_deadline.is_none() {
-                    c.long_term_deadline = years_in(&section_label(rows)).last().copied();
+                    c.long_term_deadline = years_in(&label).last().copied();
                 }
-                c.long_term_goals
-                    .extend(lists::split_items(&section_text(rows)));
+                c.long_term_goals.extend(lists::split_items(&text));
             }
             Section::AnnualGoals => c
                 .annual_goals
-                .extend(lists::split_items(&section_text(rows))),
+                .extend(lists::split_items(&section_parts(rows).1)),
+            Section::EitherGoals => either_goals.extend(lists::split_items(&section_parts(rows).1)),
             Section::LongTermTable | Section::AnnualTable | Section::Footer => {}
         }
+    }
+    if c.annual_goals.is_empty() {
+        c.annual_goals = either_goals;
+    } else {
+        c.long_term_goals.extend(either_goals);
     }
 
     c.year = c
@@ -589,7 +693,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     }
 
     if c.department.is_none() {
-        c.department = c.title.as_deref().and_then(department_from_title);
+        c.department = addressed_to.or_else(|| c.title.as_deref().and_then(department_from_title));
     }
     if let Some(d) = c.department.take() {
         let (code, name) = split_department_code(&d);
@@ -598,6 +702,12 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     }
 
     c.kind = Some(kind_of(&c));
+    if c.kind == Some(Kind::DepartmentOverall) && c.department.is_none() {
+        warnings.push(Warning::new(
+            "missing_field",
+            "no 部门名称, addressee line or department in the title; department is null",
+        ));
+    }
     match c.kind {
         Some(Kind::Unknown) => {
             let what = match &c.title {
@@ -741,11 +851,63 @@ fn kind_of(c: &Content) -> Kind {
     }
 }
 
-/// `鄂州市数据局2026年部门整体绩效目标批复`: the text before the year.
+/// `鄂州市数据局2026年部门整体绩效目标批复`: the text before the year. In a
+/// letter's title (`某县财政局关于批复县交通运输局2026年…的通知`) the body
+/// before 关于 is the bureau that writes, so the department is what follows
+/// 关于 and its verb, if anything.
 fn department_from_title(title: &str) -> Option<String> {
     let idx = title.find(|c: char| c.is_ascii_digit())?;
-    let head = title.get(..idx)?.trim();
+    let mut head = title.get(..idx)?.trim();
+    if let Some(k) = head.rfind("关于") {
+        head = head.get(k + "关于".len()..)?;
+        for verb in ["批复", "下达", "印发", "核定", "批准", "公开"] {
+            head = head.strip_prefix(verb).unwrap_or(head);
+        }
+        head = head.trim();
+    }
     (head.chars().count() >= 2).then(|| head.to_string())
+}
+
+/// The addressee line of an approval letter (`县交通运输局：`, above the
+/// body `现将你单位…批复如下`): the one organisation the approval is for.
+/// Not a circular's `各有关单位：`, nor a form's `填报单位：`.
+fn addressee(text: &str) -> Option<String> {
+    const ORGANISATIONS: &[&str] = &[
+        "局",
+        "委",
+        "委员会",
+        "办",
+        "办公室",
+        "厅",
+        "院",
+        "中心",
+        "部",
+        "所",
+        "站",
+        "队",
+        "处",
+        "馆",
+        "会",
+        "社",
+        "校",
+        "学",
+        "政府",
+        "公司",
+        "署",
+        "室",
+    ];
+    let name = text.trim().strip_suffix(['：', ':'])?.trim();
+    let plain = !name.contains(|c: char| {
+        c.is_whitespace() || matches!(c, '，' | ',' | '。' | '、' | '；' | ':' | '：')
+    });
+    let size = name.chars().count();
+    (plain
+        && (3..=40).contains(&size)
+        && !name.starts_with('各')
+        && !name.ends_with("单位")
+        && ORGANISATIONS.iter().any(|o| name.ends_with(o))
+        && section_of_label(name).is_none())
+    .then(|| name.to_string())
 }
 
 /// The prior years the document reports: the distinct header years before
@@ -904,6 +1066,131 @@ mod tests {
     }
 
     #[test]
+    fn goal_labels_of_other_templates() {
+        assert_eq!(
+            section_of_label("年度总体目标："),
+            Some(Section::AnnualGoals)
+        );
+        assert_eq!(
+            section_of_label("本年度绩效目标"),
+            Some(Section::AnnualGoals)
+        );
+        assert_eq!(section_of_label("当年工作目标"), Some(Section::AnnualGoals));
+        assert_eq!(section_of_label("总体目标"), Some(Section::EitherGoals));
+        assert_eq!(section_of_label("绩效目标："), Some(Section::EitherGoals));
+        // Indicator tables and titles are not goal blocks.
+        assert_eq!(
+            section_of_label("本年度绩效指标"),
+            Some(Section::AnnualTable)
+        );
+        assert_eq!(section_of_label("年度绩效目标表"), None);
+    }
+
+    fn prose(lines: &[&str]) -> Vec<Row> {
+        lines
+            .iter()
+            .map(|l| crate::layout::structured::prose_row(l.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_label_line_is_cut_into_label_and_value() {
+        let rows = prose(&[
+            "部门名称：某县交通运输局",
+            "年度总体目标：1.完成养护；2.保障运营",
+            "长期目标：（截止2027年）",
+            "年度总体目标：",
+            "现将你单位绩效目标批复如下：",
+        ]);
+        let cut: Vec<Option<Vec<String>>> = rows
+            .iter()
+            .map(|r| split_label_line(r).map(|r| r.cells))
+            .collect();
+        assert_eq!(
+            cut,
+            vec![
+                Some(vec!["部门名称：".into(), "某县交通运输局".into()]),
+                Some(vec![
+                    "年度总体目标：".into(),
+                    "1.完成养护；2.保障运营".into()
+                ]),
+                None,
+                None,
+                None,
+            ]
+        );
+        // A table's cell (positions known) stays as it is.
+        let mut cell = rows[0].clone();
+        cell.spans = Some(vec![crate::layout::Span::default()]);
+        assert!(split_label_line(&cell).is_none());
+    }
+
+    #[test]
+    fn prose_lines_under_a_label_are_the_section_text() {
+        let rows = prose(&["中长期目标（截止2027年）：", "1.甲；", "2.乙"]);
+        let refs: Vec<&Row> = rows.iter().collect();
+        let (label, text) = section_parts(&refs);
+        assert_eq!(label, "中长期目标（截止2027年）：");
+        assert_eq!(text, "1.甲；\n2.乙");
+        // A label cut by a page break: its bracket is still open, so the
+        // next one-cell row continues it.
+        let rows = prose(&["长期目标：(截止2027", "年)"]);
+        let refs: Vec<&Row> = rows.iter().collect();
+        let (label, text) = section_parts(&refs);
+        assert_eq!(years_in(&label), vec![2027]);
+        assert_eq!(text, "");
+    }
+
+    #[test]
+    fn a_letter_names_its_department_in_the_addressee_line() {
+        assert_eq!(addressee("县交通运输局：").as_deref(), Some("县交通运输局"));
+        assert_eq!(
+            addressee("十堰市人力资源和社会保障局:").as_deref(),
+            Some("十堰市人力资源和社会保障局")
+        );
+        assert_eq!(addressee("各有关单位："), None);
+        assert_eq!(addressee("填报单位："), None);
+        assert_eq!(addressee("部门名称："), None);
+        assert_eq!(addressee("现将有关事项通知如下："), None);
+        assert_eq!(addressee("县交通运输局"), None);
+    }
+
+    #[test]
+    fn a_letter_reads_as_its_prose() {
+        let mut rows = prose(&[
+            "某县财政局关于批复县交通运输局2026年部门整体绩效目标的通知",
+            "县交通运输局：",
+            "根据有关规定，现将你单位2026年部门整体绩效目标批复如下。",
+            "年度总体目标：",
+            "1.完成农村公路养护里程120公里；",
+            "2.保障城乡客运班线正常运营",
+        ]);
+        rows.extend(
+            [
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|养护里程|≥120公里",
+            ]
+            .iter()
+            .map(|l| Row {
+                cells: l.split('|').map(String::from).collect(),
+                ..Row::default()
+            }),
+        );
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(c.department.as_deref(), Some("县交通运输局"));
+        assert_eq!(
+            c.annual_goals,
+            vec!["完成农村公路养护里程120公里", "保障城乡客运班线正常运营"]
+        );
+        assert_eq!(c.indicators.len(), 1);
+        let codes: Vec<&str> = c.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(codes, vec!["unknown_section"]);
+    }
+
+    #[test]
     fn cell_lines() {
         assert_eq!(join_cell_lines("年度绩效指\n标"), "年度绩效指标");
         assert_eq!(
@@ -920,6 +1207,21 @@ mod tests {
             Some("鄂州市数据局")
         );
         assert_eq!(department_from_title("2026 年部门整体绩效目标批复"), None);
+        // A letter's title: the department follows 关于 and its verb; the
+        // bureau before 关于 only writes the letter.
+        assert_eq!(
+            department_from_title("某县财政局关于批复县交通运输局2026年部门整体绩效目标的通知")
+                .as_deref(),
+            Some("县交通运输局")
+        );
+        assert_eq!(
+            department_from_title("关于县交通运输局2026年部门整体绩效目标的批复").as_deref(),
+            Some("县交通运输局")
+        );
+        assert_eq!(
+            department_from_title("某县财政局关于批复2026年部门整体绩效目标的通知"),
+            None
+        );
     }
 
     #[test]

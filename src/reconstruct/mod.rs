@@ -417,34 +417,29 @@ fn with_label_lines_split(rows: &[Row]) -> Cow<'_, [Row]> {
     )
 }
 
-/// `部门名称：X` printed as one line → `部门名称：` | `X`. Not for a label
-/// whose only value is a bracketed remark (`长期目标：（截止2027年）`: the
-/// remark belongs to the label), nor for a cell of a table (spans known).
+/// `部门名称：X` printed in one cell (a line of prose, a table's merged
+/// row, `部门名称：X | 单位：万元`) → `部门名称：` | `X` | the other cells.
+/// Not for a label followed by a bracketed remark
+/// (`长期目标：（截止2027年）`: the remark belongs to the label).
 fn split_label_line(row: &Row) -> Option<Row> {
-    let [text] = row.cells.as_slice() else {
-        return None;
-    };
-    if row.spans.is_some() {
-        return None;
-    }
-    let text = text.trim();
+    let (first, rest) = row.cells.split_first()?;
+    let text = first.trim();
     let colon = text.find([':', '：'])?;
     let label = text.get(..colon)?;
     let value = text.get(colon..)?.trim_start_matches([':', '：']).trim();
-    if value.is_empty() || section_of_label(label).is_none() || is_bracketed(value) {
+    // A bracket after the label opens a remark on it, closed here or on
+    // the next row after a page break: `长期目标：(截止2028` + `年)`.
+    if value.is_empty() || value.starts_with(['(', '（']) || section_of_label(label).is_none() {
         return None;
     }
-    let mut out = row.clone();
-    out.cells = vec![format!("{label}："), value.to_string()];
-    Some(out)
-}
-
-/// `（截止2027年）`: one bracketed remark and nothing else.
-fn is_bracketed(s: &str) -> bool {
-    let inner = s
-        .strip_prefix(['(', '（'])
-        .and_then(|r| r.strip_suffix([')', '）']));
-    inner.is_some_and(|i| !i.contains([')', '）', '(', '（']))
+    let mut cells = vec![format!("{label}："), value.to_string()];
+    cells.extend(rest.iter().filter(|c| !c.trim().is_empty()).cloned());
+    // The cut row is a label row, no longer a table's row.
+    Some(Row {
+        cells,
+        spans: None,
+        ..row.clone()
+    })
 }
 
 /// A form's rows without its title printed again further down (a running
@@ -561,6 +556,11 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                         .first()
                         .and_then(|r| r.cells.iter().skip(1).find_map(|t| clean_text(t)));
                 }
+                // `部门名称：X | 单位：万元`: the unit printed beside the name.
+                let unit = rows
+                    .first()
+                    .and_then(|r| r.cells.iter().skip(2).find_map(|t| funding::unit_in(t)));
+                preamble_unit = preamble_unit.or(unit);
             }
             Section::Funding => {}
             Section::Functions => c
@@ -1099,6 +1099,7 @@ mod tests {
             "部门名称：某县交通运输局",
             "年度总体目标：1.完成养护；2.保障运营",
             "长期目标：（截止2027年）",
+            "长期目标：(截止2028",
             "年度总体目标：",
             "现将你单位绩效目标批复如下：",
         ]);
@@ -1117,12 +1118,31 @@ mod tests {
                 None,
                 None,
                 None,
+                None,
             ]
         );
-        // A table's cell (positions known) stays as it is.
-        let mut cell = rows[0].clone();
-        cell.spans = Some(vec![crate::layout::Span::default()]);
-        assert!(split_label_line(&cell).is_none());
+        // A table's one merged row too; not a row of several cells.
+        let merged = Row {
+            cells: vec!["部门名称：某局".into(), String::new()],
+            spans: Some(vec![crate::layout::Span::default(); 2]),
+            ..Row::default()
+        };
+        assert_eq!(
+            split_label_line(&merged).map(|r| r.cells),
+            Some(vec!["部门名称：".into(), "某局".into()])
+        );
+        let two = Row {
+            cells: vec!["部门名称：某局".into(), "单位：万元".into()],
+            ..Row::default()
+        };
+        assert_eq!(
+            split_label_line(&two).map(|r| r.cells),
+            Some(vec![
+                "部门名称：".into(),
+                "某局".into(),
+                "单位：万元".into()
+            ])
+        );
     }
 
     #[test]

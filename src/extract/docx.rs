@@ -246,7 +246,7 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                                 let cells = table_cells(t);
                                 let n_rows = cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
                                 match table_rows(
-                                    &cells,
+                                    cells,
                                     n_rows,
                                     GridOptions {
                                         skip_blank: true,

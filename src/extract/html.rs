@@ -344,16 +344,19 @@ fn is_block(name: &str) -> bool {
 /// Appends text with HTML whitespace collapsed (a run of spaces, tabs,
 /// newlines and no-break spaces is one space).
 fn push_collapsed(buf: &mut String, text: &str) {
-    for ch in text.chars() {
-        // HTML's whitespace is ASCII; `&nbsp;` reads as a space too. An
-        // ideographic space (U+3000) is text and stays.
-        if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}') {
-            if !buf.is_empty() && !buf.ends_with(' ') && !buf.ends_with('\n') {
-                buf.push(' ');
-            }
-        } else {
-            buf.push(ch);
+    // HTML's whitespace is ASCII; `&nbsp;` reads as a space too. An
+    // ideographic space (U+3000) is text and stays.
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}');
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(is_space).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(word_end);
+        buf.push_str(word);
+        let spaces_end = after.find(|c| !is_space(c)).unwrap_or(after.len());
+        if spaces_end > 0 && !buf.is_empty() && !buf.ends_with(' ') && !buf.ends_with('\n') {
+            buf.push(' ');
         }
+        rest = after.get(spaces_end..).unwrap_or_default();
     }
 }
 
@@ -371,11 +374,14 @@ fn tidy(buf: &str) -> String {
     if !buf.contains('\n') {
         return buf.trim().to_string();
     }
-    buf.split('\n')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::with_capacity(buf.len());
+    for line in buf.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The text of a subtree, block boundaries and `<br>` as line breaks.
@@ -786,7 +792,7 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String
         }
     }
     let rows = table_rows(
-        &cells,
+        cells,
         n_rows,
         GridOptions {
             skip_blank: true,
@@ -854,6 +860,24 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_collapses_to_one_space() {
+        let cases = [
+            ("", "  a  b\t\nc ", "a b c "),
+            ("x", " y", "x y"),
+            ("x ", "\u{a0}\u{a0}y", "x y"),
+            ("x\n", "  y  ", "x\ny "),
+            ("", "全角\u{3000}空格", "全角\u{3000}空格"),
+            ("", "\r\n", ""),
+        ];
+        for (start, text, want) in cases {
+            let mut buf = start.to_string();
+            push_collapsed(&mut buf, text);
+            assert_eq!(buf, want, "{start:?} + {text:?}");
+        }
+        assert_eq!(tidy(" a \n\n b\n"), "a\nb");
+    }
 
     fn rows(html: &str) -> Vec<Row> {
         read_html(html.as_bytes()).unwrap().layout.rows

@@ -63,7 +63,7 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
         }
         let cells = apply_merges(sheet.cells, &sheet.merges);
         let laid = table_rows(
-            &cells,
+            cells,
             0,
             GridOptions {
                 skip_blank: true,
@@ -517,7 +517,7 @@ mod tests {
         let cells = vec![cell(0, 0, "A"), cell(1, 1, "B"), cell(2, 3, "C")];
         let merged = apply_merges(cells, &[(0, 0, 2, 2), (1, 1, 3, 3), (5, 5, 5, 6)]);
         let rows = table_rows(
-            &merged,
+            merged,
             0,
             GridOptions {
                 skip_blank: true,

@@ -65,7 +65,7 @@ pub struct GridOptions {
 /// `min_rows`: rows the table has even if no cell starts in them (a row
 /// covered by rowspans from above).
 pub fn table_rows(
-    cells: &[TableCell],
+    cells: Vec<TableCell>,
     min_rows: usize,
     opts: GridOptions,
 ) -> Result<Vec<Row>, TooLarge> {
@@ -137,7 +137,7 @@ pub fn table_rows(
         placed.push(TableCell {
             rows: last_row + 1 - cell.row,
             cols: cols_end - cell.col,
-            ..cell.clone()
+            ..cell
         });
     }
 
@@ -162,17 +162,18 @@ pub fn table_rows(
             while end < width && o.is_some() && row_owner.get(end).copied().flatten() == o {
                 end += 1;
             }
-            let cell = o.and_then(|k| placed.get(k));
-            let starts_here = cell.is_some_and(|p| p.row == r);
-            entries.push(if starts_here {
-                cell.map(|p| p.text.clone()).unwrap_or_default()
-            } else {
-                String::new()
+            let cell = o.and_then(|k| placed.get_mut(k));
+            let owned = cell.is_some();
+            let starts_here = cell.as_ref().is_some_and(|p| p.row == r);
+            // A cell starts in one row only, so its text can move there.
+            entries.push(match cell {
+                Some(p) if starts_here => std::mem::take(&mut p.text),
+                _ => String::new(),
             });
             spans.push(Span {
                 left: units(c),
                 right: units(end),
-                continued: cell.is_some() && !starts_here,
+                continued: owned && !starts_here,
             });
             c = end;
         }
@@ -255,7 +256,7 @@ mod tests {
             cell(1, 2, 2, 1, "D"),
             cell(2, 0, 1, 1, "E"),
         ];
-        let rows = table_rows(&cells, 0, SKIP).unwrap();
+        let rows = table_rows(cells.clone(), 0, SKIP).unwrap();
         assert_eq!(
             show(&rows),
             vec!["A:0-1 B:1-3", "^:0-1 C:1-2 D:2-3", "E:0-1 :1-2 ^:2-3"]
@@ -265,13 +266,13 @@ mod tests {
     #[test]
     fn contradicting_merges_keep_the_first_and_every_text() {
         let cells = vec![cell(0, 0, 3, 3, "A"), cell(1, 1, 5, 5, "B")];
-        let rows = table_rows(&cells, 3, SKIP).unwrap();
+        let rows = table_rows(cells.clone(), 3, SKIP).unwrap();
         assert_eq!(show(&rows), vec!["A\nB:0-3", "^:0-3", "^:0-3"]);
     }
 
     #[test]
     fn huge_spans_are_bounded() {
         let cells = vec![cell(0, 0, 1, 1, "A"), cell(3_000_000, 3_000, 1, 1, "B")];
-        assert!(table_rows(&cells, 0, SKIP).is_err());
+        assert!(table_rows(cells.clone(), 0, SKIP).is_err());
     }
 }

@@ -769,6 +769,8 @@ _OPS = [("<=", "<="), (">=", ">="), ("≤", "<="), ("≥", ">="), ("≦", "<="),
         ("＜", "<"), ("＞", ">"), ("<", "<"), (">", ">"), ("＝", "="), ("=", "="),
         ("不低于", ">="), ("大于等于", ">="), ("不少于", ">="), ("不高于", "<="), ("不超过", "<="),
         ("小于等于", "<="), ("大于", ">"), ("高于", ">"), ("小于", "<"), ("低于", "<")]
+_SUFFIXES = [("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以下", "<="), ("以内", "<="),
+             ("之内", "<="), ("内", "<=")]
 _NUM = re.compile(r"(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(.*)")
 
 
@@ -789,6 +791,12 @@ def target_parsed(ind: Indicator):
     if not m:
         return None
     unit = m.group(2).strip() or None
+    # An operator word after the quantity: 以上 (>=), 以下/以内/内 (<=).
+    for w, o in _SUFFIXES:
+        if unit is not None and unit.endswith(w):
+            unit = unit[:-len(w)].strip() or None
+            op = o if op == "=" else op
+            break
     if unit is not None and (len(unit) > 6 or re.search(r"\d", unit) or unit[0] in "年月日"):
         return None
     if unit is None:

@@ -24,7 +24,7 @@ use crate::model::{Column, Indicator, IndicatorTable, Op, Warning};
 
 use super::header::{self, Field, HeaderMap, Leaf};
 use super::joins::{join_cut_rows, with_headers};
-use super::values::{clean_text, parse_number, parse_op, parse_target};
+use super::values::{clean_text, parse_number, parse_op, parse_target_stated};
 use super::vocab;
 
 /// A level name found in a row, with its column (1 for level 1, 2 for
@@ -696,16 +696,13 @@ fn fill_indicator(
         }
     }
     ind.extra = extra;
-    let mut parsed = ind.target.as_deref().and_then(parse_target);
+    let stated = ind.target.as_deref().and_then(parse_target_stated);
+    let target_has_op = stated.as_ref().is_some_and(|(_, s)| *s);
+    let mut parsed = stated.map(|(p, _)| p);
     if let Some(op_text) = operator.or(direction_op) {
         if op_text.contains("定性") {
             parsed = None;
         } else if let (Some(p), Some(op)) = (parsed.as_mut(), operator_of(&op_text)) {
-            let target_has_op = ind
-                .target
-                .as_deref()
-                .and_then(|t| t.trim().chars().next())
-                .is_some_and(|c| !c.is_ascii_digit() && c != '-' && c != '+');
             if !target_has_op {
                 p.op = op;
             }
@@ -713,7 +710,8 @@ fn fill_indicator(
     }
     if let (Some(p), Some(u)) = (parsed.as_mut(), ind.unit.as_ref()) {
         if p.unit.is_none() {
-            p.unit = Some(u.clone());
+            // A unit column's full-width `％` is the target's `%`.
+            p.unit = Some(u.trim().replace('％', "%"));
         }
     }
     ind.target_parsed = parsed;

@@ -1,5 +1,6 @@
 //! Cell values: text cleaning, numbers, targets, years.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -219,19 +220,64 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(≤|≥|≦|≧|<=|>=|＜=|＞=|<|>|＜|＞|=|＝|不高于|不超过|小于或等于|小于等于|不低于|不少于|大于或等于|大于等于|小于|低于|大于|高于|等于)?\s*",
         r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*",
-        r"(%|‰|[\p{L}/²³℃㎡]{1,6})?$"
+        // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.)
+        r"(%|‰|[\p{L}/²³℃㎡]{1,6}?)??\s*",
+        r"(及以上|以上|及以下|以下|以内|之内|内)?$"
     ))
     .unwrap()
 });
 
+/// The operator a word after the quantity states: `60公里以上` is at least
+/// 60 km, `3天以内` at most 3 days (以上, 以下 and 以内 include the number).
+fn suffix_op(word: &str) -> Option<Op> {
+    match word {
+        "及以上" | "以上" => Some(Op::Ge),
+        "及以下" | "以下" | "以内" | "之内" | "内" => Some(Op::Le),
+        _ => None,
+    }
+}
+
+/// Full-width digits, signs and `％` as their ASCII forms (Word documents
+/// print `９５％`).
+fn ascii_digits(s: &str) -> Cow<'_, str> {
+    if s.is_ascii()
+        || !s
+            .chars()
+            .any(|c| ('０'..='９').contains(&c) || "％．，＋－".contains(c))
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '％' => '%',
+                '．' => '.',
+                '，' => ',',
+                '＋' => '+',
+                '－' => '-',
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 /// A target that is a pure quantity: optional operator, a number, an
 /// optional unit of up to six characters. `2025年底` is a date: `None`.
 pub fn parse_target(s: &str) -> Option<TargetParsed> {
-    let caps = TARGET.captures(s.trim())?;
-    let op = match caps.get(1).map(|m| m.as_str()) {
-        None => Op::Eq,
-        Some(word) => parse_op(word)?,
+    parse_target_stated(s).map(|(p, _)| p)
+}
+
+/// [`parse_target`], and whether the text states its operator (before or
+/// after the number), which an operator column must not override.
+pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
+    let text = ascii_digits(s.trim());
+    let caps = TARGET.captures(&text)?;
+    let prefix = match caps.get(1).map(|m| m.as_str()) {
+        None => None,
+        Some(word) => Some(parse_op(word)?),
     };
+    let suffix = caps.get(4).and_then(|m| suffix_op(m.as_str()));
     let number = caps.get(2)?.as_str().replace(',', "");
     let value: f64 = number.parse().ok()?;
     let unit = caps.get(3).map(|m| m.as_str().to_string());
@@ -241,7 +287,13 @@ pub fn parse_target(s: &str) -> Option<TargetParsed> {
             return None;
         }
     }
-    Some(TargetParsed { op, value, unit })
+    let stated = prefix.or(suffix);
+    let parsed = TargetParsed {
+        op: stated.unwrap_or(Op::Eq),
+        value,
+        unit,
+    };
+    Some((parsed, stated.is_some()))
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
@@ -293,6 +345,21 @@ mod tests {
         assert_eq!(t("不超过3天"), q(Op::Le, 3.0, Some("天")));
         assert_eq!(t("高于 80 分"), q(Op::Gt, 80.0, Some("分")));
         assert_eq!(parse_op(" ≥ "), Some(Op::Ge));
+        // An operator word after the quantity.
+        assert_eq!(t("60公里以上"), q(Op::Ge, 60.0, Some("公里")));
+        assert_eq!(t("90%及以上"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("100%以上"), q(Op::Ge, 100.0, Some("%")));
+        assert_eq!(t("3天以内"), q(Op::Le, 3.0, Some("天")));
+        assert_eq!(t("2人以下"), q(Op::Le, 2.0, Some("人")));
+        assert_eq!(t("5个工作日内"), q(Op::Le, 5.0, Some("个工作日")));
+        assert_eq!(t("≥90%以上"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("1000以上"), q(Op::Ge, 1000.0, None));
+        // Full-width digits and percent signs.
+        assert_eq!(t("95％"), q(Op::Eq, 95.0, Some("%")));
+        assert_eq!(t("≥９０％"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("１，２００．５万元"), q(Op::Eq, 1200.5, Some("万元")));
+        assert_eq!(parse_target_stated("90%").map(|p| p.1), Some(false));
+        assert_eq!(parse_target_stated("90%以上").map(|p| p.1), Some(true));
         assert_eq!(parse_op("定性"), None);
     }
 
@@ -302,7 +369,6 @@ mod tests {
         assert_eq!(t("登记入表达 27 万元"), None);
         assert_eq!(t("2025年底"), None);
         assert_eq!(t("2025年"), None);
-        assert_eq!(t("100%以上"), None);
         assert_eq!(t("修复高危漏洞152个"), None);
         assert_eq!(t("1个工作日内完成全部"), None);
         assert_eq!(t(""), None);

@@ -1,7 +1,7 @@
 //! List sections (functions, tasks, goals): split into items at their
 //! enumerators.
 //!
-//! An enumerator (`(一)`, `（一）`, `一、`, `1、`, `1.`, `(1)`) counts only at
+//! An enumerator (`(一)`, `（一）`, `一、`, `1、`, `1.`, `(1)`, `目标1：`) counts only at
 //! the start of the text or right after a separator (`<p>`, `</p>`, `；`,
 //! `;`, `。`, whitespace), and `N.` only when no digit follows, so
 //! `达到24.65%` and `提升12345政务服务` stay inside their item. Paragraph
@@ -22,6 +22,7 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
         r"[（(]\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*[)）]",
         r"|(?:[一二三四五六七八九十]+|\d{1,3})\s*[、．]",
         r"|\d{1,3}\.",
+        r"|目标\s*\d{1,2}\s*[:：]",
         r")\s*"
     ))
     .unwrap()
@@ -32,7 +33,7 @@ fn is_separator(c: char) -> bool {
 }
 
 /// The length in bytes of an enumerator at the start of `s`, if any.
-fn enumerator_len(s: &str) -> Option<usize> {
+pub fn enumerator_len(s: &str) -> Option<usize> {
     let m = ENUMERATOR.find(s)?;
     let matched = m.as_str().trim_end();
     // `1.` followed by a digit is a decimal number, not an item break.
@@ -146,6 +147,14 @@ mod tests {
         assert_eq!(
             split_items("1.完善路网；2.推进12328服务热线建设，满意度达到3.5%以上。"),
             vec!["完善路网", "推进12328服务热线建设，满意度达到3.5%以上。"]
+        );
+    }
+
+    #[test]
+    fn goals_numbered_by_name() {
+        assert_eq!(
+            split_items("目标1：举办活动200场次以上；目标2：免费开放率100%"),
+            vec!["举办活动200场次以上", "免费开放率100%"]
         );
     }
 

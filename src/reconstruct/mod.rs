@@ -40,7 +40,10 @@ pub enum Section {
     Footer,
 }
 
-/// The section a first-column label starts, if it is one.
+/// The section a first-column label starts, if it is one. A heading
+/// printed as a line of prose may number it (`一、年度绩效目标`,
+/// `（二）绩效指标`), mark it as an attachment (`附：绩效指标`) or name
+/// whose it is (`部门年度绩效目标`).
 pub fn section_of_label(cell: &str) -> Option<Section> {
     let t: String = squash(cell)
         .chars()
@@ -49,6 +52,30 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
     if t.is_empty() || t.chars().count() > 24 {
         return None;
     }
+    if let Some(s) = plain_label(&t) {
+        return Some(s);
+    }
+    let numbered = lists::enumerator_len(&t)
+        .and_then(|n| t.get(n..))
+        .unwrap_or(&t);
+    let attached = ["附件", "附表", "附"]
+        .iter()
+        .find_map(|p| numbered.strip_prefix(p))
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .unwrap_or(numbered);
+    let owned = ["部门整体", "部门", "单位", "本部门"]
+        .iter()
+        .find_map(|p| attached.strip_prefix(p))
+        .filter(|r| !r.ends_with("名称"))
+        .unwrap_or(attached);
+    if owned.is_empty() || owned == t {
+        return None;
+    }
+    plain_label(owned)
+}
+
+/// [`section_of_label`] on a label already squashed, without its colons.
+fn plain_label(t: &str) -> Option<Section> {
     // Other bureaus word some labels differently: 中长期目标, 部门职责,
     // 年度主要任务, 长期绩效目标.
     let t = t.strip_prefix("中").unwrap_or(&t);
@@ -60,7 +87,13 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
         Section::Functions
     } else if t.contains("工作任务") || (t.starts_with("年度") && t.ends_with("任务")) {
         Section::AnnualTasks
-    } else if t.starts_with("长期目标") || t.starts_with("长期绩效目标") {
+    } else if t.starts_with("长期目标")
+        || t.starts_with("长期绩效目标")
+        || t.starts_with("期目标")
+        || t.starts_with("期绩效目标")
+        || t.starts_with("实施期目标")
+        || t.starts_with("实施期绩效目标")
+    {
         Section::LongTermGoals
     } else if t.starts_with("长期绩效指标")
         || t.starts_with("实施期绩效指标")
@@ -1063,6 +1096,39 @@ mod tests {
         assert_eq!(section_of_label("绩效管理"), None);
         assert_eq!(section_of_label("数据安全"), None);
         assert_eq!(section_of_label(""), None);
+    }
+
+    #[test]
+    fn headings_printed_as_prose() {
+        assert_eq!(
+            section_of_label("一、年度绩效目标"),
+            Some(Section::AnnualGoals)
+        );
+        assert_eq!(
+            section_of_label("（二）绩效指标"),
+            Some(Section::AnnualTable)
+        );
+        assert_eq!(section_of_label("附：绩效指标"), Some(Section::AnnualTable));
+        assert_eq!(
+            section_of_label("附件1：年度绩效指标"),
+            Some(Section::AnnualTable)
+        );
+        assert_eq!(
+            section_of_label("部门年度绩效目标"),
+            Some(Section::AnnualGoals)
+        );
+        assert_eq!(
+            section_of_label("二、部门年度绩效指标"),
+            Some(Section::AnnualTable)
+        );
+        assert_eq!(
+            section_of_label("中期目标（2026—2028年）"),
+            Some(Section::LongTermGoals)
+        );
+        assert_eq!(section_of_label("一、部门职责"), Some(Section::Functions));
+        assert_eq!(section_of_label("二、机构设置"), None);
+        assert_eq!(section_of_label("单位名称"), Some(Section::Department));
+        assert_eq!(section_of_label("部门"), None);
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
 fn plain_label(t: &str) -> Option<Section> {
     // Other bureaus word some labels differently: 中长期目标, 部门职责,
     // 年度主要任务, 长期绩效目标.
-    let t = t.strip_prefix("中").unwrap_or(&t);
+    let t = t.strip_prefix("中").unwrap_or(t);
     let s = if t.ends_with("名称") && (t.starts_with("部门") || t.starts_with("单位")) {
         Section::Department
     } else if t.contains("资金情况") {

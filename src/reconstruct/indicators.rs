@@ -909,6 +909,26 @@ pub fn parse_table(
                 result.known.names.insert(l2.clone());
             }
         }
+        // A 合计 (or a group's 小计) row sums the weights: not an
+        // indicator. Its own first text says so; merged level cells above
+        // it print nothing in it.
+        if !flat && row.texts().next().is_some_and(is_total) {
+            let w = Warning {
+                code: "total_row".to_string(),
+                message: format!(
+                    "a 合计 row was skipped: {}",
+                    truncate_row(&row.cells.join(" | "))
+                ),
+                table: Some(table.as_str().to_string()),
+                seq: None,
+                page: row.page,
+            };
+            if let Some(g) = groups.last_mut() {
+                g.warnings.push(w);
+            }
+            above = Levels::default();
+            continue;
+        }
         if read.placeholder {
             let names: Vec<&str> = [&read.levels.level1, &read.levels.level2]
                 .into_iter()
@@ -993,6 +1013,16 @@ pub fn parse_table(
             .map(|l| l.header.clone());
     }
     result
+}
+
+/// A row's text shortened for a message.
+fn truncate_row(s: &str) -> String {
+    let squeezed: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = squeezed.chars().take(60).collect();
+    if squeezed.chars().count() > 60 {
+        out.push('…');
+    }
+    out
 }
 
 /// 合计, 小计, 总计: a row that sums others.

@@ -1099,6 +1099,33 @@ mod tests {
     }
 
     #[test]
+    fn a_total_row_is_not_an_indicator() {
+        let rows: Vec<Row> = [
+            "2026年部门整体绩效目标表",
+            "一级指标|二级指标|三级指标|指标值|权重",
+            "产出指标|数量指标|养护里程|≥120公里|40",
+            "满意度指标|服务对象满意度|群众满意度|≥90%|30",
+            "合计|||70",
+        ]
+        .iter()
+        .map(|l| Row {
+            cells: l.split('|').map(String::from).collect(),
+            ..Row::default()
+        })
+        .collect();
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        let names: Vec<_> = c.indicators.iter().map(|i| i.level1.clone()).collect();
+        assert_eq!(
+            names,
+            vec![Some("产出指标".to_string()), Some("满意度指标".to_string())]
+        );
+        assert!(c.warnings.iter().any(|w| w.code == "total_row"));
+    }
+
+    #[test]
     fn headings_printed_as_prose() {
         assert_eq!(
             section_of_label("一、年度绩效目标"),

@@ -568,11 +568,13 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                         [only] if !is_project => addressee(only),
                         _ => None,
                     };
+                    let year_line = matches!(texts.as_slice(), [only] if year_line(only).is_some());
                     if unit.is_some() {
                         preamble_unit = preamble_unit.or(unit);
                     } else if to.is_some() && addressed_to.is_none() {
                         addressed_to = to;
-                    } else if !is_title && !texts.is_empty() && !is_project {
+                    } else if !is_title && !year_line && !texts.is_empty() && !is_project {
+                        // (A year line is the form's year, read below.)
                         warnings.push(Warning::new(
                             "unknown_section",
                             format!(
@@ -625,7 +627,8 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     c.year = c
         .title
         .as_deref()
-        .and_then(|t| years_in(t).first().copied());
+        .and_then(|t| years_in(t).first().copied())
+        .or_else(|| year_of_form(&block_rows));
     let mut funding = funding::parse_funding(&table_rows(&groups, Section::Funding));
     if is_project {
         let block = project::read_block(&block_rows);
@@ -735,6 +738,12 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     }
 
     c.kind = Some(kind_of(&c));
+    if matches!(c.kind, Some(Kind::DepartmentOverall | Kind::Project)) && c.year.is_none() {
+        warnings.push(Warning::new(
+            "missing_field",
+            "no year in the title, a year line or a 年度 field; year is null",
+        ));
+    }
     if c.kind == Some(Kind::DepartmentOverall) && c.department.is_none() {
         warnings.push(Warning::new(
             "missing_field",
@@ -899,6 +908,58 @@ fn department_from_title(title: &str) -> Option<String> {
         head = head.trim();
     }
     (head.chars().count() >= 2).then(|| head.to_string())
+}
+
+/// The year of a form whose title names none: a line that is only the
+/// year (`（2025年度）` under the title), or a year field (`填报年度：2025年`,
+/// `年度 | 2025`, `预算年度 | 2025年`).
+fn year_of_form(rows: &[&Row]) -> Option<i32> {
+    const YEAR_LABELS: &[&str] = &[
+        "年度",
+        "预算年度",
+        "填报年度",
+        "项目年度",
+        "实施年度",
+        "所属年度",
+        "绩效年度",
+    ];
+    for row in rows {
+        let texts: Vec<&str> = row.texts().collect();
+        if let [only] = texts.as_slice() {
+            if let Some(y) = year_line(only) {
+                return Some(y);
+            }
+        }
+        for (i, t) in texts.iter().enumerate() {
+            let (label, value) = match t.split_once([':', '：']) {
+                Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
+                _ => (*t, texts.get(i + 1).copied()),
+            };
+            let label = squash(label);
+            let label = label.trim_end_matches([':', '：']);
+            if YEAR_LABELS.contains(&label) {
+                if let Some(y) = value.and_then(year_line) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `2025`, `2025年`, `2025年度`, `（2025年度）`: a text that is only a
+/// year.
+fn year_line(text: &str) -> Option<i32> {
+    let t = squash(text);
+    let t = t
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim_end_matches('度')
+        .trim_end_matches('年');
+    let year: i32 = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()?;
+    (1990..=2100).contains(&year).then_some(year)
 }
 
 /// The addressee line of an approval letter (`县交通运输局：`, above the
@@ -1096,6 +1157,36 @@ mod tests {
         assert_eq!(section_of_label("绩效管理"), None);
         assert_eq!(section_of_label("数据安全"), None);
         assert_eq!(section_of_label(""), None);
+    }
+
+    #[test]
+    fn the_year_of_an_undated_title() {
+        assert_eq!(year_line("（2025年度）"), Some(2025));
+        assert_eq!(year_line("(2025年)"), Some(2025));
+        assert_eq!(year_line("2026"), Some(2026));
+        assert_eq!(year_line("2025年12月"), None);
+        assert_eq!(year_line("3000"), None);
+        let rows: Vec<Row> = [
+            "填报年度：2025年",
+            "部门名称|某局|年度|2024",
+            "项目名称|某项目|预算年度|2023年",
+        ]
+        .iter()
+        .map(|l| Row {
+            cells: l.split('|').map(String::from).collect(),
+            ..Row::default()
+        })
+        .collect();
+        let year = |k: usize| year_of_form(&[&rows[k]]);
+        assert_eq!(
+            (year(0), year(1), year(2)),
+            (Some(2025), Some(2024), Some(2023))
+        );
+        let prose = Row {
+            cells: vec!["2025年12月前完成".into()],
+            ..Row::default()
+        };
+        assert_eq!(year_of_form(&[&prose]), None);
     }
 
     #[test]

@@ -882,9 +882,15 @@ fn kind_of(c: &Content) -> Kind {
     match &c.title {
         Some(t) if t.contains("部门整体") => Kind::DepartmentOverall,
         _ => {
+            // Indicators with a department's sections, goals, or under a
+            // title naming a department's budget (部门预算及绩效目标).
             let has_tables = !c.indicators.is_empty();
-            let has_sections = !c.functions.is_empty() || !c.funding.rows.is_empty();
-            if has_tables && has_sections {
+            let has_sections = !c.functions.is_empty()
+                || !c.funding.rows.is_empty()
+                || !c.annual_goals.is_empty()
+                || !c.long_term_goals.is_empty();
+            let departments = c.title.as_deref().is_some_and(|t| t.contains("部门"));
+            if has_tables && (has_sections || departments) {
                 Kind::DepartmentOverall
             } else {
                 Kind::Unknown

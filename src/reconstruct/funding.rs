@@ -58,17 +58,129 @@ fn is_header_cell(s: &str) -> bool {
         || t == "项目"
 }
 
+/// Income and expenditure side by side (`收入 | 金额 | 支出 | 金额`): the
+/// cells where each half starts.
+fn side_by_side(cells: &[Option<String>]) -> Option<(usize, usize)> {
+    let at = |want: FundingSection| {
+        cells
+            .iter()
+            .position(|c| c.as_deref().and_then(section_label) == Some(want))
+    };
+    let (income, spending) = (
+        at(FundingSection::Income)?,
+        at(FundingSection::Expenditure)?,
+    );
+    (income < spending).then_some((income, spending))
+}
+
+/// One half of a side-by-side row: its item and the amount after it.
+fn item_and_amount(cells: &[Option<String>]) -> Option<(String, Option<f64>)> {
+    let item_at = cells
+        .iter()
+        .position(|c| c.as_deref().is_some_and(|t| parse_number(t).is_none()))?;
+    let item = cells.get(item_at)?.clone()?;
+    let amount = cells
+        .get(item_at + 1..)
+        .unwrap_or_default()
+        .iter()
+        .flatten()
+        .find_map(|t| parse_number(t));
+    Some((item, amount))
+}
+
+/// Amount labels over a row of amounts (`资金总额 | 财政拨款 | 其他资金`,
+/// then `1,580.40 | 1,480.40 | 100.00`), beside the block's label: each
+/// pair is one row, an expenditure if its label says 支出, else income.
+fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
+    // (The amounts' row has nothing under the block's label: a row with
+    // its own item in front is an ordinary row under a header.)
+    let under_label = amounts.cells.first().is_none_or(|c| c.trim().is_empty());
+    if labels.cells.len() != amounts.cells.len() || !under_label {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (l, a) in labels.cells.iter().zip(&amounts.cells).skip(1) {
+        let (l, a) = (clean_text(l), clean_text(a));
+        match (l, a) {
+            (Some(l), Some(a)) => {
+                let current = parse_number(&a);
+                if parse_number(&l).is_some() || current.is_none() {
+                    return None;
+                }
+                let section = if l.contains("支出") {
+                    FundingSection::Expenditure
+                } else {
+                    FundingSection::Income
+                };
+                out.push(FundingRow {
+                    section,
+                    item: Some(l),
+                    current,
+                    share_pct: None,
+                    history: Vec::new(),
+                    note: None,
+                });
+            }
+            (None, None) => {}
+            _ => return None,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let mut out = FundingResult::default();
     let mut section: Option<FundingSection> = None;
     let mut seq = [0u32; 4];
-    for row in rows {
+    let mut halves: Option<(usize, usize)> = None;
+    // A table without 收入 / 支出 labels (项目 | 预算数 | 占比): each item is
+    // income unless it names 支出.
+    let labelled = rows
+        .iter()
+        .any(|r| r.texts().any(|t| section_label(t).is_some()));
+    let mut skip_next = false;
+    for (k, row) in rows.iter().enumerate() {
         for t in row.texts() {
             if out.unit.is_none() {
                 out.unit = unit_in(t);
             }
         }
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        if let Some(pairs) = rows
+            .get(k + 1)
+            .and_then(|next| labels_over_amounts(row, next))
+        {
+            out.rows.extend(pairs);
+            skip_next = true;
+            continue;
+        }
         let texts: Vec<&str> = row.texts().collect();
+        let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
+        if let Some(h) = side_by_side(&cells) {
+            halves = Some(h);
+            continue;
+        }
+        if let Some((income, spending)) = halves {
+            let parts = [
+                (FundingSection::Income, cells.get(income..spending)),
+                (FundingSection::Expenditure, cells.get(spending..)),
+            ];
+            for (sec, part) in parts {
+                if let Some((item, current)) = part.and_then(item_and_amount) {
+                    out.rows.push(FundingRow {
+                        section: sec,
+                        item: Some(item),
+                        current,
+                        share_pct: None,
+                        history: Vec::new(),
+                        note: None,
+                    });
+                }
+            }
+            continue;
+        }
         if texts.iter().any(|t| is_header_cell(t))
             || texts
                 .iter()
@@ -78,7 +190,6 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 .extend(texts.iter().filter_map(|t| year_cell(t)));
             continue;
         }
-        let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
         let mut item_at = None;
         for (i, c) in cells.iter().enumerate() {
             let Some(c) = c else { continue };
@@ -101,7 +212,15 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             }
             continue;
         };
-        let Some(sec) = section else {
+        let implied = (!labelled).then(|| {
+            let item = cells.get(item_at).cloned().flatten().unwrap_or_default();
+            if item.contains("支出") {
+                FundingSection::Expenditure
+            } else {
+                FundingSection::Income
+            }
+        });
+        let Some(sec) = section.or(implied) else {
             out.warnings.push(Warning::new(
                 "unplaced_row",
                 format!(
@@ -146,6 +265,17 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             history,
             note: None,
         });
+    }
+    // No history column printed: no history (not two unknown years).
+    let no_history = out.header_years.is_empty()
+        && out
+            .rows
+            .iter()
+            .all(|r| r.history.iter().all(Option::is_none));
+    if no_history {
+        for r in &mut out.rows {
+            r.history.clear();
+        }
     }
     out
 }
@@ -210,6 +340,82 @@ mod tests {
         let f = parse_funding(&refs);
         assert_eq!(f.rows.len(), 1);
         assert_eq!(f.rows[0].item.as_deref(), Some("财政拨款"));
+    }
+
+    #[test]
+    fn amount_labels_over_their_amounts() {
+        let rows = [
+            row("年度部门整体支出预算（万元）|资金总额|财政拨款|其他资金|"),
+            row("|1,580.40|1,480.40|100.00|"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        assert_eq!(f.unit.as_deref(), Some("万元"));
+        let got: Vec<_> = f
+            .rows
+            .iter()
+            .map(|r| (r.section, r.item.clone().unwrap_or_default(), r.current))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (FundingSection::Income, "资金总额".into(), Some(1580.4)),
+                (FundingSection::Income, "财政拨款".into(), Some(1480.4)),
+                (FundingSection::Income, "其他资金".into(), Some(100.0)),
+            ]
+        );
+        assert!(f.rows.iter().all(|r| r.history.is_empty()));
+    }
+
+    #[test]
+    fn income_and_expenditure_side_by_side() {
+        let rows = [
+            row("收支预算（万元）|||"),
+            row("收入|金额|支出|金额"),
+            row("财政拨款|3,256.80|基本支出|1,820.50"),
+            row("其他资金|120.00|项目支出|1,556.30"),
+            row("合计|3,376.80|合计|3,376.80"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        let got: Vec<_> = f
+            .rows
+            .iter()
+            .map(|r| (r.section, r.item.clone().unwrap_or_default(), r.current))
+            .collect();
+        use FundingSection::{Expenditure as E, Income as I};
+        assert_eq!(
+            got,
+            vec![
+                (I, "财政拨款".into(), Some(3256.8)),
+                (E, "基本支出".into(), Some(1820.5)),
+                (I, "其他资金".into(), Some(120.0)),
+                (E, "项目支出".into(), Some(1556.3)),
+                (I, "合计".into(), Some(3376.8)),
+                (E, "合计".into(), Some(3376.8)),
+            ]
+        );
+        assert!(f.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_budget_without_income_and_expenditure_labels() {
+        let rows = [
+            row("项目|2026年预算数|占比"),
+            row("财政拨款|12,345.60|87.65%"),
+            row("基本支出|100.00|"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        let got: Vec<_> = f.rows.iter().map(|r| (r.section, r.current)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (FundingSection::Income, Some(12345.6)),
+                (FundingSection::Expenditure, Some(100.0))
+            ]
+        );
+        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
     }
 
     #[test]

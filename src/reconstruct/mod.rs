@@ -81,7 +81,7 @@ fn plain_label(t: &str) -> Option<Section> {
     let t = t.strip_prefix("中").unwrap_or(t);
     let s = if t.ends_with("名称") && (t.starts_with("部门") || t.starts_with("单位")) {
         Section::Department
-    } else if t.contains("资金情况") {
+    } else if t.contains("资金情况") || is_budget_label(t) {
         Section::Funding
     } else if t.contains("职能") || t.contains("职责") {
         Section::Functions
@@ -121,6 +121,17 @@ fn plain_label(t: &str) -> Option<Section> {
         return None;
     };
     Some(s)
+}
+
+/// 年度部门整体支出预算, 年度预算申请, 收支预算: a department's budget
+/// block (not a goal or an indicator table that mentions the budget).
+fn is_budget_label(t: &str) -> bool {
+    t.contains("预算")
+        && ["支出", "收支", "资金", "申请", "收入"]
+            .iter()
+            .any(|w| t.contains(w))
+        && !t.contains("目标")
+        && !t.contains("指标")
 }
 
 /// 年度总体目标, 本年度绩效目标, 当年工作目标: a goal label of the year
@@ -535,6 +546,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     let mut preamble_unit: Option<String> = None;
     let mut either_goals: Vec<String> = Vec::new();
     let mut addressed_to: Option<String> = None;
+    let mut stray: Vec<&Row> = Vec::new();
     // A project's form: every row outside its indicator tables and footer
     // is its header block.
     let block_rows: Vec<&Row> = groups
@@ -596,6 +608,9 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                     .first()
                     .and_then(|r| r.cells.iter().skip(2).find_map(|t| funding::unit_in(t)));
                 preamble_unit = preamble_unit.or(unit);
+                // Rows after it that no label starts: an unlabelled budget
+                // table, or text (read or reported below).
+                stray.extend(rows.iter().skip(1).copied());
             }
             Section::Funding => {}
             Section::Functions => c
@@ -629,7 +644,26 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
         .as_deref()
         .and_then(|t| years_in(t).first().copied())
         .or_else(|| year_of_form(&block_rows));
-    let mut funding = funding::parse_funding(&table_rows(&groups, Section::Funding));
+    let mut funding_rows = table_rows(&groups, Section::Funding);
+    let amounts = |r: &Row| {
+        r.texts().any(|t| values::parse_number(t).is_some())
+            && r.texts().any(|t| values::parse_number(t).is_none())
+    };
+    if funding_rows.is_empty() && !is_project && stray.iter().any(|r| amounts(r)) {
+        funding_rows = stray;
+    } else if !is_project {
+        for row in stray.iter().filter(|r| !r.is_blank()) {
+            let texts: Vec<&str> = row.texts().collect();
+            warnings.push(Warning::new(
+                "unknown_section",
+                format!(
+                    "text outside any known section: {}",
+                    truncate(&texts.join(" "), 60)
+                ),
+            ));
+        }
+    }
+    let mut funding = funding::parse_funding(&funding_rows);
     if is_project {
         let block = project::read_block(&block_rows);
         c.department = block.department;

@@ -968,8 +968,9 @@ def build_table() -> None:
     add("deep-200k.html", "200,000 nested div elements",
         "error: HTML nested deeper than 4096 elements", f_html_deep)
     add("huge-spans.html", "200 rows of cells with rowspan and colspan of a billion",
-        "error: HTML table wider than 2000 columns (spans are clamped to 1000 columns and the "
-        "table's rows, but each row's cell starts right of the rowspans above it)", f_html_huge_spans)
+        "converts (spans are clamped to 1000 columns and the table's rows; each row fills the "
+        "table's width with its own cells, so the rowspans above it end there and the table "
+        "stays 1001 columns wide: 200 rows of text, no indicators)", f_html_huge_spans)
     add("wide-table.html", "one row of 50 cells with colspan 1000",
         "error: HTML table wider than 2000 columns", f_html_many_columns)
     add("zip-neither.docx", "a ZIP archive holding only a text file",

@@ -136,7 +136,7 @@ const EXPECTED: &[(&str, Expect)] = &[
         Fails("over the limit of 4000000 cells"),
     ),
     ("huge-spans.docx", Fails("over the limit of 4000000 cells")),
-    ("huge-spans.html", Fails("wider than 2000 columns")),
+    ("huge-spans.html", Converts),
     ("kingsoft.et", Fails("WPS Spreadsheets .et")),
     ("kingsoft.wps", Fails("WPS Writer .wps")),
     (

@@ -756,12 +756,34 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String
     }
     let trs = own_rows(table);
     let n_rows = trs.len();
-    let mut cells = Vec::new();
-    // covered[c]: rows (this one included) still taken by a rowspan.
+    let mut cells: Vec<TableCell> = Vec::new();
+    // covered[c]: rows (this one included) still taken by a rowspan, and
+    // the cell (index into `cells`) whose rowspan it is.
     let mut covered: Vec<usize> = Vec::new();
+    let mut covering: Vec<usize> = Vec::new();
+    let mut width = 0;
     for (r, tr) in trs.iter().enumerate() {
+        let tds = own_cells(*tr);
+        let own_width: usize = tds
+            .iter()
+            .map(|td| span_attr(td, "colspan", MAX_COLSPAN))
+            .sum();
+        // A row that fills the table's width with its own cells is under no
+        // rowspan: one still running overran its group (`rowspan="12"` over
+        // four rows, a common publishing error), and ends above this row,
+        // instead of pushing the row's cells out to the right.
+        if r > 0 && width > 0 && own_width >= width {
+            for (slot, &k) in covered.iter_mut().zip(&covering) {
+                if *slot > 0 {
+                    *slot = 0;
+                    if let Some(cell) = cells.get_mut(k) {
+                        cell.rows = r - cell.row;
+                    }
+                }
+            }
+        }
         let mut c = 0;
-        for td in own_cells(*tr) {
+        for td in tds {
             while covered.get(c).is_some_and(|&n| n > 0) {
                 c += 1;
             }
@@ -774,9 +796,13 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String
             }
             if covered.len() < c + cols {
                 covered.resize(c + cols, 0);
+                covering.resize(c + cols, 0);
             }
             for slot in covered.iter_mut().skip(c).take(cols) {
                 *slot = rows;
+            }
+            for owner in covering.iter_mut().skip(c).take(cols) {
+                *owner = cells.len();
             }
             cells.push(TableCell {
                 row: r,
@@ -787,6 +813,7 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String
             });
             c += cols;
         }
+        width = width.max(c);
         for slot in covered.iter_mut() {
             *slot = slot.saturating_sub(1);
         }
@@ -925,6 +952,30 @@ mod tests {
         assert_eq!(cells(&r[1]), vec!["a", "b"]);
         let s = r[1].spans.as_ref().unwrap();
         assert_eq!(s[1].right, 100 * (1 + MAX_COLSPAN as i32));
+    }
+
+    #[test]
+    fn a_rowspan_past_its_group_ends_at_a_full_row() {
+        let r = rows(concat!(
+            "<table><tr><td>一级</td><td>二级</td><td>指标值</td></tr>",
+            "<tr><td rowspan=\"12\">产出</td><td>数量</td><td>1</td></tr>",
+            "<tr><td>质量</td><td>2</td></tr>",
+            "<tr><td>效益</td><td>社会</td><td>3</td></tr>",
+            "<tr><td>满意度</td><td>4</td></tr></table>"
+        ));
+        let got: Vec<Vec<&str>> = r.iter().map(cells).collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["一级", "二级", "指标值"],
+                vec!["产出", "数量", "1"],
+                vec!["", "质量", "2"],
+                vec!["效益", "社会", "3"],
+                // The browser's reading: under 效益's own cells nothing
+                // spans, so this row is short by one.
+                vec!["满意度", "4"],
+            ]
+        );
     }
 
     #[test]

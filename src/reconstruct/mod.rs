@@ -63,11 +63,13 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
         .find_map(|p| numbered.strip_prefix(p))
         .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
         .unwrap_or(numbered);
-    let owned = ["部门整体", "部门", "单位", "本部门"]
+    let owned = ["部门整体", "部门", "单位整体", "单位", "本部门"]
         .iter()
         .find_map(|p| attached.strip_prefix(p))
         .filter(|r| !r.ends_with("名称"))
         .unwrap_or(attached);
+    // 部门整体支出绩效指标: the 支出 the indicators measure.
+    let owned = owned.strip_prefix("支出").unwrap_or(owned);
     if owned.is_empty() || owned == t {
         return None;
     }
@@ -212,11 +214,15 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
     out
 }
 
-/// A header row of an indicator table: it names the level-1 column.
+/// A header row of an indicator table: it names the level-1 column, or
+/// (a table of indicators without levels: 指标名称 | 指标值 | 指标值说明)
+/// the indicator's name and its target.
 fn starts_indicator_header(row: &Row) -> bool {
-    row.texts()
-        .any(|t| header::field_of_word(t) == Some(header::Field::Level1))
-        && joins::is_header(row)
+    use header::Field;
+    let fields: Vec<Field> = row.texts().filter_map(header::field_of_word).collect();
+    let named = fields.contains(&Field::Level1)
+        || (fields.contains(&Field::Level3) && fields.contains(&Field::Target));
+    named && joins::is_header(row)
 }
 
 /// A list section's label and text. The label is the label column across
@@ -1230,6 +1236,48 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_indicators_without_levels() {
+        let rows: Vec<Row> = [
+            "2026年某局部门整体绩效目标",
+            "年度绩效目标|按时完成统计调查",
+            "指标名称|指标值|指标值说明",
+            "统计调查任务完成数|≥35项|国家下达的任务",
+            "统计违法案件数|0起|",
+        ]
+        .iter()
+        .map(|l| Row {
+            cells: l.split('|').map(String::from).collect(),
+            ..Row::default()
+        })
+        .collect();
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(c.annual_goals, vec!["按时完成统计调查"]);
+        let got: Vec<_> = c
+            .indicators
+            .iter()
+            .map(|i| (i.level1.clone(), i.level3.clone(), i.target.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    None,
+                    Some("统计调查任务完成数".into()),
+                    Some("≥35项".into())
+                ),
+                (None, Some("统计违法案件数".into()), Some("0起".into())),
+            ]
+        );
+        assert_eq!(
+            c.indicators[0].explanation.as_deref(),
+            Some("国家下达的任务")
+        );
+    }
+
+    #[test]
     fn a_total_row_is_not_an_indicator() {
         let rows: Vec<Row> = [
             "2026年部门整体绩效目标表",
@@ -1278,6 +1326,14 @@ mod tests {
         assert_eq!(
             section_of_label("二、部门年度绩效指标"),
             Some(Section::AnnualTable)
+        );
+        assert_eq!(
+            section_of_label("部门整体支出绩效指标"),
+            Some(Section::AnnualTable)
+        );
+        assert_eq!(
+            section_of_label("部门整体支出绩效目标"),
+            Some(Section::EitherGoals)
         );
         assert_eq!(
             section_of_label("中期目标（2026—2028年）"),

@@ -251,6 +251,62 @@ fn section_parts(rows: &[&Row]) -> (String, String) {
     (values::join_lines(&label.join("\n")), text.join("\n"))
 }
 
+/// Goal blocks printed side by side: a row of goal labels only
+/// (`中长期目标（2025-2027年）` | `年度目标`) over rows of their texts, each
+/// text under its label's column. The section, label and text of each.
+fn side_by_side_goals(rows: &[&Row]) -> Option<Vec<(Section, String, String)>> {
+    let (head, body) = rows.split_first()?;
+    let is_goal = |s: Section| {
+        matches!(
+            s,
+            Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals
+        )
+    };
+    // Positions where every row has them, else cell indices.
+    let by_span = head.spans.is_some() && body.iter().all(|r| r.spans.is_some());
+    let column_at = |row: &Row, i: usize| -> i32 {
+        row.spans
+            .as_ref()
+            .filter(|_| by_span)
+            .and_then(|s| s.get(i))
+            .map_or(i as i32, |s| s.left)
+    };
+    let mut labels: Vec<(i32, Section, &str)> = Vec::new();
+    for (i, cell) in head.cells.iter().enumerate() {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let s = section_of_label(cell).filter(|s| is_goal(*s))?;
+        labels.push((column_at(head, i), s, cell.as_str()));
+    }
+    if labels.len() < 2 {
+        return None;
+    }
+    let mut texts: Vec<Vec<&str>> = vec![Vec::new(); labels.len()];
+    for row in body {
+        for (i, cell) in row.cells.iter().enumerate() {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            let at = column_at(row, i);
+            let owner = labels
+                .iter()
+                .rposition(|(col, _, _)| *col <= at)
+                .unwrap_or(0);
+            if let Some(t) = texts.get_mut(owner) {
+                t.push(cell.as_str());
+            }
+        }
+    }
+    Some(
+        labels
+            .iter()
+            .zip(texts)
+            .map(|((_, s, label), t)| (*s, label.to_string(), t.join("\n")))
+            .collect(),
+    )
+}
+
 /// Whether the label parts so far open more brackets than they close.
 fn has_open_bracket(parts: &[&str]) -> bool {
     let (mut open, mut close) = (0, 0);
@@ -625,17 +681,25 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
             Section::AnnualTasks => c
                 .annual_tasks
                 .extend(lists::split_items(&section_parts(rows).1)),
-            Section::LongTermGoals => {
-                let (label, text) = section_parts(rows);
-                if c.long_term_deadline.is_none() {
-                    c.long_term_deadline = years_in(&label).last().copied();
+            Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals => {
+                let blocks = side_by_side_goals(rows).unwrap_or_else(|| {
+                    let (label, text) = section_parts(rows);
+                    vec![(*section, label, text)]
+                });
+                for (s, label, text) in blocks {
+                    let items = lists::split_items(&text);
+                    match s {
+                        Section::LongTermGoals => {
+                            if c.long_term_deadline.is_none() {
+                                c.long_term_deadline = years_in(&label).last().copied();
+                            }
+                            c.long_term_goals.extend(items);
+                        }
+                        Section::AnnualGoals => c.annual_goals.extend(items),
+                        _ => either_goals.extend(items),
+                    }
                 }
-                c.long_term_goals.extend(lists::split_items(&text));
             }
-            Section::AnnualGoals => c
-                .annual_goals
-                .extend(lists::split_items(&section_parts(rows).1)),
-            Section::EitherGoals => either_goals.extend(lists::split_items(&section_parts(rows).1)),
             Section::LongTermTable | Section::AnnualTable | Section::Footer => {}
         }
     }
@@ -1233,6 +1297,40 @@ mod tests {
             ..Row::default()
         };
         assert_eq!(year_of_form(&[&prose]), None);
+    }
+
+    #[test]
+    fn goals_side_by_side_under_their_labels() {
+        let rows: Vec<Row> = [
+            "中长期目标（2025-2027年）||年度目标",
+            "1.示范创建通过验收；2.平台覆盖率100%||1.办理案件800件",
+        ]
+        .iter()
+        .map(|l| Row {
+            cells: l.split('|').map(String::from).collect(),
+            ..Row::default()
+        })
+        .collect();
+        let refs: Vec<&Row> = rows.iter().collect();
+        let blocks = side_by_side_goals(&refs).unwrap();
+        let got: Vec<(Section, &str)> = blocks.iter().map(|(s, _, t)| (*s, t.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Section::LongTermGoals,
+                    "1.示范创建通过验收；2.平台覆盖率100%"
+                ),
+                (Section::AnnualGoals, "1.办理案件800件"),
+            ]
+        );
+        // One label beside its text is no side-by-side block.
+        let single = [Row {
+            cells: vec!["年度目标".into(), "完成任务".into()],
+            ..Row::default()
+        }];
+        let one: Vec<&Row> = single.iter().collect();
+        assert!(side_by_side_goals(&one).is_none());
     }
 
     #[test]

@@ -441,6 +441,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     if parts.is_empty() {
         parts = reconstruct_rows(&rows);
     }
+    inherit_heading(&mut parts);
     parts
 }
 
@@ -843,10 +844,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
 
     c.kind = Some(kind_of(&c));
     if matches!(c.kind, Some(Kind::DepartmentOverall | Kind::Project)) && c.year.is_none() {
-        warnings.push(Warning::new(
-            "missing_field",
-            "no year in the title, a year line or a 年度 field; year is null",
-        ));
+        warnings.push(Warning::new("missing_field", NO_YEAR));
     }
     if c.kind == Some(Kind::DepartmentOverall) && c.department.is_none() {
         warnings.push(Warning::new(
@@ -1018,6 +1016,31 @@ fn department_from_title(title: &str) -> Option<String> {
         head = head.trim();
     }
     (head.chars().count() >= 2).then(|| head.to_string())
+}
+
+/// The warning of a form without a year.
+const NO_YEAR: &str = "no year in the title, a year line or a 年度 field; year is null";
+
+/// Forms after the first of a file that print no title of their own (one
+/// heading over several forms, each under a caption) take the title and
+/// year of the form before them.
+fn inherit_heading(parts: &mut [Part]) {
+    for i in 1..parts.len() {
+        let (before, rest) = parts.split_at_mut(i);
+        let (Some(prev), Some(part)) = (before.last(), rest.first_mut()) else {
+            continue;
+        };
+        let c = &mut part.content;
+        if c.title.is_some() || prev.content.title.is_none() {
+            continue;
+        }
+        c.title = prev.content.title.clone();
+        c.warnings.retain(|w| w.code != "missing_title");
+        if c.year.is_none() && prev.content.year.is_some() {
+            c.year = prev.content.year;
+            c.warnings.retain(|w| w.message != NO_YEAR);
+        }
+    }
 }
 
 /// The year of a form whose title names none: a line that is only the
@@ -1297,6 +1320,40 @@ mod tests {
             ..Row::default()
         };
         assert_eq!(year_of_form(&[&prose]), None);
+    }
+
+    #[test]
+    fn forms_under_one_heading_share_its_title_and_year() {
+        let part = |title: Option<&str>, year: Option<i32>| {
+            let mut content = Content {
+                title: title.map(String::from),
+                year,
+                ..Content::default()
+            };
+            if title.is_none() {
+                content.warnings = vec![
+                    Warning::new("missing_title", "no title row"),
+                    Warning::new("missing_field", NO_YEAR),
+                ];
+            }
+            Part {
+                content,
+                pages: None,
+                sheet: None,
+            }
+        };
+        let mut parts = vec![
+            part(Some("2025年度项目支出绩效目标表"), Some(2025)),
+            part(None, None),
+            part(Some("2024年某项目绩效目标表"), Some(2024)),
+        ];
+        inherit_heading(&mut parts);
+        let got: Vec<_> = parts
+            .iter()
+            .map(|p| (p.content.year, p.content.warnings.len()))
+            .collect();
+        assert_eq!(got, vec![(Some(2025), 0), (Some(2025), 0), (Some(2024), 0)]);
+        assert_eq!(parts[1].content.title, parts[0].content.title);
     }
 
     #[test]

@@ -302,6 +302,20 @@ fn cost_column(h: &str) -> CostColumn {
     }
 }
 
+/// An amount printed after its label in one cell (`年度资金总额：360`,
+/// `其中：财政拨款：360`) as the two cells a table would have; any other
+/// cell as it is.
+fn split_amount_cell(cell: Option<String>) -> Vec<Option<String>> {
+    let split = cell.as_deref().and_then(|t| {
+        let (label, amount) = t.rsplit_once([':', '：'])?;
+        let amount = amount.trim();
+        let is_amount_label = label_of(label) == Some(Label::Amount);
+        (is_amount_label && parse_number(amount).is_some())
+            .then(|| vec![Some(label.trim().to_string()), Some(amount.to_string())])
+    });
+    split.unwrap_or_else(|| vec![cell])
+}
+
 /// Reads the header block from the rows outside the indicator tables.
 pub fn read_block(rows: &[&Row]) -> ProjectBlock {
     let mut b = ProjectBlock::default();
@@ -315,7 +329,12 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
     // Field labels standing over columns, waiting for their values.
     let mut field_columns: Vec<(usize, Label, String)> = Vec::new();
     for row in rows {
-        let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
+        let cells: Vec<Option<String>> = row
+            .cells
+            .iter()
+            .map(|c| clean_text(c))
+            .flat_map(split_amount_cell)
+            .collect();
         let texts: Vec<(usize, &str)> = cells
             .iter()
             .enumerate()
@@ -671,6 +690,31 @@ mod tests {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
         read_block(&refs)
+    }
+
+    #[test]
+    fn an_amount_after_its_label_in_one_cell() {
+        let split = |t: &str| split_amount_cell(Some(t.to_string()));
+        assert_eq!(
+            split("其中：财政拨款：360"),
+            vec![Some("其中：财政拨款".to_string()), Some("360".to_string())]
+        );
+        assert_eq!(
+            split("年度资金总额：1,200.50"),
+            vec![
+                Some("年度资金总额".to_string()),
+                Some("1,200.50".to_string())
+            ]
+        );
+        // Not an amount's label, or no amount: as it is.
+        assert_eq!(
+            split("项目名称：道路养护"),
+            vec![Some("项目名称：道路养护".to_string())]
+        );
+        assert_eq!(
+            split("资金总额：待定"),
+            vec![Some("资金总额：待定".to_string())]
+        );
     }
 
     #[test]

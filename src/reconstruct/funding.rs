@@ -158,7 +158,9 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         }
         let texts: Vec<&str> = row.texts().collect();
         let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
-        if let Some(h) = side_by_side(&cells) {
+        // (A row of labels only: 收入总计 | 1,256.00 | 支出总计 | … is data.)
+        let amounts = texts.iter().any(|t| parse_number(t).is_some());
+        if let Some(h) = side_by_side(&cells).filter(|_| !amounts) {
             halves = Some(h);
             continue;
         }
@@ -221,6 +223,10 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             }
         });
         let Some(sec) = section.or(implied) else {
+            // A heading of the block (一、部门收支预算总表) holds no amount.
+            if !amounts {
+                continue;
+            }
             out.warnings.push(Warning::new(
                 "unplaced_row",
                 format!(
@@ -374,7 +380,7 @@ mod tests {
             row("收入|金额|支出|金额"),
             row("财政拨款|3,256.80|基本支出|1,820.50"),
             row("其他资金|120.00|项目支出|1,556.30"),
-            row("合计|3,376.80|合计|3,376.80"),
+            row("收入总计|3,376.80|支出总计|3,376.80"),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         let f = parse_funding(&refs);
@@ -391,8 +397,8 @@ mod tests {
                 (E, "基本支出".into(), Some(1820.5)),
                 (I, "其他资金".into(), Some(120.0)),
                 (E, "项目支出".into(), Some(1556.3)),
-                (I, "合计".into(), Some(3376.8)),
-                (E, "合计".into(), Some(3376.8)),
+                (I, "收入总计".into(), Some(3376.8)),
+                (E, "支出总计".into(), Some(3376.8)),
             ]
         );
         assert!(f.warnings.is_empty());

@@ -536,7 +536,12 @@ fn split_label_line(row: &Row) -> Option<Row> {
     let value = text.get(colon..)?.trim_start_matches([':', '：']).trim();
     // A bracket after the label opens a remark on it, closed here or on
     // the next row after a page break: `长期目标：(截止2028` + `年)`.
-    if value.is_empty() || value.starts_with(['(', '（']) || section_of_label(label).is_none() {
+    // A colon inside brackets (`收支预算总表（单位：万元）`) is the remark's.
+    if value.is_empty()
+        || value.starts_with(['(', '（'])
+        || has_open_bracket(&[label])
+        || section_of_label(label).is_none()
+    {
         return None;
     }
     let mut cells = vec![format!("{label}："), value.to_string()];
@@ -1535,6 +1540,7 @@ mod tests {
             "年度总体目标：1.完成养护；2.保障运营",
             "长期目标：（截止2027年）",
             "长期目标：(截止2028",
+            "2026年部门收支预算总表（单位：万元）",
             "年度总体目标：",
             "现将你单位绩效目标批复如下：",
         ]);
@@ -1550,6 +1556,7 @@ mod tests {
                     "年度总体目标：".into(),
                     "1.完成养护；2.保障运营".into()
                 ]),
+                None,
                 None,
                 None,
                 None,

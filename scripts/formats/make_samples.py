@@ -300,16 +300,10 @@ def letter_page(td, issuer, dept_line, own_lines, url, published):
 
 
 def write_letter_docx(td, issuer, dept_line, own_lines, path):
-    import docx
     from docx.shared import Pt
 
     doc = td.doc
-    d = docx.Document()
-    d.core_properties.author = "pifu samples"
-    d.core_properties.created = FIXED
-    d.core_properties.modified = FIXED
-    d.core_properties.last_modified_by = "pifu samples"
-    d.core_properties.revision = 1
+    d = new_docx()
     d.add_paragraph(letter_title(doc, issuer)).runs[0].font.size = Pt(16)
     for b in letter_blocks(td, issuer, dept_line, own_lines):
         if b[0] == "p":
@@ -319,12 +313,7 @@ def write_letter_docx(td, issuer, dept_line, own_lines, path):
         if caption:
             d.add_paragraph(caption)
         ncols = max(c.col + c.colspan for c in cells)
-        t = d.add_table(rows=nrows, cols=ncols)
-        t.style = "Table Grid"
-        for c in cells:
-            cell = t.cell(c.row, c.col)
-            if c.rowspan > 1 or c.colspan > 1:
-                cell = cell.merge(t.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+        for cell, c in docx_table(d, cells, nrows, ncols):
             cell.paragraphs[0].add_run("\n".join(c.paras))
     d.save(path)
     normalise_zip(path)
@@ -448,26 +437,42 @@ def write_xls(doc, path):
 
 # --- DOCX ---------------------------------------------------------------------------------
 
-def write_docx(doc, path):
+def new_docx():
+    """An empty document with fixed metadata (deterministic output)."""
     import docx
-    from docx.shared import Pt
 
-    cells, nrows, ncols = grid(doc)
     d = docx.Document()
     d.core_properties.author = "pifu samples"
     d.core_properties.created = FIXED
     d.core_properties.modified = FIXED
     d.core_properties.last_modified_by = "pifu samples"
     d.core_properties.revision = 1
-    d.add_paragraph(doc.title).runs[0].font.size = Pt(16)
-    if doc.unit:
-        d.add_paragraph("单位：%s" % doc.unit)
+    return d
+
+
+def docx_table(d, cells, nrows, ncols):
+    """A bordered table of the grid's cells, merged as they span: each
+    (docx cell, grid cell), for the caller to fill."""
     t = d.add_table(rows=nrows, cols=ncols)
     t.style = "Table Grid"
+    out = []
     for c in cells:
         cell = t.cell(c.row, c.col)
         if c.rowspan > 1 or c.colspan > 1:
             cell = cell.merge(t.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+        out.append((cell, c))
+    return out
+
+
+def write_docx(doc, path):
+    from docx.shared import Pt
+
+    cells, nrows, ncols = grid(doc)
+    d = new_docx()
+    d.add_paragraph(doc.title).runs[0].font.size = Pt(16)
+    if doc.unit:
+        d.add_paragraph("单位：%s" % doc.unit)
+    for cell, c in docx_table(d, cells, nrows, ncols):
         if c.is_list:
             # one paragraph per list item
             cell.paragraphs[0].text = c.paras[0] if c.paras else ""

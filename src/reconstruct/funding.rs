@@ -348,20 +348,26 @@ mod tests {
         assert_eq!(f.rows[0].item.as_deref(), Some("财政拨款"));
     }
 
+    /// The funding read from rows, and its rows as (section, item, amount).
+    fn read(rows: &[Row]) -> (FundingResult, Vec<(FundingSection, String, Option<f64>)>) {
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        let got = f
+            .rows
+            .iter()
+            .map(|r| (r.section, r.item.clone().unwrap_or_default(), r.current))
+            .collect();
+        (f, got)
+    }
+
     #[test]
     fn amount_labels_over_their_amounts() {
         let rows = [
             row("年度部门整体支出预算（万元）|资金总额|财政拨款|其他资金|"),
             row("|1,580.40|1,480.40|100.00|"),
         ];
-        let refs: Vec<&Row> = rows.iter().collect();
-        let f = parse_funding(&refs);
+        let (f, got) = read(&rows);
         assert_eq!(f.unit.as_deref(), Some("万元"));
-        let got: Vec<_> = f
-            .rows
-            .iter()
-            .map(|r| (r.section, r.item.clone().unwrap_or_default(), r.current))
-            .collect();
         assert_eq!(
             got,
             vec![
@@ -382,13 +388,7 @@ mod tests {
             row("其他资金|120.00|项目支出|1,556.30"),
             row("收入总计|3,376.80|支出总计|3,376.80"),
         ];
-        let refs: Vec<&Row> = rows.iter().collect();
-        let f = parse_funding(&refs);
-        let got: Vec<_> = f
-            .rows
-            .iter()
-            .map(|r| (r.section, r.item.clone().unwrap_or_default(), r.current))
-            .collect();
+        let (f, got) = read(&rows);
         use FundingSection::{Expenditure as E, Income as I};
         assert_eq!(
             got,

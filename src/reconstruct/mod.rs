@@ -1304,17 +1304,11 @@ mod tests {
         assert_eq!(year_line("2026"), Some(2026));
         assert_eq!(year_line("2025年12月"), None);
         assert_eq!(year_line("3000"), None);
-        let rows: Vec<Row> = [
+        let rows = table(&[
             "填报年度：2025年",
             "部门名称|某局|年度|2024",
             "项目名称|某项目|预算年度|2023年",
-        ]
-        .iter()
-        .map(|l| Row {
-            cells: l.split('|').map(String::from).collect(),
-            ..Row::default()
-        })
-        .collect();
+        ]);
         let year = |k: usize| year_of_form(&[&rows[k]]);
         assert_eq!(
             (year(0), year(1), year(2)),
@@ -1363,16 +1357,10 @@ mod tests {
 
     #[test]
     fn goals_side_by_side_under_their_labels() {
-        let rows: Vec<Row> = [
+        let rows = table(&[
             "中长期目标（2025-2027年）||年度目标",
             "1.示范创建通过验收；2.平台覆盖率100%||1.办理案件800件",
-        ]
-        .iter()
-        .map(|l| Row {
-            cells: l.split('|').map(String::from).collect(),
-            ..Row::default()
-        })
-        .collect();
+        ]);
         let refs: Vec<&Row> = rows.iter().collect();
         let blocks = side_by_side_goals(&refs).unwrap();
         let got: Vec<(Section, &str)> = blocks.iter().map(|(s, _, t)| (*s, t.as_str())).collect();
@@ -1397,23 +1385,13 @@ mod tests {
 
     #[test]
     fn a_table_of_indicators_without_levels() {
-        let rows: Vec<Row> = [
+        let c = read_table(&[
             "2026年某局部门整体绩效目标",
             "年度绩效目标|按时完成统计调查",
             "指标名称|指标值|指标值说明",
             "统计调查任务完成数|≥35项|国家下达的任务",
             "统计违法案件数|0起|",
-        ]
-        .iter()
-        .map(|l| Row {
-            cells: l.split('|').map(String::from).collect(),
-            ..Row::default()
-        })
-        .collect();
-        let c = reconstruct(&Layout {
-            rows,
-            ..Layout::default()
-        });
+        ]);
         assert_eq!(c.annual_goals, vec!["按时完成统计调查"]);
         let got: Vec<_> = c
             .indicators
@@ -1439,23 +1417,13 @@ mod tests {
 
     #[test]
     fn a_total_row_is_not_an_indicator() {
-        let rows: Vec<Row> = [
+        let c = read_table(&[
             "2026年部门整体绩效目标表",
             "一级指标|二级指标|三级指标|指标值|权重",
             "产出指标|数量指标|养护里程|≥120公里|40",
             "满意度指标|服务对象满意度|群众满意度|≥90%|30",
             "合计|||70",
-        ]
-        .iter()
-        .map(|l| Row {
-            cells: l.split('|').map(String::from).collect(),
-            ..Row::default()
-        })
-        .collect();
-        let c = reconstruct(&Layout {
-            rows,
-            ..Layout::default()
-        });
+        ]);
         let names: Vec<_> = c.indicators.iter().map(|i| i.level1.clone()).collect();
         assert_eq!(
             names,
@@ -1524,6 +1492,25 @@ mod tests {
             Some(Section::AnnualTable)
         );
         assert_eq!(section_of_label("年度绩效目标表"), None);
+    }
+
+    /// Rows of cells written `a|b|c`, positions unknown (a text dump).
+    fn table(lines: &[&str]) -> Vec<Row> {
+        lines
+            .iter()
+            .map(|l| Row {
+                cells: l.split('|').map(String::from).collect(),
+                ..Row::default()
+            })
+            .collect()
+    }
+
+    /// What [`reconstruct`] makes of rows written `a|b|c`.
+    fn read_table(lines: &[&str]) -> Content {
+        reconstruct(&Layout {
+            rows: table(lines),
+            ..Layout::default()
+        })
     }
 
     fn prose(lines: &[&str]) -> Vec<Row> {
@@ -1627,17 +1614,10 @@ mod tests {
             "1.完成农村公路养护里程120公里；",
             "2.保障城乡客运班线正常运营",
         ]);
-        rows.extend(
-            [
-                "一级指标|二级指标|三级指标|指标值",
-                "产出指标|数量指标|养护里程|≥120公里",
-            ]
-            .iter()
-            .map(|l| Row {
-                cells: l.split('|').map(String::from).collect(),
-                ..Row::default()
-            }),
-        );
+        rows.extend(table(&[
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|养护里程|≥120公里",
+        ]));
         let c = reconstruct(&Layout {
             rows,
             ..Layout::default()

@@ -58,6 +58,19 @@ fn is_header_cell(s: &str) -> bool {
         || t == "项目"
 }
 
+/// A budget table's header row: it opens with 收入 / 收入构成 / 支出 (the
+/// section of the rows below) and names amounts (金额, 预算数, 占比) or the
+/// other section.
+pub fn starts_budget(row: &Row) -> bool {
+    let texts: Vec<&str> = row.texts().collect();
+    let opens = texts.first().is_some_and(|t| section_label(t).is_some());
+    let heads = texts
+        .iter()
+        .skip(1)
+        .any(|t| is_header_cell(t) || squash(t).contains("预算数") || section_label(t).is_some());
+    opens && heads && texts.iter().all(|t| parse_number(t).is_none())
+}
+
 /// Income and expenditure side by side (`收入 | 金额 | 支出 | 金额`): the
 /// cells where each half starts.
 fn side_by_side(cells: &[Option<String>]) -> Option<(usize, usize)> {
@@ -188,6 +201,10 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 .iter()
                 .all(|t| year_cell(t).is_some() || unit_in(t).is_some())
         {
+            // 收入构成 | 金额 | 占比: the header names the section too.
+            if let Some(sec) = texts.first().and_then(|t| section_label(t)) {
+                section = Some(sec);
+            }
             out.header_years
                 .extend(texts.iter().filter_map(|t| year_cell(t)));
             continue;
@@ -422,6 +439,28 @@ mod tests {
             ]
         );
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
+    }
+
+    #[test]
+    fn a_header_that_names_its_section() {
+        let rows = [
+            row("收入构成|金额|占比"),
+            row("财政拨款|2680.50|89.35%"),
+            row("其他资金|319.50|10.65%"),
+        ];
+        let (f, got) = read(&rows);
+        assert_eq!(
+            got,
+            vec![
+                (FundingSection::Income, "财政拨款".into(), Some(2680.5)),
+                (FundingSection::Income, "其他资金".into(), Some(319.5)),
+            ]
+        );
+        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
+        assert!(starts_budget(&rows[0]));
+        assert!(starts_budget(&row("收入|金额|支出|金额")));
+        assert!(!starts_budget(&rows[1]));
+        assert!(!starts_budget(&row("收入增长率|≥5%")));
     }
 
     #[test]

@@ -128,10 +128,15 @@ fn plain_label(t: &str) -> Option<Section> {
 /// 年度部门整体支出预算, 年度预算申请, 收支预算: a department's budget
 /// block (not a goal or an indicator table that mentions the budget).
 fn is_budget_label(t: &str) -> bool {
+    // (部门预算（单位：万元） names the budget by its owner only.)
+    let owners_budget = ["部门预算", "单位预算", "本部门预算"]
+        .iter()
+        .any(|p| t.starts_with(p));
     t.contains("预算")
-        && ["支出", "收支", "资金", "申请", "收入"]
-            .iter()
-            .any(|w| t.contains(w))
+        && (owners_budget
+            || ["支出", "收支", "资金", "申请", "收入"]
+                .iter()
+                .any(|w| t.contains(w)))
         && !t.contains("目标")
         && !t.contains("指标")
 }
@@ -201,6 +206,12 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
             } else {
                 Some(Section::AnnualTable)
             };
+        }
+        // A budget's header printed without a label of its own (收入 | 金额 |
+        // 支出 | 金额, 收入构成 | 金额 | 占比) ends the goals or text above it.
+        let in_budget = matches!(current, Some(Section::Funding));
+        if label.is_none() && !in_table && !in_budget && funding::starts_budget(row) {
+            label = Some(Section::Funding);
         }
         if let Some(s) = label {
             if Some(s) != current {
@@ -666,16 +677,25 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                 }
             }
             Section::Department => {
+                let fields = rows
+                    .first()
+                    .map(|r| department_fields(&r.cells))
+                    .unwrap_or_default();
                 if c.department.is_none() {
-                    c.department = rows
-                        .first()
-                        .and_then(|r| r.cells.iter().skip(1).find_map(|t| clean_text(t)));
+                    c.department = fields.name;
+                    c.department_code = c.department_code.take().or(fields.code);
                 }
                 // `部门名称：X | 单位：万元`: the unit printed beside the name.
-                let unit = rows
-                    .first()
-                    .and_then(|r| r.cells.iter().skip(2).find_map(|t| funding::unit_in(t)));
-                preamble_unit = preamble_unit.or(unit);
+                preamble_unit = preamble_unit.or(fields.unit);
+                if !fields.unread.is_empty() {
+                    warnings.push(Warning::new(
+                        "unplaced_cell",
+                        format!(
+                            "department row texts read into no field: {}",
+                            truncate(&fields.unread.join(" | "), 120)
+                        ),
+                    ));
+                }
                 // Rows after it that no label starts: an unlabelled budget
                 // table, or text (read or reported below).
                 stray.extend(rows.iter().skip(1).copied());
@@ -1023,6 +1043,83 @@ fn department_from_title(title: &str) -> Option<String> {
     (head.chars().count() >= 2).then(|| head.to_string())
 }
 
+/// What the department's row holds besides its label.
+#[derive(Debug, Default, PartialEq)]
+struct DepartmentFields {
+    name: Option<String>,
+    /// 单位编码 / 部门编码 / 单位代码 printed beside the name.
+    code: Option<String>,
+    /// A funding unit printed beside the name (`单位：万元`).
+    unit: Option<String>,
+    /// Other labelled fields (统一社会信用代码 …), reported.
+    unread: Vec<String>,
+}
+
+/// The cells of a department's row after its label: the name, then
+/// labelled fields beside it, as `label | value` cells or `label：value`
+/// in one cell (also after the name: `郧西县卫生健康局　单位编码：306001`).
+fn department_fields(cells: &[String]) -> DepartmentFields {
+    const CODE_LABELS: &[&str] = &[
+        "单位编码",
+        "部门编码",
+        "单位代码",
+        "部门代码",
+        "预算单位编码",
+        "预算编码",
+        "编码",
+        "代码",
+    ];
+    let mut parts: Vec<String> = Vec::new();
+    for cell in cells.iter().skip(1) {
+        let Some(t) = clean_text(cell) else { continue };
+        // A labelled field after the name in one cell, past a space.
+        match t.split_once(char::is_whitespace) {
+            Some((name, rest)) if rest.contains([':', '：']) && !name.contains([':', '：']) => {
+                parts.push(name.trim().to_string());
+                parts.extend(clean_text(rest));
+            }
+            _ => parts.push(t),
+        }
+    }
+    let mut out = DepartmentFields::default();
+    let mut k = 0;
+    while let Some(part) = parts.get(k) {
+        k += 1;
+        if let Some(u) = funding::unit_in(part) {
+            out.unit = out.unit.or(Some(u));
+            continue;
+        }
+        let (label, value) = match part.split_once([':', '：']) {
+            Some((l, v)) => (squash(l), Some(v.trim().to_string())),
+            None => (squash(part), None),
+        };
+        let known = CODE_LABELS.contains(&label.as_str()) || year_label(&label);
+        let labelled = value.is_some() || known;
+        if !labelled {
+            if out.name.is_none() {
+                out.name = Some(part.clone());
+            } else {
+                out.unread.push(part.clone());
+            }
+            continue;
+        }
+        // `label | value` across two cells.
+        let value = match value {
+            Some(v) => v,
+            None => {
+                k += 1;
+                parts.get(k - 1).cloned().unwrap_or_default()
+            }
+        };
+        if CODE_LABELS.contains(&label.as_str()) {
+            out.code = out.code.or(Some(value).filter(|v| !v.is_empty()));
+        } else if !year_label(&label) {
+            out.unread.push(format!("{label}：{value}"));
+        }
+    }
+    out
+}
+
 /// The warning of a form without a year.
 const NO_YEAR: &str = "no year in the title, a year line or a 年度 field; year is null";
 
@@ -1052,15 +1149,6 @@ fn inherit_heading(parts: &mut [Part]) {
 /// year (`（2025年度）` under the title), or a year field (`填报年度：2025年`,
 /// `年度 | 2025`, `预算年度 | 2025年`).
 fn year_of_form(rows: &[&Row]) -> Option<i32> {
-    const YEAR_LABELS: &[&str] = &[
-        "年度",
-        "预算年度",
-        "填报年度",
-        "项目年度",
-        "实施年度",
-        "所属年度",
-        "绩效年度",
-    ];
     for row in rows {
         let texts: Vec<&str> = row.texts().collect();
         if let [only] = texts.as_slice() {
@@ -1075,7 +1163,7 @@ fn year_of_form(rows: &[&Row]) -> Option<i32> {
             };
             let label = squash(label);
             let label = label.trim_end_matches([':', '：']);
-            if YEAR_LABELS.contains(&label) {
+            if year_label(label) {
                 if let Some(y) = value.and_then(year_line) {
                     return Some(y);
                 }
@@ -1083,6 +1171,20 @@ fn year_of_form(rows: &[&Row]) -> Option<i32> {
         }
     }
     None
+}
+
+/// 年度, 预算年度, 填报年度…: the label of a form's year.
+fn year_label(label: &str) -> bool {
+    const YEAR_LABELS: &[&str] = &[
+        "年度",
+        "预算年度",
+        "填报年度",
+        "项目年度",
+        "实施年度",
+        "所属年度",
+        "绩效年度",
+    ];
+    YEAR_LABELS.contains(&label)
 }
 
 /// `2025`, `2025年`, `2025年度`, `（2025年度）`: a text that is only a
@@ -1319,6 +1421,38 @@ mod tests {
             ..Row::default()
         };
         assert_eq!(year_of_form(&[&prose]), None);
+    }
+
+    #[test]
+    fn fields_beside_the_department() {
+        let f = |cells: &[&str]| {
+            let cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            department_fields(&cells)
+        };
+        let seed = f(&["部门（单位）名称", "鄂州市数据局", "", ""]);
+        assert_eq!(seed.name.as_deref(), Some("鄂州市数据局"));
+        assert_eq!((seed.code, seed.unread.len()), (None, 0));
+        let coded = f(&["部门名称", "郧西县教育局", "单位编码", "305001"]);
+        assert_eq!(coded.name.as_deref(), Some("郧西县教育局"));
+        assert_eq!(coded.code.as_deref(), Some("305001"));
+        let one_cell = f(&[
+            "部门名称：",
+            "郧西县卫生健康局\u{3000}\u{3000}单位编码：306001",
+        ]);
+        assert_eq!(one_cell.name.as_deref(), Some("郧西县卫生健康局"));
+        assert_eq!(one_cell.code.as_deref(), Some("306001"));
+        let other = f(&[
+            "部门名称",
+            "某局",
+            "统一社会信用代码",
+            "11420322011234567X",
+            "年度",
+            "2025",
+        ]);
+        // (Reported as printed: which text labels which is not known.)
+        assert_eq!(other.unread, vec!["统一社会信用代码", "11420322011234567X"]);
+        let unit = f(&["部门名称：", "某局", "单位：万元"]);
+        assert_eq!((unit.unit.as_deref(), unit.unread.len()), (Some("万元"), 0));
     }
 
     #[test]

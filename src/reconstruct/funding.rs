@@ -205,6 +205,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             if let Some(sec) = texts.first().and_then(|t| section_label(t)) {
                 section = Some(sec);
             }
+            // A new header ends a side-by-side table above it.
+            halves = None;
             out.header_years
                 .extend(texts.iter().filter_map(|t| year_cell(t)));
             continue;

@@ -24,7 +24,7 @@ use crate::model::{Column, Indicator, IndicatorTable, Op, Warning};
 
 use super::header::{self, Field, HeaderMap, Leaf};
 use super::joins::{join_cut_rows, with_headers};
-use super::values::{clean_text, parse_number, parse_op, parse_target_stated};
+use super::values::{clean_text, parse_number, parse_op, parse_target_stated, squash};
 use super::vocab;
 
 /// A level name found in a row, with its column (1 for level 1, 2 for
@@ -916,7 +916,7 @@ pub fn parse_table(
             let w = Warning {
                 code: "total_row".to_string(),
                 message: format!(
-                    "a 合计 row was skipped: {}",
+                    "a total row (合计, 小计) was skipped: {}",
                     truncate_row(&row.cells.join(" | "))
                 ),
                 table: Some(table.as_str().to_string()),
@@ -926,7 +926,11 @@ pub fn parse_table(
             if let Some(g) = groups.last_mut() {
                 g.warnings.push(w);
             }
-            above = Levels::default();
+            // A group's 小计 leaves the group's level names to the rows
+            // below; a table's 合计 ends them.
+            if row.texts().next().is_none_or(|t| squash(t) != "小计") {
+                above = Levels::default();
+            }
             continue;
         }
         if read.placeholder {
@@ -1028,7 +1032,7 @@ fn truncate_row(s: &str) -> String {
 /// 合计, 小计, 总计: a row that sums others.
 fn is_total(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(t.as_str(), "合计" | "小计" | "总计" | "合  计")
+    matches!(t.as_str(), "合计" | "小计" | "总计")
 }
 
 /// One project of a flat table of projects (SPEC §2.4): the fields printed

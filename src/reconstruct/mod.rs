@@ -15,6 +15,9 @@ pub mod values;
 pub mod vocab;
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::layout::{is_sentence, Layout, Row};
 use crate::model::{Content, FundingRow, FundingSection, IndicatorTable, Kind, Project, Warning};
@@ -36,8 +39,12 @@ pub enum Section {
     /// also has an annual block (SPEC §2.3).
     EitherGoals,
     AnnualTable,
-    /// An approval form's footer (审核意见, 单位公章, 年 月 日): not data.
+    /// An approval form's footer (审核意见, 单位公章, 年 月 日), or a
+    /// letter's signature and date: not data.
     Footer,
+    /// Text under a numbered heading pifu has no reader for (三、有关要求):
+    /// reported, not read.
+    Unlabelled,
 }
 
 /// The section a first-column label starts, if it is one. A heading
@@ -190,8 +197,11 @@ fn is_label(s: &str) -> bool {
 pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
     let mut out: Vec<(Section, Vec<&Row>)> = vec![(Section::Preamble, Vec::new())];
     for row in rows {
-        let mut label = row.cells.first().and_then(|c| section_of_label(c));
         let current = out.last().map(|(s, _)| *s);
+        let mut label = match prose_line(row) {
+            Some(t) => prose_heading(t, current),
+            None => row.cells.first().and_then(|c| section_of_label(c)),
+        };
         // An indicator table printed without a label cell starts at its
         // header row (一级指标 …); a caption line above it, if any, already
         // named the table.
@@ -223,6 +233,63 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
         }
     }
     out
+}
+
+/// The text of a row that is one line of prose (one cell, as text outside
+/// a table or a text dump's line without tabs gives).
+fn prose_line(row: &Row) -> Option<&str> {
+    match row.cells.as_slice() {
+        [only] if !only.trim().is_empty() => Some(only.trim()),
+        _ => None,
+    }
+}
+
+/// The section a line of prose starts. A heading is short and no
+/// sentence, and an item of a list (`2.加强预算资金管理；`) is none, even
+/// when it names a label's word. A numbered heading pifu has no reader for
+/// (`三、有关要求`) starts text that is reported; a letter's signature (the
+/// bureau's name, the date) ends what came before it.
+fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
+    let numbered_item =
+        text.starts_with(|c: char| c.is_ascii_digit()) && lists::enumerator_len(text).is_some();
+    if numbered_item || is_sentence(text) {
+        return None;
+    }
+    if let Some(s) = section_of_label(text) {
+        return Some(s);
+    }
+    let chinese_numbered = text.starts_with([
+        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(',
+    ]) && lists::enumerator_len(text).is_some();
+    if chinese_numbered && text.chars().count() <= 24 {
+        return Some(Section::Unlabelled);
+    }
+    let in_list = matches!(
+        current,
+        Some(
+            Section::Functions
+                | Section::AnnualTasks
+                | Section::LongTermGoals
+                | Section::AnnualGoals
+                | Section::EitherGoals
+                | Section::Unlabelled
+        )
+    );
+    let signature = year_line(text).is_none()
+        && (is_full_date(text) || addressee(&format!("{text}：")).is_some());
+    (in_list && signature).then_some(Section::Footer)
+}
+
+/// `2026年1月10日`: a date and nothing else.
+fn is_full_date(text: &str) -> bool {
+    let t = squash(text);
+    let Some(rest) = t.strip_suffix('日') else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.split(['年', '月']).collect();
+    matches!(parts.as_slice(), [y, m, d]
+        if y.len() == 4 && !m.is_empty() && !d.is_empty()
+            && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// A header row of an indicator table: it names the level-1 column, or
@@ -555,7 +622,16 @@ fn split_label_line(row: &Row) -> Option<Row> {
     {
         return None;
     }
-    let mut cells = vec![format!("{label}："), value.to_string()];
+    let mut cells = vec![format!("{label}：")];
+    if section_of_label(label) == Some(Section::Department) {
+        // `部门名称：某局（盖章）　填报日期：2026年1月5日`: the name ends
+        // before the next field.
+        let (name, more) = cut_before_next_field(value);
+        cells.push(without_stamp(name).to_string());
+        cells.extend(more.map(str::to_string));
+    } else {
+        cells.push(value.to_string());
+    }
     cells.extend(rest.iter().filter(|c| !c.trim().is_empty()).cloned());
     // The cut row is a label row, no longer a table's row.
     Some(Row {
@@ -563,6 +639,29 @@ fn split_label_line(row: &Row) -> Option<Row> {
         spans: None,
         ..row.clone()
     })
+}
+
+/// A value and, past a space, the next labelled field printed on its line
+/// (`某局　金额单位：万元` → `某局`, `金额单位：万元`).
+fn cut_before_next_field(value: &str) -> (&str, Option<&str>) {
+    static NEXT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s+([^\s:：]{1,10}[:：])").expect("valid regex"));
+    match NEXT.captures(value).and_then(|c| c.get(0).zip(c.get(1))) {
+        Some((space, field)) if space.start() > 0 => (
+            value.get(..space.start()).unwrap_or(value).trim(),
+            value.get(field.start()..).map(str::trim),
+        ),
+        _ => (value, None),
+    }
+}
+
+/// A name without the stamp mark printed after it (`某局（盖章）`).
+fn without_stamp(name: &str) -> &str {
+    ["（盖章）", "(盖章)", "（公章）", "(公章)"]
+        .iter()
+        .find_map(|m| name.strip_suffix(m))
+        .unwrap_or(name)
+        .trim()
 }
 
 /// A form's rows without its title printed again further down (a running
@@ -726,6 +825,20 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                     }
                 }
             }
+            Section::Unlabelled => {
+                if !is_project {
+                    for row in rows.iter().filter(|r| !r.is_blank()) {
+                        let texts: Vec<&str> = row.texts().collect();
+                        warnings.push(Warning::new(
+                            "unknown_section",
+                            format!(
+                                "text outside any known section: {}",
+                                truncate(&texts.join(" "), 60)
+                            ),
+                        ));
+                    }
+                }
+            }
             Section::LongTermTable | Section::AnnualTable | Section::Footer => {}
         }
     }
@@ -739,13 +852,44 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
         .title
         .as_deref()
         .and_then(|t| years_in(t).first().copied())
-        .or_else(|| year_of_form(&block_rows));
+        .or_else(|| {
+            // A line that is only a year counts above the form, not among
+            // its tables (a budget's 2025 年 column header).
+            let preamble: Vec<&Row> = table_rows(&groups, Section::Preamble);
+            let fields: Vec<&Row> = groups
+                .iter()
+                .filter(|(s, _)| {
+                    !matches!(
+                        s,
+                        Section::Funding
+                            | Section::LongTermTable
+                            | Section::AnnualTable
+                            | Section::Footer
+                    )
+                })
+                .flat_map(|(_, rows)| rows.iter().copied())
+                .collect();
+            year_of_form(&preamble, &fields)
+        });
     let mut funding_rows = table_rows(&groups, Section::Funding);
     let amounts = |r: &Row| {
         r.texts().any(|t| values::parse_number(t).is_some())
             && r.texts().any(|t| values::parse_number(t).is_none())
     };
-    if funding_rows.is_empty() && !is_project && stray.iter().any(|r| amounts(r)) {
+    // (Rows beside the name that only carry numbers — 编制人数 | 30, 联系电话
+    // | … — are no budget: one must name money or its unit.)
+    let names_money = |r: &Row| {
+        r.texts().any(|t| {
+            funding::unit_in(t).is_some()
+                || [
+                    "拨款", "资金", "预算", "收入", "支出", "合计", "经费", "结转", "总计",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+        })
+    };
+    let budget = stray.iter().any(|r| amounts(r)) && stray.iter().any(|r| names_money(r));
+    if funding_rows.is_empty() && !is_project && budget {
         funding_rows = stray;
     } else if !is_project {
         for row in stray.iter().filter(|r| !r.is_blank()) {
@@ -1123,39 +1267,58 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
 /// The warning of a form without a year.
 const NO_YEAR: &str = "no year in the title, a year line or a 年度 field; year is null";
 
-/// Forms after the first of a file that print no title of their own (one
-/// heading over several forms, each under a caption) take the title and
-/// year of the form before them.
+/// Forms after the first of a file (in one worksheet) that print no title
+/// of their own take the year of a heading over them all when it names no
+/// form of its own (`2025年度项目支出绩效目标表`, then `（一）…`, `（二）…`
+/// each with its table). Their title stays null (`missing_title`).
 fn inherit_heading(parts: &mut [Part]) {
-    for i in 1..parts.len() {
-        let (before, rest) = parts.split_at_mut(i);
-        let (Some(prev), Some(part)) = (before.last(), rest.first_mut()) else {
-            continue;
-        };
+    // The last form that printed a title: its year, if the title is a
+    // heading over the forms after it, and its worksheet.
+    let mut heading: Option<(Option<i32>, Option<String>)> = None;
+    for part in parts.iter_mut() {
         let c = &mut part.content;
-        if c.title.is_some() || prev.content.title.is_none() {
+        if let Some(title) = &c.title {
+            heading = is_generic_title(title).then(|| (c.year, part.sheet.clone()));
             continue;
         }
-        c.title = prev.content.title.clone();
-        c.warnings.retain(|w| w.code != "missing_title");
-        if c.year.is_none() && prev.content.year.is_some() {
-            c.year = prev.content.year;
+        let Some((Some(year), sheet)) = &heading else {
+            continue;
+        };
+        if c.year.is_none() && *sheet == part.sheet {
+            c.year = Some(*year);
             c.warnings.retain(|w| w.message != NO_YEAR);
         }
     }
 }
 
-/// The year of a form whose title names none: a line that is only the
-/// year (`（2025年度）` under the title), or a year field (`填报年度：2025年`,
-/// `年度 | 2025`, `预算年度 | 2025年`).
-fn year_of_form(rows: &[&Row]) -> Option<i32> {
-    for row in rows {
+/// A title that names only a year and a kind of form
+/// (`2025年度项目支出绩效目标表`), no department or project.
+fn is_generic_title(title: &str) -> bool {
+    let t: String = squash(title)
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '年' | '度'))
+        .collect();
+    let kinds = ["", "部门整体支出", "部门整体", "项目支出", "项目"];
+    let forms = ["绩效目标表", "绩效目标批复", "绩效目标申报表"];
+    kinds
+        .iter()
+        .any(|k| forms.iter().any(|f| t == format!("{k}{f}")))
+}
+
+/// The year of a form whose title names none: a line above the form that
+/// is only the year (`（2025年度）` under the title), or a year field among
+/// its other rows (`填报年度：2025年`, `年度 | 2025`, `预算年度 | 2025年`).
+fn year_of_form(preamble: &[&Row], fields: &[&Row]) -> Option<i32> {
+    for row in preamble {
         let texts: Vec<&str> = row.texts().collect();
         if let [only] = texts.as_slice() {
             if let Some(y) = year_line(only) {
                 return Some(y);
             }
         }
+    }
+    for row in fields {
+        let texts: Vec<&str> = row.texts().collect();
         for (i, t) in texts.iter().enumerate() {
             let (label, value) = match t.split_once([':', '：']) {
                 Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
@@ -1411,7 +1574,7 @@ mod tests {
             "部门名称|某局|年度|2024",
             "项目名称|某项目|预算年度|2023年",
         ]);
-        let year = |k: usize| year_of_form(&[&rows[k]]);
+        let year = |k: usize| year_of_form(&[], &[&rows[k]]);
         assert_eq!(
             (year(0), year(1), year(2)),
             (Some(2025), Some(2024), Some(2023))
@@ -1420,7 +1583,41 @@ mod tests {
             cells: vec!["2025年12月前完成".into()],
             ..Row::default()
         };
-        assert_eq!(year_of_form(&[&prose]), None);
+        assert_eq!(year_of_form(&[&prose], &[&prose]), None);
+        // A year alone counts above the form, not among its rows (a
+        // budget's column header).
+        let alone = Row {
+            cells: vec!["2025 年".into()],
+            ..Row::default()
+        };
+        assert_eq!(year_of_form(&[&alone], &[]), Some(2025));
+        assert_eq!(year_of_form(&[], &[&alone]), None);
+    }
+
+    #[test]
+    fn a_department_line_ends_before_the_next_field() {
+        let cut = |t: &str| {
+            split_label_line(&crate::layout::structured::prose_row(t.to_string()))
+                .map(|r| r.cells)
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            cut("部门名称：某县交通运输局　　　　金额单位：万元"),
+            vec!["部门名称：", "某县交通运输局", "金额单位：万元"]
+        );
+        assert_eq!(
+            cut("部门（单位）名称：某县交通运输局（盖章） 填报日期：2026年1月5日"),
+            vec![
+                "部门（单位）名称：",
+                "某县交通运输局",
+                "填报日期：2026年1月5日"
+            ]
+        );
+        // Goals keep their text whole.
+        assert_eq!(
+            cut("年度总体目标：目标1：甲 目标2：乙"),
+            vec!["年度总体目标：", "目标1：甲 目标2：乙"]
+        );
     }
 
     #[test]
@@ -1478,15 +1675,37 @@ mod tests {
         let mut parts = vec![
             part(Some("2025年度项目支出绩效目标表"), Some(2025)),
             part(None, None),
+            part(None, None),
             part(Some("2024年某项目绩效目标表"), Some(2024)),
+            part(None, None),
         ];
         inherit_heading(&mut parts);
         let got: Vec<_> = parts
             .iter()
             .map(|p| (p.content.year, p.content.warnings.len()))
             .collect();
-        assert_eq!(got, vec![(Some(2025), 0), (Some(2025), 0), (Some(2024), 0)]);
-        assert_eq!(parts[1].content.title, parts[0].content.title);
+        // The year only; its missing title is still said. A project's own
+        // title heads no form after it.
+        assert_eq!(
+            got,
+            vec![
+                (Some(2025), 0),
+                (Some(2025), 1),
+                (Some(2025), 1),
+                (Some(2024), 0),
+                (None, 2)
+            ]
+        );
+        assert_eq!(parts[1].content.title, None);
+        // A project's own title is no heading of the forms after it.
+        let mut parts = vec![
+            part(Some("2025年道路养护项目绩效目标表"), Some(2025)),
+            part(None, None),
+        ];
+        inherit_heading(&mut parts);
+        assert_eq!(parts[1].content.year, None);
+        assert!(is_generic_title("2025年度部门整体支出绩效目标表"));
+        assert!(!is_generic_title("某局2025年部门整体绩效目标表"));
     }
 
     #[test]
@@ -1546,6 +1765,84 @@ mod tests {
         assert_eq!(
             c.indicators[0].explanation.as_deref(),
             Some("国家下达的任务")
+        );
+    }
+
+    #[test]
+    fn list_items_are_no_headings() {
+        // Goal lines that name a label's word stay goals; an unknown
+        // numbered heading and the letter's signature end them.
+        let c = reconstruct(&Layout {
+            rows: prose(&[
+                "某县财政局关于批复县交通运输局2026年部门整体绩效目标的通知",
+                "年度总体目标：",
+                "1.加强预算资金管理；",
+                "2.切实履行行业监管职责",
+                "三、有关要求",
+                "请你单位严格按照批复的绩效目标组织实施。",
+                "某县财政局",
+                "2026年1月10日",
+            ]),
+            ..Layout::default()
+        });
+        assert_eq!(
+            c.annual_goals,
+            vec!["加强预算资金管理", "切实履行行业监管职责"]
+        );
+        assert!(c.functions.is_empty() && c.funding.rows.is_empty());
+        let reported: Vec<&str> = c
+            .warnings
+            .iter()
+            .filter(|w| w.code == "unknown_section")
+            .map(|w| w.message.as_str())
+            .collect();
+        assert_eq!(reported.len(), 2, "{reported:?}");
+    }
+
+    #[test]
+    fn numbers_beside_the_department_are_no_budget() {
+        let c = read_table(&[
+            "2026年部门整体绩效目标表",
+            "部门名称|某县交通运输局",
+            "编制人数|30",
+            "联系电话|8123456",
+        ]);
+        assert!(c.funding.rows.is_empty());
+        let codes: Vec<&str> = c.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(codes, vec!["unknown_section", "unknown_section"]);
+    }
+
+    #[test]
+    fn a_budget_column_year_is_not_the_form_year() {
+        let c = read_table(&[
+            "部门整体绩效目标表",
+            "部门名称|某局",
+            "部门总体资金情况|总体资金情况||当年金额|占比|上年收支金额",
+            "|||||2025 年",
+            "|收入构成|财政拨款|100|100%|90",
+        ]);
+        assert_eq!(c.year, None);
+        assert!(c.warnings.iter().any(|w| w.message == NO_YEAR));
+    }
+
+    #[test]
+    fn a_subtotal_keeps_its_group() {
+        let c = read_table(&[
+            "2026年部门整体绩效目标表",
+            "一级指标|二级指标|三级指标|指标值|分值",
+            "产出指标|数量指标|人次|≥500|10",
+            "|小计|||10",
+            "|质量指标|合格率|100%|10",
+        ]);
+        let levels: Vec<_> = c
+            .indicators
+            .iter()
+            .map(|i| (i.level1.clone(), i.level2.clone()))
+            .collect();
+        let l = |a: &str, b: &str| (Some(a.to_string()), Some(b.to_string()));
+        assert_eq!(
+            levels,
+            vec![l("产出指标", "数量指标"), l("产出指标", "质量指标")]
         );
     }
 

@@ -356,26 +356,23 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
             .collect();
         if goal_labels.len() >= 2 && goal_labels.len() == texts.len() {
             goal_columns = goal_labels;
-            // 总体目标 | 年度目标 | 实施期目标: the first, naming no period,
-            // labels the block's rows (a merged cell on their left), not a
-            // column of goals.
-            if goal_columns.len() >= 3
-                && goal_columns.first().map(|g| g.1) == Some(GoalKind::Either)
-            {
-                goal_columns.remove(0);
-            }
             mode = Mode::Fields;
             continue;
         }
         if !goal_columns.is_empty() && texts.iter().all(|(_, t)| label_of(t).is_none()) {
-            // As many texts as goal columns: one each, in order (a text
-            // dump loses the merged label cell on the left, so positions
-            // are off by one).
-            let in_order = texts.len() == goal_columns.len();
+            // As many texts as goal columns: one each, in order. One fewer
+            // under 总体目标 | 年度目标 | 实施期目标: the first label, naming
+            // no period, labels the rows (a merged cell on their left that
+            // a text dump prints once), so the texts are the others'.
+            let row_label = goal_columns.len() >= 3
+                && goal_columns.first().map(|g| g.1) == Some(GoalKind::Either)
+                && texts.len() + 1 == goal_columns.len();
+            let in_order = texts.len() == goal_columns.len() || row_label;
+            let skip = usize::from(row_label);
             for (k, &(i, t)) in texts.iter().enumerate() {
                 // Else the goal label at or before the text's column.
                 let goal = goal_columns
-                    .get(k)
+                    .get(k + skip)
                     .filter(|_| in_order)
                     .or_else(|| goal_columns.iter().rev().find(|(c, _, _)| *c <= i))
                     .or(goal_columns.first())
@@ -702,6 +699,19 @@ mod tests {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
         read_block(&refs)
+    }
+
+    #[test]
+    fn goals_under_three_labels() {
+        let rows = [
+            row("总体目标|年度目标|实施期目标"),
+            row("三年内改造完成|完成改造15条|完成改造45条"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs);
+        assert_eq!(b.either_goals, vec!["三年内改造完成"]);
+        assert_eq!(b.annual_goals, vec!["完成改造15条"]);
+        assert_eq!(b.long_term_goals, vec!["完成改造45条"]);
     }
 
     #[test]

@@ -928,7 +928,7 @@ pub fn parse_table(
             }
             // A group's 小计 leaves the group's level names to the rows
             // below; a table's 合计 ends them.
-            if row.texts().next().is_none_or(|t| squash(t) != "小计") {
+            if !row.texts().next().is_some_and(is_subtotal) {
                 above = Levels::default();
             }
             continue;
@@ -1029,10 +1029,17 @@ fn truncate_row(s: &str) -> String {
     out
 }
 
-/// 合计, 小计, 总计: a row that sums others.
+/// 合计, 小计, 总计 (or a group's `产出指标小计`): a row that sums others.
 fn is_total(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(t.as_str(), "合计" | "小计" | "总计")
+        || (t.chars().count() <= 10 && (t.ends_with("小计") || t.ends_with("合计")))
+}
+
+/// A group's subtotal (小计, 产出指标小计), which leaves the group's level
+/// names to the rows below it.
+fn is_subtotal(s: &str) -> bool {
+    squash(s).ends_with("小计")
 }
 
 /// One project of a flat table of projects (SPEC §2.4): the fields printed

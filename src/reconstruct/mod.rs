@@ -139,6 +139,10 @@ fn is_budget_label(t: &str) -> bool {
     let owners_budget = ["部门预算", "单位预算", "本部门预算"]
         .iter()
         .any(|p| t.starts_with(p));
+    // 收入构成（单位：万元） printed as a heading over its table.
+    if t.starts_with("收入构成") || t.starts_with("支出构成") {
+        return true;
+    }
     t.contains("预算")
         && (owners_budget
             || ["支出", "收支", "资金", "申请", "收入"]
@@ -262,6 +266,24 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
         '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(',
     ]) && lists::enumerator_len(text).is_some();
     if chinese_numbered && text.chars().count() <= 24 {
+        return Some(Section::Unlabelled);
+    }
+    // A field of the form printed on its own line after a list
+    // (`填报日期：2025年12月28日`, `联系人：…`) is not the list's.
+    let field = text
+        .split_once([':', '：'])
+        .is_some_and(|(label, _)| (1..=8).contains(&label.chars().count()));
+    let in_list_now = matches!(
+        current,
+        Some(
+            Section::Functions
+                | Section::AnnualTasks
+                | Section::LongTermGoals
+                | Section::AnnualGoals
+                | Section::EitherGoals
+        )
+    );
+    if field && in_list_now && lists::enumerator_len(text).is_none() {
         return Some(Section::Unlabelled);
     }
     let in_list = matches!(
@@ -644,9 +666,15 @@ fn split_label_line(row: &Row) -> Option<Row> {
 /// A value and, past a space, the next labelled field printed on its line
 /// (`某局　金额单位：万元` → `某局`, `金额单位：万元`).
 fn cut_before_next_field(value: &str) -> (&str, Option<&str>) {
-    static NEXT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s+([^\s:：]{1,10}[:：])").expect("valid regex"));
-    match NEXT.captures(value).and_then(|c| c.get(0).zip(c.get(1))) {
+    // The next `label：`, or a wide gap (two spaces, an ideographic one)
+    // before whatever follows (a date, a phone number).
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s+([^\s:：]{1,10}[:：])|(?:\s{2,}|\x{3000})\s*(\S)").expect("valid regex")
+    });
+    match NEXT
+        .captures(value)
+        .and_then(|c| c.get(0).zip(c.get(1).or_else(|| c.get(2))))
+    {
         Some((space, field)) if space.start() > 0 => (
             value.get(..space.start()).unwrap_or(value).trim(),
             value.get(field.start()..).map(str::trim),
@@ -1012,6 +1040,14 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     }
 
     c.kind = Some(kind_of(&c));
+    // A file that is no approval (a budget table, an article) has no
+    // approval's funding either: its tables are not read as one.
+    // (A flat table of projects is read as its projects, below.)
+    if c.kind == Some(Kind::Unknown) && flat.is_empty() {
+        c.funding = Default::default();
+        c.history_years.clear();
+        warnings.retain(|w| w.table.as_deref() != Some("funding"));
+    }
     if matches!(c.kind, Some(Kind::DepartmentOverall | Kind::Project)) && c.year.is_none() {
         warnings.push(Warning::new("missing_field", NO_YEAR));
     }
@@ -1241,7 +1277,7 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
         let labelled = value.is_some() || known;
         if !labelled {
             if out.name.is_none() {
-                out.name = Some(part.clone());
+                out.name = Some(without_stamp(part).to_string());
             } else {
                 out.unread.push(part.clone());
             }
@@ -1613,6 +1649,10 @@ mod tests {
                 "填报日期：2026年1月5日"
             ]
         );
+        assert_eq!(
+            cut("部门名称：潜江市民政局（公章）\u{3000}\u{3000}2026年1月8日"),
+            vec!["部门名称：", "潜江市民政局", "2026年1月8日"]
+        );
         // Goals keep their text whole.
         assert_eq!(
             cut("年度总体目标：目标1：甲 目标2：乙"),
@@ -1629,6 +1669,8 @@ mod tests {
         let seed = f(&["部门（单位）名称", "鄂州市数据局", "", ""]);
         assert_eq!(seed.name.as_deref(), Some("鄂州市数据局"));
         assert_eq!((seed.code, seed.unread.len()), (None, 0));
+        let stamped = f(&["部门（单位）名称", "潜江市民政局（盖章）"]);
+        assert_eq!(stamped.name.as_deref(), Some("潜江市民政局"));
         let coded = f(&["部门名称", "郧西县教育局", "单位编码", "305001"]);
         assert_eq!(coded.name.as_deref(), Some("郧西县教育局"));
         assert_eq!(coded.code.as_deref(), Some("305001"));
@@ -1800,12 +1842,43 @@ mod tests {
     }
 
     #[test]
+    fn a_field_line_after_the_goals_is_not_a_goal() {
+        let mut rows = table(&["2026年部门整体绩效目标表", "部门名称|某局"]);
+        rows.extend(prose(&[
+            "年度总体目标：",
+            "1.城乡低保应保尽保；",
+            "2.养老服务设施覆盖率达到90%。",
+            "填报日期：2025年12月28日",
+        ]));
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(
+            c.annual_goals,
+            vec!["城乡低保应保尽保", "养老服务设施覆盖率达到90%。"]
+        );
+    }
+
+    #[test]
+    fn a_table_that_is_no_approval_gives_no_funding() {
+        let c = read_table(&[
+            "2026年一般公共预算支出表",
+            "科目名称|合计|基本支出|项目支出",
+            "收入|金额|支出|金额",
+            "财政拨款|100|基本支出|60",
+        ]);
+        assert_eq!(c.kind, Some(Kind::Unknown));
+        assert!(c.funding.rows.is_empty() && c.funding.unit.is_none());
+    }
+
+    #[test]
     fn numbers_beside_the_department_are_no_budget() {
         let c = read_table(&[
             "2026年部门整体绩效目标表",
             "部门名称|某县交通运输局",
             "编制人数|30",
-            "联系电话|8123456",
+            "实有人数|28",
         ]);
         assert!(c.funding.rows.is_empty());
         let codes: Vec<&str> = c.warnings.iter().map(|w| w.code.as_str()).collect();

@@ -1938,64 +1938,39 @@ mod tests {
 
     #[test]
     fn headings_printed_as_prose() {
-        assert_eq!(
-            section_of_label("一、年度绩效目标"),
-            Some(Section::AnnualGoals)
-        );
-        assert_eq!(
-            section_of_label("（二）绩效指标"),
-            Some(Section::AnnualTable)
-        );
-        assert_eq!(section_of_label("附：绩效指标"), Some(Section::AnnualTable));
-        assert_eq!(
-            section_of_label("附件1：年度绩效指标"),
-            Some(Section::AnnualTable)
-        );
-        assert_eq!(
-            section_of_label("部门年度绩效目标"),
-            Some(Section::AnnualGoals)
-        );
-        assert_eq!(
-            section_of_label("二、部门年度绩效指标"),
-            Some(Section::AnnualTable)
-        );
-        assert_eq!(
-            section_of_label("部门整体支出绩效指标"),
-            Some(Section::AnnualTable)
-        );
-        assert_eq!(
-            section_of_label("部门整体支出绩效目标"),
-            Some(Section::EitherGoals)
-        );
-        assert_eq!(
-            section_of_label("中期目标（2026—2028年）"),
-            Some(Section::LongTermGoals)
-        );
-        assert_eq!(section_of_label("一、部门职责"), Some(Section::Functions));
-        assert_eq!(section_of_label("二、机构设置"), None);
-        assert_eq!(section_of_label("单位名称"), Some(Section::Department));
-        assert_eq!(section_of_label("部门"), None);
+        for (label, want) in [
+            ("一、年度绩效目标", Some(Section::AnnualGoals)),
+            ("（二）绩效指标", Some(Section::AnnualTable)),
+            ("附：绩效指标", Some(Section::AnnualTable)),
+            ("附件1：年度绩效指标", Some(Section::AnnualTable)),
+            ("部门年度绩效目标", Some(Section::AnnualGoals)),
+            ("二、部门年度绩效指标", Some(Section::AnnualTable)),
+            ("部门整体支出绩效指标", Some(Section::AnnualTable)),
+            ("部门整体支出绩效目标", Some(Section::EitherGoals)),
+            ("中期目标（2026—2028年）", Some(Section::LongTermGoals)),
+            ("一、部门职责", Some(Section::Functions)),
+            ("二、机构设置", None),
+            ("单位名称", Some(Section::Department)),
+            ("部门", None),
+        ] {
+            assert_eq!(section_of_label(label), want, "{label}");
+        }
     }
 
     #[test]
     fn goal_labels_of_other_templates() {
-        assert_eq!(
-            section_of_label("年度总体目标："),
-            Some(Section::AnnualGoals)
-        );
-        assert_eq!(
-            section_of_label("本年度绩效目标"),
-            Some(Section::AnnualGoals)
-        );
-        assert_eq!(section_of_label("当年工作目标"), Some(Section::AnnualGoals));
-        assert_eq!(section_of_label("总体目标"), Some(Section::EitherGoals));
-        assert_eq!(section_of_label("绩效目标："), Some(Section::EitherGoals));
-        // Indicator tables and titles are not goal blocks.
-        assert_eq!(
-            section_of_label("本年度绩效指标"),
-            Some(Section::AnnualTable)
-        );
-        assert_eq!(section_of_label("年度绩效目标表"), None);
+        for (label, want) in [
+            ("年度总体目标：", Some(Section::AnnualGoals)),
+            ("本年度绩效目标", Some(Section::AnnualGoals)),
+            ("当年工作目标", Some(Section::AnnualGoals)),
+            ("总体目标", Some(Section::EitherGoals)),
+            ("绩效目标：", Some(Section::EitherGoals)),
+            // Indicator tables and form titles are no goal blocks.
+            ("本年度绩效指标", Some(Section::AnnualTable)),
+            ("年度绩效目标表", None),
+        ] {
+            assert_eq!(section_of_label(label), want, "{label}");
+        }
     }
 
     /// Rows of cells written `a|b|c`, positions unknown (a text dump).

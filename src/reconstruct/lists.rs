@@ -36,8 +36,14 @@ fn is_separator(c: char) -> bool {
 pub fn enumerator_len(s: &str) -> Option<usize> {
     let m = ENUMERATOR.find(s)?;
     let matched = m.as_str().trim_end();
-    // `1.` followed by a digit is a decimal number, not an item break.
-    if matched.ends_with('.') && s[m.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+    // `1.` followed by a digit is a decimal number, not an item break,
+    // unless a year follows (`1.2025年完成…`).
+    let rest = s.get(m.end()..).unwrap_or_default();
+    let year_follows = rest
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        && rest.get(4..).is_some_and(|r| r.starts_with('年'));
+    if matched.ends_with('.') && rest.starts_with(|c: char| c.is_ascii_digit()) && !year_follows {
         return None;
     }
     Some(m.end())
@@ -148,6 +154,16 @@ mod tests {
             split_items("1.完善路网；2.推进12328服务热线建设，满意度达到3.5%以上。"),
             vec!["完善路网", "推进12328服务热线建设，满意度达到3.5%以上。"]
         );
+    }
+
+    #[test]
+    fn an_item_that_opens_with_a_year() {
+        assert_eq!(
+            split_items("1.2025年完成投资38.6亿元；2.2026年建成"),
+            vec!["2025年完成投资38.6亿元", "2026年建成"]
+        );
+        // A decimal is still no item break.
+        assert_eq!(split_items("达到1.2025亿元"), vec!["达到1.2025亿元"]);
     }
 
     #[test]

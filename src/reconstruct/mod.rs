@@ -242,10 +242,11 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
 /// The text of a row that is one line of prose (one cell, as text outside
 /// a table or a text dump's line without tabs gives).
 fn prose_line(row: &Row) -> Option<&str> {
-    match row.cells.as_slice() {
-        [only] if !only.trim().is_empty() => Some(only.trim()),
-        _ => None,
-    }
+    // (A text dump's line that a hard return cut from its row has its text
+    // first and the row's empty cells after it.)
+    let first = row.cells.first()?.trim();
+    let rest_blank = row.cells.iter().skip(1).all(|c| c.trim().is_empty());
+    (!first.is_empty() && rest_blank).then_some(first)
 }
 
 /// The section a line of prose starts. A heading is short and no
@@ -259,7 +260,25 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     if numbered_item || is_sentence(text) {
         return None;
     }
-    if let Some(s) = section_of_label(text) {
+    let in_list_now = matches!(
+        current,
+        Some(
+            Section::Functions
+                | Section::AnnualTasks
+                | Section::LongTermGoals
+                | Section::AnnualGoals
+                | Section::EitherGoals
+        )
+    );
+    // Inside a list a line may be an item's continuation (`切实履行监管职责`,
+    // `编制年度资金预算`): only a marked heading ends the list there (a
+    // colon after it, a Chinese number before it, or a label's few words).
+    let marked = text.ends_with([':', '：'])
+        || text.starts_with([
+            '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(', '附',
+        ])
+        || text.chars().count() <= 8;
+    if let Some(s) = section_of_label(text).filter(|_| marked || !in_list_now) {
         return Some(s);
     }
     let chinese_numbered = text.starts_with([
@@ -273,16 +292,6 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     let field = text
         .split_once([':', '：'])
         .is_some_and(|(label, _)| (1..=8).contains(&label.chars().count()));
-    let in_list_now = matches!(
-        current,
-        Some(
-            Section::Functions
-                | Section::AnnualTasks
-                | Section::LongTermGoals
-                | Section::AnnualGoals
-                | Section::EitherGoals
-        )
-    );
     if field && in_list_now && lists::enumerator_len(text).is_none() {
         return Some(Section::Unlabelled);
     }
@@ -338,8 +347,8 @@ fn section_parts(rows: &[&Row]) -> (String, String) {
     for (i, row) in rows.iter().enumerate() {
         let mut cells = row.cells.iter().map(|c| c.as_str());
         let first = cells.next().unwrap_or_default();
-        let prose_line = i > 0 && row.cells.len() == 1 && !has_open_bracket(&label);
-        if prose_line {
+        let prose = i > 0 && prose_line(row).is_some() && !has_open_bracket(&label);
+        if prose {
             text.push(first);
             continue;
         }
@@ -1839,6 +1848,26 @@ mod tests {
             .map(|w| w.message.as_str())
             .collect();
         assert_eq!(reported.len(), 2, "{reported:?}");
+    }
+
+    #[test]
+    fn a_wrapped_item_continues_on_a_line_of_its_own() {
+        // A hard return inside a cell: the rest of the text starts a line of
+        // its own, with the row's empty cells after it. It names a budget
+        // and a duty, and is still the item's continuation.
+        let c = read_table(&[
+            "2026年部门整体绩效目标表",
+            "部门名称|某局",
+            "部门职能概述|(一) 负责全市数据工作，编制||",
+            "年度资金预算。 (二) 切实履行监管职责||",
+            "年度目标|1.完成建设|",
+        ]);
+        assert_eq!(
+            c.functions,
+            vec!["负责全市数据工作，编制年度资金预算。", "切实履行监管职责"]
+        );
+        assert!(c.funding.rows.is_empty());
+        assert_eq!(c.annual_goals, vec!["完成建设"]);
     }
 
     #[test]

@@ -273,12 +273,22 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     // Inside a list a line may be an item's continuation (`切实履行监管职责`,
     // `编制年度资金预算`): only a marked heading ends the list there (a
     // colon after it, a Chinese number before it, or a label's few words).
+    // A bracketed remark at the end (`（单位：万元）`, `（2025-2027年）`) is
+    // no part of the heading's length.
+    let bare = match text.rfind(['（', '(']) {
+        Some(k) if text.ends_with([')', '）']) => text.get(..k).unwrap_or(text),
+        _ => text,
+    };
     let marked = text.ends_with([':', '：'])
         || text.starts_with([
             '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(', '附',
         ])
-        || text.chars().count() <= 8;
-    if let Some(s) = section_of_label(text).filter(|_| marked || !in_list_now) {
+        || bare.chars().count() <= 8;
+    let label = section_of_label(text);
+    // An indicator table's caption (部门整体支出绩效指标) is never an item's
+    // words.
+    let table = matches!(label, Some(Section::LongTermTable | Section::AnnualTable));
+    if let Some(s) = label.filter(|_| marked || table || !in_list_now) {
         return Some(s);
     }
     let chinese_numbered = text.starts_with([
@@ -289,9 +299,9 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     }
     // A field of the form printed on its own line after a list
     // (`填报日期：2025年12月28日`, `联系人：…`) is not the list's.
-    let field = text
-        .split_once([':', '：'])
-        .is_some_and(|(label, _)| (1..=8).contains(&label.chars().count()));
+    let field = text.split_once([':', '：']).is_some_and(|(label, _)| {
+        (1..=8).contains(&label.chars().count()) && !has_open_bracket(&[label])
+    });
     if field && in_list_now && lists::enumerator_len(text).is_none() {
         return Some(Section::Unlabelled);
     }
@@ -1868,6 +1878,30 @@ mod tests {
         );
         assert!(c.funding.rows.is_empty());
         assert_eq!(c.annual_goals, vec!["完成建设"]);
+    }
+
+    #[test]
+    fn headings_that_end_a_list() {
+        let mut rows = table(&["2026年部门整体绩效目标表", "部门名称|某局"]);
+        rows.extend(prose(&[
+            "年度总体目标：",
+            "1.完成高标准农田建设2.3万亩。",
+            "部门预算（单位：万元）",
+        ]));
+        rows.extend(table(&["收入|金额|支出|金额", "财政拨款|100|基本支出|100"]));
+        rows.extend(prose(&["部门整体支出绩效指标"]));
+        rows.extend(table(&[
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|建设面积|≥2.3万亩",
+        ]));
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(c.annual_goals, vec!["完成高标准农田建设2.3万亩。"]);
+        assert_eq!(c.funding.unit.as_deref(), Some("万元"));
+        assert_eq!(c.funding.rows.len(), 2);
+        assert_eq!(c.indicators.len(), 1);
     }
 
     #[test]

@@ -221,6 +221,25 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
                 Some(Section::AnnualTable)
             };
         }
+        // A paragraph printed after a table's list row (a note under the
+        // 年度目标 row, text between two tables) is not the list's: its
+        // row has no position where the table's rows have them.
+        let list_from_table = matches!(
+            current,
+            Some(
+                Section::Functions
+                    | Section::AnnualTasks
+                    | Section::LongTermGoals
+                    | Section::AnnualGoals
+                    | Section::EitherGoals
+            )
+        ) && out
+            .last()
+            .and_then(|(_, g)| g.first())
+            .is_some_and(|r| r.spans.is_some());
+        if label.is_none() && list_from_table && row.spans.is_none() && prose_line(row).is_some() {
+            label = Some(Section::Unlabelled);
+        }
         // A budget's header printed without a label of its own (收入 | 金额 |
         // 支出 | 金额, 收入构成 | 金额 | 占比) ends the goals or text above it.
         let in_budget = matches!(current, Some(Section::Funding));
@@ -449,12 +468,24 @@ fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a 
 
 fn first_title(rows: &[&Row]) -> Option<String> {
     rows.iter()
-        .filter_map(|r| {
-            let texts: Vec<&str> = r.texts().collect();
-            (texts.len() == 1).then(|| texts[0])
+        .filter_map(|r| match title_texts(r).as_slice() {
+            [only] => Some(*only),
+            _ => None,
         })
         .find(|t| (t.contains("批复") || t.contains("绩效目标")) && !is_sentence(t))
         .and_then(clean_text)
+}
+
+/// A row's texts but a unit printed beside them (a title row with
+/// `单位：万元` in its last cell).
+fn title_texts(row: &Row) -> Vec<&str> {
+    row.texts()
+        .filter(|t| {
+            funding::unit_in(t)
+                .filter(|_| t.chars().count() <= 12)
+                .is_none()
+        })
+        .collect()
 }
 
 fn parse_indicator_tables(
@@ -795,12 +826,20 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                 c.title = first_title(rows);
                 for row in rows {
                     let texts: Vec<&str> = row.texts().collect();
-                    let is_title = texts.len() == 1 && clean_text(texts[0]) == c.title;
-                    // `单位：万元` printed above the table states the funding unit.
-                    let unit = match texts.as_slice() {
-                        [only] => funding::unit_in(only).filter(|_| only.chars().count() <= 12),
-                        _ => None,
-                    };
+                    let titled = title_texts(row);
+                    let is_title = titled.len() == 1
+                        && titled.first().and_then(|t| clean_text(t)) == c.title
+                        && c.title.is_some();
+                    // `单位：万元` printed above the table (or beside its
+                    // title) states the funding unit.
+                    let unit = texts
+                        .iter()
+                        .filter(|t| t.chars().count() <= 12)
+                        .find_map(|t| funding::unit_in(t))
+                        .filter(|_| texts.len() == 1 || is_title);
+                    if is_title {
+                        preamble_unit = preamble_unit.or(unit.clone());
+                    }
                     let to = match texts.as_slice() {
                         [only] if !is_project => addressee(only),
                         _ => None,
@@ -1878,6 +1917,43 @@ mod tests {
         );
         assert!(c.funding.rows.is_empty());
         assert_eq!(c.annual_goals, vec!["完成建设"]);
+    }
+
+    #[test]
+    fn a_note_after_a_table_is_not_its_goal() {
+        let span = |l, r| crate::layout::Span {
+            left: l,
+            right: r,
+            continued: false,
+        };
+        let mut rows = table(&["2026年某局部门整体绩效目标表", "部门名称|某局"]);
+        rows.push(Row {
+            cells: vec!["年度目标".into(), "1.预报准确率达到88%。".into()],
+            spans: Some(vec![span(0, 100), span(100, 400)]),
+            ..Row::default()
+        });
+        // A paragraph under the table: no positions.
+        rows.extend(prose(&["注：年度目标以批准的预算为准。"]));
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(c.annual_goals, vec!["预报准确率达到88%。"]);
+        assert!(c.warnings.iter().any(|w| w.code == "unknown_section"));
+    }
+
+    #[test]
+    fn a_title_with_its_unit_beside_it() {
+        let c = read_table(&[
+            "2025年某局部门整体绩效目标表|单位：万元",
+            "部门名称|某局",
+            "年度目标|完成任务",
+        ]);
+        assert_eq!(c.title.as_deref(), Some("2025年某局部门整体绩效目标表"));
+        assert_eq!(
+            (c.year, c.funding.unit.as_deref()),
+            (Some(2025), Some("万元"))
+        );
     }
 
     #[test]

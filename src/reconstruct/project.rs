@@ -508,7 +508,7 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
                         Some(n) if mode == Mode::Funding => b.funding.push(amount_row(t, n)),
                         // A heading or note on a line of its own is no field,
                         // nor a form's own annotations (填报单位：(盖章), 单位：万元).
-                        _ if texts.len() < 2 || texts.iter().all(|(_, t)| is_annotation(t)) => {}
+                        _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
                         _ => {
                             b.unread.push(t.to_string());
                             b.unread.extend(value.map(str::to_string));

@@ -970,7 +970,8 @@ def build_table() -> None:
     add("huge-spans.html", "200 rows of cells with rowspan and colspan of a billion",
         "converts (spans are clamped to 1000 columns and the table's rows; each row fills the "
         "table's width with its own cells, so the rowspans above it end there and the table "
-        "stays 1001 columns wide: 200 rows of text, no indicators)", f_html_huge_spans)
+        "stays 1001 columns wide: 200 rows of text, no indicators, and the first 20 of its "
+        "rowspan repairs reported)", f_html_huge_spans)
     add("wide-table.html", "one row of 50 cells with colspan 1000",
         "error: HTML table wider than 2000 columns", f_html_many_columns)
     add("zip-neither.docx", "a ZIP archive holding only a text file",

@@ -35,6 +35,9 @@ const MAX_COLUMNS: usize = 2000;
 /// html5ever's tree builder spends time in proportion to the depth on each
 /// new element, so a page nested deeper is refused before it is parsed.
 pub const MAX_DEPTH: usize = 4096;
+/// Repairs reported a page, at most (a hostile page could ask for one
+/// per cell).
+const MAX_REPAIRS_SAID: usize = 20;
 /// Largest HTML input decoded, in bytes.
 pub const MAX_HTML_BYTES: usize = 64 * 1024 * 1024;
 
@@ -65,14 +68,10 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
     let head_meta = provenance(root);
     let body = find_element(root, "body").unwrap_or(root);
     let content = content_root(body);
-    let mut rows = Vec::new();
-    flow(content, &mut rows)?;
+    let mut laid = Layout::default();
+    flow(content, &mut laid)?;
     Ok(HtmlDoc {
-        layout: Layout {
-            pages: None,
-            rows,
-            ..Layout::default()
-        },
+        layout: laid,
         encoding,
         url: head_meta.0,
         published: head_meta.1.or_else(|| published_in_text(&plain_text(body))),
@@ -745,12 +744,12 @@ fn span_attr(node: &NodeRef<'_, Node>, name: &str, max: usize) -> usize {
 }
 
 /// Rows of a data table on the HTML table model.
-fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String> {
+fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
     for child in table.children() {
         if element_name(&child) == Some("caption") {
             let t = cell_text(child);
             if !t.is_empty() {
-                out.push(prose_row(t));
+                out.rows.push(prose_row(t));
             }
         }
     }
@@ -776,8 +775,18 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String
             for (slot, &k) in covered.iter_mut().zip(&covering) {
                 if *slot > 0 {
                     *slot = 0;
-                    if let Some(cell) = cells.get_mut(k) {
-                        cell.rows = r - cell.row;
+                    // (A cell over many columns covers many slots: it is
+                    // repaired, and reported, once.)
+                    if let Some(cell) = cells.get_mut(k).filter(|c| c.rows > r - c.row) {
+                        let (printed, kept) = (cell.rows, r - cell.row);
+                        cell.rows = kept;
+                        if out.repairs.len() >= MAX_REPAIRS_SAID {
+                            continue;
+                        }
+                        out.repairs.push(format!(
+                            "the rowspan of {:?} runs past its group (a row below fills the table's width by itself): read as spanning {kept} rows, not the {printed} left in its table",
+                            cell.text.chars().take(20).collect::<String>()
+                        ));
                     }
                 }
             }
@@ -827,13 +836,13 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String
         },
     )
     .map_err(|e| format!("HTML {e}"))?;
-    out.extend(rows);
+    out.rows.extend(rows);
     Ok(())
 }
 
 /// Lays out a subtree: data tables as grids, everything else as prose
 /// lines; layout tables are walked into.
-fn flow(root: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String> {
+fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
     let mut line = String::new();
     let mut skip: Option<NodeId> = None;
     let flush = |line: &mut String, out: &mut Vec<Row>| {
@@ -859,13 +868,13 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String> {
                             continue;
                         }
                         if el.name() == "table" && !is_layout_table(n) {
-                            flush(&mut line, out);
+                            flush(&mut line, &mut out.rows);
                             data_table(n, out)?;
                             skip = Some(n.id());
                             continue;
                         }
                         if is_block(el.name()) {
-                            flush(&mut line, out);
+                            flush(&mut line, &mut out.rows);
                         }
                     }
                     _ => {}
@@ -875,12 +884,12 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Vec<Row>) -> Result<(), String> {
                 if skip == Some(n.id()) {
                     skip = None;
                 } else if skip.is_none() && element_name(&n).is_some_and(is_block) {
-                    flush(&mut line, out);
+                    flush(&mut line, &mut out.rows);
                 }
             }
         }
     }
-    flush(&mut line, out);
+    flush(&mut line, &mut out.rows);
     Ok(())
 }
 
@@ -956,6 +965,16 @@ mod tests {
 
     #[test]
     fn a_rowspan_past_its_group_ends_at_a_full_row() {
+        let page = concat!(
+            "<table><tr><td>一级</td><td>二级</td><td>指标值</td></tr>",
+            "<tr><td rowspan=\"12\">产出</td><td>数量</td><td>1</td></tr>",
+            "<tr><td>质量</td><td>2</td></tr>",
+            "<tr><td>效益</td><td>社会</td><td>3</td></tr>",
+            "<tr><td>满意度</td><td>4</td></tr></table>"
+        );
+        let repairs = read_html(page.as_bytes()).unwrap().layout.repairs;
+        assert_eq!(repairs.len(), 1, "{repairs:?}");
+        assert!(repairs[0].contains("产出"), "{repairs:?}");
         let r = rows(concat!(
             "<table><tr><td>一级</td><td>二级</td><td>指标值</td></tr>",
             "<tr><td rowspan=\"12\">产出</td><td>数量</td><td>1</td></tr>",

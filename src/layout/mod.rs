@@ -75,4 +75,7 @@ pub struct Layout {
     pub rows: Vec<Row>,
     /// Workbooks: the index of each worksheet's first row, and its name.
     pub sheets: Vec<(usize, String)>,
+    /// Repairs the layout made to what the file says (an HTML rowspan
+    /// that ran past its group): reported as warnings of its documents.
+    pub repairs: Vec<String>,
 }

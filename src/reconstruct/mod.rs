@@ -592,6 +592,16 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         parts = reconstruct_rows(&rows);
     }
     inherit_heading(&mut parts);
+    // What the layout repaired, said by every document of the file (it
+    // does not know which form the repaired table belongs to).
+    for part in &mut parts {
+        part.content.warnings.extend(
+            layout
+                .repairs
+                .iter()
+                .map(|r| Warning::new("rowspan_repaired", r.clone())),
+        );
+    }
     parts
 }
 

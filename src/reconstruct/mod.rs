@@ -2085,9 +2085,15 @@ mod tests {
         assert!(c.warnings.iter().any(|w| w.code == "total_row"));
     }
 
+    fn assert_sections(cases: &[(&str, Option<Section>)]) {
+        for (label, want) in cases {
+            assert_eq!(section_of_label(label), *want, "{label}");
+        }
+    }
+
     #[test]
     fn headings_printed_as_prose() {
-        for (label, want) in [
+        assert_sections(&[
             ("一、年度绩效目标", Some(Section::AnnualGoals)),
             ("（二）绩效指标", Some(Section::AnnualTable)),
             ("附：绩效指标", Some(Section::AnnualTable)),
@@ -2101,14 +2107,12 @@ mod tests {
             ("二、机构设置", None),
             ("单位名称", Some(Section::Department)),
             ("部门", None),
-        ] {
-            assert_eq!(section_of_label(label), want, "{label}");
-        }
+        ]);
     }
 
     #[test]
     fn goal_labels_of_other_templates() {
-        for (label, want) in [
+        assert_sections(&[
             ("年度总体目标：", Some(Section::AnnualGoals)),
             ("本年度绩效目标", Some(Section::AnnualGoals)),
             ("当年工作目标", Some(Section::AnnualGoals)),
@@ -2117,9 +2121,7 @@ mod tests {
             // Indicator tables and form titles are no goal blocks.
             ("本年度绩效指标", Some(Section::AnnualTable)),
             ("年度绩效目标表", None),
-        ] {
-            assert_eq!(section_of_label(label), want, "{label}");
-        }
+        ]);
     }
 
     /// Rows of cells written `a|b|c`, positions unknown (a text dump).

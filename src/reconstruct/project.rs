@@ -418,6 +418,25 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
             column_labels.clear();
             continue;
         }
+        // Amounts of two periods side by side (实施期资金总额 | 年度资金总额
+        // over 资金总额 | 4,500 | 1,800): one row each, the item's label
+        // and its column's joined as a header path is (资金总额/年度资金总额).
+        let item = texts.first().filter(|(_, t)| parse_number(t).is_none());
+        let by_column = column_labels.len() >= 2
+            && numbers.len() >= 2
+            && numbers.len() + 1 == texts.len()
+            && numbers
+                .iter()
+                .all(|(i, _)| column_labels.iter().any(|(c, _)| c == i));
+        if let (Some(&(_, item)), true) = (item, by_column) {
+            for (i, n) in numbers {
+                if let Some((_, column)) = column_labels.iter().find(|(c, _)| *c == i) {
+                    b.funding.push(amount_row(&format!("{item}/{column}"), n));
+                }
+            }
+            // The columns stand over the rows below too.
+            continue;
+        }
         column_labels.clear();
         // A row of field labels over a row of their values (项目名称 |
         // 主管部门 | 实施单位 over the names): pairs by column.
@@ -699,6 +718,32 @@ mod tests {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
         read_block(&refs)
+    }
+
+    #[test]
+    fn amounts_of_two_periods_side_by_side() {
+        let rows = [
+            row("项目资金（万元）||实施期资金总额|年度资金总额"),
+            row("|资金总额|4,500.00|1,800.00"),
+            row("|其中：财政拨款|4,200.00|1,650.00"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs);
+        let got: Vec<_> = b
+            .funding
+            .iter()
+            .map(|r| (r.item.clone().unwrap_or_default(), r.current))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("资金总额/实施期资金总额".to_string(), Some(4500.0)),
+                ("资金总额/年度资金总额".to_string(), Some(1800.0)),
+                ("其中：财政拨款/实施期资金总额".to_string(), Some(4200.0)),
+                ("其中：财政拨款/年度资金总额".to_string(), Some(1650.0)),
+            ]
+        );
+        assert!(b.unread.is_empty(), "{:?}", b.unread);
     }
 
     #[test]

@@ -71,6 +71,29 @@ pub fn starts_budget(row: &Row) -> bool {
     opens && heads && texts.iter().all(|t| parse_number(t).is_none())
 }
 
+/// The section of an item printed without a 收入 / 支出 label over it:
+/// an expenditure if it says 支出, else income (资金总额, 财政拨款).
+fn section_of_item(item: &str) -> FundingSection {
+    if item.contains("支出") {
+        FundingSection::Expenditure
+    } else {
+        FundingSection::Income
+    }
+}
+
+/// A funding row of an item and its amount, in a layout that prints no
+/// share or history beside it.
+fn amount_only(section: FundingSection, item: String, current: Option<f64>) -> FundingRow {
+    FundingRow {
+        section,
+        item: Some(item),
+        current,
+        share_pct: None,
+        history: Vec::new(),
+        note: None,
+    }
+}
+
 /// Income and expenditure side by side (`收入 | 金额 | 支出 | 金额`): the
 /// cells where each half starts.
 fn side_by_side(cells: &[Option<String>]) -> Option<(usize, usize)> {
@@ -120,19 +143,7 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
                 if parse_number(&l).is_some() || current.is_none() {
                     return None;
                 }
-                let section = if l.contains("支出") {
-                    FundingSection::Expenditure
-                } else {
-                    FundingSection::Income
-                };
-                out.push(FundingRow {
-                    section,
-                    item: Some(l),
-                    current,
-                    share_pct: None,
-                    history: Vec::new(),
-                    note: None,
-                });
+                out.push(amount_only(section_of_item(&l), l, current));
             }
             (None, None) => {}
             _ => return None,
@@ -184,14 +195,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             ];
             for (sec, part) in parts {
                 if let Some((item, current)) = part.and_then(item_and_amount) {
-                    out.rows.push(FundingRow {
-                        section: sec,
-                        item: Some(item),
-                        current,
-                        share_pct: None,
-                        history: Vec::new(),
-                        note: None,
-                    });
+                    out.rows.push(amount_only(sec, item, current));
                 }
             }
             continue;
@@ -234,12 +238,12 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             continue;
         };
         let implied = (!labelled).then(|| {
-            let item = cells.get(item_at).cloned().flatten().unwrap_or_default();
-            if item.contains("支出") {
-                FundingSection::Expenditure
-            } else {
-                FundingSection::Income
-            }
+            section_of_item(
+                cells
+                    .get(item_at)
+                    .and_then(|c| c.as_deref())
+                    .unwrap_or_default(),
+            )
         });
         let Some(sec) = section.or(implied) else {
             // A heading of the block (一、部门收支预算总表) holds no amount.

@@ -917,7 +917,14 @@ pub fn parse_table(
                 code: "total_row".to_string(),
                 message: format!(
                     "a total row (合计, 小计) was skipped: {}",
-                    truncate_row(&row.cells.join(" | "))
+                    super::truncate(
+                        &row.cells
+                            .join(" | ")
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        60
+                    )
                 ),
                 table: Some(table.as_str().to_string()),
                 seq: None,
@@ -1017,16 +1024,6 @@ pub fn parse_table(
             .map(|l| l.header.clone());
     }
     result
-}
-
-/// A row's text shortened for a message.
-fn truncate_row(s: &str) -> String {
-    let squeezed: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out: String = squeezed.chars().take(60).collect();
-    if squeezed.chars().count() > 60 {
-        out.push('…');
-    }
-    out
 }
 
 /// 合计, 小计, 总计 (or a group's `产出指标小计`): a row that sums others.

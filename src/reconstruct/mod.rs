@@ -47,6 +47,20 @@ pub enum Section {
     Unlabelled,
 }
 
+impl Section {
+    /// A section read as a list of items (functions, tasks, goals).
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Section::Functions
+                | Section::AnnualTasks
+                | Section::LongTermGoals
+                | Section::AnnualGoals
+                | Section::EitherGoals
+        )
+    }
+}
+
 /// The section a first-column label starts, if it is one. A heading
 /// printed as a line of prose may number it (`一、年度绩效目标`,
 /// `（二）绩效指标`), mark it as an attachment (`附：绩效指标`) or name
@@ -224,19 +238,11 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
         // A paragraph printed after a table's list row (a note under the
         // 年度目标 row, text between two tables) is not the list's: its
         // row has no position where the table's rows have them.
-        let list_from_table = matches!(
-            current,
-            Some(
-                Section::Functions
-                    | Section::AnnualTasks
-                    | Section::LongTermGoals
-                    | Section::AnnualGoals
-                    | Section::EitherGoals
-            )
-        ) && out
-            .last()
-            .and_then(|(_, g)| g.first())
-            .is_some_and(|r| r.spans.is_some());
+        let list_from_table = current.is_some_and(Section::is_list)
+            && out
+                .last()
+                .and_then(|(_, g)| g.first())
+                .is_some_and(|r| r.spans.is_some());
         if label.is_none() && list_from_table && row.spans.is_none() && prose_line(row).is_some() {
             label = Some(Section::Unlabelled);
         }
@@ -279,16 +285,7 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     if numbered_item || is_sentence(text) {
         return None;
     }
-    let in_list_now = matches!(
-        current,
-        Some(
-            Section::Functions
-                | Section::AnnualTasks
-                | Section::LongTermGoals
-                | Section::AnnualGoals
-                | Section::EitherGoals
-        )
-    );
+    let in_list_now = current.is_some_and(Section::is_list);
     // Inside a list a line may be an item's continuation (`切实履行监管职责`,
     // `编制年度资金预算`): only a marked heading ends the list there (a
     // colon after it, a Chinese number before it, or a label's few words).
@@ -299,9 +296,8 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
         _ => text,
     };
     let marked = text.ends_with([':', '：'])
-        || text.starts_with([
-            '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(', '附',
-        ])
+        || starts_with_chinese_number(text)
+        || text.starts_with('附')
         || bare.chars().count() <= 8;
     let label = section_of_label(text);
     // An indicator table's caption (部门整体支出绩效指标) is never an item's
@@ -310,9 +306,8 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     if let Some(s) = label.filter(|_| marked || table || !in_list_now) {
         return Some(s);
     }
-    let chinese_numbered = text.starts_with([
-        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(',
-    ]) && lists::enumerator_len(text).is_some();
+    let chinese_numbered =
+        starts_with_chinese_number(text) && lists::enumerator_len(text).is_some();
     if chinese_numbered && text.chars().count() <= 24 {
         return Some(Section::Unlabelled);
     }
@@ -324,20 +319,17 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     if field && in_list_now && lists::enumerator_len(text).is_none() {
         return Some(Section::Unlabelled);
     }
-    let in_list = matches!(
-        current,
-        Some(
-            Section::Functions
-                | Section::AnnualTasks
-                | Section::LongTermGoals
-                | Section::AnnualGoals
-                | Section::EitherGoals
-                | Section::Unlabelled
-        )
-    );
+    let in_list = in_list_now || current == Some(Section::Unlabelled);
     let signature = year_line(text).is_none()
         && (is_full_date(text) || addressee(&format!("{text}：")).is_some());
     (in_list && signature).then_some(Section::Footer)
+}
+
+/// `一、`, `（二）`: how a heading is numbered (items are numbered `1.`).
+fn starts_with_chinese_number(text: &str) -> bool {
+    text.starts_with([
+        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(',
+    ])
 }
 
 /// `2026年1月10日`: a date and nothing else.
@@ -456,6 +448,15 @@ fn has_open_bracket(parts: &[&str]) -> bool {
         }
     }
     open > close
+}
+
+/// The rows of every section but the given ones, in order.
+fn rows_except<'a>(groups: &[(Section, Vec<&'a Row>)], excluded: &[Section]) -> Vec<&'a Row> {
+    groups
+        .iter()
+        .filter(|(s, _)| !excluded.contains(s))
+        .flat_map(|(_, rows)| rows.iter().copied())
+        .collect()
 }
 
 fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a Row> {
@@ -674,14 +675,22 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
 /// the value cell a table would have, so that every section reader sees
 /// one shape of row.
 fn with_label_lines_split(rows: &[Row]) -> Cow<'_, [Row]> {
-    if !rows.iter().any(|r| split_label_line(r).is_some()) {
+    let Some((first, cut)) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| split_label_line(r).map(|cut| (i, cut)))
+    else {
         return Cow::Borrowed(rows);
-    }
-    Cow::Owned(
+    };
+    // Each row is tried once: those before the first cut one are copied.
+    let mut out: Vec<Row> = rows.get(..first).unwrap_or_default().to_vec();
+    out.push(cut);
+    out.extend(
         rows.iter()
-            .map(|r| split_label_line(r).unwrap_or_else(|| r.clone()))
-            .collect(),
-    )
+            .skip(first + 1)
+            .map(|r| split_label_line(r).unwrap_or_else(|| r.clone())),
+    );
+    Cow::Owned(out)
 }
 
 /// `部门名称：X` printed in one cell (a line of prose, a table's merged
@@ -697,15 +706,12 @@ fn split_label_line(row: &Row) -> Option<Row> {
     // A bracket after the label opens a remark on it, closed here or on
     // the next row after a page break: `长期目标：(截止2028` + `年)`.
     // A colon inside brackets (`收支预算总表（单位：万元）`) is the remark's.
-    if value.is_empty()
-        || value.starts_with(['(', '（'])
-        || has_open_bracket(&[label])
-        || section_of_label(label).is_none()
-    {
+    if value.is_empty() || value.starts_with(['(', '（']) || has_open_bracket(&[label]) {
         return None;
     }
+    let section = section_of_label(label)?;
     let mut cells = vec![format!("{label}：")];
-    if section_of_label(label) == Some(Section::Department) {
+    if section == Section::Department {
         // `部门名称：某局（盖章）　填报日期：2026年1月5日`: the name ends
         // before the next field.
         let (name, more) = cut_before_next_field(value);
@@ -815,16 +821,12 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     let mut stray: Vec<&Row> = Vec::new();
     // A project's form: every row outside its indicator tables and footer
     // is its header block.
-    let block_rows: Vec<&Row> = groups
-        .iter()
-        .filter(|(s, _)| {
-            !matches!(
-                s,
-                Section::LongTermTable | Section::AnnualTable | Section::Footer
-            )
-        })
-        .flat_map(|(_, rows)| rows.iter().copied())
-        .collect();
+    const TABLES_AND_FOOTER: &[Section] = &[
+        Section::LongTermTable,
+        Section::AnnualTable,
+        Section::Footer,
+    ];
+    let block_rows = rows_except(&groups, TABLES_AND_FOOTER);
     let is_project = is_project_form(&groups, &block_rows);
 
     for (section, rows) in &groups {
@@ -861,13 +863,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
                         addressed_to = to;
                     } else if !is_title && !year_line && !texts.is_empty() && !is_project {
                         // (A year line is the form's year, read below.)
-                        warnings.push(Warning::new(
-                            "unknown_section",
-                            format!(
-                                "text outside any known section: {}",
-                                truncate(&texts.join(" "), 60)
-                            ),
-                        ));
+                        warnings.push(unread_text(row));
                     }
                 }
             }
@@ -924,14 +920,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
             Section::Unlabelled => {
                 if !is_project {
                     for row in rows.iter().filter(|r| !r.is_blank()) {
-                        let texts: Vec<&str> = row.texts().collect();
-                        warnings.push(Warning::new(
-                            "unknown_section",
-                            format!(
-                                "text outside any known section: {}",
-                                truncate(&texts.join(" "), 60)
-                            ),
-                        ));
+                        warnings.push(unread_text(row));
                     }
                 }
             }
@@ -952,19 +941,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
             // A line that is only a year counts above the form, not among
             // its tables (a budget's 2025 年 column header).
             let preamble: Vec<&Row> = table_rows(&groups, Section::Preamble);
-            let fields: Vec<&Row> = groups
-                .iter()
-                .filter(|(s, _)| {
-                    !matches!(
-                        s,
-                        Section::Funding
-                            | Section::LongTermTable
-                            | Section::AnnualTable
-                            | Section::Footer
-                    )
-                })
-                .flat_map(|(_, rows)| rows.iter().copied())
-                .collect();
+            let fields = rows_except(&groups, &[TABLES_AND_FOOTER, &[Section::Funding]].concat());
             year_of_form(&preamble, &fields)
         });
     let mut funding_rows = table_rows(&groups, Section::Funding);
@@ -989,14 +966,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
         funding_rows = stray;
     } else if !is_project {
         for row in stray.iter().filter(|r| !r.is_blank()) {
-            let texts: Vec<&str> = row.texts().collect();
-            warnings.push(Warning::new(
-                "unknown_section",
-                format!(
-                    "text outside any known section: {}",
-                    truncate(&texts.join(" "), 60)
-                ),
-            ));
+            warnings.push(unread_text(row));
         }
     }
     let mut funding = funding::parse_funding(&funding_rows);
@@ -1461,12 +1431,20 @@ fn year_line(text: &str) -> Option<i32> {
     let t = t
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）'])
-        .trim_end_matches('度')
-        .trim_end_matches('年');
-    let year: i32 = (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| t.parse().ok())
-        .flatten()?;
-    (1990..=2100).contains(&year).then_some(year)
+        .trim_end_matches('度');
+    values::year_cell(t).filter(|y| (1990..=2100).contains(y))
+}
+
+/// The warning for a row of text no section reads.
+fn unread_text(row: &Row) -> Warning {
+    let texts: Vec<&str> = row.texts().collect();
+    Warning::new(
+        "unknown_section",
+        format!(
+            "text outside any known section: {}",
+            truncate(&texts.join(" "), 60)
+        ),
+    )
 }
 
 /// The addressee line of an approval letter (`县交通运输局：`, above the

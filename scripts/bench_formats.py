@@ -163,10 +163,21 @@ def main():
     print(f"batch: {total} files, pifu read {files_seen} files, {docs} documents, {errors} errors", flush=True)
     if files_seen != total or errors:
         sys.exit("pifu did not read every file of the batch without error")
-    out_dir = Path(tempfile.mkdtemp(prefix="pifu-bench-formats-out-"))
+    # Every pifu run writes into a new directory, and all of them are
+    # removed at the end: the output of the run before is not deleted just
+    # before a run. On a file system without a journal (ext4 without one,
+    # as on the machine these figures come from) an inode freed in the last
+    # minute is skipped when a new file is made, one by one, so deleting a
+    # thousand files and then creating a thousand made each run pay for
+    # the previous run's deletion (up to a quarter of its time, seen).
+    out_root = Path(tempfile.mkdtemp(prefix="pifu-bench-formats-out-"))
+    out_dir = out_root / "OUT"
+    runs_made = [0]
 
-    def clean_out():
-        shutil.rmtree(out_dir, ignore_errors=True)
+    def fresh_out(cmd):
+        runs_made[0] += 1
+        fresh = str(out_root / f"run{runs_made[0]:03d}")
+        return [fresh if a == str(out_dir) else a for a in cmd]
 
     def short(cmd):
         return (
@@ -180,7 +191,7 @@ def main():
             cmd = [str(PIFU), "convert", str(d), "-o", str(out_dir), "--quiet", "--jobs", str(jobs)]
             name = f"{fmt}: pifu convert --jobs {jobs}"
             commands[name] = short(" ".join(cmd))
-            configs.append((name, cmd, False, clean_out))
+            configs.append((name, cmd, False, fresh_out))
         cmd = [args.python, "-c", READERS[fmt]] + [str(f) for f in files]
         name = f"{fmt}: {FORMATS[fmt][2]}"
         commands[name] = f"python -c '<{FORMATS[fmt][2]}>' {short(str(d))}/*"
@@ -191,19 +202,27 @@ def main():
                "--quiet", "--jobs", str(jobs)]
         name = f"all: pifu convert --jobs {jobs}"
         commands[name] = short(" ".join(cmd))
-        configs.append((name, cmd, False, clean_out))
+        configs.append((name, cmd, False, fresh_out))
 
     samples = {name: [] for name, *_ in configs}
     for r in range(args.runs):
-        for name, cmd, shell, before in configs:
-            if before:
-                before()
-            t, p, rc, cpu = bench.run(cmd, shell=shell)
+        for name, cmd, shell, out in configs:
+            # The runs before leave files to write back; not during this one.
+            os.sync()
+            t, _, rc, cpu = bench.run(out(cmd) if out else cmd, shell=shell, sample=False)
             if rc != 0:
                 sys.exit(f"{name} exited with {rc}")
-            samples[name].append((t, p, cpu))
-            print(f"round {r + 1}: {name}: {t:.2f} s, CPU {cpu:.2f} s, peak {p / 2**20:.0f} MB", flush=True)
-    clean_out()
+            samples[name].append((t, 0, cpu))
+            print(f"round {r + 1}: {name}: {t:.2f} s, CPU {cpu:.2f} s", flush=True)
+    # Memory in a round of its own, sampled (its times are not used).
+    peaks = {}
+    for name, cmd, shell, out in configs:
+        _, p, rc, _ = bench.run(out(cmd) if out else cmd, shell=shell, sample=True)
+        if rc != 0:
+            sys.exit(f"{name} exited with {rc}")
+        peaks[name] = p
+        print(f"memory: {name}: peak {p / 2**20:.0f} MB", flush=True)
+    shutil.rmtree(out_root, ignore_errors=True)
 
     def med(xs):
         import statistics
@@ -212,7 +231,7 @@ def main():
     stats = {
         name: dict(
             wall=med([t for t, _, _ in xs]), lo=min(t for t, _, _ in xs), hi=max(t for t, _, _ in xs),
-            cpu=med([c for _, _, c in xs]), rss=max(p for _, p, _ in xs), walls=[t for t, _, _ in xs],
+            cpu=med([c for _, _, c in xs]), rss=peaks[name], walls=[t for t, _, _ in xs],
         )
         for name, xs in samples.items()
     }
@@ -251,8 +270,16 @@ def main():
         "sheet), `docx.Document(path)` and `cell.text` of every cell of every",
         "table; one process per format over all of its files. Each figure is",
         f"the median of {args.runs} runs taken in interleaved rounds (min–max of the",
-        "wall time in brackets); peak RSS is the maximum over the runs of the",
-        "whole process tree, sampled every 20 ms.",
+        "wall time in brackets), timed from start to exit with nothing else",
+        "running; peak RSS is the whole process tree's, sampled every 20 ms in",
+        "one more round whose times are not used (the sampler reads every",
+        "process's `/proc` entry, which would take CPU from pifu's second",
+        "worker). Each pifu run writes into a new output directory; all are",
+        "removed at the end (on a file system without a journal, files created",
+        "right after many were deleted cost far more: the inodes freed in the",
+        "last minute are passed over one by one); every run starts after a",
+        "`sync`, so that no run pays for writing back the files of the one",
+        "before.",
         "",
         "| format | command | files | wall s | CPU s | documents/s | peak RSS MB |",
         "|---|---|---:|---|---:|---:|---:|",

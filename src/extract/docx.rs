@@ -278,6 +278,7 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
     Ok(Layout {
         pages: None,
         rows: out,
+        hard_breaks: true,
         ..Layout::default()
     })
 }

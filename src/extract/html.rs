@@ -68,7 +68,10 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
     let head_meta = provenance(root);
     let body = find_element(root, "body").unwrap_or(root);
     let content = content_root(body);
-    let mut laid = Layout::default();
+    let mut laid = Layout {
+        hard_breaks: true,
+        ..Layout::default()
+    };
     flow(content, &mut laid)?;
     Ok(HtmlDoc {
         layout: laid,

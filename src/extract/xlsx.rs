@@ -82,6 +82,7 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
             pages: None,
             rows,
             sheets: sheets_at,
+            hard_breaks: true,
             ..Layout::default()
         },
         sheet: (used.len() == 1).then(|| used.remove(0)),

@@ -78,4 +78,8 @@ pub struct Layout {
     /// Repairs the layout made to what the file says (an HTML rowspan
     /// that ran past its group): reported as warnings of its documents.
     pub repairs: Vec<String>,
+    /// Line breaks in cells, and the rows of text, are the file's own
+    /// paragraphs and breaks (HTML, DOCX, spreadsheets), not the wrapping
+    /// of a printed page (PDF, text dumps).
+    pub hard_breaks: bool,
 }

@@ -95,7 +95,10 @@ fn clean_item(piece: &str) -> Option<String> {
 /// Splits a list section's text into items, in order.
 pub fn split_items(text: &str) -> Vec<String> {
     let mut items = Vec::new();
-    for paragraph in PARAGRAPH.split(text) {
+    for paragraph in PARAGRAPH
+        .split(text)
+        .flat_map(|p| p.split(super::values::PARAGRAPH_BREAK))
+    {
         split_paragraph(paragraph, &mut items);
     }
     items

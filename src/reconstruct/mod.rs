@@ -23,7 +23,7 @@ use crate::layout::{is_sentence, Layout, Row};
 use crate::model::{Content, FundingRow, FundingSection, IndicatorTable, Kind, Project, Warning};
 
 use indicators::KnownNames;
-use values::{clean_text, squash, years_in};
+use values::{clean_text, squash, years_in, PARAGRAPH_BREAK};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -362,7 +362,7 @@ fn starts_indicator_header(row: &Row) -> bool {
 /// prose under a label printed as its own line (`年度总体目标：`, then
 /// `1.…`), so all of it is text, unless the label still has a bracket
 /// open (its continuation).
-fn section_parts(rows: &[&Row]) -> (String, String) {
+fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
     let mut label: Vec<&str> = Vec::new();
     let mut text: Vec<&str> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
@@ -378,13 +378,16 @@ fn section_parts(rows: &[&Row]) -> (String, String) {
     }
     label.retain(|c| !c.trim().is_empty());
     text.retain(|c| !c.trim().is_empty());
-    (values::join_lines(&label.join("\n")), text.join("\n"))
+    (
+        values::join_lines(&label.join("\n")),
+        text.join(text_separator(hard)),
+    )
 }
 
 /// Goal blocks printed side by side: a row of goal labels only
 /// (`中长期目标（2025-2027年）` | `年度目标`) over rows of their texts, each
 /// text under its label's column. The section, label and text of each.
-fn side_by_side_goals(rows: &[&Row]) -> Option<Vec<(Section, String, String)>> {
+fn side_by_side_goals(rows: &[&Row], hard: bool) -> Option<Vec<(Section, String, String)>> {
     let (head, body) = rows.split_first()?;
     let is_goal = |s: Section| {
         matches!(
@@ -432,9 +435,20 @@ fn side_by_side_goals(rows: &[&Row]) -> Option<Vec<(Section, String, String)>> {
         labels
             .iter()
             .zip(texts)
-            .map(|((_, s, label), t)| (*s, label.to_string(), t.join("\n")))
+            .map(|((_, s, label), t)| (*s, label.to_string(), t.join(text_separator(hard))))
             .collect(),
     )
+}
+
+/// What stands between the texts of a section's rows and cells: each is
+/// a paragraph of its own where the file's breaks are its own, else a
+/// line that may continue the one before (a printed page's wrapping).
+fn text_separator(hard: bool) -> &'static str {
+    if hard {
+        "\u{2029}"
+    } else {
+        "\n"
+    }
 }
 
 /// Whether the label parts so far open more brackets than they close.
@@ -506,6 +520,70 @@ fn parse_indicator_tables(
     .collect()
 }
 
+/// A cell's lines in a file whose line breaks are its own (HTML, DOCX,
+/// spreadsheets): a break between two paragraphs (after a sentence's end,
+/// or between two lines of running text) becomes [`PARAGRAPH_BREAK`], one
+/// before a list item stays a line break, and the rest are read as
+/// [`join_cell_lines`] reads wraps: a short line broken by hand to fit
+/// its column (`指标值确定` / `依据`) is one text.
+pub fn join_cell_lines_hard(cell: &str) -> String {
+    if !cell.contains('\n') {
+        return cell.to_string();
+    }
+    let mut out = String::with_capacity(cell.len());
+    let mut pending = String::new();
+    let mut last = "";
+    for line in cell.split('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !pending.is_empty() {
+            let sep = if lists::starts_item(t) {
+                Some('\n')
+            } else if is_paragraph_break(last, t) {
+                Some(PARAGRAPH_BREAK)
+            } else {
+                None
+            };
+            match sep {
+                Some(sep) => {
+                    out.push_str(&values::join_lines(&pending));
+                    out.push(sep);
+                    pending.clear();
+                }
+                None => pending.push('\n'),
+            }
+        }
+        pending.push_str(t);
+        last = t;
+    }
+    out.push_str(&values::join_lines(&pending));
+    out
+}
+
+/// Whether a hard line break between `before` and `after` separates two
+/// paragraphs: `before` ends a sentence, or both are lines of running
+/// text and neither is cut inside a phrase (`before` ending on a comma or
+/// an opening bracket, `after` opening with punctuation or a bracket: a
+/// list item's `（一）` was told before).
+fn is_paragraph_break(before: &str, after: &str) -> bool {
+    const ENDS: &[char] = &['。', '；', ';', '！', '!', '？', '?'];
+    const CONTINUES: &[char] = &[
+        '，', ',', '、', '：', ':', '（', '(', '“', '《', '—', '-', '/',
+    ];
+    const CLOSES: &[char] = &[
+        '）', ')', '（', '(', '。', '；', ';', '、', '，', ',', '”', '》', '：', ':', '%', '％',
+    ];
+    if before.ends_with(ENDS) {
+        return true;
+    }
+    before.chars().count() >= 8
+        && after.chars().count() >= 6
+        && !before.ends_with(CONTINUES)
+        && !after.starts_with(CLOSES)
+}
+
 /// A cell's wrapped lines joined (CJK without a space, Latin with one),
 /// except before a line that opens a list item, where the line break stays
 /// as the separator the list reader needs.
@@ -557,11 +635,17 @@ pub fn reconstruct(layout: &Layout) -> Content {
 /// summary tables) give nothing; a file with no approval at all is one
 /// document (`unknown`).
 pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
+    let hard = layout.hard_breaks;
+    let join = if hard {
+        join_cell_lines_hard
+    } else {
+        join_cell_lines
+    };
     let rows: Vec<Row> = layout
         .rows
         .iter()
         .map(|r| Row {
-            cells: r.cells.iter().map(|c| join_cell_lines(c)).collect(),
+            cells: r.cells.iter().map(|c| join(c)).collect(),
             page: r.page,
             after_page_break: r.after_page_break,
             spans: r.spans.clone(),
@@ -579,7 +663,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 .find(|(first, _)| first <= start)
                 .map(|(_, name)| name.clone());
             parts.extend(
-                reconstruct_rows(seg)
+                reconstruct_rows(seg, hard)
                     .into_iter()
                     .filter(|p| p.content.kind != Some(Kind::Unknown))
                     .map(|p| Part {
@@ -590,7 +674,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         }
     }
     if parts.is_empty() {
-        parts = reconstruct_rows(&rows);
+        parts = reconstruct_rows(&rows, hard);
     }
     inherit_heading(&mut parts);
     // What the layout repaired, said by every document of the file (it
@@ -807,7 +891,9 @@ fn is_form_title(t: &str) -> bool {
 
 /// The approvals in one form's rows: one, or one per project of a flat
 /// table of projects.
-fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
+/// `hard`: the layout's line breaks are the file's own
+/// ([`Layout::hard_breaks`]).
+fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     let pages = page_range(rows);
     let rows = without_running_titles(rows);
     let rows = with_label_lines_split(&rows);
@@ -894,13 +980,13 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
             Section::Funding => {}
             Section::Functions => c
                 .functions
-                .extend(lists::split_items(&section_parts(rows).1)),
+                .extend(lists::split_items(&section_parts(rows, hard).1)),
             Section::AnnualTasks => c
                 .annual_tasks
-                .extend(lists::split_items(&section_parts(rows).1)),
+                .extend(lists::split_items(&section_parts(rows, hard).1)),
             Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals => {
-                let blocks = side_by_side_goals(rows).unwrap_or_else(|| {
-                    let (label, text) = section_parts(rows);
+                let blocks = side_by_side_goals(rows, hard).unwrap_or_else(|| {
+                    let (label, text) = section_parts(rows, hard);
                     vec![(*section, label, text)]
                 });
                 for (s, label, text) in blocks {
@@ -971,7 +1057,7 @@ fn reconstruct_rows(rows: &[Row]) -> Vec<Part> {
     }
     let mut funding = funding::parse_funding(&funding_rows);
     if is_project {
-        let block = project::read_block(&block_rows);
+        let block = project::read_block(&block_rows, hard);
         c.department = block.department;
         c.department_code = block.department_code;
         c.long_term_deadline = block.long_term_deadline;
@@ -1803,7 +1889,7 @@ mod tests {
             "1.示范创建通过验收；2.平台覆盖率100%||1.办理案件800件",
         ]);
         let refs: Vec<&Row> = rows.iter().collect();
-        let blocks = side_by_side_goals(&refs).unwrap();
+        let blocks = side_by_side_goals(&refs, false).unwrap();
         let got: Vec<(Section, &str)> = blocks.iter().map(|(s, _, t)| (*s, t.as_str())).collect();
         assert_eq!(
             got,
@@ -1821,7 +1907,7 @@ mod tests {
             ..Row::default()
         }];
         let one: Vec<&Row> = single.iter().collect();
-        assert!(side_by_side_goals(&one).is_none());
+        assert!(side_by_side_goals(&one, false).is_none());
     }
 
     #[test]
@@ -2186,14 +2272,14 @@ mod tests {
     fn prose_lines_under_a_label_are_the_section_text() {
         let rows = prose(&["中长期目标（截止2027年）：", "1.甲；", "2.乙"]);
         let refs: Vec<&Row> = rows.iter().collect();
-        let (label, text) = section_parts(&refs);
+        let (label, text) = section_parts(&refs, false);
         assert_eq!(label, "中长期目标（截止2027年）：");
         assert_eq!(text, "1.甲；\n2.乙");
         // A label cut by a page break: its bracket is still open, so the
         // next one-cell row continues it.
         let rows = prose(&["长期目标：(截止2027", "年)"]);
         let refs: Vec<&Row> = rows.iter().collect();
-        let (label, text) = section_parts(&refs);
+        let (label, text) = section_parts(&refs, false);
         assert_eq!(years_in(&label), vec![2027]);
         assert_eq!(text, "");
     }
@@ -2248,6 +2334,83 @@ mod tests {
             "1、增长8%以上\n2、公共文化设施"
         );
         assert_eq!(join_cell_lines("AI\nplatform"), "AI platform");
+    }
+
+    #[test]
+    fn hard_line_breaks_keep_paragraphs_apart() {
+        let cases = [
+            // Two paragraphs of running text, with or without a full stop.
+            (
+                "完成全县经济普查数据采集工作\n提升统计数据质量和服务水平",
+                "完成全县经济普查数据采集工作\u{2029}提升统计数据质量和服务水平",
+            ),
+            (
+                "加强数据共享；\n完善制度。",
+                "加强数据共享；\u{2029}完善制度。",
+            ),
+            // A list item keeps its line break.
+            ("1.完成培训\n2.满意度90%", "1.完成培训\n2.满意度90%"),
+            // A label broken by hand to fit its column is one text.
+            ("指标值确定\n依据", "指标值确定依据"),
+            ("培训场次\n培训人次", "培训场次培训人次"),
+            // Cut inside a phrase.
+            (
+                "提升统计数据质量和服务水平，\n完善统计制度建设",
+                "提升统计数据质量和服务水平，完善统计制度建设",
+            ),
+            (
+                "提升统计数据质量和服务\n（含统计执法检查）",
+                "提升统计数据质量和服务（含统计执法检查）",
+            ),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(join_cell_lines_hard(cell), want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn goal_paragraphs_of_a_structured_file_are_items() {
+        // A goals cell of <p> paragraphs without numbers, and a label line
+        // with the goals as paragraphs under it (a DOCX department form).
+        let mut rows = table(&[
+            "部门（单位）名称|某县统计局",
+            "年度总体目标|完成全县经济普查数据采集工作\n提升统计数据质量和服务水平",
+        ]);
+        rows.extend(prose(&[
+            "中长期目标：",
+            "建成统计数据共享平台",
+            "统计执法检查全覆盖",
+        ]));
+        rows.extend(table(&[
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|普查对象数量|≥5000户",
+        ]));
+        let hard = reconstruct(&Layout {
+            rows: rows.clone(),
+            hard_breaks: true,
+            ..Layout::default()
+        });
+        assert_eq!(
+            hard.annual_goals,
+            vec!["完成全县经济普查数据采集工作", "提升统计数据质量和服务水平"]
+        );
+        assert_eq!(
+            hard.long_term_goals,
+            vec!["建成统计数据共享平台", "统计执法检查全覆盖"]
+        );
+        // The same rows from a printed page are wrapped lines of one text.
+        let soft = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(
+            soft.annual_goals,
+            vec!["完成全县经济普查数据采集工作提升统计数据质量和服务水平"]
+        );
+        assert_eq!(
+            soft.long_term_goals,
+            vec!["建成统计数据共享平台统计执法检查全覆盖"]
+        );
     }
 
     #[test]

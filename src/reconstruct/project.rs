@@ -16,7 +16,7 @@ use crate::model::{FundingRow, FundingSection, Project};
 use super::funding::unit_in;
 use super::header::normalize;
 use super::lists::split_items;
-use super::values::{clean_text, parse_number, years_in, Word};
+use super::values::{clean_paragraphs, clean_text, parse_number, years_in, Word, PARAGRAPH_BREAK};
 
 /// What a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -302,6 +302,12 @@ fn cost_column(h: &str) -> CostColumn {
     }
 }
 
+/// A text with its paragraphs ([`PARAGRAPH_BREAK`]) run together, for
+/// fields that hold one text.
+fn flat(t: &str) -> String {
+    t.replace(PARAGRAPH_BREAK, " ")
+}
+
 /// An amount printed after its label in one cell (`年度资金总额：360`,
 /// `其中：财政拨款：360`) as the two cells a table would have; any other
 /// cell as it is.
@@ -317,8 +323,12 @@ fn split_amount_cell(cell: Option<String>) -> Vec<Option<String>> {
 }
 
 /// Reads the header block from the rows outside the indicator tables.
-pub fn read_block(rows: &[&Row]) -> ProjectBlock {
+/// `hard`: the layout's line breaks are the file's own, so rows of text
+/// under a goal label are its paragraphs.
+pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     let mut b = ProjectBlock::default();
+    // A goal label on a line of its own, and the lines of text under it.
+    let mut goal_lines: Option<(GoalKind, String, Vec<String>)> = None;
     let mut start: Option<String> = None;
     let mut end: Option<String> = None;
     let mut mode = Mode::Fields;
@@ -332,7 +342,7 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
         let cells: Vec<Option<String>> = row
             .cells
             .iter()
-            .map(|c| clean_text(c))
+            .map(|c| clean_paragraphs(c))
             .flat_map(split_amount_cell)
             .collect();
         let texts: Vec<(usize, &str)> = cells
@@ -343,6 +353,23 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
         if texts.is_empty() {
             continue;
         }
+        if let [(_, t)] = texts.as_slice() {
+            match label_of(t) {
+                Some(Label::Goal(g)) => {
+                    flush_goal_lines(&mut b, goal_lines.take(), hard);
+                    goal_lines = Some((g, t.to_string(), Vec::new()));
+                    continue;
+                }
+                None if goal_lines.is_some() && parse_number(t).is_none() => {
+                    if let Some((_, _, lines)) = goal_lines.as_mut() {
+                        lines.push(t.to_string());
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        flush_goal_lines(&mut b, goal_lines.take(), hard);
         if b.unit.is_none() {
             b.unit = texts.iter().find_map(|(_, t)| unit_in(t));
         }
@@ -449,7 +476,7 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
                     .map(|(_, l, t)| (*l, t.clone()));
                 match label {
                     Some((l, t)) => set_field(&mut b, l, &t, v, &mut start, &mut end),
-                    None => b.unread.push(v.to_string()),
+                    None => b.unread.push(flat(v)),
                 }
             }
             field_columns.clear();
@@ -514,7 +541,7 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
                 (Some(Label::Amount), Some(v)) => match parse_number(v) {
                     Some(n) => b.funding.push(amount_row(t, n)),
                     None => {
-                        b.project.extra.insert(as_printed(t), v.to_string());
+                        b.project.extra.insert(as_printed(&flat(t)), flat(v));
                     }
                 },
                 (Some(Label::Amount), None) => {}
@@ -529,7 +556,7 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
                         // nor a form's own annotations (填报单位：(盖章), 单位：万元).
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
                         _ => {
-                            b.unread.push(t.to_string());
+                            b.unread.push(flat(t));
                             b.unread.extend(value.map(str::to_string));
                         }
                     }
@@ -537,6 +564,7 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
             }
         }
     }
+    flush_goal_lines(&mut b, goal_lines.take(), hard);
     b.project.period = b.project.period.take().or(match (start, end) {
         (Some(s), Some(e)) => Some(format!("{s}-{e}")),
         (Some(s), None) => Some(s),
@@ -545,10 +573,21 @@ pub fn read_block(rows: &[&Row]) -> ProjectBlock {
     b
 }
 
+/// The lines under a goal label on a line of its own, as its text.
+fn flush_goal_lines(
+    b: &mut ProjectBlock,
+    lines: Option<(GoalKind, String, Vec<String>)>,
+    hard: bool,
+) {
+    if let Some((g, label, lines)) = lines {
+        push_goals(b, g, &label, &lines.join(super::text_separator(hard)));
+    }
+}
+
 fn amount_row(label: &str, amount: f64) -> FundingRow {
     FundingRow {
         section: FundingSection::ProjectFunding,
-        item: Some(as_printed(label)),
+        item: Some(as_printed(&flat(label))),
         current: Some(amount),
         share_pct: None,
         history: Vec::new(),
@@ -580,7 +619,7 @@ fn set_field(
     start: &mut Option<String>,
     end: &mut Option<String>,
 ) {
-    let v = value.to_string();
+    let v = flat(value);
     let put = |slot: &mut Option<String>| {
         if slot.is_none() {
             *slot = Some(v.clone());
@@ -621,7 +660,7 @@ fn set_field(
         Label::PeriodEnd => put(end),
         Label::Goal(g) => push_goals(b, g, label_text, value),
         Label::Other => {
-            insert_extra(&mut b.project.extra, &as_printed(label_text), v);
+            insert_extra(&mut b.project.extra, &as_printed(&flat(label_text)), v);
         }
         Label::FundingBlock | Label::CostBlock | Label::Amount => {}
     }
@@ -717,7 +756,7 @@ mod tests {
     fn block(lines: &[&str]) -> ProjectBlock {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
-        read_block(&refs)
+        read_block(&refs, false)
     }
 
     #[test]
@@ -728,7 +767,7 @@ mod tests {
             row("|其中：财政拨款|4,200.00|1,650.00"),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
-        let b = read_block(&refs);
+        let b = read_block(&refs, false);
         let got: Vec<_> = b
             .funding
             .iter()
@@ -747,13 +786,48 @@ mod tests {
     }
 
     #[test]
+    fn goal_lines_under_a_label_line() {
+        let rows = [
+            row("项目名称|示范项目"),
+            row("年度绩效目标："),
+            row("完成培训500人次"),
+            row("学员满意度90%以上"),
+            row("主管部门|某市某局"),
+            row("年度目标|完成全县经济普查数据采集工作\u{2029}提升统计数据质量"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        // Paragraphs of a structured file: an item each.
+        let b = read_block(&refs, true);
+        assert_eq!(
+            b.annual_goals,
+            vec![
+                "完成培训500人次",
+                "学员满意度90%以上",
+                "完成全县经济普查数据采集工作",
+                "提升统计数据质量"
+            ]
+        );
+        assert_eq!(b.department.as_deref(), Some("某市某局"));
+        assert!(b.unread.is_empty(), "{:?}", b.unread);
+        // Lines of a printed page: wrapped lines of one text.
+        let b = read_block(&refs[..4], false);
+        assert_eq!(b.annual_goals, vec!["完成培训500人次学员满意度90%以上"]);
+        // Numbered items in one cell are told apart after the cell is
+        // cleaned.
+        let rows = [row("年度目标|1.完成培训500人次\n2.学员满意度90%以上")];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs, false);
+        assert_eq!(b.annual_goals, vec!["完成培训500人次", "学员满意度90%以上"]);
+    }
+
+    #[test]
     fn goals_under_three_labels() {
         let rows = [
             row("总体目标|年度目标|实施期目标"),
             row("三年内改造完成|完成改造15条|完成改造45条"),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
-        let b = read_block(&refs);
+        let b = read_block(&refs, false);
         assert_eq!(b.either_goals, vec!["三年内改造完成"]);
         assert_eq!(b.annual_goals, vec!["完成改造15条"]);
         assert_eq!(b.long_term_goals, vec!["完成改造45条"]);
@@ -768,7 +842,7 @@ mod tests {
             row("完成改造15条|2025-2027年完成改造45条"),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
-        let b = read_block(&refs);
+        let b = read_block(&refs, false);
         assert_eq!(b.annual_goals, vec!["完成改造15条"]);
         assert_eq!(b.long_term_goals, vec!["2025-2027年完成改造45条"]);
     }

@@ -9,9 +9,15 @@ use crate::model::{Op, TargetParsed};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").unwrap());
 
-/// Removes HTML tags and entities, joins a cell's wrapped lines, collapses
-/// whitespace runs to one space and trims. Empty text is `None`: the
-/// document model never holds `""`.
+/// Stands between two paragraphs of a cell, or two rows of text, that
+/// the file itself separates (HTML, DOCX, spreadsheets): list readers
+/// split there; everything else reads it as a space (it is whitespace).
+pub const PARAGRAPH_BREAK: char = '\u{2029}';
+
+/// Removes HTML tags and entities, joins a cell's wrapped lines (a line
+/// that opens a list item keeps a space before it, so that the item can
+/// still be told), collapses whitespace runs to one space and trims.
+/// Empty text is `None`: the document model never holds `""`.
 pub fn clean_text(s: &str) -> Option<String> {
     let no_tags = if s.contains('<') {
         TAG.replace_all(s, " ")
@@ -19,7 +25,7 @@ pub fn clean_text(s: &str) -> Option<String> {
         s.into()
     };
     let joined = if no_tags.contains('\n') {
-        join_lines(&no_tags).into()
+        super::join_cell_lines(&no_tags).into()
     } else {
         no_tags
     };
@@ -30,6 +36,16 @@ pub fn clean_text(s: &str) -> Option<String> {
         decoded.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// [`clean_text`] of each paragraph of `s`, the paragraphs kept apart by
+/// [`PARAGRAPH_BREAK`].
+pub fn clean_paragraphs(s: &str) -> Option<String> {
+    if !s.contains(PARAGRAPH_BREAK) {
+        return clean_text(s);
+    }
+    let parts: Vec<String> = s.split(PARAGRAPH_BREAK).filter_map(clean_text).collect();
+    (!parts.is_empty()).then(|| parts.join("\u{2029}"))
 }
 
 /// Whether `s` has no whitespace at its ends and none but single spaces
@@ -394,6 +410,21 @@ mod tests {
         assert_eq!(clean_text("  \t "), None);
         assert_eq!(clean_text("<p></p>"), None);
         assert_eq!(clean_text("a &amp; b"), Some("a & b".to_string()));
+        // Wrapped lines join; a line that opens an item keeps a space, so
+        // that the list reader still finds the item.
+        assert_eq!(
+            clean_text("年度绩效指\n标").as_deref(),
+            Some("年度绩效指标")
+        );
+        assert_eq!(
+            clean_text("1.完成培训500人次\n2.学员满意度90%以上").as_deref(),
+            Some("1.完成培训500人次 2.学员满意度90%以上")
+        );
+        assert_eq!(
+            clean_paragraphs(" 甲 \u{2029}\u{2029} 乙丙 ").as_deref(),
+            Some("甲\u{2029}乙丙")
+        );
+        assert_eq!(clean_text("甲\u{2029}乙").as_deref(), Some("甲 乙"));
         assert_eq!(clean_text("a  b\u{3000}c "), Some("a b c".to_string()));
         assert!(is_collapsed("a b c") && is_collapsed(""));
         assert!(!is_collapsed(" a") && !is_collapsed("a ") && !is_collapsed("a  b"));

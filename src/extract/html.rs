@@ -281,6 +281,15 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
         "toolbar",
         "pager",
         "bread",
+        // 上一篇 / 下一篇 and 相关文章 lists: other approvals' titles.
+        "prevnext",
+        "prev_next",
+        "prev-next",
+        "pre_next",
+        "pre-next",
+        "relat",
+        "xgwz",
+        "xgxx",
     ];
     let mut names = el.classes().chain(el.id());
     names.any(|c| WORDS.iter().any(|w| contains_ignore_case(c, w)))
@@ -570,6 +579,14 @@ fn is_furniture_line(line: &str) -> bool {
         "【打印",
         "关闭窗口",
         "【关闭",
+        "上一篇",
+        "下一篇",
+        "相关文章",
+        "相关链接",
+        "相关阅读",
+        "相关新闻",
+        "相关信息",
+        "推荐阅读",
     ];
     line.chars().count() <= 200 && STARTS.iter().any(|s| line.starts_with(s))
 }
@@ -953,6 +970,24 @@ mod tests {
         );
         assert_eq!(doc.published.as_deref(), Some("2026-01-05"));
         assert_eq!(doc.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn links_to_other_articles_are_furniture() {
+        let page = r#"<html><body><div class="article"><h1>某局2026年部门整体绩效目标批复</h1>
+<table><tr><td>一级指标</td><td>指标值</td></tr></table>
+<div class="prevnext"><a>某县民政局2026年部门整体绩效目标批复</a></div>
+<p>上一篇：某县教育局2026年部门整体绩效目标批复</p>
+<p>相关文章</p></div></body></html>"#;
+        let r = rows(page);
+        let texts: Vec<Vec<&str>> = r.iter().map(cells).collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec!["某局2026年部门整体绩效目标批复"],
+                vec!["一级指标", "指标值"]
+            ]
+        );
     }
 
     #[test]

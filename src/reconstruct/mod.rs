@@ -654,6 +654,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let sheet_starts: Vec<usize> = layout.sheets.iter().map(|(i, _)| *i).collect();
     let segments = form_segments(&rows, &sheet_starts);
     let mut parts: Vec<Part> = Vec::new();
+    let mut title_only: Vec<Warning> = Vec::new();
     if segments.len() > 1 {
         for (start, seg) in &segments {
             let sheet = layout
@@ -662,19 +663,30 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 .rev()
                 .find(|(first, _)| first <= start)
                 .map(|(_, name)| name.clone());
-            parts.extend(
-                reconstruct_rows(seg, hard)
-                    .into_iter()
-                    .filter(|p| p.content.kind != Some(Kind::Unknown))
-                    .map(|p| Part {
-                        sheet: sheet.clone(),
-                        ..p
-                    }),
-            );
+            for part in reconstruct_rows(seg, hard) {
+                if part.content.kind == Some(Kind::Unknown) {
+                    continue;
+                }
+                // A title with nothing of a form under it (a link to
+                // another approval in a 相关文章 list, a 下一篇 line) is
+                // no approval; the documents say what they left out.
+                if !has_body(&part.content) && seg.iter().all(|r| r.spans.is_none()) {
+                    title_only.extend(seg.iter().filter(|r| !r.is_blank()).map(unread_text));
+                    continue;
+                }
+                parts.push(Part {
+                    sheet: sheet.clone(),
+                    ..part
+                });
+            }
         }
     }
     if parts.is_empty() {
         parts = reconstruct_rows(&rows, hard);
+    } else {
+        for part in &mut parts {
+            part.content.warnings.extend(title_only.iter().cloned());
+        }
     }
     inherit_heading(&mut parts);
     // What the layout repaired, said by every document of the file (it
@@ -688,6 +700,19 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         );
     }
     parts
+}
+
+/// Whether a form's reading holds anything besides what its title says.
+fn has_body(c: &Content) -> bool {
+    !c.indicators.is_empty()
+        || !c.annual_goals.is_empty()
+        || !c.long_term_goals.is_empty()
+        || !c.funding.rows.is_empty()
+        || !c.functions.is_empty()
+        || !c.annual_tasks.is_empty()
+        || c.project
+            .as_ref()
+            .is_some_and(|p| p.name.is_some() || p.code.is_some() || p.implementer.is_some())
 }
 
 /// Where a form starts: a new worksheet, a short title line (…绩效目标表,
@@ -2334,6 +2359,38 @@ mod tests {
             "1、增长8%以上\n2、公共文化设施"
         );
         assert_eq!(join_cell_lines("AI\nplatform"), "AI platform");
+    }
+
+    #[test]
+    fn a_title_with_nothing_under_it_is_no_approval() {
+        // The 相关文章 list under an approval: other approvals' titles.
+        let mut rows = prose(&["利川市水利和湖泊局2026年部门整体绩效目标批复"]);
+        rows.extend(table(&[
+            "部门（单位）名称|利川市水利和湖泊局",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|小型水库除险加固数量|12座",
+        ]));
+        rows.extend(prose(&[
+            "利川市民政局2026年部门整体绩效目标批复",
+            "利川市教育局2026年部门整体绩效目标批复",
+        ]));
+        let parts = reconstruct_all(&Layout {
+            rows,
+            hard_breaks: true,
+            ..Layout::default()
+        });
+        assert_eq!(parts.len(), 1);
+        let c = &parts[0].content;
+        assert_eq!(c.department.as_deref(), Some("利川市水利和湖泊局"));
+        assert_eq!(c.indicators.len(), 1);
+        let said: Vec<&str> = c
+            .warnings
+            .iter()
+            .filter(|w| w.code == "unknown_section")
+            .map(|w| w.message.as_str())
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].contains("利川市民政局"), "{said:?}");
     }
 
     #[test]

@@ -270,6 +270,12 @@ static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Whether a header text names a year's column (`2024年`, `2024年实际`,
+/// `2025年目标值`).
+pub fn is_year_header(text: &str) -> bool {
+    YEAR_HEADER.is_match(&normalize(text))
+}
+
 /// What one header text names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Classified {

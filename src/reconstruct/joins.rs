@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::layout::Row;
 
 use super::values::year_cell;
-use super::vocab;
+use super::{header, vocab};
 
 fn last_text(cells: &[String]) -> Option<(usize, &str)> {
     cells
@@ -38,11 +38,17 @@ fn ends_a_row(text: &str) -> bool {
 pub fn is_header(r: &Row) -> bool {
     let texts: Vec<&str> = r.texts().collect();
     let label = |t: &&str| t.trim().ends_with("绩效指标");
-    let year = |t: &&str| year_cell(t).is_some();
-    // Beside years, any part of a title; alone, two or more of a title's
-    // starts or ends (or the 年 of a cut year), so that the rest of a cut
-    // data cell ("2025" / "年") is not taken for a header.
-    let with_years = |t: &&str| year(t) || label(t) || vocab::is_indicator_header_part(t);
+    let year = |t: &&str| year_cell(t).is_some() || header::is_year_header(t);
+    // Beside years, any part of a title or a header word (2024年 | 目标值);
+    // alone, two or more of a title's starts or ends (or the 年 of a cut
+    // year), so that the rest of a cut data cell ("2025" / "年") is not
+    // taken for a header.
+    let with_years = |t: &&str| {
+        year(t)
+            || label(t)
+            || vocab::is_indicator_header_part(t)
+            || header::field_of_word(t).is_some()
+    };
     let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || t.trim() == "年";
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
         || (texts.iter().any(year) && texts.iter().all(with_years))
@@ -404,6 +410,11 @@ mod tests {
         assert!(is_header(&row("||||2024年|2025年|年实现值|定依|", true)));
         assert!(!is_header(&row("年度绩效指标||||||||", false)));
         assert!(!is_header(&row("||||||年||", true)));
+        // The lower row of a two-row header: years with their words.
+        assert!(is_header(&row("2024年实际|2025年|2026年", false)));
+        assert!(is_header(&row("2024年|2025年目标值", false)));
+        assert!(is_header(&row("2024年完成值|目标值", false)));
+        assert!(!is_header(&row("2024年|1600人次", false)));
         assert!(continues(&a, &b, &[]));
         let j = join(&a, &b, &[]);
         assert_eq!(j.cells[4], "1574人次");

@@ -246,6 +246,8 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
         "script"
             | "style"
             | "noscript"
+            // Text deleted under Word's tracked changes (struck through).
+            | "del"
             | "template"
             | "head"
             | "nav"
@@ -352,8 +354,15 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Stands for a run of whitespace with a line break in it (the page
+/// source's own line breaks), until [`tidy`] knows what is on either side:
+/// between Chinese characters it is nothing, as wrapped lines of Chinese
+/// are joined, elsewhere a space.
+const SOURCE_BREAK: char = '\u{200b}';
+
 /// Appends text with HTML whitespace collapsed (a run of spaces, tabs,
-/// newlines and no-break spaces is one space).
+/// newlines and no-break spaces is one space, or a [`SOURCE_BREAK`] if it
+/// holds a line break).
 fn push_collapsed(buf: &mut String, text: &str) {
     // HTML's whitespace is ASCII; `&nbsp;` reads as a space too. An
     // ideographic space (U+3000) is text and stays.
@@ -364,15 +373,24 @@ fn push_collapsed(buf: &mut String, text: &str) {
         let (word, after) = rest.split_at(word_end);
         buf.push_str(word);
         let spaces_end = after.find(|c| !is_space(c)).unwrap_or(after.len());
-        if spaces_end > 0 && !buf.is_empty() && !buf.ends_with(' ') && !buf.ends_with('\n') {
-            buf.push(' ');
+        let spaces = after.get(..spaces_end).unwrap_or_default();
+        if spaces_end > 0 && !buf.is_empty() && !buf.ends_with([' ', '\n']) {
+            let line_break = spaces.contains(['\n', '\r']);
+            if buf.ends_with(SOURCE_BREAK) {
+                if !line_break {
+                    buf.pop();
+                    buf.push(' ');
+                }
+            } else {
+                buf.push(if line_break { SOURCE_BREAK } else { ' ' });
+            }
         }
         rest = after.get(spaces_end..).unwrap_or_default();
     }
 }
 
 fn push_break(buf: &mut String) {
-    while buf.ends_with(' ') {
+    while buf.ends_with([' ', SOURCE_BREAK]) {
         buf.pop();
     }
     if !buf.is_empty() && !buf.ends_with('\n') {
@@ -380,8 +398,44 @@ fn push_break(buf: &mut String) {
     }
 }
 
+/// Whether a source line break between these two characters is nothing:
+/// both are Chinese (or full-width) characters or punctuation.
+fn joins_without_space(before: char, after: char) -> bool {
+    let cjk = |c: char| {
+        matches!(c as u32,
+            0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xff00..=0xffef)
+    };
+    cjk(before) && cjk(after)
+}
+
+/// Each [`SOURCE_BREAK`] as nothing or a space.
+fn resolve_source_breaks(buf: &str) -> String {
+    let mut out = String::with_capacity(buf.len());
+    let mut chars = buf.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != SOURCE_BREAK {
+            out.push(c);
+            continue;
+        }
+        let before = out.chars().next_back();
+        let after = chars.peek().copied();
+        match (before, after) {
+            (Some(b), Some(a)) if joins_without_space(b, a) => {}
+            _ => out.push(' '),
+        }
+    }
+    out
+}
+
 /// Lines trimmed, empty lines dropped.
 fn tidy(buf: &str) -> String {
+    let resolved;
+    let buf = if buf.contains(SOURCE_BREAK) {
+        resolved = resolve_source_breaks(buf);
+        resolved.as_str()
+    } else {
+        buf
+    };
     if !buf.contains('\n') {
         return buf.trim().to_string();
     }
@@ -395,6 +449,37 @@ fn tidy(buf: &str) -> String {
     out
 }
 
+/// A text node as it is shown: in a Wingdings font (Word's check boxes,
+/// `<span style='font-family:Wingdings'>þ</span>`) its box symbols are the
+/// boxes they draw.
+fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, str> {
+    const SYMBOLS: &[char] = &['þ', 'ý', '¨', 'o', 'R', 'S', 'T', '£', '*'];
+    if text.chars().count() > 3 || !text.contains(SYMBOLS) {
+        return text.into();
+    }
+    let font = n.ancestors().take(3).find_map(|a| {
+        let el = a.value().as_element()?;
+        let style = el
+            .attr("style")
+            .into_iter()
+            .chain(el.attr("face"))
+            .map(str::to_ascii_lowercase)
+            .find(|s| s.contains("wingdings"))?;
+        Some(if style.contains("wingdings 2") {
+            "wingdings 2"
+        } else {
+            "wingdings"
+        })
+    });
+    let Some(font) = font else {
+        return text.into();
+    };
+    text.chars()
+        .map(|c| crate::extract::docx::symbol_char(font, &format!("{:x}", c as u32)).unwrap_or(c))
+        .collect::<String>()
+        .into()
+}
+
 /// The text of a subtree, block boundaries and `<br>` as line breaks.
 fn cell_text(node: NodeRef<'_, Node>) -> String {
     let mut buf = String::new();
@@ -406,7 +491,7 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                     continue;
                 }
                 match n.value() {
-                    Node::Text(t) => push_collapsed(&mut buf, &t.text),
+                    Node::Text(t) => push_collapsed(&mut buf, &shown_text(&n, &t.text)),
                     Node::Element(el) => {
                         if n.id() != node.id() && is_furniture(&n) {
                             skip = Some(n.id());
@@ -684,7 +769,11 @@ fn title_before<'a>(
                 }
                 if let Node::Text(t) = n.value() {
                     let t = t.trim();
-                    if t.chars().count() <= 80
+                    // A numbered section heading (一、年度绩效目标) or a bare
+                    // label is inside the approval, not its title.
+                    let numbered = crate::reconstruct::lists::enumerator_len(t).is_some();
+                    if (8..=80).contains(&t.chars().count())
+                        && !numbered
                         && (t.contains("绩效目标") || t.contains("批复"))
                         && !is_sentence(t)
                         && !is_furniture_line(t)
@@ -881,7 +970,7 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
                     continue;
                 }
                 match n.value() {
-                    Node::Text(t) => push_collapsed(&mut line, &t.text),
+                    Node::Text(t) => push_collapsed(&mut line, &shown_text(&n, &t.text)),
                     Node::Element(el) => {
                         if n.id() != root.id() && is_furniture(&n) {
                             skip = Some(n.id());
@@ -920,7 +1009,7 @@ mod tests {
     #[test]
     fn whitespace_collapses_to_one_space() {
         let cases = [
-            ("", "  a  b\t\nc ", "a b c "),
+            ("", "  a  b\t\nc ", "a b\u{200b}c "),
             ("x", " y", "x y"),
             ("x ", "\u{a0}\u{a0}y", "x y"),
             ("x\n", "  y  ", "x\ny "),
@@ -933,6 +1022,25 @@ mod tests {
             assert_eq!(buf, want, "{start:?} + {text:?}");
         }
         assert_eq!(tidy(" a \n\n b\n"), "a\nb");
+        // The page source's line break between Chinese characters is
+        // nothing; elsewhere a space.
+        let mut buf = String::new();
+        for node in [
+            "法律援助案件\n    ",
+            "办结率",
+            "\n",
+            "(AI",
+            "\n",
+            "platform)",
+        ] {
+            push_collapsed(&mut buf, node);
+        }
+        assert_eq!(tidy(&buf), "法律援助案件办结率 (AI platform)");
+        let mut buf = String::new();
+        for node in ["新改建", "\n", "城市公厕数量", " ", "座"] {
+            push_collapsed(&mut buf, node);
+        }
+        assert_eq!(tidy(&buf), "新改建城市公厕数量 座");
     }
 
     fn rows(html: &str) -> Vec<Row> {
@@ -988,6 +1096,21 @@ mod tests {
                 vec!["一级指标", "指标值"]
             ]
         );
+    }
+
+    #[test]
+    fn word_check_boxes_are_boxes() {
+        let page = concat!(
+            "<table><tr><td>项目属性</td><td>",
+            "<span style='font-family:Wingdings;mso-char-type:symbol'>¨</span>新增项目 ",
+            "<span style='mso-symbol-font-family:Wingdings'><span>þ</span></span>延续项目",
+            "</td></tr></table>"
+        );
+        let r = rows(page);
+        assert_eq!(cells(&r[0]), vec!["项目属性", "□新增项目 ☑延续项目"]);
+        // The same letters in a text font are text.
+        let r = rows("<table><tr><td>a</td><td>þ o</td></tr></table>");
+        assert_eq!(cells(&r[0]), vec!["a", "þ o"]);
     }
 
     #[test]

@@ -120,6 +120,7 @@ pub fn header_char(c: char) -> Option<char> {
         '【' => Some('['),
         '】' => Some(']'),
         '：' => Some(':'),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
         c => Some(c),
     }
 }
@@ -175,7 +176,7 @@ impl Word {
 
 /// A funding amount or share: `1,647.19`, `593.00`, `100.0%`.
 pub fn parse_number(s: &str) -> Option<f64> {
-    let t: String = s
+    let t: String = ascii_digits(s)
         .chars()
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
         .collect();
@@ -236,8 +237,10 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(≤|≥|≦|≧|<=|>=|＜=|＞=|<|>|＜|＞|=|＝|不高于|不超过|小于或等于|小于等于|不低于|不少于|大于或等于|大于等于|小于|低于|大于|高于|等于)?\s*",
         r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*",
-        // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.)
-        r"(%|‰|[\p{L}/²³℃㎡]{1,6}?)??\s*",
+        // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.) A
+        // unit may name its alternative in brackets (台（套）) or be an
+        // area or volume written with a plain digit (m2, from m<sup>2</sup>).
+        r"(%|‰|[万千]?[A-Za-z]{1,3}[23]|[\p{L}/²³℃㎡]{1,4}?[（(][\p{L}/]{1,2}[)）]|[\p{L}/²³℃㎡]{1,6}?)??\s*",
         r"(及以上|以上|及以下|以下|以内|之内|内)?$"
     ))
     .unwrap()
@@ -314,16 +317,50 @@ pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
 
-/// All four-digit years written as `2026年` / `2026 年`, in order.
+static CHINESE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([〇○零一二][〇○零一二三四五六七八九]{3})\s*年").unwrap());
+
+/// All four-digit years written as `2026年` / `2026 年` (or with full-width
+/// digits), in order; else those written in Chinese numerals
+/// (`二〇二六年`).
 pub fn years_in(s: &str) -> Vec<i32> {
-    YEAR.captures_iter(s)
+    let s = ascii_digits(s);
+    let years: Vec<i32> = YEAR
+        .captures_iter(&s)
         .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .collect();
+    if !years.is_empty() || !s.contains('年') {
+        return years;
+    }
+    CHINESE_YEAR
+        .captures_iter(&s)
+        .filter_map(|c| {
+            let digits: String = c
+                .get(1)?
+                .as_str()
+                .chars()
+                .map(|d| match d {
+                    '〇' | '○' | '零' => '0',
+                    '一' => '1',
+                    '二' => '2',
+                    '三' => '3',
+                    '四' => '4',
+                    '五' => '5',
+                    '六' => '6',
+                    '七' => '7',
+                    '八' => '8',
+                    _ => '9',
+                })
+                .collect();
+            digits.parse().ok()
+        })
+        .filter(|y| (1900..2100).contains(y))
         .collect()
 }
 
 /// A cell that is only a year, like `2024 年` or `2024年`.
 pub fn year_cell(s: &str) -> Option<i32> {
-    let t = Word::squashed(s, 5)?;
+    let t = Word::normalized(s, 5)?;
     let t = t.as_str();
     let digits = t.strip_suffix('年').unwrap_or(t);
     (digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()))
@@ -353,6 +390,15 @@ mod tests {
         assert_eq!(t(">=90%"), q(Op::Ge, 90.0, Some("%")));
         assert_eq!(t("<3个工作日"), q(Op::Lt, 3.0, Some("个工作日")));
         assert_eq!(t("10 项"), q(Op::Eq, 10.0, Some("项")));
+        assert_eq!(years_in("某县水利局２０２５年部门整体绩效目标"), vec![2025]);
+        assert_eq!(years_in("二〇二五年度部门整体绩效目标"), vec![2025]);
+        assert_eq!(years_in("一二三四五年"), Vec::<i32>::new());
+        assert_eq!(year_cell("２０２４年"), Some(2024));
+        assert_eq!(parse_number("１０"), Some(10.0));
+        assert_eq!(t("≥450台（套）"), q(Op::Ge, 450.0, Some("台（套）")));
+        assert_eq!(t("≥450台(套)"), q(Op::Ge, 450.0, Some("台(套)")));
+        assert_eq!(t("≥650m2"), q(Op::Ge, 650.0, Some("m2")));
+        assert_eq!(t("100%（含）"), None);
         assert_eq!(t("≤ 500万元"), q(Op::Le, 500.0, Some("万元")));
         assert_eq!(t("1,200万元"), q(Op::Eq, 1200.0, Some("万元")));
         assert_eq!(t("3.79"), q(Op::Eq, 3.79, None));

@@ -210,9 +210,16 @@ pub fn join_cut_rows<'a>(rows: Vec<TableRow<'a>>) -> Vec<TableRow<'a>> {
     let mut above: Vec<String> = Vec::new();
     let mut last_data: Option<usize> = None;
     let mut break_pending = false;
+    let mut headers: Vec<Vec<String>> = Vec::new();
     for mut t in rows {
         if t.header {
-            break_pending |= t.row.after_page_break;
+            // A header printed again under data rows is a page break, also
+            // where the file does not say so (a table converted from a PDF
+            // into Word or HTML keeps the repeated header, not the break).
+            let texts: Vec<String> = t.row.texts().map(str::to_string).collect();
+            let repeated = last_data.is_some() && headers.contains(&texts);
+            break_pending |= t.row.after_page_break || repeated;
+            headers.push(texts);
             // A table label printed in a header row may be printed again
             // beside a continuation; level names in effect stay in effect.
             remember(&mut above, &t.row, false);
@@ -447,6 +454,47 @@ mod tests {
         );
         let c = row("|||信访投诉办结率||||计划标准|", true);
         assert!(!continues(&a, &c, &[]));
+    }
+
+    #[test]
+    fn a_repeated_header_is_a_page_break_where_none_is_marked() {
+        // A table converted from a PDF into Word or HTML: no page breaks,
+        // but the header printed again, and the rest of a cut cell.
+        let header = "一级指标|二级指标|三级指标|指标值|指标值确定依据|指标分类";
+        let rows = [
+            row(header, false),
+            row(
+                "产出指标|质量指标|最低生活保障对象动态管理核查|100%|计划标准|绩效基本型",
+                false,
+            ),
+            row(header, false),
+            row("||率|||", false),
+            row("||救助资金发放及时率|100%|计划标准|绩效基本型", false),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(with_headers(&refs));
+        let data: Vec<&str> = out
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| t.row.cells[2].as_str())
+            .collect();
+        assert_eq!(
+            data,
+            vec!["最低生活保障对象动态管理核查率", "救助资金发放及时率"]
+        );
+        // A different header below data rows (another table) is no break.
+        let rows = [
+            row(header, false),
+            row("产出指标|质量指标|核查|100%|计划标准|绩效基本型", false),
+            row(
+                "一级指标|二级指标|三级指标|年度指标值|指标值确定依据|指标分类",
+                false,
+            ),
+            row("||率|||", false),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(with_headers(&refs));
+        assert_eq!(out.iter().filter(|t| t.joined).count(), 0);
     }
 
     #[test]

@@ -257,9 +257,15 @@ pub struct Warning {
 
 impl Warning {
     pub fn new(code: &str, message: impl Into<String>) -> Self {
+        let mut message: String = message.into();
+        // Messages quote cells, whose paragraphs (U+2029, see
+        // reconstruct::values::PARAGRAPH_BREAK) read as spaces.
+        if message.contains('\u{2029}') {
+            message = message.replace('\u{2029}', " ");
+        }
         Warning {
             code: code.to_string(),
-            message: message.into(),
+            message,
             table: None,
             seq: None,
             page: None,

@@ -454,7 +454,7 @@ fn tidy(buf: &str) -> String {
 /// boxes they draw.
 fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, str> {
     const SYMBOLS: &[char] = &['þ', 'ý', '¨', 'o', 'R', 'S', 'T', '£', '*'];
-    if text.chars().count() > 3 || !text.contains(SYMBOLS) {
+    if text.len() > 12 || text.chars().count() > 3 || !text.contains(SYMBOLS) {
         return text.into();
     }
     let font = n.ancestors().take(3).find_map(|a| {

@@ -273,7 +273,12 @@ static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a header text names a year's column (`2024年`, `2024年实际`,
 /// `2025年目标值`).
 pub fn is_year_header(text: &str) -> bool {
-    YEAR_HEADER.is_match(&normalize(text))
+    // Most cells do not open with a year's four digits, and are turned
+    // away before they are normalized.
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut chars = text.trim_start().chars();
+    let opens_with_year = chars.by_ref().take(4).filter(|&c| digit(c)).count() == 4;
+    opens_with_year && YEAR_HEADER.is_match(&normalize(text))
 }
 
 /// What one header text names.

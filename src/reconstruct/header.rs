@@ -270,6 +270,17 @@ static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A normalized header without a unit in brackets at its end
+/// (`预算数(万元)` → `预算数`).
+fn without_unit(n: &str) -> Option<&str> {
+    let inner = n.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let unit = inner.get(open + 1..)?;
+    let base = inner.get(..open)?;
+    let is_unit = ["万元", "元", "千元", "亿元", "%", "分", "个"].contains(&unit);
+    (is_unit && !base.is_empty()).then_some(base)
+}
+
 /// Whether a header text names a year's column (`2024年`, `2024年实际`,
 /// `2025年目标值`).
 pub fn is_year_header(text: &str) -> bool {
@@ -315,6 +326,10 @@ pub fn classify(
         return Some(c);
     }
     if let Some(&field) = vocabulary().words.get(&rest) {
+        return Some(plain(field));
+    }
+    // A unit in brackets after the word: 预算数（万元）, 权重（%）.
+    if let Some(&field) = without_unit(&rest).and_then(|w| vocabulary().words.get(w)) {
         return Some(plain(field));
     }
     if let Some(caps) = YEAR_HEADER.captures(&n) {
@@ -672,6 +687,15 @@ fn leaves_of_path(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_in_brackets_is_no_part_of_the_word() {
+        let no_label = |_: &str| false;
+        let field = |t: &str| classify(t, Some(2025), &no_label).map(|c| c.field);
+        assert_eq!(field("预算数（万元）"), Some(Field::Budget));
+        assert_eq!(field("权重（%）"), Some(Field::Weight));
+        assert_eq!(field("指标值（说明）"), None);
+    }
 
     fn row(s: &str) -> Row {
         Row {

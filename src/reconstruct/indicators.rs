@@ -881,8 +881,19 @@ pub fn parse_table(
                 above = Levels::default();
                 continue;
             }
-            let current = groups.last().and_then(|g| g.name.clone());
-            if name.is_some() && name != current {
+            let budget = project_value(&read.values, Field::Budget);
+            let goal = project_value(&read.values, Field::Goal);
+            // Another project under the same name (办公设备购置 of two
+            // units): its unit, budget or goal differs from the group's.
+            let differs =
+                |a: &Option<String>, b: &Option<String>| a.is_some() && b.is_some() && a != b;
+            let new_project = groups.last().is_some_and(|g| {
+                name != g.name
+                    || differs(&unit, &g.unit_name)
+                    || differs(&budget, &g.budget)
+                    || differs(&goal, &g.goal)
+            });
+            if name.is_some() && new_project {
                 let first = groups
                     .last()
                     .is_some_and(|g| g.name.is_none() && g.rows == 0);
@@ -893,8 +904,8 @@ pub fn parse_table(
                 if let Some(g) = groups.last_mut() {
                     g.name = name;
                     g.unit_name = unit;
-                    g.budget = project_value(&read.values, Field::Budget);
-                    g.goal = project_value(&read.values, Field::Goal);
+                    g.budget = budget;
+                    g.goal = goal;
                 }
             }
         }

@@ -1261,6 +1261,9 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
         name: g.name,
         ..Project::default()
     });
+    if let Some(u) = budget_header.and_then(funding::unit_in) {
+        c.funding.unit = Some(u);
+    }
     c.funding.rows = g
         .budget
         .as_deref()
@@ -2359,6 +2362,42 @@ mod tests {
             "1、增长8%以上\n2、公共文化设施"
         );
         assert_eq!(join_cell_lines("AI\nplatform"), "AI platform");
+    }
+
+    #[test]
+    fn projects_of_a_flat_table_under_one_name_are_apart() {
+        // Two units' 办公设备购置, the name printed on each row.
+        let rows = table(&[
+            "2025年项目支出绩效目标表",
+            "单位名称|项目名称|预算数（万元）|年度目标|一级指标|二级指标|三级指标|指标值",
+            "甲区民政局|办公设备购置|12|更新办公设备。|产出指标|数量指标|购置台数|≥10台",
+            "甲区民政局|办公设备购置|12|更新办公设备。|满意度指标|服务对象满意度|使用人员满意度|≥90%",
+            "甲区文体旅局|办公设备购置|8.5|购置演出设备。|产出指标|数量指标|购置套数|≥3套",
+        ]);
+        let parts = reconstruct_all(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        let got: Vec<String> = parts
+            .iter()
+            .map(|p| {
+                let c = &p.content;
+                let amounts: Vec<Option<f64>> = c.funding.rows.iter().map(|r| r.current).collect();
+                format!(
+                    "{:?} {} {amounts:?} {:?}",
+                    c.department,
+                    c.indicators.len(),
+                    c.funding.unit
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                r#"Some("甲区民政局") 2 [Some(12.0)] Some("万元")"#,
+                r#"Some("甲区文体旅局") 1 [Some(8.5)] Some("万元")"#,
+            ]
+        );
     }
 
     #[test]

@@ -95,6 +95,9 @@ const LABELS: &[(&str, Label)] = &[
     ("联系人", Label::Other),
     ("联系电话", Label::Other),
     ("立项依据", Label::Other),
+    // The form's year: no amount (预算 names money elsewhere).
+    ("预算年度", Label::Other),
+    ("填报年度", Label::Other),
     ("项目概况", Label::Other),
     ("资金总额及构成", Label::FundingBlock),
     ("项目资金", Label::FundingBlock),
@@ -161,20 +164,21 @@ fn as_printed(s: &str) -> String {
 fn label_of(cell: &str) -> Option<Label> {
     // Most cells are values, longer than any label: turned away before
     // they are copied.
-    let word = Word::normalized(cell, 24)?;
+    let word = Word::normalized(cell, 30)?;
     let k = word.as_str().trim_end_matches([':', '：']);
-    if k.is_empty() || k.chars().count() > 16 {
-        return None;
-    }
-    // 资金总额及构成（万元）: the unit in brackets is no part of the label.
+    // 资金总额及构成（万元）, 中期目标（2025年-2027年）: the unit or the
+    // period in brackets is no part of the label.
     let unbracketed = match k.find('(') {
         Some(i) if k.ends_with(')') && i > 0 => k.get(..i).unwrap_or(k),
         _ => k,
     };
+    if k.is_empty() || unbracketed.chars().count() > 16 {
+        return None;
+    }
     if let Some(&(_, l)) = LABELS.iter().find(|(w, _)| *w == k || *w == unbracketed) {
         return Some(l);
     }
-    if let Some(g) = goal_kind(k) {
+    if let Some(g) = goal_kind(k).or_else(|| goal_kind(unbracketed)) {
         return Some(Label::Goal(g));
     }
     // 资金总额（万元）, 年度资金总额, 其中：财政拨款.
@@ -783,6 +787,23 @@ mod tests {
             ]
         );
         assert!(b.unread.is_empty(), "{:?}", b.unread);
+    }
+
+    #[test]
+    fn labels_with_a_period_or_a_year() {
+        assert_eq!(
+            label_of("中期目标（2025年-2027年）"),
+            Some(Label::Goal(GoalKind::LongTerm))
+        );
+        assert_eq!(label_of("年度目标"), Some(Label::Goal(GoalKind::Annual)));
+        // The form's year is no amount (预算 names money elsewhere).
+        assert_eq!(label_of("预算年度"), Some(Label::Other));
+        let b = block(&["项目名称|示范项目", "预算年度|2025", "资金总额|260"]);
+        assert_eq!(b.funding.len(), 1);
+        assert_eq!(
+            b.project.extra.get("预算年度").map(String::as_str),
+            Some("2025")
+        );
     }
 
     #[test]

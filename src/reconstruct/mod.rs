@@ -1209,6 +1209,12 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     match c.kind {
         Some(Kind::Unknown) => {
             let what = match &c.title {
+                Some(t) if is_evaluation(&c) => format!(
+                    "{t}: a report of results (自评, 评价: 得分, 偏差原因), not a 绩效目标批复"
+                ),
+                None if is_evaluation(&c) => {
+                    "a report of results (得分, 偏差原因 columns), not a 绩效目标批复".to_string()
+                }
                 Some(t) => format!("{t}: not a 绩效目标批复 or 绩效目标表 pifu can read"),
                 None => "no 绩效目标批复 title or tables found".to_string(),
             };
@@ -1329,7 +1335,30 @@ fn is_project_form(groups: &[(Section, Vec<&Row>)], block_rows: &[&Row]) -> bool
         .any(|r| r.texts().any(project::names_project))
 }
 
+/// Whether the document reports how targets were met (a 绩效自评表 or an
+/// evaluation report) rather than sets them: its title says so, or its
+/// indicator table scores the results (得分, 偏差原因).
+fn is_evaluation(c: &Content) -> bool {
+    let titled = c
+        .title
+        .as_deref()
+        .is_some_and(|t| t.contains("自评") || (t.contains("评价") && !t.contains("目标")));
+    let scored = c
+        .columns
+        .annual
+        .iter()
+        .chain(&c.columns.long_term)
+        .any(|col| {
+            let h = col.header.rsplit('/').next().unwrap_or(&col.header);
+            h.contains("偏差原因") || h.ends_with("得分") || h.contains("实际完成值")
+        });
+    titled || scored
+}
+
 fn kind_of(c: &Content) -> Kind {
+    if is_evaluation(c) {
+        return Kind::Unknown;
+    }
     if c.project.is_some() {
         let named = c.project.as_ref().is_some_and(|p| p.name.is_some());
         return if named || !c.indicators.is_empty() {
@@ -2397,6 +2426,21 @@ mod tests {
                 r#"Some("甲区民政局") 2 [Some(12.0)] Some("万元")"#,
                 r#"Some("甲区文体旅局") 1 [Some(8.5)] Some("万元")"#,
             ]
+        );
+    }
+
+    #[test]
+    fn a_self_evaluation_is_no_approval() {
+        let c = read_table(&[
+            "2024年度部门整体支出绩效自评表",
+            "部门（单位）名称|某县卫生健康局",
+            "一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因分析",
+            "产出指标|数量指标|家庭医生签约人数|≥3000人|3120人|10|10|无",
+        ]);
+        assert_eq!(c.kind, Some(Kind::Unknown));
+        assert_eq!(
+            c.warnings.first().map(|w| w.code.as_str()),
+            Some("unrecognized_document")
         );
     }
 

@@ -72,6 +72,11 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     if !next.after_page_break {
         return false;
     }
+    // A line of text (a table's label left at the foot of the page) is
+    // not continued by a row of the grid on the next, nor the reverse.
+    if prev.spans.is_some() != next.spans.is_some() {
+        return false;
+    }
     let (Some((_, p)), Some((_, n))) = (last_text(&prev.cells), last_text(&next.cells)) else {
         return false;
     };
@@ -275,6 +280,24 @@ mod tests {
             after_page_break: after_break,
             spans: None,
         }
+    }
+
+    #[test]
+    fn a_line_of_text_is_not_continued_by_a_grid_row() {
+        // The table's label left at the foot of a page, its table on the
+        // next page (a PDF from Word).
+        let label = row("年度绩效指标", false);
+        let first = row(
+            "运行成本|经济成本指标|公用经费控制率|≤100%|计划标准|绩效基本型",
+            true,
+        );
+        // (As two lines of text they would be one cut row.)
+        assert!(continues(&label, &first, &[]));
+        let grid = Row {
+            spans: Some(vec![crate::layout::Span::default(); 6]),
+            ..first
+        };
+        assert!(!continues(&label, &grid, &[]));
     }
 
     #[test]

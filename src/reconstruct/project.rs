@@ -364,7 +364,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                     goal_lines = Some((g, t.to_string(), Vec::new()));
                     continue;
                 }
-                None if goal_lines.is_some() && parse_number(t).is_none() => {
+                None if goal_lines.is_some() && parse_number(t).is_none() && !is_annotation(t) => {
                     if let Some((_, _, lines)) = goal_lines.as_mut() {
                         lines.push(t.to_string());
                     }
@@ -374,6 +374,15 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             }
         }
         flush_goal_lines(&mut b, goal_lines.take(), hard);
+        // A line of text `年度绩效目标：1、…` (a label line cut in two):
+        // the lines under it continue its goals (on a printed page, the
+        // wrapped rest of the last one).
+        if let ([(_, label), (_, text)], None) = (texts.as_slice(), &row.spans) {
+            if let (Some(Label::Goal(g)), None) = (label_of(label), label_of(text)) {
+                goal_lines = Some((g, label.to_string(), vec![text.to_string()]));
+                continue;
+            }
+        }
         if b.unit.is_none() {
             b.unit = texts.iter().find_map(|(_, t)| unit_in(t));
         }
@@ -833,6 +842,20 @@ mod tests {
         // Lines of a printed page: wrapped lines of one text.
         let b = read_block(&refs[..4], false);
         assert_eq!(b.annual_goals, vec!["完成培训500人次学员满意度90%以上"]);
+        // A label line whose last goal wraps onto the next line of a
+        // printed page.
+        let rows = [
+            row("项目名称|示范项目"),
+            row("年度绩效目标：|1、配置设备42台；2、开展轮训，签约服"),
+            row("务覆盖率达到75%。"),
+            row("单位：万元"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs, false);
+        assert_eq!(
+            b.annual_goals,
+            vec!["配置设备42台", "开展轮训，签约服务覆盖率达到75%。"]
+        );
         // Numbered items in one cell are told apart after the cell is
         // cleaned.
         let rows = [row("年度目标|1.完成培训500人次\n2.学员满意度90%以上")];

@@ -108,6 +108,8 @@ const LABELS: &[(&str, Label)] = &[
     ("项目资金情况", Label::FundingBlock),
     ("资金来源", Label::FundingBlock),
     ("项目预算成本构成", Label::CostBlock),
+    ("项目成本测算", Label::CostBlock),
+    ("成本测算", Label::CostBlock),
     ("项目成本构成", Label::CostBlock),
     ("成本构成", Label::CostBlock),
     ("预算成本构成", Label::CostBlock),
@@ -364,7 +366,12 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                     goal_lines = Some((g, t.to_string(), Vec::new()));
                     continue;
                 }
-                None if goal_lines.is_some() && parse_number(t).is_none() && !is_annotation(t) => {
+                // (A line ending on a colon heads another block.)
+                None if goal_lines.is_some()
+                    && parse_number(t).is_none()
+                    && !is_annotation(t)
+                    && !t.trim_end().ends_with([':', '：']) =>
+                {
                     if let Some((_, _, lines)) = goal_lines.as_mut() {
                         lines.push(t.to_string());
                     }
@@ -856,6 +863,23 @@ mod tests {
             b.annual_goals,
             vec!["配置设备42台", "开展轮训，签约服务覆盖率达到75%。"]
         );
+        // Another block's label line ends the goals: the cost table
+        // under 项目成本测算： is read as costs.
+        let rows = [
+            row("年度目标：|完成管网改造。"),
+            row("项目成本测算："),
+            row("成本项目|金额（万元）|测算依据"),
+            row("管网新建及改造|1488|186公里×8万元/公里"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs, false);
+        assert_eq!(b.annual_goals, vec!["完成管网改造。"]);
+        let costs: Vec<(Option<&str>, Option<f64>)> = b
+            .funding
+            .iter()
+            .map(|r| (r.item.as_deref(), r.current))
+            .collect();
+        assert_eq!(costs, vec![(Some("管网新建及改造"), Some(1488.0))]);
         // Numbered items in one cell are told apart after the cell is
         // cleaned.
         let rows = [row("年度目标|1.完成培训500人次\n2.学员满意度90%以上")];

@@ -482,13 +482,49 @@ fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a 
 }
 
 fn first_title(rows: &[&Row]) -> Option<String> {
-    rows.iter()
-        .filter_map(|r| match title_texts(r).as_slice() {
+    first_title_rows(rows).map(|(t, _)| t)
+}
+
+/// [`first_title`] and the rows it was read from (one, or two when the
+/// title wraps).
+fn first_title_rows(rows: &[&Row]) -> Option<(String, std::ops::Range<usize>)> {
+    fn only(r: &Row) -> Option<&str> {
+        match title_texts(r).as_slice() {
             [only] => Some(*only),
             _ => None,
-        })
-        .find(|t| (t.contains("批复") || t.contains("绩效目标")) && !is_sentence(t))
-        .and_then(clean_text)
+        }
+    }
+    let (i, title) = rows.iter().enumerate().find_map(|(i, r)| {
+        only(r)
+            .filter(|t| (t.contains("批复") || t.contains("绩效目标")) && !is_sentence(t))
+            .map(|t| (i, t))
+    })?;
+    // A title wrapped onto a second line (…绩效目标的 / 通知).
+    let rest = rows
+        .get(i + 1)
+        .and_then(|r| only(r))
+        .filter(|rest| continues_title(title, rest));
+    match rest {
+        Some(rest) => clean_text(&format!("{title}\n{rest}")).map(|t| (t, i..i + 2)),
+        None => clean_text(title).map(|t| (t, i..i + 1)),
+    }
+}
+
+/// Whether `next` is the rest of a title cut after `title`: the title
+/// stops short of a title's ending (…通知, …批复, …表, …函) and `next`
+/// reaches one.
+fn continues_title(title: &str, next: &str) -> bool {
+    const ENDINGS: &[&str] = &["通知", "批复", "函", "表", "意见", "决定"];
+    let ends = |t: &str| {
+        let t =
+            t.trim_end_matches(|c: char| c.is_whitespace() || "（）()年度0123456789".contains(c));
+        ENDINGS.iter().any(|e| t.ends_with(e))
+    };
+    !ends(title)
+        && ends(next)
+        && !is_sentence(next)
+        && title.chars().count() + next.chars().count() <= 80
+        && !next.contains(['：', ':'])
 }
 
 /// A row's texts but a unit printed beside them (a title row with
@@ -946,13 +982,11 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         }
         match section {
             Section::Preamble => {
-                c.title = first_title(rows);
-                for row in rows {
+                let title_rows = first_title_rows(rows);
+                c.title = title_rows.as_ref().map(|(t, _)| t.clone());
+                for (k, row) in rows.iter().enumerate() {
                     let texts: Vec<&str> = row.texts().collect();
-                    let titled = title_texts(row);
-                    let is_title = titled.len() == 1
-                        && titled.first().and_then(|t| clean_text(t)) == c.title
-                        && c.title.is_some();
+                    let is_title = title_rows.as_ref().is_some_and(|(_, at)| at.contains(&k));
                     // `单位：万元` printed above the table (or beside its
                     // title) states the funding unit.
                     let unit = texts
@@ -2427,6 +2461,38 @@ mod tests {
                 r#"Some("甲区文体旅局") 1 [Some(8.5)] Some("万元")"#,
             ]
         );
+    }
+
+    #[test]
+    fn a_title_wrapped_onto_two_lines() {
+        let mut rows = prose(&[
+            "青川市财政局关于批复青川市气象局",
+            "2026年度部门整体绩效目标的通知",
+            "青川市气象局：",
+        ]);
+        rows.extend(table(&[
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|预警发布次数|≥120次",
+        ]));
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(
+            c.title.as_deref(),
+            Some("青川市财政局关于批复青川市气象局2026年度部门整体绩效目标的通知")
+        );
+        assert_eq!(c.year, Some(2026));
+        assert!(
+            c.warnings.iter().all(|w| w.code != "unknown_section"),
+            "{:?}",
+            c.warnings
+        );
+        assert!(!continues_title(
+            "2026年部门整体绩效目标批复",
+            "（2026年度）"
+        ));
+        assert!(!continues_title("2026年部门整体绩效目标表", "单位：万元"));
     }
 
     #[test]

@@ -94,13 +94,24 @@ fn amount_only(section: FundingSection, item: String, current: Option<f64>) -> F
     }
 }
 
-/// Income and expenditure side by side (`收入 | 金额 | 支出 | 金额`): the
-/// cells where each half starts.
-fn side_by_side(cells: &[Option<String>]) -> Option<(usize, usize)> {
+/// Where a row's cell `i` stands: its column in a grid (a header cell
+/// over two columns is one cell), else its index.
+fn column_of(row: &Row, i: usize) -> i32 {
+    row.spans
+        .as_ref()
+        .and_then(|s| s.get(i))
+        .map_or(i as i32, |s| s.left)
+}
+
+/// Income and expenditure side by side (`收入 | 金额 | 支出 | 金额`, or
+/// `收入预算` and `支出预算` over two columns each): where each half
+/// starts, as [`column_of`] gives it.
+fn side_by_side(row: &Row, cells: &[Option<String>]) -> Option<(i32, i32)> {
     let at = |want: FundingSection| {
         cells
             .iter()
             .position(|c| c.as_deref().and_then(section_label) == Some(want))
+            .map(|i| column_of(row, i))
     };
     let (income, spending) = (
         at(FundingSection::Income)?,
@@ -156,7 +167,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let mut out = FundingResult::default();
     let mut section: Option<FundingSection> = None;
     let mut seq = [0u32; 4];
-    let mut halves: Option<(usize, usize)> = None;
+    let mut halves: Option<(i32, i32)> = None;
     // A table without 收入 / 支出 labels (项目 | 预算数 | 占比): each item is
     // income unless it names 支出.
     let labelled = rows
@@ -184,17 +195,29 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
         // (A row of labels only: 收入总计 | 1,256.00 | 支出总计 | … is data.)
         let amounts = texts.iter().any(|t| parse_number(t).is_some());
-        if let Some(h) = side_by_side(&cells).filter(|_| !amounts) {
+        if let Some(h) = side_by_side(row, &cells).filter(|_| !amounts) {
             halves = Some(h);
             continue;
         }
         if let Some((income, spending)) = halves {
+            // The halves' own header (项目 | 金额 | 项目 | 金额) is no row.
+            if texts.iter().all(|t| is_header_cell(t)) {
+                continue;
+            }
+            let half = |from: i32, to: i32| -> Vec<Option<String>> {
+                cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| (from..to).contains(&column_of(row, *i)))
+                    .map(|(_, c)| c.clone())
+                    .collect()
+            };
             let parts = [
-                (FundingSection::Income, cells.get(income..spending)),
-                (FundingSection::Expenditure, cells.get(spending..)),
+                (FundingSection::Income, half(income, spending)),
+                (FundingSection::Expenditure, half(spending, i32::MAX)),
             ];
             for (sec, part) in parts {
-                if let Some((item, current)) = part.and_then(item_and_amount) {
+                if let Some((item, current)) = item_and_amount(&part) {
                     out.rows.push(amount_only(sec, item, current));
                 }
             }
@@ -425,6 +448,42 @@ mod tests {
             ]
         );
         assert!(f.warnings.is_empty());
+    }
+
+    #[test]
+    fn halves_over_two_columns_each() {
+        // A grid: 收入预算 and 支出预算 each over two columns, then the
+        // halves' own header, then the rows.
+        let grid = |s: &str, lefts: &[i32]| Row {
+            spans: Some(
+                lefts
+                    .iter()
+                    .map(|&l| crate::layout::Span {
+                        left: l,
+                        right: l + 1,
+                        continued: false,
+                    })
+                    .collect(),
+            ),
+            ..row(s)
+        };
+        let rows = [
+            grid("收入预算|支出预算", &[0, 2]),
+            grid("项目|金额|项目|金额", &[0, 1, 2, 3]),
+            grid("一般公共预算拨款|2,860.40|基本支出|1,210.40", &[0, 1, 2, 3]),
+            grid("收入合计|3,360.40|支出合计|3,360.40", &[0, 1, 2, 3]),
+        ];
+        let (_, got) = read(&rows);
+        use FundingSection::{Expenditure as E, Income as I};
+        assert_eq!(
+            got,
+            vec![
+                (I, "一般公共预算拨款".into(), Some(2860.4)),
+                (E, "基本支出".into(), Some(1210.4)),
+                (I, "收入合计".into(), Some(3360.4)),
+                (E, "支出合计".into(), Some(3360.4)),
+            ]
+        );
     }
 
     #[test]

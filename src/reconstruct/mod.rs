@@ -440,6 +440,51 @@ fn side_by_side_goals(rows: &[&Row], hard: bool) -> Option<Vec<(Section, String,
     )
 }
 
+/// The tasks of a 年度主要任务 table (`年度主要任务 | 任务名称 | 主要内容`
+/// over a row per task): each task's name and content as one item
+/// (`名称：内容`); amounts beside them are the budget's, not the task's
+/// text. `None` when the section is no such table.
+fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
+    const HEADER: &[&str] = &[
+        "任务名称",
+        "主要内容",
+        "任务内容",
+        "主要任务",
+        "工作内容",
+        "完成时间",
+        "预算金额",
+        "金额",
+        "总额",
+        "财政拨款",
+        "其他资金",
+        "资金总额",
+    ];
+    let (head, body) = rows.split_first()?;
+    let head_texts: Vec<String> = head.texts().skip(1).map(squash).collect();
+    let is_header = !head_texts.is_empty()
+        && head_texts
+            .iter()
+            .any(|t| t.contains("任务") || t.contains("内容"))
+        && head_texts.iter().all(|t| HEADER.contains(&t.as_str()));
+    if !is_header {
+        return None;
+    }
+    let mut items = Vec::new();
+    for row in body {
+        let words: Vec<String> = row
+            .texts()
+            .filter(|t| values::parse_number(t).is_none())
+            .filter(|t| section_of_label(t).is_none())
+            .filter_map(clean_text)
+            .collect();
+        if words.iter().all(|w| HEADER.contains(&squash(w).as_str())) {
+            continue;
+        }
+        items.push(words.join("："));
+    }
+    Some(items)
+}
+
 /// What stands between the texts of a section's rows and cells: each is
 /// a paragraph of its own where the file's breaks are its own, else a
 /// line that may continue the one before (a printed page's wrapping).
@@ -1040,9 +1085,10 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
             Section::Functions => c
                 .functions
                 .extend(lists::split_items(&section_parts(rows, hard).1)),
-            Section::AnnualTasks => c
-                .annual_tasks
-                .extend(lists::split_items(&section_parts(rows, hard).1)),
+            Section::AnnualTasks => c.annual_tasks.extend(
+                task_table_items(rows)
+                    .unwrap_or_else(|| lists::split_items(&section_parts(rows, hard).1)),
+            ),
             Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals => {
                 let blocks = side_by_side_goals(rows, hard).unwrap_or_else(|| {
                     let (label, text) = section_parts(rows, hard);
@@ -2493,6 +2539,26 @@ mod tests {
             "（2026年度）"
         ));
         assert!(!continues_title("2026年部门整体绩效目标表", "单位：万元"));
+    }
+
+    #[test]
+    fn a_table_of_tasks() {
+        let c = read_table(&[
+            "部门（单位）名称|某区统计局",
+            "年度主要任务|任务名称|主要内容",
+            "|第五次全国经济普查|完成普查数据审核、汇总和公布",
+            "|常规统计调查|完成月度、季度、年度常规统计报表",
+            "年度总体目标|全面完成年度统计调查任务。",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|入户登记数|≥3200户",
+        ]);
+        assert_eq!(
+            c.annual_tasks,
+            vec![
+                "第五次全国经济普查：完成普查数据审核、汇总和公布",
+                "常规统计调查：完成月度、季度、年度常规统计报表"
+            ]
+        );
     }
 
     #[test]

@@ -789,16 +789,13 @@ pub fn parse_table(
         map = default_header(table);
     }
     // Rows cut by a page break are recognised by the 依据 / 分类 values
-    // that end every row; only tables that end with them can be mended.
+    // that end every row; other tables have only a ruled row's one cut
+    // cell mended.
     let ends_with_vocabulary = map
         .leaves
         .last()
         .is_some_and(|l| matches!(l.field, Field::Basis | Field::Category));
-    let joined = if ends_with_vocabulary {
-        join_cut_rows(flagged)
-    } else {
-        flagged
-    };
+    let joined = join_cut_rows(flagged, ends_with_vocabulary);
     let first_data = joined
         .iter()
         .position(|t| !t.header && has_text(&t.row, is_label))

@@ -80,6 +80,9 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     let (Some((_, p)), Some((_, n))) = (last_text(&prev.cells), last_text(&next.cells)) else {
         return false;
     };
+    if prev.spans.is_some() && is_rest_of_one_cell(prev, next) {
+        return true;
+    }
     if !ends_a_row(p) {
         return ends_a_row(n);
     }
@@ -91,6 +94,21 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
         .filter(|(i, c)| new_text(*i, c))
         .count();
     continued > 0 && continued < prev.texts().count() && rests_of_cells(prev, next, above)
+}
+
+/// A ruled row broken across pages by its producer (Word lets a row
+/// break): on the new page only one cell holds text, the last lines of
+/// the cell above it. A new row has a name and a value, or its levels.
+fn is_rest_of_one_cell(prev: &Row, next: &Row) -> bool {
+    let mut filled = next
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.trim().is_empty());
+    let (Some((i, c)), None) = (filled.next(), filled.next()) else {
+        return false;
+    };
+    prev.cells.get(i).is_some_and(|t| !t.trim().is_empty()) && !ends_a_row(c)
 }
 
 /// Whether every new text of `next` lies under text of `prev` in the same
@@ -210,7 +228,13 @@ pub fn with_headers<'a>(rows: &[&'a Row]) -> Vec<TableRow<'a>> {
 /// The rows of a table with cut rows joined (`joined` marks them). A
 /// header printed again at the top of the new page stays where it is and
 /// does not separate a cut row from its continuation.
-pub fn join_cut_rows<'a>(rows: Vec<TableRow<'a>>) -> Vec<TableRow<'a>> {
+/// `rows_end_with_vocabulary`: the table's last columns are 依据 / 分类,
+/// whose values tell where a row ends; without them only a ruled row's
+/// single cut cell is mended ([`is_rest_of_one_cell`]).
+pub fn join_cut_rows<'a>(
+    rows: Vec<TableRow<'a>>,
+    rows_end_with_vocabulary: bool,
+) -> Vec<TableRow<'a>> {
     let mut out: Vec<TableRow<'a>> = Vec::with_capacity(rows.len());
     let mut above: Vec<String> = Vec::new();
     let mut last_data: Option<usize> = None;
@@ -235,7 +259,17 @@ pub fn join_cut_rows<'a>(rows: Vec<TableRow<'a>>) -> Vec<TableRow<'a>> {
             t.row.to_mut().after_page_break = true;
         }
         let joined = match last_data.and_then(|i| out.get_mut(i)) {
-            Some(prev) if !prev.header && data_continues(&prev.row, &t.row, &above) => {
+            Some(prev)
+                if !prev.header
+                    && if rows_end_with_vocabulary {
+                        data_continues(&prev.row, &t.row, &above)
+                    } else {
+                        t.row.after_page_break
+                            && prev.row.spans.is_some()
+                            && t.row.spans.is_some()
+                            && is_rest_of_one_cell(&prev.row, &t.row)
+                    } =>
+            {
                 prev.row = Cow::Owned(join(&prev.row, &t.row, &above));
                 prev.joined = true;
                 prev.header = is_header(&prev.row);
@@ -280,6 +314,47 @@ mod tests {
             after_page_break: after_break,
             spans: None,
         }
+    }
+
+    #[test]
+    fn a_ruled_row_broken_across_pages_in_one_cell() {
+        // A table ending with its target, so without 依据 / 分类 to tell
+        // where rows end: a row Word let break across the page.
+        let grid = |s: &str, after: bool| Row {
+            spans: Some(vec![crate::layout::Span::default(); 4]),
+            ..row(s, after)
+        };
+        let rows = [
+            grid("一级指标|二级指标|三级指标|指标值", false),
+            grid(
+                "满意度指标|服务对象满意度|群众满意度|城乡居民满意度不低于",
+                false,
+            ),
+            grid("|||92%", true),
+            grid("|服务对象满|参赛群众满意度|≥90%", false),
+            grid("|意度指标|||", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(with_headers(&refs), false);
+        let data: Vec<(&str, &str)> = out
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| (t.row.cells[1].as_str(), t.row.cells[3].as_str()))
+            .collect();
+        assert_eq!(
+            data,
+            vec![
+                ("服务对象满意度", "城乡居民满意度不低于92%"),
+                ("服务对象满意度指标", "≥90%")
+            ]
+        );
+        // A new row on the new page (a name and a value) stays a row.
+        let rows = [
+            grid("满意度指标|服务对象满意度|群众满意度|≥90%", false),
+            grid("|||指导员满意度|≥88%", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
     }
 
     #[test]
@@ -386,7 +461,7 @@ mod tests {
             ),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
-        let out = join_cut_rows(with_headers(&refs));
+        let out = join_cut_rows(with_headers(&refs), true);
         let texts: Vec<(String, bool)> = out
             .iter()
             .map(|t| (t.row.cells[3].clone(), t.joined))
@@ -495,7 +570,7 @@ mod tests {
             row("||救助资金发放及时率|100%|计划标准|绩效基本型", false),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
-        let out = join_cut_rows(with_headers(&refs));
+        let out = join_cut_rows(with_headers(&refs), true);
         let data: Vec<&str> = out
             .iter()
             .filter(|t| !t.header)
@@ -516,7 +591,7 @@ mod tests {
             row("||率|||", false),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
-        let out = join_cut_rows(with_headers(&refs));
+        let out = join_cut_rows(with_headers(&refs), true);
         assert_eq!(out.iter().filter(|t| t.joined).count(), 0);
     }
 

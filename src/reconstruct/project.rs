@@ -318,14 +318,33 @@ fn flat(t: &str) -> String {
 /// `其中：财政拨款：360`) as the two cells a table would have; any other
 /// cell as it is.
 fn split_amount_cell(cell: Option<String>) -> Vec<Option<String>> {
-    let split = cell.as_deref().and_then(|t| {
-        let (label, amount) = t.rsplit_once([':', '：'])?;
-        let amount = amount.trim();
-        let is_amount_label = label_of(label) == Some(Label::Amount);
-        (is_amount_label && parse_number(amount).is_some())
-            .then(|| vec![Some(label.trim().to_string()), Some(amount.to_string())])
+    // A cell of such paragraphs (a table nested in the cell, one amount a
+    // row) is as many pairs.
+    let pairs: Option<Vec<Option<String>>> = cell.as_deref().and_then(|t| {
+        t.split(PARAGRAPH_BREAK)
+            .map(label_and_amount)
+            .collect::<Option<Vec<_>>>()
+            .map(|pairs| {
+                pairs
+                    .into_iter()
+                    .flat_map(|(l, a)| [Some(l), Some(a)])
+                    .collect()
+            })
     });
-    split.unwrap_or_else(|| vec![cell])
+    pairs.unwrap_or_else(|| vec![cell])
+}
+
+/// `年度资金总额：360` or `年度资金总额 360` as the label and the amount.
+fn label_and_amount(t: &str) -> Option<(String, String)> {
+    let t = t.trim();
+    let (label, amount) = t
+        .rsplit_once([':', '：'])
+        .filter(|(_, a)| parse_number(a).is_some())
+        .or_else(|| t.rsplit_once(char::is_whitespace))?;
+    let amount = amount.trim();
+    let is_amount_label = label_of(label) == Some(Label::Amount);
+    (is_amount_label && parse_number(amount).is_some())
+        .then(|| (label.trim().to_string(), amount.to_string()))
 }
 
 /// Reads the header block from the rows outside the indicator tables.
@@ -803,6 +822,28 @@ mod tests {
             ]
         );
         assert!(b.unread.is_empty(), "{:?}", b.unread);
+    }
+
+    #[test]
+    fn amounts_of_a_table_nested_in_a_cell() {
+        // A DOCX cell holding a table of amounts: a paragraph each.
+        let b = block(&[
+            "项目名称|示范项目",
+            "项目资金（万元）|年度资金总额 450.00\u{2029}其中：财政拨款 400.00\u{2029}其他资金：50.00",
+        ]);
+        let got: Vec<(Option<&str>, Option<f64>)> = b
+            .funding
+            .iter()
+            .map(|r| (r.item.as_deref(), r.current))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("年度资金总额"), Some(450.0)),
+                (Some("其中：财政拨款"), Some(400.0)),
+                (Some("其他资金"), Some(50.0)),
+            ]
+        );
     }
 
     #[test]

@@ -200,3 +200,48 @@ fn format_by_content_not_by_name() {
         );
     }
 }
+
+/// An indicator table continued in a second `<table>` that lacks the first
+/// one's label column (年度绩效指标 over the rows): its rows are read in
+/// the header's columns, not one column to the left.
+#[test]
+fn a_continuation_table_without_the_label_column() {
+    let page = r#"<html><head><meta charset="utf-8"></head><body><h1>某市审计局2025年部门整体绩效目标表</h1>
+<table border="1"><tr><td>部门名称</td><td colspan="4">某市审计局</td></tr>
+<tr><td rowspan="3">年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+<tr><td rowspan="2">产出指标</td><td>数量指标</td><td>审计项目数</td><td>≥60个</td></tr>
+<tr><td>质量指标</td><td>审计报告合格率</td><td>100%</td></tr></table>
+<table border="1"><tr><td>效益指标</td><td>社会效益指标</td><td>问题整改率</td><td>≥90%</td></tr>
+<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>被审计单位满意度</td><td>≥90%</td></tr></table></body></html>"#;
+    let doc = pifu::convert::convert_named("x", page.as_bytes(), Path::new("x.html"));
+    let got: Vec<[Option<&str>; 4]> = doc
+        .indicators
+        .iter()
+        .map(|i| {
+            [
+                i.level1.as_deref(),
+                i.level2.as_deref(),
+                i.level3.as_deref(),
+                i.target.as_deref(),
+            ]
+        })
+        .collect();
+    assert_eq!(
+        got[2..],
+        [
+            [
+                Some("效益指标"),
+                Some("社会效益指标"),
+                Some("问题整改率"),
+                Some("≥90%")
+            ],
+            [
+                Some("满意度指标"),
+                Some("服务对象满意度指标"),
+                Some("被审计单位满意度"),
+                Some("≥90%")
+            ],
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}

@@ -855,6 +855,8 @@ pub fn parse_table(
         }
         let read = match (&row.spans, map.reliable) {
             (Some(spans), true) => {
+                let moved = without_label_column(spans, &map);
+                let spans = moved.as_deref().unwrap_or(spans);
                 read_by_column(row, spans, &map, &above, &carried, is_label, &mut notes)
             }
             _ => {
@@ -1081,6 +1083,39 @@ struct RowRead {
 /// Reads a row of a reliable table by column. Level names are filled down
 /// (a merged cell cut by a page break prints its name once); a new level 1
 /// starts a new level-2 group.
+/// The positions of a row from a table printed without the header's
+/// label column (年度绩效指标 over its rows in the first table, the
+/// continuation in a second table that starts with 效益指标): narrower
+/// by the label column's width, so every cell moves right by it. `None`
+/// where the row fills the header's width, or the columns it lacks are
+/// not the label's.
+fn without_label_column(spans: &[Span], map: &HeaderMap) -> Option<Vec<Span>> {
+    let row_left = spans.iter().map(|s| s.left).min()?;
+    let row_right = spans.iter().map(|s| s.right).max()?;
+    let head_left = map.leaves.iter().map(|l| l.span.left).min()?;
+    let head_right = map.leaves.iter().map(|l| l.span.right).max()?;
+    let offset = head_right - row_right;
+    if offset <= 0 || row_left != head_left {
+        return None;
+    }
+    let label_first = map
+        .leaves
+        .iter()
+        .filter(|l| l.span.left < head_left + offset)
+        .all(|l| l.field == Field::Label && l.span.right <= head_left + offset);
+    let has_label = map.leaves.iter().any(|l| l.field == Field::Label);
+    (label_first && has_label).then(|| {
+        spans
+            .iter()
+            .map(|s| Span {
+                left: s.left + offset,
+                right: s.right + offset,
+                continued: s.continued,
+            })
+            .collect()
+    })
+}
+
 fn read_by_column(
     row: &Row,
     spans: &[Span],

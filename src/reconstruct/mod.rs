@@ -2344,6 +2344,13 @@ mod tests {
         })
     }
 
+    /// Lines of text, then a table written `a|b|c`.
+    fn prose_then_table(lines: &[&str], table_lines: &[&str]) -> Vec<Row> {
+        let mut rows = prose(lines);
+        rows.extend(table(table_lines));
+        rows
+    }
+
     fn prose(lines: &[&str]) -> Vec<Row> {
         lines
             .iter()
@@ -2437,18 +2444,20 @@ mod tests {
 
     #[test]
     fn a_letter_reads_as_its_prose() {
-        let mut rows = prose(&[
-            "某县财政局关于批复县交通运输局2026年部门整体绩效目标的通知",
-            "县交通运输局：",
-            "根据有关规定，现将你单位2026年部门整体绩效目标批复如下。",
-            "年度总体目标：",
-            "1.完成农村公路养护里程120公里；",
-            "2.保障城乡客运班线正常运营",
-        ]);
-        rows.extend(table(&[
-            "一级指标|二级指标|三级指标|指标值",
-            "产出指标|数量指标|养护里程|≥120公里",
-        ]));
+        let rows = prose_then_table(
+            &[
+                "某县财政局关于批复县交通运输局2026年部门整体绩效目标的通知",
+                "县交通运输局：",
+                "根据有关规定，现将你单位2026年部门整体绩效目标批复如下。",
+                "年度总体目标：",
+                "1.完成农村公路养护里程120公里；",
+                "2.保障城乡客运班线正常运营",
+            ],
+            &[
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|养护里程|≥120公里",
+            ],
+        );
         let c = reconstruct(&Layout {
             rows,
             ..Layout::default()
@@ -2511,15 +2520,17 @@ mod tests {
 
     #[test]
     fn a_title_wrapped_onto_two_lines() {
-        let mut rows = prose(&[
-            "青川市财政局关于批复青川市气象局",
-            "2026年度部门整体绩效目标的通知",
-            "青川市气象局：",
-        ]);
-        rows.extend(table(&[
-            "一级指标|二级指标|三级指标|指标值",
-            "产出指标|数量指标|预警发布次数|≥120次",
-        ]));
+        let rows = prose_then_table(
+            &[
+                "青川市财政局关于批复青川市气象局",
+                "2026年度部门整体绩效目标的通知",
+                "青川市气象局：",
+            ],
+            &[
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|预警发布次数|≥120次",
+            ],
+        );
         let c = reconstruct(&Layout {
             rows,
             ..Layout::default()
@@ -2579,12 +2590,14 @@ mod tests {
     #[test]
     fn a_title_with_nothing_under_it_is_no_approval() {
         // The 相关文章 list under an approval: other approvals' titles.
-        let mut rows = prose(&["利川市水利和湖泊局2026年部门整体绩效目标批复"]);
-        rows.extend(table(&[
-            "部门（单位）名称|利川市水利和湖泊局",
-            "一级指标|二级指标|三级指标|指标值",
-            "产出指标|数量指标|小型水库除险加固数量|12座",
-        ]));
+        let mut rows = prose_then_table(
+            &["利川市水利和湖泊局2026年部门整体绩效目标批复"],
+            &[
+                "部门（单位）名称|利川市水利和湖泊局",
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|小型水库除险加固数量|12座",
+            ],
+        );
         rows.extend(prose(&[
             "利川市民政局2026年部门整体绩效目标批复",
             "利川市教育局2026年部门整体绩效目标批复",

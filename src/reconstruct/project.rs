@@ -583,6 +583,16 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         b.project.extra.insert(as_printed(&flat(t)), flat(v));
                     }
                 },
+                // An amount's label printed with an empty amount cell: a
+                // row without an amount (nothing printed is dropped).
+                (Some(Label::Amount), None)
+                    if mode == Mode::Funding && texts.len() == 1 && row.cells.len() > 1 =>
+                {
+                    b.funding.push(FundingRow {
+                        current: None,
+                        ..amount_row(t, 0.0)
+                    });
+                }
                 (Some(Label::Amount), None) => {}
                 (Some(l), Some(v)) => set_field(&mut b, l, t, v, &mut start, &mut end),
                 (Some(_), None) => {}
@@ -842,6 +852,28 @@ mod tests {
                 (Some("年度资金总额"), Some(450.0)),
                 (Some("其中：财政拨款"), Some(400.0)),
                 (Some("其他资金"), Some(50.0)),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_amount_printed_empty_is_a_row_without_an_amount() {
+        let b = block(&[
+            "项目名称|示范项目",
+            "项目资金（万元）|年度资金总额|450",
+            "|其他资金|",
+            "|备注|",
+        ]);
+        let got: Vec<(Option<&str>, Option<f64>)> = b
+            .funding
+            .iter()
+            .map(|r| (r.item.as_deref(), r.current))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("年度资金总额"), Some(450.0)),
+                (Some("其他资金"), None)
             ]
         );
     }

@@ -9,6 +9,9 @@
 //! cell that is not one as its value.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::layout::Row;
 use crate::model::{FundingRow, FundingSection, Project};
@@ -334,6 +337,52 @@ fn split_amount_cell(cell: Option<String>) -> Vec<Option<String>> {
     pairs.unwrap_or_else(|| vec![cell])
 }
 
+/// A field printed after its label in one cell (`项目名称：某项目`, a line
+/// of the form's text) as the two cells a table would have; any other
+/// cell as it is. (Amounts are [`split_amount_cell`]'s; goal lines are
+/// cut before.)
+fn split_field_cell(cell: Option<String>) -> Vec<Option<String>> {
+    let split = cell.as_deref().and_then(|t| {
+        let (label, value) = t.split_once([':', '：'])?;
+        let value = value.trim();
+        let field = matches!(
+            label_of(label)?,
+            Label::Name
+                | Label::Code
+                | Label::Department
+                | Label::DepartmentCode
+                | Label::Implementer
+                | Label::Category
+                | Label::Nature
+                | Label::Period
+                | Label::FundingBlock
+        );
+        (field && !value.is_empty())
+            .then(|| vec![Some(label.trim().to_string()), Some(value.to_string())])
+    });
+    split.unwrap_or_else(|| vec![cell])
+}
+
+/// The amounts a sentence writes out after their labels, in order
+/// (`资金总额 1,450.00万元，其中：财政拨款 1,300.00万元` → 资金总额 1450,
+/// 其中：财政拨款 1300, with their unit); only labels that name amounts
+/// count.
+fn amounts_in_prose(text: &str) -> Vec<(String, f64, String)> {
+    static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:其中[:：]?)?[\p{Han}]{2,10})\s*[:：]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元|千元|亿元)")
+            .expect("valid regex")
+    });
+    AMOUNT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let label = c.get(1)?.as_str();
+            let n = parse_number(c.get(2)?.as_str())?;
+            let unit = c.get(3)?.as_str().to_string();
+            (label_of(label) == Some(Label::Amount)).then(|| (label.to_string(), n, unit))
+        })
+        .collect()
+}
+
 /// `年度资金总额：360` or `年度资金总额 360` as the label and the amount.
 fn label_and_amount(t: &str) -> Option<(String, String)> {
     let t = t.trim();
@@ -369,6 +418,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             .iter()
             .map(|c| clean_paragraphs(c))
             .flat_map(split_amount_cell)
+            .flat_map(split_field_cell)
             .collect();
         let texts: Vec<(usize, &str)> = cells
             .iter()
@@ -569,9 +619,18 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                     if let Some(u) = unit_in(t) {
                         b.unit = Some(u);
                     }
+                    let in_prose = value.map(amounts_in_prose).unwrap_or_default();
                     match value.map(|v| (v, parse_number(v))) {
                         // A block label printed with its total.
                         Some((_, Some(n))) => b.funding.push(amount_row(t, n)),
+                        // The amounts written out in a sentence (项目资金：
+                        // 资金总额 1,450.00万元，其中：财政拨款 1,300.00万元).
+                        Some((_, None)) if !in_prose.is_empty() => {
+                            for (label, n, unit) in in_prose {
+                                b.unit = b.unit.take().or(Some(unit));
+                                b.funding.push(amount_row(&label, n));
+                            }
+                        }
                         // Text beside the label is the block's first field.
                         Some(_) => k -= 1,
                         None => {}
@@ -876,6 +935,40 @@ mod tests {
                 (Some("其他资金"), None)
             ]
         );
+    }
+
+    #[test]
+    fn a_header_block_written_as_lines_of_text() {
+        let b = block(&[
+            "项目名称：基层医疗卫生机构服务能力提升项目",
+            "主管部门：某市卫生健康委员会",
+            "实施单位：某市基层卫生服务指导中心",
+            "项目资金：资金总额 1,450.00万元，其中：财政拨款 1,300.00万元，其他资金150万元。",
+        ]);
+        assert_eq!(
+            b.project.name.as_deref(),
+            Some("基层医疗卫生机构服务能力提升项目")
+        );
+        assert_eq!(b.department.as_deref(), Some("某市卫生健康委员会"));
+        assert_eq!(
+            b.project.implementer.as_deref(),
+            Some("某市基层卫生服务指导中心")
+        );
+        let got: Vec<(Option<&str>, Option<f64>)> = b
+            .funding
+            .iter()
+            .map(|r| (r.item.as_deref(), r.current))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("资金总额"), Some(1450.0)),
+                (Some("其中：财政拨款"), Some(1300.0)),
+                (Some("其他资金"), Some(150.0)),
+            ]
+        );
+        assert_eq!(b.unit.as_deref(), Some("万元"));
+        assert!(b.unread.is_empty(), "{:?}", b.unread);
     }
 
     #[test]

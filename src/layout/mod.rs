@@ -82,4 +82,9 @@ pub struct Layout {
     /// paragraphs and breaks (HTML, DOCX, spreadsheets), not the wrapping
     /// of a printed page (PDF, text dumps).
     pub hard_breaks: bool,
+    /// PDF pages whose text lies between horizontal rules with no vertical
+    /// ones (a table drawn without column borders): their columns come
+    /// from the gaps between texts, which a narrow cell padding can close,
+    /// and each line of a wrapped cell is a row of its own.
+    pub gap_column_pages: Vec<u32>,
 }

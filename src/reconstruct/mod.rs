@@ -779,6 +779,17 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 .iter()
                 .map(|r| Warning::new("rowspan_repaired", r.clone())),
         );
+        part.content
+            .warnings
+            .extend(layout.gap_column_pages.iter().map(|p| {
+                Warning {
+                    page: Some(*p),
+                    ..Warning::new(
+                        "columns_from_gaps",
+                        "a table drawn with horizontal rules only: its columns were read from the gaps between its texts, and a wrapped cell's lines as rows; values may stand in the wrong column",
+                    )
+                }
+            }));
     }
     parts
 }

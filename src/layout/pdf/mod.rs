@@ -185,10 +185,15 @@ fn page_number(page: &Page, index: usize) -> u32 {
 /// it (as a text dump's blank line would).
 pub fn layout_pages(pages: &[Page]) -> Layout {
     // Only what the rows are made of is kept of each page, not its glyphs.
+    let mut gap_column_pages = Vec::new();
     let mut content: Vec<PageContent> = pages
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(index, p)| {
             let a = analyze_page(p);
+            if ruled_without_columns(&a) {
+                gap_column_pages.push(page_number(p, index));
+            }
             PageContent {
                 height: p.height,
                 grids: a.grids,
@@ -228,8 +233,19 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
     Layout {
         pages: Some(u32::try_from(pages.len()).unwrap_or(u32::MAX)),
         rows,
+        gap_column_pages,
         ..Layout::default()
     }
+}
+
+/// A page with rows of text between horizontal rules but no table found:
+/// a table drawn without its column borders (three or more horizontal
+/// rules, no vertical one, and lines cut into several cells).
+fn ruled_without_columns(a: &PageAnalysis<'_>) -> bool {
+    a.grids.is_empty()
+        && a.edges.v.is_empty()
+        && a.edges.h.len() >= 3
+        && a.text_items.iter().filter(|i| i.cells.len() >= 3).count() >= 2
 }
 
 #[cfg(test)]
@@ -523,6 +539,29 @@ pub(crate) mod tests {
                 &["合计金额"],
             ])
         );
+    }
+
+    #[test]
+    fn a_table_ruled_only_across_is_said() {
+        let rows = |rules: Vec<Ruling>| {
+            let mut g = text_at("一级指标", 50.0, 120.0, 100.0);
+            g.extend(text_at("三级指标", 180.0, 120.0, 100.0));
+            g.extend(text_at("指标值", 300.0, 120.0, 100.0));
+            g.extend(text_at("运行成本", 50.0, 140.0, 100.0));
+            g.extend(text_at("公用经费控制率", 180.0, 140.0, 100.0));
+            g.extend(text_at("≤100%", 300.0, 140.0, 100.0));
+            layout_pages(&[page(1, g, rules)])
+        };
+        let across = vec![
+            hr(50.0, 400.0, 110.0),
+            hr(50.0, 400.0, 130.0),
+            hr(50.0, 400.0, 150.0),
+        ];
+        assert_eq!(rows(across).gap_column_pages, vec![1]);
+        // One rule above the text is no table's.
+        assert!(rows(vec![hr(50.0, 400.0, 90.0)])
+            .gap_column_pages
+            .is_empty());
     }
 
     #[test]

@@ -861,6 +861,14 @@ mod tests {
         }
     }
 
+    /// Each funding row's item and amount.
+    fn amounts(b: &ProjectBlock) -> Vec<(Option<&str>, Option<f64>)> {
+        b.funding
+            .iter()
+            .map(|r| (r.item.as_deref(), r.current))
+            .collect()
+    }
+
     fn block(lines: &[&str]) -> ProjectBlock {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
@@ -900,11 +908,7 @@ mod tests {
             "项目名称|示范项目",
             "项目资金（万元）|年度资金总额 450.00\u{2029}其中：财政拨款 400.00\u{2029}其他资金：50.00",
         ]);
-        let got: Vec<(Option<&str>, Option<f64>)> = b
-            .funding
-            .iter()
-            .map(|r| (r.item.as_deref(), r.current))
-            .collect();
+        let got = amounts(&b);
         assert_eq!(
             got,
             vec![
@@ -923,11 +927,7 @@ mod tests {
             "|其他资金|",
             "|备注|",
         ]);
-        let got: Vec<(Option<&str>, Option<f64>)> = b
-            .funding
-            .iter()
-            .map(|r| (r.item.as_deref(), r.current))
-            .collect();
+        let got = amounts(&b);
         assert_eq!(
             got,
             vec![
@@ -954,11 +954,7 @@ mod tests {
             b.project.implementer.as_deref(),
             Some("某市基层卫生服务指导中心")
         );
-        let got: Vec<(Option<&str>, Option<f64>)> = b
-            .funding
-            .iter()
-            .map(|r| (r.item.as_deref(), r.current))
-            .collect();
+        let got = amounts(&b);
         assert_eq!(
             got,
             vec![
@@ -1040,11 +1036,7 @@ mod tests {
         let refs: Vec<&Row> = rows.iter().collect();
         let b = read_block(&refs, false);
         assert_eq!(b.annual_goals, vec!["完成管网改造。"]);
-        let costs: Vec<(Option<&str>, Option<f64>)> = b
-            .funding
-            .iter()
-            .map(|r| (r.item.as_deref(), r.current))
-            .collect();
+        let costs = amounts(&b);
         assert_eq!(costs, vec![(Some("管网新建及改造"), Some(1488.0))]);
         // Numbered items in one cell are told apart after the cell is
         // cleaned.

@@ -187,6 +187,12 @@ pub fn margin_lines(items: &[Item], height: f64) -> Vec<MarginLine> {
     out
 }
 
+/// Whether a margin line's key (whitespace removed) is a 绩效目标 form's
+/// title (…绩效目标表, …绩效目标批复).
+fn names_a_form(key: &str) -> bool {
+    key.contains("绩效目标") && (key.contains('表') || key.contains("批复"))
+}
+
 /// For each page, the items that are furniture: page numbers in the band,
 /// and lines found at the same place with the same text on at least two
 /// pages and on more than half of them (in the band, or page numbers).
@@ -209,6 +215,13 @@ pub fn furniture(pages: &[Vec<MarginLine>]) -> Vec<Vec<usize>> {
                 .filter(|m| {
                     if m.in_band && m.page_number {
                         return true;
+                    }
+                    // A form's own title at the top of each page is the
+                    // title of each form when forms follow one another;
+                    // reconstruction tells that from a title printed
+                    // again over one form's pages.
+                    if names_a_form(&m.key) {
+                        return false;
                     }
                     let mut on: Vec<usize> = places
                         .get(&(m.margin, m.key.as_str()))
@@ -329,6 +342,22 @@ mod tests {
         let moved = margin_lines(&[item("鄂州市财政局 2026-01-05", 60.0, None)], 842.0);
         let pages = vec![page(1, "a"), moved, Vec::new(), Vec::new()];
         assert_eq!(furniture(&pages), vec![vec![3], vec![], vec![], vec![]]);
+    }
+
+    #[test]
+    fn a_form_title_on_every_page_stays() {
+        // Two forms one after another under the same title: each page's
+        // title is kept (reconstruction drops a title printed again over
+        // one form's pages).
+        let page = || {
+            let items = vec![
+                item("2026年项目支出绩效目标批复表", 40.0, None),
+                item("body", 300.0, None),
+            ];
+            margin_lines(&items, 842.0)
+        };
+        let pages = vec![page(), page(), page()];
+        assert_eq!(furniture(&pages), vec![Vec::<usize>::new(); 3]);
     }
 
     #[test]

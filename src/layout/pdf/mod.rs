@@ -542,6 +542,39 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_title_over_every_page_of_one_form_is_one_document() {
+        let title = "2026年部门整体绩效目标批复";
+        let line = |g: &mut Vec<Glyph>, y: f64, cells: &[&str]| {
+            for (k, c) in cells.iter().enumerate() {
+                g.extend(text_at(c, 50.0 + 130.0 * k as f64, y, 120.0));
+            }
+        };
+        let mut first = text_at(title, 50.0, 40.0, 400.0);
+        line(
+            &mut first,
+            120.0,
+            &["一级指标", "二级指标", "三级指标", "指标值"],
+        );
+        line(
+            &mut first,
+            140.0,
+            &["产出指标", "数量指标", "培训人次", "≥500人次"],
+        );
+        let mut second = text_at(title, 50.0, 40.0, 400.0);
+        line(
+            &mut second,
+            120.0,
+            &["效益指标", "社会效益", "就业率", "≥90%"],
+        );
+        let l = layout_pages(&[page(1, first, Vec::new()), page(2, second, Vec::new())]);
+        let parts = crate::reconstruct::reconstruct_all(&l);
+        assert_eq!(parts.len(), 1);
+        let c = &parts[0].content;
+        assert_eq!(c.title.as_deref(), Some(title));
+        assert_eq!(c.indicators.len(), 2);
+    }
+
+    #[test]
     fn a_table_ruled_only_across_is_said() {
         let rows = |rules: Vec<Ruling>| {
             let mut g = text_at("一级指标", 50.0, 120.0, 100.0);

@@ -246,7 +246,7 @@ pub struct Project {
 
 /// Something the reconstruction had to guess, or could not read.
 /// `table` and `seq` locate the indicator or funding row it concerns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     pub code: String,
     pub message: String,

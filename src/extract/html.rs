@@ -24,6 +24,7 @@ use scraper::{Html, Node};
 
 use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
 use crate::layout::{is_sentence, Layout, Row};
+use crate::model::Warning;
 
 /// Largest `colspan` honoured (browsers cap it at 1000 too).
 const MAX_COLSPAN: usize = 1000;
@@ -889,12 +890,15 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
                     if let Some(cell) = cells.get_mut(k).filter(|c| c.rows > r - c.row) {
                         let (printed, kept) = (cell.rows, r - cell.row);
                         cell.rows = kept;
-                        if out.repairs.len() >= MAX_REPAIRS_SAID {
+                        if out.warnings.len() >= MAX_REPAIRS_SAID {
                             continue;
                         }
-                        out.repairs.push(format!(
-                            "the rowspan of {:?} runs past its group (a row below fills the table's width by itself): read as spanning {kept} rows, not the {printed} left in its table",
-                            cell.text.chars().take(20).collect::<String>()
+                        out.warnings.push(Warning::new(
+                            "rowspan_repaired",
+                            format!(
+                                "the rowspan of {:?} runs past its group (a row below fills the table's width by itself): read as spanning {kept} rows, not the {printed} left in its table",
+                                cell.text.chars().take(20).collect::<String>()
+                            ),
                         ));
                     }
                 }
@@ -1133,9 +1137,10 @@ mod tests {
             "<tr><td>效益</td><td>社会</td><td>3</td></tr>",
             "<tr><td>满意度</td><td>4</td></tr></table>"
         );
-        let repairs = read_html(page.as_bytes()).unwrap().layout.repairs;
+        let repairs = read_html(page.as_bytes()).unwrap().layout.warnings;
         assert_eq!(repairs.len(), 1, "{repairs:?}");
-        assert!(repairs[0].contains("产出"), "{repairs:?}");
+        assert_eq!(repairs[0].code, "rowspan_repaired");
+        assert!(repairs[0].message.contains("产出"), "{repairs:?}");
         let r = rows(concat!(
             "<table><tr><td>一级</td><td>二级</td><td>指标值</td></tr>",
             "<tr><td rowspan=\"12\">产出</td><td>数量</td><td>1</td></tr>",

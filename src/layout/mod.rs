@@ -14,6 +14,8 @@ pub mod pdf;
 pub mod structured;
 pub mod text;
 
+use crate::model::Warning;
+
 /// One table row (or one line of prose) in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Row {
@@ -75,16 +77,13 @@ pub struct Layout {
     pub rows: Vec<Row>,
     /// Workbooks: the index of each worksheet's first row, and its name.
     pub sheets: Vec<(usize, String)>,
-    /// Repairs the layout made to what the file says (an HTML rowspan
-    /// that ran past its group): reported as warnings of its documents.
-    pub repairs: Vec<String>,
+    /// What the layout repaired or guessed of what the file says (an HTML
+    /// rowspan that ran past its group, a PDF table read from its text
+    /// gaps): said by every document of the file, as reconstruction does
+    /// not know which form it belongs to.
+    pub warnings: Vec<Warning>,
     /// Line breaks in cells, and the rows of text, are the file's own
     /// paragraphs and breaks (HTML, DOCX, spreadsheets), not the wrapping
     /// of a printed page (PDF, text dumps).
     pub hard_breaks: bool,
-    /// PDF pages whose text lies between horizontal rules with no vertical
-    /// ones (a table drawn without column borders): their columns come
-    /// from the gaps between texts, which a narrow cell padding can close,
-    /// and each line of a wrapped cell is a row of its own.
-    pub gap_column_pages: Vec<u32>,
 }

@@ -770,26 +770,12 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         }
     }
     inherit_heading(&mut parts);
-    // What the layout repaired, said by every document of the file (it
-    // does not know which form the repaired table belongs to).
+    // What the layout repaired or guessed, said by every document of the
+    // file (it does not know which form the table belongs to).
     for part in &mut parts {
-        part.content.warnings.extend(
-            layout
-                .repairs
-                .iter()
-                .map(|r| Warning::new("rowspan_repaired", r.clone())),
-        );
         part.content
             .warnings
-            .extend(layout.gap_column_pages.iter().map(|p| {
-                Warning {
-                    page: Some(*p),
-                    ..Warning::new(
-                        "columns_from_gaps",
-                        "a table drawn with horizontal rules only: its columns were read from the gaps between its texts, and a wrapped cell's lines as rows; values may stand in the wrong column",
-                    )
-                }
-            }));
+            .extend(layout.warnings.iter().cloned());
     }
     parts
 }

@@ -38,6 +38,7 @@ pub mod text;
 use crate::extract::page::Page;
 
 use super::{Layout, Row};
+use crate::model::Warning;
 
 pub use render::{describe_page, page_svg};
 
@@ -185,14 +186,23 @@ fn page_number(page: &Page, index: usize) -> u32 {
 /// it (as a text dump's blank line would).
 pub fn layout_pages(pages: &[Page]) -> Layout {
     // Only what the rows are made of is kept of each page, not its glyphs.
-    let mut gap_column_pages = Vec::new();
+    let mut warnings = Vec::new();
     let mut content: Vec<PageContent> = pages
         .iter()
         .enumerate()
         .map(|(index, p)| {
             let a = analyze_page(p);
             if ruled_without_columns(&a) {
-                gap_column_pages.push(page_number(p, index));
+                // Its columns come from the gaps between texts, which a
+                // narrow cell padding can close, and each line of a
+                // wrapped cell is a row of its own.
+                warnings.push(Warning {
+                    page: Some(page_number(p, index)),
+                    ..Warning::new(
+                        "columns_from_gaps",
+                        "a table drawn with horizontal rules only: its columns were read from the gaps between its texts, and a wrapped cell's lines as rows; values may stand in the wrong column",
+                    )
+                });
             }
             PageContent {
                 height: p.height,
@@ -233,7 +243,7 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
     Layout {
         pages: Some(u32::try_from(pages.len()).unwrap_or(u32::MAX)),
         rows,
-        gap_column_pages,
+        warnings,
         ..Layout::default()
     }
 }
@@ -590,11 +600,14 @@ pub(crate) mod tests {
             hr(50.0, 400.0, 130.0),
             hr(50.0, 400.0, 150.0),
         ];
-        assert_eq!(rows(across).gap_column_pages, vec![1]);
+        let said: Vec<(String, Option<u32>)> = rows(across)
+            .warnings
+            .into_iter()
+            .map(|w| (w.code, w.page))
+            .collect();
+        assert_eq!(said, vec![("columns_from_gaps".to_string(), Some(1))]);
         // One rule above the text is no table's.
-        assert!(rows(vec![hr(50.0, 400.0, 90.0)])
-            .gap_column_pages
-            .is_empty());
+        assert!(rows(vec![hr(50.0, 400.0, 90.0)]).warnings.is_empty());
     }
 
     #[test]

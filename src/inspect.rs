@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::convert::{lay_out_named, read_input, LaidOut};
 use crate::layout::pdf::{describe_page, page_svg};
 use crate::layout::Layout;
-use crate::reconstruct::{join_cell_lines, reconstruct, sections};
+use crate::reconstruct::{join_cell, reconstruct, sections};
 
 /// What a file gave: its layout, and for a PDF its extracted pages.
 pub type Loaded = LaidOut;
@@ -58,7 +58,7 @@ pub fn rows_as_text(layout: &Layout) -> String {
         let cells: Vec<String> = row
             .cells
             .iter()
-            .map(|c| join_cell_lines(c).replace('\n', " "))
+            .map(|c| join_cell(c, false).replace('\n', " "))
             .collect();
         out.push_str(&cells.join("\t"));
         out.push('\n');
@@ -117,7 +117,7 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
                             .is_some_and(|s| s.continued)
                 })
                 .map(|(i, c)| {
-                    let t: String = join_cell_lines(c.trim()).chars().take(24).collect();
+                    let t: String = join_cell(c.trim(), false).chars().take(24).collect();
                     format!(
                         "[{i}{}] {}",
                         span_note(row.spans.as_deref(), i),

@@ -601,48 +601,6 @@ fn parse_indicator_tables(
     .collect()
 }
 
-/// A cell's lines in a file whose line breaks are its own (HTML, DOCX,
-/// spreadsheets): a break between two paragraphs (after a sentence's end,
-/// or between two lines of running text) becomes [`PARAGRAPH_BREAK`], one
-/// before a list item stays a line break, and the rest are read as
-/// [`join_cell_lines`] reads wraps: a short line broken by hand to fit
-/// its column (`指标值确定` / `依据`) is one text.
-pub fn join_cell_lines_hard(cell: &str) -> String {
-    if !cell.contains('\n') {
-        return cell.to_string();
-    }
-    let mut out = String::with_capacity(cell.len());
-    let mut pending = String::new();
-    let mut last = "";
-    for line in cell.split('\n') {
-        let t = line.trim();
-        if t.is_empty() {
-            continue;
-        }
-        if !pending.is_empty() {
-            let sep = if lists::starts_item(t) {
-                Some('\n')
-            } else if is_paragraph_break(last, t) {
-                Some(PARAGRAPH_BREAK)
-            } else {
-                None
-            };
-            match sep {
-                Some(sep) => {
-                    out.push_str(&values::join_lines(&pending));
-                    out.push(sep);
-                    pending.clear();
-                }
-                None => pending.push('\n'),
-            }
-        }
-        pending.push_str(t);
-        last = t;
-    }
-    out.push_str(&values::join_lines(&pending));
-    out
-}
-
 /// Whether a hard line break between `before` and `after` separates two
 /// paragraphs: `before` ends a sentence, or both are lines of running
 /// text and neither is cut inside a phrase (`before` ending on a comma or
@@ -665,25 +623,46 @@ fn is_paragraph_break(before: &str, after: &str) -> bool {
         && !after.starts_with(CLOSES)
 }
 
-/// A cell's wrapped lines joined (CJK without a space, Latin with one),
-/// except before a line that opens a list item, where the line break stays
-/// as the separator the list reader needs.
-pub fn join_cell_lines(cell: &str) -> String {
+/// A cell's lines as reconstruction reads them. Wrapped lines are joined
+/// (CJK without a space, Latin with one), except before a line that opens
+/// a list item, where the line break stays as the separator the list
+/// reader needs. `hard`: the file's line breaks are its own (HTML, DOCX,
+/// spreadsheets, [`Layout::hard_breaks`]), so a break between two
+/// paragraphs (after a sentence's end, or between two lines of running
+/// text) becomes [`PARAGRAPH_BREAK`] and blank lines are no lines; a short
+/// line broken by hand to fit its column (`指标值确定` / `依据`) is still
+/// joined.
+pub fn join_cell(cell: &str, hard: bool) -> String {
     if !cell.contains('\n') {
         return cell.to_string();
     }
     let mut out = String::with_capacity(cell.len());
     let mut pending = String::new();
+    let mut last = "";
     for line in cell.split('\n') {
-        if lists::starts_item(line) && !pending.is_empty() {
-            out.push_str(&values::join_lines(&pending));
-            out.push('\n');
-            pending.clear();
+        let t = line.trim();
+        if hard && t.is_empty() {
+            continue;
         }
         if !pending.is_empty() {
-            pending.push('\n');
+            let sep = if lists::starts_item(line) {
+                Some('\n')
+            } else if hard && is_paragraph_break(last, t) {
+                Some(PARAGRAPH_BREAK)
+            } else {
+                None
+            };
+            match sep {
+                Some(sep) => {
+                    out.push_str(&values::join_lines(&pending));
+                    out.push(sep);
+                    pending.clear();
+                }
+                None => pending.push('\n'),
+            }
         }
-        pending.push_str(line);
+        pending.push_str(if hard { t } else { line });
+        last = t;
     }
     out.push_str(&values::join_lines(&pending));
     out
@@ -717,16 +696,11 @@ pub fn reconstruct(layout: &Layout) -> Content {
 /// document (`unknown`).
 pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let hard = layout.hard_breaks;
-    let join = if hard {
-        join_cell_lines_hard
-    } else {
-        join_cell_lines
-    };
     let rows: Vec<Row> = layout
         .rows
         .iter()
         .map(|r| Row {
-            cells: r.cells.iter().map(|c| join(c)).collect(),
+            cells: r.cells.iter().map(|c| join_cell(c, hard)).collect(),
             page: r.page,
             after_page_break: r.after_page_break,
             spans: r.spans.clone(),
@@ -2471,12 +2445,12 @@ mod tests {
 
     #[test]
     fn cell_lines() {
-        assert_eq!(join_cell_lines("年度绩效指\n标"), "年度绩效指标");
+        assert_eq!(join_cell("年度绩效指\n标", false), "年度绩效指标");
         assert_eq!(
-            join_cell_lines("1、增长8%以\n上\n2、公共文化\n设施"),
+            join_cell("1、增长8%以\n上\n2、公共文化\n设施", false),
             "1、增长8%以上\n2、公共文化设施"
         );
-        assert_eq!(join_cell_lines("AI\nplatform"), "AI platform");
+        assert_eq!(join_cell("AI\nplatform", false), "AI platform");
     }
 
     #[test]
@@ -2646,7 +2620,7 @@ mod tests {
             ),
         ];
         for (cell, want) in cases {
-            assert_eq!(join_cell_lines_hard(cell), want, "{cell:?}");
+            assert_eq!(join_cell(cell, true), want, "{cell:?}");
         }
     }
 

@@ -25,7 +25,7 @@ pub fn clean_text(s: &str) -> Option<String> {
         s.into()
     };
     let joined = if no_tags.contains('\n') {
-        super::join_cell_lines(&no_tags).into()
+        super::join_cell(&no_tags, false).into()
     } else {
         no_tags
     };

@@ -1013,7 +1013,7 @@ pub(crate) mod tests {
             .iter()
             .map(|r| {
                 r.iter()
-                    .map(|c| crate::reconstruct::join_cell_lines(c))
+                    .map(|c| crate::reconstruct::join_cell(c, false))
                     .collect()
             })
             .collect();

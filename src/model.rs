@@ -258,10 +258,10 @@ pub struct Warning {
 impl Warning {
     pub fn new(code: &str, message: impl Into<String>) -> Self {
         let mut message: String = message.into();
-        // Messages quote cells, whose paragraphs (U+2029, see
-        // reconstruct::values::PARAGRAPH_BREAK) read as spaces.
-        if message.contains('\u{2029}') {
-            message = message.replace('\u{2029}', " ");
+        // Messages quote cells, whose paragraphs read as spaces.
+        use crate::reconstruct::values::PARAGRAPH_BREAK;
+        if message.contains(PARAGRAPH_BREAK) {
+            message = message.replace(PARAGRAPH_BREAK, " ");
         }
         Warning {
             code: code.to_string(),

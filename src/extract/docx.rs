@@ -117,27 +117,6 @@ fn table_text(t: TableB) -> String {
     out
 }
 
-/// The Unicode check box a Wingdings or Wingdings 2 symbol is drawn as
-/// (`w:sym w:font="Wingdings" w:char="F0FE"` is a ticked box), for the
-/// symbols forms use; others are left out.
-pub fn symbol_char(font: &str, code: &str) -> Option<char> {
-    let code = u32::from_str_radix(code.trim(), 16).ok()?;
-    // Symbol fonts sit in the private-use area at F000 + their byte.
-    let byte = if (0xf000..=0xf0ff).contains(&code) {
-        code - 0xf000
-    } else {
-        code
-    };
-    let font = font.trim().to_ascii_lowercase();
-    let font = font.split_whitespace().collect::<Vec<_>>().join(" ");
-    match (font.as_str(), byte) {
-        ("wingdings", 0xfe) | ("wingdings 2", 0x52) => Some('☑'),
-        ("wingdings", 0xfd) | ("wingdings 2", 0x53 | 0x54) => Some('☒'),
-        ("wingdings", 0xa8 | 0x6f) | ("wingdings 2", 0xa3 | 0x2a) => Some('□'),
-        _ => None,
-    }
-}
-
 /// Reads a DOCX file into rows.
 pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
     let mut pkg = Package::open(bytes)?;
@@ -177,10 +156,11 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                     }
                     // A symbol-font character (Word's check boxes).
                     "sym" if parent == "r" => {
-                        let mark = symbol_char(
-                            e.attr("font").unwrap_or_default(),
-                            e.attr("char").unwrap_or_default(),
-                        );
+                        let code = e
+                            .attr("char")
+                            .and_then(|c| u32::from_str_radix(c.trim(), 16).ok());
+                        let font = e.attr("font").unwrap_or_default();
+                        let mark = code.and_then(|c| super::symbol_char(font, c));
                         if let (Some(p), Some(mark)) = (paras.last_mut(), mark) {
                             p.push(mark);
                         }
@@ -317,15 +297,6 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_symbol_check_boxes() {
-        assert_eq!(symbol_char("Wingdings", "F0FE"), Some('☑'));
-        assert_eq!(symbol_char("Wingdings", "F0A8"), Some('□'));
-        assert_eq!(symbol_char("Wingdings 2", "F052"), Some('☑'));
-        assert_eq!(symbol_char("Wingdings", "F04A"), None);
-        assert_eq!(symbol_char("Symbol", "F0FE"), None);
-    }
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 

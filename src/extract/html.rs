@@ -476,7 +476,7 @@ fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, 
         return text.into();
     };
     text.chars()
-        .map(|c| crate::extract::docx::symbol_char(font, &format!("{:x}", c as u32)).unwrap_or(c))
+        .map(|c| super::symbol_char(font, c as u32).unwrap_or(c))
         .collect::<String>()
         .into()
 }

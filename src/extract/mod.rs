@@ -22,6 +22,26 @@ pub mod xml;
 
 pub use text::{decode_text, DecodedText};
 
+/// The Unicode check box a Wingdings or Wingdings 2 symbol draws (a DOCX
+/// `w:sym w:font="Wingdings" w:char="F0FE"`, or `þ` in an HTML span in that
+/// font, is a ticked box), for the symbols forms use; others are `None`.
+pub fn symbol_char(font: &str, code: u32) -> Option<char> {
+    // Symbol fonts sit in the private-use area at F000 + their byte.
+    let byte = if (0xf000..=0xf0ff).contains(&code) {
+        code - 0xf000
+    } else {
+        code
+    };
+    let font = font.trim().to_ascii_lowercase();
+    let font = font.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (font.as_str(), byte) {
+        ("wingdings", 0xfe) | ("wingdings 2", 0x52) => Some('☑'),
+        ("wingdings", 0xfd) | ("wingdings 2", 0x53 | 0x54) => Some('☒'),
+        ("wingdings", 0xa8 | 0x6f) | ("wingdings 2", 0xa3 | 0x2a) => Some('□'),
+        _ => None,
+    }
+}
+
 /// A parser's message as one line of at most `max` characters: line
 /// breaks and other control characters become spaces (a mangled file can
 /// put them, and whole stretches of itself, into the names a message
@@ -41,6 +61,16 @@ pub fn one_line(message: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_symbol_check_boxes() {
+        assert_eq!(symbol_char("Wingdings", 0xF0FE), Some('☑'));
+        assert_eq!(symbol_char("Wingdings", 0xF0A8), Some('□'));
+        assert_eq!(symbol_char(" wingdings  2 ", 0xF052), Some('☑'));
+        assert_eq!(symbol_char("wingdings", 'þ' as u32), Some('☑'));
+        assert_eq!(symbol_char("Wingdings", 0xF04A), None);
+        assert_eq!(symbol_char("Symbol", 0xF0FE), None);
+    }
 
     #[test]
     fn messages_are_one_bounded_line() {

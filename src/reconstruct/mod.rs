@@ -490,7 +490,7 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
 /// line that may continue the one before (a printed page's wrapping).
 fn text_separator(hard: bool) -> &'static str {
     if hard {
-        "\u{2029}"
+        values::PARAGRAPH_BREAK_STR
     } else {
         "\n"
     }

@@ -528,7 +528,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         if !column_labels.is_empty() && !numbers.is_empty() && numbers.len() == texts.len() {
             for (i, n) in numbers {
                 if let Some((_, label)) = column_labels.iter().find(|(c, _)| *c == i) {
-                    b.funding.push(amount_row(label, n));
+                    b.funding.push(amount_row(label, Some(n)));
                 }
             }
             column_labels.clear();
@@ -547,7 +547,8 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         if let (Some(&(_, item)), true) = (item, by_column) {
             for (i, n) in numbers {
                 if let Some((_, column)) = column_labels.iter().find(|(c, _)| *c == i) {
-                    b.funding.push(amount_row(&format!("{item}/{column}"), n));
+                    b.funding
+                        .push(amount_row(&format!("{item}/{column}"), Some(n)));
                 }
             }
             // The columns stand over the rows below too.
@@ -619,25 +620,28 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                     if let Some(u) = unit_in(t) {
                         b.unit = Some(u);
                     }
-                    let in_prose = value.map(amounts_in_prose).unwrap_or_default();
                     match value.map(|v| (v, parse_number(v))) {
                         // A block label printed with its total.
-                        Some((_, Some(n))) => b.funding.push(amount_row(t, n)),
-                        // The amounts written out in a sentence (项目资金：
-                        // 资金总额 1,450.00万元，其中：财政拨款 1,300.00万元).
-                        Some((_, None)) if !in_prose.is_empty() => {
+                        Some((_, Some(n))) => b.funding.push(amount_row(t, Some(n))),
+                        Some((v, None)) => {
+                            // The amounts written out in a sentence (项目资金：
+                            // 资金总额 1,450.00万元，其中：财政拨款 1,300.00万元);
+                            // else text beside the label is the block's first
+                            // field.
+                            let in_prose = amounts_in_prose(v);
+                            if in_prose.is_empty() {
+                                k -= 1;
+                            }
                             for (label, n, unit) in in_prose {
                                 b.unit = b.unit.take().or(Some(unit));
-                                b.funding.push(amount_row(&label, n));
+                                b.funding.push(amount_row(&label, Some(n)));
                             }
                         }
-                        // Text beside the label is the block's first field.
-                        Some(_) => k -= 1,
                         None => {}
                     }
                 }
                 (Some(Label::Amount), Some(v)) => match parse_number(v) {
-                    Some(n) => b.funding.push(amount_row(t, n)),
+                    Some(n) => b.funding.push(amount_row(t, Some(n))),
                     None => {
                         b.project.extra.insert(as_printed(&flat(t)), flat(v));
                     }
@@ -647,10 +651,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 (Some(Label::Amount), None)
                     if mode == Mode::Funding && texts.len() == 1 && row.cells.len() > 1 =>
                 {
-                    b.funding.push(FundingRow {
-                        current: None,
-                        ..amount_row(t, 0.0)
-                    });
+                    b.funding.push(amount_row(t, None));
                 }
                 (Some(Label::Amount), None) => {}
                 (Some(l), Some(v)) => set_field(&mut b, l, t, v, &mut start, &mut end),
@@ -659,7 +660,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                     let amount = value.and_then(parse_number);
                     match amount {
                         // An amount label of the block not in the list.
-                        Some(n) if mode == Mode::Funding => b.funding.push(amount_row(t, n)),
+                        Some(n) if mode == Mode::Funding => b.funding.push(amount_row(t, Some(n))),
                         // A heading or note on a line of its own is no field,
                         // nor a form's own annotations (填报单位：(盖章), 单位：万元).
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
@@ -692,11 +693,11 @@ fn flush_goal_lines(
     }
 }
 
-fn amount_row(label: &str, amount: f64) -> FundingRow {
+fn amount_row(label: &str, amount: Option<f64>) -> FundingRow {
     FundingRow {
         section: FundingSection::ProjectFunding,
         item: Some(as_printed(&flat(label))),
-        current: Some(amount),
+        current: amount,
         share_pct: None,
         history: Vec::new(),
         note: None,

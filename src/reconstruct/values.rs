@@ -13,6 +13,8 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>")
 /// the file itself separates (HTML, DOCX, spreadsheets): list readers
 /// split there; everything else reads it as a space (it is whitespace).
 pub const PARAGRAPH_BREAK: char = '\u{2029}';
+/// [`PARAGRAPH_BREAK`] as a string, to join texts with.
+pub const PARAGRAPH_BREAK_STR: &str = "\u{2029}";
 
 /// Removes HTML tags and entities, joins a cell's wrapped lines (a line
 /// that opens a list item keeps a space before it, so that the item can
@@ -45,7 +47,7 @@ pub fn clean_paragraphs(s: &str) -> Option<String> {
         return clean_text(s);
     }
     let parts: Vec<String> = s.split(PARAGRAPH_BREAK).filter_map(clean_text).collect();
-    (!parts.is_empty()).then(|| parts.join("\u{2029}"))
+    (!parts.is_empty()).then(|| parts.join(PARAGRAPH_BREAK_STR))
 }
 
 /// Whether `s` has no whitespace at its ends and none but single spaces
@@ -471,6 +473,7 @@ mod tests {
             Some("甲\u{2029}乙丙")
         );
         assert_eq!(clean_text("甲\u{2029}乙").as_deref(), Some("甲 乙"));
+        assert_eq!(PARAGRAPH_BREAK_STR, PARAGRAPH_BREAK.to_string());
         assert_eq!(clean_text("a  b\u{3000}c "), Some("a b c".to_string()));
         assert!(is_collapsed("a b c") && is_collapsed(""));
         assert!(!is_collapsed(" a") && !is_collapsed("a ") && !is_collapsed("a  b"));

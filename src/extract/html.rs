@@ -772,7 +772,7 @@ fn title_before<'a>(
                     let t = t.trim();
                     // A numbered section heading (一、年度绩效目标) or a bare
                     // label is inside the approval, not its title.
-                    let numbered = crate::reconstruct::lists::enumerator_len(t).is_some();
+                    let numbered = crate::layout::enumerator_len(t).is_some();
                     if (8..=80).contains(&t.chars().count())
                         && !numbered
                         && (t.contains("绩效目标") || t.contains("批复"))

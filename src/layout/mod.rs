@@ -14,6 +14,10 @@ pub mod pdf;
 pub mod structured;
 pub mod text;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::model::Warning;
 
 /// One table row (or one line of prose) in reading order.
@@ -68,6 +72,38 @@ impl Row {
 /// name 批复 and 绩效目标 too, but never run on like that.
 pub fn is_sentence(text: &str) -> bool {
     text.contains(['，', '。', '；', ';'])
+}
+
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:",
+        r"[（(]\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*[)）]",
+        r"|(?:[一二三四五六七八九十]+|\d{1,3})\s*[、．]",
+        r"|\d{1,3}\.",
+        r"|目标\s*\d{1,2}\s*[:：]",
+        r")\s*"
+    ))
+    .unwrap()
+});
+
+/// The length in bytes of a list item's enumerator (`(一)`, `（一）`,
+/// `一、`, `1、`, `1.`, `(1)`, `目标1：`) at the start of `s`, if any: the
+/// list reader splits items there, and a numbered line is a heading or an
+/// item, never a title.
+pub fn enumerator_len(s: &str) -> Option<usize> {
+    let m = ENUMERATOR.find(s)?;
+    let matched = m.as_str().trim_end();
+    // `1.` followed by a digit is a decimal number, not an item break,
+    // unless a year follows (`1.2025年完成…`).
+    let rest = s.get(m.end()..).unwrap_or_default();
+    let year_follows = rest
+        .get(..4)
+        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        && rest.get(4..).is_some_and(|r| r.starts_with('年'));
+    if matched.ends_with('.') && rest.starts_with(|c: char| c.is_ascii_digit()) && !year_follows {
+        return None;
+    }
+    Some(m.end())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

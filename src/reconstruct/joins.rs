@@ -80,7 +80,7 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     let (Some((_, p)), Some((_, n))) = (last_text(&prev.cells), last_text(&next.cells)) else {
         return false;
     };
-    if prev.spans.is_some() && is_rest_of_one_cell(prev, next) {
+    if one_cell_continues(prev, next) {
         return true;
     }
     if !ends_a_row(p) {
@@ -94,6 +94,15 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
         .filter(|(i, c)| new_text(*i, c))
         .count();
     continued > 0 && continued < prev.texts().count() && rests_of_cells(prev, next, above)
+}
+
+/// Whether `next`, after a page break, holds only the rest of one cell of
+/// the ruled row `prev` ([`is_rest_of_one_cell`]).
+fn one_cell_continues(prev: &Row, next: &Row) -> bool {
+    next.after_page_break
+        && prev.spans.is_some()
+        && next.spans.is_some()
+        && is_rest_of_one_cell(prev, next)
 }
 
 /// A ruled row broken across pages by its producer (Word lets a row
@@ -230,7 +239,7 @@ pub fn with_headers<'a>(rows: &[&'a Row]) -> Vec<TableRow<'a>> {
 /// does not separate a cut row from its continuation.
 /// `rows_end_with_vocabulary`: the table's last columns are 依据 / 分类,
 /// whose values tell where a row ends; without them only a ruled row's
-/// single cut cell is mended ([`is_rest_of_one_cell`]).
+/// single cut cell is mended ([`one_cell_continues`]).
 pub fn join_cut_rows<'a>(
     rows: Vec<TableRow<'a>>,
     rows_end_with_vocabulary: bool,
@@ -264,10 +273,7 @@ pub fn join_cut_rows<'a>(
                     && if rows_end_with_vocabulary {
                         data_continues(&prev.row, &t.row, &above)
                     } else {
-                        t.row.after_page_break
-                            && prev.row.spans.is_some()
-                            && t.row.spans.is_some()
-                            && is_rest_of_one_cell(&prev.row, &t.row)
+                        one_cell_continues(&prev.row, &t.row)
                     } =>
             {
                 prev.row = Cow::Owned(join(&prev.row, &t.row, &above));

@@ -12,41 +12,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::values::clean_text;
+pub use crate::layout::enumerator_len;
 
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)</?p(?:\s[^<>]*)?>|<br\s*/?>").unwrap());
 
-static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?:",
-        r"[（(]\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*[)）]",
-        r"|(?:[一二三四五六七八九十]+|\d{1,3})\s*[、．]",
-        r"|\d{1,3}\.",
-        r"|目标\s*\d{1,2}\s*[:：]",
-        r")\s*"
-    ))
-    .unwrap()
-});
-
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '；' | ';' | '。')
-}
-
-/// The length in bytes of an enumerator at the start of `s`, if any.
-pub fn enumerator_len(s: &str) -> Option<usize> {
-    let m = ENUMERATOR.find(s)?;
-    let matched = m.as_str().trim_end();
-    // `1.` followed by a digit is a decimal number, not an item break,
-    // unless a year follows (`1.2025年完成…`).
-    let rest = s.get(m.end()..).unwrap_or_default();
-    let year_follows = rest
-        .get(..4)
-        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
-        && rest.get(4..).is_some_and(|r| r.starts_with('年'));
-    if matched.ends_with('.') && rest.starts_with(|c: char| c.is_ascii_digit()) && !year_follows {
-        return None;
-    }
-    Some(m.end())
 }
 
 /// Whether a line opens with an enumerator or a paragraph tag: a wrapped

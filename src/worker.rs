@@ -14,6 +14,7 @@
 //! for it between files.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -137,7 +138,10 @@ pub fn limit_memory(bytes: u64) {
 /// The worker side: answers requests until stdin closes.
 pub fn serve() -> io::Result<()> {
     let stdin = io::stdin();
-    let mut out = io::BufWriter::new(io::stdout());
+    // Straight to the pipe, one write per document: stdout's own buffer
+    // writes at every line break, and the JSON and CSV parts have many.
+    let pipe = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
+    let mut out = io::BufWriter::with_capacity(256 * 1024, pipe);
     for line in stdin.lock().lines() {
         let line = line?;
         let Ok(req) = serde_json::from_str::<Request>(&line) else {

@@ -115,7 +115,8 @@ mod unnamed {
     static WORKS: AtomicBool = AtomicBool::new(true);
 
     /// Writes `dest` whole; `Ok(false)` when this way is not available here
-    /// or `dest` exists already (the caller then writes another way).
+    /// or `dest` exists already (the caller then writes another way, which
+    /// replaces it).
     pub fn write(dest: &Path, bytes: &[u8]) -> io::Result<bool> {
         if !WORKS.load(Ordering::Relaxed) {
             return Ok(false);
@@ -124,17 +125,28 @@ mod unnamed {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        fs::create_dir_all(dir)?;
-        if fs::symlink_metadata(dest).is_ok() {
-            return Ok(false);
-        }
-        let mut file = match OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_TMPFILE)
-            .mode(0o644)
-            .open(dir)
-        {
+        // The directory is made only when it is missing, and an existing
+        // `dest` is found by the link failing: a batch writes thousands
+        // of files into one directory, and each look-up is a path walk.
+        let open = || {
+            OpenOptions::new()
+                .write(true)
+                .custom_flags(libc::O_TMPFILE)
+                .mode(0o644)
+                .open(dir)
+        };
+        let mut file = match open() {
             Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                fs::create_dir_all(dir)?;
+                match open() {
+                    Ok(f) => f,
+                    Err(_) => {
+                        WORKS.store(false, Ordering::Relaxed);
+                        return Ok(false);
+                    }
+                }
+            }
             Err(_) => {
                 WORKS.store(false, Ordering::Relaxed);
                 return Ok(false);

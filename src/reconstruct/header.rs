@@ -240,10 +240,15 @@ const ANNUAL_PREFIXES: &[&str] = &["本年度", "年度", "当年"];
 /// The period a header names (`（长期）`, a 中长期 or 年度 prefix) and the
 /// header without it.
 pub fn strip_period(normalized: &str) -> (String, Option<IndicatorTable>) {
+    // Every mark is in brackets; most headers have none.
+    let bracketed = normalized.contains('(');
     for (marks, period) in [
         (LONG_TERM_MARKS, IndicatorTable::LongTerm),
         (ANNUAL_MARKS, IndicatorTable::Annual),
-    ] {
+    ]
+    .into_iter()
+    .filter(|_| bracketed)
+    {
         for m in marks {
             if normalized.contains(m) {
                 return (normalized.replacen(m, "", 1), Some(period));

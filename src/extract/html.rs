@@ -267,7 +267,7 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
     ) {
         return true;
     }
-    if el.attr("style").is_some_and(hides) {
+    if is_hidden(el) {
         return true;
     }
     const WORDS: &[&str] = &[
@@ -298,7 +298,20 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
     names.any(|c| WORDS.iter().any(|w| contains_ignore_case(c, w)))
 }
 
-/// Whether a `style` attribute says `display: none`.
+/// Whether an element is not shown: `display: none` or `visibility:
+/// hidden` in its style, the `hidden` attribute, or a class that pages
+/// use only to hide things (`hide`, `hidden`, `d-none`).
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    const CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "display-none"];
+    el.attr("hidden").is_some()
+        || el.attr("style").is_some_and(hides)
+        || el
+            .classes()
+            .any(|c| CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+}
+
+/// Whether a `style` attribute says `display: none` or `visibility:
+/// hidden`.
 fn hides(style: &str) -> bool {
     let squashed: Vec<u8> = style
         .bytes()
@@ -306,6 +319,24 @@ fn hides(style: &str) -> bool {
         .map(|b| b.to_ascii_lowercase())
         .collect();
     squashed.windows(12).any(|w| w == b"display:none")
+        || squashed.windows(17).any(|w| w == b"visibility:hidden")
+}
+
+/// The check box an `<input type="checkbox">` (or radio button) shows:
+/// ☑ when it is checked, □ when not.
+fn input_box(el: &scraper::node::Element) -> Option<char> {
+    if el.name() != "input" {
+        return None;
+    }
+    let kind = el.attr("type")?.trim();
+    if !(kind.eq_ignore_ascii_case("checkbox") || kind.eq_ignore_ascii_case("radio")) {
+        return None;
+    }
+    Some(if el.attr("checked").is_some() {
+        '☑'
+    } else {
+        '□'
+    })
 }
 
 /// Whether `haystack` contains `needle` (lowercase ASCII), ignoring ASCII
@@ -494,7 +525,9 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                 match n.value() {
                     Node::Text(t) => push_collapsed(&mut buf, &shown_text(&n, &t.text)),
                     Node::Element(el) => {
-                        if n.id() != node.id() && is_furniture(&n) {
+                        if let Some(b) = input_box(el) {
+                            buf.push(b);
+                        } else if n.id() != node.id() && is_furniture(&n) {
                             skip = Some(n.id());
                         } else if is_block(el.name()) {
                             push_break(&mut buf);
@@ -826,10 +859,49 @@ fn own_rows(table: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
     rows
 }
 
+/// Whether a table row is not shown (hidden itself, or its row group).
+fn is_hidden_row(tr: &NodeRef<'_, Node>) -> bool {
+    is_hidden_node(tr)
+        || tr
+            .parent()
+            .filter(|p| matches!(element_name(p), Some("thead" | "tbody" | "tfoot")))
+            .is_some_and(|p| is_hidden_node(&p))
+}
+
+/// The grid without its hidden rows. Rows are counted with them, as the
+/// HTML table model counts them (a rowspan over a hidden row includes it);
+/// then a hidden row's own cells are dropped, a cell spanning it loses it,
+/// and the rows below move up.
+fn without_hidden_rows(cells: Vec<TableCell>, hidden: &[bool]) -> (Vec<TableCell>, usize) {
+    // shown_before[r]: the rows shown above row r.
+    let mut shown_before = Vec::with_capacity(hidden.len() + 1);
+    let mut n = 0;
+    for &h in hidden {
+        shown_before.push(n);
+        n += usize::from(!h);
+    }
+    shown_before.push(n);
+    let at = |r: usize| shown_before.get(r).copied().unwrap_or(n);
+    let kept = cells
+        .into_iter()
+        .filter(|c| !hidden.get(c.row).copied().unwrap_or(false))
+        .map(|c| TableCell {
+            row: at(c.row),
+            rows: (at(c.row + c.rows) - at(c.row)).max(1),
+            ..c
+        })
+        .collect();
+    (kept, n)
+}
+
 fn own_cells(tr: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
     tr.children()
-        .filter(|c| matches!(element_name(c), Some("td" | "th")))
+        .filter(|c| matches!(element_name(c), Some("td" | "th")) && !is_hidden_node(c))
         .collect()
+}
+
+fn is_hidden_node(n: &NodeRef<'_, Node>) -> bool {
+    n.value().as_element().is_some_and(is_hidden)
 }
 
 /// A `rowspan`/`colspan` value: leading digits, 0 or junk as 1 (HTML's
@@ -940,6 +1012,12 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
             *slot = slot.saturating_sub(1);
         }
     }
+    let hidden: Vec<bool> = trs.iter().map(is_hidden_row).collect();
+    let (cells, n_rows) = if hidden.contains(&true) {
+        without_hidden_rows(cells, &hidden)
+    } else {
+        (cells, n_rows)
+    };
     let rows = table_rows(
         cells,
         n_rows,
@@ -976,6 +1054,10 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
                 match n.value() {
                     Node::Text(t) => push_collapsed(&mut line, &shown_text(&n, &t.text)),
                     Node::Element(el) => {
+                        if let Some(b) = input_box(el) {
+                            line.push(b);
+                            continue;
+                        }
                         if n.id() != root.id() && is_furniture(&n) {
                             skip = Some(n.id());
                             continue;
@@ -1115,6 +1197,68 @@ mod tests {
         // The same letters in a text font are text.
         let r = rows("<table><tr><td>a</td><td>þ o</td></tr></table>");
         assert_eq!(cells(&r[0]), vec!["a", "þ o"]);
+    }
+
+    #[test]
+    fn form_check_boxes_are_boxes() {
+        let page = concat!(
+            "<table><tr><td>项目属性</td><td>",
+            "<input type=\"checkbox\"> 新增项目 <input type=\"checkbox\" checked=\"checked\"> 延续项目",
+            "<input type=\"text\" value=\"x\">",
+            "</td></tr></table>"
+        );
+        let r = rows(page);
+        assert_eq!(cells(&r[0]), vec!["项目属性", "□ 新增项目 ☑ 延续项目"]);
+    }
+
+    #[test]
+    fn hidden_text_rows_and_cells_are_left_out() {
+        let page = concat!(
+            "<table><tr><td>指标</td><td>指标值</td></tr>",
+            "<tr><td>a</td><td><span class=\"hide\">≥10家</span>≥12家</td></tr>",
+            "<tr hidden><td>b</td><td>≥50人</td></tr>",
+            "<tr style=\"display: none\"><td>c</td><td>≥5</td></tr>",
+            "<tbody class=\"hidden\"><tr><td>g</td><td>≥6</td></tr></tbody>",
+            "<tr><td>d</td><td><font style=\"visibility:hidden\">≥1.5%</font>≥1.8%</td></tr>",
+            "<tr><td class=\"d-none\">x</td><td>e</td><td>1</td></tr>",
+            "<tr><td class=\"hidden-xs shown\">f</td><td>2</td></tr>",
+            "</table>"
+        );
+        let r = rows(page);
+        let texts: Vec<Vec<&str>> = r.iter().map(cells).collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec!["指标", "指标值"],
+                vec!["a", "≥12家"],
+                vec!["d", "≥1.8%"],
+                vec!["e", "1"],
+                vec!["f", "2"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rowspan_over_a_hidden_row_loses_it() {
+        let page = concat!(
+            "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td></tr>",
+            "<tr><td rowspan=\"4\">产出指标</td><td rowspan=\"3\">数量指标</td><td>a</td><td>1</td></tr>",
+            "<tr style=\"display:none\"><td>b</td><td>2</td></tr>",
+            "<tr><td>c</td><td>3</td></tr>",
+            "<tr><td>时效指标</td><td>d</td><td>4</td></tr>",
+            "</table>"
+        );
+        let r = rows(page);
+        let texts: Vec<Vec<&str>> = r.iter().map(cells).collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec!["一级", "二级", "三级", "指标值"],
+                vec!["产出指标", "数量指标", "a", "1"],
+                vec!["", "", "c", "3"],
+                vec!["", "时效指标", "d", "4"],
+            ]
+        );
     }
 
     #[test]

@@ -37,15 +37,15 @@ pub fn builtin_format(id: u32) -> Option<&'static str> {
         20 => "h:mm",
         21 => "h:mm:ss",
         22 => "yyyy/m/d h:mm",
-        27 | 50 => "yyyy\"年\"m\"月\"",
-        28 | 29 | 51 | 53 | 54 => "m\"月\"d\"日\"",
+        // The zh-CN list of ECMA-376 Part 1, 18.8.30.
+        27 | 36 | 50 | 52 | 57 => "yyyy\"年\"m\"月\"",
+        28 | 29 | 51 | 53 | 54 | 58 => "m\"月\"d\"日\"",
         30 => "m-d-yy",
-        31 | 52 => "yyyy\"年\"m\"月\"d\"日\"",
-        32 | 55 => "h\"时\"mm\"分\"",
-        33 | 56 => "h\"时\"mm\"分\"ss\"秒\"",
-        34 | 57 => "上午/下午h\"时\"mm\"分\"",
-        35 | 58 => "上午/下午h\"时\"mm\"分\"ss\"秒\"",
-        36 => "yyyy\"年\"m\"月\"",
+        31 => "yyyy\"年\"m\"月\"d\"日\"",
+        32 => "h\"时\"mm\"分\"",
+        33 => "h\"时\"mm\"分\"ss\"秒\"",
+        34 | 55 => "上午/下午h\"时\"mm\"分\"",
+        35 | 56 => "上午/下午h\"时\"mm\"分\"ss\"秒\"",
         45 => "mm:ss",
         46 => "[h]:mm:ss",
         47 => "mm:ss.0",
@@ -642,6 +642,20 @@ mod tests {
         assert_eq!(format_number(999.996, "#,##0.00", false), "1,000.00");
         assert_eq!(format_number(0.0, "0%", false), "0%");
         assert_eq!(format_number(3.0, "@", false), "3");
+    }
+
+    #[test]
+    fn chinese_builtin_date_ids() {
+        let shown = |id| builtin_format(id).map(|c| format_number(46052.0, c, false));
+        // 2026-01-30, as Chinese Excel and WPS show the ids they write
+        // without a format code.
+        for id in [27, 36, 50, 52, 57] {
+            assert_eq!(shown(id).as_deref(), Some("2026年1月"), "{id}");
+        }
+        for id in [28, 29, 51, 53, 54, 58] {
+            assert_eq!(shown(id).as_deref(), Some("1月30日"), "{id}");
+        }
+        assert_eq!(shown(31).as_deref(), Some("2026年1月30日"));
     }
 
     #[test]

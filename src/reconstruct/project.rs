@@ -91,6 +91,17 @@ const LABELS: &[(&str, Label)] = &[
     ("项目支出实施期", Label::Period),
     ("起止时间", Label::Period),
     ("项目周期", Label::Period),
+    ("项目期限", Label::Period),
+    ("实施期限", Label::Period),
+    ("项目实施期限", Label::Period),
+    ("执行期限", Label::Period),
+    ("项目执行期", Label::Period),
+    ("实施周期", Label::Period),
+    ("项目实施周期", Label::Period),
+    ("项目起止日期", Label::Period),
+    ("起止日期", Label::Period),
+    ("项目实施时间", Label::Period),
+    ("实施时间", Label::Period),
     ("计划开始日期", Label::PeriodStart),
     ("计划完成日期", Label::PeriodEnd),
     ("项目负责人", Label::Other),
@@ -211,29 +222,39 @@ pub fn ticked(s: &str) -> Option<String> {
     const TICKS: &[char] = &['√', '☑', '■', '✓', '✔', '☒', '▣', '●'];
     const BOXES: &[char] = &['□', '☐', '○', '〇'];
     let is_mark = |c: char| TICKS.contains(&c) || BOXES.contains(&c);
+    let s = &box_marks(s);
     if !s.chars().any(is_mark) {
         return clean_text(s);
     }
     let chars: Vec<char> = s.chars().collect();
     // Runs of option text between marks and separators.
     let is_sep = |c: char| c.is_whitespace() || is_mark(c) || matches!(c, '/' | '、' | ',' | '，');
+    // (Blanks between a mark and its text, `□ 新增项目`, are skipped.)
     let run_before = |i: usize| -> String {
-        let mut j = i;
+        let mut end = i;
+        while end > 0 && chars.get(end - 1).is_some_and(|c| c.is_whitespace()) {
+            end -= 1;
+        }
+        let mut j = end;
         while j > 0 && chars.get(j - 1).is_some_and(|&c| !is_sep(c)) {
             j -= 1;
         }
         chars
-            .get(j..i)
+            .get(j..end)
             .map(|r| r.iter().collect())
             .unwrap_or_default()
     };
     let run_after = |i: usize| -> String {
-        let mut j = i + 1;
+        let mut start = i + 1;
+        while chars.get(start).is_some_and(|c| c.is_whitespace()) {
+            start += 1;
+        }
+        let mut j = start;
         while chars.get(j).is_some_and(|&c| !is_sep(c)) {
             j += 1;
         }
         chars
-            .get(i + 1..j)
+            .get(start..j)
             .map(|r| r.iter().collect())
             .unwrap_or_default()
     };
@@ -255,6 +276,49 @@ pub fn ticked(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `s` with its check boxes as one character each: a tick or nothing in
+/// brackets (`延续项目（√）`, `新增项目[ ]`) is the tick or an empty box,
+/// and a Wingdings box copied from a PDF as a private-use character
+/// (U+F0FE, U+F0A8) the box it draws.
+fn box_marks(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let close = match c {
+            '(' | '（' => Some([')', '）']),
+            '[' | '【' => Some([']', '】']),
+            _ => None,
+        };
+        if let Some(close) = close {
+            // Up to three characters inside: blanks and at most one mark.
+            let inner_end = (i + 1..chars.len().min(i + 5))
+                .find(|&j| chars.get(j).is_some_and(|c| close.contains(c)));
+            if let Some(end) = inner_end {
+                let inner: String = chars.get(i + 1..end).unwrap_or_default().iter().collect();
+                let inner = inner.trim();
+                let mark = match inner {
+                    "" => Some('□'),
+                    "√" | "✓" | "✔" | "☑" | "■" | "●" | "☒" => Some('√'),
+                    _ => None,
+                };
+                if let Some(m) = mark {
+                    out.push(m);
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
+        let c = match c as u32 {
+            code @ 0xf000..=0xf0ff => crate::extract::symbol_char("wingdings", code).unwrap_or(c),
+            _ => c,
+        };
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// What the header block gave.
@@ -1107,6 +1171,35 @@ mod tests {
         assert_eq!(ticked("□新增项目 ■延续项目").as_deref(), Some("延续项目"));
         assert_eq!(ticked("延续项目").as_deref(), Some("延续项目"));
         assert_eq!(ticked("新增项目□ 延续项目□"), None);
+        // The tick in brackets after its option.
+        assert_eq!(
+            ticked("新增项目（ ）　延续项目（√）").as_deref(),
+            Some("延续项目")
+        );
+        assert_eq!(
+            ticked("新增项目[√] 延续项目[ ]").as_deref(),
+            Some("新增项目")
+        );
+        assert_eq!(
+            ticked("新增项目() 延续项目(✓)").as_deref(),
+            Some("延续项目")
+        );
+        // Wingdings boxes copied out of a PDF as private-use characters.
+        assert_eq!(
+            ticked("\u{f0a8}新增项目 \u{f0fe}延续项目").as_deref(),
+            Some("延续项目")
+        );
+        // Blanks between the boxes and their options.
+        assert_eq!(
+            ticked("□ 新增项目　☑ 延续项目").as_deref(),
+            Some("延续项目")
+        );
+        assert_eq!(ticked("新增项目 □ 延续项目 √").as_deref(), Some("延续项目"));
+        // Brackets that hold words are text.
+        assert_eq!(
+            ticked("延续项目（2025年）").as_deref(),
+            Some("延续项目（2025年）")
+        );
     }
 
     #[test]

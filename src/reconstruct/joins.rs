@@ -80,7 +80,7 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     let (Some((_, p)), Some((_, n))) = (last_text(&prev.cells), last_text(&next.cells)) else {
         return false;
     };
-    if one_cell_continues(prev, next) {
+    if cut_cells_continue(prev, next) {
         return true;
     }
     if !ends_a_row(p) {
@@ -96,28 +96,38 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     continued > 0 && continued < prev.texts().count() && rests_of_cells(prev, next, above)
 }
 
-/// Whether `next`, after a page break, holds only the rest of one cell of
-/// the ruled row `prev` ([`is_rest_of_one_cell`]).
-fn one_cell_continues(prev: &Row, next: &Row) -> bool {
+/// Whether `next`, after a page break, holds only the rests of cells of
+/// the ruled row `prev` ([`is_rest_of_cut_cells`]).
+fn cut_cells_continue(prev: &Row, next: &Row) -> bool {
     next.after_page_break
         && prev.spans.is_some()
         && next.spans.is_some()
-        && is_rest_of_one_cell(prev, next)
+        && is_rest_of_cut_cells(prev, next)
 }
 
 /// A ruled row broken across pages by its producer (Word lets a row
-/// break): on the new page only one cell holds text, the last lines of
-/// the cell above it. A new row has a name and a value, or its levels.
-fn is_rest_of_one_cell(prev: &Row, next: &Row) -> bool {
-    let mut filled = next
+/// break): on the new page only the last lines of some of its cells,
+/// each under text of the row above. Either one cell holds text, or a
+/// cell between two that do is empty where the row above has text (a
+/// name's last line and an explanation's, but no value): a new row has a
+/// name and a value, or its levels.
+fn is_rest_of_cut_cells(prev: &Row, next: &Row) -> bool {
+    let filled: Vec<usize> = next
         .cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.trim().is_empty());
-    let (Some((i, c)), None) = (filled.next(), filled.next()) else {
+        .filter(|(_, c)| !c.trim().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let has_text = |cells: &[String], i: usize| cells.get(i).is_some_and(|t| !t.trim().is_empty());
+    let (Some(&first), Some(&last)) = (filled.first(), filled.last()) else {
         return false;
     };
-    prev.cells.get(i).is_some_and(|t| !t.trim().is_empty()) && !ends_a_row(c)
+    let under_text = filled
+        .iter()
+        .all(|&i| has_text(&prev.cells, i) && next.cells.get(i).is_some_and(|c| !ends_a_row(c)));
+    let hole = (first + 1..last).any(|j| !has_text(&next.cells, j) && has_text(&prev.cells, j));
+    under_text && (filled.len() == 1 || hole)
 }
 
 /// Whether every new text of `next` lies under text of `prev` in the same
@@ -239,7 +249,7 @@ pub fn with_headers<'a>(rows: &[&'a Row]) -> Vec<TableRow<'a>> {
 /// does not separate a cut row from its continuation.
 /// `rows_end_with_vocabulary`: the table's last columns are 依据 / 分类,
 /// whose values tell where a row ends; without them only a ruled row's
-/// single cut cell is mended ([`one_cell_continues`]).
+/// cut cells are mended ([`cut_cells_continue`]).
 pub fn join_cut_rows<'a>(
     rows: Vec<TableRow<'a>>,
     rows_end_with_vocabulary: bool,
@@ -273,7 +283,7 @@ pub fn join_cut_rows<'a>(
                     && if rows_end_with_vocabulary {
                         data_continues(&prev.row, &t.row, &above)
                     } else {
-                        one_cell_continues(&prev.row, &t.row)
+                        cut_cells_continue(&prev.row, &t.row)
                     } =>
             {
                 prev.row = Cow::Owned(join(&prev.row, &t.row, &above));
@@ -358,6 +368,59 @@ mod tests {
         let rows = [
             grid("满意度指标|服务对象满意度|群众满意度|≥90%", false),
             grid("|||指导员满意度|≥88%", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
+    }
+
+    #[test]
+    fn a_ruled_row_broken_across_pages_in_two_cells() {
+        // The name's last line and the explanation's, with no value
+        // between them: the rest of the row above.
+        let grid = |s: &str, after: bool| Row {
+            spans: Some(vec![crate::layout::Span::default(); 5]),
+            ..row(s, after)
+        };
+        let rows = [
+            grid("一级指标|二级指标|三级指标|指标值|指标解释", false),
+            grid(
+                "产出指标|时效指标|公共文化服务指标|≥100场次|反映第10项指标",
+                false,
+            ),
+            grid("||10||的完成情况。", true),
+            grid("||公共文化服务指标11|≥110场次|反映第11项指标", false),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(with_headers(&refs), false);
+        let data: Vec<(&str, &str, &str)> = out
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| {
+                (
+                    t.row.cells[2].as_str(),
+                    t.row.cells[3].as_str(),
+                    t.row.cells[4].as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            data,
+            vec![
+                (
+                    "公共文化服务指标10",
+                    "≥100场次",
+                    "反映第10项指标的完成情况。"
+                ),
+                ("公共文化服务指标11", "≥110场次", "反映第11项指标"),
+            ]
+        );
+        // A new row whose last cell is empty has no gap: it stays a row.
+        let rows = [
+            grid(
+                "产出指标|时效指标|公共文化服务指标|≥100场次|反映第10项指标",
+                false,
+            ),
+            grid("|质量指标|合格率|≥95%|", true),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);

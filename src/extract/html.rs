@@ -949,32 +949,25 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
             .iter()
             .map(|td| span_attr(td, "colspan", MAX_COLSPAN))
             .sum();
-        // A row that fills the table's width with its own cells is under no
-        // rowspan: one still running overran its group (`rowspan="12"` over
-        // four rows, a common publishing error), and ends above this row,
-        // instead of pushing the row's cells out to the right.
-        if r > 0 && width > 0 && own_width >= width {
-            for (slot, &k) in covered.iter_mut().zip(&covering) {
-                if *slot > 0 {
-                    *slot = 0;
-                    // (A cell over many columns covers many slots: it is
-                    // repaired, and reported, once.)
-                    if let Some(cell) = cells.get_mut(k).filter(|c| c.rows > r - c.row) {
-                        let (printed, kept) = (cell.rows, r - cell.row);
-                        cell.rows = kept;
-                        if out.warnings.len() >= MAX_REPAIRS_SAID {
-                            continue;
-                        }
-                        out.warnings.push(Warning::new(
-                            "rowspan_repaired",
-                            format!(
-                                "the rowspan of {:?} runs past its group (a row below fills the table's width by itself): read as spanning {kept} rows, not the {printed} left in its table",
-                                cell.text.chars().take(20).collect::<String>()
-                            ),
-                        ));
-                    }
-                }
-            }
+        // A row with more cells of its own than the columns left free
+        // beside the rowspans running down to it is under fewer of them:
+        // the rightmost ones overran their group (`rowspan="12"` over four
+        // rows, a common publishing error), and end above this row,
+        // instead of pushing the row's cells out to the right. (A row that
+        // fills the table's width by itself ends them all.)
+        if r > 0 && width > 0 {
+            end_overrun_rowspans(&mut cells, &mut covered, &covering, own_width, r, out);
+        }
+        if r > 0 && own_width > 0 {
+            extend_short_rowspans(
+                &mut cells,
+                &mut covered,
+                &covering,
+                width,
+                own_width,
+                r,
+                out,
+            );
         }
         let mut c = 0;
         for td in tds {
@@ -1029,6 +1022,106 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     .map_err(|e| format!("HTML {e}"))?;
     out.rows.extend(rows);
     Ok(())
+}
+
+/// Ends the rowspans running down to row `r`, rightmost first, until the
+/// row's own cells fit beside the rest; each cut short is reported once.
+fn end_overrun_rowspans(
+    cells: &mut [TableCell],
+    covered: &mut [usize],
+    covering: &[usize],
+    own_width: usize,
+    r: usize,
+    out: &mut Layout,
+) {
+    let free = |covered: &[usize]| covered.iter().filter(|&&n| n == 0).count();
+    let mut c = covered.len();
+    while c > 0 && free(covered) < own_width {
+        c -= 1;
+        if covered.get(c).is_none_or(|&n| n == 0) {
+            continue;
+        }
+        let Some(k) = covering.get(c).copied() else {
+            continue;
+        };
+        let Some(cell) = cells.get_mut(k) else {
+            continue;
+        };
+        // (A cell over many columns covers many slots: it is repaired,
+        // and reported, once.)
+        for slot in covered.iter_mut().skip(cell.col).take(cell.cols) {
+            *slot = 0;
+        }
+        if cell.rows > r - cell.row {
+            let (printed, kept) = (cell.rows, r - cell.row);
+            cell.rows = kept;
+            if out.warnings.len() < MAX_REPAIRS_SAID {
+                out.warnings.push(Warning::new(
+                    "rowspan_repaired",
+                    format!(
+                        "the rowspan of {:?} runs past its group (a row below has more cells of its own than columns left beside it): read as spanning {kept} rows, not the {printed} left in its table",
+                        cell.text.chars().take(20).collect::<String>()
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// A row whose own cells fall short of the table's width, right below a
+/// rowspan that ended at its left (`rowspan="2"` over a group of three
+/// rows, a common publishing error): its cells are anchored at the right
+/// (SPEC §3), the spanning cells at its left going on over it, and the
+/// repair is reported. Without that the row's name would be read as its
+/// level-2 name and its value as its name.
+fn extend_short_rowspans(
+    cells: &mut [TableCell],
+    covered: &mut [usize],
+    covering: &[usize],
+    width: usize,
+    own_width: usize,
+    r: usize,
+    out: &mut Layout,
+) {
+    let free = (0..width)
+        .filter(|&c| covered.get(c).is_none_or(|&n| n == 0))
+        .count();
+    let mut missing = free.saturating_sub(own_width);
+    let mut c = 0;
+    while missing > 0 && c < width {
+        if covered.get(c).is_some_and(|&n| n > 0) {
+            c += 1;
+            continue;
+        }
+        // The leftmost free column: a cell spanning rows ended just above?
+        let Some(cell) = covering
+            .get(c)
+            .and_then(|&k| cells.get_mut(k))
+            .filter(|cell| cell.rows > 1 && cell.row + cell.rows == r && cell.col == c)
+        else {
+            break;
+        };
+        if cell.cols > missing {
+            break;
+        }
+        cell.rows += 1;
+        for slot in covered.iter_mut().skip(c).take(cell.cols) {
+            *slot = 1;
+        }
+        missing -= cell.cols;
+        c += cell.cols;
+        if out.warnings.len() < MAX_REPAIRS_SAID {
+            out.warnings.push(Warning::new(
+                "rowspan_repaired",
+                format!(
+                    "the rowspan of {:?} ends a row before its group (the row below it is {} cell(s) short of the table's width): read as spanning {} rows",
+                    cell.text.chars().take(20).collect::<String>(),
+                    cell.cols,
+                    cell.rows
+                ),
+            ));
+        }
+    }
 }
 
 /// Lays out a subtree: data tables as grids, everything else as prose
@@ -1259,6 +1352,47 @@ mod tests {
                 vec!["", "时效指标", "d", "4"],
             ]
         );
+    }
+
+    #[test]
+    fn a_rowspan_a_row_short_of_its_group_is_extended() {
+        let page = concat!(
+            "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td><td>依据</td></tr>",
+            "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"2\">数量指标</td><td>a</td><td>1</td><td>x</td></tr>",
+            "<tr><td>b</td><td>2</td><td>x</td></tr>",
+            "<tr><td>c</td><td>3</td><td>x</td></tr>",
+            "<tr><td>效益指标</td><td>社会效益指标</td><td>d</td><td>4</td><td>x</td></tr>",
+            "</table>"
+        );
+        let doc = read_html(page.as_bytes()).unwrap();
+        let texts: Vec<Vec<&str>> = doc.layout.rows.iter().map(cells).collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec!["一级", "二级", "三级", "指标值", "依据"],
+                vec!["产出指标", "数量指标", "a", "1", "x"],
+                vec!["", "", "b", "2", "x"],
+                vec!["", "", "c", "3", "x"],
+                vec!["效益指标", "社会效益指标", "d", "4", "x"],
+            ]
+        );
+        let repairs: Vec<_> = doc
+            .layout
+            .warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect();
+        assert_eq!(repairs, vec!["rowspan_repaired"]);
+        // A row short at the top of the table, under no span, is left as
+        // it is.
+        let doc = read_html(
+            "<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>1</td><td>2</td></tr></table>"
+                .as_bytes(),
+        )
+        .unwrap();
+        let texts: Vec<Vec<&str>> = doc.layout.rows.iter().map(cells).collect();
+        assert_eq!(texts, vec![vec!["a", "b", "c"], vec!["1", "2"]]);
+        assert!(doc.layout.warnings.is_empty());
     }
 
     #[test]

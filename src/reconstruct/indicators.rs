@@ -479,16 +479,23 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
         let mut bounds = vec![leaf.span.left];
         bounds.extend(edges);
         bounds.push(leaf.span.right);
+        let target_parts = (leaf.field == Field::Target)
+            .then(|| target_subfields(&bounds, data))
+            .flatten();
         for (k, w) in bounds.windows(2).enumerate() {
             let (Some(&left), Some(&right)) = (w.first(), w.get(1)) else {
                 continue;
             };
-            let field = match leaf.field.level() {
-                Some(l) => Field::of_level(l + k).unwrap_or(Field::Extra),
-                None if k == 0 => leaf.field,
-                None => Field::Extra,
+            let field = match (leaf.field.level(), &target_parts) {
+                (Some(l), _) => Field::of_level(l + k).unwrap_or(Field::Extra),
+                (None, Some(parts)) => parts.get(k).copied().unwrap_or(Field::Extra),
+                (None, None) if k == 0 => leaf.field,
+                (None, None) => Field::Extra,
             };
-            let header = if k == 0 || field.level().is_some() {
+            let header = if (k == 0 && target_parts.is_none())
+                || field.level().is_some()
+                || (field == Field::Target && target_parts.is_some())
+            {
                 leaf.header.clone()
             } else {
                 format!("{}({})", leaf.header, k + 1)
@@ -506,6 +513,51 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
         }
     }
     map.leaves = out;
+}
+
+/// The fields of the parts of a divided target column (指标值 over `≥ |
+/// 35 | 项`): a part whose values are all comparison operators is the
+/// operator, the first other part the target, and a part after it whose
+/// values are all short words without digits its unit. `None` when no
+/// part is an operator or a unit: the first part is then the target.
+fn target_subfields(bounds: &[i32], data: &[&Row]) -> Option<Vec<Field>> {
+    let texts = |left: i32, right: i32| -> Vec<String> {
+        let part = Span {
+            left,
+            right,
+            continued: false,
+        };
+        data.iter()
+            .filter_map(|r| best_leaf_cell(r, r.spans.as_deref()?, &part))
+            .filter_map(|t| clean_text(&t))
+            .collect()
+    };
+    let mut fields = Vec::new();
+    let mut target_seen = false;
+    for w in bounds.windows(2) {
+        let (Some(&left), Some(&right)) = (w.first(), w.get(1)) else {
+            continue;
+        };
+        let values = texts(left, right);
+        let all = |f: &dyn Fn(&str) -> bool| !values.is_empty() && values.iter().all(|v| f(v));
+        let field = if all(&|v| parse_op(v).is_some()) {
+            Field::Operator
+        } else if target_seen
+            && all(&|v| v.chars().count() <= 4 && !v.chars().any(|c| c.is_ascii_digit()))
+        {
+            Field::Unit
+        } else if !target_seen {
+            target_seen = true;
+            Field::Target
+        } else {
+            Field::Extra
+        };
+        fields.push(field);
+    }
+    let divided = fields
+        .iter()
+        .any(|f| matches!(f, Field::Operator | Field::Unit));
+    (divided && target_seen).then_some(fields)
 }
 
 /// 绩效标准 holds standards (计划标准…) in some templates and a description

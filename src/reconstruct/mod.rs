@@ -1401,7 +1401,10 @@ fn is_evaluation(c: &Content) -> bool {
         .chain(&c.columns.long_term)
         .any(|col| {
             let h = col.header.rsplit('/').next().unwrap_or(&col.header);
-            h.contains("偏差原因") || h.ends_with("得分") || h.contains("实际完成值")
+            // (A year's 实际完成值 is a history column of a target table.)
+            h.contains("偏差原因")
+                || h.ends_with("得分")
+                || (h.contains("实际完成值") && !header::is_year_header(h))
         });
     titled || scored
 }

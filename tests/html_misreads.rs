@@ -1,0 +1,46 @@
+//! Article pages that were misread with `status: ok` and no warning,
+//! each reduced to the table that showed it.
+
+use std::path::Path;
+
+use pifu::model::{Document, Kind, Op};
+
+fn convert(page: &str) -> Vec<Document> {
+    let page = format!("<html><head><meta charset=\"utf-8\"></head><body>{page}</body></html>");
+    pifu::convert::convert_named_all("page.html", page.as_bytes(), Path::new("page.html"))
+}
+
+fn one(page: &str) -> Document {
+    let mut docs = convert(page);
+    assert_eq!(docs.len(), 1, "{docs:#?}");
+    docs.remove(0)
+}
+
+#[test]
+fn a_target_column_divided_into_operator_and_value() {
+    let d = one(concat!(
+        "<h1>某县统计局2025年部门整体绩效目标</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=\"2\">指标值</td><td>2024年实际完成值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>完成统计调查项目数</td><td>≥</td><td>35项</td><td>33项</td></tr>",
+        "<tr><td>产出指标</td><td>质量指标</td><td>统计数据差错率</td><td>≤</td><td>1%</td><td>0.8%</td></tr>",
+        "</table>"
+    ));
+    // A year's 实际完成值 is history, not a report of results.
+    assert_eq!(d.kind, Some(Kind::DepartmentOverall));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            let p = i.target_parsed.as_ref().expect("parsed target");
+            (i.target.as_deref(), p.op, p.value, i.history.clone())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("35项"), Op::Ge, 35.0, vec![Some("33项".to_string())]),
+            (Some("1%"), Op::Le, 1.0, vec![Some("0.8%".to_string())]),
+        ]
+    );
+}

@@ -44,3 +44,72 @@ fn a_target_column_divided_into_operator_and_value() {
         ]
     );
 }
+
+#[test]
+fn two_department_forms_one_after_the_other() {
+    let form = |heading: &str, code: &str, name: &str, goal: &str, indicator: &str| {
+        format!(
+            concat!(
+                "<p>{}</p><table>",
+                "<tr><td>部门（单位）名称</td><td colspan=\"3\">[{}]{}</td></tr>",
+                "<tr><td>年度绩效目标</td><td colspan=\"3\">{}</td></tr>",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+                "<tr><td>产出指标</td><td>数量指标</td><td>{}</td><td>≥100件</td></tr>",
+                "</table>"
+            ),
+            heading, code, name, goal, indicator
+        )
+    };
+    let page = format!(
+        "<h1>2025年部门整体绩效目标批复（第二批）</h1>{}{}",
+        form(
+            "（一）某县人民检察院",
+            "108001",
+            "某县人民检察院",
+            "办案质效稳步提升。",
+            "办结案件数"
+        ),
+        form(
+            "（二）某县人民法院",
+            "109001",
+            "某县人民法院",
+            "审判执行工作提质增效。",
+            "审结案件数"
+        ),
+    );
+    let docs = convert(&page);
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.department.as_deref(),
+                d.department_code.as_deref(),
+                d.year,
+                d.annual_goals.clone(),
+                d.indicators
+                    .iter()
+                    .map(|i| i.level3.clone())
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("某县人民检察院"),
+                Some("108001"),
+                Some(2025),
+                vec!["办案质效稳步提升。".to_string()],
+                vec![Some("办结案件数".to_string())]
+            ),
+            (
+                Some("某县人民法院"),
+                Some("109001"),
+                Some(2025),
+                vec!["审判执行工作提质增效。".to_string()],
+                vec![Some("审结案件数".to_string())]
+            ),
+        ]
+    );
+}

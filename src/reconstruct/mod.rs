@@ -809,10 +809,17 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
             }
         }
         let names_project = texts.first().is_some_and(|t| project::names_project(t));
-        if i > 0 && (title || (names_project && seen_table)) {
-            // A title right above the 项目名称 belongs with it.
-            if starts.last() != Some(&i) && !(names_project && starts.last() == Some(&(i - 1))) {
-                starts.push(i);
+        let opens_form = names_project || names_department(&texts);
+        if i > 0 && (title || (opens_form && seen_table)) {
+            // A title right above the 项目名称 belongs with it, and so
+            // does a heading line naming the form (`（二）某县人民法院`).
+            let heading_above = opens_form
+                && i > 1
+                && rows.get(i - 1).is_some_and(is_heading_line)
+                && starts.last() != Some(&(i - 1));
+            let start = if heading_above { i - 1 } else { i };
+            if starts.last() != Some(&start) && !(opens_form && starts.last() == Some(&(i - 1))) {
+                starts.push(start);
             }
             seen_table = false;
         }
@@ -829,6 +836,40 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
         })
         .filter(|(_, s)| !s.is_empty())
         .collect()
+}
+
+/// A department form's first row: the department's label and its name
+/// (`部门（单位）名称 | [109001]某县人民法院`), not a table's header
+/// (`单位名称 | 合计 | 财政拨款`, `单位名称 | 项目名称 | 预算数 | …`).
+fn names_department(texts: &[&str]) -> bool {
+    let (Some(label), Some(value)) = (texts.first(), texts.get(1)) else {
+        return false;
+    };
+    let is_label = matches!(
+        project::label_key(label).as_str(),
+        "部门(单位)名称" | "部门名称" | "单位名称" | "预算单位" | "预算部门" | "部门(单位)"
+    );
+    const HEADER_WORDS: &[&str] = &["合计", "金额", "预算", "收入", "支出", "资金", "万元"];
+    is_label
+        && texts.len() <= 4
+        && !HEADER_WORDS.iter().any(|w| value.contains(w))
+        && header::field_of_word(value).is_none()
+        && !project::is_project_label(value)
+}
+
+/// A short line of prose by itself (a heading such as `（二）某县人民法院`),
+/// not a sentence, a note or a label with its value.
+fn is_heading_line(row: &Row) -> bool {
+    let texts: Vec<&str> = row.texts().collect();
+    let [t] = texts.as_slice() else {
+        return false;
+    };
+    let t = t.trim();
+    row.spans.is_none()
+        && t.chars().count() <= 30
+        && !t.contains(['：', ':'])
+        && !["注", "说明", "备注"].iter().any(|w| t.starts_with(w))
+        && !is_sentence(t)
 }
 
 /// A form's rows with each line of prose that starts with a section label
@@ -1565,7 +1606,20 @@ fn inherit_heading(parts: &mut [Part]) {
 /// A title that names only a year and a kind of form
 /// (`2025年度项目支出绩效目标表`), no department or project.
 fn is_generic_title(title: &str) -> bool {
-    let t: String = squash(title)
+    // A batch's number in brackets (`（第二批）`) names no form either.
+    let squashed = squash(title);
+    let unbracketed = match squashed.rfind(['（', '(']) {
+        Some(i) if squashed.ends_with(['）', ')']) && i > 0 => {
+            let inner = squashed.get(i..).unwrap_or_default();
+            if inner.contains('批') || inner.contains('续') {
+                squashed.get(..i).unwrap_or(&squashed)
+            } else {
+                &squashed
+            }
+        }
+        _ => &squashed,
+    };
+    let t: String = unbracketed
         .chars()
         .filter(|c| !c.is_ascii_digit() && !matches!(c, '年' | '度'))
         .collect();
@@ -1991,6 +2045,8 @@ mod tests {
         assert_eq!(parts[1].content.year, None);
         assert!(is_generic_title("2025年度部门整体支出绩效目标表"));
         assert!(!is_generic_title("某局2025年部门整体绩效目标表"));
+        assert!(is_generic_title("2025年部门整体绩效目标批复（第二批）"));
+        assert!(!is_generic_title("2025年部门整体绩效目标批复（某县法院）"));
     }
 
     #[test]

@@ -78,7 +78,12 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
         layout: laid,
         encoding,
         url: head_meta.0,
-        published: head_meta.1.or_else(|| published_in_text(&plain_text(body))),
+        // The article's own date line before any other on the page (a
+        // sidebar of latest items lists other articles' dates first).
+        published: head_meta
+            .1
+            .or_else(|| published_in_text(&plain_text(content)))
+            .or_else(|| published_in_text(&plain_text(body))),
     })
 }
 
@@ -643,7 +648,26 @@ fn provenance(root: NodeRef<'_, Node>) -> (Option<String>, Option<String>) {
             _ => {}
         }
     }
-    (canonical.or(og).map(str::to_string), published)
+    (page_url(canonical, og), published)
+}
+
+/// The page's address: its canonical link, else its `og:url`. Only an
+/// absolute http(s) address is one; a canonical path (`/2025/03/x/`) is
+/// resolved against the `og:url`'s site when there is one, else dropped.
+fn page_url(canonical: Option<&str>, og: Option<&str>) -> Option<String> {
+    let absolute = |u: &str| {
+        let l = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+        l.starts_with("http://") || l.starts_with("https://")
+    };
+    let og = og.filter(|u| absolute(u));
+    match canonical {
+        Some(c) if absolute(c) => Some(c.to_string()),
+        Some(c) if c.starts_with('/') && !c.starts_with("//") => og.and_then(|o| {
+            let host_end = o.get(8..)?.find('/').map_or(o.len(), |i| i + 8);
+            Some(format!("{}{c}", o.get(..host_end)?))
+        }),
+        _ => og.map(str::to_string),
+    }
 }
 
 /// The first `YYYY-MM-DD` (or `YYYY年M月D日`, `YYYY/M/D`, `YYYY.M.D`) in
@@ -1257,6 +1281,31 @@ mod tests {
         );
         assert_eq!(doc.published.as_deref(), Some("2026-01-05"));
         assert_eq!(doc.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn page_address_is_absolute() {
+        let og = Some("https://www.example.gov.cn/2025/03/a.html");
+        assert_eq!(page_url(Some("/2025/03/x/"), og).as_deref(), Some("https://www.example.gov.cn/2025/03/x/"));
+        assert_eq!(page_url(Some("/2025/03/x/"), None), None);
+        assert_eq!(page_url(Some("x.html"), og).as_deref(), og);
+        assert_eq!(
+            page_url(Some("HTTP://a.cn/b"), og).as_deref(),
+            Some("HTTP://a.cn/b")
+        );
+        assert_eq!(page_url(None, Some("/rel")), None);
+    }
+
+    #[test]
+    fn the_articles_date_before_a_sidebars() {
+        let page = r#"<html><body><div class="list"><h3>最新信息</h3><ul>
+<li>某局2024年预算公开 发布日期：2024年08月30日</li></ul></div>
+<div class="article"><h1>某局2025年部门整体绩效目标批复</h1>
+<div class="info">发布日期：2025年03月12日</div>
+<table><tr><td>一级指标</td><td>指标值</td></tr><tr><td>产出指标</td><td>≥1</td></tr></table>
+<p>一、年度绩效目标</p><p>完成各项工作任务，保障机构正常运转，提升服务水平。</p></div></body></html>"#;
+        let doc = read_html(page.as_bytes()).unwrap();
+        assert_eq!(doc.published.as_deref(), Some("2025-03-12"));
     }
 
     #[test]

@@ -1286,7 +1286,10 @@ mod tests {
     #[test]
     fn page_address_is_absolute() {
         let og = Some("https://www.example.gov.cn/2025/03/a.html");
-        assert_eq!(page_url(Some("/2025/03/x/"), og).as_deref(), Some("https://www.example.gov.cn/2025/03/x/"));
+        assert_eq!(
+            page_url(Some("/2025/03/x/"), og).as_deref(),
+            Some("https://www.example.gov.cn/2025/03/x/")
+        );
         assert_eq!(page_url(Some("/2025/03/x/"), None), None);
         assert_eq!(page_url(Some("x.html"), og).as_deref(), og);
         assert_eq!(

@@ -11,7 +11,7 @@ use regex::Regex;
 use crate::layout::Row;
 use crate::model::{FundingRow, FundingSection, Warning};
 
-use super::values::{clean_text, parse_number, squash, year_cell};
+use super::values::{clean_text, parse_amount, parse_number, squash, year_cell};
 
 #[derive(Debug, Default)]
 pub struct FundingResult {
@@ -150,7 +150,7 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
         let (l, a) = (clean_text(l), clean_text(a));
         match (l, a) {
             (Some(l), Some(a)) => {
-                let current = parse_number(&a);
+                let current = parse_amount(&a);
                 if parse_number(&l).is_some() || current.is_none() {
                     return None;
                 }
@@ -294,7 +294,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         seq[idx] += 1;
         let mut number = |c: &Option<String>, what: &str| -> Option<f64> {
             let text = c.as_deref()?;
-            let v = parse_number(text);
+            let v = parse_amount(text);
             if v.is_none() {
                 out.warnings.push(Warning {
                     code: "bad_number".to_string(),

@@ -19,7 +19,9 @@ use crate::model::{FundingRow, FundingSection, Project};
 use super::funding::unit_in;
 use super::header::normalize;
 use super::lists::split_items;
-use super::values::{clean_paragraphs, clean_text, parse_number, years_in, Word, PARAGRAPH_BREAK};
+use super::values::{
+    clean_paragraphs, clean_text, parse_amount, parse_number, years_in, Word, PARAGRAPH_BREAK,
+};
 
 /// What a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -704,7 +706,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         None => {}
                     }
                 }
-                (Some(Label::Amount), Some(v)) => match parse_number(v) {
+                (Some(Label::Amount), Some(v)) => match parse_amount(v) {
                     Some(n) => b.funding.push(amount_row(t, Some(n))),
                     None => {
                         b.project.extra.insert(as_printed(&flat(t)), flat(v));

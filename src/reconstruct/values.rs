@@ -195,6 +195,16 @@ pub fn parse_number(s: &str) -> Option<f64> {
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// An amount: a number, or 0 for a dash alone (`-`, `—`), which money
+/// tables print for zero (Excel's accounting format shows 0 so).
+pub fn parse_amount(s: &str) -> Option<f64> {
+    parse_number(s).or_else(|| {
+        let t = s.trim();
+        (!t.is_empty() && t.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '─')))
+            .then_some(0.0)
+    })
+}
+
 /// The comparison operators of SPEC §2.5, as symbols and as words.
 const OPERATORS: &[(&str, Op)] = &[
     ("≤", Op::Le),
@@ -441,6 +451,16 @@ mod tests {
         assert_eq!(t("修复高危漏洞152个"), None);
         assert_eq!(t("1个工作日内完成全部"), None);
         assert_eq!(t(""), None);
+    }
+
+    #[test]
+    fn amounts_printed_as_a_dash_are_zero() {
+        assert_eq!(parse_amount("-"), Some(0.0));
+        assert_eq!(parse_amount(" — "), Some(0.0));
+        assert_eq!(parse_amount("1,466.05"), Some(1466.05));
+        assert_eq!(parse_amount("-5"), Some(-5.0));
+        assert_eq!(parse_amount("/"), None);
+        assert_eq!(parse_amount(""), None);
     }
 
     #[test]

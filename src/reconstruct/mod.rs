@@ -480,7 +480,29 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
         if words.iter().all(|w| HEADER.contains(&squash(w).as_str())) {
             continue;
         }
-        items.push(words.join("："));
+        // A task's amounts (预算金额) follow it under their headers, so
+        // that nothing printed is lost: `名称：内容（预算金额：420.00）`.
+        let amounts: Vec<String> = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| values::parse_number(c).is_some())
+            .map(|(i, c)| {
+                let header = head
+                    .cells
+                    .get(i)
+                    .filter(|_| head.cells.len() == row.cells.len())
+                    .map(|h| squash(h))
+                    .filter(|h| !h.is_empty() && values::parse_number(h).is_none())
+                    .unwrap_or_else(|| "金额".to_string());
+                format!("{header}：{}", c.trim())
+            })
+            .collect();
+        let mut item = words.join("：");
+        if !amounts.is_empty() {
+            item.push_str(&format!("（{}）", amounts.join("，")));
+        }
+        items.push(item);
     }
     Some(items)
 }
@@ -1046,10 +1068,13 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                     let is_title = title_rows.as_ref().is_some_and(|(_, at)| at.contains(&k));
                     // `单位：万元` printed above the table (or beside its
                     // title) states the funding unit.
+                    // (Also one of the fields of a line, `填报单位：某局
+                    // 金额单位：万元`.)
                     let unit = texts
                         .iter()
+                        .flat_map(|t| t.split(char::is_whitespace))
                         .filter(|t| t.chars().count() <= 12)
-                        .find_map(|t| funding::unit_in(t))
+                        .find_map(funding::unit_in)
                         .filter(|_| texts.len() == 1 || is_title);
                     if is_title {
                         preamble_unit = preamble_unit.or(unit.clone());
@@ -2600,6 +2625,35 @@ mod tests {
                 "常规统计调查：完成月度、季度、年度常规统计报表"
             ]
         );
+        // With their amounts, under their headers.
+        let c = read_table(&[
+            "部门（单位）名称|某区统计局",
+            "填报单位：某区统计局　　金额单位：万元",
+            "年度主要任务|任务名称|主要内容|预算金额",
+            "|常规统计调查|完成常规统计报表|310.00",
+            "年度总体目标|全面完成年度统计调查任务。",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|入户登记数|≥3200户",
+        ]);
+        assert_eq!(
+            c.annual_tasks,
+            vec!["常规统计调查：完成常规统计报表（预算金额：310.00）"]
+        );
+    }
+
+    #[test]
+    fn a_unit_among_the_fields_of_a_line_above_the_form() {
+        let c = read_table(&[
+            "2025年部门整体支出绩效目标表",
+            "填报单位：某区统计局　　　　金额单位：万元",
+            "部门（单位）名称|某区统计局",
+            "年度预算申请|资金总额|财政拨款",
+            "|120.00|120.00",
+            "年度总体目标|全面完成年度统计调查任务。",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|入户登记数|≥3200户",
+        ]);
+        assert_eq!(c.funding.unit.as_deref(), Some("万元"));
     }
 
     #[test]

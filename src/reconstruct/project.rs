@@ -389,18 +389,76 @@ fn flat(t: &str) -> String {
 fn split_amount_cell(cell: Option<String>) -> Vec<Option<String>> {
     // A cell of such paragraphs (a table nested in the cell, one amount a
     // row) is as many pairs.
-    let pairs: Option<Vec<Option<String>>> = cell.as_deref().and_then(|t| {
-        t.split(PARAGRAPH_BREAK)
+    // Or, its lines joined (a PDF's cell), one after another:
+    // `年度资金总额：96.00其中：财政拨款：96.00`.
+    let as_pairs = |pieces: Vec<&str>| {
+        pieces
+            .into_iter()
             .map(label_and_amount)
             .collect::<Option<Vec<_>>>()
             .map(|pairs| {
                 pairs
                     .into_iter()
                     .flat_map(|(l, a)| [Some(l), Some(a)])
-                    .collect()
+                    .collect::<Vec<_>>()
+            })
+    };
+    let pairs: Option<Vec<Option<String>>> = cell.as_deref().and_then(|t| {
+        as_pairs(t.split(PARAGRAPH_BREAK).collect())
+            .or_else(|| labels_over_amounts(t))
+            .or_else(|| {
+                let pieces = after_amounts(t);
+                (pieces.len() > 1).then(|| as_pairs(pieces)).flatten()
             })
     });
     pairs.unwrap_or_else(|| vec![cell])
+}
+
+/// A table nested in the cell with amount labels over their amounts, as
+/// its two lines (`资金总额 财政拨款 其他资金` / `138.00 130.00 8.00`):
+/// the label and amount pairs.
+fn labels_over_amounts(t: &str) -> Option<Vec<Option<String>>> {
+    let lines: Vec<&str> = t
+        .split([PARAGRAPH_BREAK, '\n'])
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let [labels, amounts] = lines.as_slice() else {
+        return None;
+    };
+    let labels: Vec<&str> = labels.split_whitespace().collect();
+    let amounts: Vec<&str> = amounts.split_whitespace().collect();
+    let fits = labels.len() == amounts.len()
+        && labels.len() > 1
+        && labels.iter().all(|l| label_of(l) == Some(Label::Amount))
+        && amounts.iter().all(|a| parse_amount(a).is_some());
+    fits.then(|| {
+        labels
+            .iter()
+            .zip(&amounts)
+            .flat_map(|(l, a)| [Some(l.to_string()), Some(a.to_string())])
+            .collect()
+    })
+}
+
+/// `t` cut after each amount that a label follows (a digit, then a
+/// Chinese character that is no unit), and at `，` / `；`.
+fn after_amounts(t: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        let cut_before = prev.is_some_and(|p| p.is_ascii_digit())
+            && ('\u{4e00}'..='\u{9fff}').contains(&c)
+            && !"万元千亿".contains(c);
+        if cut_before || matches!(c, '，' | '；' | ',' | ';') {
+            pieces.push(t.get(start..i).unwrap_or_default());
+            start = if cut_before { i } else { i + c.len_utf8() };
+        }
+        prev = Some(c);
+    }
+    pieces.push(t.get(start..).unwrap_or_default());
+    pieces.retain(|p| !p.trim().is_empty());
+    pieces
 }
 
 /// A field printed after its label in one cell (`项目名称：某项目`, a line
@@ -1163,6 +1221,42 @@ mod tests {
             split("资金总额：待定"),
             vec![Some("资金总额：待定".to_string())]
         );
+    }
+
+    #[test]
+    fn amounts_run_together_in_one_cell() {
+        assert_eq!(
+            after_amounts("年度资金总额：96.00其中：财政拨款：96.00"),
+            vec!["年度资金总额：96.00", "其中：财政拨款：96.00"]
+        );
+        assert_eq!(
+            split_amount_cell(Some("年度资金总额：96.00其中：财政拨款：90.00".into())),
+            vec![
+                Some("年度资金总额".into()),
+                Some("96.00".into()),
+                Some("其中：财政拨款".into()),
+                Some("90.00".into())
+            ]
+        );
+        // A nested table of labels over amounts.
+        assert_eq!(
+            split_amount_cell(Some(
+                "资金总额 财政拨款 其他资金\u{2029}138.00 130.00 8.00".into()
+            )),
+            [
+                "资金总额",
+                "138.00",
+                "财政拨款",
+                "130.00",
+                "其他资金",
+                "8.00"
+            ]
+            .map(|s| Some(s.to_string()))
+            .to_vec()
+        );
+        // A sentence with an amount in it stays one cell.
+        let s = Some("2025年完成改造120户".to_string());
+        assert_eq!(split_amount_cell(s.clone()), vec![s]);
     }
 
     #[test]

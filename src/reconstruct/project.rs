@@ -380,7 +380,12 @@ fn cost_column(h: &str) -> CostColumn {
 /// A text with its paragraphs ([`PARAGRAPH_BREAK`]) run together, for
 /// fields that hold one text.
 fn flat(t: &str) -> String {
-    t.replace(PARAGRAPH_BREAK, " ")
+    // (A line broken by hand in a name, `某某医保` / `参保扩面项目`,
+    // closes up as wrapped lines do: a space only between Latin words.)
+    if !t.contains(PARAGRAPH_BREAK) {
+        return t.to_string();
+    }
+    super::values::join_lines(&t.replace(PARAGRAPH_BREAK, "\n"))
 }
 
 /// An amount printed after its label in one cell (`年度资金总额：360`,
@@ -1221,6 +1226,16 @@ mod tests {
             split("资金总额：待定"),
             vec![Some("资金总额：待定".to_string())]
         );
+    }
+
+    #[test]
+    fn a_field_broken_by_hand_closes_up() {
+        assert_eq!(
+            flat("某区城乡居民医保\u{2029}参保扩面项目"),
+            "某区城乡居民医保参保扩面项目"
+        );
+        assert_eq!(flat("GIS\u{2029}platform"), "GIS platform");
+        assert_eq!(flat("无换行"), "无换行");
     }
 
     #[test]

@@ -296,6 +296,8 @@ fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
             name,
             cells,
             merges,
+            // (calamine does not say which rows or columns are hidden.)
+            hidden_values: 0,
         });
     }
     Ok(sheets)

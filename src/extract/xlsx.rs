@@ -19,6 +19,7 @@ use crate::extract::numfmt::{builtin_format, format_number};
 use crate::extract::xml::{parse, XmlEvent};
 use crate::layout::structured::{table_rows, GridOptions, TableCell};
 use crate::layout::{Layout, Row};
+use crate::model::Warning;
 
 /// Cells with a value accepted in one workbook.
 pub const MAX_CELLS: usize = 1_000_000;
@@ -35,6 +36,8 @@ pub struct Sheet {
     pub cells: Vec<TableCell>,
     /// Merged ranges: (first row, first col, last row, last col), 0-based.
     pub merges: Vec<(usize, usize, usize, usize)>,
+    /// Values left out because their row or column is hidden.
+    pub hidden_values: usize,
 }
 
 /// Whether a sheet is a table of contents rather than an approval.
@@ -57,9 +60,21 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
     let mut rows: Vec<Row> = Vec::new();
     let mut used: Vec<String> = Vec::new();
     let mut sheets_at: Vec<(usize, String)> = Vec::new();
+    let mut warnings = Vec::new();
     for sheet in sheets {
         if is_contents_sheet(&sheet.name) {
             continue;
+        }
+        if sheet.hidden_values > 0 {
+            // Not shown, nor printed, so not part of the published form;
+            // said, so that nothing is dropped silently.
+            warnings.push(Warning::new(
+                "hidden_cells",
+                format!(
+                    "worksheet {}: {} values in hidden rows or columns were not read",
+                    sheet.name, sheet.hidden_values
+                ),
+            ));
         }
         let cells = apply_merges(sheet.cells, &sheet.merges);
         let laid = table_rows(
@@ -83,6 +98,7 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
             rows,
             sheets: sheets_at,
             hard_breaks: true,
+            warnings,
             ..Layout::default()
         },
         sheet: (used.len() == 1).then(|| used.remove(0)),
@@ -298,6 +314,10 @@ fn read_sheet(
     let mut in_is_t = false;
     let mut in_is = false;
     let mut rows_seen: usize = 0;
+    // Hidden columns (first, last; 0-based) and whether this row is hidden.
+    let mut hidden_cols: Vec<(usize, usize)> = Vec::new();
+    let mut row_hidden = false;
+    let is_true = |v: Option<&str>| matches!(v, Some("1" | "true"));
     parse(xml, |e| {
         match &e {
             XmlEvent::Start { name, .. } => match name.as_str() {
@@ -309,6 +329,15 @@ fn read_sheet(
                         .map_or(rows_seen, |r| r - 1);
                     rows_seen = row_idx + 1;
                     next_col = 0;
+                    row_hidden = is_true(e.attr("hidden"));
+                }
+                "col" if is_true(e.attr("hidden")) && hidden_cols.len() < MAX_MERGES => {
+                    let bound = |k: &str| e.attr(k).and_then(|v| v.parse::<usize>().ok());
+                    if let (Some(min), Some(max)) = (bound("min"), bound("max")) {
+                        if min >= 1 && max >= min {
+                            hidden_cols.push((min - 1, max - 1));
+                        }
+                    }
                 }
                 "c" => {
                     let (r, c) = e
@@ -344,7 +373,11 @@ fn read_sheet(
                 "c" => {
                     if let Some((r, c, t, s)) = cell.take() {
                         let text = display(&t, s, &value, &inline, cx);
-                        if !text.trim().is_empty() {
+                        let hidden =
+                            row_hidden || hidden_cols.iter().any(|&(a, b)| (a..=b).contains(&c));
+                        if hidden && !text.trim().is_empty() {
+                            sheet.hidden_values += 1;
+                        } else if !text.trim().is_empty() {
                             if *budget == 0 {
                                 return Err(format!(
                                     "workbook holds over {MAX_CELLS} cells with values: not a 批复 table"
@@ -505,6 +538,43 @@ mod tests {
         assert_eq!(parse_ref("XFE1"), None);
         assert_eq!(parse_ref("A0"), None);
         assert_eq!(parse_range("C3:A1"), Some((0, 0, 2, 2)));
+    }
+
+    #[test]
+    fn hidden_rows_and_columns_are_left_out_and_counted() {
+        let xml = br#"<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>code</t></is></c><c r="C1"><v>1</v></c></row>
+<row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>hidden</t></is></c><c r="C2"><v>2</v></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>b</t></is></c><c r="C3"><v>3</v></c></row>
+</sheetData></worksheet>"#;
+        let styles = Styles {
+            formats: Vec::new(),
+        };
+        let cx = Context {
+            shared: &[],
+            styles: &styles,
+            date1904: false,
+        };
+        let mut budget = 100;
+        let sheet = read_sheet("s", xml, &cx, &mut budget).unwrap();
+        let texts: Vec<(usize, usize, &str)> = sheet
+            .cells
+            .iter()
+            .map(|c| (c.row, c.col, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![(0, 0, "a"), (0, 2, "1"), (2, 0, "b"), (2, 2, "3")]
+        );
+        assert_eq!(sheet.hidden_values, 3);
+        let book = sheets_layout(vec![sheet]).unwrap();
+        let codes: Vec<&str> = book
+            .layout
+            .warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect();
+        assert_eq!(codes, vec!["hidden_cells"]);
     }
 
     #[test]

@@ -99,7 +99,6 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
             sheets: sheets_at,
             hard_breaks: true,
             warnings,
-            ..Layout::default()
         },
         sheet: (used.len() == 1).then(|| used.remove(0)),
     })

@@ -1254,6 +1254,11 @@ mod tests {
         r.cells.iter().map(String::as_str).collect()
     }
 
+    /// Each row's cell texts.
+    fn grid(rows: &[Row]) -> Vec<Vec<&str>> {
+        rows.iter().map(cells).collect()
+    }
+
     #[test]
     fn article_among_furniture() {
         let page = r#"<html><head><meta charset="utf-8">
@@ -1318,10 +1323,8 @@ mod tests {
 <div class="prevnext"><a>某县民政局2026年部门整体绩效目标批复</a></div>
 <p>上一篇：某县教育局2026年部门整体绩效目标批复</p>
 <p>相关文章</p></div></body></html>"#;
-        let r = rows(page);
-        let texts: Vec<Vec<&str>> = r.iter().map(cells).collect();
         assert_eq!(
-            texts,
+            grid(&rows(page)),
             vec![
                 vec!["某局2026年部门整体绩效目标批复"],
                 vec!["一级指标", "指标值"]
@@ -1369,10 +1372,8 @@ mod tests {
             "<tr><td class=\"hidden-xs shown\">f</td><td>2</td></tr>",
             "</table>"
         );
-        let r = rows(page);
-        let texts: Vec<Vec<&str>> = r.iter().map(cells).collect();
         assert_eq!(
-            texts,
+            grid(&rows(page)),
             vec![
                 vec!["指标", "指标值"],
                 vec!["a", "≥12家"],
@@ -1393,10 +1394,8 @@ mod tests {
             "<tr><td>时效指标</td><td>d</td><td>4</td></tr>",
             "</table>"
         );
-        let r = rows(page);
-        let texts: Vec<Vec<&str>> = r.iter().map(cells).collect();
         assert_eq!(
-            texts,
+            grid(&rows(page)),
             vec![
                 vec!["一级", "二级", "三级", "指标值"],
                 vec!["产出指标", "数量指标", "a", "1"],
@@ -1417,9 +1416,8 @@ mod tests {
             "</table>"
         );
         let doc = read_html(page.as_bytes()).unwrap();
-        let texts: Vec<Vec<&str>> = doc.layout.rows.iter().map(cells).collect();
         assert_eq!(
-            texts,
+            grid(&doc.layout.rows),
             vec![
                 vec!["一级", "二级", "三级", "指标值", "依据"],
                 vec!["产出指标", "数量指标", "a", "1", "x"],
@@ -1442,8 +1440,10 @@ mod tests {
                 .as_bytes(),
         )
         .unwrap();
-        let texts: Vec<Vec<&str>> = doc.layout.rows.iter().map(cells).collect();
-        assert_eq!(texts, vec![vec!["a", "b", "c"], vec!["1", "2"]]);
+        assert_eq!(
+            grid(&doc.layout.rows),
+            vec![vec!["a", "b", "c"], vec!["1", "2"]]
+        );
         assert!(doc.layout.warnings.is_empty());
     }
 

@@ -967,6 +967,7 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     let mut covered: Vec<usize> = Vec::new();
     let mut covering: Vec<usize> = Vec::new();
     let mut width = 0;
+    let mut above_full = false;
     for (r, tr) in trs.iter().enumerate() {
         let tds = own_cells(*tr);
         let own_width: usize = tds
@@ -982,7 +983,10 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
         if r > 0 && width > 0 {
             end_overrun_rowspans(&mut cells, &mut covered, &covering, own_width, r, out);
         }
-        if r > 0 && own_width > 0 {
+        // (Only where the row above filled the width: in a table whose
+        // rows all leave out their empty last cells, a short row is no
+        // repair's business.)
+        if r > 0 && own_width > 0 && above_full {
             extend_short_rowspans(
                 &mut cells,
                 &mut covered,
@@ -993,6 +997,10 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
                 out,
             );
         }
+        let free_now = (0..width)
+            .filter(|&c| covered.get(c).is_none_or(|&n| n == 0))
+            .count();
+        above_full = own_width >= free_now;
         let mut c = 0;
         for td in tds {
             while covered.get(c).is_some_and(|&n| n > 0) {
@@ -1433,6 +1441,23 @@ mod tests {
             .map(|w| w.code.as_str())
             .collect();
         assert_eq!(repairs, vec!["rowspan_repaired"]);
+        // Nor in a table whose rows all leave out their empty last cell.
+        let doc = read_html(
+            concat!(
+                "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td><td>备注</td></tr>",
+                "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"2\">数量指标</td><td>a</td><td>1</td></tr>",
+                "<tr><td>b</td><td>2</td></tr>",
+                "<tr><td>质量指标</td><td>c</td><td>3</td></tr>",
+                "</table>"
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            grid(&doc.layout.rows).last(),
+            Some(&vec!["", "质量指标", "c", "3"])
+        );
+        assert!(doc.layout.warnings.is_empty());
         // A row short at the top of the table, under no span, is left as
         // it is.
         let doc = read_html(

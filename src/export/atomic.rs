@@ -135,22 +135,16 @@ mod unnamed {
                 .mode(0o644)
                 .open(dir)
         };
-        let mut file = match open() {
-            Ok(f) => f,
+        let opened = match open() {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 fs::create_dir_all(dir)?;
-                match open() {
-                    Ok(f) => f,
-                    Err(_) => {
-                        WORKS.store(false, Ordering::Relaxed);
-                        return Ok(false);
-                    }
-                }
+                open()
             }
-            Err(_) => {
-                WORKS.store(false, Ordering::Relaxed);
-                return Ok(false);
-            }
+            opened => opened,
+        };
+        let Ok(mut file) = opened else {
+            WORKS.store(false, Ordering::Relaxed);
+            return Ok(false);
         };
         file.write_all(bytes)?;
         let (Ok(from), Ok(to)) = (

@@ -997,10 +997,7 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
                 out,
             );
         }
-        let free_now = (0..width)
-            .filter(|&c| covered.get(c).is_none_or(|&n| n == 0))
-            .count();
-        above_full = own_width >= free_now;
+        above_full = own_width >= free_columns(&covered, width);
         let mut c = 0;
         for td in tds {
             while covered.get(c).is_some_and(|&n| n > 0) {
@@ -1056,6 +1053,13 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     Ok(())
 }
 
+/// The columns of the first `width` that no rowspan from above covers.
+fn free_columns(covered: &[usize], width: usize) -> usize {
+    (0..width)
+        .filter(|&c| covered.get(c).is_none_or(|&n| n == 0))
+        .count()
+}
+
 /// Ends the rowspans running down to row `r`, rightmost first, until the
 /// row's own cells fit beside the rest; each cut short is reported once.
 fn end_overrun_rowspans(
@@ -1066,9 +1070,9 @@ fn end_overrun_rowspans(
     r: usize,
     out: &mut Layout,
 ) {
-    let free = |covered: &[usize]| covered.iter().filter(|&&n| n == 0).count();
+    let mut free = free_columns(covered, covered.len());
     let mut c = covered.len();
-    while c > 0 && free(covered) < own_width {
+    while c > 0 && free < own_width {
         c -= 1;
         if covered.get(c).is_none_or(|&n| n == 0) {
             continue;
@@ -1082,7 +1086,10 @@ fn end_overrun_rowspans(
         // (A cell over many columns covers many slots: it is repaired,
         // and reported, once.)
         for slot in covered.iter_mut().skip(cell.col).take(cell.cols) {
-            *slot = 0;
+            if *slot > 0 {
+                *slot = 0;
+                free += 1;
+            }
         }
         if cell.rows > r - cell.row {
             let (printed, kept) = (cell.rows, r - cell.row);
@@ -1115,10 +1122,7 @@ fn extend_short_rowspans(
     r: usize,
     out: &mut Layout,
 ) {
-    let free = (0..width)
-        .filter(|&c| covered.get(c).is_none_or(|&n| n == 0))
-        .count();
-    let mut missing = free.saturating_sub(own_width);
+    let mut missing = free_columns(covered, width).saturating_sub(own_width);
     let mut c = 0;
     while missing > 0 && c < width {
         if covered.get(c).is_some_and(|&n| n > 0) {

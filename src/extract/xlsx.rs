@@ -28,6 +28,9 @@ pub const MAX_CELLS: usize = 1_000_000;
 pub const MAX_MERGES: usize = 100_000;
 const MAX_ROW: usize = 1_048_576;
 const MAX_COL: usize = 16_384;
+/// `<col>` ranges marked hidden that are honoured per worksheet (a sheet
+/// describes each column at most once, so real ones have far fewer).
+const MAX_COL_RANGES: usize = 1024;
 
 /// A sheet's content before layout.
 #[derive(Debug, Default)]
@@ -313,8 +316,10 @@ fn read_sheet(
     let mut in_is_t = false;
     let mut in_is = false;
     let mut rows_seen: usize = 0;
-    // Hidden columns (first, last; 0-based) and whether this row is hidden.
-    let mut hidden_cols: Vec<(usize, usize)> = Vec::new();
+    // Whether each column is hidden (empty until one is), how many
+    // `<col>` ranges were taken, and whether this row is hidden.
+    let mut hidden_cols: Vec<bool> = Vec::new();
+    let mut col_ranges = 0usize;
     let mut row_hidden = false;
     let is_true = |v: Option<&str>| matches!(v, Some("1" | "true"));
     parse(xml, |e| {
@@ -330,11 +335,16 @@ fn read_sheet(
                     next_col = 0;
                     row_hidden = is_true(e.attr("hidden"));
                 }
-                "col" if is_true(e.attr("hidden")) && hidden_cols.len() < MAX_MERGES => {
+                "col" if is_true(e.attr("hidden")) && col_ranges < MAX_COL_RANGES => {
+                    col_ranges += 1;
                     let bound = |k: &str| e.attr(k).and_then(|v| v.parse::<usize>().ok());
                     if let (Some(min), Some(max)) = (bound("min"), bound("max")) {
                         if min >= 1 && max >= min {
-                            hidden_cols.push((min - 1, max - 1));
+                            hidden_cols.resize(MAX_COL, false);
+                            let range = (min - 1)..max.min(MAX_COL);
+                            for h in hidden_cols.get_mut(range).unwrap_or_default() {
+                                *h = true;
+                            }
                         }
                     }
                 }
@@ -372,8 +382,7 @@ fn read_sheet(
                 "c" => {
                     if let Some((r, c, t, s)) = cell.take() {
                         let text = display(&t, s, &value, &inline, cx);
-                        let hidden =
-                            row_hidden || hidden_cols.iter().any(|&(a, b)| (a..=b).contains(&c));
+                        let hidden = row_hidden || hidden_cols.get(c).copied().unwrap_or(false);
                         if hidden && !text.trim().is_empty() {
                             sheet.hidden_values += 1;
                         } else if !text.trim().is_empty() {

@@ -833,15 +833,17 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
         let names_project = texts.first().is_some_and(|t| project::names_project(t));
         let opens_form = names_project || names_department(&texts);
         if i > 0 && (title || (opens_form && seen_table)) {
-            // A title right above the 项目名称 belongs with it, and so
-            // does a heading line naming the form (`（二）某县人民法院`).
-            let heading_above = opens_form
-                && i > 1
-                && rows.get(i - 1).is_some_and(is_heading_line)
-                && starts.last() != Some(&(i - 1));
-            let start = if heading_above { i - 1 } else { i };
-            if starts.last() != Some(&start) && !(opens_form && starts.last() == Some(&(i - 1))) {
-                starts.push(start);
+            // A title right above the 项目名称 belongs with it (the form
+            // starts there already), and so does a heading line naming the
+            // form (`（二）某县人民法院`).
+            let title_above = opens_form && starts.last() == Some(&(i - 1));
+            if !title_above {
+                let heading_above =
+                    opens_form && i > 1 && rows.get(i - 1).is_some_and(is_heading_line);
+                let start = if heading_above { i - 1 } else { i };
+                if starts.last() != Some(&start) {
+                    starts.push(start);
+                }
             }
             seen_table = false;
         }

@@ -393,36 +393,33 @@ fn flat(t: &str) -> String {
 /// cell as it is.
 fn split_amount_cell(cell: Option<String>) -> Vec<Option<String>> {
     // A cell of such paragraphs (a table nested in the cell, one amount a
-    // row) is as many pairs.
-    // Or, its lines joined (a PDF's cell), one after another:
+    // row) is as many pairs; so is a nested table of labels over amounts,
+    // and a cell whose lines were joined (a PDF's), one after another:
     // `年度资金总额：96.00其中：财政拨款：96.00`.
-    let as_pairs = |pieces: Vec<&str>| {
-        pieces
-            .into_iter()
-            .map(label_and_amount)
-            .collect::<Option<Vec<_>>>()
-            .map(|pairs| {
-                pairs
-                    .into_iter()
-                    .flat_map(|(l, a)| [Some(l), Some(a)])
-                    .collect::<Vec<_>>()
-            })
+    let each = |pieces: Vec<&str>| -> Option<Vec<(String, String)>> {
+        pieces.into_iter().map(label_and_amount).collect()
     };
-    let pairs: Option<Vec<Option<String>>> = cell.as_deref().and_then(|t| {
-        as_pairs(t.split(PARAGRAPH_BREAK).collect())
+    let pairs = cell.as_deref().and_then(|t| {
+        each(t.split(PARAGRAPH_BREAK).collect())
             .or_else(|| labels_over_amounts(t))
             .or_else(|| {
                 let pieces = after_amounts(t);
-                (pieces.len() > 1).then(|| as_pairs(pieces)).flatten()
+                (pieces.len() > 1).then(|| each(pieces)).flatten()
             })
     });
-    pairs.unwrap_or_else(|| vec![cell])
+    match pairs {
+        Some(pairs) => pairs
+            .into_iter()
+            .flat_map(|(l, a)| [Some(l), Some(a)])
+            .collect(),
+        None => vec![cell],
+    }
 }
 
 /// A table nested in the cell with amount labels over their amounts, as
 /// its two lines (`资金总额 财政拨款 其他资金` / `138.00 130.00 8.00`):
 /// the label and amount pairs.
-fn labels_over_amounts(t: &str) -> Option<Vec<Option<String>>> {
+fn labels_over_amounts(t: &str) -> Option<Vec<(String, String)>> {
     let lines: Vec<&str> = t
         .split([PARAGRAPH_BREAK, '\n'])
         .filter(|l| !l.trim().is_empty())
@@ -440,7 +437,7 @@ fn labels_over_amounts(t: &str) -> Option<Vec<Option<String>>> {
         labels
             .iter()
             .zip(&amounts)
-            .flat_map(|(l, a)| [Some(l.to_string()), Some(a.to_string())])
+            .map(|(l, a)| (l.to_string(), a.to_string()))
             .collect()
     })
 }

@@ -16,7 +16,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "pifu",
     version,
-    about = "Turn published 绩效目标批复 documents (PDF or text dumps) into JSON and CSV"
+    about = "Turn published 绩效目标批复 documents (PDF, HTML, XLSX, XLS, DOCX or text dumps) into JSON and CSV"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -34,6 +34,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    without_huge_pages();
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Convert(a) => cmd::convert::run(a),
@@ -43,4 +44,20 @@ fn main() -> ExitCode {
         Command::Worker(a) => cmd::worker::run(a),
     };
     ExitCode::from(code)
+}
+
+/// mimalloc asks the kernel for transparent huge pages for its arena, so
+/// the first touch of every 2 MiB region zeroes all of it, and a region
+/// it gives back is zeroed again when reused. A process that converts
+/// small documents touches far less than that: on a batch of HTML pages
+/// this doubled peak memory and cost about 8 % of the wall time. The flag
+/// is inherited by the worker processes.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only
+    // this process's memory policy; a kernel without it returns an error,
+    // which leaves the default in place.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }

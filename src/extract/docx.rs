@@ -8,8 +8,9 @@
 //! paragraphs and `w:br` are line breaks; a table nested in a cell adds
 //! its text to the cell, row by row. Text boxes (`w:txbxContent`) are read
 //! where they are anchored; the `mc:Fallback` copy of a drawing is
-//! skipped so nothing is read twice. Deleted text and field codes are not
-//! text (`w:delText`, `w:instrText`); page headers and footers (other
+//! skipped so nothing is read twice. Deleted text, field codes and hidden
+//! text are not text (`w:delText`, `w:instrText`, `w:vanish`); a raised 2
+//! or 3 (`w:vertAlign`) is ² or ³; page headers and footers (other
 //! parts) are furniture and not read.
 //!
 //! The package is read under the inflation limits of `archive`, the XML
@@ -117,6 +118,22 @@ fn table_text(t: TableB) -> String {
     out
 }
 
+/// What a run's properties change about how its text is read.
+#[derive(Debug, Default)]
+struct RunStyle {
+    /// `w:vertAlign w:val="superscript"`: a unit's power (m², m³).
+    superscript: bool,
+    /// `w:vanish`: hidden text, which Word neither shows nor prints.
+    hidden: bool,
+}
+
+/// Whether the element just opened (last of `names`) is a property of a
+/// run (`w:r/w:rPr/…`), not of a paragraph mark (`w:pPr/w:rPr/…`).
+fn is_run_property(names: &[String]) -> bool {
+    let mut up = names.iter().rev().skip(1).map(String::as_str);
+    up.next() == Some("rPr") && up.next() == Some("r")
+}
+
 /// Reads a DOCX file into rows.
 pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
     let mut pkg = Package::open(bytes)?;
@@ -133,6 +150,8 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
     let mut paras: Vec<String> = Vec::new();
     let mut tables: Vec<TableB> = Vec::new();
     let mut in_t = false;
+    // One entry per open run: a text box inside a run holds runs of its own.
+    let mut runs: Vec<RunStyle> = Vec::new();
     let mut skip_at: Option<usize> = None;
     let mut n_cells = 0usize;
     let mut error: Option<String> = None;
@@ -148,7 +167,18 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                 match name.as_str() {
                     "Fallback" => skip_at = Some(names.len()),
                     "p" => paras.push(String::new()),
+                    "r" => runs.push(RunStyle::default()),
                     "t" if parent == "r" => in_t = true,
+                    "vertAlign" if is_run_property(&names) => {
+                        if let Some(run) = runs.last_mut() {
+                            run.superscript = e.attr("val") == Some("superscript");
+                        }
+                    }
+                    "vanish" if is_run_property(&names) => {
+                        if let Some(run) = runs.last_mut() {
+                            run.hidden = !matches!(e.attr("val"), Some("0" | "false" | "off"));
+                        }
+                    }
                     "tab" if parent == "r" => {
                         if let Some(p) = paras.last_mut() {
                             p.push(' ');
@@ -219,6 +249,9 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                 }
                 match name.as_str() {
                     "t" => in_t = false,
+                    "r" => {
+                        runs.pop();
+                    }
                     "p" => {
                         let text = paras.pop().unwrap_or_default();
                         let text = text
@@ -274,9 +307,13 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                 }
             }
             XmlEvent::Text(t) => {
-                if in_t && skip_at.is_none() {
+                let run = runs.last();
+                if in_t && !run.is_some_and(|r| r.hidden) && skip_at.is_none() {
                     if let Some(p) = paras.last_mut() {
-                        p.push_str(t);
+                        match super::superscript(t).filter(|_| run.is_some_and(|r| r.superscript)) {
+                            Some(power) => p.push(power),
+                            None => p.push_str(t),
+                        }
                     }
                 }
             }
@@ -342,6 +379,19 @@ mod tests {
         let r = rows(body);
         let texts: Vec<&str> = r.iter().map(|r| r.cells[0].as_str()).collect();
         assert_eq!(texts, vec!["框内", "正文"]);
+    }
+
+    #[test]
+    fn hidden_text_is_left_out_and_powers_are_raised() {
+        let body = "<w:p><w:r><w:t>≤35μg/m</w:t></w:r>\
+                    <w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>3</w:t></w:r>\
+                    <w:r><w:rPr><w:vanish/></w:rPr><w:t>≤40</w:t></w:r>\
+                    <w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>注1</w:t></w:r></w:p>\
+                    <w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>10万m2</w:t></w:r>\
+                    <w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>！</w:t></w:r></w:p>";
+        let r = rows(body);
+        let texts: Vec<&str> = r.iter().map(|r| r.cells[0].as_str()).collect();
+        assert_eq!(texts, vec!["≤35μg/m³注1", "10万m2！"]);
     }
 
     #[test]

@@ -509,11 +509,17 @@ fn tidy(buf: &str) -> String {
     out
 }
 
-/// A text node as it is shown: in a Wingdings font (Word's check boxes,
+/// A text node as it is shown: a unit's power raised by `<sup>` is ² or ³;
+/// in a Wingdings font (Word's check boxes,
 /// `<span style='font-family:Wingdings'>þ</span>`) its box symbols are the
 /// boxes they draw.
 fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, str> {
     const SYMBOLS: &[char] = &['þ', 'ý', '¨', 'o', 'R', 'S', 'T', '£', '*'];
+    if n.parent().as_ref().and_then(element_name) == Some("sup") {
+        if let Some(power) = super::superscript(text) {
+            return power.to_string().into();
+        }
+    }
     if text.len() > 12 || text.chars().count() > 3 || !text.contains(SYMBOLS) {
         return text.into();
     }

@@ -22,6 +22,17 @@ pub mod xml;
 
 pub use text::{decode_text, DecodedText};
 
+/// A superscript as it is read: the powers of units (`m<sup>2</sup>`,
+/// `μg/m` with a raised `3`) as the characters ² and ³, so that the unit
+/// reads as written; other raised text (a footnote's `注1`) as it is.
+pub fn superscript(text: &str) -> Option<char> {
+    match text.trim() {
+        "2" => Some('²'),
+        "3" => Some('³'),
+        _ => None,
+    }
+}
+
 /// The Unicode check box a Wingdings or Wingdings 2 symbol draws (a DOCX
 /// `w:sym w:font="Wingdings" w:char="F0FE"`, or `þ` in an HTML span in that
 /// font, is a ticked box), for the symbols forms use; others are `None`.

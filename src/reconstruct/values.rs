@@ -253,11 +253,12 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
         r"([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*",
         // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.) A
         // unit may name its alternative in brackets (台（套）) or be an
-        // area or volume written with a plain digit (m2, from m<sup>2</sup>).
+        // area or volume written with a plain digit (m2, from m<sup>2</sup>),
+        // also per volume (μg/m3, as PM2.5 limits are typed).
         // Units are written in Chinese, Latin or Greek letters (μg): with
         // every letter of Unicode (`\p{L}`) this one pattern took 3 ms to
         // compile, in every worker process.
-        r"(%|‰|[万千]?[A-Za-z]{1,3}[23]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,6}?)??\s*",
+        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,6}?)??\s*",
         r"(及以上|以上|及以下|以下|以内|之内|内)?$"
     ))
     .unwrap()
@@ -415,6 +416,9 @@ mod tests {
         assert_eq!(t("≥450台（套）"), q(Op::Ge, 450.0, Some("台（套）")));
         assert_eq!(t("≥450台(套)"), q(Op::Ge, 450.0, Some("台(套)")));
         assert_eq!(t("≥650m2"), q(Op::Ge, 650.0, Some("m2")));
+        assert_eq!(t("≤35μg/m3"), q(Op::Le, 35.0, Some("μg/m3")));
+        assert_eq!(t("≤35μg/m³"), q(Op::Le, 35.0, Some("μg/m³")));
+        assert_eq!(t("≥10万m²"), q(Op::Ge, 10.0, Some("万m²")));
         assert_eq!(t("100%（含）"), None);
         assert_eq!(t("≤ 500万元"), q(Op::Le, 500.0, Some("万元")));
         assert_eq!(t("1,200万元"), q(Op::Eq, 1200.0, Some("万元")));

@@ -113,3 +113,20 @@ fn two_department_forms_one_after_the_other() {
         ]
     );
 }
+
+#[test]
+fn an_approval_whose_table_is_an_image_says_so() {
+    let d = one(concat!(
+        "<h1>某县民政局2025年部门整体绩效目标批复</h1>",
+        "<p>部门（单位）名称：某县民政局</p>",
+        "<p>年度绩效目标：保障困难群众基本生活。</p>",
+        "<p><img src=\"/upload/2025/table1.png\"></p>"
+    ));
+    assert_eq!(d.kind, Some(Kind::DepartmentOverall));
+    assert!(d.indicators.is_empty());
+    assert!(
+        d.warnings.iter().any(|w| w.code == "no_indicators"),
+        "{:#?}",
+        d.warnings
+    );
+}

@@ -769,11 +769,28 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     // What the layout repaired or guessed, said by every document of the
     // file (it does not know which form the table belongs to).
     for part in &mut parts {
+        if let Some(w) = no_indicators(&part.content) {
+            part.content.warnings.push(w);
+        }
         part.content
             .warnings
             .extend(layout.warnings.iter().cloned());
     }
     parts
+}
+
+/// An approval without a single indicator row: its table is an image, an
+/// attachment, or laid out in a way pifu did not read. An analyst must
+/// not take that for a department or project without targets.
+fn no_indicators(c: &Content) -> Option<Warning> {
+    let approval = matches!(c.kind, Some(Kind::DepartmentOverall | Kind::Project));
+    (approval && c.indicators.is_empty()).then(|| {
+        Warning::new(
+            "no_indicators",
+            "no indicator table was read: the table may be an image, an attachment \
+             or a layout pifu does not know; indicators is empty",
+        )
+    })
 }
 
 /// Whether a form's reading holds anything besides what its title says.
@@ -2289,7 +2306,11 @@ mod tests {
         ]);
         assert!(c.funding.rows.is_empty());
         let codes: Vec<&str> = c.warnings.iter().map(|w| w.code.as_str()).collect();
-        assert_eq!(codes, vec!["unknown_section", "unknown_section"]);
+        // (A form without indicator rows says so.)
+        assert_eq!(
+            codes,
+            vec!["unknown_section", "unknown_section", "no_indicators"]
+        );
     }
 
     #[test]

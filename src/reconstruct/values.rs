@@ -299,6 +299,16 @@ fn ascii_digits(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// Whether a number and the "unit" after it are a date, not a quantity:
+/// a year (`2025年底`), a month (`6月底前`, `10月份`), a day before which
+/// something is done (`6.30前`).
+fn is_date_unit(number: &str, value: f64, unit: &str) -> bool {
+    let whole = !number.contains('.');
+    let year = whole && (1900.0..=2100.0).contains(&value) && unit.starts_with('年');
+    let month = whole && (1.0..=12.0).contains(&value) && unit.starts_with('月');
+    year || month || matches!(unit, "前" | "之前" | "以前")
+}
+
 /// A target that is a pure quantity: optional operator, a number, an
 /// optional unit of up to six characters. `2025年底` is a date: `None`.
 pub fn parse_target(s: &str) -> Option<TargetParsed> {
@@ -318,11 +328,11 @@ pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
     let number = caps.get(2)?.as_str().replace(',', "");
     let value: f64 = number.parse().ok()?;
     let unit = caps.get(3).map(|m| m.as_str().to_string());
-    if let Some(u) = &unit {
-        let whole_year = !number.contains('.') && (1900.0..=2100.0).contains(&value);
-        if whole_year && u.starts_with('年') {
-            return None;
-        }
+    if unit
+        .as_deref()
+        .is_some_and(|u| is_date_unit(&number, value, u))
+    {
+        return None;
     }
     let stated = prefix.or(suffix);
     let parsed = TargetParsed {
@@ -417,6 +427,19 @@ mod tests {
         assert_eq!(t("≥450台(套)"), q(Op::Ge, 450.0, Some("台(套)")));
         assert_eq!(t("≥650m2"), q(Op::Ge, 650.0, Some("m2")));
         assert_eq!(t("≤35μg/m3"), q(Op::Le, 35.0, Some("μg/m3")));
+        for deadline in [
+            "6月底前",
+            "10月底前完成",
+            "12月底",
+            "11月前",
+            "9月",
+            "3月份",
+            "6.30前",
+        ] {
+            assert_eq!(t(deadline), None, "{deadline}");
+        }
+        assert_eq!(t("≤3个月"), q(Op::Le, 3.0, Some("个月")));
+        assert_eq!(t("≥15万元"), q(Op::Ge, 15.0, Some("万元")));
         assert_eq!(t("≤35μg/m³"), q(Op::Le, 35.0, Some("μg/m³")));
         assert_eq!(t("≥10万m²"), q(Op::Ge, 10.0, Some("万m²")));
         assert_eq!(t("100%（含）"), None);

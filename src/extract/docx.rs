@@ -80,7 +80,11 @@ fn table_cells(t: TableB) -> Vec<TableCell> {
             match origin.and_then(|k| cells.get_mut(k)) {
                 Some(o) if o.row + o.rows == r => {
                     o.rows += 1;
-                    push_line(&mut o.text, &cell.text);
+                    // Some producers repeat the merged text in every
+                    // continuation; Word shows it once.
+                    if cell.text.trim() != o.text.trim() {
+                        push_line(&mut o.text, &cell.text);
+                    }
                 }
                 _ => {
                     if cell.vmerge == Some(true) {
@@ -125,6 +129,21 @@ struct RunStyle {
     superscript: bool,
     /// `w:vanish`: hidden text, which Word neither shows nor prints.
     hidden: bool,
+    /// A symbol font (Wingdings, Symbol) for the run's Latin characters:
+    /// `R` typed in Wingdings 2 is a ticked box.
+    symbol_font: Option<String>,
+}
+
+/// A FORMCHECKBOX field's box: `w:checked` if set, else `w:default`.
+#[derive(Debug, Default)]
+struct FormCheckBox {
+    default: bool,
+    checked: Option<bool>,
+}
+
+/// Whether an on/off attribute (`w:val`) says off; absent means on.
+fn is_off(val: Option<&str>) -> bool {
+    matches!(val, Some("0" | "false" | "off"))
 }
 
 /// Whether the element just opened (last of `names`) is a property of a
@@ -153,6 +172,11 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
     // One entry per open run: a text box inside a run holds runs of its own.
     let mut runs: Vec<RunStyle> = Vec::new();
     let mut skip_at: Option<usize> = None;
+    // Inside a content control that shows its placeholder (单击或点击此处
+    // 输入文字): its structure is read, its grey prompt is not.
+    let mut prompt_at: Option<usize> = None;
+    let mut placeholders: Vec<bool> = Vec::new();
+    let mut check_box: Option<FormCheckBox> = None;
     let mut n_cells = 0usize;
     let mut error: Option<String> = None;
     parse(xml, |e| {
@@ -165,7 +189,18 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                     return Ok(());
                 }
                 match name.as_str() {
-                    "Fallback" => skip_at = Some(names.len()),
+                    // The Fallback copy of a drawing, and text deleted or
+                    // moved away under tracked changes.
+                    "Fallback" | "del" | "moveFrom" => skip_at = Some(names.len()),
+                    "sdt" => placeholders.push(false),
+                    "showingPlcHdr" if parent == "sdtPr" => {
+                        if let Some(p) = placeholders.last_mut() {
+                            *p = true;
+                        }
+                    }
+                    "sdtContent" if placeholders.last() == Some(&true) => {
+                        prompt_at = prompt_at.or(Some(names.len()));
+                    }
                     "p" => paras.push(String::new()),
                     "r" => runs.push(RunStyle::default()),
                     "t" if parent == "r" => in_t = true,
@@ -176,7 +211,34 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                     }
                     "vanish" if is_run_property(&names) => {
                         if let Some(run) = runs.last_mut() {
-                            run.hidden = !matches!(e.attr("val"), Some("0" | "false" | "off"));
+                            run.hidden = !is_off(e.attr("val"));
+                        }
+                    }
+                    "rFonts" if is_run_property(&names) => {
+                        if let Some(run) = runs.last_mut() {
+                            run.symbol_font = [e.attr("ascii"), e.attr("hAnsi")]
+                                .into_iter()
+                                .flatten()
+                                .find(|f| super::is_symbol_font(f))
+                                .map(str::to_string);
+                        }
+                    }
+                    // A legacy form field's check box (FORMCHECKBOX): its
+                    // state is stored, not printed as text.
+                    "checkBox" if parent == "ffData" => check_box = Some(FormCheckBox::default()),
+                    "default" if parent == "checkBox" => {
+                        if let Some(b) = check_box.as_mut() {
+                            b.default = !is_off(e.attr("val"));
+                        }
+                    }
+                    "checked" if parent == "checkBox" => {
+                        if let Some(b) = check_box.as_mut() {
+                            b.checked = Some(!is_off(e.attr("val")));
+                        }
+                    }
+                    "noBreakHyphen" if parent == "r" && prompt_at.is_none() => {
+                        if let Some(p) = paras.last_mut() {
+                            p.push('-');
                         }
                     }
                     "tab" if parent == "r" => {
@@ -184,8 +246,9 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                             p.push(' ');
                         }
                     }
-                    // A symbol-font character (Word's check boxes).
-                    "sym" if parent == "r" => {
+                    // A symbol-font character (Word's check boxes, ≥ and ≤
+                    // from the Symbol font).
+                    "sym" if parent == "r" && prompt_at.is_none() => {
                         let code = e
                             .attr("char")
                             .and_then(|c| u32::from_str_radix(c.trim(), 16).ok());
@@ -247,8 +310,23 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                     }
                     return Ok(());
                 }
+                if prompt_at == Some(depth) {
+                    prompt_at = None;
+                }
                 match name.as_str() {
                     "t" => in_t = false,
+                    "sdt" => {
+                        placeholders.pop();
+                    }
+                    "checkBox" => {
+                        if let (Some(b), Some(p)) = (check_box.take(), paras.last_mut()) {
+                            p.push(if b.checked.unwrap_or(b.default) {
+                                '☑'
+                            } else {
+                                '□'
+                            });
+                        }
+                    }
                     "r" => {
                         runs.pop();
                     }
@@ -308,11 +386,24 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
             }
             XmlEvent::Text(t) => {
                 let run = runs.last();
-                if in_t && !run.is_some_and(|r| r.hidden) && skip_at.is_none() {
+                let shown = !run.is_some_and(|r| r.hidden) && prompt_at.is_none();
+                if in_t && shown && skip_at.is_none() {
                     if let Some(p) = paras.last_mut() {
-                        match super::superscript(t).filter(|_| run.is_some_and(|r| r.superscript)) {
-                            Some(power) => p.push(power),
-                            None => p.push_str(t),
+                        match (run, super::superscript(t)) {
+                            (Some(r), Some(power)) if r.superscript => p.push(power),
+                            (
+                                Some(RunStyle {
+                                    symbol_font: Some(font),
+                                    ..
+                                }),
+                                _,
+                            ) => {
+                                p.extend(
+                                    t.chars()
+                                        .map(|c| super::symbol_char(font, c as u32).unwrap_or(c)),
+                                );
+                            }
+                            _ => p.push_str(t),
                         }
                     }
                 }
@@ -392,6 +483,73 @@ mod tests {
         let r = rows(body);
         let texts: Vec<&str> = r.iter().map(|r| r.cells[0].as_str()).collect();
         assert_eq!(texts, vec!["≤35μg/m³注1", "10万m2！"]);
+    }
+
+    #[test]
+    fn what_word_draws_not_what_it_stores() {
+        let texts = |body: &str| -> Vec<String> {
+            rows(body).into_iter().map(|r| r.cells.join("|")).collect()
+        };
+        // Deleted or moved-away text written as w:t, a placeholder prompt.
+        let body = "<w:p><w:r><w:t>≥</w:t></w:r><w:del><w:r><w:t>4000</w:t></w:r></w:del>\
+                    <w:moveFrom><w:r><w:t>旧</w:t></w:r></w:moveFrom><w:r><w:t>5000亩</w:t></w:r></w:p>\
+                    <w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>\
+                    <w:p><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>\
+                    <w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>已填</w:t></w:r></w:p></w:sdtContent></w:sdt>";
+        assert_eq!(texts(body), vec!["≥5000亩", "已填"]);
+        // Check boxes: a FORMCHECKBOX field, Wingdings 2 letters, a
+        // Symbol-font ≥ and a non-breaking hyphen.
+        let field = |state: &str| {
+            format!(
+                "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox>{state}</w:checkBox>\
+                 </w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r>\
+                 <w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+            )
+        };
+        let wd2 = |c: &str| {
+            format!("<w:r><w:rPr><w:rFonts w:ascii=\"Wingdings 2\" w:hAnsi=\"Wingdings 2\"/></w:rPr><w:t>{c}</w:t></w:r>")
+        };
+        let body = format!(
+            "<w:p>{}<w:r><w:t>新增项目</w:t></w:r>{}<w:r><w:t>延续项目</w:t></w:r></w:p>\
+             <w:p>{}<w:r><w:t>新增项目</w:t></w:r>{}<w:r><w:t>延续项目</w:t></w:r></w:p>\
+             <w:p><w:r><w:sym w:font=\"Symbol\" w:char=\"F0B3\"/><w:t>95%</w:t></w:r></w:p>\
+             <w:p><w:r><w:t>2025年1月</w:t><w:noBreakHyphen/><w:t>12月</w:t></w:r></w:p>",
+            field("<w:default w:val=\"1\"/><w:checked w:val=\"0\"/>"),
+            field("<w:default w:val=\"0\"/><w:checked/>"),
+            wd2("£"),
+            wd2("R"),
+        );
+        assert_eq!(
+            texts(&body),
+            vec![
+                "□新增项目☑延续项目",
+                "□新增项目☑延续项目",
+                "≥95%",
+                "2025年1月-12月"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_merged_cells_text_repeated_in_its_continuations_is_read_once() {
+        let cell = |merge: &str, text: &str| {
+            format!(
+                "<w:tc><w:tcPr><w:vMerge{merge}/></w:tcPr>{}</w:tc>",
+                p(text)
+            )
+        };
+        let plain = |text: &str| format!("<w:tc>{}</w:tc>", p(text));
+        let body = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell(" w:val=\"restart\"", "产出指标"),
+            plain("数量指标"),
+            cell("", "产出指标"),
+            plain("质量指标"),
+            cell("", "另有说明"),
+            plain("时效指标"),
+        );
+        let r = rows(&body);
+        assert_eq!(r[0].cells, vec!["产出指标\n另有说明", "数量指标"]);
     }
 
     #[test]

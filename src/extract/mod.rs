@@ -49,8 +49,26 @@ pub fn symbol_char(font: &str, code: u32) -> Option<char> {
         ("wingdings", 0xfe) | ("wingdings 2", 0x52) => Some('☑'),
         ("wingdings", 0xfd) | ("wingdings 2", 0x53 | 0x54) => Some('☒'),
         ("wingdings", 0xa8 | 0x6f) | ("wingdings 2", 0xa3 | 0x2a) => Some('□'),
+        // Word's Insert › Symbol writes comparison signs in the Symbol font.
+        ("symbol", 0xb3) => Some('≥'),
+        ("symbol", 0xa3) => Some('≤'),
+        ("symbol", 0xb9) => Some('≠'),
+        ("symbol", 0xbb) => Some('≈'),
+        ("symbol", 0xb1) => Some('±'),
+        ("symbol", 0xb4) => Some('×'),
+        ("symbol", 0xb8) => Some('÷'),
+        ("symbol", 0xb0) => Some('°'),
+        ("symbol", 0x6d) => Some('μ'),
         _ => None,
     }
+}
+
+/// Whether a font draws symbols in place of letters ([`symbol_char`]).
+pub fn is_symbol_font(font: &str) -> bool {
+    let font = font.trim();
+    ["wingdings", "wingdings 2", "symbol"]
+        .iter()
+        .any(|f| font.eq_ignore_ascii_case(f))
 }
 
 /// A parser's message as one line of at most `max` characters: line

@@ -130,3 +130,53 @@ fn an_approval_whose_table_is_an_image_says_so() {
         d.warnings
     );
 }
+
+/// A department form in two tables, the indicator table under a caption
+/// of its own.
+fn captioned_form(caption: &str) -> Document {
+    one(&format!(
+        "<div class=\"article\"><h1>某县农业农村局2025年部门整体绩效目标批复</h1>\
+         <div class=\"tbl\"><p>一、部门基本情况</p><table>\
+         <tr><td>部门（单位）名称</td><td colspan=\"2\">某县农业农村局</td></tr>\
+         <tr><td rowspan=\"2\">年度预算资金（万元）</td><td>资金总额</td><td>2,356.80</td></tr>\
+         <tr><td>其中：财政拨款</td><td>2,106.80</td></tr>\
+         <tr><td>年度绩效目标</td><td colspan=\"2\">完成高标准农田建设1.2万亩。</td></tr>\
+         </table></div>\
+         <div class=\"tbl\"><p>{caption}</p><table>\
+         <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+         <tr><td>产出指标</td><td>数量指标</td><td>高标准农田建设面积</td><td>≥1.2万亩</td></tr>\
+         <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>农户满意度</td><td>≥90%</td></tr>\
+         </table></div></div>"
+    ))
+}
+
+#[test]
+fn a_caption_over_the_indicator_table_continues_the_form() {
+    for caption in [
+        "二、部门整体绩效目标表（年度绩效指标）",
+        "附件：2025年度部门整体支出绩效目标表",
+        "部门整体绩效目标表",
+    ] {
+        let d = captioned_form(caption);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("某县农业农村局2025年部门整体绩效目标批复"),
+            "{caption}"
+        );
+        assert_eq!(d.department.as_deref(), Some("某县农业农村局"), "{caption}");
+        assert_eq!(d.year, Some(2025), "{caption}");
+        let funding = d.funding.as_ref().map_or(0, |f| f.rows.len());
+        assert_eq!(funding, 2, "{caption}");
+        assert_eq!(
+            d.annual_goals,
+            vec!["完成高标准农田建设1.2万亩。"],
+            "{caption}"
+        );
+        let names: Vec<_> = d.indicators.iter().map(|i| i.level3.as_deref()).collect();
+        assert_eq!(
+            names,
+            vec![Some("高标准农田建设面积"), Some("农户满意度")],
+            "{caption}"
+        );
+    }
+}

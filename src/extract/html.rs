@@ -840,12 +840,16 @@ fn has_furniture_ancestor(n: NodeRef<'_, Node>, stop: NodeRef<'_, Node>) -> bool
 }
 
 /// The last short text node before `table` (in document order, outside
-/// furniture and data tables) that reads like an approval's title.
+/// furniture and data tables) that reads like an approval's title; one
+/// that names a department or project before a caption that does not
+/// (`附件：2025年度部门整体支出绩效目标表` over the table, under the page's
+/// own title).
 fn title_before<'a>(
     body: NodeRef<'a, Node>,
     table: NodeRef<'a, Node>,
 ) -> Option<NodeRef<'a, Node>> {
     let mut found = None;
+    let mut named = None;
     let mut skip: Option<NodeId> = None;
     for edge in body.traverse() {
         match edge {
@@ -873,6 +877,9 @@ fn title_before<'a>(
                         && !is_furniture_line(t)
                     {
                         found = Some(n);
+                        if !crate::layout::is_caption_title(t) {
+                            named = Some(n);
+                        }
                     }
                 }
             }
@@ -883,7 +890,7 @@ fn title_before<'a>(
             }
         }
     }
-    found
+    named.or(found)
 }
 
 fn common_ancestor<'a>(a: NodeRef<'a, Node>, b: NodeRef<'a, Node>) -> Option<NodeRef<'a, Node>> {

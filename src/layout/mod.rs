@@ -67,6 +67,56 @@ impl Row {
     }
 }
 
+/// A generic form title ([`is_generic_title`]) printed as a caption: after
+/// a section number (`二、`) or an attachment mark (`附件：`, `附件2`), or
+/// with what the table holds in brackets (`（年度绩效指标）`).
+pub fn is_caption_title(text: &str) -> bool {
+    let t = without_spaces(text);
+    let t = t.get(enumerator_len(&t).unwrap_or(0)..).unwrap_or(&t);
+    let t = match t.strip_prefix("附件") {
+        Some(rest) => rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '：' | ':' | '、' | '.' | '．')
+        }),
+        None => t,
+    };
+    let t = match t.rfind(['（', '(']) {
+        Some(i) if i > 0 && t.ends_with(['）', ')']) => t.get(..i).unwrap_or(t),
+        _ => t,
+    };
+    is_generic_title(t)
+}
+
+/// A title that names only a year and a kind of form
+/// (`2025年度项目支出绩效目标表`), no department or project.
+pub fn is_generic_title(title: &str) -> bool {
+    // A batch's number in brackets (`（第二批）`) names no form either.
+    let squashed = without_spaces(title);
+    let unbracketed = match squashed.rfind(['（', '(']) {
+        Some(i) if squashed.ends_with(['）', ')']) && i > 0 => {
+            let inner = squashed.get(i..).unwrap_or_default();
+            if inner.contains('批') || inner.contains('续') {
+                squashed.get(..i).unwrap_or(&squashed)
+            } else {
+                &squashed
+            }
+        }
+        _ => &squashed,
+    };
+    let t: String = unbracketed
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '年' | '度'))
+        .collect();
+    let kinds = ["", "部门整体支出", "部门整体", "项目支出", "项目"];
+    let forms = ["绩效目标表", "绩效目标批复", "绩效目标申报表"];
+    kinds
+        .iter()
+        .any(|k| forms.iter().any(|f| t == format!("{k}{f}")))
+}
+
+fn without_spaces(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// Whether a line reads as a sentence (a letter's body, `现将你单位…批复如
 /// 下，…`) rather than a heading: it has a comma or a full stop. Titles
 /// name 批复 and 绩效目标 too, but never run on like that.
@@ -122,4 +172,25 @@ pub struct Layout {
     /// paragraphs and breaks (HTML, DOCX, spreadsheets), not the wrapping
     /// of a printed page (PDF, text dumps).
     pub hard_breaks: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_titles_and_captions() {
+        assert!(is_caption_title("二、部门整体绩效目标表（年度绩效指标）"));
+        assert!(is_caption_title("附件：2025年度部门整体支出绩效目标表"));
+        assert!(is_caption_title("附件2 项目支出绩效目标表"));
+        assert!(is_caption_title("2.年度绩效目标表"));
+        assert!(!is_caption_title("一、某区教育局2025年部门整体绩效目标表"));
+        assert!(!is_caption_title(
+            "附件：某县水利局2025年部门整体绩效目标表"
+        ));
+        assert!(is_generic_title("2025年度部门整体支出绩效目标表"));
+        assert!(!is_generic_title("某局2025年部门整体绩效目标表"));
+        assert!(is_generic_title("2025年部门整体绩效目标批复（第二批）"));
+        assert!(!is_generic_title("2025年部门整体绩效目标批复（某县法院）"));
+    }
 }

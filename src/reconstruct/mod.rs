@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::layout::{is_sentence, Layout, Row};
+use crate::layout::{is_caption_title, is_generic_title, is_sentence, Layout, Row};
 use crate::model::{Content, FundingRow, FundingSection, IndicatorTable, Kind, Project, Warning};
 
 use indicators::KnownNames;
@@ -812,6 +812,9 @@ fn has_body(c: &Content) -> bool {
 fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a [Row])> {
     let mut starts = vec![0];
     let mut seen_table = false;
+    // The current form has rows of an approval's header block yet (its
+    // department or project, its goals).
+    let mut has_block = false;
     let mut last_title: Option<String> = None;
     let opens_block = |row: &Row| {
         row.texts().next().is_some_and(|t| {
@@ -832,6 +835,7 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
                 starts.push(i);
             }
             seen_table = false;
+            has_block = false;
         }
         let texts: Vec<&str> = row.texts().collect();
         let mut title = matches!(texts.as_slice(), [t] if is_form_title(t));
@@ -846,6 +850,19 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
             } else {
                 last_title = text;
             }
+        }
+        // A caption right over the form's own indicator table (`二、部门
+        // 整体绩效目标表`, `附件：2025年度部门整体支出绩效目标表`), after rows
+        // of the form's header block, continues it: it names no department
+        // or project of its own. (Under a heading alone, or over a header
+        // block, it is a form's title.)
+        if title
+            && has_block
+            && !seen_table
+            && texts.first().is_some_and(|t| is_caption_title(t))
+            && rows.iter().skip(i + 1).take(2).any(starts_indicator_header)
+        {
+            title = false;
         }
         let names_project = texts.first().is_some_and(|t| project::names_project(t));
         let opens_form = names_project || names_department(&texts);
@@ -863,9 +880,19 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
                 }
             }
             seen_table = false;
+            has_block = false;
         }
         if starts_indicator_header(row) {
             seen_table = true;
+        }
+        let names_goals = texts.first().is_some_and(|t| {
+            matches!(
+                project::label_key(t).as_str(),
+                "年度绩效目标" | "年度目标" | "总体目标" | "绩效目标"
+            )
+        });
+        if opens_form || (names_goals && texts.len() > 1) {
+            has_block = true;
         }
     }
     starts.push(rows.len());
@@ -1647,33 +1674,6 @@ fn inherit_heading(parts: &mut [Part]) {
     }
 }
 
-/// A title that names only a year and a kind of form
-/// (`2025年度项目支出绩效目标表`), no department or project.
-fn is_generic_title(title: &str) -> bool {
-    // A batch's number in brackets (`（第二批）`) names no form either.
-    let squashed = squash(title);
-    let unbracketed = match squashed.rfind(['（', '(']) {
-        Some(i) if squashed.ends_with(['）', ')']) && i > 0 => {
-            let inner = squashed.get(i..).unwrap_or_default();
-            if inner.contains('批') || inner.contains('续') {
-                squashed.get(..i).unwrap_or(&squashed)
-            } else {
-                &squashed
-            }
-        }
-        _ => &squashed,
-    };
-    let t: String = unbracketed
-        .chars()
-        .filter(|c| !c.is_ascii_digit() && !matches!(c, '年' | '度'))
-        .collect();
-    let kinds = ["", "部门整体支出", "部门整体", "项目支出", "项目"];
-    let forms = ["绩效目标表", "绩效目标批复", "绩效目标申报表"];
-    kinds
-        .iter()
-        .any(|k| forms.iter().any(|f| t == format!("{k}{f}")))
-}
-
 /// The year of a form whose title names none: a line above the form that
 /// is only the year (`（2025年度）` under the title), or a year field among
 /// its other rows (`填报年度：2025年`, `年度 | 2025`, `预算年度 | 2025年`).
@@ -2087,10 +2087,6 @@ mod tests {
         ];
         inherit_heading(&mut parts);
         assert_eq!(parts[1].content.year, None);
-        assert!(is_generic_title("2025年度部门整体支出绩效目标表"));
-        assert!(!is_generic_title("某局2025年部门整体绩效目标表"));
-        assert!(is_generic_title("2025年部门整体绩效目标批复（第二批）"));
-        assert!(!is_generic_title("2025年部门整体绩效目标批复（某县法院）"));
     }
 
     #[test]

@@ -1343,7 +1343,8 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     }
 
     if c.department.is_none() {
-        c.department = addressed_to.or_else(|| c.title.as_deref().and_then(department_from_title));
+        let from_title = c.title.as_deref().and_then(department_from_title);
+        c.department = fuller_name(addressed_to, from_title);
     }
     if let Some(d) = c.department.take() {
         let (code, name) = split_department_code(&d);
@@ -1557,6 +1558,19 @@ fn kind_of(c: &Content) -> Kind {
 /// letter's title (`某县财政局关于批复县交通运输局2026年…的通知`) the body
 /// before 关于 is the bureau that writes, so the department is what follows
 /// 关于 and its verb, if anything.
+/// The department a letter is addressed to, unless the title names it in
+/// full: finance bureaus address departments by their short name (`县民政
+/// 局：`), which the title gives with its county (`阳新县民政局…批复`).
+fn fuller_name(addressed_to: Option<String>, from_title: Option<String>) -> Option<String> {
+    match (addressed_to, from_title) {
+        (Some(to), Some(full)) if full.len() > to.len() && full.ends_with(to.as_str()) => {
+            Some(full)
+        }
+        (Some(to), _) => Some(to),
+        (None, full) => full,
+    }
+}
+
 fn department_from_title(title: &str) -> Option<String> {
     let idx = title.find(|c: char| c.is_ascii_digit())?;
     let mut head = title.get(..idx)?.trim();
@@ -2290,6 +2304,27 @@ mod tests {
         ]);
         assert_eq!(c.kind, Some(Kind::Unknown));
         assert!(c.funding.rows.is_empty() && c.funding.unit.is_none());
+    }
+
+    #[test]
+    fn the_title_names_the_department_the_letter_addresses_in_short() {
+        let full = |to: &str, title: &str| fuller_name(Some(to.into()), Some(title.into()));
+        assert_eq!(
+            full("县民政局", "阳新县民政局").as_deref(),
+            Some("阳新县民政局")
+        );
+        assert_eq!(
+            full("县民政局", "某县交通运输局").as_deref(),
+            Some("县民政局")
+        );
+        assert_eq!(
+            full("阳新县民政局", "阳新县民政局").as_deref(),
+            Some("阳新县民政局")
+        );
+        assert_eq!(
+            fuller_name(None, Some("某局".into())).as_deref(),
+            Some("某局")
+        );
     }
 
     #[test]

@@ -180,3 +180,36 @@ fn a_caption_over_the_indicator_table_continues_the_form() {
         );
     }
 }
+
+#[test]
+fn department_forms_named_on_lines_of_text() {
+    let form = |dept: &str, name: &str| {
+        format!(
+            "<p>{dept}2025年部门整体绩效目标</p><p>部门（单位）名称：{dept}</p>\
+             <table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>{name}</td><td>≥12项</td></tr></table>"
+        )
+    };
+    let docs = convert(&format!(
+        "{}{}",
+        form("某县农业农村局", "培训场次"),
+        form("某县水利和湖泊局", "河道清淤长度")
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let names: Vec<_> = d.indicators.iter().map(|i| i.level3.clone()).collect();
+            (d.department.clone(), names)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("某县农业农村局".into()), vec![Some("培训场次".into())]),
+            (
+                Some("某县水利和湖泊局".into()),
+                vec![Some("河道清淤长度".into())]
+            ),
+        ]
+    );
+}

@@ -910,8 +910,14 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
 /// (`部门（单位）名称 | [109001]某县人民法院`), not a table's header
 /// (`单位名称 | 合计 | 财政拨款`, `单位名称 | 项目名称 | 预算数 | …`).
 fn names_department(texts: &[&str]) -> bool {
-    let (Some(label), Some(value)) = (texts.first(), texts.get(1)) else {
-        return false;
+    // In its cells, or as one line of text (`部门（单位）名称：某局`).
+    let (label, value) = match texts {
+        [line] => match line.split_once(['：', ':']) {
+            Some((label, value)) if !value.trim().is_empty() => (label, value),
+            _ => return false,
+        },
+        [label, value, ..] => (*label, *value),
+        _ => return false,
     };
     let is_label = matches!(
         project::label_key(label).as_str(),

@@ -213,3 +213,46 @@ fn department_forms_named_on_lines_of_text() {
         ]
     );
 }
+
+#[test]
+fn a_header_whose_upper_row_groups_the_level_columns() {
+    let d = one(concat!(
+        "<h1>某市教育局2025年部门整体支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>年度总体目标</td><td colspan=\"8\">保障中小学校正常运转。</td></tr>",
+        "<tr><td rowspan=\"2\">序号</td><td colspan=\"3\">绩效指标</td><td rowspan=\"2\">指标方向</td>",
+        "<td rowspan=\"2\">目标值</td><td rowspan=\"2\">计量单位</td><td rowspan=\"2\">分值</td><td rowspan=\"2\">备注</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td></tr>",
+        "<tr><td>1</td><td>产出指标</td><td>数量指标</td><td>保障在校学生人数</td><td>≥</td><td>86000</td><td>人</td><td>10</td><td></td></tr>",
+        "<tr><td>2</td><td>效益指标</td><td>社会效益指标</td><td>适龄儿童入学率</td><td>=</td><td>100</td><td>%</td><td>10</td><td>含中职</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.annual_goals, vec!["保障中小学校正常运转。"]);
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            let p = i.target_parsed.as_ref().expect("parsed target");
+            (
+                i.level3.as_deref(),
+                p.op,
+                p.value,
+                i.weight,
+                i.remark.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("保障在校学生人数"), Op::Ge, 86000.0, Some(10.0), None),
+            (
+                Some("适龄儿童入学率"),
+                Op::Eq,
+                100.0,
+                Some(10.0),
+                Some("含中职")
+            ),
+        ]
+    );
+}

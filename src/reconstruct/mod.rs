@@ -157,6 +157,10 @@ fn is_budget_label(t: &str) -> bool {
     if t.starts_with("收入构成") || t.starts_with("支出构成") {
         return true;
     }
+    // 年度预算 alone, or with its unit (not 年度预算执行率, an indicator).
+    if t == "年度预算" || t.starts_with("年度预算（") || t.starts_with("年度预算(") {
+        return true;
+    }
     t.contains("预算")
         && (owners_budget
             || ["支出", "收支", "资金", "申请", "收入"]
@@ -214,7 +218,7 @@ fn is_label(s: &str) -> bool {
 /// start a new group.
 pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
     let mut out: Vec<(Section, Vec<&Row>)> = vec![(Section::Preamble, Vec::new())];
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
         let current = out.last().map(|(s, _)| *s);
         let mut label = match prose_line(row) {
             Some(t) => prose_heading(t, current),
@@ -227,7 +231,12 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
         // (A flat table of projects opens with 单位名称, which elsewhere
         // labels the department.)
         let table_label = matches!(label, Some(Section::LongTermTable | Section::AnnualTable));
-        if !table_label && starts_indicator_header(row) {
+        // (A header's upper row that groups the level columns, `序号 | 绩效
+        // 指标 | 指标方向 | 目标值 …` over `一级指标 | 二级指标 | 三级指标`,
+        // starts it.)
+        let band_above_header =
+            is_header_band(row) && rows.get(i + 1).is_some_and(starts_indicator_header);
+        if !table_label && (starts_indicator_header(row) || band_above_header) {
             // A header printed again on a new page stays in its table.
             label = if in_table {
                 None
@@ -353,6 +362,26 @@ fn starts_indicator_header(row: &Row) -> bool {
     let named = fields.contains(&Field::Level1)
         || (fields.contains(&Field::Level3) && fields.contains(&Field::Target));
     named && joins::is_header(row)
+}
+
+/// The upper row of a two-row indicator header whose lower row names the
+/// levels: column titles only (at least two of them known fields), and
+/// the word grouping the level columns (绩效指标) or a row number's (序号).
+fn is_header_band(row: &Row) -> bool {
+    let texts: Vec<&str> = row
+        .texts()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let known = texts
+        .iter()
+        .filter(|t| header::field_of_word(t).is_some())
+        .count();
+    let grouping = |t: &&str| matches!(squash(t).as_str(), "绩效指标" | "序号" | "指标");
+    known >= 2
+        && texts
+            .iter()
+            .all(|t| header::field_of_word(t).is_some() || grouping(t))
 }
 
 /// A list section's label and text. The label is the label column across
@@ -1927,6 +1956,9 @@ mod tests {
             Some(Section::Department)
         );
         assert_eq!(section_of_label("部门总体资金情况"), Some(Section::Funding));
+        assert_eq!(section_of_label("年度预算"), Some(Section::Funding));
+        assert_eq!(section_of_label("年度预算（万元）"), Some(Section::Funding));
+        assert_ne!(section_of_label("年度预算执行率"), Some(Section::Funding));
         assert_eq!(section_of_label("部门职能概述"), Some(Section::Functions));
         assert_eq!(section_of_label("部门职责"), Some(Section::Functions));
         assert_eq!(section_of_label("年度主要任务"), Some(Section::AnnualTasks));

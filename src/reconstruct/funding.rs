@@ -26,6 +26,15 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// An amount followed by its unit (`1,236.50万元`, `1,236.50\n万元`).
+fn amount_with_unit(text: &str) -> Option<(f64, &'static str)> {
+    let t = text.trim();
+    ["万元", "千元", "亿元", "元"].into_iter().find_map(|unit| {
+        let amount = t.strip_suffix(unit)?;
+        Some((parse_number(amount)?, unit))
+    })
+}
+
 /// The stated unit in a cell: `单位：万元`, `金额（万元）`.
 pub fn unit_in(s: &str) -> Option<String> {
     let c = UNIT.captures(s)?;
@@ -294,7 +303,16 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         seq[idx] += 1;
         let mut number = |c: &Option<String>, what: &str| -> Option<f64> {
             let text = c.as_deref()?;
-            let v = parse_amount(text);
+            let v = parse_amount(text).or_else(|| {
+                // An amount printed with its unit (`1,236.50万元`), in the
+                // block's unit or where the block states none.
+                let (amount, unit) = amount_with_unit(text)?;
+                let unit_agrees = out.unit.as_deref().is_none_or(|u| u == unit);
+                if out.unit.is_none() {
+                    out.unit = Some(unit.to_string());
+                }
+                unit_agrees.then_some(amount)
+            });
             if v.is_none() {
                 out.warnings.push(Warning {
                     code: "bad_number".to_string(),
@@ -530,6 +548,9 @@ mod tests {
 
     #[test]
     fn units() {
+        assert_eq!(amount_with_unit("1,236.50\n万元"), Some((1236.5, "万元")));
+        assert_eq!(amount_with_unit("86元"), Some((86.0, "元")));
+        assert_eq!(amount_with_unit("万元"), None);
         assert_eq!(unit_in("单位：万元").as_deref(), Some("万元"));
         assert_eq!(unit_in("当年金额（万元）").as_deref(), Some("万元"));
         assert_eq!(unit_in("当年金额"), None);

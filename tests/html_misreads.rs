@@ -256,3 +256,33 @@ fn a_header_whose_upper_row_groups_the_level_columns() {
         ]
     );
 }
+
+#[test]
+fn project_forms_take_the_year_of_their_covering_letter() {
+    let form = |n: &str, name: &str| {
+        format!(
+            "<p>项目支出绩效目标表（{n}）</p><table>\
+             <tr><td>项目名称</td><td colspan=\"3\">{name}</td></tr>\
+             <tr><td>主管部门</td><td colspan=\"3\">某县水利和湖泊局</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>储备物资批次</td><td>≥3批</td></tr></table>"
+        )
+    };
+    let docs = convert(&format!(
+        "<h1>关于批复2025年度项目支出绩效目标的通知</h1><p>县水利和湖泊局：</p>\
+         <p>经审核，现将你单位2025年度项目支出绩效目标批复如下。</p>{}{}",
+        form("一", "防汛物资储备"),
+        form("二", "小型水库维修养护")
+    ));
+    let got: Vec<_> = docs.iter().map(|d| (d.kind, d.year)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(Kind::Project), Some(2025)),
+            (Some(Kind::Project), Some(2025))
+        ]
+    );
+    assert!(docs
+        .iter()
+        .all(|d| d.warnings.iter().all(|w| w.code != "missing_field")));
+}

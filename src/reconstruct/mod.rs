@@ -761,6 +761,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let segments = form_segments(&rows, &sheet_starts);
     let mut parts: Vec<Part> = Vec::new();
     let mut title_only: Vec<Warning> = Vec::new();
+    let mut letter_year: Option<i32> = None;
     if segments.len() > 1 {
         for (start, seg) in &segments {
             let sheet = layout
@@ -771,6 +772,12 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 .map(|(_, name)| name.clone());
             for part in reconstruct_rows(seg, hard) {
                 if part.content.kind == Some(Kind::Unknown) {
+                    // A covering letter before the forms (关于批复2025年度项目
+                    // 支出绩效目标的通知 …) gives its year to forms that name
+                    // none.
+                    if parts.is_empty() {
+                        letter_year = letter_year.or_else(|| only_year(seg));
+                    }
                     continue;
                 }
                 // A title with nothing of a form under it (a link to
@@ -795,6 +802,15 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         }
     }
     inherit_heading(&mut parts);
+    if let Some(year) = letter_year {
+        for part in &mut parts {
+            let c = &mut part.content;
+            if c.year.is_none() {
+                c.year = Some(year);
+                c.warnings.retain(|w| w.message != NO_YEAR);
+            }
+        }
+    }
     // What the layout repaired or guessed, said by every document of the
     // file (it does not know which form the table belongs to).
     for part in &mut parts {
@@ -820,6 +836,13 @@ fn no_indicators(c: &Content) -> Option<Warning> {
              or a layout pifu does not know; indicators is empty",
         )
     })
+}
+
+/// The one year that rows of text name, if they name exactly one.
+fn only_year(rows: &[Row]) -> Option<i32> {
+    let mut years = rows.iter().flat_map(|r| r.texts().flat_map(years_in));
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
 }
 
 /// Whether a form's reading holds anything besides what its title says.
@@ -2115,6 +2138,15 @@ mod tests {
             part(None, None),
         ];
         inherit_heading(&mut parts);
+        if let Some(year) = letter_year {
+            for part in &mut parts {
+                let c = &mut part.content;
+                if c.year.is_none() {
+                    c.year = Some(year);
+                    c.warnings.retain(|w| w.message != NO_YEAR);
+                }
+            }
+        }
         let got: Vec<_> = parts
             .iter()
             .map(|p| (p.content.year, p.content.warnings.len()))
@@ -2138,6 +2170,15 @@ mod tests {
             part(None, None),
         ];
         inherit_heading(&mut parts);
+        if let Some(year) = letter_year {
+            for part in &mut parts {
+                let c = &mut part.content;
+                if c.year.is_none() {
+                    c.year = Some(year);
+                    c.warnings.retain(|w| w.message != NO_YEAR);
+                }
+            }
+        }
         assert_eq!(parts[1].content.year, None);
     }
 

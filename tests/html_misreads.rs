@@ -286,3 +286,39 @@ fn project_forms_take_the_year_of_their_covering_letter() {
         .iter()
         .all(|d| d.warnings.iter().all(|w| w.code != "missing_field")));
 }
+
+#[test]
+fn a_project_form_with_its_funding_in_a_nested_table() {
+    let d = one(concat!(
+        "<h1>2025年县级农村公路养护项目绩效目标批复</h1>",
+        "<table><tr><td>项目名称</td><td colspan=\"3\">县级农村公路养护项目</td></tr>",
+        "<tr><td>主管部门</td><td colspan=\"3\">某县交通运输局</td></tr>",
+        "<tr><td>项目资金（万元）</td><td colspan=\"3\"><table>",
+        "<tr><td>年度资金总额</td><td>860.00</td></tr>",
+        "<tr><td>其中：财政拨款</td><td>800.00</td></tr>",
+        "<tr><td>其他资金</td><td>60.00</td></tr></table></td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>日常养护里程</td><td>≥560公里</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.kind, Some(Kind::Project));
+    assert_eq!(
+        d.project.as_ref().and_then(|p| p.name.as_deref()),
+        Some("县级农村公路养护项目")
+    );
+    let funding: Vec<_> = d
+        .funding
+        .iter()
+        .flat_map(|f| &f.rows)
+        .map(|r| (r.item.as_deref(), r.current))
+        .collect();
+    assert_eq!(
+        funding,
+        vec![
+            (Some("年度资金总额"), Some(860.0)),
+            (Some("其中：财政拨款"), Some(800.0)),
+            (Some("其他资金"), Some(60.0))
+        ]
+    );
+    assert_eq!(d.indicators.len(), 1);
+}

@@ -545,7 +545,8 @@ fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, 
         .into()
 }
 
-/// The text of a subtree, block boundaries and `<br>` as line breaks.
+/// The text of a subtree, block boundaries and `<br>` as line breaks; a
+/// nested table's rows as lines, its cells apart by a space.
 fn cell_text(node: NodeRef<'_, Node>) -> String {
     let mut buf = String::new();
     let mut skip: Option<NodeId> = None;
@@ -562,6 +563,8 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                             buf.push(b);
                         } else if n.id() != node.id() && is_furniture(&n) {
                             skip = Some(n.id());
+                        } else if n.id() != node.id() && is_table_cell(el.name()) {
+                            push_cell_gap(&mut buf);
                         } else if is_block(el.name()) {
                             push_break(&mut buf);
                         }
@@ -570,15 +573,31 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                 }
             }
             Edge::Close(n) => {
+                let name = element_name(&n);
                 if skip == Some(n.id()) {
                     skip = None;
-                } else if skip.is_none() && element_name(&n).is_some_and(is_block) {
+                } else if skip.is_none()
+                    && name.is_some_and(is_block)
+                    && !(n.id() != node.id() && name.is_some_and(is_table_cell))
+                {
                     push_break(&mut buf);
                 }
             }
         }
     }
     tidy(&buf)
+}
+
+fn is_table_cell(name: &str) -> bool {
+    matches!(name, "td" | "th")
+}
+
+/// Between the cells of a table nested in a cell: a space, so that its
+/// rows read as lines of `label amount` (as a nested DOCX table's do).
+fn push_cell_gap(buf: &mut String) {
+    if !buf.is_empty() && !buf.ends_with([' ', '\n', SOURCE_BREAK]) {
+        buf.push(' ');
+    }
 }
 
 /// Calls `f` with each text node of a subtree, scripts and styles left
@@ -900,15 +919,36 @@ fn common_ancestor<'a>(a: NodeRef<'a, Node>, b: NodeRef<'a, Node>) -> Option<Nod
         .find(|n| chain.contains(&n.id()))
 }
 
-/// Whether a table is a layout table: one of its own cells holds a table.
+/// Whether a table is a layout table: one of its own cells holds a table,
+/// and either that cell is all its row shows (a page's frame) or the
+/// nested tables hold most of the text. A form with a small table in one
+/// of its cells (项目资金 | 年度资金总额 / 其中：财政拨款 …, beside its label)
+/// is a data table; the small table's text stays in its cell.
 fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
-    own_rows(table).iter().any(|tr| {
-        own_cells(*tr).iter().any(|td| {
-            td.descendants()
+    let holds_table = |td: &NodeRef<'_, Node>| {
+        td.descendants()
+            .skip(1)
+            .any(|d| element_name(&d) == Some("table"))
+    };
+    let mut nested_text = 0;
+    let mut any_nested = false;
+    for tr in own_rows(table) {
+        let cells = own_cells(tr);
+        let shown = cells.iter().filter(|td| text_size(**td) > 0).count();
+        for td in cells.iter().filter(|td| holds_table(td)) {
+            if shown <= 1 {
+                return true;
+            }
+            any_nested = true;
+            nested_text += td
+                .descendants()
                 .skip(1)
-                .any(|d| element_name(&d) == Some("table"))
-        })
-    })
+                .filter(|d| element_name(d) == Some("table"))
+                .map(text_size)
+                .sum::<usize>();
+        }
+    }
+    any_nested && nested_text * 2 >= text_size(table)
 }
 
 /// The `<tr>` of a table itself (not of tables nested in it).

@@ -515,7 +515,21 @@ fn label_and_amount(t: &str) -> Option<(String, String)> {
     let (label, amount) = t
         .rsplit_once([':', '：'])
         .filter(|(_, a)| parse_number(a).is_some())
-        .or_else(|| t.rsplit_once(char::is_whitespace))?;
+        .or_else(|| t.rsplit_once(char::is_whitespace))
+        .or_else(|| {
+            // Run together (`年度资金总额860.00`): the amount at the end.
+            let digits = t
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let at = t
+                .len()
+                .checked_sub(digits)
+                .filter(|&at| at > 0 && digits > 0)?;
+            Some((t.get(..at)?, t.get(at..)?))
+        })?;
     let amount = amount.trim();
     let is_amount_label = label_of(label) == Some(Label::Amount);
     (is_amount_label && parse_number(amount).is_some())
@@ -1249,6 +1263,21 @@ mod tests {
                 Some("其中：财政拨款".into()),
                 Some("90.00".into())
             ]
+        );
+        assert_eq!(
+            split_amount_cell(Some(
+                "年度资金总额860.00其中：财政拨款800.00其他资金60.00".into()
+            )),
+            [
+                "年度资金总额",
+                "860.00",
+                "其中：财政拨款",
+                "800.00",
+                "其他资金",
+                "60.00"
+            ]
+            .map(|t| Some(t.to_string()))
+            .to_vec()
         );
         // A nested table of labels over amounts.
         assert_eq!(

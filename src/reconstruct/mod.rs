@@ -600,10 +600,40 @@ fn first_title_rows(rows: &[&Row]) -> Option<(String, std::ops::Range<usize>)> {
         .get(i + 1)
         .and_then(|r| only(r))
         .filter(|rest| continues_title(title, rest));
-    match rest {
-        Some(rest) => clean_text(&format!("{title}\n{rest}")).map(|t| (t, i..i + 2)),
-        None => clean_text(title).map(|t| (t, i..i + 1)),
+    // The unit printed on the line above a title that opens with its year
+    // (某县农业农村局 / 2025年部门整体支出绩效目标).
+    let above = i
+        .checked_sub(1)
+        .and_then(|k| rows.get(k))
+        .and_then(|r| only(r))
+        .filter(|head| is_unit_over_title(head, title));
+    match (above, rest) {
+        (Some(head), _) => clean_text(&format!("{head}{title}")).map(|t| (t, i - 1..i + 1)),
+        (None, Some(rest)) => clean_text(&format!("{title}\n{rest}")).map(|t| (t, i..i + 2)),
+        (None, None) => clean_text(title).map(|t| (t, i..i + 1)),
     }
+}
+
+/// Whether `head` is a unit's name printed as a line of its own over a
+/// title that starts with the year (the title names no unit before it).
+fn is_unit_over_title(head: &str, title: &str) -> bool {
+    const ENDS: &[char] = &[
+        '局', '委', '院', '办', '厅', '处', '部', '会', '所', '站', '馆', '校', '队', '室', '心',
+    ];
+    let head = head.trim();
+    let year_first = title
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+        && !years_in(title).is_empty();
+    year_first
+        && (2..=20).contains(&head.chars().count())
+        && head.ends_with(ENDS)
+        && !head.chars().any(|c| c.is_ascii_digit())
+        && !is_sentence(head)
+        && crate::layout::enumerator_len(head).is_none()
+        && !head.contains(['：', ':'])
 }
 
 /// Whether `next` is the rest of a title cut after `title`: the title
@@ -2386,6 +2416,34 @@ mod tests {
             fuller_name(None, Some("某局".into())).as_deref(),
             Some("某局")
         );
+    }
+
+    #[test]
+    fn a_unit_printed_over_a_title_that_opens_with_its_year() {
+        let c = reconstruct(&Layout {
+            rows: prose_then_table(
+                &["某县农业农村局", "2025年部门整体支出绩效目标"],
+                &[
+                    "一级指标|二级指标|三级指标|指标值",
+                    "产出指标|数量指标|培训人次|≥800人次",
+                ],
+            ),
+            ..Layout::default()
+        });
+        assert_eq!(
+            c.title.as_deref(),
+            Some("某县农业农村局2025年部门整体支出绩效目标")
+        );
+        assert_eq!(c.department.as_deref(), Some("某县农业农村局"));
+        assert!(c.warnings.iter().all(|w| w.code != "unknown_section"));
+        assert!(!is_unit_over_title(
+            "一、部门基本情况",
+            "2025年部门整体支出绩效目标"
+        ));
+        assert!(!is_unit_over_title(
+            "某县农业农村局",
+            "某县2025年部门整体支出绩效目标"
+        ));
     }
 
     #[test]

@@ -322,3 +322,34 @@ fn a_project_form_with_its_funding_in_a_nested_table() {
     );
     assert_eq!(d.indicators.len(), 1);
 }
+
+#[test]
+fn a_header_row_of_value_and_unit_under_a_merged_target() {
+    let d = one(concat!(
+        "<h1>某县司法局2025年部门整体绩效目标</h1>",
+        "<table>",
+        "<tr><td rowspan=\"2\">一级指标</td><td rowspan=\"2\">二级指标</td><td rowspan=\"2\">三级指标</td>",
+        "<td colspan=\"2\">绩效指标值</td><td rowspan=\"2\">分值</td></tr>",
+        "<tr><td>数值</td><td>单位</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>培训人次</td><td>≥500</td><td>人次</td><td>30</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            let p = i.target_parsed.as_ref().expect("parsed target");
+            (
+                i.level3.as_deref(),
+                p.op,
+                p.value,
+                p.unit.as_deref(),
+                i.weight,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(Some("培训人次"), Op::Ge, 500.0, Some("人次"), Some(30.0))]
+    );
+}

@@ -50,7 +50,14 @@ pub fn is_header(r: &Row) -> bool {
             || header::field_of_word(t).is_some()
     };
     let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || t.trim() == "年";
+    // Column titles only, two or more (目标值 | 单位 under a merged 指标值).
+    let titles_only = texts.len() >= 2
+        && texts
+            .iter()
+            .all(|t| t.trim().is_empty() || header::field_of_word(t).is_some())
+        && texts.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
+        || titles_only
         || (texts.iter().any(year) && texts.iter().all(with_years))
         || (texts.iter().all(|t| piece(t) || label(t))
             && texts.iter().filter(|t| piece(t)).count() >= 2)
@@ -583,6 +590,11 @@ mod tests {
         // Titles cut into three lines: the middle one beside the years.
         assert!(is_header(&row("||||2024年|2025年|年实现值|定依|", true)));
         assert!(!is_header(&row("年度绩效指标||||||||", false)));
+        assert!(is_header(&row("|||目标值|单位|", false)));
+        assert!(!is_header(&row(
+            "产出指标|数量指标|培训人次|≥500|人次|30",
+            false
+        )));
         assert!(!is_header(&row("||||||年||", true)));
         // The lower row of a two-row header: years with their words.
         assert!(is_header(&row("2024年实际|2025年|2026年", false)));

@@ -200,8 +200,17 @@ pub fn parse_number(s: &str) -> Option<f64> {
 pub fn parse_amount(s: &str) -> Option<f64> {
     parse_number(s).or_else(|| {
         let t = s.trim();
-        (!t.is_empty() && t.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '─')))
-            .then_some(0.0)
+        // Accounting formats print a negative amount in brackets: (65.50).
+        let bracketed = t
+            .strip_prefix(['(', '（'])
+            .and_then(|r| r.strip_suffix([')', '）']))
+            .and_then(parse_number)
+            .filter(|v| *v >= 0.0)
+            .map(|v| -v);
+        bracketed.or_else(|| {
+            (!t.is_empty() && t.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '─')))
+                .then_some(0.0)
+        })
     })
 }
 
@@ -485,6 +494,9 @@ mod tests {
         assert_eq!(parse_amount("-"), Some(0.0));
         assert_eq!(parse_amount(" — "), Some(0.0));
         assert_eq!(parse_amount("1,466.05"), Some(1466.05));
+        assert_eq!(parse_amount("(65.50)"), Some(-65.5));
+        assert_eq!(parse_amount("（1,000.00）"), Some(-1000.0));
+        assert_eq!(parse_amount("(注1)"), None);
         assert_eq!(parse_amount("-5"), Some(-5.0));
         assert_eq!(parse_amount("/"), None);
         assert_eq!(parse_amount(""), None);

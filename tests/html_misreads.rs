@@ -353,3 +353,29 @@ fn a_header_row_of_value_and_unit_under_a_merged_target() {
         vec![(Some("培训人次"), Op::Ge, 500.0, Some("人次"), Some(30.0))]
     );
 }
+
+#[test]
+fn a_units_power_raised_by_sup() {
+    let d = one(concat!(
+        "<h1>某县生态环境局2025年部门整体绩效目标</h1>",
+        "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>效益指标</td><td>生态效益指标</td><td>PM2.5年均浓度</td><td>≤35μg/m<sup>3</sup></td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>绿化面积</td><td>≥10万m<sup>2</sup></td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            let p = i.target_parsed.as_ref().expect("parsed target");
+            (i.target.as_deref(), p.op, p.unit.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("≤35μg/m³"), Op::Le, Some("μg/m³")),
+            (Some("≥10万m²"), Op::Ge, Some("万m²"))
+        ]
+    );
+}

@@ -298,6 +298,7 @@ fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
             merges,
             // (calamine does not say which rows or columns are hidden.)
             hidden_values: 0,
+            uncomputed: 0,
         });
     }
     Ok(sheets)

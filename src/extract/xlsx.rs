@@ -41,6 +41,10 @@ pub struct Sheet {
     pub merges: Vec<(usize, usize, usize, usize)>,
     /// Values left out because their row or column is hidden.
     pub hidden_values: usize,
+    /// Formula cells saved without their computed value (a workbook
+    /// written by a program that does not calculate): empty here, though
+    /// Excel shows a value once it recalculates.
+    pub uncomputed: usize,
 }
 
 /// Whether a sheet is a table of contents rather than an approval.
@@ -76,6 +80,17 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
                 format!(
                     "worksheet {}: {} values in hidden rows or columns were not read",
                     sheet.name, sheet.hidden_values
+                ),
+            ));
+        }
+        if sheet.uncomputed > 0 {
+            warnings.push(Warning::new(
+                "uncomputed_formulas",
+                format!(
+                    "worksheet {}: {} formula cells were saved without their values and \
+                     read as empty; open and save the workbook in Excel or LibreOffice to \
+                     compute them",
+                    sheet.name, sheet.uncomputed
                 ),
             ));
         }
@@ -228,14 +243,59 @@ fn read_styles(xml: &[u8]) -> Result<Styles, String> {
     Ok(Styles { formats })
 }
 
+/// A rich-text run's superscript and symbol font: a unit's power (m²) and
+/// a check box typed in Wingdings 2 (`R` is ☑), as Excel shows them.
+#[derive(Debug, Default)]
+struct RunFormat {
+    superscript: bool,
+    symbol_font: Option<String>,
+}
+
+impl RunFormat {
+    /// Takes a run property (`vertAlign`, `rFont`); a new run (`r`) starts
+    /// plain.
+    fn start(&mut self, e: &XmlEvent) {
+        if let XmlEvent::Start { name, .. } = e {
+            match name.as_str() {
+                "r" => *self = RunFormat::default(),
+                "vertAlign" => self.superscript = e.attr("val") == Some("superscript"),
+                "rFont" => {
+                    self.symbol_font = e
+                        .attr("val")
+                        .filter(|f| super::is_symbol_font(f))
+                        .map(str::to_string);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Appends a run's text as it is shown.
+    fn push(&self, out: &mut String, t: &str) {
+        match (
+            super::superscript(t).filter(|_| self.superscript),
+            &self.symbol_font,
+        ) {
+            (Some(power), _) => out.push(power),
+            (None, Some(font)) => out.extend(
+                t.chars()
+                    .map(|c| super::symbol_char(font, c as u32).unwrap_or(c)),
+            ),
+            (None, None) => out.push_str(t),
+        }
+    }
+}
+
 fn read_shared_strings(xml: &[u8]) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut in_t = false;
     // Phonetic runs (rPh) are reading aids, not the cell's text.
     let mut in_phonetic = false;
+    let mut run = RunFormat::default();
     parse(xml, |e| {
-        match e {
+        run.start(&e);
+        match &e {
             XmlEvent::Start { name, .. } => match name.as_str() {
                 "si" => cur.clear(),
                 "t" => in_t = true,
@@ -251,11 +311,12 @@ fn read_shared_strings(xml: &[u8]) -> Result<Vec<String>, String> {
                 }
                 "t" => in_t = false,
                 "rPh" => in_phonetic = false,
+                "r" => run = RunFormat::default(),
                 _ => {}
             },
             XmlEvent::Text(t) => {
                 if in_t && !in_phonetic {
-                    cur.push_str(&t);
+                    run.push(&mut cur, t);
                 }
             }
         }
@@ -315,6 +376,8 @@ fn read_sheet(
     let mut in_v = false;
     let mut in_is_t = false;
     let mut in_is = false;
+    let mut formula = false;
+    let mut inline_run = RunFormat::default();
     let mut rows_seen: usize = 0;
     // Whether each column is hidden (empty until one is), how many
     // `<col>` ranges were taken, and whether this row is hidden.
@@ -323,6 +386,9 @@ fn read_sheet(
     let mut row_hidden = false;
     let is_true = |v: Option<&str>| matches!(v, Some("1" | "true"));
     parse(xml, |e| {
+        if in_is {
+            inline_run.start(&e);
+        }
         match &e {
             XmlEvent::Start { name, .. } => match name.as_str() {
                 "row" => {
@@ -359,9 +425,14 @@ fn read_sheet(
                     cell = Some((r, c, t, s));
                     value.clear();
                     inline.clear();
+                    formula = false;
                 }
+                "f" => formula = true,
                 "v" => in_v = true,
-                "is" => in_is = true,
+                "is" => {
+                    in_is = true;
+                    inline_run = RunFormat::default();
+                }
                 "t" if in_is => in_is_t = true,
                 "mergeCell" => {
                     if let Some(m) = e.attr("ref").and_then(parse_range) {
@@ -383,6 +454,9 @@ fn read_sheet(
                     if let Some((r, c, t, s)) = cell.take() {
                         let text = display(&t, s, &value, &inline, cx);
                         let hidden = row_hidden || hidden_cols.get(c).copied().unwrap_or(false);
+                        if formula && value.is_empty() && inline.is_empty() && !hidden {
+                            sheet.uncomputed += 1;
+                        }
                         if hidden && !text.trim().is_empty() {
                             sheet.hidden_values += 1;
                         } else if !text.trim().is_empty() {
@@ -408,7 +482,7 @@ fn read_sheet(
                 if in_v {
                     value.push_str(t);
                 } else if in_is_t {
-                    inline.push_str(t);
+                    inline_run.push(&mut inline, t);
                 }
             }
         }
@@ -613,6 +687,51 @@ mod tests {
         // the second range is cut to what A leaves free.
         assert_eq!(texts[0][0], "A\nB");
         assert_eq!(texts.len(), 3, "{texts:?}");
+    }
+
+    #[test]
+    fn inline_rich_text_and_formulas_without_values() {
+        let xml = r#"<worksheet><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><r><rPr><rFont val="Wingdings 2"/></rPr><t>R</t></r><r><t>延续项目</t></r></is></c>
+<c r="B1" t="inlineStr"><is><r><t>m</t></r><r><rPr><vertAlign val="superscript"/></rPr><t>3</t></r></is></c></row>
+<row r="2"><c r="A2"><f>SUM(A3:A4)</f></c><c r="B2"><f>SUM(B3:B4)</f><v>7</v></c></row>
+</sheetData></worksheet>"#;
+        let styles = Styles {
+            formats: Vec::new(),
+        };
+        let cx = Context {
+            shared: &[],
+            styles: &styles,
+            date1904: false,
+        };
+        let mut budget = 100;
+        let sheet = read_sheet("s", xml.as_bytes(), &cx, &mut budget).unwrap();
+        let texts: Vec<&str> = sheet.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, vec!["☑延续项目", "m³", "7"]);
+        assert_eq!(sheet.uncomputed, 1);
+        let book = sheets_layout(vec![sheet]).unwrap();
+        let codes: Vec<&str> = book
+            .layout
+            .warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect();
+        assert_eq!(codes, vec!["uncomputed_formulas"]);
+    }
+
+    #[test]
+    fn rich_text_powers_and_check_boxes() {
+        let run = |props: &str, t: &str| format!("<r><rPr>{props}</rPr><t>{t}</t></r>");
+        let wd2 = "<rFont val=\"Wingdings 2\"/>";
+        let xml = format!(
+            "<sst><si><t>≥5000m</t></si><si><r><t>≥5000m</t></r>{}</si>\
+             <si>{}<r><t>新增项目</t></r>{}<r><t>延续项目</t></r></si></sst>",
+            run("<vertAlign val=\"superscript\"/>", "2"),
+            run(wd2, "£"),
+            run(wd2, "R"),
+        );
+        let strings = read_shared_strings(xml.as_bytes()).unwrap();
+        assert_eq!(strings, vec!["≥5000m", "≥5000m²", "□新增项目☑延续项目"]);
     }
 
     #[test]

@@ -622,13 +622,8 @@ mod tests {
         assert_eq!(parse_range("C3:A1"), Some((0, 0, 2, 2)));
     }
 
-    #[test]
-    fn hidden_rows_and_columns_are_left_out_and_counted() {
-        let xml = br#"<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData>
-<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>code</t></is></c><c r="C1"><v>1</v></c></row>
-<row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>hidden</t></is></c><c r="C2"><v>2</v></c></row>
-<row r="3"><c r="A3" t="inlineStr"><is><t>b</t></is></c><c r="C3"><v>3</v></c></row>
-</sheetData></worksheet>"#;
+    /// A worksheet's XML read with no shared strings and no styles.
+    fn sheet_of(xml: &[u8]) -> Sheet {
         let styles = Styles {
             formats: Vec::new(),
         };
@@ -638,7 +633,17 @@ mod tests {
             date1904: false,
         };
         let mut budget = 100;
-        let sheet = read_sheet("s", xml, &cx, &mut budget).unwrap();
+        read_sheet("s", xml, &cx, &mut budget).unwrap()
+    }
+
+    #[test]
+    fn hidden_rows_and_columns_are_left_out_and_counted() {
+        let xml = br#"<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>code</t></is></c><c r="C1"><v>1</v></c></row>
+<row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>hidden</t></is></c><c r="C2"><v>2</v></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>b</t></is></c><c r="C3"><v>3</v></c></row>
+</sheetData></worksheet>"#;
+        let sheet = sheet_of(xml);
         let texts: Vec<(usize, usize, &str)> = sheet
             .cells
             .iter()
@@ -696,16 +701,7 @@ mod tests {
 <c r="B1" t="inlineStr"><is><r><t>m</t></r><r><rPr><vertAlign val="superscript"/></rPr><t>3</t></r></is></c></row>
 <row r="2"><c r="A2"><f>SUM(A3:A4)</f></c><c r="B2"><f>SUM(B3:B4)</f><v>7</v></c></row>
 </sheetData></worksheet>"#;
-        let styles = Styles {
-            formats: Vec::new(),
-        };
-        let cx = Context {
-            shared: &[],
-            styles: &styles,
-            date1904: false,
-        };
-        let mut budget = 100;
-        let sheet = read_sheet("s", xml.as_bytes(), &cx, &mut budget).unwrap();
+        let sheet = sheet_of(xml.as_bytes());
         let texts: Vec<&str> = sheet.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, vec!["☑延续项目", "m³", "7"]);
         assert_eq!(sheet.uncomputed, 1);

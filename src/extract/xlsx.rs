@@ -636,6 +636,12 @@ mod tests {
         read_sheet("s", xml, &cx, &mut budget).unwrap()
     }
 
+    /// The codes of the warnings a sheet's layout gives.
+    fn warning_codes(sheet: Sheet) -> Vec<String> {
+        let book = sheets_layout(vec![sheet]).unwrap();
+        book.layout.warnings.into_iter().map(|w| w.code).collect()
+    }
+
     #[test]
     fn hidden_rows_and_columns_are_left_out_and_counted() {
         let xml = br#"<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData>
@@ -654,14 +660,7 @@ mod tests {
             vec![(0, 0, "a"), (0, 2, "1"), (2, 0, "b"), (2, 2, "3")]
         );
         assert_eq!(sheet.hidden_values, 3);
-        let book = sheets_layout(vec![sheet]).unwrap();
-        let codes: Vec<&str> = book
-            .layout
-            .warnings
-            .iter()
-            .map(|w| w.code.as_str())
-            .collect();
-        assert_eq!(codes, vec!["hidden_cells"]);
+        assert_eq!(warning_codes(sheet), vec!["hidden_cells"]);
     }
 
     #[test]
@@ -705,14 +704,7 @@ mod tests {
         let texts: Vec<&str> = sheet.cells.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, vec!["☑延续项目", "m³", "7"]);
         assert_eq!(sheet.uncomputed, 1);
-        let book = sheets_layout(vec![sheet]).unwrap();
-        let codes: Vec<&str> = book
-            .layout
-            .warnings
-            .iter()
-            .map(|w| w.code.as_str())
-            .collect();
-        assert_eq!(codes, vec!["uncomputed_formulas"]);
+        assert_eq!(warning_codes(sheet), vec!["uncomputed_formulas"]);
     }
 
     #[test]

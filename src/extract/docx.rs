@@ -389,22 +389,12 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                 let shown = !run.is_some_and(|r| r.hidden) && prompt_at.is_none();
                 if in_t && shown && skip_at.is_none() {
                     if let Some(p) = paras.last_mut() {
-                        match (run, super::superscript(t)) {
-                            (Some(r), Some(power)) if r.superscript => p.push(power),
-                            (
-                                Some(RunStyle {
-                                    symbol_font: Some(font),
-                                    ..
-                                }),
-                                _,
-                            ) => {
-                                p.extend(
-                                    t.chars()
-                                        .map(|c| super::symbol_char(font, c as u32).unwrap_or(c)),
-                                );
-                            }
-                            _ => p.push_str(t),
-                        }
+                        super::push_shown_run(
+                            p,
+                            t,
+                            run.is_some_and(|r| r.superscript),
+                            run.and_then(|r| r.symbol_font.as_deref()),
+                        );
                     }
                 }
             }

@@ -250,13 +250,17 @@ fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
         .map(|(_, v)| &**v)
 }
 
-/// An element's class names and its id: scraper's `Element::classes`
-/// interns every class name of the page.
-fn class_and_id(el: &scraper::node::Element) -> impl Iterator<Item = &str> {
+/// An element's class names: scraper's `Element::classes` interns every
+/// class name of the page.
+fn class_names(el: &scraper::node::Element) -> impl Iterator<Item = &str> {
     attr(el, "class")
         .into_iter()
         .flat_map(str::split_ascii_whitespace)
-        .chain(attr(el, "id"))
+}
+
+/// An element's class names and its id.
+fn class_and_id(el: &scraper::node::Element) -> impl Iterator<Item = &str> {
+    class_names(el).chain(attr(el, "id"))
 }
 
 fn find_element<'a>(root: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, Node>> {
@@ -332,10 +336,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     const CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "display-none"];
     attr(el, "hidden").is_some()
         || attr(el, "style").is_some_and(hides)
-        || attr(el, "class")
-            .into_iter()
-            .flat_map(str::split_ascii_whitespace)
-            .any(|c| CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+        || class_names(el).any(|c| CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
 }
 
 /// Whether a `style` attribute says `display: none` or `visibility:

@@ -63,6 +63,20 @@ pub fn symbol_char(font: &str, code: u32) -> Option<char> {
     }
 }
 
+/// Appends a run of text (DOCX, XLSX rich text) as it is shown: a raised
+/// 2 or 3 as ² or ³ ([`superscript`]), letters in a symbol font as what
+/// they draw ([`symbol_char`]).
+pub fn push_shown_run(out: &mut String, text: &str, raised: bool, symbol_font: Option<&str>) {
+    match (superscript(text).filter(|_| raised), symbol_font) {
+        (Some(power), _) => out.push(power),
+        (None, Some(font)) => out.extend(
+            text.chars()
+                .map(|c| symbol_char(font, c as u32).unwrap_or(c)),
+        ),
+        (None, None) => out.push_str(text),
+    }
+}
+
 /// Whether a font draws symbols in place of letters ([`symbol_char`]).
 pub fn is_symbol_font(font: &str) -> bool {
     let font = font.trim();

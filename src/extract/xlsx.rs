@@ -272,17 +272,7 @@ impl RunFormat {
 
     /// Appends a run's text as it is shown.
     fn push(&self, out: &mut String, t: &str) {
-        match (
-            super::superscript(t).filter(|_| self.superscript),
-            &self.symbol_font,
-        ) {
-            (Some(power), _) => out.push(power),
-            (None, Some(font)) => out.extend(
-                t.chars()
-                    .map(|c| super::symbol_char(font, c as u32).unwrap_or(c)),
-            ),
-            (None, None) => out.push_str(t),
-        }
+        super::push_shown_run(out, t, self.superscript, self.symbol_font.as_deref());
     }
 }
 

@@ -834,10 +834,8 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     inherit_heading(&mut parts);
     if let Some(year) = letter_year {
         for part in &mut parts {
-            let c = &mut part.content;
-            if c.year.is_none() {
-                c.year = Some(year);
-                c.warnings.retain(|w| w.message != NO_YEAR);
+            if part.content.year.is_none() {
+                give_year(&mut part.content, year);
             }
         }
     }
@@ -1770,10 +1768,16 @@ fn inherit_heading(parts: &mut [Part]) {
             continue;
         };
         if c.year.is_none() && *sheet == part.sheet {
-            c.year = Some(*year);
-            c.warnings.retain(|w| w.message != NO_YEAR);
+            give_year(c, *year);
         }
     }
+}
+
+/// A year found outside a form for a form that names none, and no
+/// warning that it has none.
+fn give_year(c: &mut Content, year: i32) {
+    c.year = Some(year);
+    c.warnings.retain(|w| w.message != NO_YEAR);
 }
 
 /// The year of a form whose title names none: a line above the form that

@@ -379,3 +379,25 @@ fn a_units_power_raised_by_sup() {
         ]
     );
 }
+
+#[test]
+fn a_page_title_naming_the_unit_over_a_generic_form_title() {
+    let d = one(concat!(
+        "<div class=\"detail-title\">某市教育局2025年部门整体支出绩效目标</div>",
+        "<div class=\"detail-content\">",
+        "<p><strong>2025年度部门整体支出绩效目标表</strong></p>",
+        "<table>",
+        "<tr><td>部门名称</td><td colspan=\"3\">某市教育局</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>保障在校学生人数</td><td>≥86000人</td></tr>",
+        "</table></div>"
+    ));
+    // The title that names the unit is the document's, and the generic
+    // one under it is no text left unread.
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某市教育局2025年部门整体支出绩效目标")
+    );
+    assert_eq!(d.year, Some(2025));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

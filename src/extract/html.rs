@@ -897,7 +897,9 @@ fn title_before<'a>(
                         && !is_furniture_line(t)
                     {
                         found = Some(n);
-                        if !crate::layout::is_caption_title(t) {
+                        if !crate::layout::is_caption_title(t)
+                            && !crate::layout::is_generic_title(t)
+                        {
                             named = Some(n);
                         }
                     }

@@ -649,6 +649,7 @@ fn continues_title(title: &str, next: &str) -> bool {
     !ends(title)
         && ends(next)
         && !is_sentence(next)
+        && !is_generic_title(next)
         && title.chars().count() + next.chars().count() <= 80
         && !next.contains(['：', ':'])
 }
@@ -954,7 +955,17 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
             if !title_above {
                 let heading_above =
                     opens_form && i > 1 && rows.get(i - 1).is_some_and(is_heading_line);
-                let start = if heading_above { i - 1 } else { i };
+                // A generic title under the approval's own title, which
+                // names the unit but not the form (`某局2025年部门整体支出
+                // 绩效目标` / `2025年度部门整体支出绩效目标表`), goes with it.
+                let named_above = title
+                    && texts.first().is_some_and(|t| is_generic_title(t))
+                    && rows.get(i - 1).is_some_and(is_named_title_line);
+                let start = if heading_above || named_above {
+                    i - 1
+                } else {
+                    i
+                };
                 if starts.last() != Some(&start) {
                     starts.push(start);
                 }
@@ -984,6 +995,21 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
         })
         .filter(|(_, s)| !s.is_empty())
         .collect()
+}
+
+/// A line of its own that reads as an approval's title naming its unit and
+/// year but not the kind of form (`某局2025年部门整体支出绩效目标`).
+fn is_named_title_line(row: &Row) -> bool {
+    let texts: Vec<&str> = row.texts().collect();
+    let [t] = texts.as_slice() else {
+        return false;
+    };
+    t.contains("绩效目标")
+        && t.chars().count() <= 60
+        && !years_in(t).is_empty()
+        && !is_generic_title(t)
+        && !is_sentence(t)
+        && crate::layout::enumerator_len(t).is_none()
 }
 
 /// A department form's first row: the department's label and its name
@@ -1216,6 +1242,10 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                         _ => None,
                     };
                     let year_line = matches!(texts.as_slice(), [only] if year_line(only).is_some());
+                    // A generic form title under the approval's own title
+                    // says nothing the title does not.
+                    let is_title = is_title
+                        || matches!(texts.as_slice(), [only] if c.title.is_some() && is_generic_title(only));
                     if unit.is_some() {
                         preamble_unit = preamble_unit.or(unit);
                     } else if to.is_some() && addressed_to.is_none() {

@@ -401,3 +401,59 @@ fn a_page_title_naming_the_unit_over_a_generic_form_title() {
     assert_eq!(d.year, Some(2025));
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+fn header_test_page(target: &str, scoring: &str, op: &str, weight: &str) -> Document {
+    one(&format!(
+        concat!(
+            "<h1>某区城管局2026年部门整体支出绩效目标表</h1><table>",
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>{}</td><td>{}</td>",
+            "<td>{}</td><td>{}</td></tr>",
+            "<tr><td>产出指标</td><td>数量指标</td><td>道路清扫面积</td><td>1200</td><td>≥</td>",
+            "<td>20</td><td>少1万平方米扣1分</td></tr>",
+            "</table>"
+        ),
+        target, op, weight, scoring
+    ))
+}
+
+#[test]
+fn header_words_with_a_note_on_how_the_column_is_written() {
+    for target in [
+        "指标值（包含数字及文字描述）",
+        "目标值（含单位）",
+        "指标值（含计量单位）",
+        "预期指标值",
+        "全年指标值",
+    ] {
+        for (scoring, op, weight) in [
+            ("评（计）分标准", "运算符", "指标权重"),
+            ("计分标准", "运算符号", "指标分值"),
+            ("考核标准", "符号", "权重"),
+        ] {
+            let d = header_test_page(target, scoring, op, weight);
+            let i = d.indicators.first().expect("one indicator");
+            let p = i.target_parsed.as_ref().expect("parsed target");
+            assert_eq!(
+                (i.target.as_deref(), p.op, p.value),
+                (Some("1200"), Op::Ge, 1200.0),
+                "{target}"
+            );
+            assert_eq!(i.weight, Some(20.0), "{weight}");
+            assert_eq!(i.scoring.as_deref(), Some("少1万平方米扣1分"), "{scoring}");
+            assert!(d.warnings.is_empty(), "{target}: {:?}", d.warnings);
+        }
+    }
+}
+
+#[test]
+fn a_table_without_a_target_column_says_so() {
+    let d = header_test_page("预期水平值域", "计分标准", "运算符", "权重");
+    let i = d.indicators.first().expect("one indicator");
+    assert_eq!(i.target, None);
+    let w: Vec<_> = d
+        .warnings
+        .iter()
+        .map(|w| (w.code.as_str(), w.message.contains("预期水平值域")))
+        .collect();
+    assert_eq!(w, vec![("unmapped_columns", true)]);
+}

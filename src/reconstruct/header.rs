@@ -212,7 +212,11 @@ pub fn field_of_word(s: &str) -> Option<Field> {
         return None;
     }
     let word = Word::normalized(s, LONGEST_HEADER_WORD)?;
-    vocabulary().words.get(word.as_str()).copied()
+    let words = &vocabulary().words;
+    words
+        .get(word.as_str())
+        .or_else(|| without_unit(word.as_str()).and_then(|w| words.get(w)))
+        .copied()
 }
 
 /// Whether `s` opens and ends with characters that some header word opens
@@ -283,7 +287,10 @@ fn without_unit(n: &str) -> Option<&str> {
     let unit = inner.get(open + 1..)?;
     let base = inner.get(..open)?;
     let is_unit = ["万元", "元", "千元", "亿元", "%", "分", "个"].contains(&unit);
-    (is_unit && !base.is_empty()).then_some(base)
+    // Or a note on how the column is written: 指标值（包含数字及文字描述）,
+    // 目标值（含单位）, 指标值（含计量单位）.
+    let is_note = ["含", "包含", "包括"].iter().any(|w| unit.starts_with(w));
+    ((is_unit || is_note) && !base.is_empty()).then_some(base)
 }
 
 /// Whether a header text names a year's column (`2024年`, `2024年实际`,

@@ -839,6 +839,27 @@ pub fn parse_table(
             });
         }
         map = default_header(table);
+    } else if !map.leaves.iter().any(|l| l.field == Field::Target)
+        && rows.iter().any(|r| has_text(r, is_label))
+    {
+        // Levels and names, but no column the header words name as the
+        // target: the targets would be null without a word said.
+        let unread: Vec<&str> = map
+            .leaves
+            .iter()
+            .filter(|l| l.field == Field::Extra)
+            .map(|l| l.header.as_str())
+            .collect();
+        result.warnings.push(Warning {
+            code: "unmapped_columns".to_string(),
+            message: format!(
+                "no column of the header is the target (指标值): targets are null; columns not understood, kept in extra: {}",
+                if unread.is_empty() { "none".to_string() } else { unread.join(" | ") }
+            ),
+            table: Some(table.as_str().to_string()),
+            seq: None,
+            page: rows.first().and_then(|r| r.page),
+        });
     }
     // Rows cut by a page break are recognised by the 依据 / 分类 values
     // that end every row; other tables have only a ruled row's one cut

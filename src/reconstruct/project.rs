@@ -72,6 +72,12 @@ const LABELS: &[(&str, Label)] = &[
     ("预算部门及编码", Label::Department),
     ("预算部门及代码", Label::Department),
     ("主管部门(单位)", Label::Department),
+    ("主管部门名称", Label::Department),
+    ("项目主管部门", Label::Department),
+    ("主管单位", Label::Department),
+    ("主管单位名称", Label::Department),
+    ("预算单位", Label::Department),
+    ("预算单位名称", Label::Department),
     ("部门名称", Label::Department),
     ("单位名称", Label::Department),
     ("主管部门编码", Label::DepartmentCode),
@@ -1123,6 +1129,21 @@ mod tests {
             b.project.extra.get("预算年度").map(String::as_str),
             Some("2025")
         );
+    }
+
+    #[test]
+    fn the_department_under_each_of_its_labels() {
+        for label in [
+            "主管部门名称",
+            "项目主管部门",
+            "主管单位",
+            "预算单位：",
+            "预算单位名称",
+        ] {
+            let b = block(&["项目名称|示范项目", &format!("{label}|某区民政局")]);
+            assert_eq!(b.department.as_deref(), Some("某区民政局"), "{label}");
+            assert!(b.project.extra.is_empty(), "{label}");
+        }
     }
 
     #[test]

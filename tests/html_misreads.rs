@@ -457,3 +457,39 @@ fn a_table_without_a_target_column_says_so() {
         .collect();
     assert_eq!(w, vec![("unmapped_columns", true)]);
 }
+
+#[test]
+fn project_forms_under_a_page_heading_that_names_the_region() {
+    let form = |n: &str, name: &str| {
+        format!(
+            concat!(
+                "<h3>{}、{}</h3><table>",
+                "<tr><td>项目名称</td><td>{}</td></tr>",
+                "<tr><td>主管部门</td><td>某区交通运输局</td></tr>",
+                "<tr><td>年度目标</td><td>完成养护任务。</td></tr>",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+                "<tr><td>产出指标</td><td>数量指标</td><td>养护里程</td><td>620公里</td></tr>",
+                "</table>"
+            ),
+            n, name, name
+        )
+    };
+    let docs = convert(&format!(
+        "<h1>某市某区2025年项目支出绩效目标批复</h1>{}{}{}",
+        form("一", "农村公路养护项目"),
+        form("二", "城区道路维修项目"),
+        form("三", "公交站台改造项目")
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| (d.project.as_ref().and_then(|p| p.name.as_deref()), d.year))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("农村公路养护项目"), Some(2025)),
+            (Some("城区道路维修项目"), Some(2025)),
+            (Some("公交站台改造项目"), Some(2025)),
+        ]
+    );
+}

@@ -3,7 +3,8 @@
 //! Order: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) wins; else the
 //! bytes are UTF-8 if they decode as UTF-8; else GB18030 (a superset of GBK
 //! and GB2312) if they decode without errors. Anything else, or text holding
-//! control characters other than tab, CR and LF, is not a text file.
+//! control characters other than tab, CR, LF and form feed (which
+//! `pdftotext` writes at each page's end), is not a text file.
 
 use encoding_rs::{Encoding, GB18030, UTF_16LE, UTF_8};
 
@@ -53,7 +54,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, TextError> {
         .into_owned();
     if let Some(c) = text
         .chars()
-        .find(|&c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+        .find(|&c| c.is_control() && !matches!(c, '\t' | '\r' | '\n' | '\u{c}'))
     {
         return Err(TextError::NotText(format!(
             "control character U+{:04X} in the text",
@@ -71,6 +72,13 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "2026 年部门整体绩效目标批复\t≥95%";
+
+    #[test]
+    fn form_feeds_are_text() {
+        let d = decode_text("第一页\n\u{c}第二页".as_bytes()).unwrap();
+        assert_eq!(d.text, "第一页\n\u{c}第二页");
+        assert!(decode_text("a\u{1}b".as_bytes()).is_err());
+    }
 
     #[test]
     fn plain_utf8() {

@@ -1791,7 +1791,7 @@ fn inherit_heading(parts: &mut [Part]) {
     for part in parts.iter_mut() {
         let c = &mut part.content;
         if let Some(title) = &c.title {
-            heading = is_generic_title(title).then(|| (c.year, part.sheet.clone()));
+            heading = heads_forms(title).then(|| (c.year, part.sheet.clone()));
             continue;
         }
         let Some((Some(year), sheet)) = &heading else {
@@ -1801,6 +1801,29 @@ fn inherit_heading(parts: &mut [Part]) {
             give_year(c, *year);
         }
     }
+}
+
+/// Whether a title can head several forms: it names a year and a kind of
+/// form only (`2025年度项目支出绩效目标表`), perhaps after the region or
+/// unit that publishes them (`某市某区2025年项目支出绩效目标批复`,
+/// `某县关于2026年度项目支出绩效目标的公示`). A project's own title
+/// (`2025年道路养护项目绩效目标表`) heads only its form.
+fn heads_forms(title: &str) -> bool {
+    if is_generic_title(title) {
+        return true;
+    }
+    let s = squash(title);
+    let Some(from_year) = s
+        .find(|c: char| c.is_ascii_digit())
+        .and_then(|i| s.get(i..))
+    else {
+        return false;
+    };
+    let core = ["的公示", "公示", "的批复", "的通知"]
+        .iter()
+        .find_map(|end| from_year.strip_suffix(end))
+        .unwrap_or(from_year);
+    is_generic_title(core) || is_generic_title(&format!("{core}表"))
 }
 
 /// A year found outside a form for a form that names none, and no
@@ -2226,6 +2249,15 @@ mod tests {
         ];
         inherit_heading(&mut parts);
         assert_eq!(parts[1].content.year, None);
+        // A page's heading over one form per project.
+        for heading in [
+            "某市某区2025年项目支出绩效目标批复",
+            "某县关于2025年度项目支出绩效目标的公示",
+        ] {
+            let mut parts = vec![part(Some(heading), Some(2025)), part(None, None)];
+            inherit_heading(&mut parts);
+            assert_eq!(parts[1].content.year, Some(2025), "{heading}");
+        }
     }
 
     #[test]

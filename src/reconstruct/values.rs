@@ -8,6 +8,7 @@ use regex::Regex;
 use crate::model::{Op, TargetParsed};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").unwrap());
+static BR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)<br\s*/?>").unwrap());
 
 /// Stands between two paragraphs of a cell, or two rows of text, that
 /// the file itself separates (HTML, DOCX, spreadsheets): list readers
@@ -21,8 +22,11 @@ pub const PARAGRAPH_BREAK_STR: &str = "\u{2029}";
 /// still be told), collapses whitespace runs to one space and trims.
 /// Empty text is `None`: the document model never holds `""`.
 pub fn clean_text(s: &str) -> Option<String> {
-    let no_tags = if s.contains('<') {
-        TAG.replace_all(s, " ")
+    let no_tags: Cow<str> = if s.contains('<') {
+        // A line break printed as a tag breaks the line as a real one
+        // does: CJK closes up across it (`死亡人数<br/>下降率`).
+        let lines = BR.replace_all(s, "\n");
+        TAG.replace_all(&lines, " ").into_owned().into()
     } else {
         s.into()
     };
@@ -92,16 +96,73 @@ pub fn join_lines(s: &str) -> String {
     out
 }
 
+/// Decodes the character references a text copied from a page's source
+/// keeps (`&gt;=`, `&ge;`, `&#8805;`, `&nbsp;`); an unknown one stays as
+/// printed.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let tail = rest.get(at..).unwrap_or_default();
+        let decoded = tail
+            .get(1..)
+            .and_then(|t| t.find(';').filter(|&n| n <= 8).map(|n| (t.get(..n), n)))
+            .and_then(|(name, n)| Some((entity(name?)?, n + 2)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = tail.get(len..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = tail.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || *c == '\t');
+    }
+    Some(match name {
+        "nbsp" | "ensp" | "emsp" => ' ',
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "ge" => '≥',
+        "le" => '≤',
+        "ne" => '≠',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "deg" => '°',
+        "middot" => '·',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "permil" => '‰',
+        "sup2" => '²',
+        "sup3" => '³',
+        "micro" => 'µ',
+        _ => return None,
+    })
 }
 
 /// Removes all whitespace: labels such as `部门 职能 概述` are matched
@@ -522,6 +583,19 @@ mod tests {
         assert_eq!(clean_text("  \t "), None);
         assert_eq!(clean_text("<p></p>"), None);
         assert_eq!(clean_text("a &amp; b"), Some("a & b".to_string()));
+        assert_eq!(clean_text("&ge;5%"), Some("≥5%".to_string()));
+        assert_eq!(
+            clean_text("&#8804;3天 &#x2265;1"),
+            Some("≤3天 ≥1".to_string())
+        );
+        assert_eq!(
+            clean_text("a &b; &unknown; &"),
+            Some("a &b; &unknown; &".to_string())
+        );
+        assert_eq!(
+            clean_text("死亡人数<br/>下降率<BR>AI<br />platform"),
+            Some("死亡人数下降率AI platform".to_string())
+        );
         // Wrapped lines join; a line that opens an item keeps a space, so
         // that the list reader still finds the item.
         assert_eq!(

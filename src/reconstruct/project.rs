@@ -8,12 +8,13 @@
 //! walks the rows in order: a cell that is a known label takes the next
 //! cell that is not one as its value.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::layout::Row;
+use crate::layout::{Row, Span};
 use crate::model::{FundingRow, FundingSection, Project};
 
 use super::funding::unit_in;
@@ -546,6 +547,8 @@ fn label_and_amount(t: &str) -> Option<(String, String)> {
 /// `hard`: the layout's line breaks are the file's own, so rows of text
 /// under a goal label are its paragraphs.
 pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
+    let joined = join_cut_cells(rows);
+    let rows = joined.iter().map(|r| &**r);
     let mut b = ProjectBlock::default();
     // A goal label on a line of its own, and the lines of text under it.
     let mut goal_lines: Option<(GoalKind, String, Vec<String>)> = None;
@@ -826,6 +829,82 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         (None, e) => e,
     });
     b
+}
+
+/// The rows of a header block with cells cut by a page break mended: a
+/// row on a new page that holds only the rest of texts above it (its
+/// label column empty, each text under a text of the last row of the
+/// page before: a long 年度绩效目标 or 立项依据) is joined to that row.
+fn join_cut_cells<'a>(rows: &[&'a Row]) -> Vec<Cow<'a, Row>> {
+    let mut out: Vec<Cow<'a, Row>> = Vec::with_capacity(rows.len());
+    for &row in rows {
+        if let Some(prev) = out.last_mut() {
+            let new_page = row.after_page_break || (row.page.is_some() && row.page != prev.page);
+            if new_page && continues_cells(prev, row) {
+                let p = prev.to_mut();
+                for (i, c) in row.cells.iter().enumerate() {
+                    let rest = c.trim();
+                    if rest.is_empty() {
+                        continue;
+                    }
+                    let at = row
+                        .spans
+                        .as_ref()
+                        .and_then(|s| s.get(i))
+                        .and_then(|s| cell_over(p, s));
+                    if let Some(cell) = at.and_then(|k| p.cells.get_mut(k)) {
+                        cell.push('\n');
+                        cell.push_str(rest);
+                    }
+                }
+                continue;
+            }
+        }
+        out.push(Cow::Borrowed(row));
+    }
+    out
+}
+
+/// The cell of `row` that stands over `span`.
+fn cell_over(row: &Row, span: &Span) -> Option<usize> {
+    row.spans.as_ref()?.iter().position(|s| {
+        let overlap = s.right.min(span.right) - s.left.max(span.left);
+        overlap * 2 > (span.right - span.left).max(1)
+    })
+}
+
+/// Whether every text of `row` continues a text of `prev` in its column:
+/// the label column is empty, and no text is a label or a number.
+fn continues_cells(prev: &Row, row: &Row) -> bool {
+    let (Some(_), Some(spans)) = (&prev.spans, &row.spans) else {
+        return false;
+    };
+    if row.cells.first().is_none_or(|c| !c.trim().is_empty()) {
+        return false;
+    }
+    let label = prev.cells.first().map(|c| c.trim()).unwrap_or_default();
+    if !matches!(label_of(label), Some(Label::Goal(_) | Label::Other)) {
+        return false;
+    }
+    let mut any = false;
+    for (i, c) in row.cells.iter().enumerate() {
+        let t = c.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let above = spans
+            .get(i)
+            .and_then(|s| cell_over(prev, s))
+            .filter(|&k| k > 0)
+            .and_then(|k| prev.cells.get(k))
+            .map(|c| c.trim());
+        let fits = above.is_some_and(|a| !a.is_empty() && parse_number(a).is_none());
+        if !fits || label_of(t).is_some() || parse_number(t).is_some() {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// The lines under a goal label on a line of its own, as its text.
@@ -1129,6 +1208,37 @@ mod tests {
             b.project.extra.get("预算年度").map(String::as_str),
             Some("2025")
         );
+    }
+
+    #[test]
+    fn a_goal_cell_cut_by_a_page_break() {
+        let span = |left, right| Span {
+            left,
+            right,
+            continued: false,
+        };
+        let row = |cells: &[&str], page| Row {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            page: Some(page),
+            after_page_break: false,
+            spans: Some(vec![span(0, 100), span(100, 400)]),
+        };
+        let rows = [
+            row(&["项目名称", "示范项目"], 1),
+            row(&["年度绩效目标", "1.完成改造，全年不发生"], 1),
+            row(&["", "安全事故。\n2.新建宿舍3栋。"], 2),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs, false);
+        assert_eq!(
+            b.annual_goals,
+            vec!["完成改造，全年不发生安全事故。", "新建宿舍3栋。"]
+        );
+        // An amount's row is not joined to: the text on the new page is
+        // the block's, not the amount's.
+        let rows = [row(&["资金总额", "120.00"], 1), row(&["", "说明文字"], 2)];
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(join_cut_cells(&refs).len(), 2);
     }
 
     #[test]

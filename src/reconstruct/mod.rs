@@ -577,24 +577,47 @@ fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a 
         .collect()
 }
 
-fn first_title(rows: &[&Row]) -> Option<String> {
-    first_title_rows(rows).map(|(t, _)| t)
+fn first_title(rows: &[&Row], hard: bool) -> Option<String> {
+    first_title_rows(rows, hard).map(|(t, _)| t)
 }
 
 /// [`first_title`] and the rows it was read from (one, or two when the
 /// title wraps).
-fn first_title_rows(rows: &[&Row]) -> Option<(String, std::ops::Range<usize>)> {
+fn first_title_rows(rows: &[&Row], hard: bool) -> Option<(String, std::ops::Range<usize>)> {
     fn only(r: &Row) -> Option<&str> {
         match title_texts(r).as_slice() {
             [only] => Some(*only),
             _ => None,
         }
     }
-    let (i, title) = rows.iter().enumerate().find_map(|(i, r)| {
+    let names_approval = |t: &str| t.contains("批复") || t.contains("绩效目标");
+    let first = rows.iter().enumerate().find_map(|(i, r)| {
         only(r)
-            .filter(|t| (t.contains("批复") || t.contains("绩效目标")) && !is_sentence(t))
+            .filter(|t| names_approval(t) && !is_sentence(t))
             .map(|t| (i, t))
-    })?;
+    });
+    // A long title wrapped so that the key words are cut
+    // (…部门整体支出绩效目 / 标表), or wrapped before the line that holds
+    // them (…中小企业创新能力 / 提升专项资金项目2026年度项目支出绩效目标表).
+    // (Only at the top of the rows when no line names the approval; and
+    // only where lines wrap: in a file of its own lines, such as a web
+    // page, a line over the title is a heading of its own.)
+    let before = if hard {
+        0
+    } else {
+        first.map_or(rows.len().min(3), |(i, _)| i + 1)
+    };
+    let wrapped = rows.iter().enumerate().take(before).find_map(|(k, r)| {
+        let head = only(r).filter(|t| is_wrapped_title_head(t))?;
+        let rest = rows.get(k + 1).and_then(|r| only(r))?;
+        let joined = format!("{head}{rest}");
+        let cut_here = first.is_none_or(|(i, _)| k + 1 == i) || !names_approval(head);
+        (continues_title(head, rest) && names_approval(&joined) && cut_here).then_some((k, joined))
+    });
+    if let Some((k, joined)) = wrapped {
+        return clean_text(&joined).map(|t| (t, k..k + 2));
+    }
+    let (i, title) = first?;
     // A title wrapped onto a second line (…绩效目标的 / 通知).
     let rest = rows
         .get(i + 1)
@@ -612,6 +635,16 @@ fn first_title_rows(rows: &[&Row]) -> Option<(String, std::ops::Range<usize>)> {
         (None, Some(rest)) => clean_text(&format!("{title}\n{rest}")).map(|t| (t, i..i + 2)),
         (None, None) => clean_text(title).map(|t| (t, i..i + 1)),
     }
+}
+
+/// Whether a line can be the first of a title wrapped onto two: long (a
+/// line that wrapped fills the page's width), no sentence, label or
+/// numbered heading.
+fn is_wrapped_title_head(t: &str) -> bool {
+    t.chars().count() >= 16
+        && !is_sentence(t)
+        && !t.contains(['：', ':'])
+        && crate::layout::enumerator_len(t).is_none()
 }
 
 /// Whether `head` is a unit's name printed as a line of its own over a
@@ -789,7 +822,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         })
         .collect();
     let sheet_starts: Vec<usize> = layout.sheets.iter().map(|(i, _)| *i).collect();
-    let segments = form_segments(&rows, &sheet_starts);
+    let segments = form_segments(&rows, &sheet_starts, hard);
     let mut parts: Vec<Part> = Vec::new();
     let mut title_only: Vec<Warning> = Vec::new();
     let mut letter_year: Option<i32> = None;
@@ -890,7 +923,11 @@ fn has_body(c: &Content) -> bool {
 /// Where a form starts: a new worksheet, a short title line (…绩效目标表,
 /// …绩效目标批复), or a 项目名称 after the current form's indicator tables.
 /// Each segment with the index of its first row.
-fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a [Row])> {
+fn form_segments<'a>(
+    rows: &'a [Row],
+    sheet_starts: &[usize],
+    hard: bool,
+) -> Vec<(usize, &'a [Row])> {
     let mut starts = vec![0];
     let mut seen_table = false;
     // The current form has rows of an approval's header block yet (its
@@ -961,7 +998,15 @@ fn form_segments<'a>(rows: &'a [Row], sheet_starts: &[usize]) -> Vec<(usize, &'a
                 let named_above = title
                     && texts.first().is_some_and(|t| is_generic_title(t))
                     && rows.get(i - 1).is_some_and(is_named_title_line);
-                let start = if heading_above || named_above {
+                // So does the first line of a title wrapped onto two.
+                let wrapped_above = title
+                    && !hard
+                    && rows.get(i - 1).is_some_and(|r| {
+                        let above: Vec<&str> = r.texts().collect();
+                        matches!((above.as_slice(), texts.first()),
+                            ([head], Some(rest)) if is_wrapped_title_head(head) && continues_title(head, rest))
+                    });
+                let start = if heading_above || named_above || wrapped_above {
                     i - 1
                 } else {
                     i
@@ -1211,7 +1256,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         Section::Footer,
     ];
     let block_rows = rows_except(&groups, TABLES_AND_FOOTER);
-    let is_project = is_project_form(&groups, &block_rows);
+    let is_project = is_project_form(&groups, &block_rows, hard);
 
     for (section, rows) in &groups {
         if is_project && !matches!(section, Section::Preamble) {
@@ -1219,7 +1264,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         }
         match section {
             Section::Preamble => {
-                let title_rows = first_title_rows(rows);
+                let title_rows = first_title_rows(rows, hard);
                 c.title = title_rows.as_ref().map(|(t, _)| t.clone());
                 for (k, row) in rows.iter().enumerate() {
                     let texts: Vec<&str> = row.texts().collect();
@@ -1595,13 +1640,13 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
 
 /// A 项目支出 approval: its title says 项目 (and not 部门整体), or its
 /// header block names the project (项目名称, 项目支出名称).
-fn is_project_form(groups: &[(Section, Vec<&Row>)], block_rows: &[&Row]) -> bool {
+fn is_project_form(groups: &[(Section, Vec<&Row>)], block_rows: &[&Row], hard: bool) -> bool {
     let preamble: Vec<&Row> = groups
         .iter()
         .filter(|(s, _)| *s == Section::Preamble)
         .flat_map(|(_, rows)| rows.iter().copied())
         .collect();
-    let title = first_title(&preamble);
+    let title = first_title(&preamble, hard);
     if let Some(t) = &title {
         if t.contains("部门整体") {
             return false;
@@ -2844,6 +2889,39 @@ mod tests {
             "（2026年度）"
         ));
         assert!(!continues_title("2026年部门整体绩效目标表", "单位：万元"));
+        // Wrapped across the key words, or before the line that holds them.
+        for (lines, title) in [
+            (
+                ["临江市政务服务和大数据管理局2026年部门整体支出绩效目", "标表"],
+                "临江市政务服务和大数据管理局2026年部门整体支出绩效目标表",
+            ),
+            (
+                [
+                    "江城市科学技术局高新技术企业培育及科技型中小企业创新能力",
+                    "提升专项资金项目2026年度项目支出绩效目标表",
+                ],
+                "江城市科学技术局高新技术企业培育及科技型中小企业创新能力提升专项资金项目2026年度项目支出绩效目标表",
+            ),
+        ] {
+            let rows = prose_then_table(
+                &lines,
+                &[
+                    "一级指标|二级指标|三级指标|指标值",
+                    "产出指标|数量指标|预警发布次数|≥120次",
+                ],
+            );
+            let c = reconstruct(&Layout {
+                rows,
+                ..Layout::default()
+            });
+            assert_eq!(c.title.as_deref(), Some(title));
+            assert_eq!(c.year, Some(2026));
+            assert!(
+                c.warnings.iter().all(|w| w.code != "unknown_section"),
+                "{:?}",
+                c.warnings
+            );
+        }
     }
 
     #[test]
@@ -3088,7 +3166,7 @@ mod tests {
         let out = without_running_titles(&rows);
         assert_eq!(out.len(), 3);
         assert!(out[2].after_page_break);
-        assert_eq!(form_segments(&rows, &[]).len(), 1);
+        assert_eq!(form_segments(&rows, &[], false).len(), 1);
     }
 
     #[test]

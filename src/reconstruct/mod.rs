@@ -487,9 +487,28 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
         "财政拨款",
         "其他资金",
         "资金总额",
+        "序号",
     ];
+    // A header as listed: without the unit in brackets after it
+    // (`预算金额（万元）`).
+    let key = |t: &str| {
+        let t = squash(t);
+        match t.rfind(['（', '(']) {
+            Some(i) if i > 0 && t.ends_with(['）', ')']) && funding::unit_in(&t).is_some() => {
+                t.get(..i).unwrap_or(&t).to_string()
+            }
+            _ => t,
+        }
+    };
     let (head, body) = rows.split_first()?;
-    let head_texts: Vec<String> = head.texts().skip(1).map(squash).collect();
+    // (After the section's label, when the header row prints it.)
+    let mut head_texts: Vec<String> = head.texts().map(key).collect();
+    if head_texts
+        .first()
+        .is_some_and(|t| section_of_label(t).is_some())
+    {
+        head_texts.remove(0);
+    }
     let is_header = !head_texts.is_empty()
         && head_texts
             .iter()
@@ -498,15 +517,35 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
     if !is_header {
         return None;
     }
+    // The header of each column, where the rows line up with it.
+    let header_of = |row: &Row, i: usize| {
+        head.cells
+            .get(i)
+            .filter(|_| head.cells.len() == row.cells.len())
+            .map(|h| squash(h))
+    };
     let mut items = Vec::new();
     for row in body {
+        let numbered = |i: usize| header_of(row, i).as_deref() == Some("序号");
         let words: Vec<String> = row
-            .texts()
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !numbered(*i))
+            .map(|(_, t)| t.as_str())
+            .filter(|t| !t.trim().is_empty())
             .filter(|t| values::parse_number(t).is_none())
             .filter(|t| section_of_label(t).is_none())
             .filter_map(clean_text)
             .collect();
-        if words.iter().all(|w| HEADER.contains(&squash(w).as_str())) {
+        if words.iter().all(|w| HEADER.contains(&key(w).as_str())) {
+            continue;
+        }
+        // A total of the amounts is no task.
+        if words
+            .first()
+            .is_some_and(|w| ["合计", "总计", "小计"].contains(&squash(w).as_str()))
+        {
             continue;
         }
         // A task's amounts (预算金额) follow it under their headers, so
@@ -515,13 +554,9 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
             .cells
             .iter()
             .enumerate()
-            .filter(|(_, c)| values::parse_number(c).is_some())
+            .filter(|(i, c)| !numbered(*i) && values::parse_number(c).is_some())
             .map(|(i, c)| {
-                let header = head
-                    .cells
-                    .get(i)
-                    .filter(|_| head.cells.len() == row.cells.len())
-                    .map(|h| squash(h))
+                let header = header_of(row, i)
                     .filter(|h| !h.is_empty() && values::parse_number(h).is_none())
                     .unwrap_or_else(|| "金额".to_string());
                 format!("{header}：{}", c.trim())
@@ -2955,6 +2990,23 @@ mod tests {
         assert_eq!(
             c.annual_tasks,
             vec!["常规统计调查：完成常规统计报表（预算金额：310.00）"]
+        );
+        // A unit in the amount's header, a 序号 column and a total row.
+        let c = read_table(&[
+            "部门（单位）名称|某区文旅局",
+            "年度主要任务|序号|任务名称|主要内容|预算金额（万元）",
+            "|1|公共文化服务|送戏下乡200场|310.00",
+            "|2|文旅市场监管|开展执法检查|45.00",
+            "|合计|||355.00",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|送戏下乡场次|≥200场",
+        ]);
+        assert_eq!(
+            c.annual_tasks,
+            vec![
+                "公共文化服务：送戏下乡200场（预算金额（万元）：310.00）",
+                "文旅市场监管：开展执法检查（预算金额（万元）：45.00）"
+            ]
         );
     }
 

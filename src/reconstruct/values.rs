@@ -398,10 +398,11 @@ pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
     let number = caps.get(2)?.as_str().replace(',', "");
     let value: f64 = number.parse().ok()?;
     let unit = caps.get(3).map(|m| m.as_str().to_string());
-    if unit
-        .as_deref()
-        .is_some_and(|u| is_date_unit(&number, value, u))
-    {
+    // A date is no quantity; nor is an approximate one (`1200人左右`),
+    // whose unit would take in the word.
+    if unit.as_deref().is_some_and(|u| {
+        is_date_unit(&number, value, u) || u.ends_with("左右") || u.ends_with("上下")
+    }) {
         return None;
     }
     let stated = prefix.or(suffix);
@@ -530,6 +531,10 @@ mod tests {
         assert_eq!(t("5个工作日内"), q(Op::Le, 5.0, Some("个工作日")));
         assert_eq!(t("≥90%以上"), q(Op::Ge, 90.0, Some("%")));
         assert_eq!(t("1000以上"), q(Op::Ge, 1000.0, None));
+        // Approximate: no quantity to compare with.
+        assert_eq!(t("1200人左右"), None);
+        assert_eq!(t("50万元上下"), None);
+        assert_eq!(t("约1200人"), None);
         // Full-width digits and percent signs.
         assert_eq!(t("95％"), q(Op::Eq, 95.0, Some("%")));
         assert_eq!(t("≥９０％"), q(Op::Ge, 90.0, Some("%")));

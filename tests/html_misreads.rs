@@ -493,3 +493,38 @@ fn project_forms_under_a_page_heading_that_names_the_region() {
         ]
     );
 }
+
+#[test]
+fn a_flat_table_headed_by_department_and_money_with_a_numbered_total() {
+    let docs = convert(concat!(
+        "<h1>2026年项目支出绩效目标表</h1><table>",
+        "<tr><td>序号</td><td>主管部门</td><td>项目名称</td><td>资金（万元）</td><td>年度目标</td>",
+        "<td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>1</td><td>某县交通运输局</td><td>农村公路养护</td><td>560.00</td><td>养护公路620公里</td>",
+        "<td>产出指标</td><td>数量指标</td><td>养护里程</td><td>≥620公里</td></tr>",
+        "<tr><td>2</td><td>某县教育局</td><td>校舍维修</td><td>1280.50</td><td>维修校舍12所</td>",
+        "<td>产出指标</td><td>数量指标</td><td>维修校舍数</td><td>12所</td></tr>",
+        "<tr><td>合计</td><td></td><td></td><td>1840.50</td><td></td><td></td><td></td><td></td><td></td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.department.as_deref(),
+                d.funding
+                    .as_ref()
+                    .and_then(|f| f.rows.first())
+                    .and_then(|r| r.current),
+                d.indicators.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("某县交通运输局"), Some(560.0), 1),
+            (Some("某县教育局"), Some(1280.5), 1),
+        ]
+    );
+}

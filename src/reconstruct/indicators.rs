@@ -945,10 +945,12 @@ pub fn parse_table(
         if flat {
             let name = project_value(&read.values, Field::ProjectName);
             let unit = project_value(&read.values, Field::UnitName);
-            // The 合计 row of a flat table sums the projects: not one.
+            // The 合计 row of a flat table sums the projects: not one
+            // (合计 under the name or unit, or in the 序号 column first).
             if [&name, &unit]
                 .iter()
                 .any(|v| v.as_deref().is_some_and(is_total))
+                || row.texts().next().is_some_and(is_total)
             {
                 above = Levels::default();
                 continue;

@@ -388,6 +388,21 @@ pub fn parse_target(s: &str) -> Option<TargetParsed> {
 /// [`parse_target`], and whether the text states its operator (before or
 /// after the number), which an operator column must not override.
 pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
+    parse_quantity(s).or_else(|| without_note(s).and_then(parse_quantity))
+}
+
+/// A target without the note in brackets after it (`≥3个百分点（以卫健统计
+/// 为准）`): three or more characters, so that a unit's alternative
+/// (`台（套）`) stays.
+fn without_note(s: &str) -> Option<&str> {
+    let t = s.trim_end();
+    let inner = t.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let note = inner.get(open..)?.chars().skip(1).count();
+    (note >= 3).then(|| inner.get(..open)).flatten()
+}
+
+fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
     let text = ascii_digits(s.trim());
     let caps = TARGET.captures(&text)?;
     let prefix = match caps.get(1).map(|m| m.as_str()) {
@@ -531,6 +546,13 @@ mod tests {
         assert_eq!(t("5个工作日内"), q(Op::Le, 5.0, Some("个工作日")));
         assert_eq!(t("≥90%以上"), q(Op::Ge, 90.0, Some("%")));
         assert_eq!(t("1000以上"), q(Op::Ge, 1000.0, None));
+        // A note in brackets after the quantity.
+        assert_eq!(
+            t("≥3个百分点（以卫健统计为准）"),
+            q(Op::Ge, 3.0, Some("个百分点"))
+        );
+        assert_eq!(t("5台（套）"), q(Op::Eq, 5.0, Some("台（套）")));
+        assert_eq!(t("（以统计为准）"), None);
         // Approximate: no quantity to compare with.
         assert_eq!(t("1200人左右"), None);
         assert_eq!(t("50万元上下"), None);

@@ -528,3 +528,50 @@ fn a_flat_table_headed_by_department_and_money_with_a_numbered_total() {
         ]
     );
 }
+
+#[test]
+fn short_rows_of_level_cells_merged_without_a_rowspan() {
+    // 借阅人次 and 读者到馆率 leave out their level cells, 可持续影响指标
+    // its level-1 cell, and none of the cells above them spans: their
+    // cells belong at the right, the 备注 column left unprinted.
+    let d = one(concat!(
+        "<h1>某县图书馆2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>备注</td></tr>",
+        "<tr><td rowspan=\"3\">产出指标</td><td>数量指标</td><td>新增藏书</td><td>≥3000册</td><td>无</td></tr>",
+        "<tr><td>借阅人次</td><td>≥2万人次</td></tr>",
+        "<tr><td>质量指标</td><td>图书完好率</td><td>≥98%</td></tr>",
+        "<tr><td>效益指标</td><td>社会效益指标</td><td>阅读推广活动</td><td>≥10场</td><td></td></tr>",
+        "<tr><td>读者到馆率</td><td>逐年提高</td></tr>",
+        "<tr><td>可持续影响指标</td><td>长效机制</td><td>健全</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level1.as_deref().unwrap_or(""),
+                i.level2.as_deref().unwrap_or(""),
+                i.level3.as_deref().unwrap_or(""),
+                i.target.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("产出指标", "数量指标", "新增藏书", "≥3000册"),
+            ("产出指标", "数量指标", "借阅人次", "≥2万人次"),
+            ("产出指标", "质量指标", "图书完好率", "≥98%"),
+            ("效益指标", "社会效益指标", "阅读推广活动", "≥10场"),
+            ("效益指标", "社会效益指标", "读者到馆率", "逐年提高"),
+            ("效益指标", "可持续影响指标", "长效机制", "健全"),
+        ]
+    );
+    let moved = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "shifted_cells")
+        .count();
+    assert_eq!(moved, 3, "{:#?}", d.warnings);
+}

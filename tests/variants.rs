@@ -120,3 +120,39 @@ fn weight_and_unit_columns() {
     }
     assert_same(&variant("weight-unit"), &want, "weight-unit");
 }
+
+/// The seed with one indicator's name wrapped onto a line of its own, the
+/// way a narrow column prints it: the line joins the name, and says so.
+#[test]
+fn a_name_wrapped_onto_its_own_line_is_joined() {
+    let seed = fs::read_to_string("samples/xiaogan-health-commission-2026.txt").unwrap();
+    let line = "\t\t\t健康教育讲座场次\t≥200场\t历史标准\t绩效基本型";
+    assert!(seed.contains(line));
+    let wrapped = seed.replacen(
+        line,
+        "\t\t\t健康教育\t≥200场\t历史标准\t绩效基本型\n\t\t\t讲座场次",
+        1,
+    );
+    let doc = serde_json::to_value(pifu::convert::convert_bytes(
+        "wrapped.txt",
+        wrapped.as_bytes(),
+        false,
+    ))
+    .unwrap();
+    let names: Vec<&str> = doc["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["table"] == "long_term")
+        .filter_map(|i| i["level3"].as_str())
+        .filter(|n| n.starts_with("健康教育"))
+        .collect();
+    assert_eq!(names, vec!["健康教育讲座场次"]);
+    let joined: Vec<&Value> = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "row_joined")
+        .collect();
+    assert_eq!(joined.len(), 1, "{joined:#?}");
+}

@@ -23,7 +23,7 @@ use crate::layout::{Row, Span};
 use crate::model::{Column, Indicator, IndicatorTable, Op, Warning};
 
 use super::header::{self, Field, HeaderMap, Leaf};
-use super::joins::{join_cut_rows, with_headers};
+use super::joins::{join_cut_rows, join_wrapped, with_headers};
 use super::values::{clean_text, parse_number, parse_op, parse_target_stated, squash};
 use super::vocab;
 
@@ -913,6 +913,8 @@ pub fn parse_table(
     // Per project of a flat table (one group otherwise): its fields and
     // its rows' indicators with their notes.
     let mut groups: Vec<FlatProject> = vec![FlatProject::default()];
+    // The column of the last row's name and how many indicators it gave.
+    let mut last_name: Option<(usize, usize)> = None;
     let mut out: Vec<Vec<(IndicatorTable, Indicator, Vec<Note>)>> = vec![Vec::new()];
     for t in joined.iter().skip(first_data) {
         if t.header {
@@ -930,7 +932,41 @@ pub fn parse_table(
             (Some(spans), true) => {
                 let moved = without_label_column(spans, &map);
                 let spans = moved.as_deref().unwrap_or(spans);
-                read_by_column(row, spans, &map, &above, &carried, is_label, &mut notes)
+                let read = read_by_column(row, spans, &map, &above, &carried, is_label, &mut notes);
+                match read {
+                    Some(r) if !flat && !split && misread_short_row(row, spans, &map, &r) => {
+                        let mut moved_notes = Vec::new();
+                        let moved = read_short_row_moved(
+                            row,
+                            spans,
+                            &map,
+                            (&above, &carried),
+                            is_label,
+                            &mut moved_notes,
+                        );
+                        if moved.is_some() {
+                            notes = moved_notes;
+                            notes.push((
+                                "shifted_cells",
+                                "a row short of the table's columns, its first cells merged from above without a rowspan: its cells moved right".to_string(),
+                            ));
+                            moved
+                        } else {
+                            // No column fits: the text dumps' repairs.
+                            result.used_known = true;
+                            notes.retain(|(code, _)| *code != "unplaced_cell");
+                            let read = read_shifted(row, &map, &above, is_label, known, &mut notes);
+                            if !notes.iter().any(|(code, _)| *code == "shifted_cells") {
+                                notes.push((
+                                    "shifted_cells",
+                                    "a row short of the table's columns; value columns read from the right".to_string(),
+                                ));
+                            }
+                            read
+                        }
+                    }
+                    read => read,
+                }
             }
             _ => {
                 result.used_known = true;
@@ -938,8 +974,29 @@ pub fn parse_table(
             }
         };
         let Some(read) = read else {
+            let pushed = out.last_mut().zip(last_name.take());
+            // A text dump's line holding only the rest of the name above
+            // it. (Other rows that cannot be read are the prose around the
+            // table: signatures, dates, notes.)
+            if let Some((o, n, line)) =
+                pushed.and_then(|(o, (col, n))| wrapped_name_line(row, col).map(|t| (o, n, t)))
+            {
+                let len = o.len();
+                for (_, ind, ind_notes) in o.iter_mut().skip(len.saturating_sub(n)) {
+                    if let Some(name) = ind.level3.as_mut() {
+                        *name = join_wrapped(name, line);
+                    }
+                    ind_notes.push((
+                        "row_joined",
+                        format!(
+                            "the next line ({line}) holds only the rest of the name, joined to it"
+                        ),
+                    ));
+                }
+            }
             continue;
         };
+        last_name = None;
         carried = read.values.clone();
         above = read.levels.clone();
         if flat {
@@ -1046,6 +1103,7 @@ pub fn parse_table(
             }
             continue;
         }
+        let mut pushed = 0usize;
         for &period in &periods {
             if let Some(p) = period {
                 if !has_period_values(&map, &read.values, p) {
@@ -1065,7 +1123,16 @@ pub fn parse_table(
             row_notes.extend(fill_indicator(&mut ind, &map, &read.values, period));
             if let Some(o) = out.last_mut() {
                 o.push((t, ind, row_notes));
+                pushed += 1;
             }
+        }
+        // Where a text dump's row printed its name, for a wrapped line
+        // under it.
+        if row.spans.is_none() || !map.reliable {
+            last_name = read.level3.as_deref().and_then(|name| {
+                let col = row.cells.iter().position(|c| c.trim() == name)?;
+                (pushed > 0).then_some((col, pushed))
+            });
         }
     }
     for (mut group, mut rows) in groups.into_iter().zip(out) {
@@ -1109,6 +1176,22 @@ pub fn parse_table(
             .map(|l| l.header.clone());
     }
     result
+}
+
+/// The text of a row that holds only the rest of the name above it: one
+/// text, in the name's column `col`, not a level name or a value.
+fn wrapped_name_line(row: &Row, col: usize) -> Option<&str> {
+    let mut texts = row
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.trim()))
+        .filter(|(_, c)| !c.is_empty());
+    let (i, text) = texts.next()?;
+    let lone = texts.next().is_none();
+    let is_value = parse_target_stated(text).is_some();
+    let is_level = vocab::is_level1_name(text) || vocab::is_level2_name(text);
+    (lone && i == col && !is_value && !is_level && !is_total(text)).then_some(text)
 }
 
 /// 合计, 小计, 总计 (or a group's `产出指标小计`): a row that sums others.
@@ -1275,6 +1358,142 @@ fn read_by_column(
         level3: l3,
         values,
     })
+}
+
+/// Whether a row read by column reads as an indicator: it has a target,
+/// and its first own cell, if in a level column, is a name of that level.
+fn reads_as_indicator(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead) -> bool {
+    let has_target = map
+        .leaves
+        .iter()
+        .zip(&read.values)
+        .any(|(l, v)| l.field == Field::Target && v.is_some());
+    let first_own = row
+        .cells
+        .iter()
+        .zip(spans)
+        .filter(|(_, s)| !s.continued)
+        .find_map(|(c, s)| clean_text(c).map(|t| (t, s)));
+    let first_fits = first_own.is_some_and(|(text, span)| {
+        match leaf_of(span, &map.leaves)
+            .and_then(|i| map.leaves.get(i))
+            .map(|l| l.field)
+        {
+            Some(Field::Level1) => vocab::is_level1_name(&text),
+            Some(Field::Level2) => vocab::is_level2_name(&text) || vocab::is_ambiguous_level(&text),
+            _ => true,
+        }
+    });
+    has_target && first_fits
+}
+
+/// A grid row read by column that is short of the table's last column and
+/// does not read as an indicator ([`reads_as_indicator`]), with at least
+/// two texts of its own. A publisher who merges level cells over rows by
+/// leaving them out, without a rowspan, gives such rows
+/// (`可持续影响指标 | 长效机制 | 健全` under a four-column header): their
+/// cells belong further right.
+fn misread_short_row(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead) -> bool {
+    let table_right = map.leaves.iter().map(|l| l.span.right).max().unwrap_or(0);
+    let row_right = spans.iter().map(|s| s.right).max().unwrap_or(0);
+    let own_texts = row
+        .cells
+        .iter()
+        .zip(spans)
+        .filter(|(c, s)| !s.continued && clean_text(c).is_some())
+        .count();
+    row_right < table_right && own_texts >= 2 && !reads_as_indicator(row, spans, map, read)
+}
+
+/// The first and last leaf a span covers.
+fn leaves_of(span: &Span, leaves: &[Leaf]) -> Option<(usize, usize)> {
+    let mut hit = leaves
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.span.overlap(span) > 0)
+        .map(|(i, _)| i);
+    let first = hit.next()?;
+    Some((first, hit.next_back().unwrap_or(first)))
+}
+
+/// Reads a short row with its own cells moved right by the fewest columns
+/// that make it read as an indicator, the columns they leave continuing
+/// the merged cells above (`context`: the levels and values above). `None`
+/// when no move does.
+fn read_short_row_moved(
+    row: &Row,
+    spans: &[Span],
+    map: &HeaderMap,
+    context: (&Levels, &[Option<String>]),
+    is_label: &dyn Fn(&str) -> bool,
+    notes: &mut Vec<(&'static str, String)>,
+) -> Option<RowRead> {
+    let (above, carried) = context;
+    let leaves = &map.leaves;
+    let placed: Vec<Option<(usize, usize)>> = spans.iter().map(|s| leaves_of(s, leaves)).collect();
+    let first_own = spans
+        .iter()
+        .zip(&placed)
+        .find(|(s, _)| !s.continued)
+        .and_then(|(_, p)| *p)
+        .map(|(a, _)| a)?;
+    let last = placed.iter().flatten().map(|&(_, b)| b).max()?;
+    for shift in 1..leaves.len().saturating_sub(last) {
+        let mut cells: Vec<String> = Vec::new();
+        let mut moved: Vec<Span> = Vec::new();
+        // The merged cells the row continues at its left stay.
+        for ((cell, span), p) in row.cells.iter().zip(spans).zip(&placed) {
+            if span.continued && p.is_some_and(|(a, _)| a < first_own) {
+                cells.push(cell.clone());
+                moved.push(*span);
+            }
+        }
+        // The columns the move leaves continue the merged cells above.
+        for leaf in leaves.iter().skip(first_own).take(shift) {
+            cells.push(String::new());
+            moved.push(Span {
+                continued: true,
+                ..leaf.span
+            });
+        }
+        let mut fits = true;
+        for ((cell, span), p) in row.cells.iter().zip(spans).zip(&placed) {
+            if span.continued && p.is_some_and(|(a, _)| a < first_own) {
+                continue;
+            }
+            let to = p.and_then(|(a, b)| Some((leaves.get(a + shift)?, leaves.get(b + shift)?)));
+            let Some((l, r)) = to else {
+                fits = false;
+                break;
+            };
+            cells.push(cell.clone());
+            moved.push(Span {
+                left: l.span.left,
+                right: r.span.right,
+                continued: span.continued,
+            });
+        }
+        if !fits {
+            break;
+        }
+        let moved_row = Row {
+            cells,
+            spans: None,
+            ..row.clone()
+        };
+        let mut tried = Vec::new();
+        let read = read_by_column(
+            &moved_row, &moved, map, above, carried, is_label, &mut tried,
+        );
+        if read
+            .as_ref()
+            .is_some_and(|r| reads_as_indicator(&moved_row, &moved, map, r))
+        {
+            notes.extend(tried);
+            return read;
+        }
+    }
+    None
 }
 
 /// Reads a row whose cells may be shifted, with the repairs of the module

@@ -575,3 +575,39 @@ fn short_rows_of_level_cells_merged_without_a_rowspan() {
         .count();
     assert_eq!(moved, 3, "{:#?}", d.warnings);
 }
+
+#[test]
+fn a_note_across_the_table_is_not_a_placeholder_row() {
+    let d = one(concat!(
+        "<h1>某县图书馆2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>新增藏书</td><td>≥3000册</td></tr>",
+        "<tr><td>质量指标</td><td>图书完好率</td><td>≥98%</td></tr>",
+        "<tr><td colspan=\"4\">效益指标</td></tr>",
+        "<tr><td>社会效益指标</td><td>读者到馆率</td><td>逐年提高</td></tr>",
+        "<tr><td colspan=\"4\">指标值以年度统计报表为准，如有调整另行通知。</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.level1.as_deref(), i.level3.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("产出指标"), Some("新增藏书")),
+            (Some("产出指标"), Some("图书完好率")),
+            (Some("效益指标"), Some("读者到馆率")),
+        ]
+    );
+    // 效益指标 across the table is a group's placeholder row (SPEC §2.5);
+    // the note is neither that nor an indicator.
+    assert!(
+        d.warnings
+            .iter()
+            .all(|w| !w.message.contains("指标值以年度")),
+        "{:#?}",
+        d.warnings
+    );
+}

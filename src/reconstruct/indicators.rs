@@ -928,6 +928,12 @@ pub fn parse_table(
                 "a row cut by a page break was joined with its continuation".to_string(),
             ));
         }
+        // A note under the table (注：…) is prose, like the signature
+        // below it: neither an indicator nor a placeholder row.
+        if is_table_note(row, &map) {
+            last_name = None;
+            continue;
+        }
         let read = match (&row.spans, map.reliable) {
             (Some(spans), true) => {
                 let moved = without_label_column(spans, &map);
@@ -1176,6 +1182,50 @@ pub fn parse_table(
             .map(|l| l.header.clone());
     }
     result
+}
+
+/// A row that is a note under the table: one text, led by
+/// 注：/ 说明：/ 备注：, or (in a grid) one sentence across the level and
+/// target columns.
+fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
+    let mut own = row.cells.iter().enumerate().filter(|(i, c)| {
+        !c.trim().is_empty()
+            && row
+                .spans
+                .as_ref()
+                .and_then(|s| s.get(*i))
+                .is_none_or(|s| !s.continued)
+    });
+    let Some((i, text)) = own.next() else {
+        return false;
+    };
+    if own.next().is_some() {
+        return false;
+    }
+    let text = text.trim();
+    let led = ["注", "说明", "备注", "附注"].iter().any(|w| {
+        text.strip_prefix(w)
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(|c| matches!(c, '：' | ':' | '1' | '１' | '（' | '('))
+    });
+    let across = row
+        .spans
+        .as_ref()
+        .and_then(|s| s.get(i))
+        .is_some_and(|span| {
+            let covers = |f: Field| {
+                map.leaves
+                    .iter()
+                    .filter(|l| l.field == f)
+                    .any(|l| l.span.overlap(span) > 0)
+            };
+            covers(Field::Level1) && covers(Field::Target)
+        });
+    // Across the table, a sentence; a group's name (产出指标) or a table's
+    // label printed across it is not a note.
+    let sentence = text.contains(['。', '，', '；']) || text.chars().count() >= 15;
+    let level = vocab::is_level1_name(text) || vocab::is_level2_name(text);
+    led || (across && sentence && !level)
 }
 
 /// The text of a row that holds only the rest of the name above it: one

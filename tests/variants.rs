@@ -156,3 +156,44 @@ fn a_name_wrapped_onto_its_own_line_is_joined() {
         .collect();
     assert_eq!(joined.len(), 1, "{joined:#?}");
 }
+
+/// The seed with two cells of two lines each, copied out of the page as
+/// they show: the line break inside a cell cuts its row in two, the rest of
+/// the cell opening the next line. Each row reads whole, and says so.
+#[test]
+fn rows_cut_by_a_line_break_inside_a_cell_are_joined() {
+    let seed = fs::read_to_string("samples/xiaogan-health-commission-2026.txt").unwrap();
+    let name = "\t\t\t健康教育讲座场次\t≥200场\t历史标准\t绩效基本型";
+    let target = "\t\t\t传染病报告及时率\t100%\t行业标准\t绩效基本型";
+    assert!(seed.contains(name) && seed.contains(target));
+    let cut = seed
+        .replacen(
+            name,
+            "\t\t\t健康教育\n讲座场次\t≥200场\t历史标准\t绩效基本型",
+            1,
+        )
+        .replacen(
+            target,
+            "\t\t\t传染病报告及时率\t100\n%\t行业标准\t绩效基本型",
+            1,
+        );
+    let read = |text: &str| {
+        serde_json::to_value(pifu::convert::convert_bytes(
+            "cut.txt",
+            text.as_bytes(),
+            false,
+        ))
+        .unwrap()
+    };
+    let (whole, cut) = (read(&seed), read(&cut));
+    assert_eq!(cut["indicators"], whole["indicators"]);
+    let joined = |doc: &Value| {
+        doc["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["code"] == "row_joined")
+            .count()
+    };
+    assert_eq!(joined(&cut), joined(&whole) + 2);
+}

@@ -23,7 +23,7 @@ use crate::layout::{Row, Span};
 use crate::model::{Column, Indicator, IndicatorTable, Op, Warning};
 
 use super::header::{self, Field, HeaderMap, Leaf};
-use super::joins::{join_cut_rows, join_wrapped, with_headers};
+use super::joins::{join_cells_cut_by_line_breaks, join_cut_rows, join_wrapped, with_headers};
 use super::values::{clean_text, parse_number, parse_op, parse_target_stated, squash};
 use super::vocab;
 
@@ -868,7 +868,10 @@ pub fn parse_table(
         .leaves
         .last()
         .is_some_and(|l| matches!(l.field, Field::Basis | Field::Category));
-    let joined = join_cut_rows(flagged, ends_with_vocabulary);
+    let mut joined = join_cut_rows(flagged, ends_with_vocabulary);
+    if !map.reliable {
+        joined = join_cells_cut_by_line_breaks(joined, map.leaves.len());
+    }
     let first_data = joined
         .iter()
         .position(|t| !t.header && has_text(&t.row, is_label))
@@ -926,6 +929,13 @@ pub fn parse_table(
             notes.push((
                 "row_joined",
                 "a row cut by a page break was joined with its continuation".to_string(),
+            ));
+        }
+        if t.cell_joined {
+            notes.push((
+                "row_joined",
+                "a row cut by a line break inside a cell was joined with the rest of it"
+                    .to_string(),
             ));
         }
         // A note under the table (注：…) is prose, like the signature
@@ -1238,7 +1248,9 @@ fn wrapped_name_line(row: &Row, col: usize) -> Option<&str> {
         .map(|(i, c)| (i, c.trim()))
         .filter(|(_, c)| !c.is_empty());
     let (i, text) = texts.next()?;
-    let lone = texts.next().is_none();
+    // A line that ends at its text: a row of the table printed with only
+    // a name keeps the tabs of its empty cells.
+    let lone = texts.next().is_none() && row.cells.len() == i + 1;
     let is_value = parse_target_stated(text).is_some();
     let is_level = vocab::is_level1_name(text) || vocab::is_level2_name(text);
     (lone && i == col && !is_value && !is_level && !is_total(text)).then_some(text)

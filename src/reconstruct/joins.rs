@@ -236,7 +236,11 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
 #[derive(Debug, Clone)]
 pub struct TableRow<'a> {
     pub row: Cow<'a, Row>,
+    /// Joined with its continuation after a page break.
     pub joined: bool,
+    /// Joined with the rest of a cell that a line break cut
+    /// ([`join_cells_cut_by_line_breaks`]).
+    pub cell_joined: bool,
     pub header: bool,
 }
 
@@ -246,6 +250,7 @@ pub fn with_headers<'a>(rows: &[&'a Row]) -> Vec<TableRow<'a>> {
         .map(|&r| TableRow {
             row: Cow::Borrowed(r),
             joined: false,
+            cell_joined: false,
             header: is_header(r),
         })
         .collect()
@@ -305,6 +310,67 @@ pub fn join_cut_rows<'a>(
             out.push(t);
             last_data = Some(out.len() - 1);
         }
+    }
+    out
+}
+
+/// The cells of a text row without the empty cells after its last text.
+fn trimmed(cells: &[String]) -> &[String] {
+    let end = cells
+        .iter()
+        .rposition(|c| !c.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    cells.get(..end).unwrap_or(cells)
+}
+
+/// Whether `next` goes on a text row that a line break inside one of its
+/// cells cut (a cell of two lines copied out of a web page: `教师培训` /
+/// `人次 | ≥1200人次 | 计划标准`): `prev` stops at a text short of the
+/// table's `width`, `next` opens with the rest of that cell in its first
+/// column, and the two make exactly one row of the table's width. A row
+/// that ends on a 依据 / 分类 value is whole, and one that opens with a
+/// level name is a row of its own shifted by a merged cell.
+fn cell_cut_by_a_line_break(prev: &Row, next: &Row, width: usize) -> bool {
+    let (a, b) = (trimmed(&prev.cells), trimmed(&next.cells));
+    let (Some(last), Some(first)) = (a.last(), b.first()) else {
+        return false;
+    };
+    let (last, first) = (last.trim(), first.trim());
+    prev.spans.is_none()
+        && next.spans.is_none()
+        && !last.is_empty()
+        && !first.is_empty()
+        && a.len() < width
+        && b.len() < width
+        && a.len() + b.len() == width + 1
+        && !ends_a_row(last)
+        && !vocab::is_level1_name(first)
+        && !vocab::is_level2_name(first)
+}
+
+/// Text rows cut by a line break inside a cell ([`cell_cut_by_a_line_break`])
+/// joined back: the cut cell's two lines are one text again.
+pub fn join_cells_cut_by_line_breaks<'a>(
+    rows: Vec<TableRow<'a>>,
+    width: usize,
+) -> Vec<TableRow<'a>> {
+    let mut out: Vec<TableRow<'a>> = Vec::with_capacity(rows.len());
+    for t in rows {
+        if let Some(prev) = out.last_mut() {
+            if !prev.header && !t.header && cell_cut_by_a_line_break(&prev.row, &t.row, width) {
+                let a = trimmed(&prev.row.cells);
+                let b = trimmed(&t.row.cells);
+                let mut cells: Vec<String> = a.to_vec();
+                if let (Some(last), Some(first)) = (cells.last_mut(), b.first()) {
+                    *last = join_wrapped(last, first);
+                }
+                cells.extend(b.iter().skip(1).cloned());
+                prev.row.to_mut().cells = cells;
+                prev.cell_joined = true;
+                continue;
+            }
+        }
+        out.push(t);
     }
     out
 }

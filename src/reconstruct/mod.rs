@@ -616,9 +616,39 @@ fn first_title(rows: &[&Row], hard: bool) -> Option<String> {
     first_title_rows(rows, hard).map(|(t, _)| t)
 }
 
+/// A title printed as an attachment's caption (`附件：某局2025年度…表`,
+/// `附件2：…`, `附表1 …`) without the caption's label: the label names
+/// the attachment, not the approval.
+fn without_attachment_label(title: &str) -> &str {
+    let t = title.trim_start();
+    let Some(rest) = ["附件", "附表"].iter().find_map(|p| t.strip_prefix(p)) else {
+        return title;
+    };
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || "０１２３４５６７８９一二三四五六七八九十".contains(c)
+    });
+    let had_separator = rest.len() < t.len() - "附件".len() || rest.starts_with(['：', ':']);
+    let rest = rest.trim_start_matches(['：', ':', ' ', '　']);
+    if had_separator && rest.chars().count() >= 6 {
+        rest
+    } else {
+        title
+    }
+}
+
 /// [`first_title`] and the rows it was read from (one, or two when the
 /// title wraps).
 fn first_title_rows(rows: &[&Row], hard: bool) -> Option<(String, std::ops::Range<usize>)> {
+    first_title_rows_as_printed(rows, hard)
+        .map(|(t, r)| (without_attachment_label(&t).to_string(), r))
+}
+
+fn first_title_rows_as_printed(
+    rows: &[&Row],
+    hard: bool,
+) -> Option<(String, std::ops::Range<usize>)> {
     fn only(r: &Row) -> Option<&str> {
         match title_texts(r).as_slice() {
             [only] => Some(*only),
@@ -3149,6 +3179,35 @@ mod tests {
             soft.long_term_goals,
             vec!["建成统计数据共享平台统计执法检查全覆盖"]
         );
+    }
+
+    #[test]
+    fn an_attachment_label_is_not_part_of_the_title() {
+        for (printed, title) in [
+            (
+                "附件：远安县发展和改革局2025年度部门整体支出绩效目标表",
+                "远安县发展和改革局2025年度部门整体支出绩效目标表",
+            ),
+            (
+                "附件2：2025年度项目支出绩效目标表",
+                "2025年度项目支出绩效目标表",
+            ),
+            (
+                "附表1 某县水利局2026年部门整体绩效目标表",
+                "某县水利局2026年部门整体绩效目标表",
+            ),
+            (
+                "附件1:某县水利局2026年部门整体绩效目标表",
+                "某县水利局2026年部门整体绩效目标表",
+            ),
+            (
+                "附件管理系统2026年运维项目绩效目标表",
+                "附件管理系统2026年运维项目绩效目标表",
+            ),
+            ("附件：表", "附件：表"),
+        ] {
+            assert_eq!(without_attachment_label(printed), title, "{printed}");
+        }
     }
 
     #[test]

@@ -87,7 +87,14 @@ pub fn is_level2_name(s: &str) -> bool {
 pub fn is_basis(s: &str) -> bool {
     word_is(s, |t| {
         BASIS.contains(&t) || (t.ends_with("标准") && t.chars().count() <= 6)
-    })
+    }) || cites_a_document(s)
+}
+
+/// A basis that names its document: `《襄阳市教育事业发展“十四五”规划》`
+/// (a target never opens with a title mark).
+fn cites_a_document(s: &str) -> bool {
+    let t = s.trim();
+    t.starts_with('《') && t.contains('》')
 }
 
 /// One of the listed 指标值确定依据 or 指标分类 values exactly (not just

@@ -611,3 +611,18 @@ fn a_note_across_the_table_is_not_a_placeholder_row() {
         d.warnings
     );
 }
+
+#[test]
+fn sign_off_rows_under_the_table_are_not_indicators() {
+    let d = one(concat!(
+        "<h1>某县图书馆2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>新增藏书</td><td>≥3000册</td></tr>",
+        "<tr><td>单位负责人：李明</td><td>财务负责人：王芳</td><td>填表人：张丽</td><td>联系电话：0717-4812345</td></tr>",
+        "<tr><td>编制单位：某县图书馆</td><td></td><td></td><td>2026年1月8日</td></tr>",
+        "<tr><td>分管领导：</td><td></td><td>经办人：</td><td></td></tr>",
+        "</table>"
+    ));
+    let names: Vec<_> = d.indicators.iter().map(|i| i.level3.as_deref()).collect();
+    assert_eq!(names, vec![Some("新增藏书")]);
+}

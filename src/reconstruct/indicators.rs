@@ -940,7 +940,7 @@ pub fn parse_table(
         }
         // A note under the table (注：…) is prose, like the signature
         // below it: neither an indicator nor a placeholder row.
-        if is_table_note(row, &map) {
+        if is_table_note(row, &map) || is_sign_off_row(row) {
             last_name = None;
             continue;
         }
@@ -1236,6 +1236,51 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
     let sentence = text.contains(['。', '，', '；']) || text.chars().count() >= 15;
     let level = vocab::is_level1_name(text) || vocab::is_level2_name(text);
     led || (across && sentence && !level)
+}
+
+/// The sign-off line printed as the table's last row (`单位负责人：李明 |
+/// 财务负责人：王芳 | 填表人：张丽`, `编制单位：某局 | 2025年1月8日`,
+/// `分管领导： | 经办人：`): every text a signing field with its value or
+/// blank, or the date.
+fn is_sign_off_row(row: &Row) -> bool {
+    const FIELDS: &[&str] = &[
+        "单位负责人",
+        "部门负责人",
+        "主要负责人",
+        "财务负责人",
+        "分管领导",
+        "负责人",
+        "填表人",
+        "填报人",
+        "制表人",
+        "经办人",
+        "审核人",
+        "联系人",
+        "联系电话",
+        "编制单位",
+        "填报单位",
+        "填报日期",
+        "填表日期",
+        "编制日期",
+        "日期",
+    ];
+    let signing = |t: &str| {
+        let Some((label, _)) = t.split_once([':', '：']) else {
+            return false;
+        };
+        let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
+        FIELDS.contains(&label.as_str())
+    };
+    let date = |t: &str| {
+        let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        t.ends_with('日')
+            && t.contains('年')
+            && t.contains('月')
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "年月日".contains(c))
+    };
+    let texts: Vec<&str> = row.texts().collect();
+    texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || date(t))
 }
 
 /// The text of a row that holds only the rest of the name above it: one

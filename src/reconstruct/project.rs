@@ -450,12 +450,16 @@ fn labels_over_amounts(t: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// `t` cut after each amount that a label follows (a digit, then a
-/// Chinese character that is no unit), and at `，` / `；`.
+/// Chinese character that is no unit, perhaps past blanks:
+/// `86.00　其中：财政拨款：80.00`), and at `，` / `；`.
 fn after_amounts(t: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
     let mut prev: Option<char> = None;
     for (i, c) in t.char_indices() {
+        if c.is_whitespace() {
+            continue;
+        }
         let cut_before = prev.is_some_and(|p| p.is_ascii_digit())
             && ('\u{4e00}'..='\u{9fff}').contains(&c)
             && !"万元千亿".contains(c);
@@ -1359,6 +1363,28 @@ mod tests {
                 Some("1,200.50".to_string())
             ]
         );
+        // Amounts one after another past blanks.
+        for blank in ["\u{3000}", " "] {
+            let t = [
+                "年度资金总额：86.00",
+                "其中：财政拨款：80.00",
+                "其他资金：6.00",
+            ]
+            .join(blank);
+            assert_eq!(
+                split(&t),
+                [
+                    "年度资金总额",
+                    "86.00",
+                    "其中：财政拨款",
+                    "80.00",
+                    "其他资金",
+                    "6.00"
+                ]
+                .map(|s| Some(s.to_string()))
+                .to_vec()
+            );
+        }
         // Not an amount's label, or no amount: as it is.
         assert_eq!(
             split("项目名称：道路养护"),

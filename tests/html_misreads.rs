@@ -626,3 +626,42 @@ fn sign_off_rows_under_the_table_are_not_indicators() {
     let names: Vec<_> = d.indicators.iter().map(|i| i.level3.as_deref()).collect();
     assert_eq!(names, vec![Some("新增藏书")]);
 }
+
+#[test]
+fn two_department_forms_without_titles_under_one_heading() {
+    let form = |name: &str, indicator: &str| {
+        format!(
+            concat!(
+                "<table><tr><td colspan=\"2\">部门（单位）名称</td><td colspan=\"2\">{}</td></tr>",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+                "<tr><td>产出指标</td><td>数量指标</td><td>{}</td><td>≥100件</td></tr>",
+                "</table><p>&nbsp;</p>"
+            ),
+            name, indicator
+        )
+    };
+    let docs = convert(&format!(
+        "<h1>某县2025年部门整体支出绩效目标公开</h1>{}{}",
+        form("某县司法局", "法律援助案件数"),
+        form("某县档案馆", "档案数字化卷数")
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.kind,
+                d.department.as_deref(),
+                d.year,
+                d.indicators.first().and_then(|i| i.level3.as_deref()),
+            )
+        })
+        .collect();
+    let dept = Some(Kind::DepartmentOverall);
+    assert_eq!(
+        got,
+        vec![
+            (dept, Some("某县司法局"), Some(2025), Some("法律援助案件数")),
+            (dept, Some("某县档案馆"), Some(2025), Some("档案数字化卷数")),
+        ]
+    );
+}

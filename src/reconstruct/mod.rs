@@ -1771,7 +1771,9 @@ fn kind_of(c: &Content) -> Kind {
                 || !c.annual_goals.is_empty()
                 || !c.long_term_goals.is_empty();
             let departments = c.title.as_deref().is_some_and(|t| t.contains("部门"));
-            if has_tables && (has_sections || departments) {
+            // A form without a title that opens with its 部门（单位）名称 row.
+            let labelled = c.title.is_none() && c.department.is_some();
+            if has_tables && (has_sections || departments || labelled) {
                 Kind::DepartmentOverall
             } else {
                 Kind::Unknown
@@ -1929,7 +1931,7 @@ fn heads_forms(title: &str) -> bool {
     else {
         return false;
     };
-    let core = ["的公示", "公示", "的批复", "的通知"]
+    let core = ["的公示", "公示", "的公开", "公开", "的批复", "的通知"]
         .iter()
         .find_map(|end| from_year.strip_suffix(end))
         .unwrap_or(from_year);

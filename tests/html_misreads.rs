@@ -665,3 +665,29 @@ fn two_department_forms_without_titles_under_one_heading() {
         ]
     );
 }
+
+#[test]
+fn names_under_a_column_titled_only_performance_indicator() {
+    // 绩效指标 after the level columns titles the names; 预期目标 the
+    // targets.
+    let d = one(concat!(
+        "<h1>某县图书馆2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>绩效指标</td><td>预期目标</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>新增藏书</td><td>≥3000册</td></tr>",
+        "<tr><td>效益指标</td><td>社会效益指标</td><td>读者到馆率</td><td>逐年提高</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.level3.as_deref(), i.target.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("新增藏书"), Some("≥3000册")),
+            (Some("读者到馆率"), Some("逐年提高")),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

@@ -471,7 +471,34 @@ pub fn map_header(
     if reliable {
         close_gaps(&mut leaves);
     }
+    name_column_after_levels(&mut leaves);
     HeaderMap { leaves, reliable }
+}
+
+/// `一级指标 | 二级指标 | 绩效指标 | 目标值`: the column after the level-2
+/// column titled only 绩效指标 (elsewhere the table's label, or a band
+/// over the levels) or 指标 holds the indicators' names.
+fn name_column_after_levels(leaves: &mut [Leaf]) {
+    if leaves.iter().any(|l| l.field == Field::Level3)
+        || !leaves.iter().any(|l| l.field == Field::Level1)
+    {
+        return;
+    }
+    let Some(after) = leaves
+        .iter()
+        .rposition(|l| l.field == Field::Level2)
+        .map(|i| i + 1)
+    else {
+        return;
+    };
+    if let Some(leaf) = leaves.get_mut(after) {
+        let title = normalize(leaf.header.rsplit('/').next().unwrap_or_default());
+        if matches!(leaf.field, Field::Extra | Field::Label)
+            && matches!(title.as_str(), "绩效指标" | "指标")
+        {
+            leaf.field = Field::Level3;
+        }
+    }
 }
 
 fn header_cells(rows: &[&Row], reliable: bool) -> Vec<HeaderCell> {

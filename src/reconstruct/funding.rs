@@ -176,6 +176,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let mut out = FundingResult::default();
     let mut section: Option<FundingSection> = None;
     let mut seq = [0u32; 4];
+    // Whether a row above printed its 占比 with `%`.
+    let mut shares_in_percent = false;
     let mut halves: Option<(i32, i32)> = None;
     // A table without 收入 / 支出 labels (项目 | 预算数 | 占比): each item is
     // income unless it names 支出.
@@ -301,6 +303,30 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         after.resize(4, None);
         let idx = sec as usize;
         seq[idx] += 1;
+        // A row one cell short whose second value is no percentage where
+        // the rows above print theirs with `%`: its 占比 was left out (an
+        // empty cell dropped from a text dump), the amounts after it are
+        // the history.
+        let has_percent = |c: &Option<String>| c.as_deref().is_some_and(|t| t.contains('%'));
+        let share_left_out = shares_in_percent
+            && !has_percent(&after[1])
+            && after[..3].iter().all(Option::is_some)
+            && after[3].is_none();
+        if share_left_out {
+            after.insert(1, None);
+            after.truncate(4);
+            out.warnings.push(Warning {
+                code: "missing_cell".to_string(),
+                message: format!(
+                    "{}: no 占比 cell (the amount after 当年金额 is no percentage); the amounts after it read as history",
+                    cells[item_at].as_deref().unwrap_or_default()
+                ),
+                table: Some("funding".to_string()),
+                seq: Some(seq[idx]),
+                page: row.page,
+            });
+        }
+        shares_in_percent |= has_percent(&after[1]);
         let mut number = |c: &Option<String>, what: &str| -> Option<f64> {
             let text = c.as_deref()?;
             let v = parse_amount(text).or_else(|| {
@@ -353,6 +379,25 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_cell_left_out_of_a_text_row() {
+        let rows = [
+            row("部门总体资金情况|总体资金情况||当年金额|占比|近两年收支金额|单位：万元"),
+            row("|||||2024 年|2025 年"),
+            row("|收入构成|财政拨款|3210.50|95.0%|2980.12|3105.77"),
+            row("||单位资金|168.97|150.00|160.33"),
+            row("||合计|3379.47|100.0%|3130.12|3266.10"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        assert_eq!(f.rows[1].current, Some(168.97));
+        assert_eq!(f.rows[1].share_pct, None);
+        assert_eq!(f.rows[1].history, vec![Some(150.0), Some(160.33)]);
+        assert_eq!(f.rows[2].share_pct, Some(100.0));
+        let codes: Vec<&str> = f.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert_eq!(codes, vec!["missing_cell"]);
+    }
 
     fn row(s: &str) -> Row {
         Row {

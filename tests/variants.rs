@@ -197,3 +197,36 @@ fn rows_cut_by_a_line_break_inside_a_cell_are_joined() {
     };
     assert_eq!(joined(&cut), joined(&whole) + 2);
 }
+
+/// A level-2 name with no indicator under it (the seed's 生态效益 row),
+/// its empty cells run together: still the level-2 name, not an indicator
+/// named 生态效益指标.
+#[test]
+fn a_level2_name_alone_in_a_shifted_row_stays_level2() {
+    let text = [
+        "某县文化馆2026年部门整体绩效目标批复",
+        "长期绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t指标值确定依据\t指标分类",
+        "\t产出指标\t数量指标\t举办展览次数\t≥12次\t计划标准\t绩效基本型",
+        "\t效益指标\t社会效益指标\t参观人次\t≥5万人次\t计划标准\t绩效基本型",
+        "\t\t生态效益指标\t\t其他标准\t绩效基本型",
+        "\t\t可持续影响指标\t长效机制\t健全\t其他标准\t绩效提升型",
+    ]
+    .join("\n");
+    let doc = serde_json::to_value(pifu::convert::convert_bytes(
+        "shifted.txt",
+        text.as_bytes(),
+        false,
+    ))
+    .unwrap();
+    let levels: Vec<(&Value, &Value)> = doc["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (&i["level2"], &i["level3"]))
+        .collect();
+    assert_eq!(
+        levels.get(2),
+        Some(&(&json!("生态效益指标"), &Value::Null)),
+        "{levels:?}"
+    );
+}

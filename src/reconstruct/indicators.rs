@@ -1647,6 +1647,20 @@ fn read_shifted(
             "two cells printed as one were split at the space after a level name".to_string(),
         ));
     }
+    // A shifted row whose only name is a level-2 name (`生态效益指标 | 计划
+    // 标准 | 绩效基本型`, no indicator under it): that name is its level 2,
+    // not an indicator's name.
+    if !parts.aligned && parts.names.is_empty() {
+        if let Some(l2) = parts
+            .level3
+            .take_if(|t| vocab::is_level2_name(t) && !vocab::is_level1_name(t))
+        {
+            parts.names.push(Name {
+                text: l2,
+                column: None,
+            });
+        }
+    }
     if !parts.aligned {
         notes.push((
             "shifted_cells",

@@ -691,3 +691,15 @@ fn names_under_a_column_titled_only_performance_indicator() {
     );
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+#[test]
+fn a_name_on_two_lines_of_a_cell_closes_up() {
+    let d = one(concat!(
+        "<h1>某县卫生健康局2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>开展基层医疗卫生机构<br>绩效考核次数</td><td>≥12次</td></tr>",
+        "</table>"
+    ));
+    let names: Vec<_> = d.indicators.iter().map(|i| i.level3.as_deref()).collect();
+    assert_eq!(names, vec![Some("开展基层医疗卫生机构绩效考核次数")]);
+}

@@ -30,6 +30,13 @@ pub fn clean_text(s: &str) -> Option<String> {
     } else {
         s.into()
     };
+    // A cell's paragraphs (two lines of a name in an HTML or DOCX cell) in
+    // one text are its lines: CJK closes up across them.
+    let no_tags: Cow<str> = if no_tags.contains(PARAGRAPH_BREAK) {
+        no_tags.replace(PARAGRAPH_BREAK, "\n").into()
+    } else {
+        no_tags
+    };
     let joined = if no_tags.contains('\n') {
         super::join_cell(&no_tags, false).into()
     } else {
@@ -637,7 +644,10 @@ mod tests {
             clean_paragraphs(" 甲 \u{2029}\u{2029} 乙丙 ").as_deref(),
             Some("甲\u{2029}乙丙")
         );
-        assert_eq!(clean_text("甲\u{2029}乙").as_deref(), Some("甲 乙"));
+        // Paragraphs in one text are lines: CJK closes up, a list item
+        // keeps its space.
+        assert_eq!(clean_text("甲\u{2029}乙").as_deref(), Some("甲乙"));
+        assert_eq!(clean_text("1.甲\u{2029}2.乙").as_deref(), Some("1.甲 2.乙"));
         assert_eq!(PARAGRAPH_BREAK_STR, PARAGRAPH_BREAK.to_string());
         assert_eq!(clean_text("a  b\u{3000}c "), Some("a b c".to_string()));
         assert!(is_collapsed("a b c") && is_collapsed(""));

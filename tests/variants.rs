@@ -230,3 +230,55 @@ fn a_level2_name_alone_in_a_shifted_row_stays_level2() {
         "{levels:?}"
     );
 }
+
+/// A 序号 column before the levels: its numbers are the rows' `extra`,
+/// never level names, in full rows and in rows whose merged cells were
+/// left out.
+#[test]
+fn row_numbers_before_the_levels_are_no_level_names() {
+    let text = [
+        "某县审计局2026年部门整体绩效目标批复",
+        "年度绩效指标\t序号\t一级指标\t二级指标\t三级指标\t指标值\t指标值确定依据\t指标分类",
+        "\t1\t履职效能\t审计项目\t完成审计项目数\t≥25个\t计划标准\t绩效基本型",
+        "\t2\t\t\t经济责任审计覆盖率\t≥30%\t计划标准\t绩效基本型",
+        "\t3\t\t审计整改\t审计发现问题整改率\t≥95%\t行业标准\t绩效基本型",
+        "\t4\t审计发现问题移送率\t100%\t行业标准\t绩效基本型",
+    ]
+    .join("\n");
+    let doc = serde_json::to_value(pifu::convert::convert_bytes(
+        "numbered.txt",
+        text.as_bytes(),
+        false,
+    ))
+    .unwrap();
+    let rows: Vec<(&Value, &Value, &Value, &Value)> = doc["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                &i["level1"],
+                &i["level2"],
+                &i["level3"],
+                &i["extra"]["序号"],
+            )
+        })
+        .collect();
+    let (l1, a, b) = (json!("履职效能"), json!("审计项目"), json!("审计整改"));
+    let names = [
+        json!("完成审计项目数"),
+        json!("经济责任审计覆盖率"),
+        json!("审计发现问题整改率"),
+        json!("审计发现问题移送率"),
+    ];
+    let numbers = [json!("1"), json!("2"), json!("3"), json!("4")];
+    assert_eq!(
+        rows,
+        vec![
+            (&l1, &a, &names[0], &numbers[0]),
+            (&l1, &a, &names[1], &numbers[1]),
+            (&l1, &b, &names[2], &numbers[2]),
+            (&l1, &b, &names[3], &numbers[3]),
+        ]
+    );
+}

@@ -273,9 +273,10 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
         })
         .collect();
     if parts.aligned {
-        // A flat table's project fields stand in the region, by position.
+        // A flat table's project fields, and columns such as 序号 before
+        // the levels, stand in the region, by position.
         for (i, leaf) in map.leaves.iter().enumerate().take(first_value) {
-            if leaf.field.is_project_field() {
+            if leaf.field.is_project_field() || leaf.field == Field::Extra {
                 if let Some(slot) = parts.values.get_mut(i) {
                     *slot = region.get(i).cloned().flatten();
                 }
@@ -294,6 +295,20 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
             })
             .collect();
     } else {
+        // A row number in a 序号 column before the levels is no name.
+        let number_column = map
+            .leaves
+            .iter()
+            .take(first_value)
+            .position(|l| l.field == Field::Extra && is_row_number_header(&l.header));
+        if let Some(col) = number_column {
+            if tokens.first().is_some_and(|(_, t)| is_row_number(t)) {
+                let (_, number) = tokens.remove(0);
+                if let Some(slot) = parts.values.get_mut(col) {
+                    *slot = Some(number);
+                }
+            }
+        }
         parts.level3 = tokens.pop().map(|t| t.1);
         parts.names = tokens
             .into_iter()
@@ -302,6 +317,18 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
     }
     parts
 }
+/// 序号, 编号: a column of row numbers.
+fn is_row_number_header(header: &str) -> bool {
+    let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(h.as_str(), "序号" | "编号" | "序" | "行次")
+}
+
+/// `1`, `12`, `(3)`: a row's number.
+fn is_row_number(text: &str) -> bool {
+    let t = text.trim().trim_matches(['(', ')', '（', '）', '.', '、']);
+    !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Step 2: `科技支撑 信息化建设情况` is a level-2 name and a level-3 name
 /// printed in one cell. Splits level 3 (and level names) whose text before
 /// the first space is a known level name. Returns whether it split.

@@ -275,7 +275,7 @@ pub fn strip_period(normalized: &str) -> (String, Option<IndicatorTable>) {
 }
 
 static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)\d{2})年?度?(实际|实际值|实际完成|实际完成值|实际执行数|实际执行值|执行数|执行值|完成值|完成数|完成情况|指标值|实际水平|目标值|目标|计划值|计划数|预计|预计完成|预计完成值|预期值|预算数)?$")
+    Regex::new(r"^((?:19|20)\d{2})年?度?(实际|实际值|实际完成|实际完成值|实际执行数|实际执行值|执行数|执行值|完成值|完成数|完成情况|指标值|实际水平|目标值|目标|计划值|计划数|预计|预计值|预计完成|预计完成值|预计完成数|预计执行数|预计执行值|预期值|预算数)?$")
         .unwrap()
 });
 
@@ -350,10 +350,14 @@ pub fn classify(
         let planned = ["目标", "计划", "预计", "预期", "预算"]
             .iter()
             .any(|w| suffix.contains(w));
-        let field = if planned || doc_year.is_some_and(|d| year >= d) {
-            Field::Target
-        } else {
-            Field::History
+        // A year before the document's is past, whatever was planned for
+        // it (`2024年预计完成值` in a 2025 approval is history); without
+        // the document's year, the words decide.
+        let field = match doc_year {
+            Some(d) if year >= d => Field::Target,
+            Some(_) => Field::History,
+            None if planned => Field::Target,
+            None => Field::History,
         };
         return Some(Classified {
             field,
@@ -775,6 +779,10 @@ mod tests {
             Some((Field::History, None, Some(2024)))
         );
         assert_eq!(c("2026年目标值"), Some((Field::Target, None, Some(2026))));
+        // A year before the document's is past, even when estimated.
+        for past in ["2025年预计完成值", "2025年预计值", "2025年预计执行数"] {
+            assert_eq!(c(past), Some((Field::History, None, Some(2025))), "{past}");
+        }
         assert_eq!(
             c("上年度实际水平"),
             Some((Field::History, None, Some(2025)))

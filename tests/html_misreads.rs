@@ -703,3 +703,28 @@ fn a_name_on_two_lines_of_a_cell_closes_up() {
     let names: Vec<_> = d.indicators.iter().map(|i| i.level3.as_deref()).collect();
     assert_eq!(names, vec![Some("开展基层医疗卫生机构绩效考核次数")]);
 }
+
+#[test]
+fn a_spacer_column_merged_beside_level1_is_no_level2() {
+    let d = one(concat!(
+        "<h1>某县市场监督管理局2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td></td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"3\"></td><td rowspan=\"2\">数量指标</td><td>开展专项检查次数</td><td>≥12次</td></tr>",
+        "<tr><td>培训基层人员人次</td><td>≥300人次</td></tr>",
+        "<tr><td>质量指标</td><td>检查问题整改率</td><td>≥90%</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.level2.as_deref(), i.level3.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("数量指标"), Some("开展专项检查次数")),
+            (Some("数量指标"), Some("培训基层人员人次")),
+            (Some("质量指标"), Some("检查问题整改率")),
+        ]
+    );
+}

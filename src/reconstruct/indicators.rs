@@ -488,6 +488,11 @@ fn has_text(row: &Row, is_label: &dyn Fn(&str) -> bool) -> bool {
 /// keeps the field and the others are extra columns.
 fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
     let mut out = Vec::with_capacity(map.leaves.len());
+    // A level another column is titled with is that column's: a level
+    // header over two columns gives its second to the next level only
+    // when no column is titled so (a spacer column beside 一级指标, merged
+    // down its group, is no level 2 when 二级指标 follows).
+    let titled: Vec<Field> = map.leaves.iter().map(|l| l.field).collect();
     for leaf in &map.leaves {
         let tol = ((leaf.span.right - leaf.span.left) / 10).max(1);
         let mut edges: Vec<i32> = data
@@ -514,7 +519,9 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
                 continue;
             };
             let field = match (leaf.field.level(), &target_parts) {
-                (Some(l), _) => Field::of_level(l + k).unwrap_or(Field::Extra),
+                (Some(l), _) => Field::of_level(l + k)
+                    .filter(|f| k == 0 || !titled.contains(f))
+                    .unwrap_or(Field::Extra),
                 (None, Some(parts)) => parts.get(k).copied().unwrap_or(Field::Extra),
                 (None, None) if k == 0 => leaf.field,
                 (None, None) => Field::Extra,

@@ -1071,7 +1071,15 @@ fn form_segments<'a>(
                         matches!((above.as_slice(), texts.first()),
                             ([head], Some(rest)) if is_wrapped_title_head(head) && continues_title(head, rest))
                     });
-                let start = if heading_above || named_above || wrapped_above {
+                // And the unit's name printed on the line above a title that
+                // opens with the year (某局 / 2026年部门整体支出绩效目标表).
+                let unit_above = title
+                    && rows.get(i - 1).is_some_and(|r| {
+                        let above: Vec<&str> = r.texts().collect();
+                        matches!((above.as_slice(), texts.first()),
+                            ([head], Some(t)) if is_unit_over_title(head, t))
+                    });
+                let start = if heading_above || named_above || wrapped_above || unit_above {
                     i - 1
                 } else {
                     i
@@ -2762,6 +2770,27 @@ mod tests {
             .iter()
             .map(|l| crate::layout::structured::prose_row(l.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_unit_printed_over_its_title_opens_the_form() {
+        let rows = prose_then_table(
+            &["某市人力资源和社会保障局", "2026年部门整体支出绩效目标表"],
+            &[
+                "部门名称|某市人力资源和社会保障局",
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|城镇新增就业人数|≥25000人",
+            ],
+        );
+        let parts = reconstruct_all(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        let titles: Vec<Option<&str>> = parts.iter().map(|p| p.content.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            vec![Some("某市人力资源和社会保障局2026年部门整体支出绩效目标表")]
+        );
     }
 
     #[test]

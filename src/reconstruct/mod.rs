@@ -517,15 +517,36 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
     if !is_header {
         return None;
     }
-    // The header of each column, where the rows line up with it.
-    let header_of = |row: &Row, i: usize| {
-        head.cells
-            .get(i)
-            .filter(|_| head.cells.len() == row.cells.len())
-            .map(|h| squash(h))
+    // The header of a row's cell `i` in the header row `h`: by position
+    // where both know theirs, else where the rows line up.
+    let header_in = |h: &Row, row: &Row, i: usize| -> Option<String> {
+        let text = match (&h.spans, &row.spans) {
+            (Some(hs), Some(rs)) => {
+                let span = rs.get(i)?;
+                hs.iter()
+                    .zip(&h.cells)
+                    .filter(|(s, _)| s.overlap(span) > 0)
+                    .max_by_key(|(s, _)| s.overlap(span))
+                    .map(|(_, c)| c.as_str())
+            }
+            _ => h
+                .cells
+                .get(i)
+                .filter(|_| h.cells.len() == row.cells.len())
+                .map(String::as_str),
+        };
+        text.map(squash).filter(|t| !t.is_empty())
+    };
+    // A second header row (总额 | 财政拨款 | 其他资金 under 预算金额) names
+    // the columns under the first.
+    let mut sub: Option<&Row> = None;
+    let header_of = |sub: Option<&Row>, row: &Row, i: usize| {
+        sub.and_then(|s| header_in(s, row, i))
+            .or_else(|| header_in(head, row, i))
     };
     let mut items = Vec::new();
     for row in body {
+        let header_of = |row: &Row, i: usize| header_of(sub, row, i);
         let numbered = |i: usize| header_of(row, i).as_deref() == Some("序号");
         let words: Vec<String> = row
             .cells
@@ -539,6 +560,9 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
             .filter_map(clean_text)
             .collect();
         if words.iter().all(|w| HEADER.contains(&key(w).as_str())) {
+            if !words.is_empty() {
+                sub = Some(row);
+            }
             continue;
         }
         // A total of the amounts is no task.
@@ -3068,6 +3092,20 @@ mod tests {
                 "公共文化服务：送戏下乡200场（预算金额（万元）：310.00）",
                 "文旅市场监管：开展执法检查（预算金额（万元）：45.00）"
             ]
+        );
+        // The amounts under a second header row (预算金额 over 总额 |
+        // 财政拨款 | 其他资金) are named by it.
+        let c = read_table(&[
+            "部门（单位）名称|某区市场监管局",
+            "年度主要任务|任务名称|主要内容|预算金额（万元）||",
+            "|||总额|财政拨款|其他资金",
+            "|食品安全抽检|完成抽检1200批次|300|280|20",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|抽检批次|≥1200批次",
+        ]);
+        assert_eq!(
+            c.annual_tasks,
+            vec!["食品安全抽检：完成抽检1200批次（总额：300，财政拨款：280，其他资金：20）"]
         );
     }
 

@@ -3,11 +3,23 @@
 
 use std::path::Path;
 
-use pifu::model::{Document, Kind, Op};
+use pifu::model::{Document, Indicator, Kind, Op};
 
 fn convert(page: &str) -> Vec<Document> {
     let page = format!("<html><head><meta charset=\"utf-8\"></head><body>{page}</body></html>");
     pifu::convert::convert_named_all("page.html", page.as_bytes(), Path::new("page.html"))
+}
+
+/// Two fields of every indicator, in order.
+fn pairs<'a>(
+    d: &'a Document,
+    a: impl Fn(&'a Indicator) -> &'a Option<String>,
+    b: impl Fn(&'a Indicator) -> &'a Option<String>,
+) -> Vec<(Option<&'a str>, Option<&'a str>)> {
+    d.indicators
+        .iter()
+        .map(|i| (a(i).as_deref(), b(i).as_deref()))
+        .collect()
 }
 
 fn one(page: &str) -> Document {
@@ -588,13 +600,8 @@ fn a_note_across_the_table_is_not_a_placeholder_row() {
         "<tr><td colspan=\"4\">指标值以年度统计报表为准，如有调整另行通知。</td></tr>",
         "</table>"
     ));
-    let got: Vec<_> = d
-        .indicators
-        .iter()
-        .map(|i| (i.level1.as_deref(), i.level3.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        pairs(&d, |i| &i.level1, |i| &i.level3),
         vec![
             (Some("产出指标"), Some("新增藏书")),
             (Some("产出指标"), Some("图书完好率")),
@@ -677,13 +684,8 @@ fn names_under_a_column_titled_only_performance_indicator() {
         "<tr><td>效益指标</td><td>社会效益指标</td><td>读者到馆率</td><td>逐年提高</td></tr>",
         "</table>"
     ));
-    let got: Vec<_> = d
-        .indicators
-        .iter()
-        .map(|i| (i.level3.as_deref(), i.target.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        pairs(&d, |i| &i.level3, |i| &i.target),
         vec![
             (Some("新增藏书"), Some("≥3000册")),
             (Some("读者到馆率"), Some("逐年提高")),
@@ -714,13 +716,8 @@ fn a_spacer_column_merged_beside_level1_is_no_level2() {
         "<tr><td>质量指标</td><td>检查问题整改率</td><td>≥90%</td></tr>",
         "</table>"
     ));
-    let got: Vec<_> = d
-        .indicators
-        .iter()
-        .map(|i| (i.level2.as_deref(), i.level3.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        pairs(&d, |i| &i.level2, |i| &i.level3),
         vec![
             (Some("数量指标"), Some("开展专项检查次数")),
             (Some("数量指标"), Some("培训基层人员人次")),

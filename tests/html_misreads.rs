@@ -555,6 +555,8 @@ fn short_rows_of_level_cells_merged_without_a_rowspan() {
         "<tr><td>效益指标</td><td>社会效益指标</td><td>阅读推广活动</td><td>≥10场</td><td></td></tr>",
         "<tr><td>读者到馆率</td><td>逐年提高</td></tr>",
         "<tr><td>可持续影响指标</td><td>长效机制</td><td>健全</td></tr>",
+        // A template's placeholder row, as short: no indicator.
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td></tr>",
         "</table>"
     ));
     let got: Vec<_> = d

@@ -1509,13 +1509,19 @@ fn reads_as_indicator(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead
         .iter()
         .zip(&read.values)
         .any(|(l, v)| l.field == Field::Target && v.is_some());
+    has_target && first_fits(row, spans, map)
+}
+
+/// Whether a row's first own text, if in a level column, is a name of that
+/// level.
+fn first_fits(row: &Row, spans: &[Span], map: &HeaderMap) -> bool {
     let first_own = row
         .cells
         .iter()
         .zip(spans)
         .filter(|(_, s)| !s.continued)
         .find_map(|(c, s)| clean_text(c).map(|t| (t, s)));
-    let first_fits = first_own.is_some_and(|(text, span)| {
+    first_own.is_some_and(|(text, span)| {
         match leaf_of(span, &map.leaves)
             .and_then(|i| map.leaves.get(i))
             .map(|l| l.field)
@@ -1524,8 +1530,7 @@ fn reads_as_indicator(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead
             Some(Field::Level2) => vocab::is_level2_name(&text) || vocab::is_ambiguous_level(&text),
             _ => true,
         }
-    });
-    has_target && first_fits
+    })
 }
 
 /// A grid row read by column that is short of the table's last column and
@@ -1543,7 +1548,12 @@ fn misread_short_row(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead)
         .zip(spans)
         .filter(|(c, s)| !s.continued && clean_text(c).is_some())
         .count();
-    row_right < table_right && own_texts >= 2 && !reads_as_indicator(row, spans, map, read)
+    // A template's placeholder row (`产出指标 | 数量指标`) reads as one.
+    let placeholder = read.placeholder && first_fits(row, spans, map);
+    row_right < table_right
+        && own_texts >= 2
+        && !placeholder
+        && !reads_as_indicator(row, spans, map, read)
 }
 
 /// The first and last leaf a span covers.
@@ -1622,6 +1632,20 @@ fn read_short_row_moved(
             spans: None,
             ..row.clone()
         };
+        // A level name moved out of the level columns (a placeholder row
+        // `产出指标 | 数量指标`, whose name would become a target) is no
+        // reading.
+        let levels_stay = moved_row.cells.iter().zip(&moved).all(|(cell, span)| {
+            let is_level_name = clean_text(cell)
+                .is_some_and(|t| vocab::is_level1_name(&t) || vocab::is_level2_name(&t));
+            let in_level_column = leaf_of(span, leaves)
+                .and_then(|i| leaves.get(i))
+                .is_some_and(|l| l.field.level().is_some_and(|k| k < 2));
+            span.continued || !is_level_name || in_level_column
+        });
+        if !levels_stay {
+            continue;
+        }
         let mut tried = Vec::new();
         let read = read_by_column(
             &moved_row, &moved, map, above, carried, is_label, &mut tried,

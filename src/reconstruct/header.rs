@@ -508,18 +508,46 @@ fn name_column_after_levels(leaves: &mut [Leaf]) {
 fn header_cells(rows: &[&Row], reliable: bool) -> Vec<HeaderCell> {
     let mut out = Vec::new();
     for (r, row) in rows.iter().enumerate() {
+        // Cells found run together, each counted where it stands.
+        let mut extra = 0;
         for (i, cell) in row.cells.iter().enumerate() {
             let Some(text) = clean_text(cell) else {
                 continue;
             };
             let span = match (&row.spans, reliable) {
                 (Some(spans), true) => spans.get(i).copied().unwrap_or_default(),
-                _ => index_span(i),
+                _ => {
+                    if let Some((number, rest)) = number_run_together(&text) {
+                        out.push(HeaderCell {
+                            row: r,
+                            span: index_span(i + extra),
+                            text: number.to_string(),
+                        });
+                        extra += 1;
+                        out.push(HeaderCell {
+                            row: r,
+                            span: index_span(i + extra),
+                            text: rest.to_string(),
+                        });
+                        continue;
+                    }
+                    index_span(i + extra)
+                }
             };
             out.push(HeaderCell { row: r, span, text });
         }
     }
     out
+}
+
+/// `序号一级指标`: the 序号 column's title run together with the next
+/// column's (a page whose columns were found from the gaps between texts
+/// sets the two narrow titles too close to part), as the two titles.
+fn number_run_together(text: &str) -> Option<(&str, &str)> {
+    ["序号", "编号"].iter().find_map(|number| {
+        let rest = text.strip_prefix(number)?;
+        field_of_word(rest).is_some().then_some((*number, rest))
+    })
 }
 
 /// A page break (or a dump of one) cuts a title into lines printed as cells
@@ -610,6 +638,8 @@ fn leaf_paths_by_extent(cells: &[HeaderCell]) -> Vec<Path> {
 fn leaf_paths_by_order(cells: &[HeaderCell], rows: &[&Row]) -> Vec<Path> {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0).max(1);
     let width = i32::try_from(width).unwrap_or(i32::MAX);
+    // (Titles found run together count one column more each.)
+    let width = cells.iter().map(|c| c.span.right).fold(width, i32::max);
     let mut out = Vec::new();
     paths_in(cells, 0, 0, width, &[], &mut out);
     out
@@ -765,6 +795,24 @@ mod tests {
             .iter()
             .map(|l| (l.header.as_str(), l.field.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_number_column_title_run_together_with_the_next() {
+        let rows = [row("序号一级指标|二级指标|三级指标|指标值")];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let m = map_header(&refs, Some(2026), &label);
+        assert_eq!(
+            fields(&m),
+            vec![
+                ("序号", "extra"),
+                ("一级指标", "level1"),
+                ("二级指标", "level2"),
+                ("三级指标", "level3"),
+                ("指标值", "target"),
+            ]
+        );
+        assert_eq!(number_run_together("序号排列"), None);
     }
 
     #[test]

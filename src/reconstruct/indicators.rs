@@ -903,7 +903,9 @@ pub fn parse_table(
         .last()
         .is_some_and(|l| matches!(l.field, Field::Basis | Field::Category));
     let mut joined = join_cut_rows(flagged, ends_with_vocabulary);
-    if !map.reliable {
+    // (Only where rows end with a 依据 / 分类 value: elsewhere two rows
+    // shortened by merged cells could pass for one cut in two.)
+    if !map.reliable && ends_with_vocabulary {
         joined = join_cells_cut_by_line_breaks(joined, map.leaves.len());
     }
     let first_data = joined

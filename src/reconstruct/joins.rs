@@ -327,9 +327,10 @@ fn trimmed(cells: &[String]) -> &[String] {
 /// cells cut (a cell of two lines copied out of a web page: `教师培训` /
 /// `人次 | ≥1200人次 | 计划标准`): `prev` stops at a text short of the
 /// table's `width`, `next` opens with the rest of that cell in its first
-/// column, and the two make exactly one row of the table's width. A row
-/// that ends on a 依据 / 分类 value is whole, and one that opens with a
-/// level name is a row of its own shifted by a merged cell.
+/// column and ends on the 依据 / 分类 value that ends every row, and the
+/// two make exactly one row of the table's width. A row that ends on such
+/// a value is whole, and one that opens with a level name is a row of its
+/// own shifted by a merged cell.
 fn cell_cut_by_a_line_break(prev: &Row, next: &Row, width: usize) -> bool {
     let (a, b) = (trimmed(&prev.cells), trimmed(&next.cells));
     let (Some(last), Some(first)) = (a.last(), b.first()) else {
@@ -344,6 +345,7 @@ fn cell_cut_by_a_line_break(prev: &Row, next: &Row, width: usize) -> bool {
         && b.len() < width
         && a.len() + b.len() == width + 1
         && !ends_a_row(last)
+        && b.last().is_some_and(|t| ends_a_row(t.trim()))
         && !vocab::is_level1_name(first)
         && !vocab::is_level2_name(first)
 }

@@ -319,8 +319,7 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
 }
 /// 序号, 编号: a column of row numbers.
 fn is_row_number_header(header: &str) -> bool {
-    let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(h.as_str(), "序号" | "编号" | "序" | "行次")
+    matches!(squash(header).as_str(), "序号" | "编号" | "序" | "行次")
 }
 
 /// `1`, `12`, `(3)`: a row's number.
@@ -1301,22 +1300,11 @@ fn is_sign_off_row(row: &Row) -> bool {
         "日期",
     ];
     let signing = |t: &str| {
-        let Some((label, _)) = t.split_once([':', '：']) else {
-            return false;
-        };
-        let label: String = label.chars().filter(|c| !c.is_whitespace()).collect();
-        FIELDS.contains(&label.as_str())
-    };
-    let date = |t: &str| {
-        let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        t.ends_with('日')
-            && t.contains('年')
-            && t.contains('月')
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || "年月日".contains(c))
+        t.split_once([':', '：'])
+            .is_some_and(|(label, _)| FIELDS.contains(&squash(label).as_str()))
     };
     let texts: Vec<&str> = row.texts().collect();
-    texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || date(t))
+    texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || super::is_full_date(t))
 }
 
 /// The text of a row that holds only the rest of the name above it: one
@@ -1591,12 +1579,15 @@ fn read_short_row_moved(
         .and_then(|(_, p)| *p)
         .map(|(a, _)| a)?;
     let last = placed.iter().flatten().map(|&(_, b)| b).max()?;
+    // The merged cells the row continues at its left stay where they are.
+    let stays = |span: &Span, p: &Option<(usize, usize)>| {
+        span.continued && p.is_some_and(|(a, _)| a < first_own)
+    };
     for shift in 1..leaves.len().saturating_sub(last) {
         let mut cells: Vec<String> = Vec::new();
         let mut moved: Vec<Span> = Vec::new();
-        // The merged cells the row continues at its left stay.
         for ((cell, span), p) in row.cells.iter().zip(spans).zip(&placed) {
-            if span.continued && p.is_some_and(|(a, _)| a < first_own) {
+            if stays(span, p) {
                 cells.push(cell.clone());
                 moved.push(*span);
             }
@@ -1611,7 +1602,7 @@ fn read_short_row_moved(
         }
         let mut fits = true;
         for ((cell, span), p) in row.cells.iter().zip(spans).zip(&placed) {
-            if span.continued && p.is_some_and(|(a, _)| a < first_own) {
+            if stays(span, p) {
                 continue;
             }
             let to = p.and_then(|(a, b)| Some((leaves.get(a + shift)?, leaves.get(b + shift)?)));

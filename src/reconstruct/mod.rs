@@ -645,15 +645,16 @@ fn first_title(rows: &[&Row], hard: bool) -> Option<String> {
 /// the attachment, not the approval.
 fn without_attachment_label(title: &str) -> &str {
     let t = title.trim_start();
-    let Some(rest) = ["附件", "附表"].iter().find_map(|p| t.strip_prefix(p)) else {
+    let Some(after) = ["附件", "附表"].iter().find_map(|p| t.strip_prefix(p)) else {
         return title;
     };
-    let rest = rest.trim_start_matches(|c: char| {
+    // Its number (`附件2`, `附件一`) or a blank, then perhaps a colon.
+    let rest = after.trim_start_matches(|c: char| {
         c.is_ascii_digit()
             || c.is_whitespace()
             || "０１２３４５６７８９一二三四五六七八九十".contains(c)
     });
-    let had_separator = rest.len() < t.len() - "附件".len() || rest.starts_with(['：', ':']);
+    let had_separator = rest.len() < after.len() || rest.starts_with(['：', ':']);
     let rest = rest.trim_start_matches(['：', ':', ' ', '　']);
     if had_separator && rest.chars().count() >= 6 {
         rest
@@ -1087,22 +1088,23 @@ fn form_segments<'a>(
                 let named_above = title
                     && texts.first().is_some_and(|t| is_generic_title(t))
                     && rows.get(i - 1).is_some_and(is_named_title_line);
+                // The line above, alone on its row, with the title.
+                let line_above = |goes_with: &dyn Fn(&str, &str) -> bool| {
+                    title
+                        && rows.get(i - 1).is_some_and(|r| {
+                            let above: Vec<&str> = r.texts().collect();
+                            matches!((above.as_slice(), texts.first()),
+                                ([head], Some(t)) if goes_with(head, t))
+                        })
+                };
                 // So does the first line of a title wrapped onto two.
-                let wrapped_above = title
-                    && !hard
-                    && rows.get(i - 1).is_some_and(|r| {
-                        let above: Vec<&str> = r.texts().collect();
-                        matches!((above.as_slice(), texts.first()),
-                            ([head], Some(rest)) if is_wrapped_title_head(head) && continues_title(head, rest))
+                let wrapped_above = !hard
+                    && line_above(&|head, rest| {
+                        is_wrapped_title_head(head) && continues_title(head, rest)
                     });
                 // And the unit's name printed on the line above a title that
                 // opens with the year (某局 / 2026年部门整体支出绩效目标表).
-                let unit_above = title
-                    && rows.get(i - 1).is_some_and(|r| {
-                        let above: Vec<&str> = r.texts().collect();
-                        matches!((above.as_slice(), texts.first()),
-                            ([head], Some(t)) if is_unit_over_title(head, t))
-                    });
+                let unit_above = line_above(&is_unit_over_title);
                 let start = if heading_above || named_above || wrapped_above || unit_above {
                     i - 1
                 } else {

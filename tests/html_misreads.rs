@@ -727,3 +727,42 @@ fn a_spacer_column_merged_beside_level1_is_no_level2() {
         ]
     );
 }
+
+/// A form that names its department by its role in the budget or the form
+/// (`预算单位`, `填报单位（盖章）`) instead of 部门名称: the department, its
+/// code and the unit printed beside it are read; a 部门名称 row under it
+/// is the same department, and the date beside a 编制单位 is no stray text.
+#[test]
+fn the_department_named_as_budget_or_filing_unit() {
+    let table = concat!(
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>统计调查项目数</td><td>≥12项</td></tr>",
+        "</table>"
+    );
+    for (line, name, code) in [
+        (
+            "<p>预算单位：[102003]宜城市统计局</p>",
+            "宜城市统计局",
+            Some("102003"),
+        ),
+        (
+            "<p>填报单位（盖章）：宜城市统计局　　单位：万元</p><p>部门名称：宜城市统计局</p>",
+            "宜城市统计局",
+            None,
+        ),
+        (
+            "<p>编制单位：宜城市统计局　　2026年1月8日</p>",
+            "宜城市统计局",
+            None,
+        ),
+    ] {
+        let d = one(&format!(
+            "<h1>2026年部门整体支出绩效目标表</h1>{line}{table}"
+        ));
+        assert_eq!(d.department.as_deref(), Some(name), "{line}");
+        assert_eq!(d.department_code.as_deref(), code, "{line}");
+        assert!(d.warnings.is_empty(), "{line}: {:#?}", d.warnings);
+        assert_eq!(d.indicators.len(), 1, "{line}");
+    }
+}

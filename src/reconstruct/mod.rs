@@ -97,12 +97,24 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
     plain_label(owned)
 }
 
+/// A label that names the department by its role in the budget or the
+/// form (`预算单位：某局`, `填报单位（盖章）：某局`).
+fn is_unit_label(t: &str) -> bool {
+    let t = ["（盖章）", "(盖章)", "（公章）", "(公章)"]
+        .iter()
+        .find_map(|s| t.strip_suffix(s))
+        .unwrap_or(t);
+    matches!(t, "预算单位" | "预算部门" | "填报单位" | "编制单位")
+}
+
 /// [`section_of_label`] on a label already squashed, without its colons.
 fn plain_label(t: &str) -> Option<Section> {
     // Other bureaus word some labels differently: 中长期目标, 部门职责,
     // 年度主要任务, 长期绩效目标.
     let t = t.strip_prefix("中").unwrap_or(t);
-    let s = if t.ends_with("名称") && (t.starts_with("部门") || t.starts_with("单位")) {
+    let s = if (t.ends_with("名称") && (t.starts_with("部门") || t.starts_with("单位")))
+        || is_unit_label(t)
+    {
         Section::Department
     } else if t.contains("资金情况") || is_budget_label(t) {
         Section::Funding
@@ -1401,28 +1413,35 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                 }
             }
             Section::Department => {
-                let fields = rows
-                    .first()
-                    .map(|r| department_fields(&r.cells))
-                    .unwrap_or_default();
-                if c.department.is_none() {
-                    c.department = fields.name;
-                    c.department_code = c.department_code.take().or(fields.code);
-                }
-                // `部门名称：X | 单位：万元`: the unit printed beside the name.
-                preamble_unit = preamble_unit.or(fields.unit);
-                if !fields.unread.is_empty() {
-                    warnings.push(Warning::new(
-                        "unplaced_cell",
-                        format!(
-                            "department row texts read into no field: {}",
-                            truncate(&fields.unread.join(" | "), 120)
-                        ),
-                    ));
+                // The first row, and any row after it that names the
+                // department again (`填报单位：某局` above `部门名称 | 某局`).
+                let (named, rest): (Vec<_>, Vec<_>) =
+                    rows.iter().enumerate().partition(|(k, r)| {
+                        *k == 0
+                            || r.cells.first().and_then(|c| section_of_label(c))
+                                == Some(Section::Department)
+                    });
+                for (_, row) in named {
+                    let fields = department_fields(&row.cells);
+                    if c.department.is_none() {
+                        c.department = fields.name;
+                        c.department_code = c.department_code.take().or(fields.code);
+                    }
+                    // `部门名称：X | 单位：万元`: the unit printed beside the name.
+                    preamble_unit = preamble_unit.or(fields.unit);
+                    if !fields.unread.is_empty() {
+                        warnings.push(Warning::new(
+                            "unplaced_cell",
+                            format!(
+                                "department row texts read into no field: {}",
+                                truncate(&fields.unread.join(" | "), 120)
+                            ),
+                        ));
+                    }
                 }
                 // Rows after it that no label starts: an unlabelled budget
                 // table, or text (read or reported below).
-                stray.extend(rows.iter().skip(1).copied());
+                stray.extend(rest.into_iter().map(|(_, r)| *r));
             }
             Section::Funding => {}
             Section::Functions => c
@@ -1896,6 +1915,14 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
             Some((l, v)) => (squash(l), Some(v.trim().to_string())),
             None => (squash(part), None),
         };
+        // The date the form was filled in (`编制单位：某局 | 2025年1月8日`).
+        let dated = matches!(
+            label.as_str(),
+            "填报日期" | "填表日期" | "编制日期" | "日期"
+        );
+        if (value.is_none() && is_full_date(part)) || (dated && value.is_some()) {
+            continue;
+        }
         let known = CODE_LABELS.contains(&label.as_str()) || year_label(&label);
         let labelled = value.is_some() || known;
         if !labelled {

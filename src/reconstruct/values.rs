@@ -95,12 +95,21 @@ pub fn join_lines(s: &str) -> String {
         }
         let latin = out.ends_with(|c: char| c.is_ascii_alphanumeric())
             && line.starts_with(|c: char| c.is_ascii_alphanumeric());
-        if latin {
+        // A number that CJK text wrapped character by character
+        // (`不少于160` / `0家`) is one number.
+        let cut_number = out.ends_with(|c: char| c.is_ascii_digit())
+            && line.starts_with(|c: char| c.is_ascii_digit())
+            && (has_cjk(&out) || has_cjk(line));
+        if latin && !cut_number {
             out.push(' ');
         }
         out.push_str(line);
     }
     out
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
 /// Decodes the character references a text copied from a page's source
@@ -664,6 +673,11 @@ mod tests {
         );
         assert_eq!(join_lines("CIM\nplatform"), "CIM platform");
         assert_eq!(join_lines("达到\n95%"), "达到95%");
+        // A number cut by a character-by-character wrap is one number;
+        // numbers alone on their lines stay apart.
+        assert_eq!(join_lines("不少\n于160\n0家"), "不少于1600家");
+        assert_eq!(join_lines("应急抢险资金2\n4小时"), "应急抢险资金24小时");
+        assert_eq!(join_lines("2024\n2025"), "2024 2025");
         assert_eq!(clean_text(" 数 \n 据 ").as_deref(), Some("数据"));
     }
 

@@ -218,3 +218,79 @@ fn empty_category_cell_is_null_not_a_shift() {
     assert_eq!(next.level1.as_deref(), Some("管理效率"));
     assert_eq!(next.category.as_deref(), Some("绩效基本型"));
 }
+
+/// (level1, level2, level3, target, page) of every indicator.
+fn rows_read(doc: &Document) -> Vec<(&str, &str, &str, &str, Option<u32>)> {
+    fn s(v: &Option<String>) -> &str {
+        v.as_deref().unwrap_or("")
+    }
+    doc.indicators
+        .iter()
+        .map(|i| {
+            (
+                s(&i.level1),
+                s(&i.level2),
+                s(&i.level3),
+                s(&i.target),
+                i.page,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_row_cut_inside_its_brackets_is_joined_across_the_break() {
+    // The name and the target of the third row both go on at the top of
+    // page 2, where their brackets close; no new row starts there.
+    let doc = convert("row-cut-in-brackets.pdf");
+    assert_eq!(
+        rows_read(&doc),
+        [
+            (
+                "产出指标",
+                "质量指标",
+                "危化品企业风险隐患整改率",
+                "100%",
+                Some(1)
+            ),
+            ("产出指标", "质量指标", "执法案卷合格率", "≥95%", Some(1)),
+            (
+                "产出指标",
+                "质量指标",
+                "自然灾害预警信息发布覆盖率（含短信、应急广播等渠道，按行政村统计）",
+                "≥98%（以行政村为单位统计）",
+                Some(1)
+            ),
+            (
+                "产出指标",
+                "时效指标",
+                "灾情信息报送时限",
+                "≤2小时",
+                Some(2)
+            ),
+        ]
+    );
+    let codes: Vec<&str> = doc.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, ["row_joined"]);
+}
+
+#[test]
+fn a_target_printed_only_after_the_break_joins_its_cut_name() {
+    // Page 1 prints the start of the name and no target; page 2 the rest
+    // of the name, closing its bracket, and the target.
+    let doc = convert("name-cut-target-after.pdf");
+    assert_eq!(
+        rows_read(&doc),
+        [
+            ("产出指标", "质量指标", "执法案卷合格率", "≥95%", Some(1)),
+            (
+                "产出指标",
+                "质量指标",
+                "自然灾害预警信息发布覆盖率（含短信、应急广播、农村大喇叭、户外电子显示屏等多种渠道，按行政村统计）",
+                "≥98%",
+                Some(1)
+            ),
+            ("产出指标", "时效指标", "灾情信息报送时限", "≤2小时", Some(2)),
+        ]
+    );
+}

@@ -87,7 +87,7 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     let (Some((_, p)), Some((_, n))) = (last_text(&prev.cells), last_text(&next.cells)) else {
         return false;
     };
-    if cut_cells_continue(prev, next) {
+    if cut_cells_continue(prev, next, above) {
         return true;
     }
     if !ends_a_row(p) {
@@ -104,12 +104,56 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
 }
 
 /// Whether `next`, after a page break, holds only the rests of cells of
-/// the ruled row `prev` ([`is_rest_of_cut_cells`]).
-fn cut_cells_continue(prev: &Row, next: &Row) -> bool {
+/// the ruled row `prev` ([`is_rest_of_cut_cells`], [`closes_cut_text`]).
+fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
     next.after_page_break
         && prev.spans.is_some()
         && next.spans.is_some()
-        && is_rest_of_cut_cells(prev, next)
+        && (is_rest_of_cut_cells(prev, next) || closes_cut_text(prev, next, above))
+}
+
+/// How many brackets or quotes `s` leaves open (negative: closes more than
+/// it opens).
+fn open_brackets(s: &str) -> i32 {
+    s.chars()
+        .map(|c| match c {
+            '（' | '(' | '【' | '[' | '《' | '“' => 1,
+            '）' | ')' | '】' | ']' | '》' | '”' => -1,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// A ruled row cut by a page break in the middle of a sentence: a cell of
+/// `prev` leaves a bracket open (`覆盖率（含短信、应急广播等渠道，按行政`)
+/// and the same cell of `next` closes it, or opens with punctuation no cell
+/// starts with (`村统计）`, `，按季度通报`). Every other new text of `next`
+/// lies in a column of `prev` (the rest of its target, or the target that
+/// only the new page prints).
+fn closes_cut_text(prev: &Row, next: &Row, above: &[String]) -> bool {
+    let new: Vec<(usize, &str)> = next
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, c.trim()))
+        .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
+        .collect();
+    let prev_text = |i: usize| {
+        prev.cells
+            .get(i)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+    };
+    let closes = |i: usize, n: &str| {
+        prev_text(i).is_some_and(|p| {
+            (open_brackets(p) > 0 && open_brackets(n) < 0)
+                || n.starts_with(['）', ')', '】', '》', '”', '，', '、', '；', '。'])
+        })
+    };
+    !new.is_empty()
+        && new.len() < next.cells.len()
+        && new.iter().any(|&(i, n)| closes(i, n))
+        && new.iter().all(|&(i, _)| i < prev.cells.len())
 }
 
 /// A ruled row broken across pages by its producer (Word lets a row
@@ -191,7 +235,7 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let n_first = first_text(&next.cells).map_or(0, |(i, _)| i);
     let mut cells: Vec<String> = prev.cells.clone();
     let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
-    if prev_whole || rests_of_cells(prev, next, above) {
+    if prev_whole || rests_of_cells(prev, next, above) || closes_cut_text(prev, next, above) {
         for (i, c) in next.cells.iter().enumerate() {
             if c.trim().is_empty() || repeats(above, i, c) {
                 continue;
@@ -295,7 +339,7 @@ pub fn join_cut_rows<'a>(
                     && if rows_end_with_vocabulary {
                         data_continues(&prev.row, &t.row, &above)
                     } else {
-                        cut_cells_continue(&prev.row, &t.row)
+                        cut_cells_continue(&prev.row, &t.row, &above)
                     } =>
             {
                 prev.row = Cow::Owned(join(&prev.row, &t.row, &above));

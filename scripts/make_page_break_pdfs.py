@@ -1,0 +1,133 @@
+"""Small PDFs of ruled indicator tables cut by a page break, each showing
+one way such a cut used to be misread, for tests/pdf_misreads.rs.
+
+    python3 scripts/make_page_break_pdfs.py   # writes tests/fixtures/misreads/
+
+Needs reportlab (the non-embedded STSong-Light font, so no font files).
+reportlab runs with invariant=1, so a rerun gives the same bytes.
+
+| file | cut |
+|---|---|
+| row-cut-in-brackets.pdf | a row's name and target both go on after the break, each inside an open bracket |
+| name-cut-target-after.pdf | a row's name goes on after the break, and its target is printed only there |
+"""
+from __future__ import annotations
+
+import os
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+FONT = "STSong-Light"
+W, H = 595.27, 841.89
+# Column edges: 一级指标, 二级指标, 三级指标, 指标值.
+XS = [40, 130, 240, 440, 555]
+LINE = 12
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "misreads")
+
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+class Sheet:
+    """A canvas drawn top-down: `y` counts from the page's top edge."""
+
+    def __init__(self, path: str):
+        self.c = canvas.Canvas(path, pagesize=(W, H), invariant=1)
+
+    def box(self, c0: int, c1: int, top: float, bottom: float, lines=()):
+        """A ruled cell over columns c0..c1-1 from `top` down to `bottom`,
+        its lines printed from its top."""
+        x0, x1 = XS[c0], XS[c1]
+        self.c.rect(x0, H - bottom, x1 - x0, bottom - top)
+        self.c.setFont(FONT, 9)
+        for i, s in enumerate(lines):
+            self.c.drawString(x0 + 3, H - top - 12 - i * LINE, s)
+
+    def text(self, y: float, s: str, size: float = 9):
+        self.c.setFont(FONT, size)
+        self.c.drawCentredString(W / 2, H - y, s)
+
+    def page_end(self, n: int, total: int):
+        self.text(H - 20, f"第{n}页 共{total}页")
+        self.c.showPage()
+
+    def save(self):
+        self.c.save()
+
+
+def head(s: Sheet, top: float) -> float:
+    """The title, the department's row and the header; the header's bottom."""
+    s.text(50, "宜昌市应急管理局2026年部门整体支出绩效目标表", 14)
+    s.box(0, 1, top, top + 18, ["部门名称"])
+    s.box(1, 4, top, top + 18, ["宜昌市应急管理局"])
+    top += 30
+    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        s.box(k, k + 1, top, top + 18, [t])
+    return top + 18
+
+
+def row_cut_in_brackets(path: str):
+    """产出指标 / 质量指标 merged over three rows at the foot of page 1 and
+    one at the top of page 2; the third row's name and target both run on
+    to page 2, cut inside their brackets. Then 时效指标's row."""
+    s = Sheet(path)
+    top = head(s, 620)
+    foot = H - 40
+    s.box(0, 1, top, foot, ["产出指标"])
+    s.box(1, 2, top, foot, ["质量指标"])
+    rows = [(["危化品企业风险隐患整改率"], ["100%"]), (["执法案卷合格率"], ["≥95%"])]
+    for name, target in rows:
+        s.box(2, 3, top, top + 30, name)
+        s.box(3, 4, top, top + 30, target)
+        top += 30
+    s.box(2, 3, top, foot, ["自然灾害预警信息发布覆盖率（含", "短信、应急广播等渠道，按行政"])
+    s.box(3, 4, top, foot, ["≥98%（以行政村为"])
+    s.page_end(1, 2)
+    top = 40
+    s.box(0, 1, top, top + 60)
+    s.box(1, 2, top, top + 30)
+    s.box(2, 3, top, top + 30, ["村统计）"])
+    s.box(3, 4, top, top + 30, ["单位统计）"])
+    s.box(1, 2, top + 30, top + 60, ["时效指标"])
+    s.box(2, 3, top + 30, top + 60, ["灾情信息报送时限"])
+    s.box(3, 4, top + 30, top + 60, ["≤2小时"])
+    s.page_end(2, 2)
+    s.save()
+
+
+def name_cut_target_after(path: str):
+    """The last row of page 1 prints the start of its name only (its
+    target, centred in the row, falls on page 2); page 2 prints the rest of
+    the name and the target. Then 时效指标's row."""
+    s = Sheet(path)
+    top = head(s, 640)
+    foot = H - 40
+    s.box(0, 1, top, foot, ["产出指标"])
+    s.box(1, 2, top, foot, ["质量指标"])
+    s.box(2, 3, top, top + 30, ["执法案卷合格率"])
+    s.box(3, 4, top, top + 30, ["≥95%"])
+    top += 30
+    s.box(2, 3, top, foot, ["自然灾害预警信息发布覆盖率（含短信、", "应急广播、农村大喇叭、户外电子显"])
+    s.box(3, 4, top, foot)
+    s.page_end(1, 2)
+    top = 40
+    s.box(0, 1, top, top + 60)
+    s.box(1, 2, top, top + 30)
+    s.box(2, 3, top, top + 30, ["示屏等多种渠道，按行政村统计）"])
+    s.box(3, 4, top, top + 30, ["≥98%"])
+    s.box(1, 2, top + 30, top + 60, ["时效指标"])
+    s.box(2, 3, top + 30, top + 60, ["灾情信息报送时限"])
+    s.box(3, 4, top + 30, top + 60, ["≤2小时"])
+    s.page_end(2, 2)
+    s.save()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    row_cut_in_brackets(os.path.join(OUT, "row-cut-in-brackets.pdf"))
+    name_cut_target_after(os.path.join(OUT, "name-cut-target-after.pdf"))
+
+
+if __name__ == "__main__":
+    main()

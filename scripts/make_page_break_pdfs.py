@@ -10,6 +10,7 @@ reportlab runs with invariant=1, so a rerun gives the same bytes.
 |---|---|
 | row-cut-in-brackets.pdf | a row's name and target both go on after the break, each inside an open bracket |
 | name-cut-target-after.pdf | a row's name goes on after the break, and its target is printed only there |
+| names-after-the-break.pdf | level cells merged over the last row of a page and the first of the next print their names on the next page only |
 """
 from __future__ import annotations
 
@@ -123,10 +124,40 @@ def name_cut_target_after(path: str):
     s.save()
 
 
+def names_after_the_break(path: str):
+    """效益指标's two rows, then 满意度指标 / 服务对象满意度指标 merged over
+    the last row of page 1 and the first of page 2, their names centred in
+    the merge and so printed in its part on page 2 only."""
+    s = Sheet(path)
+    top = head(s, 650)
+    foot = H - 40
+    s.box(0, 1, top, top + 60, ["效益指标"])
+    s.box(1, 2, top, top + 30, ["社会效益指标"])
+    s.box(2, 3, top, top + 30, ["生产安全事故死亡人数下降率"])
+    s.box(3, 4, top, top + 30, ["≥5%"])
+    s.box(1, 2, top + 30, top + 60, ["可持续影响指标"])
+    s.box(2, 3, top + 30, top + 60, ["应急管理体系和能力现代化水平"])
+    s.box(3, 4, top + 30, top + 60, ["持续提升"])
+    top += 60
+    s.box(0, 1, top, foot)
+    s.box(1, 2, top, foot)
+    s.box(2, 3, top, foot, ["受灾群众满意度"])
+    s.box(3, 4, top, foot, ["≥90%"])
+    s.page_end(1, 2)
+    top = 40
+    s.box(0, 1, top, top + 30, ["满意度指标"])
+    s.box(1, 2, top, top + 30, ["服务对象满意度指标"])
+    s.box(2, 3, top, top + 30, ["企业对执法服务满意度"])
+    s.box(3, 4, top, top + 30, ["≥92%"])
+    s.page_end(2, 2)
+    s.save()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     row_cut_in_brackets(os.path.join(OUT, "row-cut-in-brackets.pdf"))
     name_cut_target_after(os.path.join(OUT, "name-cut-target-after.pdf"))
+    names_after_the_break(os.path.join(OUT, "names-after-the-break.pdf"))
 
 
 if __name__ == "__main__":

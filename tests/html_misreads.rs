@@ -766,3 +766,98 @@ fn the_department_named_as_budget_or_filing_unit() {
         assert_eq!(d.indicators.len(), 1, "{line}");
     }
 }
+
+/// (level1, level2, level3) of every indicator.
+fn levels(d: &Document) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
+    d.indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level1.as_deref(),
+                i.level2.as_deref(),
+                i.level3.as_deref(),
+            )
+        })
+        .collect()
+}
+
+/// A level cell merged over rows and left empty is a box with no name in
+/// it: its rows have no name at that level, not the group's above.
+#[test]
+fn an_empty_merged_level_cell_names_nothing() {
+    let d = one(concat!(
+        "<h1>秭归县体育局2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>全民健身活动场次</td><td>≥40场</td></tr>",
+        "<tr><td>质量指标</td><td>公共体育设施完好率</td><td>≥95%</td></tr>",
+        "<tr><td rowspan=\"2\"></td><td>社会效益指标</td><td>经常参加锻炼人数比例</td><td>≥38%</td></tr>",
+        "<tr><td>可持续影响指标</td><td>健身设施管护机制</td><td>健全</td></tr>",
+        "<tr><td rowspan=\"3\">满意度指标</td><td>服务对象满意度指标</td><td>健身群众满意度</td><td>≥90%</td></tr>",
+        "<tr><td rowspan=\"2\"></td><td>赛事参与者满意度</td><td>≥85%</td></tr>",
+        "<tr><td>志愿者满意度</td><td>≥80%</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        levels(&d),
+        [
+            (Some("产出指标"), Some("数量指标"), Some("全民健身活动场次")),
+            (
+                Some("产出指标"),
+                Some("质量指标"),
+                Some("公共体育设施完好率")
+            ),
+            (None, Some("社会效益指标"), Some("经常参加锻炼人数比例")),
+            (None, Some("可持续影响指标"), Some("健身设施管护机制")),
+            (
+                Some("满意度指标"),
+                Some("服务对象满意度指标"),
+                Some("健身群众满意度")
+            ),
+            (Some("满意度指标"), None, Some("赛事参与者满意度")),
+            (Some("满意度指标"), None, Some("志愿者满意度")),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}
+
+/// A table continued in a second table (a Word table split at a page, as
+/// pages copy it): the continuation's first row has empty level cells
+/// where the merged cells were cut, and the names above go on. A blank
+/// row under merged cells is no indicator.
+#[test]
+fn level_names_go_on_into_a_continued_table_and_over_blank_rows() {
+    let d = one(concat!(
+        "<h1>恩施州农业农村局2025年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标值确定依据</td></tr>",
+        "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"3\">数量指标</td><td>低产茶园改造面积</td><td>≥1.2万亩</td><td rowspan=\"3\">计划标准</td></tr>",
+        "<tr><td>培育区域公用品牌</td><td>2个</td></tr>",
+        "<tr><td></td><td></td></tr>",
+        "</table>",
+        "<table>",
+        "<tr><td rowspan=\"2\"></td><td></td><td>茶园绿色防控覆盖率</td><td>≥90%</td><td>计划标准</td></tr>",
+        "<tr><td>质量指标</td><td>茶叶质量抽检合格率</td><td>≥98%</td><td>计划标准</td></tr>",
+        "<tr><td>效益指标</td><td>经济效益指标</td><td>茶农人均增收</td><td>≥800元</td><td>计划标准</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        levels(&d),
+        [
+            (Some("产出指标"), Some("数量指标"), Some("低产茶园改造面积")),
+            (Some("产出指标"), Some("数量指标"), Some("培育区域公用品牌")),
+            (
+                Some("产出指标"),
+                Some("数量指标"),
+                Some("茶园绿色防控覆盖率")
+            ),
+            (
+                Some("产出指标"),
+                Some("质量指标"),
+                Some("茶叶质量抽检合格率")
+            ),
+            (Some("效益指标"), Some("经济效益指标"), Some("茶农人均增收")),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

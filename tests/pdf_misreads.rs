@@ -294,3 +294,44 @@ fn a_target_printed_only_after_the_break_joins_its_cut_name() {
         ]
     );
 }
+
+#[test]
+fn level_names_printed_only_after_the_break_hold_before_it() {
+    // 满意度指标 / 服务对象满意度指标 are merged over the last row of page 1
+    // and the first of page 2, and printed on page 2 only. The row on
+    // page 1 has cells of its own there: it is not 效益指标's.
+    let doc = convert("names-after-the-break.pdf");
+    assert_eq!(
+        rows_read(&doc),
+        [
+            (
+                "效益指标",
+                "社会效益指标",
+                "生产安全事故死亡人数下降率",
+                "≥5%",
+                Some(1)
+            ),
+            (
+                "效益指标",
+                "可持续影响指标",
+                "应急管理体系和能力现代化水平",
+                "持续提升",
+                Some(1)
+            ),
+            (
+                "满意度指标",
+                "服务对象满意度指标",
+                "受灾群众满意度",
+                "≥90%",
+                Some(1)
+            ),
+            (
+                "满意度指标",
+                "服务对象满意度指标",
+                "企业对执法服务满意度",
+                "≥92%",
+                Some(2)
+            ),
+        ]
+    );
+}

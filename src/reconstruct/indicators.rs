@@ -954,10 +954,34 @@ pub fn parse_table(
     // The column of the last row's name and how many indicators it gave.
     let mut last_name: Option<(usize, usize)> = None;
     let mut out: Vec<Vec<(IndicatorTable, Indicator, Vec<Note>)>> = vec![Vec::new()];
+    // Each data row's spans as read by column (moved right where the row
+    // lacks the label column), for what its blank level cells mean.
+    let moved_spans: Vec<Option<Vec<Span>>> = joined
+        .iter()
+        .skip(first_data)
+        .filter(|t| !t.header)
+        .map(|t| {
+            let spans = t.row.spans.as_ref().filter(|_| map.reliable)?;
+            Some(without_label_column(spans, &map).unwrap_or_else(|| spans.clone()))
+        })
+        .collect();
+    let blanks = blank_levels(
+        &joined
+            .iter()
+            .skip(first_data)
+            .filter(|t| !t.header)
+            .zip(&moved_spans)
+            .map(|(t, s)| (&*t.row, s.as_deref()))
+            .collect::<Vec<_>>(),
+        &map,
+    );
+    let mut blanks = blanks.into_iter();
     for t in joined.iter().skip(first_data) {
         if t.header {
             continue;
         }
+        let row_blanks = blanks.next().unwrap_or_default();
+
         let row: &Row = &t.row;
         let mut notes: Vec<(&str, String)> = Vec::new();
         if t.joined {
@@ -983,7 +1007,12 @@ pub fn parse_table(
             (Some(spans), true) => {
                 let moved = without_label_column(spans, &map);
                 let spans = moved.as_deref().unwrap_or(spans);
-                let read = read_by_column(row, spans, &map, &above, &carried, is_label, &mut notes);
+                let from_above = Above {
+                    levels: &above,
+                    values: &carried,
+                    blanks: &row_blanks,
+                };
+                let read = read_by_column(row, spans, &map, &from_above, is_label, &mut notes);
                 match read {
                     Some(r) if !flat && !split && misread_short_row(row, spans, &map, &r) => {
                         let mut moved_notes = Vec::new();
@@ -1405,15 +1434,115 @@ fn without_label_column(spans: &[Span], map: &HeaderMap) -> Option<Vec<Span>> {
     })
 }
 
+/// What an empty level cell of a reliable row means.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+enum BlankLevel {
+    /// The name of the row above (a template that leaves the cells under a
+    /// name blank instead of merging them, or the part of a merged cell
+    /// that a page break cut off from its name).
+    #[default]
+    SameAsAbove,
+    /// No name: its own cell, in a column whose names are merged elsewhere
+    /// in the table, so a blank is a blank.
+    Empty,
+    /// The name the merged cell's part after the page break prints.
+    Printed(String),
+}
+
+/// A reliable row's cell in a level column: whether it continues a merged
+/// cell, and its text.
+fn level_cell<'r>(
+    row: &'r Row,
+    spans: &[Span],
+    map: &HeaderMap,
+    level: usize,
+) -> Option<(bool, &'r str)> {
+    let leaf = map
+        .leaves
+        .iter()
+        .position(|l| l.field.level() == Some(level))?;
+    row.cells
+        .iter()
+        .zip(spans)
+        .find(|(_, s)| leaf_of(s, &map.leaves) == Some(leaf))
+        .map(|(c, s)| (s.continued, c.trim()))
+}
+
+/// What each level cell left blank in the reliable rows of a table means
+/// ([`BlankLevel`]), per data row, given each row's spans as read.
+/// A blank in a column that merges its names elsewhere is a blank; the
+/// last row before a page break takes the name that the first row after
+/// it prints (a merged cell whose name the producer printed in its later
+/// part), and so does its level 2 when its level 1 did; the first row
+/// after a break, and a row with both levels blank, fill down (the rest of
+/// a merged cell cut by the break or by the end of a table).
+fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[BlankLevel; 2]> {
+    let merged: Vec<bool> = (0..2)
+        .map(|k| {
+            rows.iter().any(|(r, s)| {
+                s.and_then(|s| level_cell(r, s, map, k))
+                    .is_some_and(|(continued, _)| continued)
+            })
+        })
+        .collect();
+    let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
+    for (j, (row, spans)) in rows.iter().enumerate() {
+        let Some(spans) = spans else { continue };
+
+        let next = rows
+            .get(j + 1)
+            .filter(|(n, _)| n.after_page_break)
+            .and_then(|(n, s)| s.map(|s| (*n, s)));
+        let blank = |k: usize| level_cell(row, spans, map, k) == Some((false, ""));
+        // Both levels blank: the rest of merged cells that the table's end
+        // cut (a Word table split in two), the names above going on.
+        let both_blank = blank(0) && blank(1);
+        let mut printed_level1 = false;
+        for (k, slot) in out.get_mut(j).into_iter().flatten().enumerate() {
+            if !blank(k) {
+                continue;
+            }
+            let printed = next
+                .and_then(|(n, s)| level_cell(n, s, map, k))
+                .filter(|(continued, t)| !continued && !t.is_empty())
+                .map(|(_, t)| t.to_string());
+            let is_merged = merged.get(k).copied().unwrap_or(false);
+            *slot = match printed {
+                Some(t) if is_merged || (k == 1 && printed_level1) => {
+                    printed_level1 |= k == 0;
+                    BlankLevel::Printed(t)
+                }
+                _ if is_merged && !row.after_page_break && !both_blank => BlankLevel::Empty,
+                _ => BlankLevel::SameAsAbove,
+            };
+        }
+    }
+    out
+}
+
+/// What a row read by column continues from the rows above it.
+struct Above<'a> {
+    /// The level names in effect.
+    levels: &'a Levels,
+    /// The row above's value per leaf, for cells that continue its merges.
+    values: &'a [Option<String>],
+    /// What this row's blank level cells mean.
+    blanks: &'a [BlankLevel; 2],
+}
+
 fn read_by_column(
     row: &Row,
     spans: &[Span],
     map: &HeaderMap,
-    above: &Levels,
-    carried: &[Option<String>],
+    from_above: &Above,
     is_label: &dyn Fn(&str) -> bool,
     notes: &mut Vec<(&'static str, String)>,
 ) -> Option<RowRead> {
+    let Above {
+        levels: above,
+        values: carried,
+        blanks,
+    } = from_above;
     let (mut values, own, unplaced) = values_by_column(row, spans, map, carried);
     let mut stray: Vec<String> = unplaced;
     for (i, leaf) in map.leaves.iter().enumerate() {
@@ -1445,8 +1574,18 @@ fn read_by_column(
             })
             .map_or((None, false), |(v, o)| (Some(v), o))
     };
+    let printed = |k: usize| match blanks.get(k) {
+        Some(BlankLevel::Printed(t)) => Some(t.clone()),
+        _ => None,
+    };
     let (l1, _) = level(0);
-    let (l2, own_l2) = level(1);
+    let l1 = l1.or_else(|| printed(0));
+    let (l2, own_l2) = match level(1) {
+        (None, _) if printed(1).is_some() => (printed(1), true),
+        l2 => l2,
+    };
+    let empty1 = l1.is_none() && blanks.first() == Some(&BlankLevel::Empty);
+    let empty2 = l2.is_none() && blanks.get(1) == Some(&BlankLevel::Empty);
     let (l3, _) = level(2);
     let any_value = map
         .leaves
@@ -1454,15 +1593,22 @@ fn read_by_column(
         .zip(&values)
         .any(|(l, v)| l.field.level().is_none() && !l.field.is_not_indicator() && v.is_some());
     let any_own = own.iter().any(|&o| o);
-    if !any_own && !any_value && l3.is_none() {
+    // (A blank row under merged cells prints nothing of its own: the
+    // values merged over it are the rows' around it.)
+    if !any_own && l3.is_none() {
         return None;
     }
-    let new_group = l1
-        .as_ref()
-        .is_some_and(|l| above.level1.as_ref() != Some(l));
+    let new_group = empty1
+        || l1
+            .as_ref()
+            .is_some_and(|l| above.level1.as_ref() != Some(l));
     let levels = Levels {
-        level1: l1.or_else(|| above.level1.clone()),
-        level2: if new_group {
+        level1: if empty1 {
+            None
+        } else {
+            l1.or_else(|| above.level1.clone())
+        },
+        level2: if new_group || empty2 {
             l2
         } else {
             l2.or_else(|| above.level2.clone())
@@ -1640,9 +1786,12 @@ fn read_short_row_moved(
             continue;
         }
         let mut tried = Vec::new();
-        let read = read_by_column(
-            &moved_row, &moved, map, above, carried, is_label, &mut tried,
-        );
+        let from_above = Above {
+            levels: above,
+            values: carried,
+            blanks: &Default::default(),
+        };
+        let read = read_by_column(&moved_row, &moved, map, &from_above, is_label, &mut tried);
         if read
             .as_ref()
             .is_some_and(|r| reads_as_indicator(&moved_row, &moved, map, r))

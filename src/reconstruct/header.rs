@@ -732,11 +732,20 @@ fn leaves_of_path(
         .map(|p| printed(p))
         .collect::<Vec<_>>()
         .join("/");
-    // The lowest header that maps decides.
-    let named = path
+    // The lowest header that maps decides; but a kind (指标类别) under a
+    // level's header (二级指标 over 指标类别 | 具体指标) holds that level's
+    // names.
+    let mut mapped = path
         .iter()
         .rev()
-        .find_map(|t| classify(t, doc_year, is_label));
+        .filter_map(|t| classify(t, doc_year, is_label));
+    let lowest = mapped.next();
+    let named = match lowest {
+        Some(c) if c.field == Field::Category => {
+            mapped.find(|up| up.field.level().is_some()).or(lowest)
+        }
+        _ => lowest,
+    };
     let period = path
         .iter()
         .find_map(|t| strip_period(&normalize(t)).1)
@@ -961,6 +970,46 @@ mod tests {
         let m = map_header(&refs, Some(2026), &label);
         assert!(m.reliable);
         assert_eq!(fields(&m), SEED_ANNUAL.to_vec());
+    }
+
+    #[test]
+    fn a_kind_under_a_level_header_holds_that_level() {
+        // 二级指标 over 指标类别 | 具体指标: the kinds are level-2 names,
+        // not the 指标分类 of the seed's template.
+        let rows = [
+            spanned(&[
+                ("一级指标", 0, 10),
+                ("二级指标", 10, 30),
+                ("指标值", 30, 40),
+            ]),
+            spanned(&[
+                ("", 0, 10),
+                ("指标类别", 10, 20),
+                ("具体指标", 20, 30),
+                ("", 30, 40),
+            ]),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let m = map_header(&refs, Some(2026), &label);
+        assert_eq!(
+            fields(&m),
+            [
+                ("一级指标", "level1"),
+                ("二级指标/指标类别", "level2"),
+                ("二级指标/具体指标", "level3"),
+                ("指标值", "target"),
+            ]
+        );
+        // Alone, or under a header of no level, it is the category.
+        let r = spanned(&[
+            ("三级指标", 0, 10),
+            ("指标值", 10, 20),
+            ("指标类别", 20, 30),
+        ]);
+        assert_eq!(
+            map_header(&[&r], None, &label).leaves[2].field,
+            Field::Category
+        );
     }
 
     #[test]

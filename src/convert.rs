@@ -248,6 +248,7 @@ pub fn convert_named_all(shown: &str, bytes: &[u8], name: &Path) -> Vec<Document
                         source.sheet = part.sheet.or(source.sheet);
                         format!("{doc_id}-{number}")
                     } else {
+                        source.sheet = part.sheet.or(source.sheet);
                         source.page_range = pages.filter(|&p| p > 0).map(|p| [1, p]);
                         doc_id.clone()
                     };

@@ -962,6 +962,11 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     }
     if parts.is_empty() {
         parts = reconstruct_rows(&rows, hard);
+        // One form in a workbook of several sheets (beside a 填报说明 or a
+        // 目录 sheet): the sheet that holds it.
+        if let [part] = parts.as_mut_slice() {
+            part.sheet = form_sheet(&rows, &layout.sheets);
+        }
     } else {
         for part in &mut parts {
             part.content.warnings.extend(title_only.iter().cloned());
@@ -986,6 +991,26 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
             .extend(layout.warnings.iter().cloned());
     }
     parts
+}
+
+/// The worksheet holding the form of `rows`: the first with its title, its
+/// department's row or an indicator table's header. `None` for input of
+/// one sheet or none.
+fn form_sheet(rows: &[Row], sheets: &[(usize, String)]) -> Option<String> {
+    if sheets.len() < 2 {
+        return None;
+    }
+    let at = rows.iter().position(|r| {
+        let texts: Vec<&str> = r.texts().collect();
+        matches!(texts.as_slice(), [t] if is_form_title(t))
+            || names_department(&texts)
+            || starts_indicator_header(r)
+    })?;
+    sheets
+        .iter()
+        .rev()
+        .find(|(first, _)| *first <= at)
+        .map(|(_, name)| name.clone())
 }
 
 /// An approval without a single indicator row: its table is an image, an
@@ -2844,6 +2869,28 @@ mod tests {
             titles,
             vec![Some("某市人力资源和社会保障局2026年部门整体支出绩效目标表")]
         );
+    }
+
+    #[test]
+    fn one_form_beside_a_notes_sheet_names_its_sheet() {
+        let rows = table(&[
+            "填报说明",
+            "荆州市档案馆2026年部门整体绩效目标表",
+            "部门（单位）名称|荆州市档案馆",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|接收进馆档案数量|≥2.5万卷",
+        ]);
+        let sheets = vec![(0, "填报说明".to_string()), (1, "部门整体".to_string())];
+        let parts = reconstruct_all(&Layout {
+            rows,
+            sheets,
+            ..Layout::default()
+        });
+        let read: Vec<(Option<&str>, Option<&str>)> = parts
+            .iter()
+            .map(|p| (p.content.department.as_deref(), p.sheet.as_deref()))
+            .collect();
+        assert_eq!(read, [(Some("荆州市档案馆"), Some("部门整体"))]);
     }
 
     #[test]

@@ -861,3 +861,58 @@ fn level_names_go_on_into_a_continued_table_and_over_blank_rows() {
     );
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+/// Forms that name no year on a page whose first form, or heading, names
+/// one: a heading over some departments' forms (部分部门) gives its year;
+/// a project's form titled without a year after a department's form takes
+/// that form's year and says so.
+#[test]
+fn forms_without_a_year_take_the_year_above_them() {
+    let form = |name: &str, indicator: &str| {
+        format!(
+            "<table><tr><td>部门（单位）名称</td><td>{name}</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>{indicator}</td><td>≥10项</td></tr></table>"
+        )
+    };
+    let docs = convert(&format!(
+        "<h2>钟祥市2026年部分部门整体支出绩效目标</h2>{}{}",
+        form("钟祥市统计局", "统计调查项目数"),
+        form("钟祥市审计局", "审计项目数")
+    ));
+    let years: Vec<(Option<i32>, Vec<&str>)> = docs
+        .iter()
+        .map(|d| {
+            let codes = d.warnings.iter().map(|w| w.code.as_str()).collect();
+            (d.year, codes)
+        })
+        .collect();
+    assert_eq!(
+        years,
+        [(Some(2026), vec![]), (Some(2026), vec!["missing_title"])]
+    );
+
+    let project = "<p>大冶市城镇污水处理厂运维项目绩效目标表</p>\
+        <table><tr><td>项目名称</td><td>城镇污水处理厂运维</td></tr>\
+        <tr><td>主管部门</td><td>大冶市住房和城乡建设局</td></tr>\
+        <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+        <tr><td>产出指标</td><td>数量指标</td><td>污水处理量</td><td>≥1200万吨</td></tr></table>";
+    let docs = convert(&format!(
+        "<p>大冶市住房和城乡建设局2026年部门整体支出绩效目标表</p>{}{project}",
+        form("大冶市住房和城乡建设局", "老旧管网改造长度")
+    ));
+    let read: Vec<(Option<Kind>, Option<i32>, Vec<&str>)> = docs
+        .iter()
+        .map(|d| {
+            let codes = d.warnings.iter().map(|w| w.code.as_str()).collect();
+            (d.kind, d.year, codes)
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some(Kind::DepartmentOverall), Some(2026), vec![]),
+            (Some(Kind::Project), Some(2026), vec!["year_inferred"]),
+        ]
+    );
+}

@@ -1982,21 +1982,40 @@ const NO_YEAR: &str = "no year in the title, a year line or a 年度 field; year
 /// of their own take the year of a heading over them all when it names no
 /// form of its own (`2025年度项目支出绩效目标表`, then `（一）…`, `（二）…`
 /// each with its table). Their title stays null (`missing_title`).
+/// Other forms that name no year, after one that does in the same
+/// worksheet (a page of a department's form and its projects' forms,
+/// `…项目绩效目标表` without a year), take its year and say so
+/// (`year_inferred`).
 fn inherit_heading(parts: &mut [Part]) {
     // The last form that printed a title: its year, if the title is a
     // heading over the forms after it, and its worksheet.
     let mut heading: Option<(Option<i32>, Option<String>)> = None;
+    // The last form with a year: the year and its worksheet.
+    let mut last_year: Option<(i32, Option<String>)> = None;
     for part in parts.iter_mut() {
         let c = &mut part.content;
+        let titled = c.title.is_some();
         if let Some(title) = &c.title {
             heading = heads_forms(title).then(|| (c.year, part.sheet.clone()));
-            continue;
         }
-        let Some((Some(year), sheet)) = &heading else {
-            continue;
-        };
-        if c.year.is_none() && *sheet == part.sheet {
-            give_year(c, *year);
+        match &heading {
+            Some((Some(year), sheet)) if !titled && c.year.is_none() && *sheet == part.sheet => {
+                give_year(c, *year);
+            }
+            _ => {}
+        }
+        match (c.year, &last_year) {
+            (Some(year), _) => last_year = Some((year, part.sheet.clone())),
+            (None, Some((year, sheet))) if *sheet == part.sheet => {
+                give_year(c, *year);
+                c.warnings.push(Warning::new(
+                    "year_inferred",
+                    format!(
+                        "the form names no year; year {year} is the year of the form above it in the file"
+                    ),
+                ));
+            }
+            _ => {}
         }
     }
 }
@@ -2021,6 +2040,8 @@ fn heads_forms(title: &str) -> bool {
         .iter()
         .find_map(|end| from_year.strip_suffix(end))
         .unwrap_or(from_year);
+    // (`2026年部分部门整体支出绩效目标`: some departments' forms.)
+    let core = &core.replacen("部分", "", 1);
     is_generic_title(core) || is_generic_title(&format!("{core}表"))
 }
 

@@ -2449,7 +2449,8 @@ mod tests {
             .map(|p| (p.content.year, p.content.warnings.len()))
             .collect();
         // The year only; its missing title is still said. A project's own
-        // title heads no form after it.
+        // title heads no form after it: the form after it takes its year,
+        // and says so instead of saying it has none.
         assert_eq!(
             got,
             vec![
@@ -2457,17 +2458,29 @@ mod tests {
                 (Some(2025), 1),
                 (Some(2025), 1),
                 (Some(2024), 0),
-                (None, 2)
+                (Some(2024), 2)
             ]
         );
         assert_eq!(parts[1].content.title, None);
+        let codes: Vec<&str> = parts[4]
+            .content
+            .warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect();
+        assert_eq!(codes, ["missing_title", "year_inferred"]);
         // A project's own title is no heading of the forms after it.
         let mut parts = vec![
             part(Some("2025年道路养护项目绩效目标表"), Some(2025)),
             part(None, None),
         ];
         inherit_heading(&mut parts);
-        assert_eq!(parts[1].content.year, None);
+        assert_eq!(parts[1].content.year, Some(2025));
+        assert!(parts[1]
+            .content
+            .warnings
+            .iter()
+            .any(|w| w.code == "year_inferred"));
         // A page's heading over one form per project.
         for heading in [
             "某市某区2025年项目支出绩效目标批复",

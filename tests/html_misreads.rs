@@ -781,8 +781,10 @@ fn levels(d: &Document) -> Vec<(Option<&str>, Option<&str>, Option<&str>)> {
         .collect()
 }
 
-/// A level cell merged over rows and left empty is a box with no name in
-/// it: its rows have no name at that level, not the group's above.
+/// A level-1 cell merged over rows and left empty, over level-2 names of
+/// another level 1 than the group above: its rows have no level 1, not
+/// the group's above. (A level cell left blank in a table that merges
+/// others means the name above: see the next test.)
 #[test]
 fn an_empty_merged_level_cell_names_nothing() {
     let d = one(concat!(
@@ -793,9 +795,7 @@ fn an_empty_merged_level_cell_names_nothing() {
         "<tr><td>质量指标</td><td>公共体育设施完好率</td><td>≥95%</td></tr>",
         "<tr><td rowspan=\"2\"></td><td>社会效益指标</td><td>经常参加锻炼人数比例</td><td>≥38%</td></tr>",
         "<tr><td>可持续影响指标</td><td>健身设施管护机制</td><td>健全</td></tr>",
-        "<tr><td rowspan=\"3\">满意度指标</td><td>服务对象满意度指标</td><td>健身群众满意度</td><td>≥90%</td></tr>",
-        "<tr><td rowspan=\"2\"></td><td>赛事参与者满意度</td><td>≥85%</td></tr>",
-        "<tr><td>志愿者满意度</td><td>≥80%</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>健身群众满意度</td><td>≥90%</td></tr>",
         "</table>"
     ));
     assert_eq!(
@@ -814,8 +814,6 @@ fn an_empty_merged_level_cell_names_nothing() {
                 Some("服务对象满意度指标"),
                 Some("健身群众满意度")
             ),
-            (Some("满意度指标"), None, Some("赛事参与者满意度")),
-            (Some("满意度指标"), None, Some("志愿者满意度")),
         ]
     );
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
@@ -913,6 +911,36 @@ fn forms_without_a_year_take_the_year_above_them() {
         [
             (Some(Kind::DepartmentOverall), Some(2026), vec![]),
             (Some(Kind::Project), Some(2026), vec!["year_inferred"]),
+        ]
+    );
+}
+
+/// Level cells left blank as "same as above" in a table that merges other
+/// level cells: the names above go on.
+#[test]
+fn blank_level_cells_beside_merged_ones_mean_the_name_above() {
+    let d = one(concat!(
+        "<h1>某县统计局2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"4\">产出指标</td><td rowspan=\"2\">数量指标</td><td>统计调查项目数</td><td>≥28项</td></tr>",
+        "<tr><td>统计报表种类</td><td>≥40种</td></tr>",
+        "<tr><td>质量指标</td><td>数据上报准确率</td><td>≥98%</td></tr>",
+        "<tr><td></td><td>数据差错率</td><td>≤2%</td></tr>",
+        "<tr><td>效益指标</td><td>社会效益指标</td><td>统计数据公开率</td><td>100%</td></tr>",
+        "<tr><td></td><td>可持续影响指标</td><td>统计信息化水平</td><td>持续提升</td></tr>",
+        "</table>"
+    ));
+    let l12: Vec<(Option<&str>, Option<&str>)> = levels(&d).iter().map(|l| (l.0, l.1)).collect();
+    assert_eq!(
+        l12,
+        [
+            (Some("产出指标"), Some("数量指标")),
+            (Some("产出指标"), Some("数量指标")),
+            (Some("产出指标"), Some("质量指标")),
+            (Some("产出指标"), Some("质量指标")),
+            (Some("效益指标"), Some("社会效益指标")),
+            (Some("效益指标"), Some("可持续影响指标")),
         ]
     );
 }

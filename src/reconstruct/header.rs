@@ -476,7 +476,28 @@ pub fn map_header(
         close_gaps(&mut leaves);
     }
     name_column_after_levels(&mut leaves);
+    kind_under_level2(&mut leaves, doc_year, is_label);
     HeaderMap { leaves, reliable }
+}
+
+/// `二级指标` over `指标类别 | 具体指标`: with no other level-2 column, the
+/// kinds (数量指标, 质量指标) are the level-2 names, not the 指标分类 of
+/// the seed's template (`三级指标` over `指标名称 | 指标类别` keeps it).
+fn kind_under_level2(leaves: &mut [Leaf], doc_year: Option<i32>, is_label: &dyn Fn(&str) -> bool) {
+    if leaves.iter().any(|l| l.field == Field::Level2) {
+        return;
+    }
+    let under_level2 = |l: &Leaf| {
+        l.header.split_once('/').is_some_and(|(top, _)| {
+            classify(top, doc_year, is_label).is_some_and(|c| c.field == Field::Level2)
+        })
+    };
+    if let Some(leaf) = leaves
+        .iter_mut()
+        .find(|l| l.field == Field::Category && under_level2(l))
+    {
+        leaf.field = Field::Level2;
+    }
 }
 
 /// `一级指标 | 二级指标 | 绩效指标 | 目标值`: the column after the level-2
@@ -732,20 +753,11 @@ fn leaves_of_path(
         .map(|p| printed(p))
         .collect::<Vec<_>>()
         .join("/");
-    // The lowest header that maps decides; but a kind (指标类别) under a
-    // level's header (二级指标 over 指标类别 | 具体指标) holds that level's
-    // names.
-    let mut mapped = path
+    // The lowest header that maps decides.
+    let named = path
         .iter()
         .rev()
-        .filter_map(|t| classify(t, doc_year, is_label));
-    let lowest = mapped.next();
-    let named = match lowest {
-        Some(c) if c.field == Field::Category => {
-            mapped.find(|up| up.field.level().is_some()).or(lowest)
-        }
-        _ => lowest,
-    };
+        .find_map(|t| classify(t, doc_year, is_label));
     let period = path
         .iter()
         .find_map(|t| strip_period(&normalize(t)).1)
@@ -1009,6 +1021,31 @@ mod tests {
         assert_eq!(
             map_header(&[&r], None, &label).leaves[2].field,
             Field::Category
+        );
+        // Beside the level-2 column under the same header, too.
+        let rows = [
+            spanned(&[
+                ("一级指标", 0, 10),
+                ("二级指标", 10, 30),
+                ("指标值", 30, 40),
+            ]),
+            spanned(&[
+                ("", 0, 10),
+                ("名称", 10, 20),
+                ("指标类别", 20, 30),
+                ("", 30, 40),
+            ]),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let m = map_header(&refs, Some(2026), &label);
+        assert_eq!(
+            fields(&m),
+            [
+                ("一级指标", "level1"),
+                ("二级指标/名称", "level2"),
+                ("二级指标/指标类别", "category"),
+                ("指标值", "target"),
+            ]
         );
     }
 

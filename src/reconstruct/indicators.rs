@@ -1307,34 +1307,36 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
 /// `分管领导： | 经办人：`): every text a signing field with its value or
 /// blank, or the date.
 fn is_sign_off_row(row: &Row) -> bool {
-    const FIELDS: &[&str] = &[
-        "单位负责人",
-        "部门负责人",
-        "主要负责人",
-        "财务负责人",
-        "分管领导",
-        "负责人",
-        "填表人",
-        "填报人",
-        "制表人",
-        "经办人",
-        "审核人",
-        "联系人",
-        "联系电话",
-        "编制单位",
-        "填报单位",
-        "填报日期",
-        "填表日期",
-        "编制日期",
-        "日期",
-    ];
     let signing = |t: &str| {
         t.split_once([':', '：'])
-            .is_some_and(|(label, _)| FIELDS.contains(&squash(label).as_str()))
+            .is_some_and(|(label, _)| SIGN_OFF_FIELDS.contains(&squash(label).as_str()))
     };
     let texts: Vec<&str> = row.texts().collect();
     texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || super::is_full_date(t))
 }
+
+/// The fields of a form's sign-off line.
+pub(super) const SIGN_OFF_FIELDS: &[&str] = &[
+    "单位负责人",
+    "部门负责人",
+    "主要负责人",
+    "财务负责人",
+    "分管领导",
+    "负责人",
+    "填表人",
+    "填报人",
+    "制表人",
+    "经办人",
+    "审核人",
+    "联系人",
+    "联系电话",
+    "编制单位",
+    "填报单位",
+    "填报日期",
+    "填表日期",
+    "编制日期",
+    "日期",
+];
 
 /// The text of a row that holds only the rest of the name above it: one
 /// text, in the name's column `col`, not a level name or a value.
@@ -1438,12 +1440,12 @@ fn without_label_column(spans: &[Span], map: &HeaderMap) -> Option<Vec<Span>> {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 enum BlankLevel {
     /// The name of the row above (a template that leaves the cells under a
-    /// name blank instead of merging them, or the part of a merged cell
-    /// that a page break cut off from its name).
+    /// name blank instead of merging them, the part of a merged cell that
+    /// a page break or the end of a table cut off from its name).
     #[default]
     SameAsAbove,
-    /// No name: its own cell, in a column whose names are merged elsewhere
-    /// in the table, so a blank is a blank.
+    /// No name: an empty cell merged over rows whose level-2 names the
+    /// framework puts under another level 1 than the one above.
     Empty,
     /// The name the merged cell's part after the page break prints.
     Printed(String),
@@ -1470,12 +1472,14 @@ fn level_cell<'r>(
 
 /// What each level cell left blank in the reliable rows of a table means
 /// ([`BlankLevel`]), per data row, given each row's spans as read.
-/// A blank in a column that merges its names elsewhere is a blank; the
-/// last row before a page break takes the name that the first row after
-/// it prints (a merged cell whose name the producer printed in its later
-/// part), and so does its level 2 when its level 1 did; the first row
-/// after a break, and a row with both levels blank, fill down (the rest of
-/// a merged cell cut by the break or by the end of a table).
+/// - The last row before a page break takes the names that the first row
+///   after it prints, in a column that merges its names elsewhere (a
+///   merged cell whose name the producer printed in its later part); its
+///   level 2 does so when its level 1 did, or when the row after the
+///   break goes on in the same level 1.
+/// - An empty level-1 cell merged over rows is empty when the level-2
+///   names under it belong under another level 1 than the one above.
+/// - Otherwise a blank fills down.
 fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[BlankLevel; 2]> {
     let merged: Vec<bool> = (0..2)
         .map(|k| {
@@ -1486,35 +1490,57 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
         })
         .collect();
     let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
+    // The level 1 last printed.
+    let mut level1: Option<&str> = None;
     for (j, (row, spans)) in rows.iter().enumerate() {
         let Some(spans) = spans else { continue };
-
-        let next = rows
-            .get(j + 1)
-            .filter(|(n, _)| n.after_page_break)
-            .and_then(|(n, s)| s.map(|s| (*n, s)));
-        let blank = |k: usize| level_cell(row, spans, map, k) == Some((false, ""));
-        // Both levels blank: the rest of merged cells that the table's end
-        // cut (a Word table split in two), the names above going on.
-        let both_blank = blank(0) && blank(1);
-        let mut printed_level1 = false;
-        for (k, slot) in out.get_mut(j).into_iter().flatten().enumerate() {
-            if !blank(k) {
-                continue;
-            }
-            let printed = next
-                .and_then(|(n, s)| level_cell(n, s, map, k))
+        let cell = |k: usize| level_cell(row, spans, map, k);
+        let after = rows.get(j + 1).and_then(|(n, s)| s.map(|s| (*n, s)));
+        let next = after.filter(|(n, _)| n.after_page_break);
+        let printed = |k: usize| {
+            next.and_then(|(n, s)| level_cell(n, s, map, k))
                 .filter(|(continued, t)| !continued && !t.is_empty())
-                .map(|(_, t)| t.to_string());
-            let is_merged = merged.get(k).copied().unwrap_or(false);
-            *slot = match printed {
-                Some(t) if is_merged || (k == 1 && printed_level1) => {
-                    printed_level1 |= k == 0;
-                    BlankLevel::Printed(t)
+                .map(|(_, t)| t.to_string())
+        };
+        let Some(slots) = out.get_mut(j) else {
+            continue;
+        };
+        let [slot1, slot2] = slots;
+        if cell(0) == Some((false, "")) {
+            let merge_starts = after
+                .and_then(|(n, s)| level_cell(n, s, map, 0))
+                .is_some_and(|(continued, _)| continued);
+            let own_level2 = cell(1).filter(|(c, t)| !c && !t.is_empty()).map(|(_, t)| t);
+            *slot1 = match printed(0) {
+                Some(t) if merged.first().copied().unwrap_or(false) => BlankLevel::Printed(t),
+                _ if merge_starts
+                    && !row.after_page_break
+                    && level1
+                        .zip(own_level2)
+                        .is_some_and(|(l1, l2)| vocab::contradicts(l1, l2)) =>
+                {
+                    BlankLevel::Empty
                 }
-                _ if is_merged && !row.after_page_break && !both_blank => BlankLevel::Empty,
                 _ => BlankLevel::SameAsAbove,
             };
+        }
+        if cell(1) == Some((false, "")) {
+            let same_level1 = next
+                .and_then(|(n, s)| level_cell(n, s, map, 0))
+                .is_none_or(|(continued, t)| continued || t.is_empty());
+            let level1_printed = matches!(slot1, BlankLevel::Printed(_));
+            *slot2 = match printed(1) {
+                Some(t)
+                    if level1_printed
+                        || (same_level1 && merged.get(1).copied().unwrap_or(false)) =>
+                {
+                    BlankLevel::Printed(t)
+                }
+                _ => BlankLevel::SameAsAbove,
+            };
+        }
+        if let Some((false, t)) = cell(0).filter(|(_, t)| !t.is_empty()) {
+            level1 = Some(t);
         }
     }
     out

@@ -107,6 +107,29 @@ fn is_unit_label(t: &str) -> bool {
     matches!(t, "预算单位" | "预算部门" | "填报单位" | "编制单位")
 }
 
+/// Whether a row labelled by a unit's role (`预算单位`, `填报单位`) gives a
+/// name: its value is no column title of a budget table.
+fn names_a_unit(row: &Row) -> bool {
+    let texts: Vec<&str> = row.texts().collect();
+    let (label, value) = match texts.as_slice() {
+        [line] => match line.split_once(['：', ':']) {
+            Some((label, value)) => (label, value.trim()),
+            None => (*line, ""),
+        },
+        [label, value, ..] => (*label, value.trim()),
+        [] => return true,
+    };
+    let label: String = squash(label)
+        .chars()
+        .filter(|c| !matches!(c, ':' | '：'))
+        .collect();
+    if !is_unit_label(&label) {
+        return true;
+    }
+    const TITLES: &[&str] = &["资金", "金额", "合计", "拨款", "收入", "支出", "预算数"];
+    !TITLES.iter().any(|w| value.contains(w)) && header::field_of_word(value).is_none()
+}
+
 /// [`section_of_label`] on a label already squashed, without its colons.
 fn plain_label(t: &str) -> Option<Section> {
     // Other bureaus word some labels differently: 中长期目标, 部门职责,
@@ -272,6 +295,11 @@ pub fn sections(rows: &[Row]) -> Vec<(Section, Vec<&Row>)> {
         let in_budget = matches!(current, Some(Section::Funding));
         if label.is_none() && !in_table && !in_budget && funding::starts_budget(row) {
             label = Some(Section::Funding);
+        }
+        // `预算单位 | 资金总额 | 财政拨款`: a budget table's header, not the
+        // department's row.
+        if label == Some(Section::Department) && !names_a_unit(row) {
+            label = None;
         }
         if let Some(s) = label {
             if Some(s) != current {
@@ -1446,11 +1474,26 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                             || r.cells.first().and_then(|c| section_of_label(c))
                                 == Some(Section::Department)
                     });
+                // A unit's name (单位名称) before the unit's role in the
+                // budget (预算部门: the bureau over it).
+                let mut from_role = false;
                 for (_, row) in named {
                     let fields = department_fields(&row.cells);
+                    let role = row.cells.first().is_some_and(|l| {
+                        let l: String = squash(l)
+                            .chars()
+                            .filter(|c| !matches!(c, ':' | '：'))
+                            .collect();
+                        is_unit_label(&l)
+                    });
                     if c.department.is_none() {
                         c.department = fields.name;
                         c.department_code = c.department_code.take().or(fields.code);
+                        from_role = role;
+                    } else if from_role && !role && fields.name.is_some() {
+                        c.department = fields.name;
+                        c.department_code = fields.code;
+                        from_role = false;
                     }
                     // `部门名称：X | 单位：万元`: the unit printed beside the name.
                     preamble_unit = preamble_unit.or(fields.unit);
@@ -1940,12 +1983,10 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
             Some((l, v)) => (squash(l), Some(v.trim().to_string())),
             None => (squash(part), None),
         };
-        // The date the form was filled in (`编制单位：某局 | 2025年1月8日`).
-        let dated = matches!(
-            label.as_str(),
-            "填报日期" | "填表日期" | "编制日期" | "日期"
-        );
-        if (value.is_none() && is_full_date(part)) || (dated && value.is_some()) {
+        // The sign-off beside the unit that filled the form in
+        // (`编制单位：某局 | 2025年1月8日`, `填报人：张三`).
+        let signing = indicators::SIGN_OFF_FIELDS.contains(&label.as_str());
+        if (value.is_none() && is_full_date(part)) || (signing && value.is_some()) {
             continue;
         }
         let known = CODE_LABELS.contains(&label.as_str()) || year_label(&label);

@@ -178,6 +178,18 @@ fn is_annotation(t: &str) -> bool {
         || t.starts_with("填表日期")
 }
 
+/// The label of a form's sign-off line (`编制单位：`, `填报单位（盖章）：`,
+/// `填报人：`).
+fn is_sign_off(t: &str) -> bool {
+    let label = t.split_once([':', '：']).map_or(t, |(l, _)| l);
+    let k = as_printed(label);
+    let k = k
+        .strip_suffix("（盖章）")
+        .or_else(|| k.strip_suffix("(盖章)"))
+        .unwrap_or(&k);
+    super::indicators::SIGN_OFF_FIELDS.contains(&k)
+}
+
 /// A label as printed, for an item or an extra key: whitespace and a
 /// trailing colon removed.
 fn as_printed(s: &str) -> String {
@@ -817,6 +829,8 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         // A heading or note on a line of its own is no field,
                         // nor a form's own annotations (填报单位：(盖章), 单位：万元).
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
+                        // The sign-off (编制单位：某局 | 日期：…, 填报人：…).
+                        _ if is_sign_off(t) => {}
                         _ => {
                             b.unread.push(flat(t));
                             b.unread.extend(value.map(str::to_string));

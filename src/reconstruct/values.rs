@@ -96,16 +96,24 @@ pub fn join_lines(s: &str) -> String {
         let latin = out.ends_with(|c: char| c.is_ascii_alphanumeric())
             && line.starts_with(|c: char| c.is_ascii_alphanumeric());
         // A number that CJK text wrapped character by character
-        // (`不少于160` / `0家`) is one number.
+        // (`不少于160` / `0家`) is one number; a line that opens with a
+        // year (`2025年计划35`) starts a statement of its own.
         let cut_number = out.ends_with(|c: char| c.is_ascii_digit())
             && line.starts_with(|c: char| c.is_ascii_digit())
-            && (has_cjk(&out) || has_cjk(line));
+            && (has_cjk(&out) || has_cjk(line))
+            && !opens_with_year(line);
         if latin && !cut_number {
             out.push(' ');
         }
         out.push_str(line);
     }
     out
+}
+
+/// `2025年…`: four digits and 年.
+fn opens_with_year(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 4 && s.get(4..).is_some_and(|r| r.starts_with('年'))
 }
 
 fn has_cjk(s: &str) -> bool {
@@ -678,6 +686,11 @@ mod tests {
         assert_eq!(join_lines("不少\n于160\n0家"), "不少于1600家");
         assert_eq!(join_lines("应急抢险资金2\n4小时"), "应急抢险资金24小时");
         assert_eq!(join_lines("2024\n2025"), "2024 2025");
+        assert_eq!(
+            join_lines("2024年完成30\n2025年计划35"),
+            "2024年完成30 2025年计划35"
+        );
+        assert_eq!(join_lines("2\n026年12月前"), "2026年12月前");
         assert_eq!(clean_text(" 数 \n 据 ").as_deref(), Some("数据"));
     }
 

@@ -79,6 +79,33 @@ pub fn is_output_level1(s: &str) -> bool {
     word_is(s, |t| t == "产出指标")
 }
 
+/// The level 1 (without its 指标) that a level-2 name of the 2021
+/// framework stands under; `None` for names of no one level 1 (成本指标
+/// is level 1 in that framework and level 2 under 产出指标 before it).
+pub fn level1_core_of(level2: &str) -> Option<&'static str> {
+    let w = Word::squashed(level2, LONGEST_WORD)?;
+    let t = w.as_str().trim_end_matches("指标");
+    match t {
+        "数量" | "质量" | "时效" => Some("产出"),
+        "经济效益" | "社会效益" | "生态效益" | "可持续影响" => Some("效益"),
+        "服务对象满意度" => Some("满意度"),
+        "经济成本" | "社会成本" | "生态环境成本" => Some("成本"),
+        _ => None,
+    }
+}
+
+/// Whether level-2 name `level2` cannot stand under level 1 `level1`:
+/// the framework puts it under another (社会效益指标 under 产出指标).
+pub fn contradicts(level1: &str, level2: &str) -> bool {
+    let Some(core) = level1_core_of(level2) else {
+        return false;
+    };
+    Word::squashed(level1, LONGEST_WORD).is_some_and(|w| {
+        let l1 = w.as_str();
+        LEVEL1.contains(&l1) && !l1.starts_with(core)
+    })
+}
+
 pub fn is_level2_name(s: &str) -> bool {
     word_is(s, |t| LEVEL2.contains(&t))
 }

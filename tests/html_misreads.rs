@@ -944,3 +944,36 @@ fn blank_level_cells_beside_merged_ones_mean_the_name_above() {
         ]
     );
 }
+
+/// A role label is no department row when its value is a column title
+/// (`预算单位 | 资金总额 | …`, a budget table's header), and gives way to
+/// the unit's own name (单位名称 after 预算部门). Sign-off fields beside a
+/// unit at the foot of a project's form are no stray text.
+#[test]
+fn role_labels_give_way_to_names_and_column_titles() {
+    let indicators = "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+        <tr><td>产出指标</td><td>数量指标</td><td>高标准农田建设面积</td><td>≥5万亩</td></tr></table>";
+    let d = one(&format!(
+        "<h1>咸宁市农业农村局2026年部门整体支出绩效目标表</h1>\
+         <table><tr><td>预算单位</td><td>资金总额</td><td>财政拨款</td><td>其他资金</td></tr>\
+         <tr><td>合计</td><td>1647.19</td><td>1600.00</td><td>47.19</td></tr></table>{indicators}"
+    ));
+    assert_eq!(d.department.as_deref(), Some("咸宁市农业农村局"));
+
+    let d = one(&format!(
+        "<h1>2026年部门整体支出绩效目标表</h1>\
+         <table><tr><td>预算部门</td><td>咸宁市农业农村局</td></tr>\
+         <tr><td>单位名称</td><td>咸宁市农业技术推广中心</td></tr></table>{indicators}"
+    ));
+    assert_eq!(d.department.as_deref(), Some("咸宁市农业技术推广中心"));
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+
+    let d = one(&format!(
+        "<p>衡阳市食品安全抽检监测项目绩效目标表（2025年度）</p>\
+         <table><tr><td>项目名称</td><td>衡阳市食品安全抽检监测项目</td></tr>\
+         <tr><td>主管部门</td><td>衡阳市市场监督管理局</td></tr></table>{indicators}\
+         <p>编制单位：衡阳市市场监督管理局　　日期：2025年1月8日</p>"
+    ));
+    assert_eq!(d.department.as_deref(), Some("衡阳市市场监督管理局"));
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

@@ -68,6 +68,21 @@ def head(s: Sheet, top: float) -> float:
     return top + 18
 
 
+def rest_of_cut_row(s: Sheet, name: list[str], target: list[str]):
+    """Page 2: the rest of the row cut at the foot of page 1 (its level
+    cells going on, empty), then 时效指标's row; the file ends."""
+    top = 40
+    s.box(0, 1, top, top + 60)
+    s.box(1, 2, top, top + 30)
+    s.box(2, 3, top, top + 30, name)
+    s.box(3, 4, top, top + 30, target)
+    s.box(1, 2, top + 30, top + 60, ["时效指标"])
+    s.box(2, 3, top + 30, top + 60, ["灾情信息报送时限"])
+    s.box(3, 4, top + 30, top + 60, ["≤2小时"])
+    s.page_end(2, 2)
+    s.save()
+
+
 def row_cut_in_brackets(path: str):
     """产出指标 / 质量指标 merged over three rows at the foot of page 1 and
     one at the top of page 2; the third row's name and target both run on
@@ -85,16 +100,7 @@ def row_cut_in_brackets(path: str):
     s.box(2, 3, top, foot, ["自然灾害预警信息发布覆盖率（含", "短信、应急广播等渠道，按行政"])
     s.box(3, 4, top, foot, ["≥98%（以行政村为"])
     s.page_end(1, 2)
-    top = 40
-    s.box(0, 1, top, top + 60)
-    s.box(1, 2, top, top + 30)
-    s.box(2, 3, top, top + 30, ["村统计）"])
-    s.box(3, 4, top, top + 30, ["单位统计）"])
-    s.box(1, 2, top + 30, top + 60, ["时效指标"])
-    s.box(2, 3, top + 30, top + 60, ["灾情信息报送时限"])
-    s.box(3, 4, top + 30, top + 60, ["≤2小时"])
-    s.page_end(2, 2)
-    s.save()
+    rest_of_cut_row(s, ["村统计）"], ["单位统计）"])
 
 
 def name_cut_target_after(path: str):
@@ -112,16 +118,7 @@ def name_cut_target_after(path: str):
     s.box(2, 3, top, foot, ["自然灾害预警信息发布覆盖率（含短信、", "应急广播、农村大喇叭、户外电子显"])
     s.box(3, 4, top, foot)
     s.page_end(1, 2)
-    top = 40
-    s.box(0, 1, top, top + 60)
-    s.box(1, 2, top, top + 30)
-    s.box(2, 3, top, top + 30, ["示屏等多种渠道，按行政村统计）"])
-    s.box(3, 4, top, top + 30, ["≥98%"])
-    s.box(1, 2, top + 30, top + 60, ["时效指标"])
-    s.box(2, 3, top + 30, top + 60, ["灾情信息报送时限"])
-    s.box(3, 4, top + 30, top + 60, ["≤2小时"])
-    s.page_end(2, 2)
-    s.save()
+    rest_of_cut_row(s, ["示屏等多种渠道，按行政村统计）"], ["≥98%"])
 
 
 def names_after_the_break(path: str):

@@ -986,33 +986,35 @@ mod tests {
 
     #[test]
     fn a_kind_under_a_level_header_holds_that_level() {
-        // 二级指标 over 指标类别 | 具体指标: the kinds are level-2 names,
-        // not the 指标分类 of the seed's template.
-        let rows = [
-            spanned(&[
-                ("一级指标", 0, 10),
-                ("二级指标", 10, 30),
-                ("指标值", 30, 40),
-            ]),
-            spanned(&[
-                ("", 0, 10),
-                ("指标类别", 10, 20),
-                ("具体指标", 20, 30),
-                ("", 30, 40),
-            ]),
-        ];
-        let refs: Vec<&Row> = rows.iter().collect();
-        let m = map_header(&refs, Some(2026), &label);
+        // 二级指标 over two columns titled `a` and `b`: their fields.
+        let under_level2 = |a: &str, b: &str| -> Vec<String> {
+            let rows = [
+                spanned(&[
+                    ("一级指标", 0, 10),
+                    ("二级指标", 10, 30),
+                    ("指标值", 30, 40),
+                ]),
+                spanned(&[("", 0, 10), (a, 10, 20), (b, 20, 30), ("", 30, 40)]),
+            ];
+            let refs: Vec<&Row> = rows.iter().collect();
+            let m = map_header(&refs, Some(2026), &label);
+            m.leaves
+                .iter()
+                .map(|l| l.field.as_str().to_string())
+                .collect()
+        };
+        // 指标类别 | 具体指标: the kinds are level-2 names, not the 指标分类
+        // of the seed's template.
         assert_eq!(
-            fields(&m),
-            [
-                ("一级指标", "level1"),
-                ("二级指标/指标类别", "level2"),
-                ("二级指标/具体指标", "level3"),
-                ("指标值", "target"),
-            ]
+            under_level2("指标类别", "具体指标"),
+            ["level1", "level2", "level3", "target"]
         );
-        // Alone, or under a header of no level, it is the category.
+        // Beside the level-2 column under the same header it is the
+        // category, as it is alone or under a header of no level.
+        assert_eq!(
+            under_level2("名称", "指标类别"),
+            ["level1", "level2", "category", "target"]
+        );
         let r = spanned(&[
             ("三级指标", 0, 10),
             ("指标值", 10, 20),
@@ -1021,31 +1023,6 @@ mod tests {
         assert_eq!(
             map_header(&[&r], None, &label).leaves[2].field,
             Field::Category
-        );
-        // Beside the level-2 column under the same header, too.
-        let rows = [
-            spanned(&[
-                ("一级指标", 0, 10),
-                ("二级指标", 10, 30),
-                ("指标值", 30, 40),
-            ]),
-            spanned(&[
-                ("", 0, 10),
-                ("名称", 10, 20),
-                ("指标类别", 20, 30),
-                ("", 30, 40),
-            ]),
-        ];
-        let refs: Vec<&Row> = rows.iter().collect();
-        let m = map_header(&refs, Some(2026), &label);
-        assert_eq!(
-            fields(&m),
-            [
-                ("一级指标", "level1"),
-                ("二级指标/名称", "level2"),
-                ("二级指标/指标类别", "category"),
-                ("指标值", "target"),
-            ]
         );
     }
 

@@ -977,3 +977,29 @@ fn role_labels_give_way_to_names_and_column_titles() {
     assert_eq!(d.department.as_deref(), Some("衡阳市市场监督管理局"));
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+/// A 年度 | 2026年 row between the department's row and its budget gives
+/// the year; it is no line of the budget.
+#[test]
+fn a_year_field_above_the_budget_is_no_budget_line() {
+    let d = one(concat!(
+        "<p>大悟县市场监督管理局部门整体支出绩效目标表</p>",
+        "<table>",
+        "<tr><td>部门（单位）名称</td><td colspan=\"3\">大悟县市场监督管理局</td></tr>",
+        "<tr><td>年度</td><td colspan=\"3\">2026年</td></tr>",
+        "<tr><td rowspan=\"2\">年度资金（元）</td><td colspan=\"2\">资金总额合计</td><td>12,846,300.00</td></tr>",
+        "<tr><td colspan=\"2\">财政拨款</td><td>12,306,300.00</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>食品安全监督抽检批次</td><td>≥1800批次</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.year, Some(2026));
+    let items: Vec<Option<&str>> = d
+        .funding
+        .iter()
+        .flat_map(|f| &f.rows)
+        .map(|r| r.item.as_deref())
+        .collect();
+    assert_eq!(items, [Some("资金总额合计"), Some("财政拨款")]);
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

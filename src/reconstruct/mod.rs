@@ -1509,7 +1509,13 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                 }
                 // Rows after it that no label starts: an unlabelled budget
                 // table, or text (read or reported below).
-                stray.extend(rest.into_iter().map(|(_, r)| *r));
+                // (A 年度 | 2026年 row gives the form's year, read below;
+                // it is no line of the budget under it.)
+                stray.extend(
+                    rest.into_iter()
+                        .map(|(_, r)| *r)
+                        .filter(|r| !is_year_field(r)),
+                );
             }
             Section::Funding => {}
             Section::Functions => c
@@ -2125,6 +2131,21 @@ fn year_of_form(preamble: &[&Row], fields: &[&Row]) -> Option<i32> {
 }
 
 /// 年度, 预算年度, 填报年度…: the label of a form's year.
+/// `年度 | 2026年`: a form's year in a field of its own.
+fn is_year_field(row: &Row) -> bool {
+    let texts: Vec<&str> = row.texts().collect();
+    match texts.as_slice() {
+        [label, value] => {
+            let label: String = squash(label)
+                .chars()
+                .filter(|c| !matches!(c, ':' | '：'))
+                .collect();
+            year_label(&label) && years_in(value).len() == 1 && value.trim().chars().count() <= 8
+        }
+        _ => false,
+    }
+}
+
 fn year_label(label: &str) -> bool {
     const YEAR_LABELS: &[&str] = &[
         "年度",

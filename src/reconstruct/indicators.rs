@@ -956,32 +956,23 @@ pub fn parse_table(
     let mut out: Vec<Vec<(IndicatorTable, Indicator, Vec<Note>)>> = vec![Vec::new()];
     // Each data row's spans as read by column (moved right where the row
     // lacks the label column), for what its blank level cells mean.
-    let moved_spans: Vec<Option<Vec<Span>>> = joined
+    let moved_spans: Vec<Option<Vec<Span>>> = data
         .iter()
-        .skip(first_data)
-        .filter(|t| !t.header)
-        .map(|t| {
-            let spans = t.row.spans.as_ref().filter(|_| map.reliable)?;
+        .map(|r| {
+            let spans = r.spans.as_ref().filter(|_| map.reliable)?;
             Some(without_label_column(spans, &map).unwrap_or_else(|| spans.clone()))
         })
         .collect();
     let blanks = blank_levels(
-        &joined
+        &data
             .iter()
-            .skip(first_data)
-            .filter(|t| !t.header)
             .zip(&moved_spans)
-            .map(|(t, s)| (&*t.row, s.as_deref()))
+            .map(|(r, s)| (*r, s.as_deref()))
             .collect::<Vec<_>>(),
         &map,
     );
-    let mut blanks = blanks.into_iter();
-    for t in joined.iter().skip(first_data) {
-        if t.header {
-            continue;
-        }
-        let row_blanks = blanks.next().unwrap_or_default();
-
+    let data_rows = joined.iter().skip(first_data).filter(|t| !t.header);
+    for ((t, spans), row_blanks) in data_rows.zip(&moved_spans).zip(&blanks) {
         let row: &Row = &t.row;
         let mut notes: Vec<(&str, String)> = Vec::new();
         if t.joined {
@@ -1003,14 +994,12 @@ pub fn parse_table(
             last_name = None;
             continue;
         }
-        let read = match (&row.spans, map.reliable) {
-            (Some(spans), true) => {
-                let moved = without_label_column(spans, &map);
-                let spans = moved.as_deref().unwrap_or(spans);
+        let read = match spans.as_deref() {
+            Some(spans) => {
                 let from_above = Above {
                     levels: &above,
                     values: &carried,
-                    blanks: &row_blanks,
+                    blanks: row_blanks,
                 };
                 let read = read_by_column(row, spans, &map, &from_above, is_label, &mut notes);
                 match read {
@@ -1494,7 +1483,11 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
     let mut level1: Option<&str> = None;
     for (j, (row, spans)) in rows.iter().enumerate() {
         let Some(spans) = spans else { continue };
-        let cell = |k: usize| level_cell(row, spans, map, k);
+        let cells = [
+            level_cell(row, spans, map, 0),
+            level_cell(row, spans, map, 1),
+        ];
+        let cell = |k: usize| cells.get(k).copied().flatten();
         let after = rows.get(j + 1).and_then(|(n, s)| s.map(|s| (*n, s)));
         let next = after.filter(|(n, _)| n.after_page_break);
         let printed = |k: usize| {
@@ -1611,7 +1604,6 @@ fn read_by_column(
         l2 => l2,
     };
     let empty1 = l1.is_none() && blanks.first() == Some(&BlankLevel::Empty);
-    let empty2 = l2.is_none() && blanks.get(1) == Some(&BlankLevel::Empty);
     let (l3, _) = level(2);
     let any_value = map
         .leaves
@@ -1634,7 +1626,7 @@ fn read_by_column(
         } else {
             l1.or_else(|| above.level1.clone())
         },
-        level2: if new_group || empty2 {
+        level2: if new_group {
             l2
         } else {
             l2.or_else(|| above.level2.clone())

@@ -66,10 +66,7 @@ impl Section {
 /// `（二）绩效指标`), mark it as an attachment (`附：绩效指标`) or name
 /// whose it is (`部门年度绩效目标`).
 pub fn section_of_label(cell: &str) -> Option<Section> {
-    let t: String = squash(cell)
-        .chars()
-        .filter(|c| !matches!(c, ':' | '：'))
-        .collect();
+    let t = bare_label(cell);
     if t.is_empty() || t.chars().count() > 24 {
         return None;
     }
@@ -97,14 +94,21 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
     plain_label(owned)
 }
 
+/// A label as compared: without whitespace and colons.
+fn bare_label(label: &str) -> String {
+    squash(label)
+        .chars()
+        .filter(|c| !matches!(c, ':' | '：'))
+        .collect()
+}
+
 /// A label that names the department by its role in the budget or the
 /// form (`预算单位：某局`, `填报单位（盖章）：某局`).
 fn is_unit_label(t: &str) -> bool {
-    let t = ["（盖章）", "(盖章)", "（公章）", "(公章)"]
-        .iter()
-        .find_map(|s| t.strip_suffix(s))
-        .unwrap_or(t);
-    matches!(t, "预算单位" | "预算部门" | "填报单位" | "编制单位")
+    matches!(
+        without_stamp(t),
+        "预算单位" | "预算部门" | "填报单位" | "编制单位"
+    )
 }
 
 /// Whether a row labelled by a unit's role (`预算单位`, `填报单位`) gives a
@@ -119,11 +123,7 @@ fn names_a_unit(row: &Row) -> bool {
         [label, value, ..] => (*label, value.trim()),
         [] => return true,
     };
-    let label: String = squash(label)
-        .chars()
-        .filter(|c| !matches!(c, ':' | '：'))
-        .collect();
-    if !is_unit_label(&label) {
+    if !is_unit_label(&bare_label(label)) {
         return true;
     }
     const TITLES: &[&str] = &["资金", "金额", "合计", "拨款", "收入", "支出", "预算数"];
@@ -1479,13 +1479,10 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                 let mut from_role = false;
                 for (_, row) in named {
                     let fields = department_fields(&row.cells);
-                    let role = row.cells.first().is_some_and(|l| {
-                        let l: String = squash(l)
-                            .chars()
-                            .filter(|c| !matches!(c, ':' | '：'))
-                            .collect();
-                        is_unit_label(&l)
-                    });
+                    let role = row
+                        .cells
+                        .first()
+                        .is_some_and(|l| is_unit_label(&bare_label(l)));
                     if c.department.is_none() {
                         c.department = fields.name;
                         c.department_code = c.department_code.take().or(fields.code);
@@ -2130,22 +2127,20 @@ fn year_of_form(preamble: &[&Row], fields: &[&Row]) -> Option<i32> {
     None
 }
 
-/// 年度, 预算年度, 填报年度…: the label of a form's year.
 /// `年度 | 2026年`: a form's year in a field of its own.
 fn is_year_field(row: &Row) -> bool {
     let texts: Vec<&str> = row.texts().collect();
     match texts.as_slice() {
         [label, value] => {
-            let label: String = squash(label)
-                .chars()
-                .filter(|c| !matches!(c, ':' | '：'))
-                .collect();
-            year_label(&label) && years_in(value).len() == 1 && value.trim().chars().count() <= 8
+            year_label(&bare_label(label))
+                && years_in(value).len() == 1
+                && value.trim().chars().count() <= 8
         }
         _ => false,
     }
 }
 
+/// 年度, 预算年度, 填报年度…: the label of a form's year.
 fn year_label(label: &str) -> bool {
     const YEAR_LABELS: &[&str] = &[
         "年度",

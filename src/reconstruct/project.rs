@@ -473,7 +473,7 @@ fn after_amounts(t: &str) -> Vec<&str> {
             continue;
         }
         let cut_before = prev.is_some_and(|p| p.is_ascii_digit())
-            && ('\u{4e00}'..='\u{9fff}').contains(&c)
+            && super::values::is_cjk(c)
             && !"万元千亿".contains(c);
         if cut_before || matches!(c, '，' | '；' | ',' | ';') {
             pieces.push(t.get(start..i).unwrap_or_default());

@@ -116,8 +116,13 @@ fn opens_with_year(s: &str) -> bool {
     digits == 4 && s.get(4..).is_some_and(|r| r.starts_with('年'))
 }
 
+/// A CJK ideograph of the basic block.
+pub fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    s.chars().any(is_cjk)
 }
 
 /// Decodes the character references a text copied from a page's source

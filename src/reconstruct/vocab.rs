@@ -82,7 +82,7 @@ pub fn is_output_level1(s: &str) -> bool {
 /// The level 1 (without its 指标) that a level-2 name of the 2021
 /// framework stands under; `None` for names of no one level 1 (成本指标
 /// is level 1 in that framework and level 2 under 产出指标 before it).
-pub fn level1_core_of(level2: &str) -> Option<&'static str> {
+fn level1_core_of(level2: &str) -> Option<&'static str> {
     let w = Word::squashed(level2, LONGEST_WORD)?;
     let t = w.as_str().trim_end_matches("指标");
     match t {

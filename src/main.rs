@@ -34,7 +34,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    without_huge_pages();
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Convert(a) => cmd::convert::run(a),
@@ -51,9 +50,16 @@ fn main() -> ExitCode {
 /// it gives back is zeroed again when reused. A process that converts
 /// small documents touches far less than that: on a batch of HTML pages
 /// this doubled peak memory and cost about 8 % of the wall time. The flag
-/// is inherited by the worker processes.
-fn without_huge_pages() {
-    #[cfg(target_os = "linux")]
+/// is inherited by the worker processes. It is set from `.init_array`,
+/// before the Rust runtime's first allocation: set in `main`, it came
+/// after mimalloc had already faulted in (and zeroed) its first huge pages.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static WITHOUT_HUGE_PAGES: extern "C" fn() = without_huge_pages;
+
+#[cfg(target_os = "linux")]
+extern "C" fn without_huge_pages() {
     // SAFETY: PR_SET_THP_DISABLE takes plain integers and changes only
     // this process's memory policy; a kernel without it returns an error,
     // which leaves the default in place.

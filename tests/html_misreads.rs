@@ -819,6 +819,39 @@ fn an_empty_merged_level_cell_names_nothing() {
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
 
+/// An empty level-2 cell merged over rows inside a table names nothing:
+/// its rows do not take the level 2 of the group above (`数量指标` over
+/// a 完好率 is a misread; the form left the name out).
+#[test]
+fn an_empty_merged_level2_cell_names_nothing() {
+    let d = one(concat!(
+        "<h1>秭归县体育局2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"4\">产出指标</td><td rowspan=\"2\">数量指标</td><td>全民健身活动场次</td><td>≥40场</td></tr>",
+        "<tr><td>体育赛事场次</td><td>≥6场</td></tr>",
+        "<tr><td rowspan=\"2\"></td><td>公共体育设施完好率</td><td>≥95%</td></tr>",
+        "<tr><td>健身指导站点覆盖率</td><td>100%</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>健身群众满意度</td><td>≥90%</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        levels(&d),
+        [
+            (Some("产出指标"), Some("数量指标"), Some("全民健身活动场次")),
+            (Some("产出指标"), Some("数量指标"), Some("体育赛事场次")),
+            (Some("产出指标"), None, Some("公共体育设施完好率")),
+            (Some("产出指标"), None, Some("健身指导站点覆盖率")),
+            (
+                Some("满意度指标"),
+                Some("服务对象满意度指标"),
+                Some("健身群众满意度")
+            ),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}
+
 /// A table continued in a second table (a Word table split at a page, as
 /// pages copy it): the continuation's first row has empty level cells
 /// where the merged cells were cut, and the names above go on. A blank

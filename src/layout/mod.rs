@@ -29,6 +29,10 @@ pub struct Row {
     pub page: Option<u32>,
     /// A page break came between this row and the previous one.
     pub after_page_break: bool,
+    /// The first row of a table of a structured file (an HTML or DOCX
+    /// table, a worksheet's grid): a merged cell cannot reach into it from
+    /// above, so an empty cell there may be the cut part of one.
+    pub table_start: bool,
     /// Where each cell sits (one per entry of `cells`), when the format
     /// knows it; `None` where positions are unreliable (text dumps, text
     /// outside tables, pages without rulings).

@@ -185,6 +185,7 @@ pub fn table_rows(
             cells: entries,
             page: None,
             after_page_break: false,
+            table_start: out.is_empty(),
             spans: Some(spans),
         });
     }
@@ -203,6 +204,7 @@ pub fn prose_row(text: String) -> Row {
         cells: vec![text],
         page: None,
         after_page_break: false,
+        table_start: false,
         spans: None,
     }
 }

@@ -37,6 +37,7 @@ pub fn layout_text(text: &str) -> Layout {
             cells: line.split('\t').map(str::to_string).collect(),
             page: None,
             after_page_break: std::mem::take(&mut pending_break),
+            table_start: false,
             spans: None,
         });
     }

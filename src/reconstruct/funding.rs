@@ -404,6 +404,7 @@ mod tests {
             cells: s.split('|').map(str::to_string).collect(),
             page: None,
             after_page_break: false,
+            table_start: false,
             spans: None,
         }
     }

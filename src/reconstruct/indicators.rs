@@ -1466,8 +1466,9 @@ fn level_cell<'r>(
 ///   merged cell whose name the producer printed in its later part); its
 ///   level 2 does so when its level 1 did, or when the row after the
 ///   break goes on in the same level 1.
-/// - An empty level-1 cell merged over rows is empty when the level-2
-///   names under it belong under another level 1 than the one above.
+/// - An empty level cell merged over rows of a structured table (not its
+///   first row) is empty; so is an empty level-1 cell merged over rows
+///   whose level-2 names belong under another level 1 than the one above.
 /// - Otherwise a blank fills down.
 fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[BlankLevel; 2]> {
     let merged: Vec<bool> = (0..2)
@@ -1479,8 +1480,9 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
         })
         .collect();
     let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
-    // The level 1 last printed.
+    // The level 1 last printed, and whether a level 2 was printed since.
     let mut level1: Option<&str> = None;
+    let mut level2_printed = false;
     for (j, (row, spans)) in rows.iter().enumerate() {
         let Some(spans) = spans else { continue };
         let cells = [
@@ -1499,13 +1501,25 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
             continue;
         };
         let [slot1, slot2] = slots;
+        // An empty cell merged over this row and the next, inside a table
+        // of a structured file (not its first row, where it may be the cut
+        // part of a merged cell of a table split in two).
+        let empty_merge = |k: usize| {
+            !row.table_start
+                && !row.after_page_break
+                && row.page.is_none()
+                && after
+                    .and_then(|(n, s)| level_cell(n, s, map, k))
+                    .is_some_and(|(continued, _)| continued)
+        };
         if cell(0) == Some((false, "")) {
+            let own_level2 = cell(1).filter(|(c, t)| !c && !t.is_empty()).map(|(_, t)| t);
             let merge_starts = after
                 .and_then(|(n, s)| level_cell(n, s, map, 0))
                 .is_some_and(|(continued, _)| continued);
-            let own_level2 = cell(1).filter(|(c, t)| !c && !t.is_empty()).map(|(_, t)| t);
             *slot1 = match printed(0) {
                 Some(t) if merged.first().copied().unwrap_or(false) => BlankLevel::Printed(t),
+                _ if empty_merge(0) && level1.is_some() => BlankLevel::Empty,
                 _ if merge_starts
                     && !row.after_page_break
                     && level1
@@ -1529,11 +1543,15 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
                 {
                     BlankLevel::Printed(t)
                 }
+                _ if empty_merge(1) && level2_printed => BlankLevel::Empty,
                 _ => BlankLevel::SameAsAbove,
             };
         }
         if let Some((false, t)) = cell(0).filter(|(_, t)| !t.is_empty()) {
             level1 = Some(t);
+        }
+        if cell(1).is_some_and(|(c, t)| !c && !t.is_empty()) {
+            level2_printed = true;
         }
     }
     out
@@ -1604,6 +1622,7 @@ fn read_by_column(
         l2 => l2,
     };
     let empty1 = l1.is_none() && blanks.first() == Some(&BlankLevel::Empty);
+    let empty2 = l2.is_none() && blanks.get(1) == Some(&BlankLevel::Empty);
     let (l3, _) = level(2);
     let any_value = map
         .leaves
@@ -1626,7 +1645,7 @@ fn read_by_column(
         } else {
             l1.or_else(|| above.level1.clone())
         },
-        level2: if new_group {
+        level2: if new_group || empty2 {
             l2
         } else {
             l2.or_else(|| above.level2.clone())
@@ -2153,6 +2172,7 @@ mod tests {
             cells: cells(s),
             page: None,
             after_page_break: false,
+            table_start: false,
             spans: None,
         }
     }

@@ -270,6 +270,7 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
         cells,
         page: prev.page,
         after_page_break: prev.after_page_break,
+        table_start: prev.table_start,
         spans,
     }
 }
@@ -447,6 +448,7 @@ mod tests {
             cells: s.split('|').map(str::to_string).collect(),
             page: None,
             after_page_break: after_break,
+            table_start: false,
             spans: None,
         }
     }

@@ -948,6 +948,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
             cells: r.cells.iter().map(|c| join_cell(c, hard)).collect(),
             page: r.page,
             after_page_break: r.after_page_break,
+            table_start: r.table_start,
             spans: r.spans.clone(),
         })
         .collect();

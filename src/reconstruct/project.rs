@@ -1239,6 +1239,7 @@ mod tests {
             cells: cells.iter().map(|c| c.to_string()).collect(),
             page: Some(page),
             after_page_break: false,
+            table_start: false,
             spans: Some(vec![span(0, 100), span(100, 400)]),
         };
         let rows = [

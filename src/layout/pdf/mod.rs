@@ -236,6 +236,7 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
                 // A break precedes the first row of a page only if rows came
                 // before it (as with leading blank lines in a text dump).
                 after_page_break: last_page.is_some_and(|p| p != index),
+                table_start: false,
             });
             last_page = Some(index);
         }

@@ -1036,3 +1036,23 @@ fn a_year_field_above_the_budget_is_no_budget_line() {
     assert_eq!(items, [Some("资金总额合计"), Some("财政拨款")]);
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+/// Word's Insert › Symbol writes ≥ and ≤ in the Symbol font, as the
+/// letters `³` and `£`: the page shows ≥95%, and so does the target.
+#[test]
+fn comparison_signs_in_the_symbol_font_are_read_as_shown() {
+    let d = one(concat!(
+        "<h1>某县林业局2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>人工造林面积</td><td><p class=MsoNormal>",
+        "<span style='font-family:Symbol;mso-ascii-font-family:仿宋_GB2312;mso-char-type:symbol;",
+        "mso-symbol-font-family:Symbol'><span style='mso-char-type:symbol'>³</span></span>",
+        "<span lang=EN-US>5000</span><span>亩</span></p></td></tr>",
+        "<tr><td>产出指标</td><td>时效指标</td><td>火情响应时间</td>",
+        "<td><font face=\"Symbol\">£</font>2小时</td></tr>",
+        "</table>"
+    ));
+    let targets: Vec<_> = d.indicators.iter().map(|i| i.target.as_deref()).collect();
+    assert_eq!(targets, [Some("≥5000亩"), Some("≤2小时")]);
+    assert!(d.indicators.iter().all(|i| i.target_parsed.is_some()));
+}

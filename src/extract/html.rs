@@ -513,9 +513,12 @@ fn tidy(buf: &str) -> String {
 /// A text node as it is shown: a unit's power raised by `<sup>` is ² or ³;
 /// in a Wingdings font (Word's check boxes,
 /// `<span style='font-family:Wingdings'>þ</span>`) its box symbols are the
-/// boxes they draw.
+/// boxes they draw, and in the Symbol font (Word's Insert › Symbol:
+/// `<span style='font-family:Symbol'>³</span>95%`) its signs are ≥, ≤ ….
 fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, str> {
-    const SYMBOLS: &[char] = &['þ', 'ý', '¨', 'o', 'R', 'S', 'T', '£', '*'];
+    const SYMBOLS: &[char] = &[
+        'þ', 'ý', '¨', 'o', 'R', 'S', 'T', '£', '*', '³', '¹', '»', '±', '´', '¸', '°', 'm',
+    ];
     if n.parent().as_ref().and_then(element_name) == Some("sup") {
         if let Some(power) = super::superscript(text) {
             return power.to_string().into();
@@ -526,16 +529,17 @@ fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, 
     }
     let font = n.ancestors().take(3).find_map(|a| {
         let el = a.value().as_element()?;
-        let style = attr(el, "style")
+        attr(el, "style")
+            .and_then(font_family)
             .into_iter()
             .chain(attr(el, "face"))
-            .map(str::to_ascii_lowercase)
-            .find(|s| s.contains("wingdings"))?;
-        Some(if style.contains("wingdings 2") {
-            "wingdings 2"
-        } else {
-            "wingdings"
-        })
+            .map(|f| f.trim().trim_matches(['\'', '"']).to_ascii_lowercase())
+            .find_map(|f| match f.as_str() {
+                "wingdings 2" => Some("wingdings 2"),
+                "symbol" => Some("symbol"),
+                _ if f.contains("wingdings") => Some("wingdings"),
+                _ => None,
+            })
     });
     let Some(font) = font else {
         return text.into();
@@ -544,6 +548,25 @@ fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, 
         .map(|c| super::symbol_char(font, c as u32).unwrap_or(c))
         .collect::<String>()
         .into()
+}
+
+/// The symbol font a `style` attribute names (Word writes it in
+/// `mso-symbol-font-family`, and often in `font-family`:
+/// `font-family:Symbol;mso-char-type:symbol`), else its first font.
+fn font_family(style: &str) -> Option<&str> {
+    let mut family = None;
+    for decl in style.split(';') {
+        let Some((name, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let first = value.split(',').next().unwrap_or_default();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "mso-symbol-font-family" => return Some(first),
+            "font-family" if family.is_none() => family = Some(first),
+            _ => {}
+        }
+    }
+    family
 }
 
 /// The text of a subtree, block boundaries and `<br>` as line breaks; a

@@ -1056,3 +1056,53 @@ fn comparison_signs_in_the_symbol_font_are_read_as_shown() {
     assert_eq!(targets, [Some("≥5000亩"), Some("≤2小时")]);
     assert!(d.indicators.iter().all(|i| i.target_parsed.is_some()));
 }
+
+/// A project's amounts printed with their unit in the cell (`235.80万元`),
+/// one under another or side by side in one row, are its funding, and
+/// the cell's unit is the block's.
+#[test]
+fn amounts_printed_with_their_unit_are_funding() {
+    let form = |funding: &str| {
+        format!(
+            "<p>2025年度项目支出绩效目标表</p><table>\
+             <tr><td>项目名称</td><td colspan=4>农村公路养护工程</td></tr>\
+             <tr><td>主管部门</td><td colspan=2>荆门市交通运输局</td><td>实施单位</td><td>荆门市公路中心</td></tr>\
+             {funding}\
+             <tr><td>年度总体目标</td><td colspan=4>完成道路养护126公里。</td></tr>\
+             <tr><td rowspan=2>绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>养护里程</td><td>≥126公里</td></tr></table>"
+        )
+    };
+    let funding = |d: &Document| -> Vec<(Option<String>, Option<f64>)> {
+        d.funding
+            .iter()
+            .flat_map(|f| &f.rows)
+            .map(|r| (r.item.clone(), r.current))
+            .collect()
+    };
+    let item = |s: &str, n: f64| (Some(s.to_string()), Some(n));
+    let stacked = one(&form(
+        "<tr><td rowspan=3>项目资金</td><td colspan=2>年度资金总额</td><td colspan=2>235.80万元</td></tr>\
+         <tr><td colspan=2>其中：财政拨款</td><td colspan=2>200.00万元</td></tr>\
+         <tr><td colspan=2>其他资金</td><td colspan=2>35.80万元</td></tr>",
+    ));
+    assert_eq!(
+        funding(&stacked),
+        [
+            item("年度资金总额", 235.8),
+            item("其中：财政拨款", 200.0),
+            item("其他资金", 35.8)
+        ]
+    );
+    let unit = |d: &Document| d.funding.as_ref().and_then(|f| f.unit.clone());
+    assert_eq!(unit(&stacked).as_deref(), Some("万元"));
+    assert!(stacked.project.as_ref().is_some_and(|p| p.extra.is_empty()));
+    let inline = one(&form(
+        "<tr><td>项目资金</td><td>年度资金总额</td><td>235.80万元</td><td>其中：财政拨款</td><td>200万元</td></tr>",
+    ));
+    assert_eq!(
+        funding(&inline),
+        [item("年度资金总额", 235.8), item("其中：财政拨款", 200.0)]
+    );
+    assert_eq!(unit(&inline).as_deref(), Some("万元"));
+}

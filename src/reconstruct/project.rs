@@ -532,6 +532,23 @@ fn amounts_in_prose(text: &str) -> Vec<(String, f64, String)> {
         .collect()
 }
 
+/// Money units a form prints after an amount (`235.80万元`).
+const MONEY_UNITS: &[&str] = &["万元", "千元", "亿元", "元"];
+
+/// An amount: a number, perhaps with its money unit after it
+/// (`235.80万元`, as a cell or a spreadsheet's number format `0.00"万元"`
+/// prints it), and that unit.
+fn money(s: &str) -> Option<(f64, Option<&'static str>)> {
+    if let Some(n) = parse_number(s) {
+        return Some((n, None));
+    }
+    let t = s.trim();
+    MONEY_UNITS.iter().find_map(|&u| {
+        let n = t.strip_suffix(u).and_then(parse_number)?;
+        Some((n, Some(u)))
+    })
+}
+
 /// `年度资金总额：360` or `年度资金总额 360` as the label and the amount.
 fn label_and_amount(t: &str) -> Option<(String, String)> {
     let t = t.trim();
@@ -688,8 +705,14 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             .collect();
         let numbers: Vec<(usize, f64)> = texts
             .iter()
-            .filter_map(|&(i, t)| parse_number(t).map(|n| (i, n)))
+            .filter_map(|&(i, t)| money(t).map(|(n, _)| (i, n)))
             .collect();
+        if !numbers.is_empty() && b.unit.is_none() {
+            b.unit = texts
+                .iter()
+                .find_map(|(_, t)| money(t).and_then(|(_, u)| u))
+                .map(str::to_string);
+        }
         if !column_labels.is_empty() && !numbers.is_empty() && numbers.len() == texts.len() {
             for (i, n) in numbers {
                 if let Some((_, label)) = column_labels.iter().find(|(c, _)| *c == i) {
@@ -702,7 +725,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         // Amounts of two periods side by side (实施期资金总额 | 年度资金总额
         // over 资金总额 | 4,500 | 1,800): one row each, the item's label
         // and its column's joined as a header path is (资金总额/年度资金总额).
-        let item = texts.first().filter(|(_, t)| parse_number(t).is_none());
+        let item = texts.first().filter(|(_, t)| money(t).is_none());
         let by_column = column_labels.len() >= 2
             && numbers.len() >= 2
             && numbers.len() + 1 == texts.len()
@@ -767,9 +790,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             // only looks like an amount's label (河湖长制工作经费) is one
             // when an amount follows it.
             let is_label_at = |j: usize| match texts.get(j).and_then(|(_, v)| label_of(v)) {
-                Some(Label::Amount) => texts
-                    .get(j + 1)
-                    .is_some_and(|(_, n)| parse_number(n).is_some()),
+                Some(Label::Amount) => texts.get(j + 1).is_some_and(|(_, n)| money(n).is_some()),
                 Some(_) => true,
                 None => false,
             };
@@ -805,12 +826,17 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         None => {}
                     }
                 }
-                (Some(Label::Amount), Some(v)) => match parse_amount(v) {
-                    Some(n) => b.funding.push(amount_row(t, Some(n))),
-                    None => {
-                        b.project.extra.insert(as_printed(&flat(t)), flat(v));
+                (Some(Label::Amount), Some(v)) => {
+                    match parse_amount(v).map(|n| (n, None)).or_else(|| money(v)) {
+                        Some((n, unit)) => {
+                            b.unit = b.unit.take().or(unit.map(str::to_string));
+                            b.funding.push(amount_row(t, Some(n)));
+                        }
+                        None => {
+                            b.project.extra.insert(as_printed(&flat(t)), flat(v));
+                        }
                     }
-                },
+                }
                 // An amount's label printed with an empty amount cell: a
                 // row without an amount (nothing printed is dropped).
                 (Some(Label::Amount), None)
@@ -822,10 +848,13 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 (Some(l), Some(v)) => set_field(&mut b, l, t, v, &mut start, &mut end),
                 (Some(_), None) => {}
                 (None, _) => {
-                    let amount = value.and_then(parse_number);
+                    let amount = value.and_then(money);
                     match amount {
                         // An amount label of the block not in the list.
-                        Some(n) if mode == Mode::Funding => b.funding.push(amount_row(t, Some(n))),
+                        Some((n, unit)) if mode == Mode::Funding => {
+                            b.unit = b.unit.take().or(unit.map(str::to_string));
+                            b.funding.push(amount_row(t, Some(n)));
+                        }
                         // A heading or note on a line of its own is no field,
                         // nor a form's own annotations (填报单位：(盖章), 单位：万元).
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
@@ -1097,6 +1126,16 @@ fn read_cost_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_with_their_money_unit() {
+        assert_eq!(money("235.80万元"), Some((235.8, Some("万元"))));
+        assert_eq!(money("9,602,500.00 元"), Some((9602500.0, Some("元"))));
+        assert_eq!(money("1,450.00"), Some((1450.0, None)));
+        assert_eq!(money("120公里"), None);
+        assert_eq!(money("万元"), None);
+        assert_eq!(money("-"), None);
+    }
 
     fn row(s: &str) -> Row {
         Row {

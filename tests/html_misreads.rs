@@ -1106,3 +1106,45 @@ fn amounts_printed_with_their_unit_are_funding() {
     );
     assert_eq!(unit(&inline).as_deref(), Some("万元"));
 }
+
+/// Two projects' forms under the same generic title, each with its header
+/// block as lines of prose (`项目名称：…`): two documents, not one with
+/// the first project's name and both projects' indicators.
+#[test]
+fn the_same_title_over_a_new_header_block_starts_a_form() {
+    let form = |name: &str, dept: &str, indicator: &str| {
+        format!(
+            "<p>2026年项目支出绩效目标表</p><p>项目名称：{name}</p><p>主管部门：{dept}</p>\
+             <p>年度目标：完成年度建设任务。</p><table>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>{indicator}</td><td>≥42条</td></tr></table>"
+        )
+    };
+    let docs = convert(&format!(
+        "{}{}",
+        form(
+            "城区背街小巷改造项目",
+            "荆门市住房和城乡建设局",
+            "背街小巷改造条数"
+        ),
+        form(
+            "农村饮水安全巩固提升项目",
+            "鄂州市水利和湖泊局",
+            "改造供水管网长度"
+        )
+    ));
+    let read: Vec<(Option<&str>, usize)> = docs
+        .iter()
+        .map(|d| {
+            let name = d.project.as_ref().and_then(|p| p.name.as_deref());
+            (name, d.indicators.len())
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("城区背街小巷改造项目"), 1),
+            (Some("农村饮水安全巩固提升项目"), 1)
+        ]
+    );
+}

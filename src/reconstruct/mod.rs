@@ -1090,10 +1090,12 @@ fn form_segments<'a>(
     // department or project, its goals).
     let mut has_block = false;
     let mut last_title: Option<String> = None;
+    // (The label alone in its cell, or a line of prose `项目名称：…`.)
     let opens_block = |row: &Row| {
         row.texts().next().is_some_and(|t| {
+            let label = t.split_once([':', '：']).map_or(t, |(l, _)| l);
             matches!(
-                project::label_key(t).as_str(),
+                project::label_key(label).as_str(),
                 "项目名称"
                     | "项目支出名称"
                     | "部门(单位)名称"

@@ -1168,3 +1168,30 @@ fn short_goals_in_paragraphs_of_their_own_stay_apart() {
     let names: Vec<_> = d.indicators.iter().map(|i| i.level3.as_deref()).collect();
     assert_eq!(names, [Some("人工造林面积")]);
 }
+
+/// 指标值 over two columns named only by their period (`年度 | 中长期`,
+/// `年度目标 | 中长期目标`): a header row, and each column the target of
+/// its period's table.
+#[test]
+fn periods_under_the_target_title_split_the_table() {
+    for (annual, long_term) in [("年度", "中长期"), ("年度目标", "中长期目标")] {
+        let d = one(&format!(
+            "<h1>某县水利局2026年部门整体绩效目标表</h1><table>\
+             <tr><th rowspan=2>一级指标</th><th rowspan=2>二级指标</th><th rowspan=2>三级指标</th><th colspan=2>指标值</th></tr>\
+             <tr><th>{annual}</th><th>{long_term}</th></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>堤防整险加固长度</td><td>≥5公里</td><td>≥20公里</td></tr>\
+             </table>"
+        ));
+        let read: Vec<(&str, Option<&str>)> = d
+            .indicators
+            .iter()
+            .map(|i| (i.table.as_str(), i.target.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [("long_term", Some("≥20公里")), ("annual", Some("≥5公里"))],
+            "{annual}"
+        );
+        assert!(d.warnings.is_empty(), "{annual}: {:#?}", d.warnings);
+    }
+}

@@ -274,6 +274,23 @@ pub fn strip_period(normalized: &str) -> (String, Option<IndicatorTable>) {
     (normalized.to_string(), None)
 }
 
+/// The period a column's lower header names by itself, under the title
+/// over it (`指标值` over `年度 | 中长期`, or `年度目标 | 中长期目标`).
+pub fn period_word(text: &str) -> Option<IndicatorTable> {
+    let n = normalize(text);
+    let word = ["指标值", "目标值", "目标", "值"]
+        .iter()
+        .find_map(|s| n.strip_suffix(s))
+        .unwrap_or(&n);
+    if LONG_TERM_PREFIXES.contains(&word) {
+        Some(IndicatorTable::LongTerm)
+    } else if ANNUAL_PREFIXES.contains(&word) {
+        Some(IndicatorTable::Annual)
+    } else {
+        None
+    }
+}
+
 static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:19|20)\d{2})年?度?(实际|实际值|实际完成|实际完成值|实际执行数|实际执行值|执行数|执行值|完成值|完成数|完成情况|指标值|实际水平|目标值|目标|计划值|计划数|预计|预计值|预计完成|预计完成值|预计完成数|预计执行数|预计执行值|预期值|预算数)?$")
         .unwrap()
@@ -753,14 +770,17 @@ fn leaves_of_path(
         .map(|p| printed(p))
         .collect::<Vec<_>>()
         .join("/");
-    // The lowest header that maps decides.
+    // The lowest header that maps decides; one that names only a period
+    // (`年度目标` under `指标值`) leaves it to the title over it.
     let named = path
         .iter()
         .rev()
-        .find_map(|t| classify(t, doc_year, is_label));
+        .enumerate()
+        .filter(|(k, t)| *k + 1 == path.len() || period_word(t).is_none())
+        .find_map(|(_, t)| classify(t, doc_year, is_label));
     let period = path
         .iter()
-        .find_map(|t| strip_period(&normalize(t)).1)
+        .find_map(|t| strip_period(&normalize(t)).1.or_else(|| period_word(t)))
         .filter(|_| named.is_some());
     let (field, year) = named.map_or((Field::Extra, None), |c| (c.field, c.year));
     let leaf = |field: Field| Leaf {
@@ -800,6 +820,17 @@ mod tests {
 
     fn label(s: &str) -> bool {
         s.ends_with("绩效指标")
+    }
+
+    #[test]
+    fn words_that_name_only_a_period() {
+        use IndicatorTable::{Annual, LongTerm};
+        assert_eq!(period_word("年度"), Some(Annual));
+        assert_eq!(period_word("中长期目标"), Some(LongTerm));
+        assert_eq!(period_word("本年度指标值"), Some(Annual));
+        assert_eq!(period_word("年度目标值"), Some(Annual));
+        assert_eq!(period_word("指标值"), None);
+        assert_eq!(period_word("年度总体目标"), None);
     }
 
     #[test]

@@ -56,8 +56,11 @@ pub fn is_header(r: &Row) -> bool {
             .iter()
             .all(|t| t.trim().is_empty() || header::field_of_word(t).is_some())
         && texts.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
+    // Periods only, under a title over them (指标值 over 年度 | 中长期).
+    let periods_only = texts.len() >= 2 && texts.iter().all(|t| header::period_word(t).is_some());
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
         || titles_only
+        || periods_only
         || (texts.iter().any(year) && texts.iter().all(with_years))
         || (texts.iter().all(|t| piece(t) || label(t))
             && texts.iter().filter(|t| piece(t)).count() >= 2)

@@ -1195,3 +1195,32 @@ fn periods_under_the_target_title_split_the_table() {
         assert!(d.warnings.is_empty(), "{annual}: {:#?}", d.warnings);
     }
 }
+
+/// A project's form under a page's heading and a lead-in sentence: its
+/// title is its own (`2025年度项目支出绩效目标表`, printed over or in its
+/// table), not the heading or the sentence; a form title without a year
+/// takes the heading's.
+#[test]
+fn a_project_form_is_titled_by_its_own_title() {
+    let block = "<tr><td>项目名称</td><td colspan=4>农村公路养护工程</td></tr>\
+        <tr><td>主管部门</td><td colspan=2>荆门市交通运输局</td><td>实施单位</td><td>荆门市公路中心</td></tr>\
+        <tr><td>年度总体目标</td><td colspan=4>完成道路养护126公里。</td></tr>\
+        <tr><td rowspan=2>绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+        <tr><td>产出指标</td><td>数量指标</td><td>养护里程</td><td>≥126公里</td></tr></table>";
+    let heading = "<h1>孝昌县2025年县直部门项目支出绩效目标公开</h1>";
+    for (page, title) in [
+        (
+            format!("{heading}<p>现将我县2025年项目支出绩效目标公开如下：</p><table border=1><tr><td colspan=5>2025年度项目支出绩效目标表</td></tr>{block}"),
+            "2025年度项目支出绩效目标表",
+        ),
+        (
+            format!("{heading}<p>项目支出绩效目标表</p><table border=1>{block}"),
+            "项目支出绩效目标表",
+        ),
+    ] {
+        let d = one(&page);
+        assert_eq!(d.title.as_deref(), Some(title));
+        assert_eq!(d.year, Some(2025), "{title}");
+        assert!(d.warnings.is_empty(), "{title}: {:#?}", d.warnings);
+    }
+}

@@ -677,7 +677,7 @@ fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a 
 }
 
 fn first_title(rows: &[&Row], hard: bool) -> Option<String> {
-    first_title_rows(rows, hard).map(|(t, _)| t)
+    first_title_rows(rows, hard, false).map(|(t, _)| t)
 }
 
 /// A title printed as an attachment's caption (`附件：某局2025年度…表`,
@@ -704,15 +704,23 @@ fn without_attachment_label(title: &str) -> &str {
 }
 
 /// [`first_title`] and the rows it was read from (one, or two when the
-/// title wraps).
-fn first_title_rows(rows: &[&Row], hard: bool) -> Option<(String, std::ops::Range<usize>)> {
-    first_title_rows_as_printed(rows, hard)
+/// title wraps). `own_title`: a project's form, whose own title wins over
+/// a page's heading above it (the heading's year still counts:
+/// [`heading_year`]); a department's form keeps the heading, which may
+/// be all that names the department.
+fn first_title_rows(
+    rows: &[&Row],
+    hard: bool,
+    own_title: bool,
+) -> Option<(String, std::ops::Range<usize>)> {
+    first_title_rows_as_printed(rows, hard, own_title)
         .map(|(t, r)| (without_attachment_label(&t).to_string(), r))
 }
 
 fn first_title_rows_as_printed(
     rows: &[&Row],
     hard: bool,
+    own_title: bool,
 ) -> Option<(String, std::ops::Range<usize>)> {
     fn only(r: &Row) -> Option<&str> {
         match title_texts(r).as_slice() {
@@ -721,11 +729,23 @@ fn first_title_rows_as_printed(
         }
     }
     let names_approval = |t: &str| t.contains("批复") || t.contains("绩效目标");
-    let first = rows.iter().enumerate().find_map(|(i, r)| {
+    // (A line that leads in to what follows, `现将…公开如下：`, is none.)
+    let mut candidates = rows.iter().enumerate().filter_map(|(i, r)| {
         only(r)
-            .filter(|t| names_approval(t) && !is_sentence(t))
+            .filter(|t| {
+                names_approval(t) && !is_sentence(t) && !t.trim_end().ends_with([':', '：'])
+            })
             .map(|t| (i, t))
     });
+    let first = candidates.next();
+    // A page's heading over the form's own title (`某县2025年县直部门项目
+    // 支出绩效目标公开` over `2025年度项目支出绩效目标表`) gives way to it.
+    let first = match first {
+        Some((_, t)) if own_title && !ends_as_title(t) => {
+            candidates.find(|(_, t)| is_form_title(t)).or(first)
+        }
+        _ => first,
+    };
     // A long title wrapped so that the key words are cut
     // (…部门整体支出绩效目 / 标表), or wrapped before the line that holds
     // them (…中小企业创新能力 / 提升专项资金项目2026年度项目支出绩效目标表).
@@ -765,6 +785,19 @@ fn first_title_rows_as_printed(
         (None, Some(rest)) => clean_text(&format!("{title}\n{rest}")).map(|t| (t, i..i + 2)),
         (None, None) => clean_text(title).map(|t| (t, i..i + 1)),
     }
+}
+
+/// Whether a line ends as the title of a form or a letter does (…表,
+/// …批复, …的通知, …的函), perhaps before a bracketed year.
+fn ends_as_title(t: &str) -> bool {
+    let s = squash(t);
+    let core = match s.rfind(['（', '(']) {
+        Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(&s),
+        _ => &s,
+    };
+    ["表", "批复", "通知", "函", "决定", "意见"]
+        .iter()
+        .any(|e| core.ends_with(e))
 }
 
 /// Whether a line can be the first of a title wrapped onto two: long (a
@@ -1431,7 +1464,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         }
         match section {
             Section::Preamble => {
-                let title_rows = first_title_rows(rows, hard);
+                let title_rows = first_title_rows(rows, hard, is_project);
                 c.title = title_rows.as_ref().map(|(t, _)| t.clone());
                 for (k, row) in rows.iter().enumerate() {
                     let texts: Vec<&str> = row.texts().collect();
@@ -1569,7 +1602,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
             // its tables (a budget's 2025 年 column header).
             let preamble: Vec<&Row> = table_rows(&groups, Section::Preamble);
             let fields = rows_except(&groups, &[TABLES_AND_FOOTER, &[Section::Funding]].concat());
-            year_of_form(&preamble, &fields)
+            year_of_form(&preamble, &fields).or_else(|| heading_year(&preamble))
         });
     let mut funding_rows = table_rows(&groups, Section::Funding);
     let amounts = |r: &Row| {
@@ -2128,6 +2161,21 @@ fn year_of_form(preamble: &[&Row], fields: &[&Row]) -> Option<i32> {
         }
     }
     None
+}
+
+/// The year of a heading over the form's own title that names the
+/// approvals (`孝昌县2025年县直部门项目支出绩效目标公开` over
+/// `项目支出绩效目标表`).
+fn heading_year(preamble: &[&Row]) -> Option<i32> {
+    preamble.iter().find_map(|row| {
+        let texts: Vec<&str> = row.texts().collect();
+        match texts.as_slice() {
+            [only] if only.contains("绩效目标") && !is_sentence(only) => {
+                years_in(only).first().copied()
+            }
+            _ => None,
+        }
+    })
 }
 
 /// `年度 | 2026年`: a form's year in a field of its own.

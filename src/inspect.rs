@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::convert::{lay_out_named, read_input, LaidOut};
 use crate::layout::pdf::{describe_page, page_svg};
-use crate::layout::{Layout, PARAGRAPH_BREAK};
+use crate::layout::Layout;
 use crate::reconstruct::{join_cell, reconstruct, sections};
 
 /// What a file gave: its layout, and for a PDF its extracted pages.
@@ -47,15 +47,6 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
-/// A cell's paragraphs as its lines, for showing it on one line.
-fn lines_of(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.contains(PARAGRAPH_BREAK) {
-        cell.replace(PARAGRAPH_BREAK, "\n").into()
-    } else {
-        cell.into()
-    }
-}
-
 /// Rows as tab-separated lines (a cell's wrapped lines joined), a blank
 /// line at each page break: the text in reading order.
 pub fn rows_as_text(layout: &Layout) -> String {
@@ -67,7 +58,7 @@ pub fn rows_as_text(layout: &Layout) -> String {
         let cells: Vec<String> = row
             .cells
             .iter()
-            .map(|c| join_cell(&lines_of(c), false).replace('\n', " "))
+            .map(|c| join_cell(c, false).replace('\n', " "))
             .collect();
         out.push_str(&cells.join("\t"));
         out.push('\n');
@@ -126,10 +117,7 @@ pub fn describe(loaded: &Loaded, page: Option<u32>) -> String {
                             .is_some_and(|s| s.continued)
                 })
                 .map(|(i, c)| {
-                    let t: String = join_cell(&lines_of(c.trim()), false)
-                        .chars()
-                        .take(24)
-                        .collect();
+                    let t: String = join_cell(c.trim(), false).chars().take(24).collect();
                     format!(
                         "[{i}{}] {}",
                         span_note(row.spans.as_deref(), i),

@@ -1149,26 +1149,6 @@ fn the_same_title_over_a_new_header_block_starts_a_form() {
     );
 }
 
-/// Goals printed as paragraphs of their own (`<p>完成植树造林</p><p>确保
-/// 森林防火安全</p>`) are two goals however short they are: a paragraph's
-/// boundary parts a list's items (SPEC §2.1). A `<br>` inside a name still
-/// only wraps it.
-#[test]
-fn short_goals_in_paragraphs_of_their_own_stay_apart() {
-    let d = one(concat!(
-        "<h1>某县林业局2026年部门整体绩效目标表</h1><table>",
-        "<tr><td>部门（单位）名称</td><td colspan=\"3\">某县林业局</td></tr>",
-        "<tr><td>年度总体目标</td><td colspan=\"3\"><p class=MsoNormal><span>完成植树造林</span></p>",
-        "<p class=MsoNormal><span>确保森林防火安全</span></p></td></tr>",
-        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
-        "<tr><td>产出指标</td><td>数量指标</td><td><p>人工造林</p><p>面积</p></td><td>≥5000亩</td></tr>",
-        "</table>"
-    ));
-    assert_eq!(d.annual_goals, ["完成植树造林", "确保森林防火安全"]);
-    let names: Vec<_> = d.indicators.iter().map(|i| i.level3.as_deref()).collect();
-    assert_eq!(names, [Some("人工造林面积")]);
-}
-
 /// 指标值 over two columns named only by their period (`年度 | 中长期`,
 /// `年度目标 | 中长期目标`): a header row, and each column the target of
 /// its period's table.

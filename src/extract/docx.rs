@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use crate::extract::archive::Package;
 use crate::extract::xml::{parse, XmlEvent};
 use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
-use crate::layout::{Layout, Row, PARAGRAPH_BREAK};
+use crate::layout::{Layout, Row};
 
 /// Widest `w:gridSpan` honoured (Word itself allows 63).
 const MAX_GRID_SPAN: usize = 1000;
@@ -50,23 +50,12 @@ struct TableB {
 }
 
 fn push_line(buf: &mut String, line: &str) {
-    push_after(buf, line, '\n');
-}
-
-/// Appends a cell's paragraph: paragraphs stand apart by
-/// [`PARAGRAPH_BREAK`], as an HTML cell's `<p>` do (they part a list's
-/// items; a `w:br` in one may only wrap a line).
-fn push_paragraph(buf: &mut String, text: &str) {
-    push_after(buf, text, PARAGRAPH_BREAK);
-}
-
-fn push_after(buf: &mut String, line: &str, sep: char) {
     let line = line.trim();
     if line.is_empty() {
         return;
     }
     if !buf.is_empty() {
-        buf.push(sep);
+        buf.push('\n');
     }
     buf.push_str(line);
 }
@@ -125,7 +114,7 @@ fn table_text(t: TableB) -> String {
         let line: Vec<String> = row
             .cells
             .into_iter()
-            .map(|c| c.text.replace(['\n', PARAGRAPH_BREAK], " "))
+            .map(|c| c.text.replace('\n', " "))
             .filter(|c| !c.trim().is_empty())
             .collect();
         push_line(&mut out, &line.join(" "));
@@ -350,7 +339,7 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                             .collect::<Vec<_>>()
                             .join("\n");
                         match tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                            Some(cell) => push_paragraph(&mut cell.text, &text),
+                            Some(cell) => push_line(&mut cell.text, &text),
                             None if !text.is_empty() => out.push(prose_row(text)),
                             None => {}
                         }
@@ -456,8 +445,7 @@ mod tests {
         assert_eq!(r[0].cells, vec!["标题"]);
         assert!(r[0].spans.is_none());
         assert_eq!(r[1].cells, vec!["A", "B\nb2"]);
-        // A w:br breaks a line; paragraphs stand apart as paragraphs.
-        assert_eq!(r[2].cells, vec!["", "C1\u{2029}C2", "D"]);
+        assert_eq!(r[2].cells, vec!["", "C1\nC2", "D"]);
         let s = r[2].spans.as_ref().unwrap();
         assert!(s[0].continued);
         assert_eq!((s[2].left, s[2].right), (200, 300));

@@ -23,7 +23,7 @@ use regex::Regex;
 use scraper::{Html, Node};
 
 use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
-use crate::layout::{is_sentence, Layout, Row, PARAGRAPH_BREAK};
+use crate::layout::{is_sentence, Layout, Row};
 use crate::model::Warning;
 
 /// Largest `colspan` honoured (browsers cap it at 1000 too).
@@ -454,19 +454,8 @@ fn push_break(buf: &mut String) {
     while buf.ends_with([' ', SOURCE_BREAK]) {
         buf.pop();
     }
-    if !buf.is_empty() && !buf.ends_with(['\n', PARAGRAPH_BREAK]) {
+    if !buf.is_empty() && !buf.ends_with('\n') {
         buf.push('\n');
-    }
-}
-
-/// A paragraph's boundary: it replaces a line break before it (`<br>` at a
-/// paragraph's end).
-fn push_paragraph_break(buf: &mut String) {
-    while buf.ends_with([' ', SOURCE_BREAK, '\n']) {
-        buf.pop();
-    }
-    if !buf.is_empty() && !buf.ends_with(PARAGRAPH_BREAK) {
-        buf.push(PARAGRAPH_BREAK);
     }
 }
 
@@ -508,30 +497,15 @@ fn tidy(buf: &str) -> String {
     } else {
         buf
     };
-    if !buf.contains(['\n', PARAGRAPH_BREAK]) {
+    if !buf.contains('\n') {
         return buf.trim().to_string();
     }
     let mut out = String::with_capacity(buf.len());
-    // The separator before the next line: a paragraph's boundary wins over
-    // a line break in a run of them around empty lines.
-    let mut sep: Option<char> = None;
-    let mut rest = buf;
-    loop {
-        let end = rest.find(['\n', PARAGRAPH_BREAK]).unwrap_or(rest.len());
-        let line = rest.get(..end).unwrap_or_default().trim();
-        if !line.is_empty() {
-            if let Some(c) = sep.take().filter(|_| !out.is_empty()) {
-                out.push(c);
-            }
-            out.push_str(line);
+    for line in buf.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push('\n');
         }
-        let Some(c) = rest.get(end..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        if sep != Some(PARAGRAPH_BREAK) {
-            sep = Some(c);
-        }
-        rest = rest.get(end + c.len_utf8()..).unwrap_or_default();
+        out.push_str(line);
     }
     out
 }
@@ -595,18 +569,7 @@ fn font_family(style: &str) -> Option<&str> {
     family
 }
 
-/// Whether an element is a paragraph of its own (`<p>`, `<div>`, `<li>` …):
-/// in a cell, its boundaries part the items of a list (SPEC §2.1), where a
-/// `<br>` may only wrap a line to fit the column.
-fn is_paragraph(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dd" | "dt" | "blockquote"
-    )
-}
-
-/// The text of a subtree, `<br>` and block boundaries as line breaks, the
-/// boundaries of paragraphs ([`is_paragraph`]) as [`PARAGRAPH_BREAK`]; a
+/// The text of a subtree, block boundaries and `<br>` as line breaks; a
 /// nested table's rows as lines, its cells apart by a space.
 fn cell_text(node: NodeRef<'_, Node>) -> String {
     let mut buf = String::new();
@@ -626,8 +589,6 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                             skip = Some(n.id());
                         } else if n.id() != node.id() && is_table_cell(el.name()) {
                             push_cell_gap(&mut buf);
-                        } else if is_paragraph(el.name()) {
-                            push_paragraph_break(&mut buf);
                         } else if is_block(el.name()) {
                             push_break(&mut buf);
                         }
@@ -639,8 +600,6 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                 let name = element_name(&n);
                 if skip == Some(n.id()) {
                     skip = None;
-                } else if skip.is_none() && name.is_some_and(is_paragraph) {
-                    push_paragraph_break(&mut buf);
                 } else if skip.is_none()
                     && name.is_some_and(is_block)
                     && !(n.id() != node.id() && name.is_some_and(is_table_cell))

@@ -20,11 +20,6 @@ use regex::Regex;
 
 use crate::model::Warning;
 
-/// Stands between two paragraphs of a cell, or two rows of text, that
-/// the file itself separates (HTML, DOCX, spreadsheets): list readers
-/// split there; everything else reads it as a space (it is whitespace).
-pub const PARAGRAPH_BREAK: char = '\u{2029}';
-
 /// One table row (or one line of prose) in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Row {

@@ -10,7 +10,10 @@ use crate::model::{Op, TargetParsed};
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").unwrap());
 static BR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)<br\s*/?>").unwrap());
 
-pub use crate::layout::PARAGRAPH_BREAK;
+/// Stands between two paragraphs of a cell, or two rows of text, that
+/// the file itself separates (HTML, DOCX, spreadsheets): list readers
+/// split there; everything else reads it as a space (it is whitespace).
+pub const PARAGRAPH_BREAK: char = '\u{2029}';
 /// [`PARAGRAPH_BREAK`] as a string, to join texts with.
 pub const PARAGRAPH_BREAK_STR: &str = "\u{2029}";
 

@@ -1204,3 +1204,45 @@ fn a_project_form_is_titled_by_its_own_title() {
         assert!(d.warnings.is_empty(), "{title}: {:#?}", d.warnings);
     }
 }
+
+/// An empty level-1 cell merged over rows whose level-2 names belong under
+/// the level 1 above (时效指标, 成本指标 after 产出指标) goes on with it.
+#[test]
+fn an_empty_merged_level1_cell_over_its_own_level2_names_goes_on() {
+    let d = one(concat!(
+        "<h1>某县审计局2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>审计项目数</td><td>≥60个</td></tr>",
+        "<tr><td>质量指标</td><td>审计报告合格率</td><td>100%</td></tr>",
+        "<tr><td rowspan=\"2\"></td><td>时效指标</td><td>按时完成率</td><td>100%</td></tr>",
+        "<tr><td>成本指标</td><td>经费控制数</td><td>≤80万元</td></tr>",
+        "</table>"
+    ));
+    let level1: Vec<_> = d.indicators.iter().map(|i| i.level1.as_deref()).collect();
+    assert_eq!(level1, [Some("产出指标"); 4]);
+}
+
+/// An amount printed in another unit than its block's (`1000000元` in a
+/// 项目资金（万元） block) is no amount of the block: it stays as printed.
+#[test]
+fn an_amount_in_another_unit_than_the_block_stays_as_printed() {
+    let d = one("<p>2025年度项目支出绩效目标表</p><table>\
+         <tr><td>项目名称</td><td colspan=2>农村公路养护工程</td></tr>\
+         <tr><td rowspan=2>项目资金（万元）</td><td>年度资金总额</td><td>120万元</td></tr>\
+         <tr><td>其中：财政拨款</td><td>1000000元</td></tr>\
+         <tr><td rowspan=2>绩效指标</td><td>三级指标</td><td>指标值</td></tr>\
+         <tr><td>养护里程</td><td>≥126公里</td></tr></table>");
+    let funding = d.funding.as_ref().expect("funding");
+    let rows: Vec<_> = funding
+        .rows
+        .iter()
+        .map(|r| (r.item.as_deref(), r.current))
+        .collect();
+    assert_eq!(rows, [(Some("年度资金总额"), Some(120.0))]);
+    assert_eq!(funding.unit.as_deref(), Some("万元"));
+    let extra = &d.project.as_ref().expect("project").extra;
+    assert_eq!(
+        extra.get("其中：财政拨款").map(String::as_str),
+        Some("1000000元")
+    );
+}

@@ -529,17 +529,28 @@ fn shown_text<'a>(n: &NodeRef<'_, Node>, text: &'a str) -> std::borrow::Cow<'a, 
     }
     let font = n.ancestors().take(3).find_map(|a| {
         let el = a.value().as_element()?;
+        // Wingdings named anywhere in the style or face (`font-family:宋体;
+        // mso-ascii-font-family:Wingdings`); the Symbol font only as the
+        // font the text is set in, a name too common to look for.
+        let named = attr(el, "style")
+            .into_iter()
+            .chain(attr(el, "face"))
+            .map(str::to_ascii_lowercase)
+            .find(|s| s.contains("wingdings"));
+        if let Some(style) = named {
+            return Some(if style.contains("wingdings 2") {
+                "wingdings 2"
+            } else {
+                "wingdings"
+            });
+        }
         attr(el, "style")
             .and_then(font_family)
             .into_iter()
             .chain(attr(el, "face"))
             .map(|f| f.trim().trim_matches(['\'', '"']).to_ascii_lowercase())
-            .find_map(|f| match f.as_str() {
-                "wingdings 2" => Some("wingdings 2"),
-                "symbol" => Some("symbol"),
-                _ if f.contains("wingdings") => Some("wingdings"),
-                _ => None,
-            })
+            .any(|f| f == "symbol")
+            .then_some("symbol")
     });
     let Some(font) = font else {
         return text.into();
@@ -1480,6 +1491,9 @@ mod tests {
         );
         let r = rows(page);
         assert_eq!(cells(&r[0]), vec!["项目属性", "□新增项目 ☑延续项目"]);
+        // Wingdings named as any of the span's fonts.
+        let r = rows("<table><tr><td>a</td><td><span style='font-family:宋体;mso-ascii-font-family:Wingdings'>þ</span>b</td></tr></table>");
+        assert_eq!(cells(&r[0]), vec!["a", "☑b"]);
         // The same letters in a text font are text.
         let r = rows("<table><tr><td>a</td><td>þ o</td></tr></table>");
         assert_eq!(cells(&r[0]), vec!["a", "þ o"]);

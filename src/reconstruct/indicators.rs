@@ -1479,6 +1479,12 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
             })
         })
         .collect();
+    // Rows whose own level-2 cell is blank: one alone is no template's
+    // "same as above" but a merged cell cut by a page break.
+    let blank_level2 = rows
+        .iter()
+        .filter(|(r, s)| s.and_then(|s| level_cell(r, s, map, 1)) == Some((false, "")))
+        .count();
     let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
     // The level 1 last printed, and whether a level 2 was printed since.
     let mut level1: Option<&str> = None;
@@ -1519,7 +1525,15 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
                 .is_some_and(|(continued, _)| continued);
             *slot1 = match printed(0) {
                 Some(t) if merged.first().copied().unwrap_or(false) => BlankLevel::Printed(t),
-                _ if empty_merge(0) && level1.is_some() => BlankLevel::Empty,
+                // (Unless the level-2 names under it belong under the
+                // level 1 above: then it goes on.)
+                _ if empty_merge(0)
+                    && level1.is_some_and(|l1| {
+                        !own_level2.is_some_and(|l2| vocab::belongs_under(l1, l2))
+                    }) =>
+                {
+                    BlankLevel::Empty
+                }
                 _ if merge_starts
                     && !row.after_page_break
                     && level1
@@ -1532,14 +1546,19 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
             };
         }
         if cell(1) == Some((false, "")) {
+            // (The merged level-1 cell's name printed again in its part
+            // after the break is the same level 1.)
             let same_level1 = next
                 .and_then(|(n, s)| level_cell(n, s, map, 0))
-                .is_none_or(|(continued, t)| continued || t.is_empty());
+                .is_none_or(|(continued, t)| continued || t.is_empty() || Some(t) == level1);
             let level1_printed = matches!(slot1, BlankLevel::Printed(_));
             *slot2 = match printed(1) {
                 Some(t)
                     if level1_printed
-                        || (same_level1 && merged.get(1).copied().unwrap_or(false)) =>
+                        || (same_level1
+                            && (merged.get(1).copied().unwrap_or(false)
+                                || (merged.first().copied().unwrap_or(false)
+                                    && blank_level2 == 1))) =>
                 {
                     BlankLevel::Printed(t)
                 }

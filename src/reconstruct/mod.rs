@@ -1153,7 +1153,21 @@ fn form_segments<'a>(
             // starts a form only when a header block follows it.
             let text = texts.first().map(|t| squash(t));
             let repeated = last_title.is_some() && last_title == text;
-            let block_follows = rows.iter().skip(i + 1).take(3).any(&opens_block);
+            // A header block printed again after a page break with the
+            // title (the same 主管部门, the same 项目名称) goes on.
+            let block_follows = rows
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .find(|r| opens_block(r))
+                .is_some_and(|r| {
+                    let line = squash(&r.texts().collect::<String>());
+                    !rows
+                        .get(starts.last().copied().unwrap_or(0)..i)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|seen| squash(&seen.texts().collect::<String>()) == line)
+                });
             if repeated && !block_follows {
                 title = false;
             } else {

@@ -549,6 +549,21 @@ fn money(s: &str) -> Option<(f64, Option<&'static str>)> {
     })
 }
 
+/// Amounts printed with their unit (`235.80万元`): the block's unit when it
+/// states none; one in another unit than the block's stays as printed, in
+/// `extra` (a 元 figure is no amount of a 万元 block).
+fn units_of_amounts(b: &mut ProjectBlock, with_unit: &[(usize, &'static str, String, String)]) {
+    if b.unit.is_none() {
+        b.unit = with_unit.first().map(|(_, u, _, _)| u.to_string());
+    }
+    for (i, u, label, text) in with_unit.iter().rev() {
+        if b.unit.as_deref() != Some(*u) && *i < b.funding.len() {
+            b.funding.remove(*i);
+            b.project.extra.insert(as_printed(&flat(label)), flat(text));
+        }
+    }
+}
+
 /// `年度资金总额：360` or `年度资金总额 360` as the label and the amount.
 fn label_and_amount(t: &str) -> Option<(String, String)> {
     let t = t.trim();
@@ -583,6 +598,8 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     let joined = join_cut_cells(rows);
     let rows = joined.iter().map(|r| &**r);
     let mut b = ProjectBlock::default();
+    // Amounts printed with their money unit: (row, unit, label, text).
+    let mut with_unit: Vec<(usize, &'static str, String, String)> = Vec::new();
     // A goal label on a line of its own, and the lines of text under it.
     let mut goal_lines: Option<(GoalKind, String, Vec<String>)> = None;
     let mut start: Option<String> = None;
@@ -705,14 +722,8 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             .collect();
         let numbers: Vec<(usize, f64)> = texts
             .iter()
-            .filter_map(|&(i, t)| money(t).map(|(n, _)| (i, n)))
+            .filter_map(|&(i, t)| parse_number(t).map(|n| (i, n)))
             .collect();
-        if !numbers.is_empty() && b.unit.is_none() {
-            b.unit = texts
-                .iter()
-                .find_map(|(_, t)| money(t).and_then(|(_, u)| u))
-                .map(str::to_string);
-        }
         if !column_labels.is_empty() && !numbers.is_empty() && numbers.len() == texts.len() {
             for (i, n) in numbers {
                 if let Some((_, label)) = column_labels.iter().find(|(c, _)| *c == i) {
@@ -725,7 +736,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         // Amounts of two periods side by side (实施期资金总额 | 年度资金总额
         // over 资金总额 | 4,500 | 1,800): one row each, the item's label
         // and its column's joined as a header path is (资金总额/年度资金总额).
-        let item = texts.first().filter(|(_, t)| money(t).is_none());
+        let item = texts.first().filter(|(_, t)| parse_number(t).is_none());
         let by_column = column_labels.len() >= 2
             && numbers.len() >= 2
             && numbers.len() + 1 == texts.len()
@@ -772,7 +783,8 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             field_columns = field_labels;
             continue;
         }
-        if amount_labels.len() >= 2 && numbers.is_empty() {
+        // (Amounts with their unit, `235.80万元`, make it no such row.)
+        if amount_labels.len() >= 2 && texts.iter().all(|(_, t)| money(t).is_none()) {
             column_labels = amount_labels
                 .iter()
                 .map(|&(i, t)| (i, t.to_string()))
@@ -829,7 +841,9 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 (Some(Label::Amount), Some(v)) => {
                     match parse_amount(v).map(|n| (n, None)).or_else(|| money(v)) {
                         Some((n, unit)) => {
-                            b.unit = b.unit.take().or(unit.map(str::to_string));
+                            if let Some(u) = unit {
+                                with_unit.push((b.funding.len(), u, t.to_string(), v.to_string()));
+                            }
                             b.funding.push(amount_row(t, Some(n)));
                         }
                         None => {
@@ -848,13 +862,10 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 (Some(l), Some(v)) => set_field(&mut b, l, t, v, &mut start, &mut end),
                 (Some(_), None) => {}
                 (None, _) => {
-                    let amount = value.and_then(money);
+                    let amount = value.and_then(parse_number);
                     match amount {
                         // An amount label of the block not in the list.
-                        Some((n, unit)) if mode == Mode::Funding => {
-                            b.unit = b.unit.take().or(unit.map(str::to_string));
-                            b.funding.push(amount_row(t, Some(n)));
-                        }
+                        Some(n) if mode == Mode::Funding => b.funding.push(amount_row(t, Some(n))),
                         // A heading or note on a line of its own is no field,
                         // nor a form's own annotations (填报单位：(盖章), 单位：万元).
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
@@ -869,6 +880,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             }
         }
     }
+    units_of_amounts(&mut b, &with_unit);
     flush_goal_lines(&mut b, goal_lines.take(), hard);
     b.project.period = b.project.period.take().or(match (start, end) {
         (Some(s), Some(e)) => Some(format!("{s}-{e}")),

@@ -106,6 +106,15 @@ pub fn contradicts(level1: &str, level2: &str) -> bool {
     })
 }
 
+/// Whether level-2 name `level2` is one the framework puts under level 1
+/// `level1` (时效指标 under 产出指标).
+pub fn belongs_under(level1: &str, level2: &str) -> bool {
+    let Some(core) = level1_core_of(level2) else {
+        return false;
+    };
+    Word::squashed(level1, LONGEST_WORD).is_some_and(|w| w.as_str().starts_with(core))
+}
+
 pub fn is_level2_name(s: &str) -> bool {
     word_is(s, |t| LEVEL2.contains(&t))
 }

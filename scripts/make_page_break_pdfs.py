@@ -11,6 +11,7 @@ reportlab runs with invariant=1, so a rerun gives the same bytes.
 | row-cut-in-brackets.pdf | a row's name and target both go on after the break, each inside an open bracket |
 | name-cut-target-after.pdf | a row's name goes on after the break, and its target is printed only there |
 | names-after-the-break.pdf | level cells merged over the last row of a page and the first of the next print their names on the next page only |
+| level2-after-the-break.pdf | a level-2 cell merged over the last row of a page and the first of the next prints its name on the next page only; its level 1 is printed on the first page |
 """
 from __future__ import annotations
 
@@ -150,11 +151,46 @@ def names_after_the_break(path: str):
     s.save()
 
 
+def level2_after_the_break(path: str):
+    """效益指标 printed on page 1 over its last two rows; the second of them
+    opens 社会效益指标, merged over it and the first row of page 2 and
+    centred there, so printed in its part on page 2 only."""
+    s = Sheet(path)
+    top = head(s, 650)
+    foot = H - 40
+    s.box(0, 1, top, top + 30, ["产出指标"])
+    s.box(1, 2, top, top + 30, ["数量指标"])
+    s.box(2, 3, top, top + 30, ["应急演练场次"])
+    s.box(3, 4, top, top + 30, ["≥12场"])
+    top += 30
+    s.box(0, 1, top, foot, ["效益指标"])
+    s.box(1, 2, top, top + 30, ["经济效益指标"])
+    s.box(2, 3, top, top + 30, ["灾害直接经济损失下降率"])
+    s.box(3, 4, top, top + 30, ["≥5%"])
+    top += 30
+    s.box(1, 2, top, foot)
+    s.box(2, 3, top, foot, ["群众避险转移及时率"])
+    s.box(3, 4, top, foot, ["100%"])
+    s.page_end(1, 2)
+    top = 40
+    s.box(0, 1, top, top + 30)
+    s.box(1, 2, top, top + 30, ["社会效益指标"])
+    s.box(2, 3, top, top + 30, ["生产安全事故死亡人数下降率"])
+    s.box(3, 4, top, top + 30, ["≥5%"])
+    s.box(0, 1, top + 30, top + 60, ["满意度指标"])
+    s.box(1, 2, top + 30, top + 60, ["服务对象满意度指标"])
+    s.box(2, 3, top + 30, top + 60, ["受灾群众满意度"])
+    s.box(3, 4, top + 30, top + 60, ["≥90%"])
+    s.page_end(2, 2)
+    s.save()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     row_cut_in_brackets(os.path.join(OUT, "row-cut-in-brackets.pdf"))
     name_cut_target_after(os.path.join(OUT, "name-cut-target-after.pdf"))
     names_after_the_break(os.path.join(OUT, "names-after-the-break.pdf"))
+    level2_after_the_break(os.path.join(OUT, "level2-after-the-break.pdf"))
 
 
 if __name__ == "__main__":

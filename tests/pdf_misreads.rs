@@ -335,3 +335,23 @@ fn level_names_printed_only_after_the_break_hold_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_level2_name_printed_only_after_the_break_holds_before_it() {
+    // 效益指标 is printed on page 1; 社会效益指标 is merged over the last row
+    // of page 1 and the first of page 2, and printed on page 2 only. The
+    // row on page 1 is not 经济效益指标's, the group above it.
+    let doc = convert("level2-after-the-break.pdf");
+    let read: Vec<(&str, &str, &str)> = levels(&doc);
+    assert_eq!(
+        read,
+        [
+            ("产出指标", "数量指标", "应急演练场次"),
+            ("效益指标", "经济效益指标", "灾害直接经济损失下降率"),
+            ("效益指标", "社会效益指标", "群众避险转移及时率"),
+            ("效益指标", "社会效益指标", "生产安全事故死亡人数下降率"),
+            ("满意度指标", "服务对象满意度指标", "受灾群众满意度"),
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
+}

@@ -1471,38 +1471,41 @@ fn level_cell<'r>(
 ///   whose level-2 names belong under another level 1 than the one above.
 /// - Otherwise a blank fills down.
 fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[BlankLevel; 2]> {
+    // Each row's level cells, read once.
+    let cells: Vec<[Option<(bool, &str)>; 2]> = rows
+        .iter()
+        .map(|(r, s)| [0, 1].map(|k| s.and_then(|s| level_cell(r, s, map, k))))
+        .collect();
+    let cell_at = |j: usize, k: usize| cells.get(j).and_then(|c| c.get(k)).copied().flatten();
+    // Whether the column merges its names anywhere in the table.
     let merged: Vec<bool> = (0..2)
-        .map(|k| {
-            rows.iter().any(|(r, s)| {
-                s.and_then(|s| level_cell(r, s, map, k))
-                    .is_some_and(|(continued, _)| continued)
-            })
-        })
+        .map(|k| (0..rows.len()).any(|j| cell_at(j, k).is_some_and(|(continued, _)| continued)))
         .collect();
     // Rows whose own level-2 cell is blank: one alone is no template's
     // "same as above" but a merged cell cut by a page break.
-    let blank_level2 = rows
-        .iter()
-        .filter(|(r, s)| s.and_then(|s| level_cell(r, s, map, 1)) == Some((false, "")))
+    let blank_level2 = (0..rows.len())
+        .filter(|&j| cell_at(j, 1) == Some((false, "")))
         .count();
     let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
     // The level 1 last printed, and whether a level 2 was printed since.
     let mut level1: Option<&str> = None;
     let mut level2_printed = false;
     for (j, (row, spans)) in rows.iter().enumerate() {
-        let Some(spans) = spans else { continue };
-        let cells = [
-            level_cell(row, spans, map, 0),
-            level_cell(row, spans, map, 1),
-        ];
-        let cell = |k: usize| cells.get(k).copied().flatten();
-        let after = rows.get(j + 1).and_then(|(n, s)| s.map(|s| (*n, s)));
-        let next = after.filter(|(n, _)| n.after_page_break);
+        if spans.is_none() {
+            continue;
+        }
+        let cell = |k: usize| cell_at(j, k);
+        // The next row's cell, and the same after a page break only.
+        let after = |k: usize| cell_at(j + 1, k);
+        let next_after_break = rows.get(j + 1).is_some_and(|(n, _)| n.after_page_break);
+        let next = |k: usize| after(k).filter(|_| next_after_break);
         let printed = |k: usize| {
-            next.and_then(|(n, s)| level_cell(n, s, map, k))
+            next(k)
                 .filter(|(continued, t)| !continued && !t.is_empty())
                 .map(|(_, t)| t.to_string())
         };
+        // The cell starts a merge over this row and the next.
+        let merge_starts = |k: usize| after(k).is_some_and(|(continued, _)| continued);
         let Some(slots) = out.get_mut(j) else {
             continue;
         };
@@ -1511,18 +1514,10 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
         // of a structured file (not its first row, where it may be the cut
         // part of a merged cell of a table split in two).
         let empty_merge = |k: usize| {
-            !row.table_start
-                && !row.after_page_break
-                && row.page.is_none()
-                && after
-                    .and_then(|(n, s)| level_cell(n, s, map, k))
-                    .is_some_and(|(continued, _)| continued)
+            !row.table_start && !row.after_page_break && row.page.is_none() && merge_starts(k)
         };
         if cell(0) == Some((false, "")) {
             let own_level2 = cell(1).filter(|(c, t)| !c && !t.is_empty()).map(|(_, t)| t);
-            let merge_starts = after
-                .and_then(|(n, s)| level_cell(n, s, map, 0))
-                .is_some_and(|(continued, _)| continued);
             *slot1 = match printed(0) {
                 Some(t) if merged.first().copied().unwrap_or(false) => BlankLevel::Printed(t),
                 // (Unless the level-2 names under it belong under the
@@ -1534,7 +1529,7 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
                 {
                     BlankLevel::Empty
                 }
-                _ if merge_starts
+                _ if merge_starts(0)
                     && !row.after_page_break
                     && level1
                         .zip(own_level2)
@@ -1548,9 +1543,8 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
         if cell(1) == Some((false, "")) {
             // (The merged level-1 cell's name printed again in its part
             // after the break is the same level 1.)
-            let same_level1 = next
-                .and_then(|(n, s)| level_cell(n, s, map, 0))
-                .is_none_or(|(continued, t)| continued || t.is_empty() || Some(t) == level1);
+            let same_level1 =
+                next(0).is_none_or(|(continued, t)| continued || t.is_empty() || Some(t) == level1);
             let level1_printed = matches!(slot1, BlankLevel::Printed(_));
             *slot2 = match printed(1) {
                 Some(t)

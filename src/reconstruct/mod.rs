@@ -787,14 +787,19 @@ fn first_title_rows_as_printed(
     }
 }
 
+/// A title without the bracketed remark at its end (`（2026年）`).
+fn without_bracketed_end(s: &str) -> &str {
+    match s.rfind(['（', '(']) {
+        Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(s),
+        _ => s,
+    }
+}
+
 /// Whether a line ends as the title of a form or a letter does (…表,
 /// …批复, …的通知, …的函), perhaps before a bracketed year.
 fn ends_as_title(t: &str) -> bool {
     let s = squash(t);
-    let core = match s.rfind(['（', '(']) {
-        Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(&s),
-        _ => &s,
-    };
+    let core = without_bracketed_end(&s);
     ["表", "批复", "通知", "函", "决定", "意见"]
         .iter()
         .any(|e| core.ends_with(e))
@@ -1437,10 +1442,7 @@ fn is_form_title(t: &str) -> bool {
         return false;
     }
     let s = squash(t);
-    let core = match s.rfind(['（', '(']) {
-        Some(i) if s.ends_with(['）', ')']) => s.get(..i).unwrap_or(&s),
-        _ => &s,
-    };
+    let core = without_bracketed_end(&s);
     s.chars().count() <= 48
         && core.contains("绩效目标")
         && (core.ends_with('表') || core.ends_with("批复"))

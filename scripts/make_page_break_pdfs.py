@@ -46,6 +46,14 @@ class Sheet:
         for i, s in enumerate(lines):
             self.c.drawString(x0 + 3, H - top - 12 - i * LINE, s)
 
+    def row(self, top: float, bottom: float, texts: list):
+        """A row's cells from `top` down to `bottom`, one per column: its
+        text (\"\" for an empty box), or None where a cell merged from above
+        stands."""
+        for k, t in enumerate(texts):
+            if t is not None:
+                self.box(k, k + 1, top, bottom, [t] if t else [])
+
     def text(self, y: float, s: str, size: float = 9):
         self.c.setFont(FONT, size)
         self.c.drawCentredString(W / 2, H - y, s)
@@ -130,23 +138,12 @@ def names_after_the_break(path: str):
     top = head(s, 650)
     foot = H - 40
     s.box(0, 1, top, top + 60, ["效益指标"])
-    s.box(1, 2, top, top + 30, ["社会效益指标"])
-    s.box(2, 3, top, top + 30, ["生产安全事故死亡人数下降率"])
-    s.box(3, 4, top, top + 30, ["≥5%"])
-    s.box(1, 2, top + 30, top + 60, ["可持续影响指标"])
-    s.box(2, 3, top + 30, top + 60, ["应急管理体系和能力现代化水平"])
-    s.box(3, 4, top + 30, top + 60, ["持续提升"])
+    s.row(top, top + 30, [None, "社会效益指标", "生产安全事故死亡人数下降率", "≥5%"])
+    s.row(top + 30, top + 60, [None, "可持续影响指标", "应急管理体系和能力现代化水平", "持续提升"])
     top += 60
-    s.box(0, 1, top, foot)
-    s.box(1, 2, top, foot)
-    s.box(2, 3, top, foot, ["受灾群众满意度"])
-    s.box(3, 4, top, foot, ["≥90%"])
+    s.row(top, foot, ["", "", "受灾群众满意度", "≥90%"])
     s.page_end(1, 2)
-    top = 40
-    s.box(0, 1, top, top + 30, ["满意度指标"])
-    s.box(1, 2, top, top + 30, ["服务对象满意度指标"])
-    s.box(2, 3, top, top + 30, ["企业对执法服务满意度"])
-    s.box(3, 4, top, top + 30, ["≥92%"])
+    s.row(40, 70, ["满意度指标", "服务对象满意度指标", "企业对执法服务满意度", "≥92%"])
     s.page_end(2, 2)
     s.save()
 
@@ -158,29 +155,15 @@ def level2_after_the_break(path: str):
     s = Sheet(path)
     top = head(s, 650)
     foot = H - 40
-    s.box(0, 1, top, top + 30, ["产出指标"])
-    s.box(1, 2, top, top + 30, ["数量指标"])
-    s.box(2, 3, top, top + 30, ["应急演练场次"])
-    s.box(3, 4, top, top + 30, ["≥12场"])
+    s.row(top, top + 30, ["产出指标", "数量指标", "应急演练场次", "≥12场"])
     top += 30
     s.box(0, 1, top, foot, ["效益指标"])
-    s.box(1, 2, top, top + 30, ["经济效益指标"])
-    s.box(2, 3, top, top + 30, ["灾害直接经济损失下降率"])
-    s.box(3, 4, top, top + 30, ["≥5%"])
+    s.row(top, top + 30, [None, "经济效益指标", "灾害直接经济损失下降率", "≥5%"])
     top += 30
-    s.box(1, 2, top, foot)
-    s.box(2, 3, top, foot, ["群众避险转移及时率"])
-    s.box(3, 4, top, foot, ["100%"])
+    s.row(top, foot, [None, "", "群众避险转移及时率", "100%"])
     s.page_end(1, 2)
-    top = 40
-    s.box(0, 1, top, top + 30)
-    s.box(1, 2, top, top + 30, ["社会效益指标"])
-    s.box(2, 3, top, top + 30, ["生产安全事故死亡人数下降率"])
-    s.box(3, 4, top, top + 30, ["≥5%"])
-    s.box(0, 1, top + 30, top + 60, ["满意度指标"])
-    s.box(1, 2, top + 30, top + 60, ["服务对象满意度指标"])
-    s.box(2, 3, top + 30, top + 60, ["受灾群众满意度"])
-    s.box(3, 4, top + 30, top + 60, ["≥90%"])
+    s.row(40, 70, ["", "社会效益指标", "生产安全事故死亡人数下降率", "≥5%"])
+    s.row(70, 100, ["满意度指标", "服务对象满意度指标", "受灾群众满意度", "≥90%"])
     s.page_end(2, 2)
     s.save()
 

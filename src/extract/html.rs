@@ -64,7 +64,7 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
     }
     let (text, encoding) = decode(bytes);
     check_depth(&text)?;
-    let html = Html::parse_document(&text);
+    let html = Html::parse_document(&without_table_whitespace(&text));
     let root = html.tree.root();
     let head_meta = provenance(root);
     let body = find_element(root, "body").unwrap_or(root);
@@ -165,6 +165,133 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         enc
     })
+}
+
+// --- whitespace between table tags ----------------------------------------
+
+/// Table-structure elements: whitespace between two of their tags is
+/// nothing on the page (the HTML table model puts it beside the cells).
+const TABLE_TAGS: &[&str] = &[
+    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "colgroup", "col",
+];
+
+/// Elements whose content is not markup, copied as it is.
+const RAW_TEXT_TAGS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// The page without the whitespace between two table-structure tags
+/// (`</td>\n      <td>`). Such whitespace reads as nothing, but each run
+/// of it takes html5ever's tree builder through its table-text steps: on
+/// article pages, whose tables are indented a cell to a line, that was a
+/// quarter of the parse. Comments and raw-text elements are copied as
+/// they are, and anything not understood is left alone, so the worst a
+/// strange page gets is the parse it got before.
+fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let mut out: Vec<u8> = Vec::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(lt) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+        let lt = i + lt;
+        let rest = b.get(lt..).unwrap_or_default();
+        if rest.starts_with(b"<!--") {
+            match find_bytes(rest, b"-->", 4) {
+                Some(end) => {
+                    i = lt + end + 3;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let Some((closing, name)) = tag_name(rest) else {
+            i = lt + 1;
+            continue;
+        };
+        let is = |w: &&str| w.as_bytes().eq_ignore_ascii_case(name);
+        if !closing && name.eq_ignore_ascii_case(b"plaintext") {
+            break;
+        }
+        if !closing && RAW_TEXT_TAGS.iter().any(is) {
+            let mut end_tag = b"</".to_vec();
+            end_tag.extend(name.iter().map(u8::to_ascii_lowercase));
+            match find_bytes_ignore_case(rest, &end_tag, 1) {
+                Some(end) => {
+                    i = lt + end;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let Some(gt) = rest.iter().position(|&c| c == b'>') else {
+            break;
+        };
+        i = lt + gt + 1;
+        if !TABLE_TAGS.iter().any(is) {
+            continue;
+        }
+        let after = b.get(i..).unwrap_or_default();
+        let spaces = after
+            .iter()
+            .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+            .count();
+        let next = after.get(spaces..).unwrap_or_default();
+        let next_is_table_tag = tag_name(next).is_some_and(|(_, n)| {
+            TABLE_TAGS
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(n))
+        });
+        if spaces > 0 && next_is_table_tag {
+            out.extend_from_slice(b.get(copied..i).unwrap_or_default());
+            i += spaces;
+            copied = i;
+        }
+    }
+    if copied == 0 {
+        return text.into();
+    }
+    out.extend_from_slice(b.get(copied..).unwrap_or_default());
+    // Only ASCII whitespace between ASCII tags went, so the text is still
+    // UTF-8; the original is the fallback all the same.
+    String::from_utf8(out).map_or(text.into(), Into::into)
+}
+
+/// A tag's `(closing, name)` at the start of `rest` (`<td ` → `(false,
+/// "td")`): a name is ASCII letters and digits ended by whitespace, `/` or
+/// `>`.
+fn tag_name(rest: &[u8]) -> Option<(bool, &[u8])> {
+    let after_lt = rest.strip_prefix(b"<")?;
+    let (closing, from) = match after_lt.strip_prefix(b"/") {
+        Some(r) => (true, r),
+        None => (false, after_lt),
+    };
+    let len = from
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let name = from.get(..len)?;
+    let ends = matches!(
+        from.get(len),
+        Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+    );
+    (len > 0 && name.first().is_some_and(u8::is_ascii_alphabetic) && ends)
+        .then_some((closing, name))
+}
+
+/// Where `needle` starts in `hay`, searching from `from`.
+fn find_bytes(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|k| from + k)
+}
+
+/// [`find_bytes`] with ASCII case ignored.
+fn find_bytes_ignore_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|k| from + k)
 }
 
 // --- depth ---------------------------------------------------------------
@@ -630,7 +757,11 @@ fn is_table_cell(name: &str) -> bool {
 /// Between the cells of a table nested in a cell: a space, so that its
 /// rows read as lines of `label amount` (as a nested DOCX table's do).
 fn push_cell_gap(buf: &mut String) {
-    if !buf.is_empty() && !buf.ends_with([' ', '\n', SOURCE_BREAK]) {
+    // A source line break between the cells is a gap too, never nothing.
+    if buf.ends_with(SOURCE_BREAK) {
+        buf.pop();
+    }
+    if !buf.is_empty() && !buf.ends_with([' ', '\n']) {
         buf.push(' ');
     }
 }
@@ -1340,6 +1471,66 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_between_table_tags_goes() {
+        let page = "<table>\n <tr>\n  <td>a b</td>\n  <TD colspan=2>\n c\n </TD>\r\n </tr></table>";
+        assert_eq!(
+            without_table_whitespace(page),
+            "<table><tr><td>a b</td><TD colspan=2>\n c\n </TD></tr></table>"
+        );
+    }
+
+    #[test]
+    fn whitespace_elsewhere_stays() {
+        for page in [
+            // Not between two table tags.
+            "<td>a</td> <p>b</p>",
+            "<p>a</p>\n<td>b",
+            "<td>a\n<td>b",
+            // Names that only start like a table tag.
+            "<tdx> <td>",
+            "<td> <trx>",
+            // Inside a comment, a script, a title or a textarea.
+            "<!-- <td> <td> --><td>a",
+            "<script>s='<td> <td>'</script>",
+            "<SCRIPT>s='<td> <td>'</Script >",
+            "<textarea><td> <td></textarea>",
+            "<plaintext><td> <td>",
+            // An unclosed comment or tag.
+            "<!-- <td> <td>",
+            "<td <td>",
+        ] {
+            assert_eq!(without_table_whitespace(page), page, "{page}");
+        }
+        // After a comment or a script, table whitespace goes again.
+        assert_eq!(
+            without_table_whitespace("<!-- x --><tr> <td>"),
+            "<!-- x --><tr><td>"
+        );
+        assert_eq!(
+            without_table_whitespace("<script>x</script><tr>\n<td>"),
+            "<script>x</script><tr><td>"
+        );
+    }
+
+    #[test]
+    fn nested_table_cells_read_apart_however_the_source_is_wrapped() {
+        for cell in [
+            "<td><table><tr><td>名称</td><td>金额</td></tr></table></td>",
+            "<td><table><tr><td>名称</td>\n<td>金额</td></tr></table></td>",
+        ] {
+            let page = format!("<table><tr>{cell}</tr></table>");
+            let html = Html::parse_document(&page);
+            let td = html
+                .tree
+                .root()
+                .descendants()
+                .find(|n| element_name(n) == Some("td"))
+                .expect("a cell");
+            assert_eq!(cell_text(td), "名称 金额", "{cell}");
+        }
+    }
 
     #[test]
     fn whitespace_collapses_to_one_space() {

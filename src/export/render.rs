@@ -111,6 +111,72 @@ pub fn to_json_pretty(d: &Document) -> String {
     s
 }
 
+/// The pretty JSON of a compact JSON text, as `serde_json`'s pretty
+/// printer writes it (two spaces an indent, `"key": value`, `[]` and `{}`
+/// when empty), with a final newline. Re-spacing the line costs a small
+/// part of serializing the document a second time. Strings are copied as
+/// they are: both printers escape alike.
+pub fn pretty_from_line(line: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(line.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * depth, b' ');
+    };
+    let mut i = 0;
+    while let Some(&b) = line.get(i) {
+        if in_string {
+            // The rest of the string up to its closing quote (a quote
+            // after a backslash is part of it) in one copy.
+            let rest = line.get(i..).unwrap_or_default();
+            let Some(k) = memchr::memchr2(b'"', b'\\', rest) else {
+                out.extend_from_slice(rest);
+                break;
+            };
+            let stop = if rest.get(k) == Some(&b'\\') {
+                k + 2
+            } else {
+                k + 1
+            };
+            out.extend_from_slice(rest.get(..stop).unwrap_or(rest));
+            in_string = rest.get(k) == Some(&b'\\');
+            i += stop;
+            continue;
+        }
+        i += 1;
+        match b {
+            b'"' => {
+                in_string = true;
+                out.push(b);
+            }
+            b'{' | b'[' => {
+                out.push(b);
+                if matches!(line.get(i), Some(b'}' | b']')) {
+                    out.extend(line.get(i));
+                    i += 1;
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b);
+                newline(&mut out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
+    }
+    out.push(b'\n');
+    out
+}
+
 /// One JSON Lines line, with its newline.
 pub fn to_json_line(d: &Document) -> String {
     let mut s = serde_json::to_string(d).unwrap_or_default();
@@ -127,9 +193,14 @@ impl Rendered {
     pub fn new_all(docs: &[Document], renders: Renders) -> Rendered {
         let first = docs.first();
         let mut line = Vec::new();
+        let mut pretty = Vec::new();
         let mut csv: CsvChunks = Default::default();
         for d in docs {
-            line.extend(to_json_line(d).into_bytes());
+            let one = to_json_line(d).into_bytes();
+            if renders.pretty {
+                pretty.push(pretty_from_line(one.strip_suffix(b"\n").unwrap_or(&one)));
+            }
+            line.extend(one);
             if renders.csv {
                 for (all, chunk) in csv.iter_mut().zip(csv_chunks(d)) {
                     all.extend(chunk);
@@ -146,11 +217,7 @@ impl Rendered {
                 parts: u32::try_from(docs.len()).unwrap_or(u32::MAX),
             },
             line,
-            pretty: renders.pretty.then(|| {
-                docs.iter()
-                    .map(|d| to_json_pretty(d).into_bytes())
-                    .collect()
-            }),
+            pretty: renders.pretty.then_some(pretty),
             csv: renders.csv.then_some(csv),
             json_written: false,
         }
@@ -221,6 +288,25 @@ mod tests {
             },
             "bad \"file\"",
         )
+    }
+
+    #[test]
+    fn pretty_from_the_line_is_serde_jsons_pretty() {
+        let mut d = doc();
+        d.warnings
+            .push(Warning::new("x", "a \\\"quoted\\\" {[,:]} 名称\n"));
+        d.warnings.push(Warning::new("", ""));
+        let line = serde_json::to_string(&d).unwrap();
+        assert_eq!(
+            String::from_utf8(pretty_from_line(line.as_bytes())).unwrap(),
+            to_json_pretty(&d)
+        );
+        let value =
+            serde_json::json!({"a": [], "b": {}, "c": [1, [2.5, {}], {"d": null}], "e": "]"});
+        assert_eq!(
+            String::from_utf8(pretty_from_line(value.to_string().as_bytes())).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap() + "\n"
+        );
     }
 
     #[test]

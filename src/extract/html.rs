@@ -169,11 +169,23 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 
 // --- whitespace between table tags ----------------------------------------
 
-/// Table-structure elements: whitespace between two of their tags is
-/// nothing on the page (the HTML table model puts it beside the cells).
-const TABLE_TAGS: &[&str] = &[
-    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "colgroup", "col",
-];
+/// Whether a tag names a table-structure element (`table`, `tbody`,
+/// `thead`, `tfoot`, `tr`, `td`, `th`, `colgroup`, `col`): whitespace
+/// between two of their tags is nothing on the page (the HTML table model
+/// puts it beside the cells).
+fn is_table_tag(name: &[u8]) -> bool {
+    let mut lower = [0u8; 8];
+    let Some(slot) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    for (l, c) in slot.iter_mut().zip(name) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &*slot,
+        b"tr" | b"td" | b"th" | b"table" | b"tbody" | b"thead" | b"tfoot" | b"col" | b"colgroup"
+    )
+}
 
 /// Elements whose content is not markup, copied as it is.
 const RAW_TEXT_TAGS: &[&str] = &[
@@ -189,33 +201,43 @@ const RAW_TEXT_TAGS: &[&str] = &[
 /// strange page gets is the parse it got before.
 fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
-    let mut out: Vec<u8> = Vec::new();
+    let mut out = String::new();
     let mut copied = 0;
     let mut i = 0;
-    while let Some(lt) = b.get(i..).and_then(|r| r.iter().position(|&c| c == b'<')) {
+    while let Some(lt) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = i + lt;
+        i = lt + 1;
         let rest = b.get(lt..).unwrap_or_default();
-        if rest.starts_with(b"<!--") {
-            match find_bytes(rest, b"-->", 4) {
-                Some(end) => {
-                    i = lt + end + 3;
-                    continue;
+        // Most tags are neither table tags nor raw-text ones: told apart
+        // by their first letter before anything else is looked at.
+        let first = rest.get(1).map(u8::to_ascii_lowercase);
+        match first {
+            Some(b'!') => {
+                if rest.starts_with(b"<!--") {
+                    match memchr::memmem::find(rest.get(4..).unwrap_or_default(), b"-->") {
+                        Some(end) => i = lt + 4 + end + 3,
+                        None => break,
+                    }
                 }
-                None => break,
+                continue;
             }
+            Some(b't' | b'c' | b's' | b'x' | b'i' | b'n' | b'p' | b'/') => {}
+            _ => continue,
         }
         let Some((closing, name)) = tag_name(rest) else {
-            i = lt + 1;
             continue;
         };
-        let is = |w: &&str| w.as_bytes().eq_ignore_ascii_case(name);
-        if !closing && name.eq_ignore_ascii_case(b"plaintext") {
+        let table_tag = is_table_tag(name);
+        if !closing && !table_tag && name.eq_ignore_ascii_case(b"plaintext") {
             break;
         }
-        if !closing && RAW_TEXT_TAGS.iter().any(is) {
-            let mut end_tag = b"</".to_vec();
-            end_tag.extend(name.iter().map(u8::to_ascii_lowercase));
-            match find_bytes_ignore_case(rest, &end_tag, 1) {
+        if !closing
+            && !table_tag
+            && RAW_TEXT_TAGS
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(name))
+        {
+            match find_end_tag(rest, name) {
                 Some(end) => {
                     i = lt + end;
                     continue;
@@ -223,26 +245,25 @@ fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
                 None => break,
             }
         }
-        let Some(gt) = rest.iter().position(|&c| c == b'>') else {
+        if !table_tag {
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', rest) else {
             break;
         };
         i = lt + gt + 1;
-        if !TABLE_TAGS.iter().any(is) {
-            continue;
-        }
         let after = b.get(i..).unwrap_or_default();
         let spaces = after
             .iter()
             .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
             .count();
         let next = after.get(spaces..).unwrap_or_default();
-        let next_is_table_tag = tag_name(next).is_some_and(|(_, n)| {
-            TABLE_TAGS
-                .iter()
-                .any(|w| w.as_bytes().eq_ignore_ascii_case(n))
-        });
-        if spaces > 0 && next_is_table_tag {
-            out.extend_from_slice(b.get(copied..i).unwrap_or_default());
+        if spaces > 0 && tag_name(next).is_some_and(|(_, n)| is_table_tag(n)) {
+            if out.is_empty() {
+                out.reserve(b.len());
+            }
+            // Cut at ASCII bytes, so on character boundaries.
+            out.push_str(text.get(copied..i).unwrap_or_default());
             i += spaces;
             copied = i;
         }
@@ -250,10 +271,22 @@ fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
     if copied == 0 {
         return text.into();
     }
-    out.extend_from_slice(b.get(copied..).unwrap_or_default());
-    // Only ASCII whitespace between ASCII tags went, so the text is still
-    // UTF-8; the original is the fallback all the same.
-    String::from_utf8(out).map_or(text.into(), Into::into)
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out.into()
+}
+
+/// Where the end tag of the raw-text element `name` opened at the start of
+/// `rest` begins (`</script`, in any case).
+fn find_end_tag(rest: &[u8], name: &[u8]) -> Option<usize> {
+    let mut from = 1;
+    loop {
+        let k = from + memchr::memmem::find(rest.get(from..)?, b"</")?;
+        let candidate = rest.get(k + 2..k + 2 + name.len())?;
+        if candidate.eq_ignore_ascii_case(name) {
+            return Some(k);
+        }
+        from = k + 2;
+    }
 }
 
 /// A tag's `(closing, name)` at the start of `rest` (`<td ` → `(false,
@@ -276,22 +309,6 @@ fn tag_name(rest: &[u8]) -> Option<(bool, &[u8])> {
     );
     (len > 0 && name.first().is_some_and(u8::is_ascii_alphabetic) && ends)
         .then_some((closing, name))
-}
-
-/// Where `needle` starts in `hay`, searching from `from`.
-fn find_bytes(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|k| from + k)
-}
-
-/// [`find_bytes`] with ASCII case ignored.
-fn find_bytes_ignore_case(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|k| from + k)
 }
 
 // --- depth ---------------------------------------------------------------

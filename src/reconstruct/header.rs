@@ -277,6 +277,12 @@ pub fn strip_period(normalized: &str) -> (String, Option<IndicatorTable>) {
 /// The period a column's lower header names by itself, under the title
 /// over it (`指标值` over `年度 | 中长期`, or `年度目标 | 中长期目标`).
 pub fn period_word(text: &str) -> Option<IndicatorTable> {
+    // Every period word opens with one of these (most cells do not, and
+    // are turned away before they are normalized).
+    let first = text.chars().find_map(header_char);
+    if !first.is_some_and(|c| matches!(c, '中' | '长' | '实' | '本' | '年' | '当')) {
+        return None;
+    }
     let n = normalize(text);
     let word = ["指标值", "目标值", "目标", "值"]
         .iter()
@@ -801,6 +807,20 @@ fn leaves_of_path(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_period_word_reads_as_its_period() {
+        for (words, period) in [
+            (LONG_TERM_PREFIXES, IndicatorTable::LongTerm),
+            (ANNUAL_PREFIXES, IndicatorTable::Annual),
+        ] {
+            for w in words {
+                assert_eq!(period_word(w), Some(period), "{w}");
+                assert_eq!(period_word(&format!("{w}指标值")), Some(period), "{w}");
+            }
+        }
+        assert_eq!(period_word("指标值"), None);
+    }
 
     #[test]
     fn a_unit_in_brackets_is_no_part_of_the_word() {

@@ -1728,6 +1728,11 @@ fn first_fits(row: &Row, spans: &[Span], map: &HeaderMap) -> bool {
 fn misread_short_row(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead) -> bool {
     let table_right = map.leaves.iter().map(|l| l.span.right).max().unwrap_or(0);
     let row_right = spans.iter().map(|s| s.right).max().unwrap_or(0);
+    // (Most rows reach the table's right edge: told before their cells
+    // are cleaned.)
+    if row_right >= table_right {
+        return false;
+    }
     let own_texts = row
         .cells
         .iter()

@@ -138,6 +138,17 @@ const LABELS: &[(&str, Label)] = &[
     ("预算成本构成", Label::CostBlock),
 ];
 
+/// [`LABELS`] by word, with each word's place in the list (a cell's
+/// label is looked up for every row of a table).
+static LABEL_INDEX: LazyLock<std::collections::HashMap<&'static str, (usize, Label)>> =
+    LazyLock::new(|| {
+        let mut index = std::collections::HashMap::new();
+        for (i, &(w, l)) in LABELS.iter().enumerate() {
+            index.entry(w).or_insert((i, l));
+        }
+        index
+    });
+
 /// Words that make a label an amount when a number follows it.
 const AMOUNT_WORDS: &[&str] = &[
     "资金", "金额", "拨款", "结转", "预算", "自有", "其他", "总额", "补助", "上级", "本级", "合计",
@@ -212,7 +223,12 @@ fn label_of(cell: &str) -> Option<Label> {
     if k.is_empty() || unbracketed.chars().count() > 16 {
         return None;
     }
-    if let Some(&(_, l)) = LABELS.iter().find(|(w, _)| *w == k || *w == unbracketed) {
+    // The first of LABELS that is either.
+    if let Some(&(_, l)) = [k, unbracketed]
+        .iter()
+        .filter_map(|w| LABEL_INDEX.get(w))
+        .min_by_key(|(i, _)| *i)
+    {
         return Some(l);
     }
     if let Some(g) = goal_kind(k).or_else(|| goal_kind(unbracketed)) {

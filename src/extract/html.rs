@@ -1119,8 +1119,13 @@ fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
     let mut any_nested = false;
     for tr in own_rows(table) {
         let cells = own_cells(tr);
+        let holding: Vec<&NodeRef<'_, Node>> = cells.iter().filter(|td| holds_table(td)).collect();
+        if holding.is_empty() {
+            // (Most rows: their cells' text is not measured.)
+            continue;
+        }
         let shown = cells.iter().filter(|td| text_size(**td) > 0).count();
-        for td in cells.iter().filter(|td| holds_table(td)) {
+        for td in holding {
             if shown <= 1 {
                 return true;
             }

@@ -437,7 +437,10 @@ fn remember(above: &mut Vec<String>, row: &Row, replace: bool) {
             above.resize(i + 1, String::new());
         }
         if let Some(slot) = above.get_mut(i).filter(|s| replace || s.is_empty()) {
-            *slot = c.to_string();
+            if slot != c {
+                slot.clear();
+                slot.push_str(c);
+            }
         }
     }
 }

@@ -413,15 +413,16 @@ fn is_header_band(row: &Row) -> bool {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .collect();
-    let known = texts
-        .iter()
-        .filter(|t| header::field_of_word(t).is_some())
-        .count();
-    let grouping = |t: &&str| matches!(squash(t).as_str(), "绩效指标" | "序号" | "指标");
+    let grouping = |t: &str| matches!(squash(t).as_str(), "绩效指标" | "序号" | "指标");
+    let mut known = 0;
+    for t in texts {
+        if header::field_of_word(t).is_some() {
+            known += 1;
+        } else if !grouping(t) {
+            return false;
+        }
+    }
     known >= 2
-        && texts
-            .iter()
-            .all(|t| header::field_of_word(t).is_some() || grouping(t))
 }
 
 /// A list section's label and text. The label is the label column across

@@ -237,7 +237,30 @@ fn label_of(cell: &str) -> Option<Label> {
     // 资金总额（万元）, 年度资金总额, 其中：财政拨款.
     let bare = k.trim_start_matches("其中").trim_start_matches(':');
     let bare = bare.split('(').next().unwrap_or(bare);
-    if AMOUNT_WORDS.iter().any(|w| bare.contains(w)) && bare.chars().count() <= 12 {
+    // (Most short cells hold no character an amount word opens with.)
+    let may_hold_amount_word = bare.chars().any(|c| {
+        matches!(
+            c,
+            '资' | '金'
+                | '拨'
+                | '结'
+                | '预'
+                | '自'
+                | '其'
+                | '总'
+                | '补'
+                | '上'
+                | '本'
+                | '合'
+                | '小'
+                | '收'
+                | '经'
+        )
+    });
+    if may_hold_amount_word
+        && bare.chars().count() <= 12
+        && AMOUNT_WORDS.iter().any(|w| bare.contains(w))
+    {
         return Some(Label::Amount);
     }
     None
@@ -1154,6 +1177,13 @@ fn read_cost_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_amount_word_makes_an_amount_label() {
+        for w in AMOUNT_WORDS {
+            assert_eq!(label_of(&format!("{w}数")), Some(Label::Amount), "{w}");
+        }
+    }
 
     #[test]
     fn amounts_with_their_money_unit() {

@@ -193,15 +193,19 @@ const RAW_TEXT_TAGS: &[&str] = &[
 ];
 
 /// The page without the whitespace between two table-structure tags
-/// (`</td>\n      <td>`). Such whitespace reads as nothing, but each run
-/// of it takes html5ever's tree builder through its table-text steps: on
-/// article pages, whose tables are indented a cell to a line, that was a
-/// quarter of the parse. Comments and raw-text elements are copied as
-/// they are, and anything not understood is left alone, so the worst a
-/// strange page gets is the parse it got before.
+/// inside a table's structure (`</td>\n      <td>`). Such whitespace reads
+/// as nothing, but each run of it takes html5ever's tree builder through
+/// its table-text steps: on article pages, whose tables are indented a
+/// cell to a line, that was a quarter of the parse. Whitespace beside
+/// table tags the parser ignores (stray `</td> <td>` in a paragraph or in
+/// a cell) is text, and stays ([`TableContext`] follows where the parser
+/// is). Comments and raw-text elements are copied as they are, and
+/// anything not understood is left alone, so the worst a strange page
+/// gets is the parse it got before.
 fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
     let mut out = String::new();
+    let mut context = TableContext::default();
     let mut copied = 0;
     let mut i = 0;
     while let Some(lt) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
@@ -222,11 +226,20 @@ fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
                 continue;
             }
             Some(b't' | b'c' | b's' | b'x' | b'i' | b'n' | b'p' | b'/') => {}
+            Some(c) if c.is_ascii_alphabetic() => {
+                context.other_start();
+                continue;
+            }
             _ => continue,
         }
         let Some((closing, name)) = tag_name(rest) else {
+            if first.is_some_and(|c| c.is_ascii_alphabetic()) {
+                // (`<td\0>` is an element of another name to the parser.)
+                context.other_start();
+            }
             continue;
         };
+        let is_caption = name.eq_ignore_ascii_case(b"caption");
         let table_tag = is_table_tag(name);
         if !closing && !table_tag && name.eq_ignore_ascii_case(b"plaintext") {
             break;
@@ -245,13 +258,20 @@ fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
                 None => break,
             }
         }
-        if !table_tag {
+        if !table_tag && !is_caption {
+            if !closing {
+                context.other_start();
+            }
             continue;
         }
         let Some(gt) = memchr::memchr(b'>', rest) else {
             break;
         };
         i = lt + gt + 1;
+        context.tag(closing, name);
+        if !context.in_structure() {
+            continue;
+        }
         let after = b.get(i..).unwrap_or_default();
         let spaces = after
             .iter()
@@ -273,6 +293,116 @@ fn without_table_whitespace(text: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(text.get(copied..).unwrap_or_default());
     out.into()
+}
+
+/// Where html5ever's tree builder is among tables, as far as their tags
+/// tell: the open tables and, in each, an open cell or caption (whose
+/// content is text like any other). Tags the parser ignores (a stray
+/// `<td>` outside any table, a `</th>` in a `<td>`) change nothing here
+/// either. Any other element started in a table's structure is moved out
+/// of the table by the parser and takes the text after it, until a table
+/// tag clears it. Where it is unsure, it says "not in the structure",
+/// which keeps the whitespace.
+#[derive(Debug, Default)]
+struct TableContext {
+    open: Vec<Open>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Table,
+    Td,
+    Th,
+    Caption,
+    /// Another element started in a table's structure.
+    Other,
+}
+
+impl TableContext {
+    /// Whether the parser is in a table's structure (between its rows and
+    /// cells, not in a cell): whitespace there is nothing.
+    fn in_structure(&self) -> bool {
+        self.open.last() == Some(&Open::Table)
+    }
+
+    fn in_cell(&self) -> bool {
+        matches!(self.open.last(), Some(Open::Td | Open::Th | Open::Caption))
+    }
+
+    /// Follows the start tag of an element that is no part of a table.
+    fn other_start(&mut self) {
+        if self.in_structure() {
+            self.open.push(Open::Other);
+        }
+    }
+
+    /// Follows one table-structure or caption tag.
+    fn tag(&mut self, closing: bool, name: &[u8]) {
+        let mut lower = [0u8; 8];
+        let Some(slot) = lower.get_mut(..name.len()) else {
+            return;
+        };
+        for (l, c) in slot.iter_mut().zip(name) {
+            *l = c.to_ascii_lowercase();
+        }
+        // A table's start tags (and its end) clear the elements started
+        // in its structure.
+        if !closing || &*slot == b"table" {
+            while self.open.last() == Some(&Open::Other) {
+                self.open.pop();
+            }
+        }
+        let cell = match &*slot {
+            b"td" => Some(Open::Td),
+            b"th" => Some(Open::Th),
+            b"caption" => Some(Open::Caption),
+            _ => None,
+        };
+        match (closing, &*slot) {
+            (false, b"table") => {
+                // A table started right in a table's structure closes it.
+                if self.in_structure() {
+                    self.open.pop();
+                }
+                self.open.push(Open::Table);
+            }
+            (false, _) if cell.is_some() => {
+                if self.in_cell() {
+                    self.open.pop();
+                }
+                if self.in_structure() {
+                    self.open.extend(cell);
+                }
+            }
+            // A row, a row group or a column closes the open cell.
+            (false, _) => {
+                if matches!(self.open.last(), Some(Open::Td | Open::Th)) {
+                    self.open.pop();
+                }
+            }
+            (true, b"table") => {
+                if self.in_cell() {
+                    self.open.pop();
+                }
+                if self.in_structure() {
+                    self.open.pop();
+                }
+            }
+            (true, b"tr") => {
+                if matches!(self.open.last(), Some(Open::Td | Open::Th)) {
+                    self.open.pop();
+                }
+            }
+            // Only the cell's own end tag closes it.
+            (true, _) if cell.is_some() => {
+                if self.open.last().copied() == cell {
+                    self.open.pop();
+                }
+            }
+            // (The end of a row group may be ignored in a cell: unsure.)
+            (true, _) => {}
+        }
+    }
 }
 
 /// Where the end tag of the raw-text element `name` opened at the start of
@@ -1504,6 +1634,48 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_beside_table_tags_the_parser_ignores_stays() {
+        for page in [
+            // An element started in a row (moved out of the table, with
+            // the text after it), and a tag name the parser reads as
+            // another (`<td\0>`).
+            "<table><tr><span>a</span></td> <td>b</td></tr></table>",
+            "<table><tr><td\0>a</td>\n<td>b</td></tr></table>",
+            // Stray cell tags outside any table.
+            "<p>指标</td> <td>（单位：万元）</p>",
+            "<p>486.30</td>\n<td>万元</p>",
+            // Stray end tags in a cell, a `</th>` in a `<td>`, a caption.
+            "<table><tr><td>浠水县</th> </th>统计局</td></tr></table>",
+            "<table><tr><td>完成统计</col> </col>调查</td></tr></table>",
+            "<table><caption>目标表</td> <td>（2026年度）</caption><tr><td>a</td></tr></table>",
+            // Extra end tags after the table closed.
+            "<table><tr><td>a</td></tr></table></td> </tr> </table>说明",
+            // A table nested in a cell: the outer cell's own whitespace.
+            "<table><tr><td>名称</td><td><table><tr><td>a</td></tr></table> </td></tr></table>",
+        ] {
+            assert_eq!(without_table_whitespace(page), page, "{page}");
+        }
+    }
+
+    #[test]
+    fn table_context_follows_the_parser() {
+        // Implied closes: a new cell closes the open one, a row closes a
+        // cell, `</table>` closes its cell and itself.
+        assert_eq!(
+            without_table_whitespace("<table><tr><td>a <td>b</td> </tr>\n<tr><th>c</table> <td>"),
+            "<table><tr><td>a <td>b</td></tr><tr><th>c</table> <td>"
+        );
+        // Nested: the inner table's structure loses its whitespace, the
+        // outer cell keeps its own.
+        assert_eq!(
+            without_table_whitespace(
+                "<table><tr><td> <table> <tr> <td>x</td> </tr> </table> </td> </tr></table>"
+            ),
+            "<table><tr><td> <table><tr><td>x</td></tr></table> </td></tr></table>"
+        );
+    }
+
+    #[test]
     fn whitespace_elsewhere_stays() {
         for page in [
             // Not between two table tags.
@@ -1527,12 +1699,12 @@ mod tests {
         }
         // After a comment or a script, table whitespace goes again.
         assert_eq!(
-            without_table_whitespace("<!-- x --><tr> <td>"),
-            "<!-- x --><tr><td>"
+            without_table_whitespace("<table><!-- x --><tr> <td>"),
+            "<table><!-- x --><tr><td>"
         );
         assert_eq!(
-            without_table_whitespace("<script>x</script><tr>\n<td>"),
-            "<script>x</script><tr><td>"
+            without_table_whitespace("<table><script>x</script><tr>\n<td>"),
+            "<table><script>x</script><tr><td>"
         );
     }
 

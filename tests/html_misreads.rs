@@ -1246,3 +1246,51 @@ fn an_amount_in_another_unit_than_the_block_stays_as_printed() {
         Some("1000000元")
     );
 }
+
+#[test]
+fn a_level_cell_merged_across_two_level_columns_names_both() {
+    // 满意度指标 over 一级 and 二级; 群众满意度 over 二级 and 三级. The
+    // second row had no level 2, the third no indicator name.
+    let d = one(concat!(
+        "<h1>某县林业局2026年部门整体支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>植树造林面积</td><td>≥5000亩</td></tr>",
+        "<tr><td colspan=\"2\">满意度指标</td><td>群众满意度</td><td>≥95%</td></tr>",
+        "<tr><td>效益指标</td><td colspan=\"2\">森林覆盖率</td><td>≥60%</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level1, |i| &i.level2),
+        vec![
+            (Some("产出指标"), Some("数量指标")),
+            (Some("满意度指标"), Some("满意度指标")),
+            (Some("效益指标"), Some("森林覆盖率")),
+        ]
+    );
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        vec![
+            (Some("植树造林面积"), Some("≥5000亩")),
+            (Some("群众满意度"), Some("≥95%")),
+            (Some("森林覆盖率"), Some("≥60%")),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}
+
+#[test]
+fn a_level_2_heading_over_two_level_columns_stays_a_heading() {
+    let d = one(concat!(
+        "<h1>某县林业局2026年部门整体支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"2\">产出指标</td><td colspan=\"2\">数量指标</td><td></td></tr>",
+        "<tr><td>数量指标</td><td>植树造林面积</td><td>≥5000亩</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level2, |i| &i.level3),
+        vec![(Some("数量指标"), Some("植树造林面积"))]
+    );
+}

@@ -668,24 +668,65 @@ fn values_by_column(
             unplaced.extend(text);
             continue;
         };
-        let (Some(slot), Some(mine)) = (values.get_mut(i), own.get_mut(i)) else {
-            continue;
-        };
-        if span.continued {
-            if slot.is_none() {
-                *slot = carried.get(i).cloned().flatten();
+        let also = other_levels_covered(span, i, &map.leaves, text.as_deref());
+        for i in std::iter::once(i).chain(also) {
+            let (Some(slot), Some(mine)) = (values.get_mut(i), own.get_mut(i)) else {
+                continue;
+            };
+            if span.continued {
+                if slot.is_none() {
+                    *slot = carried.get(i).cloned().flatten();
+                }
+                continue;
             }
-            continue;
-        }
-        if let Some(t) = text {
-            *slot = Some(match slot.take().filter(|_| *mine) {
-                Some(prev) => format!("{prev} {t}"),
-                None => t,
-            });
-            *mine = true;
+            if let Some(t) = &text {
+                *slot = Some(match slot.take().filter(|_| *mine) {
+                    Some(prev) => format!("{prev} {t}"),
+                    None => t.clone(),
+                });
+                *mine = true;
+            }
         }
     }
     (values, own, unplaced)
+}
+
+/// The other level column a level cell merged across two of them covers
+/// (`满意度指标` over 一级 and 二级, an indicator's name over 二级 and
+/// 三级): an explicit merge gives its value to every column it covers, so
+/// the row names both. A cell over more columns (a group's heading across
+/// the table), or a level name over 二级 and 三级 (a level-2 group's
+/// heading), names one level only, as before.
+fn other_levels_covered(
+    span: &Span,
+    leaf: usize,
+    leaves: &[Leaf],
+    text: Option<&str>,
+) -> Option<usize> {
+    let covered: Vec<usize> = leaves
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            let width = l.span.right - l.span.left;
+            width > 0 && span.overlap(&l.span) * 2 >= width
+        })
+        .map(|(j, _)| j)
+        .collect();
+    let [a, b] = covered.as_slice() else {
+        return None;
+    };
+    let level = |j: usize| leaves.get(j).and_then(|l| l.field.level());
+    let (Some(la), Some(lb)) = (level(*a), level(*b)) else {
+        return None;
+    };
+    if la + 1 != lb || (*a != leaf && *b != leaf) {
+        return None;
+    }
+    let names_a_level = text.is_some_and(|t| vocab::is_level1_name(t) || vocab::is_level2_name(t));
+    if lb == 2 && names_a_level {
+        return None;
+    }
+    Some(if *a == leaf { *b } else { *a })
 }
 
 /// The comparison an operator column (指标性质, 计算符号) states.

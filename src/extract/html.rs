@@ -454,7 +454,7 @@ fn check_depth(text: &str) -> Result<(), String> {
     ];
     let bytes = text.as_bytes();
     // Fewer tags than the limit cannot nest past it (most pages).
-    if bytes.iter().filter(|&&b| b == b'<').count() <= MAX_DEPTH {
+    if memchr::memchr_iter(b'<', bytes).count() <= MAX_DEPTH {
         return Ok(());
     }
     let mut depth: usize = 0;
@@ -1034,7 +1034,12 @@ fn page_url(canonical: Option<&str>, og: Option<&str>) -> Option<String> {
 fn iso_date(text: &str) -> Option<String> {
     static DATE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = DATE
-        .get_or_init(|| Regex::new(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})").ok())
+        .get_or_init(|| {
+            Regex::new(
+                r"([0-9０-９]{4})\s*[-年/.]\s*([0-9０-９]{1,2})\s*[-月/.]\s*([0-9０-９]{1,2})",
+            )
+            .ok()
+        })
         .as_ref()?;
     let c = re.captures(text)?;
     let y: u32 = c.get(1)?.as_str().parse().ok()?;
@@ -1201,10 +1206,10 @@ fn title_before<'a>(
                     let t = t.trim();
                     // A numbered section heading (一、年度绩效目标) or a bare
                     // label is inside the approval, not its title.
-                    let numbered = crate::layout::enumerator_len(t).is_some();
-                    if (8..=80).contains(&t.chars().count())
-                        && !numbered
-                        && (t.contains("绩效目标") || t.contains("批复"))
+                    let numbered = || crate::layout::enumerator_len(t).is_some();
+                    if (t.contains("绩效目标") || t.contains("批复"))
+                        && (8..=80).contains(&t.chars().count())
+                        && !numbered()
                         && !is_sentence(t)
                         && !is_furniture_line(t)
                     {

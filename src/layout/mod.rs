@@ -128,13 +128,15 @@ pub fn is_sentence(text: &str) -> bool {
     text.contains(['，', '。', '；', ';'])
 }
 
+// Digits are ASCII or full-width: `\d` (every script's digits) made the
+// pattern several times as costly to compile, in every worker process.
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:",
-        r"[（(]\s*(?:[一二三四五六七八九十百]+|\d{1,3})\s*[)）]",
-        r"|(?:[一二三四五六七八九十]+|\d{1,3})\s*[、．]",
-        r"|\d{1,3}\.",
-        r"|目标\s*\d{1,2}\s*[:：]",
+        r"[（(]\s*(?:[一二三四五六七八九十百]+|[0-9０-９]{1,3})\s*[)）]",
+        r"|(?:[一二三四五六七八九十]+|[0-9０-９]{1,3})\s*[、．]",
+        r"|[0-9０-９]{1,3}\.",
+        r"|目标\s*[0-9０-９]{1,2}\s*[:：]",
         r")\s*"
     ))
     .unwrap()
@@ -181,6 +183,21 @@ pub struct Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enumerators_in_ascii_and_full_width_digits() {
+        for (s, len) in [
+            ("1.完成", 2),
+            ("１．完成", 6),
+            ("（１）完成", 9),
+            ("(12) 完成", 5),
+            ("三、完成", 6),
+            ("目标２：完成", 12),
+        ] {
+            assert_eq!(enumerator_len(s), Some(len), "{s}");
+        }
+        assert_eq!(enumerator_len("2026年"), None);
+    }
 
     #[test]
     fn generic_titles_and_captions() {

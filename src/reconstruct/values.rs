@@ -470,7 +470,7 @@ fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
     Some((parsed, stated.is_some()))
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年").unwrap());
 
 static CHINESE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([〇○零一二][〇○零一二三四五六七八九]{3})\s*年").unwrap());

@@ -184,11 +184,11 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
             XmlEvent::Start { name, .. } => {
                 let parent = names.last().cloned().unwrap_or_default();
                 let parent = parent.as_str();
-                names.push(name.clone());
+                names.push(name.to_string());
                 if skip_at.is_some() {
                     return Ok(());
                 }
-                match name.as_str() {
+                match &**name {
                     // The Fallback copy of a drawing, and text deleted or
                     // moved away under tracked changes.
                     "Fallback" | "del" | "moveFrom" => skip_at = Some(names.len()),
@@ -313,7 +313,7 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                 if prompt_at == Some(depth) {
                     prompt_at = None;
                 }
-                match name.as_str() {
+                match &**name {
                     "t" => in_t = false,
                     "sdt" => {
                         placeholders.pop();

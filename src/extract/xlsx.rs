@@ -200,7 +200,7 @@ fn read_styles(xml: &[u8]) -> Result<Styles, String> {
     let mut depth_in_xfs = 0usize;
     parse(xml, |e| {
         match &e {
-            XmlEvent::Start { name, .. } => match name.as_str() {
+            XmlEvent::Start { name, .. } => match &**name {
                 "numFmt" => {
                     if let (Some(id), Some(code)) = (
                         e.attr("numFmtId").and_then(|v| v.parse().ok()),
@@ -218,7 +218,7 @@ fn read_styles(xml: &[u8]) -> Result<Styles, String> {
                 }
                 _ => {}
             },
-            XmlEvent::End { name } => match name.as_str() {
+            XmlEvent::End { name } => match &**name {
                 "cellXfs" => in_cell_xfs = false,
                 "xf" if in_cell_xfs => depth_in_xfs = depth_in_xfs.saturating_sub(1),
                 _ => {}
@@ -256,7 +256,7 @@ impl RunFormat {
     /// plain.
     fn start(&mut self, e: &XmlEvent) {
         if let XmlEvent::Start { name, .. } = e {
-            match name.as_str() {
+            match &**name {
                 "r" => *self = RunFormat::default(),
                 "vertAlign" => self.superscript = e.attr("val") == Some("superscript"),
                 "rFont" => {
@@ -286,13 +286,13 @@ fn read_shared_strings(xml: &[u8]) -> Result<Vec<String>, String> {
     parse(xml, |e| {
         run.start(&e);
         match &e {
-            XmlEvent::Start { name, .. } => match name.as_str() {
+            XmlEvent::Start { name, .. } => match &**name {
                 "si" => cur.clear(),
                 "t" => in_t = true,
                 "rPh" => in_phonetic = true,
                 _ => {}
             },
-            XmlEvent::End { name } => match name.as_str() {
+            XmlEvent::End { name } => match &**name {
                 "si" => {
                     out.push(std::mem::take(&mut cur));
                     if out.len() > MAX_CELLS {
@@ -380,7 +380,7 @@ fn read_sheet(
             inline_run.start(&e);
         }
         match &e {
-            XmlEvent::Start { name, .. } => match name.as_str() {
+            XmlEvent::Start { name, .. } => match &**name {
                 "row" => {
                     row_idx = e
                         .attr("r")
@@ -436,7 +436,7 @@ fn read_sheet(
                 }
                 _ => {}
             },
-            XmlEvent::End { name } => match name.as_str() {
+            XmlEvent::End { name } => match &**name {
                 "v" => in_v = false,
                 "is" => in_is = false,
                 "t" => in_is_t = false,
@@ -525,7 +525,7 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut date1904 = false;
     parse(&workbook, |e| {
         if let XmlEvent::Start { name, .. } = &e {
-            match name.as_str() {
+            match &**name {
                 "sheet" => {
                     let hidden = matches!(e.attr("state"), Some("hidden" | "veryHidden"));
                     if let (false, Some(n), Some(id)) = (hidden, e.attr("name"), e.attr("id")) {

@@ -15,28 +15,29 @@ use quick_xml::Reader;
 /// Deepest element nesting accepted in an XML part.
 pub const MAX_XML_DEPTH: usize = 2000;
 
-/// One piece of an XML part.
+/// One piece of an XML part, borrowed from the part where it can be (a
+/// worksheet is mostly short elements, and copying each name, attribute
+/// and text was most of reading it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum XmlEvent {
+pub enum XmlEvent<'a> {
     /// An element starts (`empty`: it is `<x/>`, an `End` follows at once).
     Start {
-        name: String,
-        attrs: Vec<(String, String)>,
+        name: Cow<'a, str>,
+        attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     },
     End {
-        name: String,
+        name: Cow<'a, str>,
     },
-    Text(String),
+    Text(Cow<'a, str>),
 }
 
-impl XmlEvent {
+impl XmlEvent<'_> {
     /// The value of attribute `key` (local name) of a start event.
     pub fn attr(&self, key: &str) -> Option<&str> {
         match self {
-            XmlEvent::Start { attrs, .. } => attrs
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str()),
+            XmlEvent::Start { attrs, .. } => {
+                attrs.iter().find(|(k, _)| k == key).map(|(_, v)| &**v)
+            }
             _ => None,
         }
     }
@@ -53,18 +54,19 @@ fn decode(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(bytes)
 }
 
-fn local(name: &str) -> String {
-    match name.rfind(':') {
-        Some(i) => name.get(i + 1..).unwrap_or_default().to_string(),
-        None => name.to_string(),
-    }
+/// A name without its namespace prefix.
+fn local(name: &str) -> Cow<'_, str> {
+    Cow::Borrowed(match name.rfind(':') {
+        Some(i) => name.get(i + 1..).unwrap_or_default(),
+        None => name,
+    })
 }
 
 /// Resolves the predefined entities and character references of `raw`;
 /// anything else stays as printed.
-pub fn unescape(raw: &str) -> String {
+pub fn unescape(raw: &str) -> Cow<'_, str> {
     if !raw.contains('&') {
-        return raw.to_string();
+        return raw.into();
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
@@ -91,7 +93,7 @@ pub fn unescape(raw: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    out.into()
 }
 
 fn resolve(name: &str) -> Option<char> {
@@ -112,14 +114,18 @@ fn resolve(name: &str) -> Option<char> {
     }
 }
 
-fn start(e: &BytesStart<'_>) -> XmlEvent {
+fn start<'a>(e: &'a BytesStart<'_>) -> XmlEvent<'a> {
     let mut attrs = Vec::new();
     for a in e.attributes().with_checks(false).flatten() {
-        let value = &a.value;
-        attrs.push((local(a.key.as_ref()), unescape(value)));
+        let key = local(a.key.into_inner());
+        let value = match a.value {
+            Cow::Borrowed(v) => unescape(v),
+            Cow::Owned(v) => Cow::Owned(unescape(&v).into_owned()),
+        };
+        attrs.push((key, value));
     }
     XmlEvent::Start {
-        name: local(e.name().as_ref()),
+        name: local(e.name().into_inner()),
         attrs,
     }
 }
@@ -128,7 +134,7 @@ fn start(e: &BytesStart<'_>) -> XmlEvent {
 /// an error.
 pub fn parse(
     bytes: &[u8],
-    mut f: impl FnMut(XmlEvent) -> Result<(), String>,
+    mut f: impl FnMut(XmlEvent<'_>) -> Result<(), String>,
 ) -> Result<(), String> {
     let text = decode(bytes);
     let mut reader = Reader::from_str(&text);
@@ -151,7 +157,7 @@ pub fn parse(
                 let s = start(&e);
                 let name = match &s {
                     XmlEvent::Start { name, .. } => name.clone(),
-                    _ => String::new(),
+                    _ => Cow::Borrowed(""),
                 };
                 f(s)?;
                 f(XmlEvent::End { name })?;
@@ -159,17 +165,17 @@ pub fn parse(
             Event::End(e) => {
                 depth = depth.saturating_sub(1);
                 f(XmlEvent::End {
-                    name: local(e.name().as_ref()),
+                    name: local(e.name().into_inner()),
                 })?;
             }
-            Event::Text(t) => f(XmlEvent::Text(t.xml10_content().into_owned()))?,
-            Event::CData(t) => f(XmlEvent::Text(t.xml10_content().into_owned()))?,
+            Event::Text(t) => f(XmlEvent::Text(t.xml10_content()))?,
+            Event::CData(t) => f(XmlEvent::Text(t.xml10_content()))?,
             Event::GeneralRef(r) => {
                 let name = r.xml10_content();
                 match resolve(&name) {
-                    Some(c) => f(XmlEvent::Text(c.to_string()))?,
+                    Some(c) => f(XmlEvent::Text(c.to_string().into()))?,
                     // An entity a DTD would define: never expanded.
-                    None => f(XmlEvent::Text(format!("&{name};")))?,
+                    None => f(XmlEvent::Text(format!("&{name};").into()))?,
                 }
             }
             Event::Eof => return Ok(()),
@@ -223,8 +229,19 @@ mod tests {
     #[test]
     fn prefixes_dropped_and_empty_elements_closed() {
         let mut ev = Vec::new();
+        let owned = |s: Cow<'_, str>| -> Cow<'static, str> { Cow::Owned(s.into_owned()) };
         parse(br#"<w:p w:val="1"><w:br/></w:p>"#, |e| {
-            ev.push(e);
+            ev.push(match e {
+                XmlEvent::Start { name, attrs } => XmlEvent::Start {
+                    name: owned(name),
+                    attrs: attrs
+                        .into_iter()
+                        .map(|(k, v)| (owned(k), owned(v)))
+                        .collect(),
+                },
+                XmlEvent::End { name } => XmlEvent::End { name: owned(name) },
+                XmlEvent::Text(t) => XmlEvent::Text(owned(t)),
+            });
             Ok(())
         })
         .unwrap();

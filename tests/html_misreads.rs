@@ -1248,9 +1248,11 @@ fn an_amount_in_another_unit_than_the_block_stays_as_printed() {
 }
 
 #[test]
-fn a_level_cell_merged_across_two_level_columns_names_both() {
-    // 满意度指标 over 一级 and 二级; 群众满意度 over 二级 and 三级. The
-    // second row had no level 2, the third no indicator name.
+fn a_name_merged_across_level_2_and_level_3_is_the_rows_name() {
+    // 森林覆盖率 over 二级 and 三级: the row had no indicator name. A
+    // level-1 name over 一级 and 二级 still names no level 2, and a
+    // placeholder (……) over 二级 and 三级 in a row with nothing else stays
+    // a placeholder.
     let d = one(concat!(
         "<h1>某县林业局2026年部门整体支出绩效目标表</h1>",
         "<table>",
@@ -1258,13 +1260,14 @@ fn a_level_cell_merged_across_two_level_columns_names_both() {
         "<tr><td>产出指标</td><td>数量指标</td><td>植树造林面积</td><td>≥5000亩</td></tr>",
         "<tr><td colspan=\"2\">满意度指标</td><td>群众满意度</td><td>≥95%</td></tr>",
         "<tr><td>效益指标</td><td colspan=\"2\">森林覆盖率</td><td>≥60%</td></tr>",
+        "<tr><td>效益指标</td><td colspan=\"2\">……</td><td></td></tr>",
         "</table>"
     ));
     assert_eq!(
         pairs(&d, |i| &i.level1, |i| &i.level2),
         vec![
             (Some("产出指标"), Some("数量指标")),
-            (Some("满意度指标"), Some("满意度指标")),
+            (Some("满意度指标"), None),
             (Some("效益指标"), Some("森林覆盖率")),
         ]
     );
@@ -1276,7 +1279,8 @@ fn a_level_cell_merged_across_two_level_columns_names_both() {
             (Some("森林覆盖率"), Some("≥60%")),
         ]
     );
-    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, vec!["empty_row"], "{:?}", d.warnings);
 }
 
 #[test]

@@ -662,28 +662,51 @@ fn values_by_column(
     let mut values: Vec<Option<String>> = vec![None; n];
     let mut own = vec![false; n];
     let mut unplaced = Vec::new();
+    // Names a merge gives to the level column it also covers.
+    let mut also_named: Vec<(usize, String)> = Vec::new();
     for (cell, span) in row.cells.iter().zip(spans) {
         let text = clean_text(cell);
         let Some(i) = leaf_of(span, &map.leaves) else {
             unplaced.extend(text);
             continue;
         };
-        let also = other_levels_covered(span, i, &map.leaves, text.as_deref());
-        for i in std::iter::once(i).chain(also) {
-            let (Some(slot), Some(mine)) = (values.get_mut(i), own.get_mut(i)) else {
-                continue;
-            };
-            if span.continued {
-                if slot.is_none() {
-                    *slot = carried.get(i).cloned().flatten();
-                }
-                continue;
+        let also = name_also_covers(span, i, &map.leaves, text.as_deref());
+        let (Some(slot), Some(mine)) = (values.get_mut(i), own.get_mut(i)) else {
+            continue;
+        };
+        if span.continued {
+            if slot.is_none() {
+                *slot = carried.get(i).cloned().flatten();
             }
-            if let Some(t) = &text {
-                *slot = Some(match slot.take().filter(|_| *mine) {
-                    Some(prev) => format!("{prev} {t}"),
-                    None => t.clone(),
-                });
+            if let Some(j) = also {
+                if let Some(slot) = values.get_mut(j).filter(|s| s.is_none()) {
+                    *slot = carried.get(j).cloned().flatten();
+                }
+            }
+            continue;
+        }
+        if let Some(t) = text {
+            if let Some(j) = also {
+                also_named.push((j, t.clone()));
+            }
+            *slot = Some(match slot.take().filter(|_| *mine) {
+                Some(prev) => format!("{prev} {t}"),
+                None => t,
+            });
+            *mine = true;
+        }
+    }
+    // Only in a row with a value of its own: a merge in a row of level
+    // names and nothing else is the template's placeholder (……, XXX).
+    let has_value = map
+        .leaves
+        .iter()
+        .zip(&own)
+        .any(|(l, &mine)| mine && l.field.level().is_none());
+    if has_value {
+        for (j, t) in also_named {
+            if let (Some(slot @ None), Some(mine)) = (values.get_mut(j), own.get_mut(j)) {
+                *slot = Some(t);
                 *mine = true;
             }
         }
@@ -691,13 +714,13 @@ fn values_by_column(
     (values, own, unplaced)
 }
 
-/// The other level column a level cell merged across two of them covers
-/// (`满意度指标` over 一级 and 二级, an indicator's name over 二级 and
-/// 三级): an explicit merge gives its value to every column it covers, so
-/// the row names both. A cell over more columns (a group's heading across
-/// the table), or a level name over 二级 and 三级 (a level-2 group's
-/// heading), names one level only, as before.
-fn other_levels_covered(
+/// The 三级 column an indicator's name merged across 二级 and 三级 also
+/// covers: an explicit merge gives its value to every column it covers,
+/// so the row has its name (it had none). A cell over more columns (a
+/// group's heading across the table), and a level name over the two (a
+/// level-2 group's heading), are read as before; so is a level-1 name
+/// over 一级 and 二级, which names no level 2.
+fn name_also_covers(
     span: &Span,
     leaf: usize,
     leaves: &[Leaf],
@@ -712,21 +735,16 @@ fn other_levels_covered(
         })
         .map(|(j, _)| j)
         .collect();
-    let [a, b] = covered.as_slice() else {
+    let [level2, level3] = covered.as_slice() else {
         return None;
     };
-    let level = |j: usize| leaves.get(j).and_then(|l| l.field.level());
-    let (Some(la), Some(lb)) = (level(*a), level(*b)) else {
-        return None;
-    };
-    if la + 1 != lb || (*a != leaf && *b != leaf) {
-        return None;
-    }
+    let field = |j: usize| leaves.get(j).map(|l| l.field);
     let names_a_level = text.is_some_and(|t| vocab::is_level1_name(t) || vocab::is_level2_name(t));
-    if lb == 2 && names_a_level {
-        return None;
-    }
-    Some(if *a == leaf { *b } else { *a })
+    (*level2 == leaf
+        && field(*level2) == Some(Field::Level2)
+        && field(*level3) == Some(Field::Level3)
+        && !names_a_level)
+        .then_some(*level3)
 }
 
 /// The comparison an operator column (指标性质, 计算符号) states.

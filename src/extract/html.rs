@@ -1035,13 +1035,21 @@ fn iso_date(text: &str) -> Option<String> {
     static DATE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = DATE
         .get_or_init(|| {
-            Regex::new(
-                r"([0-9０-９]{4})\s*[-年/.]\s*([0-9０-９]{1,2})\s*[-月/.]\s*([0-9０-９]{1,2})",
-            )
-            .ok()
+            Regex::new(r"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})").ok()
         })
         .as_ref()?;
-    let c = re.captures(text)?;
+    // Full-width digits and dashes (`２０２６－０１－２０`) as ASCII.
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '－' => '-',
+            '／' => '/',
+            '．' => '.',
+            _ => c,
+        })
+        .collect();
+    let c = re.captures(&text)?;
     let y: u32 = c.get(1)?.as_str().parse().ok()?;
     let m: u32 = c.get(2)?.as_str().parse().ok()?;
     let d: u32 = c.get(3)?.as_str().parse().ok()?;
@@ -1628,6 +1636,19 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_ascii_and_full_width_digits() {
+        for (text, date) in [
+            ("2026-01-20 09:30", "2026-01-20"),
+            ("２０２６－０１－２０", "2026-01-20"),
+            ("2０26年1月２0日", "2026-01-20"),
+            ("２０２６／１／２", "2026-01-02"),
+        ] {
+            assert_eq!(iso_date(text).as_deref(), Some(date), "{text}");
+        }
+        assert_eq!(iso_date("2026年13月1日"), None);
+    }
 
     #[test]
     fn whitespace_between_table_tags_goes() {

@@ -1298,3 +1298,28 @@ fn a_level_2_heading_over_two_level_columns_stays_a_heading() {
         vec![(Some("数量指标"), Some("植树造林面积"))]
     );
 }
+
+#[test]
+fn a_level_1_name_merged_with_the_row_number_column_is_level_1() {
+    // 产出指标 over 序号 and 一级指标 went to extra.序号, level 1 null.
+    let d = one(concat!(
+        "<h1>某县统计局2026年部门整体支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>序号</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td colspan=\"2\" rowspan=\"2\">产出指标</td><td>数量指标</td><td>完成统计调查项目数</td><td>35项以上</td></tr>",
+        "<tr><td>质量指标</td><td>统计数据上报准确率</td><td>98%</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level1, |i| &i.level2),
+        vec![
+            (Some("产出指标"), Some("数量指标")),
+            (Some("产出指标"), Some("质量指标")),
+        ]
+    );
+    assert!(
+        d.indicators.iter().all(|i| i.extra.is_empty()),
+        "{:?}",
+        d.indicators
+    );
+}

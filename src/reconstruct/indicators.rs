@@ -637,12 +637,19 @@ fn best_leaf_cell(row: &Row, spans: &[Span], span: &Span) -> Option<String> {
         .map(|(_, c)| c.clone())
 }
 
-/// The leaf a cell belongs to: the one it covers most.
+/// The leaf a cell belongs to: the one it covers most; of two it covers
+/// alike, the first, unless that one's header means nothing to us (a
+/// `序号` merged with 一级指标 over a group's rows is the level's name).
 fn leaf_of(span: &Span, leaves: &[Leaf]) -> Option<usize> {
     let mut best: Option<(usize, i32)> = None;
+    let is_extra = |i: usize| leaves.get(i).is_some_and(|l| l.field == Field::Extra);
     for (i, l) in leaves.iter().enumerate() {
         let o = l.span.overlap(span);
-        if o > 0 && best.is_none_or(|(_, b)| o > b) {
+        let better = match best {
+            None => o > 0,
+            Some((b, bo)) => o > bo || (o == bo && is_extra(b) && !is_extra(i)),
+        };
+        if better {
             best = Some((i, o));
         }
     }

@@ -106,9 +106,8 @@ pub fn document_files(file: &Path, count: usize) -> Vec<PathBuf> {
 
 /// Pretty JSON of one document, with a final newline.
 pub fn to_json_pretty(d: &Document) -> String {
-    let mut s = serde_json::to_string_pretty(d).unwrap_or_default();
-    s.push('\n');
-    s
+    let line = serde_json::to_vec(d).unwrap_or_default();
+    String::from_utf8(pretty_from_line(&line)).unwrap_or_default()
 }
 
 /// The pretty JSON of a compact JSON text, as `serde_json`'s pretty
@@ -299,7 +298,11 @@ mod tests {
         let line = serde_json::to_string(&d).unwrap();
         assert_eq!(
             String::from_utf8(pretty_from_line(line.as_bytes())).unwrap(),
-            to_json_pretty(&d)
+            serde_json::to_string_pretty(&d).unwrap() + "\n"
+        );
+        assert_eq!(
+            to_json_pretty(&d),
+            serde_json::to_string_pretty(&d).unwrap() + "\n"
         );
         let value =
             serde_json::json!({"a": [], "b": {}, "c": [1, [2.5, {}], {"d": null}], "e": "]"});

@@ -174,17 +174,31 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 /// between two of their tags is nothing on the page (the HTML table model
 /// puts it beside the cells).
 fn is_table_tag(name: &[u8]) -> bool {
-    let mut lower = [0u8; 8];
-    let Some(slot) = lower.get_mut(..name.len()) else {
-        return false;
-    };
+    let mut buf = [0u8; 8];
+    lowered(name, &mut buf).is_some_and(|n| {
+        matches!(
+            n,
+            b"tr"
+                | b"td"
+                | b"th"
+                | b"table"
+                | b"tbody"
+                | b"thead"
+                | b"tfoot"
+                | b"col"
+                | b"colgroup"
+        )
+    })
+}
+
+/// A tag name of up to eight bytes (every table tag's) in ASCII lower
+/// case, written into `buf`; `None` for a longer one.
+fn lowered<'a>(name: &[u8], buf: &'a mut [u8; 8]) -> Option<&'a [u8]> {
+    let slot = buf.get_mut(..name.len())?;
     for (l, c) in slot.iter_mut().zip(name) {
         *l = c.to_ascii_lowercase();
     }
-    matches!(
-        &*slot,
-        b"tr" | b"td" | b"th" | b"table" | b"tbody" | b"thead" | b"tfoot" | b"col" | b"colgroup"
-    )
+    Some(slot)
 }
 
 /// Elements whose content is not markup, copied as it is.
@@ -338,27 +352,24 @@ impl TableContext {
 
     /// Follows one table-structure or caption tag.
     fn tag(&mut self, closing: bool, name: &[u8]) {
-        let mut lower = [0u8; 8];
-        let Some(slot) = lower.get_mut(..name.len()) else {
+        let mut buf = [0u8; 8];
+        let Some(slot) = lowered(name, &mut buf) else {
             return;
         };
-        for (l, c) in slot.iter_mut().zip(name) {
-            *l = c.to_ascii_lowercase();
-        }
         // A table's start tags (and its end) clear the elements started
         // in its structure.
-        if !closing || &*slot == b"table" {
+        if !closing || slot == b"table" {
             while self.open.last() == Some(&Open::Other) {
                 self.open.pop();
             }
         }
-        let cell = match &*slot {
+        let cell = match slot {
             b"td" => Some(Open::Td),
             b"th" => Some(Open::Th),
             b"caption" => Some(Open::Caption),
             _ => None,
         };
-        match (closing, &*slot) {
+        match (closing, slot) {
             (false, b"table") => {
                 // A table started right in a table's structure closes it.
                 if self.in_structure() {
@@ -475,13 +486,10 @@ fn check_depth(text: &str) -> Result<(), String> {
         let name = bytes.get(start..start + name_len).unwrap_or_default();
         let is = |w: &&str| w.as_bytes().eq_ignore_ascii_case(name);
         if !closing && ["script", "style", "textarea", "title"].iter().any(is) {
-            // Raw text: skip to its end tag.
-            let end = format!("</{}", String::from_utf8_lossy(name));
-            match bytes.get(i..).and_then(|b| {
-                b.windows(end.len())
-                    .position(|w| w.eq_ignore_ascii_case(end.as_bytes()))
-            }) {
-                Some(k) => i += k + end.len(),
+            // Raw text: skip to its end tag (`i` is just past the `<`).
+            let lt = i - 1;
+            match bytes.get(lt..).and_then(|rest| find_end_tag(rest, name)) {
+                Some(k) => i = lt + k + 2 + name_len,
                 None => break,
             }
             continue;
@@ -1042,7 +1050,7 @@ fn iso_date(text: &str) -> Option<String> {
     let text: String = text
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '０'..='９' => crate::layout::ascii_digit(c),
             '－' => '-',
             '／' => '/',
             '．' => '.',

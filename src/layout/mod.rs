@@ -128,6 +128,15 @@ pub fn is_sentence(text: &str) -> bool {
     text.contains(['，', '。', '；', ';'])
 }
 
+/// A full-width digit (`５`, as Word documents print them) as its ASCII
+/// digit; any other character as it is.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    }
+}
+
 // Digits are ASCII or full-width: `\d` (every script's digits) made the
 // pattern several times as costly to compile, in every worker process.
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {

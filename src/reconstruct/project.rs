@@ -238,25 +238,13 @@ fn label_of(cell: &str) -> Option<Label> {
     let bare = k.trim_start_matches("其中").trim_start_matches(':');
     let bare = bare.split('(').next().unwrap_or(bare);
     // (Most short cells hold no character an amount word opens with.)
-    let may_hold_amount_word = bare.chars().any(|c| {
-        matches!(
-            c,
-            '资' | '金'
-                | '拨'
-                | '结'
-                | '预'
-                | '自'
-                | '其'
-                | '总'
-                | '补'
-                | '上'
-                | '本'
-                | '合'
-                | '小'
-                | '收'
-                | '经'
-        )
+    static OPENS_AMOUNT_WORD: LazyLock<Vec<char>> = LazyLock::new(|| {
+        AMOUNT_WORDS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect()
     });
+    let may_hold_amount_word = bare.chars().any(|c| OPENS_AMOUNT_WORD.contains(&c));
     if may_hold_amount_word
         && bare.chars().count() <= 12
         && AMOUNT_WORDS.iter().any(|w| bare.contains(w))

@@ -223,7 +223,7 @@ pub fn header_char(c: char) -> Option<char> {
         '【' => Some('['),
         '】' => Some(']'),
         '：' => Some(':'),
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        '０'..='９' => Some(crate::layout::ascii_digit(c)),
         c => Some(c),
     }
 }
@@ -398,7 +398,7 @@ fn ascii_digits(s: &str) -> Cow<'_, str> {
     Cow::Owned(
         s.chars()
             .map(|c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '０'..='９' => crate::layout::ascii_digit(c),
                 '％' => '%',
                 '．' => '.',
                 '，' => ',',

@@ -9,7 +9,7 @@
 //! by overlap; in text dumps a column is a cell index, and the lower header
 //! rows are placed under the groups of the row above by their order.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -153,7 +153,7 @@ static WORDS: &str = include_str!("header_words.tsv");
 /// open and that end one (most cells asked about open or end with another
 /// and are turned away before they are normalized).
 struct Vocabulary {
-    words: HashMap<String, Field>,
+    words: FxHashMap<String, Field>,
     first_chars: Vec<char>,
     last_chars: Vec<char>,
 }
@@ -161,7 +161,7 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
     VOCAB.get_or_init(|| {
-        let mut words = HashMap::new();
+        let mut words = FxHashMap::default();
         for line in WORDS.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;

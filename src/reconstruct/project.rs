@@ -140,9 +140,9 @@ const LABELS: &[(&str, Label)] = &[
 
 /// [`LABELS`] by word, with each word's place in the list (a cell's
 /// label is looked up for every row of a table).
-static LABEL_INDEX: LazyLock<std::collections::HashMap<&'static str, (usize, Label)>> =
+static LABEL_INDEX: LazyLock<rustc_hash::FxHashMap<&'static str, (usize, Label)>> =
     LazyLock::new(|| {
-        let mut index = std::collections::HashMap::new();
+        let mut index = rustc_hash::FxHashMap::default();
         for (i, &(w, l)) in LABELS.iter().enumerate() {
             index.entry(w).or_insert((i, l));
         }

@@ -1323,3 +1323,76 @@ fn a_level_1_name_merged_with_the_row_number_column_is_level_1() {
         d.indicators
     );
 }
+
+/// A form whose indicator table groups its rows under numbered level
+/// names printed across it.
+fn grouped(header: &str, rows: &str) -> Document {
+    one(&format!(
+        concat!(
+            "<h1>某县统计局2026年部门整体绩效目标</h1>",
+            "<table><tr><td>部门（单位）名称</td><td colspan=\"4\">某县统计局</td></tr>",
+            "<tr><td>年度总体目标</td><td colspan=\"4\">按时完成统计调查任务。</td></tr></table>",
+            "<table>{}{}</table>"
+        ),
+        header, rows
+    ))
+}
+
+#[test]
+fn level_names_printed_across_the_table_group_the_rows_under_them() {
+    // Only levels 2 and 3 have columns: the groups' headings give level 1.
+    let d = grouped(
+        "<tr><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>",
+        concat!(
+            "<tr><td colspan=\"4\">一、产出指标</td></tr>",
+            "<tr><td rowspan=\"2\">数量指标</td><td>完成统计调查项目数</td><td>35项以上</td><td>20</td></tr>",
+            "<tr><td>统计报表数</td><td>120份</td><td>10</td></tr>",
+            "<tr><td colspan=\"4\">二、效益指标</td></tr>",
+            "<tr><td>社会效益指标</td><td>统计数据使用单位数</td><td>较上年增加</td><td>20</td></tr>",
+        ),
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+    assert_eq!(
+        levels(&d),
+        vec![
+            (
+                Some("产出指标"),
+                Some("数量指标"),
+                Some("完成统计调查项目数")
+            ),
+            (Some("产出指标"), Some("数量指标"), Some("统计报表数")),
+            (
+                Some("效益指标"),
+                Some("社会效益指标"),
+                Some("统计数据使用单位数")
+            ),
+        ]
+    );
+    // A heading right under the header row keeps the table going, and
+    // rows that print their own level 1 keep it.
+    let d = grouped(
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>",
+        concat!(
+            "<tr><td colspan=\"5\">一、产出指标</td></tr>",
+            "<tr><td>产出指标</td><td>数量指标</td><td>完成统计调查项目数</td><td>35项以上</td><td>20</td></tr>",
+            "<tr><td colspan=\"5\">二、效益指标</td></tr>",
+            "<tr><td></td><td>社会效益指标</td><td>统计数据使用单位数</td><td>较上年增加</td><td>20</td></tr>",
+        ),
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+    assert_eq!(
+        levels(&d),
+        vec![
+            (
+                Some("产出指标"),
+                Some("数量指标"),
+                Some("完成统计调查项目数")
+            ),
+            (
+                Some("效益指标"),
+                Some("社会效益指标"),
+                Some("统计数据使用单位数")
+            ),
+        ]
+    );
+}

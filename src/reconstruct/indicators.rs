@@ -1006,6 +1006,9 @@ pub fn parse_table(
     let periods = periods_of(&map);
 
     let mut above = Levels::default();
+    // The levels a group's heading row (`一、产出指标` across the table)
+    // gives the rows under it that print none of their own.
+    let mut heading = Levels::default();
     let mut carried: Vec<Option<String>> = vec![None; map.leaves.len()];
     let flat = map.has(Field::ProjectName);
     let project_value = |values: &[Option<String>], f: Field| -> Option<String> {
@@ -1060,6 +1063,22 @@ pub fn parse_table(
             last_name = None;
             continue;
         }
+        if let Some((level, name)) = group_heading(row, &map) {
+            match level {
+                GroupLevel::One => {
+                    heading = Levels {
+                        level1: Some(name),
+                        level2: None,
+                    }
+                }
+                GroupLevel::Two => heading.level2 = Some(name),
+            }
+            // No merged cell reaches across a heading row.
+            above = Levels::default();
+            carried.iter_mut().for_each(|c| *c = None);
+            last_name = None;
+            continue;
+        }
         let read = match spans.as_deref() {
             Some(spans) => {
                 let from_above = Above {
@@ -1108,7 +1127,7 @@ pub fn parse_table(
                 read_shifted(row, &map, &above, is_label, known, &mut notes)
             }
         };
-        let Some(read) = read else {
+        let Some(mut read) = read else {
             let pushed = out.last_mut().zip(last_name.take());
             // A text dump's line holding only the rest of the name above
             // it. (Other rows that cannot be read are the prose around the
@@ -1132,6 +1151,12 @@ pub fn parse_table(
             continue;
         };
         last_name = None;
+        if read.levels.level1.is_none() {
+            read.levels.level1.clone_from(&heading.level1);
+        }
+        if read.levels.level2.is_none() {
+            read.levels.level2.clone_from(&heading.level2);
+        }
         carried = read.values.clone();
         above = read.levels.clone();
         if flat {
@@ -1355,6 +1380,56 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
     let sentence = text.contains(['。', '，', '；']) || text.chars().count() >= 15;
     let level = vocab::is_level1_name(text) || vocab::is_level2_name(text);
     led || (across && sentence && !level)
+}
+
+/// Which level a group's heading row names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GroupLevel {
+    One,
+    Two,
+}
+
+/// A row that only names a group of the rows under it: one text, a level-1
+/// or level-2 name, printed across the table (`一、产出指标` from the first
+/// column over the target's), or numbered on a line of its own where
+/// positions are unknown (an unnumbered name alone on a line there may be
+/// a merged level cell printed between its rows).
+fn group_heading(row: &Row, map: &HeaderMap) -> Option<(GroupLevel, String)> {
+    let mut own = row.cells.iter().enumerate().filter(|(i, c)| {
+        !c.trim().is_empty()
+            && row
+                .spans
+                .as_ref()
+                .and_then(|s| s.get(*i))
+                .is_none_or(|s| !s.continued)
+    });
+    let (i, text) = own.next()?;
+    if own.next().is_some() || row.cells.iter().take(i).any(|c| !c.trim().is_empty()) {
+        return None;
+    }
+    let bare = squash(text);
+    let numbered = crate::layout::enumerator_len(&bare);
+    let name = bare.get(numbered.unwrap_or(0)..).unwrap_or_default();
+    let level = if vocab::is_level1_name(name) {
+        GroupLevel::One
+    } else if vocab::is_level2_name(name) {
+        GroupLevel::Two
+    } else {
+        return None;
+    };
+    let placed = match row.spans.as_ref().filter(|_| map.reliable) {
+        Some(spans) => {
+            let span = spans.get(i)?;
+            let first = map.leaves.iter().find(|l| !l.field.is_not_indicator())?;
+            let covers_target = map
+                .leaves
+                .iter()
+                .any(|l| l.field == Field::Target && l.span.overlap(span) > 0);
+            first.span.overlap(span) > 0 && covers_target
+        }
+        None => numbered.is_some() && row.cells.len() == 1,
+    };
+    placed.then(|| (level, name.to_string()))
 }
 
 /// The sign-off line printed as the table's last row (`单位负责人：李明 |

@@ -334,6 +334,12 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     if numbered_item || is_sentence(text) {
         return None;
     }
+    // A level's name printed across an indicator table (`一、产出指标` over
+    // its rows) groups the rows under it: the table goes on.
+    let in_table = matches!(current, Some(Section::LongTermTable | Section::AnnualTable));
+    if in_table && names_indicator_group(text) {
+        return None;
+    }
     let in_list_now = current.is_some_and(Section::is_list);
     // Inside a list a line may be an item's continuation (`切实履行监管职责`,
     // `编制年度资金预算`): only a marked heading ends the list there (a
@@ -372,6 +378,16 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     let signature = year_line(text).is_none()
         && (is_full_date(text) || addressee(&format!("{text}：")).is_some());
     (in_list && signature).then_some(Section::Footer)
+}
+
+/// A level-1 or level-2 indicator name, numbered or not (`一、产出指标`,
+/// `（一）数量指标`).
+fn names_indicator_group(text: &str) -> bool {
+    let bare = squash(text);
+    let name = lists::enumerator_len(&bare)
+        .and_then(|n| bare.get(n..))
+        .unwrap_or(&bare);
+    vocab::is_level1_name(name) || vocab::is_level2_name(name)
 }
 
 /// `一、`, `（二）`: how a heading is numbered (items are numbered `1.`).

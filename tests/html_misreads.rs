@@ -1396,3 +1396,35 @@ fn level_names_printed_across_the_table_group_the_rows_under_them() {
         ]
     );
 }
+
+#[test]
+fn a_level_name_merged_across_the_level2_columns_takes_no_level2_from_above() {
+    // 二级指标 heads two columns (the second holds the indicators' names);
+    // the last row's 满意度指标 covers all three level columns.
+    let d = grouped(
+        "<tr><td>一级指标</td><td colspan=\"2\">二级指标</td><td>指标值</td><td>权重</td></tr>",
+        concat!(
+            "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>完成统计调查项目数</td><td>35项以上</td><td>20</td></tr>",
+            "<tr><td>质量指标</td><td>统计数据上报准确率</td><td>98%</td><td>15</td></tr>",
+            "<tr><td>满意度指标</td><td colspan=\"2\">服务对象满意度</td><td>≥90%</td><td>20</td></tr>",
+            "<tr><td colspan=\"3\">满意度指标</td><td>≥85%</td><td>20</td></tr>",
+        ),
+    );
+    assert_eq!(
+        levels(&d),
+        vec![
+            (
+                Some("产出指标"),
+                Some("数量指标"),
+                Some("完成统计调查项目数")
+            ),
+            (
+                Some("产出指标"),
+                Some("质量指标"),
+                Some("统计数据上报准确率")
+            ),
+            (Some("满意度指标"), Some("服务对象满意度"), None),
+            (Some("满意度指标"), None, None),
+        ]
+    );
+}

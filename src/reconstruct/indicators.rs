@@ -1775,8 +1775,25 @@ fn read_by_column(
         (None, _) if printed(1).is_some() => (printed(1), true),
         l2 => l2,
     };
-    let empty1 = l1.is_none() && blanks.first() == Some(&BlankLevel::Empty);
-    let empty2 = l2.is_none() && blanks.get(1) == Some(&BlankLevel::Empty);
+    // A level column under a cell of this row that starts in another
+    // column (满意度指标 merged across 一级 and 二级) holds that cell, not
+    // the name above.
+    let covered = |k: usize| {
+        map.leaves
+            .iter()
+            .filter(|l| l.field.level() == Some(k))
+            .any(|l| {
+                let width = l.span.right - l.span.left;
+                row.cells.iter().zip(spans).any(|(c, s)| {
+                    !s.continued
+                        && !c.trim().is_empty()
+                        && width > 0
+                        && s.overlap(&l.span) * 2 >= width
+                })
+            })
+    };
+    let empty1 = l1.is_none() && (blanks.first() == Some(&BlankLevel::Empty) || covered(0));
+    let empty2 = l2.is_none() && (blanks.get(1) == Some(&BlankLevel::Empty) || covered(1));
     let (l3, _) = level(2);
     let any_value = map
         .leaves

@@ -1428,3 +1428,39 @@ fn a_level_name_merged_across_the_level2_columns_takes_no_level2_from_above() {
         ]
     );
 }
+
+#[test]
+fn a_row_read_as_no_indicator_is_said() {
+    // A text dump's row that prints a name and nothing else is no
+    // indicator; a page number printed across the grid is no row at all.
+    let text = concat!(
+        "某县教育局2026年部门整体绩效目标表\n",
+        "部门（单位）名称\t某县教育局\n",
+        "年度总体目标\t保障学校正常运转。\n",
+        "一级指标\t二级指标\t三级指标\t指标值\n",
+        "产出指标\t数量指标\t新建校舍面积\t≥2.5万平方米\n",
+        "\t\t资助资金发放规范性\t\n",
+        "满意度指标\t服务对象满意度指标\t学生家长满意度\t≥90%\n",
+    );
+    let docs = pifu::convert::convert_named_all("dump.txt", text.as_bytes(), Path::new("dump.txt"));
+    let d = docs.first().expect("a document");
+    assert_eq!(d.indicators.len(), 2);
+    let said: Vec<&str> = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "unread_row")
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].ends_with(": 资助资金发放规范性"), "{said:?}");
+
+    let d = grouped(
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>",
+        concat!(
+            "<tr><td>产出指标</td><td>数量指标</td><td>完成统计调查项目数</td><td>35项以上</td><td>20</td></tr>",
+            "<tr><td colspan=\"5\">第 1 页 共 1 页</td></tr>",
+        ),
+    );
+    assert_eq!(d.indicators.len(), 1);
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

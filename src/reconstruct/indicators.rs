@@ -1009,6 +1009,8 @@ pub fn parse_table(
     // The levels a group's heading row (`一、产出指标` across the table)
     // gives the rows under it that print none of their own.
     let mut heading = Levels::default();
+    // Rows read as nothing: (group, text, page).
+    let mut unread: Vec<(usize, String, Option<u32>)> = Vec::new();
     let mut carried: Vec<Option<String>> = vec![None; map.leaves.len()];
     let flat = map.has(Field::ProjectName);
     let project_value = |values: &[Option<String>], f: Field| -> Option<String> {
@@ -1059,7 +1061,14 @@ pub fn parse_table(
         }
         // A note under the table (注：…) is prose, like the signature
         // below it: neither an indicator nor a placeholder row.
-        if is_table_note(row, &map) || is_sign_off_row(row) {
+        // So is the page's own text printed across the grid (第1页, 续表).
+        let mut texts = row
+            .texts()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .peekable();
+        let around = texts.peek().is_some() && texts.all(is_text_around_table);
+        if is_table_note(row, &map) || is_sign_off_row(row) || around {
             last_name = None;
             continue;
         }
@@ -1147,6 +1156,8 @@ pub fn parse_table(
                         ),
                     ));
                 }
+            } else if let Some(text) = unread_text(row) {
+                unread.push((groups.len().saturating_sub(1), text, row.page));
             }
             continue;
         };
@@ -1295,6 +1306,14 @@ pub fn parse_table(
             });
         }
     }
+    for (k, group) in groups.iter_mut().enumerate() {
+        let lines: Vec<(&str, Option<u32>)> = unread
+            .iter()
+            .filter(|(g, _, _)| *g == k)
+            .map(|(_, t, p)| (t.as_str(), *p))
+            .collect();
+        group.warnings.extend(unread_warnings(&lines, table));
+    }
     for (mut group, mut rows) in groups.into_iter().zip(out) {
         // Long-term rows first where one table gave both.
         rows.sort_by_key(|(t, _, _)| *t != IndicatorTable::LongTerm);
@@ -1380,6 +1399,116 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
     let sentence = text.contains(['。', '，', '；']) || text.chars().count() >= 15;
     let level = vocab::is_level1_name(text) || vocab::is_level2_name(text);
     led || (across && sentence && !level)
+}
+
+/// The text of a row inside the table that was read as nothing, unless
+/// it is the page's or the form's own text around the table (see
+/// [`is_text_around_table`]).
+fn unread_text(row: &Row) -> Option<String> {
+    let texts: Vec<&str> = row
+        .texts()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect();
+    if texts.is_empty() || texts.iter().all(|t| is_text_around_table(t)) {
+        return None;
+    }
+    Some(texts.join(" | "))
+}
+
+/// Lines of a table read as nothing: each said where there are a few; a
+/// table most of whose lines went unread (a layout pifu could not place)
+/// is said once, with the first of them.
+fn unread_warnings(lines: &[(&str, Option<u32>)], table: IndicatorTable) -> Vec<Warning> {
+    const SAID_EACH: usize = 3;
+    let warning = |message: String, page: Option<u32>| Warning {
+        code: "unread_row".to_string(),
+        message,
+        table: Some(table.as_str().to_string()),
+        seq: None,
+        page,
+    };
+    if lines.len() <= SAID_EACH {
+        return lines
+            .iter()
+            .map(|(text, page)| {
+                warning(
+                    format!(
+                        "a line inside the table was read as no indicator's (a wrapped cell's line, or a row pifu could not place): {}",
+                        super::truncate(text, 60)
+                    ),
+                    *page,
+                )
+            })
+            .collect();
+    }
+    let first: Vec<String> = lines
+        .iter()
+        .take(SAID_EACH)
+        .map(|(t, _)| super::truncate(t, 30))
+        .collect();
+    vec![warning(
+        format!(
+            "{} lines inside the table were read as no indicator's (wrapped cells' lines, or rows pifu could not place), the first: {}",
+            lines.len(),
+            first.join(" / ")
+        ),
+        lines.first().and_then(|(_, p)| *p),
+    )]
+}
+
+/// Text printed around a table rather than in it: a page number, 续表 over
+/// a table's continuation, an attachment's number (附件2), a numbered
+/// note's sentence, a date, a unit signing the form.
+fn is_text_around_table(t: &str) -> bool {
+    let bare = squash(t);
+    let continued = matches!(
+        bare.trim_matches(['(', ')', '（', '）']),
+        "续表" | "续上表" | "接上表"
+    );
+    let attachment = ["附件", "附表"].iter().any(|p| {
+        bare.strip_prefix(p).is_some_and(|r| {
+            r.trim_end_matches([':', '：'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '一'..='十'))
+        })
+    });
+    let note_item = bare.ends_with('。') && crate::layout::enumerator_len(&bare).is_some();
+    crate::layout::pdf::furniture::is_page_number(t)
+        || continued
+        || attachment
+        || note_item
+        || super::is_full_date(t)
+        || is_unit_signature(t)
+}
+
+/// A unit's name signing the form under its table (`浠水县财政局`).
+fn is_unit_signature(t: &str) -> bool {
+    let t = squash(t);
+    let t = t
+        .strip_suffix("（盖章）")
+        .or_else(|| t.strip_suffix("(盖章)"))
+        .unwrap_or(&t);
+    (3..=24).contains(&t.chars().count())
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !crate::layout::is_sentence(t)
+        && [
+            "局",
+            "委员会",
+            "委",
+            "办公室",
+            "厅",
+            "政府",
+            "中心",
+            "院",
+            "所",
+            "站",
+            "馆",
+            "处",
+            "部",
+        ]
+        .iter()
+        .any(|s| t.ends_with(s))
 }
 
 /// Which level a group's heading row names.

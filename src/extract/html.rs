@@ -866,6 +866,14 @@ fn font_family(style: &str) -> Option<&str> {
 /// nested table's rows as lines, its cells apart by a space.
 fn cell_text(node: NodeRef<'_, Node>) -> String {
     let mut buf = String::new();
+    // Most cells hold one text node: the walk below gives what this does.
+    if let Some(only) = node.first_child().filter(|c| c.next_sibling().is_none()) {
+        if let Node::Text(t) = only.value() {
+            push_collapsed(&mut buf, &shown_text(&only, &t.text));
+            push_break(&mut buf);
+            return tidy(&buf);
+        }
+    }
     let mut skip: Option<NodeId> = None;
     for edge in node.traverse() {
         match edge {

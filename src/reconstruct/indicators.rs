@@ -319,7 +319,7 @@ pub fn split_row(cells: &[String], map: &HeaderMap, is_label: impl Fn(&str) -> b
 }
 /// 序号, 编号: a column of row numbers.
 fn is_row_number_header(header: &str) -> bool {
-    matches!(squash(header).as_str(), "序号" | "编号" | "序" | "行次")
+    matches!(&*squash(header), "序号" | "编号" | "序" | "行次")
 }
 
 /// `1`, `12`, `(3)`: a row's number.
@@ -1461,54 +1461,63 @@ fn unread_warnings(lines: &[(&str, Option<u32>)], table: IndicatorTable) -> Vec<
 /// a table's continuation, an attachment's number (附件2), a numbered
 /// note's sentence, a date, a unit signing the form.
 fn is_text_around_table(t: &str) -> bool {
-    let bare = squash(t);
-    let continued = matches!(
-        bare.trim_matches(['(', ')', '（', '）']),
-        "续表" | "续上表" | "接上表"
-    );
-    let attachment = ["附件", "附表"].iter().any(|p| {
-        bare.strip_prefix(p).is_some_and(|r| {
-            r.trim_end_matches([':', '：'])
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '一'..='十'))
+    // Each kind is tried only where a cheap look says it may be one: this
+    // runs on the cells of every row.
+    let continued = || {
+        matches!(
+            squash(t).trim_matches(['(', ')', '（', '）']),
+            "续表" | "续上表" | "接上表"
+        )
+    };
+    let attachment = || {
+        let bare = squash(t);
+        ["附件", "附表"].iter().any(|p| {
+            bare.strip_prefix(p).is_some_and(|r| {
+                r.trim_end_matches([':', '：'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '一'..='十'))
+            })
         })
-    });
-    let note_item = bare.ends_with('。') && crate::layout::enumerator_len(&bare).is_some();
+    };
+    let note_item = || crate::layout::enumerator_len(&squash(t)).is_some();
     crate::layout::pdf::furniture::is_page_number(t)
-        || continued
-        || attachment
-        || note_item
+        || (t.len() <= 30 && (t.contains('续') || t.contains('接')) && continued())
+        || (t.contains('附') && attachment())
+        || (t.trim_end().ends_with('。') && note_item())
         || super::is_full_date(t)
         || is_unit_signature(t)
 }
 
 /// A unit's name signing the form under its table (`浠水县财政局`).
 fn is_unit_signature(t: &str) -> bool {
+    if t.len() > 100 {
+        return false;
+    }
     let t = squash(t);
     let t = t
         .strip_suffix("（盖章）")
         .or_else(|| t.strip_suffix("(盖章)"))
         .unwrap_or(&t);
-    (3..=24).contains(&t.chars().count())
+    [
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "厅",
+        "政府",
+        "中心",
+        "院",
+        "所",
+        "站",
+        "馆",
+        "处",
+        "部",
+    ]
+    .iter()
+    .any(|s| t.ends_with(s))
+        && (3..=24).contains(&t.chars().count())
         && !t.chars().any(|c| c.is_ascii_digit())
         && !crate::layout::is_sentence(t)
-        && [
-            "局",
-            "委员会",
-            "委",
-            "办公室",
-            "厅",
-            "政府",
-            "中心",
-            "院",
-            "所",
-            "站",
-            "馆",
-            "处",
-            "部",
-        ]
-        .iter()
-        .any(|s| t.ends_with(s))
 }
 
 /// Which level a group's heading row names.
@@ -1568,7 +1577,7 @@ fn group_heading(row: &Row, map: &HeaderMap) -> Option<(GroupLevel, String)> {
 fn is_sign_off_row(row: &Row) -> bool {
     let signing = |t: &str| {
         t.split_once([':', '：'])
-            .is_some_and(|(label, _)| SIGN_OFF_FIELDS.contains(&squash(label).as_str()))
+            .is_some_and(|(label, _)| SIGN_OFF_FIELDS.contains(&&*squash(label)))
     };
     let texts: Vec<&str> = row.texts().collect();
     texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || super::is_full_date(t))

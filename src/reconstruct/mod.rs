@@ -399,6 +399,9 @@ fn starts_with_chinese_number(text: &str) -> bool {
 
 /// `2026年1月10日`: a date and nothing else.
 fn is_full_date(text: &str) -> bool {
+    if !text.trim_end().ends_with('日') {
+        return false;
+    }
     let t = squash(text);
     let Some(rest) = t.strip_suffix('日') else {
         return false;
@@ -429,7 +432,7 @@ fn is_header_band(row: &Row) -> bool {
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .collect();
-    let grouping = |t: &str| matches!(squash(t).as_str(), "绩效指标" | "序号" | "指标");
+    let grouping = |t: &str| matches!(&*squash(t), "绩效指标" | "序号" | "指标");
     let mut known = 0;
     for t in texts {
         if header::field_of_word(t).is_some() {
@@ -554,7 +557,7 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
             Some(i) if i > 0 && t.ends_with(['）', ')']) && funding::unit_in(&t).is_some() => {
                 t.get(..i).unwrap_or(&t).to_string()
             }
-            _ => t,
+            _ => t.into_owned(),
         }
     };
     let (head, body) = rows.split_first()?;
@@ -592,7 +595,8 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
                 .filter(|_| h.cells.len() == row.cells.len())
                 .map(String::as_str),
         };
-        text.map(squash).filter(|t| !t.is_empty())
+        text.map(|t| squash(t).into_owned())
+            .filter(|t| !t.is_empty())
     };
     // A second header row (总额 | 财政拨款 | 其他资金 under 预算金额) names
     // the columns under the first.
@@ -625,7 +629,7 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
         // A total of the amounts is no task.
         if words
             .first()
-            .is_some_and(|w| ["合计", "总计", "小计"].contains(&squash(w).as_str()))
+            .is_some_and(|w| ["合计", "总计", "小计"].contains(&&*squash(w)))
         {
             continue;
         }
@@ -1173,7 +1177,7 @@ fn form_segments<'a>(
         if title {
             // The same title printed again (a running head in a text dump)
             // starts a form only when a header block follows it.
-            let text = texts.first().map(|t| squash(t));
+            let text = texts.first().map(|t| squash(t).into_owned());
             let repeated = last_title.is_some() && last_title == text;
             // A header block printed again after a page break with the
             // title (the same 主管部门, the same 项目名称) goes on.
@@ -1183,7 +1187,7 @@ fn form_segments<'a>(
                 .take(3)
                 .find(|r| opens_block(r))
                 .is_some_and(|r| {
-                    let line = squash(&r.texts().collect::<String>());
+                    let line = squash(&r.texts().collect::<String>()).into_owned();
                     !rows
                         .get(starts.last().copied().unwrap_or(0)..i)
                         .unwrap_or_default()
@@ -1427,7 +1431,7 @@ fn without_running_titles(rows: &[Row]) -> Cow<'_, [Row]> {
     let title_of = |r: &Row| -> Option<String> {
         let texts: Vec<&str> = r.texts().collect();
         match texts.as_slice() {
-            [t] if is_form_title(t) => Some(squash(t)),
+            [t] if is_form_title(t) => Some(squash(t).into_owned()),
             _ => None,
         }
     };
@@ -2057,11 +2061,11 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
         };
         // The sign-off beside the unit that filled the form in
         // (`编制单位：某局 | 2025年1月8日`, `填报人：张三`).
-        let signing = indicators::SIGN_OFF_FIELDS.contains(&label.as_str());
+        let signing = indicators::SIGN_OFF_FIELDS.contains(&&*label);
         if (value.is_none() && is_full_date(part)) || (signing && value.is_some()) {
             continue;
         }
-        let known = CODE_LABELS.contains(&label.as_str()) || year_label(&label);
+        let known = CODE_LABELS.contains(&&*label) || year_label(&label);
         let labelled = value.is_some() || known;
         if !labelled {
             if out.name.is_none() {
@@ -2079,7 +2083,7 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
                 parts.get(k - 1).cloned().unwrap_or_default()
             }
         };
-        if CODE_LABELS.contains(&label.as_str()) {
+        if CODE_LABELS.contains(&&*label) {
             out.code = out.code.or(Some(value).filter(|v| !v.is_empty()));
         } else if !year_label(&label) {
             out.unread.push(format!("{label}：{value}"));

@@ -207,8 +207,13 @@ fn entity(name: &str) -> Option<char> {
 
 /// Removes all whitespace: labels such as `部门 职能 概述` are matched
 /// without it.
-pub fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+pub fn squash(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most text has no whitespace inside: borrowed, not copied.
+    if s.chars().any(char::is_whitespace) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// A character of a header as header words are compared: whitespace and

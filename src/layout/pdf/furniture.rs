@@ -81,6 +81,10 @@ fn strip_separator(t: &str) -> &str {
 /// Whether a line is just a page number: `1`, `- 1 -`, `— 2 —`, `第 1 页`,
 /// `第1页 共5页`, `共5页 第1页`, `1/5`, `1 / 5`, `Page 1 of 5`.
 pub fn is_page_number(text: &str) -> bool {
+    // Every form has a digit; most text has none and stops here.
+    if !text.chars().any(is_digit) {
+        return false;
+    }
     let squashed: String = text
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -333,3 +333,26 @@ fn a_batch_with_broken_pdfs_converts_the_rest() {
     assert_eq!(status[2], ("error", "not a PDF file (no %PDF- header)"));
     assert_eq!(status[3], ("ok", ""));
 }
+
+#[test]
+fn text_set_past_a_cell_border_is_kept_or_said() {
+    // The fixture sets some lines past the table's right border, and two
+    // lines of an indicator's name on into the target's cell.
+    let d = document("tests/fixtures/pdf/gb-euc-h-no-tounicode.pdf");
+    let goal = d["annual_goals"][0].as_str().unwrap_or_default();
+    assert!(goal.contains("完成1200项政务服务事项接入"), "{goal}");
+    assert!(goal.ends_with("安全保障水平。"), "{goal}");
+    let indicators = d["indicators"].as_array().unwrap();
+    let done = indicators
+        .iter()
+        .find(|i| i["level3"] == "项目完成时间")
+        .unwrap();
+    assert_eq!(done["target"], "2024年12月31日前");
+    let codes: Vec<&str> = d["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["text_across_cells"]);
+}

@@ -64,6 +64,7 @@ pub fn assign(grids: &[Grid], glyphs: &[G]) -> Assignment {
             }
         }
     }
+    carry_on_past_tables(glyphs, &mut hits);
     // Count first, so every cell's list is allocated once at its size.
     let mut counts: Vec<Vec<usize>> = grids.iter().map(|g| vec![0; g.cells.len()]).collect();
     let mut free_count = 0;
@@ -87,6 +88,164 @@ pub fn assign(grids: &[Grid], glyphs: &[G]) -> Assignment {
         }
     }
     out
+}
+
+/// Glyphs outside every table that go on with a cell's line, past the
+/// table's edge (a date or a sentence its producer did not wrap, set over
+/// the right border and beyond: `2024年12月3` in the cell, `1日前` past
+/// it), belong to that cell: each, left to right, that starts where a
+/// cell's line on its baseline ends (within [`CONTINUE_GAP_EM`]) joins
+/// it. Text on its own beside a table is farther off, and stays free.
+fn carry_on_past_tables(glyphs: &[G], hits: &mut [Option<(usize, usize)>]) {
+    let mut free: Vec<usize> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    if free.is_empty() {
+        return;
+    }
+    // Each cell line's end: (cell, baseline key) to (baseline, end).
+    let mut ends: HashMap<((usize, usize), i64), (f64, f64)> = HashMap::new();
+    for (g, hit) in glyphs.iter().zip(hits.iter()) {
+        let Some(cell) = *hit else { continue };
+        if g.ws {
+            continue;
+        }
+        let e = ends
+            .entry((cell, baseline_key(g.baseline)))
+            .or_insert((g.baseline, f64::NEG_INFINITY));
+        e.1 = e.1.max(g.x1);
+    }
+    if ends.is_empty() {
+        return;
+    }
+    // The lines by baseline key, for the glyphs to look up.
+    let mut by_key: HashMap<i64, Vec<((usize, usize), f64, f64)>> = HashMap::new();
+    for ((cell, key), (baseline, end)) in ends {
+        by_key.entry(key).or_default().push((cell, baseline, end));
+    }
+    for lines in by_key.values_mut() {
+        lines.sort_by_key(|(cell, _, _)| *cell);
+    }
+    free.sort_by(|&a, &b| {
+        let x = |i: usize| glyphs.get(i).map_or(0.0, |g| g.x0);
+        x(a).total_cmp(&x(b))
+    });
+    for i in free {
+        let Some(g) = glyphs.get(i) else { continue };
+        let gap = CONTINUE_GAP_EM * g.size;
+        let tol = SAME_BASELINE_EM * g.size;
+        let (lo, hi) = (
+            baseline_key(g.baseline - tol),
+            baseline_key(g.baseline + tol),
+        );
+        let mut found: Option<(i64, usize)> = None;
+        for key in lo..=hi.min(lo.saturating_add(16)) {
+            let Some(lines) = by_key.get(&key) else {
+                continue;
+            };
+            for (k, (_, baseline, end)) in lines.iter().enumerate() {
+                if (baseline - g.baseline).abs() <= tol && *end <= g.x0 + gap && g.x0 - *end <= gap
+                {
+                    found = Some((key, k));
+                }
+            }
+        }
+        let Some((key, k)) = found else { continue };
+        if let Some(line) = by_key.get_mut(&key).and_then(|l| l.get_mut(k)) {
+            line.2 = line.2.max(g.x1);
+            if let Some(hit) = hits.get_mut(i) {
+                *hit = Some(line.0);
+            }
+        }
+    }
+}
+
+/// Lines that run on from one cell into the next with no gap between
+/// them (on one baseline, the right one starting within
+/// [`ACROSS_GAP_EM`] of where the left one ends): text set over a
+/// border, which the border cut in two, whatever the producer meant.
+/// Each as `end of the left line | start of the right one`.
+pub fn lines_across_borders(glyphs: &[G], assignment: &Assignment) -> Vec<String> {
+    // (baseline key) to lines: (cell, baseline, size, glyphs).
+    type Line = ((usize, usize), f64, f64, Vec<usize>);
+    let mut by_key: HashMap<i64, Vec<Line>> = HashMap::new();
+    for (t, cells) in assignment.cells.iter().enumerate() {
+        for (c, idx) in cells.iter().enumerate() {
+            let mut lines: HashMap<i64, Line> = HashMap::new();
+            for &i in idx {
+                let Some(g) = glyphs.get(i).filter(|g| !g.ws) else {
+                    continue;
+                };
+                lines
+                    .entry(baseline_key(g.baseline))
+                    .or_insert(((t, c), g.baseline, g.size, Vec::new()))
+                    .3
+                    .push(i);
+            }
+            for (k, line) in lines {
+                by_key.entry(k).or_default().push(line);
+            }
+        }
+    }
+    let x0 = |i: &usize| glyphs.get(*i).map_or(0.0, |g| g.x0);
+    let x1 = |i: &usize| glyphs.get(*i).map_or(0.0, |g| g.x1);
+    let ends = |l: &Line| {
+        let start = l.3.iter().map(x0).fold(f64::INFINITY, f64::min);
+        let end = l.3.iter().map(x1).fold(f64::NEG_INFINITY, f64::max);
+        (start, end)
+    };
+    let mut keys: Vec<i64> = by_key.keys().copied().collect();
+    keys.sort_unstable();
+    let mut out = Vec::new();
+    for k in keys {
+        let Some(lines) = by_key.get(&k) else {
+            continue;
+        };
+        for left in lines {
+            let near = (k - 1..=k + 1).filter_map(|n| by_key.get(&n)).flatten();
+            for right in near {
+                let same_table = left.0 .0 == right.0 .0;
+                if !same_table || left.0 == right.0 {
+                    continue;
+                }
+                let size = left.2.max(right.2);
+                if (left.1 - right.1).abs() > SAME_BASELINE_EM * size {
+                    continue;
+                }
+                let (_, end) = ends(left);
+                let (start, _) = ends(right);
+                let gap = start - end;
+                if (-ACROSS_GAP_EM * size..=ACROSS_GAP_EM * size).contains(&gap) {
+                    out.push(format!(
+                        "{} | {}",
+                        edge_text(glyphs, &left.3, false),
+                        edge_text(glyphs, &right.3, true)
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Lines of two cells this close (em) run on across the border.
+pub const ACROSS_GAP_EM: f64 = 0.15;
+
+/// The first (or last) few characters of a line of glyphs.
+fn edge_text(glyphs: &[G], idx: &[usize], first: bool) -> String {
+    const CHARS: usize = 6;
+    let mut line: Vec<&G> = idx.iter().filter_map(|&i| glyphs.get(i)).collect();
+    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let text: Vec<char> = line.iter().flat_map(|g| g.text.chars()).collect();
+    if first {
+        text.iter().take(CHARS).collect()
+    } else {
+        let from = text.len().saturating_sub(CHARS);
+        text.get(from..).unwrap_or_default().iter().collect()
+    }
 }
 
 /// Where each cell's lines end and start, by baseline: what
@@ -312,6 +471,54 @@ mod tests {
         let (texts, free) = two_cells(&raw);
         assert_eq!(texts, vec!["", "数据治理；"]);
         assert_eq!(free, 0);
+    }
+
+    #[test]
+    fn a_line_going_on_past_the_table_stays_in_its_cell() {
+        // `2024年12月3` fills the last cell up to its border at x = 200;
+        // `1日前` goes on past the table, right after it.
+        let mut raw = word("2024年12月3", 144.0, 14.0, 10.0, 0.0);
+        raw.extend(word("1日前", 199.0, 14.0, 10.0, 0.0));
+        let (texts, free) = two_cells(&raw);
+        assert_eq!(texts, vec!["", "2024年12月31日前"]);
+        assert_eq!(free, 0);
+        // Text beside the table, a few characters off its cell's line, is
+        // no part of it; nor is text on another baseline.
+        let mut raw = word("合计", 104.0, 14.0, 10.0, 0.0);
+        raw.extend(word("单位：万元", 210.0, 14.0, 10.0, 0.0));
+        raw.extend(word("备注", 201.0, 30.0, 10.0, 0.0));
+        let (texts, free) = two_cells(&raw);
+        assert_eq!(texts, vec!["", "合计"]);
+        assert_eq!(free, "单位：万元备注".chars().count());
+    }
+
+    #[test]
+    fn a_line_run_on_across_a_border_is_found() {
+        // One line from x = 49 to 109 over the border at 100: which cell
+        // its end belongs to, the border says and the text may not.
+        let mut raw = word("故障响应内", 49.0, 14.0, 10.0, 0.0);
+        raw.extend(word("接到报修", 99.0, 14.0, 10.0, 0.0));
+        let (gs, a) = two_cells_assigned(&raw);
+        assert_eq!(lines_across_borders(&gs, &a), vec!["故障响应内 | 接到报修"]);
+        // Cells with room between their texts: nothing.
+        let mut raw = word("故障响应", 49.0, 14.0, 10.0, 0.0);
+        raw.extend(word("≥98%", 104.0, 14.0, 10.0, 0.0));
+        let (gs, a) = two_cells_assigned(&raw);
+        assert!(lines_across_borders(&gs, &a).is_empty());
+    }
+
+    fn two_cells_assigned(raw: &[crate::extract::page::Glyph]) -> (Vec<G<'_>>, Assignment) {
+        let rulings = vec![
+            hr(0.0, 200.0, 0.0),
+            hr(0.0, 200.0, 40.0),
+            vr(0.0, 0.0, 40.0),
+            vr(100.0, 0.0, 40.0),
+            vr(200.0, 0.0, 40.0),
+        ];
+        let gs = clean_glyphs(raw);
+        let grids = find_tables(&edges_from_rulings(&rulings), &[]);
+        let a = assign(&grids, &gs);
+        (gs, a)
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub struct PageAnalysis<'a> {
     pub text_items: Vec<Item>,
     /// Table rows and text lines, top to bottom.
     pub items: Vec<Item>,
+    /// Lines running on across a cell border (see
+    /// [`cells::lines_across_borders`]).
+    pub across_borders: Vec<String>,
 }
 
 /// What the rows of a page are made from, kept across pages so that cells
@@ -130,6 +133,7 @@ pub fn analyze_page(page: &Page) -> PageAnalysis<'_> {
         .map(|c| cells::cell_texts(&glyphs, c))
         .collect();
     let free_lines = text::group_lines(&glyphs, &assignment.free);
+    let across_borders = cells::lines_across_borders(&glyphs, &assignment);
 
     let gap = if grids.is_empty() {
         BORDERLESS_GAP_EM
@@ -169,6 +173,7 @@ pub fn analyze_page(page: &Page) -> PageAnalysis<'_> {
         free_lines,
         text_items: content.text_items,
         items,
+        across_borders,
     }
 }
 
@@ -201,6 +206,18 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
                     ..Warning::new(
                         "columns_from_gaps",
                         "a table drawn with horizontal rules only: its columns were read from the gaps between its texts, and a wrapped cell's lines as rows; values may stand in the wrong column",
+                    )
+                });
+            }
+            if let Some(first) = a.across_borders.first() {
+                warnings.push(Warning {
+                    page: Some(page_number(p, index)),
+                    ..Warning::new(
+                        "text_across_cells",
+                        match a.across_borders.len() {
+                            1 => format!("a line of a table runs on from one cell into the next with no gap ({first}): cut at the border, one cell may hold the end of the other's text"),
+                            n => format!("{n} lines of a table run on from one cell into the next with no gap, the first: {first}; cut at the border, one cell may hold the end of the other's text"),
+                        },
                     )
                 });
             }

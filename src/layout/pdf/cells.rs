@@ -121,8 +121,10 @@ fn carry_on_past_tables(glyphs: &[G], hits: &mut [Option<(usize, usize)>]) {
     if ends.is_empty() {
         return;
     }
-    // The lines by baseline key, for the glyphs to look up.
-    let mut by_key: HashMap<i64, Vec<((usize, usize), f64, f64)>> = HashMap::new();
+    // The lines by baseline key, for the glyphs to look up: (cell,
+    // baseline, end).
+    type LineEnd = ((usize, usize), f64, f64);
+    let mut by_key: HashMap<i64, Vec<LineEnd>> = HashMap::new();
     for ((cell, key), (baseline, end)) in ends {
         by_key.entry(key).or_default().push((cell, baseline, end));
     }

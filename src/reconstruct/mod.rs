@@ -417,10 +417,16 @@ fn is_full_date(text: &str) -> bool {
 /// the indicator's name and its target.
 fn starts_indicator_header(row: &Row) -> bool {
     use header::Field;
-    let fields: Vec<Field> = row.texts().filter_map(header::field_of_word).collect();
-    let named = fields.contains(&Field::Level1)
-        || (fields.contains(&Field::Level3) && fields.contains(&Field::Target));
-    named && joins::is_header(row)
+    let (mut level3, mut target) = (false, false);
+    for field in row.texts().filter_map(header::field_of_word) {
+        match field {
+            Field::Level1 => return joins::is_header(row),
+            Field::Level3 => level3 = true,
+            Field::Target => target = true,
+            _ => {}
+        }
+    }
+    level3 && target && joins::is_header(row)
 }
 
 /// The upper row of a two-row indicator header whose lower row names the
@@ -1262,10 +1268,11 @@ fn form_segments<'a>(
             seen_table = true;
         }
         let names_goals = texts.first().is_some_and(|t| {
-            matches!(
-                project::label_key(t).as_str(),
-                "年度绩效目标" | "年度目标" | "总体目标" | "绩效目标"
-            )
+            t.len() <= 60
+                && matches!(
+                    project::label_key(t).as_str(),
+                    "年度绩效目标" | "年度目标" | "总体目标" | "绩效目标"
+                )
         });
         if opens_form || (names_goals && texts.len() > 1) {
             has_block = true;
@@ -1310,10 +1317,12 @@ fn names_department(texts: &[&str]) -> bool {
         [label, value, ..] => (*label, *value),
         _ => return false,
     };
-    let is_label = matches!(
-        project::label_key(label).as_str(),
-        "部门(单位)名称" | "部门名称" | "单位名称" | "预算单位" | "预算部门" | "部门(单位)"
-    );
+    // (Labels are short; most first cells are not, and are not copied.)
+    let is_label = label.len() <= 60
+        && matches!(
+            project::label_key(label).as_str(),
+            "部门(单位)名称" | "部门名称" | "单位名称" | "预算单位" | "预算部门" | "部门(单位)"
+        );
     const HEADER_WORDS: &[&str] = &["合计", "金额", "预算", "收入", "支出", "资金", "万元"];
     is_label
         && texts.len() <= 4

@@ -1357,18 +1357,24 @@ pub fn parse_table(
     result
 }
 
-/// A row that is a note under the table: one text, led by
-/// 注：/ 说明：/ 备注：, or (in a grid) one sentence across the level and
-/// target columns.
-fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
-    let mut own = row.cells.iter().enumerate().filter(|(i, c)| {
+/// A row's texts in the cells it has of its own (not a merged cell's
+/// continuation from a row above), with their positions.
+fn own_texts(row: &Row) -> impl Iterator<Item = (usize, &String)> {
+    row.cells.iter().enumerate().filter(|(i, c)| {
         !c.trim().is_empty()
             && row
                 .spans
                 .as_ref()
                 .and_then(|s| s.get(*i))
                 .is_none_or(|s| !s.continued)
-    });
+    })
+}
+
+/// A row that is a note under the table: one text, led by
+/// 注：/ 说明：/ 备注：, or (in a grid) one sentence across the level and
+/// target columns.
+fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
+    let mut own = own_texts(row);
     let Some((i, text)) = own.next() else {
         return false;
     };
@@ -1533,14 +1539,7 @@ enum GroupLevel {
 /// positions are unknown (an unnumbered name alone on a line there may be
 /// a merged level cell printed between its rows).
 fn group_heading(row: &Row, map: &HeaderMap) -> Option<(GroupLevel, String)> {
-    let mut own = row.cells.iter().enumerate().filter(|(i, c)| {
-        !c.trim().is_empty()
-            && row
-                .spans
-                .as_ref()
-                .and_then(|s| s.get(*i))
-                .is_none_or(|s| !s.continued)
-    });
+    let mut own = own_texts(row);
     let (i, text) = own.next()?;
     if own.next().is_some() || row.cells.iter().take(i).any(|c| !c.trim().is_empty()) {
         return None;

@@ -442,16 +442,7 @@ mod tests {
     /// A 1 x 2 table (borders at x = 0, 100, 200; y = 0, 40) and the texts
     /// of its cells, from `raw`.
     fn two_cells(raw: &[crate::extract::page::Glyph]) -> (Vec<String>, usize) {
-        let rulings = vec![
-            hr(0.0, 200.0, 0.0),
-            hr(0.0, 200.0, 40.0),
-            vr(0.0, 0.0, 40.0),
-            vr(100.0, 0.0, 40.0),
-            vr(200.0, 0.0, 40.0),
-        ];
-        let gs = clean_glyphs(raw);
-        let grids = find_tables(&edges_from_rulings(&rulings), &[]);
-        let a = assign(&grids, &gs);
+        let (gs, a) = two_cells_assigned(raw);
         let texts = cell_texts(&gs, a.cells.first().map_or(&[][..], Vec::as_slice));
         (texts, a.free.len())
     }
@@ -509,6 +500,7 @@ mod tests {
         assert!(lines_across_borders(&gs, &a).is_empty());
     }
 
+    /// The same table's glyphs and where they went.
     fn two_cells_assigned(raw: &[crate::extract::page::Glyph]) -> (Vec<G<'_>>, Assignment) {
         let rulings = vec![
             hr(0.0, 200.0, 0.0),

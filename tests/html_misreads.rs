@@ -1464,3 +1464,37 @@ fn a_row_read_as_no_indicator_is_said() {
     assert_eq!(d.indicators.len(), 1);
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+#[test]
+fn an_indicator_named_after_a_section_stays_in_its_table() {
+    // 部门预算执行率 opens with 部门预算, 部门职能履行率 with 部门职能: in
+    // a dump whose merged level cells are left out, each is its row's
+    // first text, and neither is a budget or the functions.
+    let text = concat!(
+        "某县市场监督管理局2026年部门整体绩效目标表\n",
+        "部门（单位）名称\t某县市场监督管理局\n",
+        "一级指标\t二级指标\t三级指标\t指标值\n",
+        "产出指标\t成本指标\t项目成本控制率\t100%\n",
+        "部门预算执行率\t95%\n",
+        "部门职能履行率\t98%\n",
+        "满意度指标\t服务对象满意度指标\t市场主体满意度\t≥90%\n",
+    );
+    let docs = pifu::convert::convert_named_all("dump.txt", text.as_bytes(), Path::new("dump.txt"));
+    let d = docs.first().expect("a document");
+    let names: Vec<&str> = d
+        .indicators
+        .iter()
+        .filter_map(|i| i.level3.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "项目成本控制率",
+            "部门预算执行率",
+            "部门职能履行率",
+            "市场主体满意度"
+        ]
+    );
+    assert!(d.functions.is_empty(), "{:?}", d.functions);
+    assert!(d.funding.as_ref().is_none_or(|f| f.rows.is_empty()));
+}

@@ -67,7 +67,7 @@ impl Section {
 /// whose it is (`部门年度绩效目标`).
 pub fn section_of_label(cell: &str) -> Option<Section> {
     let t = bare_label(cell);
-    if t.is_empty() || t.chars().count() > 24 {
+    if t.is_empty() || t.chars().count() > 24 || names_a_measure(&t) {
         return None;
     }
     if let Some(s) = plain_label(&t) {
@@ -92,6 +92,17 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
         return None;
     }
     plain_label(owned)
+}
+
+/// A name ending in what it measures (部门预算执行率, 部门职能履行率,
+/// 预算资金使用情况满意度, 职责履行次数): an indicator's, never a section's
+/// label, whatever section word it opens with.
+fn names_a_measure(t: &str) -> bool {
+    let t = t.trim_end_matches([')', '）', '%']);
+    ["率", "数", "性", "量", "度"]
+        .iter()
+        .any(|m| t.ends_with(m))
+        && !t.ends_with("年度")
 }
 
 /// A label as compared: without whitespace and colons.
@@ -2442,6 +2453,17 @@ mod tests {
         assert_eq!(section_of_label("年度预算"), Some(Section::Funding));
         assert_eq!(section_of_label("年度预算（万元）"), Some(Section::Funding));
         assert_ne!(section_of_label("年度预算执行率"), Some(Section::Funding));
+        // Indicators named after what they measure open with a section's
+        // word, and are no section.
+        for name in [
+            "部门预算执行率",
+            "部门职能履行率",
+            "单位预算资金使用情况满意度",
+            "年度工作任务完成数",
+        ] {
+            assert_eq!(section_of_label(name), None, "{name}");
+        }
+        assert_eq!(section_of_label("部门职能"), Some(Section::Functions));
         assert_eq!(section_of_label("部门职能概述"), Some(Section::Functions));
         assert_eq!(section_of_label("部门职责"), Some(Section::Functions));
         assert_eq!(section_of_label("年度主要任务"), Some(Section::AnnualTasks));

@@ -1498,3 +1498,27 @@ fn an_indicator_named_after_a_section_stays_in_its_table() {
     assert!(d.functions.is_empty(), "{:?}", d.functions);
     assert!(d.funding.as_ref().is_none_or(|f| f.rows.is_empty()));
 }
+
+#[test]
+fn a_qualitative_target_merged_over_the_operator_keeps_the_operator_column() {
+    // 指标值 heads `≥ | 5000亩`; a qualitative row's target is merged over
+    // both parts, another prints 定性 in the operator's place.
+    let d = grouped(
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=\"2\">指标值</td></tr>",
+        concat!(
+            "<tr><td>产出指标</td><td>数量指标</td><td>人工造林面积</td><td>≥</td><td>5000亩</td></tr>",
+            "<tr><td>效益指标</td><td>生态效益指标</td><td>森林生态功能</td><td colspan=\"2\">持续增强</td></tr>",
+            "<tr><td>效益指标</td><td>生态效益指标</td><td>水质状况</td><td>定性</td><td>明显改善</td></tr>",
+        ),
+    );
+    let targets: Vec<Option<&str>> = d.indicators.iter().map(|i| i.target.as_deref()).collect();
+    assert_eq!(
+        targets,
+        vec![Some("5000亩"), Some("持续增强"), Some("明显改善")]
+    );
+    let parsed = d.indicators.first().and_then(|i| i.target_parsed.as_ref());
+    assert_eq!(
+        parsed.map(|p| (p.op, p.value)),
+        Some((pifu::model::Op::Ge, 5000.0))
+    );
+}

@@ -554,6 +554,8 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
 /// values are all short words without digits its unit. `None` when no
 /// part is an operator or a unit: the first part is then the target.
 fn target_subfields(bounds: &[i32], data: &[&Row]) -> Option<Vec<Field>> {
+    // A cell merged across the parts (a qualitative target, `持续增强`
+    // over `≥ | 5000亩`) tells nothing of either part.
     let texts = |left: i32, right: i32| -> Vec<String> {
         let part = Span {
             left,
@@ -561,10 +563,21 @@ fn target_subfields(bounds: &[i32], data: &[&Row]) -> Option<Vec<Field>> {
             continued: false,
         };
         data.iter()
-            .filter_map(|r| best_leaf_cell(r, r.spans.as_deref()?, &part))
+            .filter_map(|r| {
+                let spans = r.spans.as_deref()?;
+                spans
+                    .iter()
+                    .zip(&r.cells)
+                    .filter(|(s, _)| s.overlap(&part) > 0 && within(s, &part))
+                    .max_by_key(|(s, _)| s.overlap(&part))
+                    .map(|(_, c)| c.clone())
+            })
             .filter_map(|t| clean_text(&t))
             .collect()
     };
+    // 定性 / 定量 in an operator's place: the target is a word, or a
+    // number to reach (as an 指标性质 column prints them).
+    let is_operator = |v: &str| parse_op(v).is_some() || matches!(&*squash(v), "定性" | "定量");
     let mut fields = Vec::new();
     let mut target_seen = false;
     for w in bounds.windows(2) {
@@ -573,7 +586,7 @@ fn target_subfields(bounds: &[i32], data: &[&Row]) -> Option<Vec<Field>> {
         };
         let values = texts(left, right);
         let all = |f: &dyn Fn(&str) -> bool| !values.is_empty() && values.iter().all(|v| f(v));
-        let field = if all(&|v| parse_op(v).is_some()) {
+        let field = if all(&is_operator) {
             Field::Operator
         } else if target_seen
             && all(&|v| v.chars().count() <= 4 && !v.chars().any(|c| c.is_ascii_digit()))
@@ -627,6 +640,13 @@ fn resolve_standard(map: &mut HeaderMap, rows: &[&Row]) {
     }
 }
 
+/// Whether a cell lies within a part of a column (its ends inside the
+/// part's, give or take a fifth of the part's width).
+fn within(cell: &Span, part: &Span) -> bool {
+    let slack = (part.right - part.left) / 5;
+    cell.left >= part.left - slack && cell.right <= part.right + slack
+}
+
 /// The text of the row's cell that lies most over `span`.
 fn best_leaf_cell(row: &Row, spans: &[Span], span: &Span) -> Option<String> {
     spans
@@ -642,7 +662,12 @@ fn best_leaf_cell(row: &Row, spans: &[Span], span: &Span) -> Option<String> {
 /// `序号` merged with 一级指标 over a group's rows is the level's name).
 fn leaf_of(span: &Span, leaves: &[Leaf]) -> Option<usize> {
     let mut best: Option<(usize, i32)> = None;
-    let is_extra = |i: usize| leaves.get(i).is_some_and(|l| l.field == Field::Extra);
+    // (A cell merged over a target's operator and value is the target.)
+    let is_extra = |i: usize| {
+        leaves
+            .get(i)
+            .is_some_and(|l| matches!(l.field, Field::Extra | Field::Operator | Field::Unit))
+    };
     for (i, l) in leaves.iter().enumerate() {
         let o = l.span.overlap(span);
         let better = match best {

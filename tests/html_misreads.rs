@@ -1522,3 +1522,38 @@ fn a_qualitative_target_merged_over_the_operator_keeps_the_operator_column() {
         Some((pifu::model::Op::Ge, 5000.0))
     );
 }
+
+#[test]
+fn a_group_heading_with_its_number_or_its_weight_is_no_indicator() {
+    // The group's number in the 序号 column beside its name.
+    let d = grouped(
+        "<tr><td>序号</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        concat!(
+            "<tr><td>一</td><td colspan=\"3\">产出指标</td></tr>",
+            "<tr><td>1</td><td>数量指标</td><td>执法检查次数</td><td>≥200次</td></tr>",
+            "<tr><td>二</td><td colspan=\"3\">满意度指标</td></tr>",
+            "<tr><td>2</td><td>服务对象满意度指标</td><td>公众满意度</td><td>≥85%</td></tr>",
+        ),
+    );
+    let expected = vec![
+        (Some("产出指标"), Some("数量指标"), Some("执法检查次数")),
+        (
+            Some("满意度指标"),
+            Some("服务对象满意度指标"),
+            Some("公众满意度"),
+        ),
+    ];
+    assert_eq!(levels(&d), expected);
+    // The group's weight, the sum of its rows', in the weight column.
+    let d = grouped(
+        "<tr><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>",
+        concat!(
+            "<tr><td colspan=\"3\">一、产出指标</td><td>50</td></tr>",
+            "<tr><td>数量指标</td><td>执法检查次数</td><td>≥200次</td><td>50</td></tr>",
+            "<tr><td colspan=\"3\">二、满意度指标</td><td>50</td></tr>",
+            "<tr><td>服务对象满意度指标</td><td>公众满意度</td><td>≥85%</td><td>50</td></tr>",
+        ),
+    );
+    assert_eq!(levels(&d), expected);
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

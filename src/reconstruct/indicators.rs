@@ -1564,9 +1564,19 @@ enum GroupLevel {
 /// positions are unknown (an unnumbered name alone on a line there may be
 /// a merged level cell printed between its rows).
 fn group_heading(row: &Row, map: &HeaderMap) -> Option<(GroupLevel, String)> {
-    let mut own = own_texts(row);
+    // Beside the name, the group's number in a 序号 column (`一`, `1`)
+    // and its weight (the sum of its rows') may be printed.
+    let aside = |k: usize, text: &str| beside_group_name(row, map, k, text);
+    let mut own = own_texts(row).filter(|(k, t)| !aside(*k, t));
     let (i, text) = own.next()?;
-    if own.next().is_some() || row.cells.iter().take(i).any(|c| !c.trim().is_empty()) {
+    if own.next().is_some()
+        || row
+            .cells
+            .iter()
+            .enumerate()
+            .take(i)
+            .any(|(k, c)| !c.trim().is_empty() && !aside(k, c))
+    {
         return None;
     }
     let bare = squash(text);
@@ -1582,7 +1592,10 @@ fn group_heading(row: &Row, map: &HeaderMap) -> Option<(GroupLevel, String)> {
     let placed = match row.spans.as_ref().filter(|_| map.reliable) {
         Some(spans) => {
             let span = spans.get(i)?;
-            let first = map.leaves.iter().find(|l| !l.field.is_not_indicator())?;
+            let first = map
+                .leaves
+                .iter()
+                .find(|l| !l.field.is_not_indicator() && !is_row_number_header(&l.header))?;
             let covers_target = map
                 .leaves
                 .iter()
@@ -1592,6 +1605,33 @@ fn group_heading(row: &Row, map: &HeaderMap) -> Option<(GroupLevel, String)> {
         None => numbered.is_some() && row.cells.len() == 1,
     };
     placed.then(|| (level, name.to_string()))
+}
+
+/// A cell of a group's heading row that is no part of its name: the
+/// group's number in a 序号 column, or its weight in the weight column
+/// (in a table whose cells have reliable positions).
+fn beside_group_name(row: &Row, map: &HeaderMap, k: usize, text: &str) -> bool {
+    let Some(span) = row
+        .spans
+        .as_ref()
+        .filter(|_| map.reliable)
+        .and_then(|s| s.get(k))
+    else {
+        return false;
+    };
+    let Some(leaf) = leaf_of(span, &map.leaves).and_then(|l| map.leaves.get(l)) else {
+        return false;
+    };
+    let t = text.trim();
+    let numeral = |t: &str| {
+        let t = t.trim_matches(['(', ')', '（', '）', '.', '、']);
+        !t.is_empty()
+            && t.chars().count() <= 3
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '一'..='十' | '〇'))
+    };
+    (is_row_number_header(&leaf.header) && numeral(t))
+        || (leaf.field == Field::Weight && parse_number(t.trim_end_matches('分')).is_some())
 }
 
 /// The sign-off line printed as the table's last row (`单位负责人：李明 |

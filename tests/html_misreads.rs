@@ -1557,3 +1557,33 @@ fn a_group_heading_with_its_number_or_its_weight_is_no_indicator() {
     assert_eq!(levels(&d), expected);
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+#[test]
+fn level_headers_worded_with_a_suffix_are_the_levels() {
+    for name_header in ["三级指标名称", "三级指标内容", "三级指标（具体指标）"]
+    {
+        let d = grouped(
+            &format!("<tr><td>一级指标名称</td><td>二级指标名称</td><td>{name_header}</td><td>指标值</td></tr>"),
+            "<tr><td>产出指标</td><td>数量指标</td><td>执法检查次数</td><td>≥200次</td></tr>",
+        );
+        assert_eq!(
+            levels(&d),
+            vec![(Some("产出指标"), Some("数量指标"), Some("执法检查次数"))],
+            "{name_header}"
+        );
+    }
+    // A name column headed by no word pifu knows is said, not silently
+    // left in extra.
+    let d = grouped(
+        "<tr><td>一级指标</td><td>二级指标</td><td>考核事项</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>执法检查次数</td><td>≥200次</td></tr>",
+    );
+    let said: Vec<&str> = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "unmapped_columns")
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{:#?}", d.warnings);
+    assert!(said[0].ends_with("kept in extra: 考核事项"), "{said:?}");
+}

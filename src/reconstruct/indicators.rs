@@ -606,6 +606,41 @@ fn target_subfields(bounds: &[i32], data: &[&Row]) -> Option<Vec<Field>> {
     (divided && target_seen).then_some(fields)
 }
 
+/// A table whose header maps the levels and the target but no column to
+/// the indicators' names (三级指标 worded as no header word pifu knows),
+/// while columns it did not understand hold text: the names are likely
+/// among them, kept in extra, and level3 is null on every row.
+fn names_unmapped(map: &HeaderMap, table: IndicatorTable, data: &[&Row]) -> Option<Warning> {
+    let has = |f: Field| map.leaves.iter().any(|l| l.field == f);
+    if !map.reliable || has(Field::Level3) || !has(Field::Target) {
+        return None;
+    }
+    let filled: Vec<&str> = map
+        .leaves
+        .iter()
+        .filter(|l| l.field == Field::Extra)
+        .filter(|l| {
+            data.iter().any(|r| {
+                r.spans
+                    .as_deref()
+                    .and_then(|s| best_leaf_cell(r, s, &l.span))
+                    .is_some_and(|t| !t.trim().is_empty())
+            })
+        })
+        .map(|l| l.header.as_str())
+        .collect();
+    (!filled.is_empty()).then(|| Warning {
+        code: "unmapped_columns".to_string(),
+        message: format!(
+            "no column of the header is the indicators' name (三级指标): level3 is null; columns not understood, kept in extra: {}",
+            filled.join(" | ")
+        ),
+        table: Some(table.as_str().to_string()),
+        seq: None,
+        page: data.first().and_then(|r| r.page),
+    })
+}
+
 /// 绩效标准 holds standards (计划标准…) in some templates and a description
 /// of the indicator (反映……) in others: read as basis when most of its
 /// values are standards, else as explanation.
@@ -1012,6 +1047,9 @@ pub fn parse_table(
         split_subcolumns(&mut map, &data);
     }
     resolve_standard(&mut map, &data);
+    if let Some(w) = names_unmapped(&map, table, &data) {
+        result.warnings.push(w);
+    }
     result.history_columns = map
         .leaves
         .iter()

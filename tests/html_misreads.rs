@@ -1587,3 +1587,24 @@ fn level_headers_worded_with_a_suffix_are_the_levels() {
     assert_eq!(said.len(), 1, "{:#?}", d.warnings);
     assert!(said[0].ends_with("kept in extra: 考核事项"), "{said:?}");
 }
+
+#[test]
+fn a_remark_row_and_a_stamp_line_under_the_table_are_no_indicators() {
+    let d = grouped(
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        concat!(
+            "<tr><td>产出指标</td><td>数量指标</td><td>公共自行车投放数量</td><td>≥3000辆</td></tr>",
+            "<tr><td>备注</td><td colspan=\"3\">本表指标值为年度目标值，由部门据实填报。</td></tr>",
+            "<tr><td colspan=\"2\">单位签章：</td><td colspan=\"2\">日期：2025年3月10日</td></tr>",
+        ),
+    );
+    assert_eq!(
+        levels(&d),
+        vec![(
+            Some("产出指标"),
+            Some("数量指标"),
+            Some("公共自行车投放数量")
+        )]
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

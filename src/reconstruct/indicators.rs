@@ -1441,8 +1441,17 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
     let Some((i, text)) = own.next() else {
         return false;
     };
-    if own.next().is_some() {
-        return false;
+    if let Some((_, note)) = own.next() {
+        // A note's label in its own cell, the note beside it: `备注 |
+        // 本表指标值为年度目标值…`.
+        let label = squash(text);
+        let label = label.trim_end_matches([':', '：']);
+        return own.next().is_none()
+            && matches!(
+                label,
+                "注" | "说明" | "备注" | "附注" | "填表说明" | "备注说明"
+            )
+            && (note.contains(['。', '，', '；']) || note.chars().count() >= 10);
     }
     let text = text.trim();
     let led = ["注", "说明", "备注", "附注"].iter().any(|w| {
@@ -1700,6 +1709,12 @@ pub(super) const SIGN_OFF_FIELDS: &[&str] = &[
     "审核人",
     "联系人",
     "联系电话",
+    "单位签章",
+    "单位盖章",
+    "签章",
+    "盖章",
+    "复核人",
+    "批准人",
     "编制单位",
     "填报单位",
     "填报日期",

@@ -1786,7 +1786,16 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     }
 
     if c.department.is_none() {
-        let from_title = c.title.as_deref().and_then(department_from_title);
+        // A project's form is titled by its unit and its name
+        // (`某县民政局老年人助餐服务补助项目2025年绩效目标表`).
+        let project = c.project.as_ref().and_then(|p| p.name.as_deref());
+        let from_title =
+            c.title.as_deref().and_then(department_from_title).map(|d| {
+                match project.and_then(|p| d.strip_suffix(p)) {
+                    Some(unit) if unit.chars().count() >= 2 => unit.to_string(),
+                    _ => d,
+                }
+            });
         c.department = fuller_name(addressed_to, from_title);
     }
     if let Some(d) = c.department.take() {
@@ -2017,8 +2026,24 @@ fn fuller_name(addressed_to: Option<String>, from_title: Option<String>) -> Opti
 }
 
 fn department_from_title(title: &str) -> Option<String> {
+    // The unit's name ends where the year or the form's name begins
+    // (`某局2025年…`, `某局部门整体支出绩效目标表（2025年度）`).
+    const FORM_WORDS: &[&str] = &[
+        "部门整体",
+        "单位整体",
+        "整体支出",
+        "项目支出",
+        "绩效目标",
+        "（",
+        "(",
+    ];
     let idx = title.find(|c: char| c.is_ascii_digit())?;
-    let mut head = title.get(..idx)?.trim();
+    let cut = FORM_WORDS
+        .iter()
+        .filter_map(|w| title.find(w))
+        .filter(|&k| k > 0)
+        .fold(idx, usize::min);
+    let mut head = title.get(..cut)?.trim();
     if let Some(k) = head.rfind("关于") {
         head = head.get(k + "关于".len()..)?;
         for verb in ["批复", "下达", "印发", "核定", "批准", "公开"] {
@@ -3586,6 +3611,15 @@ mod tests {
         assert_eq!(
             department_from_title("某县财政局关于批复2026年部门整体绩效目标的通知"),
             None
+        );
+        // The form's name before the year is no part of the unit's.
+        assert_eq!(
+            department_from_title("某县农业农村局部门整体支出绩效目标表（2025年度）").as_deref(),
+            Some("某县农业农村局")
+        );
+        assert_eq!(
+            department_from_title("某县民政局2025年项目支出绩效目标表").as_deref(),
+            Some("某县民政局")
         );
     }
 

@@ -245,3 +245,64 @@ fn a_continuation_table_without_the_label_column() {
     );
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
+
+/// A worksheet from rows of texts, one cell a text, no merges.
+fn plain_sheet(name: &str, rows: &[&[&str]]) -> pifu::extract::xlsx::Sheet {
+    let cells = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, texts)| {
+            texts
+                .iter()
+                .enumerate()
+                .map(move |(c, t)| pifu::layout::structured::TableCell {
+                    row: r,
+                    col: c,
+                    rows: 1,
+                    cols: 1,
+                    text: t.to_string(),
+                })
+        })
+        .collect();
+    pifu::extract::xlsx::Sheet {
+        name: name.to_string(),
+        cells,
+        merges: Vec::new(),
+        hidden_values: 0,
+        uncomputed: 0,
+    }
+}
+
+#[test]
+fn indicators_on_a_sheet_of_their_own_belong_to_the_form_before() {
+    const HEADER: &[&str] = &["一级指标", "二级指标", "三级指标", "指标值"];
+    let form = plain_sheet(
+        "部门整体",
+        &[
+            &["恩施州林业局2026年部门整体绩效目标表"],
+            &["部门（单位）名称", "恩施州林业局"],
+            &["长期绩效指标"],
+            HEADER,
+            &["产出指标", "数量指标", "森林蓄积量", "≥1.2亿立方米"],
+        ],
+    );
+    let annual = plain_sheet(
+        "年度绩效指标",
+        &[
+            &["年度绩效指标"],
+            HEADER,
+            &["产出指标", "数量指标", "营造林面积", "≥30万亩"],
+            &["满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"],
+        ],
+    );
+    let book = pifu::extract::xlsx::sheets_layout(vec![form, annual]).unwrap();
+    let parts = pifu::reconstruct::reconstruct_all(&book.layout);
+    assert_eq!(parts.len(), 1);
+    let names: Vec<&str> = parts[0]
+        .content
+        .indicators
+        .iter()
+        .filter_map(|i| i.level3.as_deref())
+        .collect();
+    assert_eq!(names, vec!["森林蓄积量", "营造林面积", "林农满意度"]);
+}

@@ -1182,7 +1182,7 @@ fn form_segments<'a>(
         })
     };
     for (i, row) in rows.iter().enumerate() {
-        if i > 0 && sheet_starts.contains(&i) {
+        if i > 0 && sheet_starts.contains(&i) && !sheet_continues_form(rows, sheet_starts, i) {
             if starts.last() != Some(&i) {
                 starts.push(i);
             }
@@ -1298,6 +1298,33 @@ fn form_segments<'a>(
         })
         .filter(|(_, s)| !s.is_empty())
         .collect()
+}
+
+/// Whether the worksheet starting at row `start` goes on with the form of
+/// the sheet before it: it opens with an indicator table's header (a
+/// form's indicators on a sheet of their own, `年度绩效指标`), before any
+/// title or header block of a form of its own.
+fn sheet_continues_form(rows: &[Row], sheet_starts: &[usize], start: usize) -> bool {
+    let end = sheet_starts
+        .iter()
+        .copied()
+        .filter(|&k| k > start)
+        .min()
+        .unwrap_or(rows.len());
+    let sheet = rows.get(start..end).unwrap_or_default();
+    for row in sheet.iter().take(6) {
+        let texts: Vec<&str> = row.texts().collect();
+        if starts_indicator_header(row) {
+            return true;
+        }
+        let opens_form = matches!(texts.as_slice(), [t] if is_form_title(t))
+            || texts.first().is_some_and(|t| project::names_project(t))
+            || names_department(&texts);
+        if opens_form {
+            return false;
+        }
+    }
+    false
 }
 
 /// A line of its own that reads as an approval's title naming its unit and

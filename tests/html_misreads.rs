@@ -1608,3 +1608,32 @@ fn a_remark_row_and_a_stamp_line_under_the_table_are_no_indicators() {
     );
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+#[test]
+fn amounts_written_with_their_unit_beside_their_labels_are_read() {
+    let d = one(concat!(
+        "<h1>某县水利局2026年项目支出绩效目标表</h1><table>",
+        "<tr><td>项目名称</td><td colspan=\"3\">农村饮水安全巩固提升工程</td></tr>",
+        "<tr><td>主管部门</td><td colspan=\"3\">某县水利局</td></tr>",
+        "<tr><td rowspan=\"2\">项目资金</td><td colspan=\"2\">年度资金总额：650万元</td><td>其他资金：50万元</td></tr>",
+        "<tr><td colspan=\"3\">其中：财政拨款：600万元</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>改造供水管网长度</td><td>≥20公里</td></tr>",
+        "</table>",
+    ));
+    let funding = d.funding.as_ref().expect("funding");
+    assert_eq!(funding.unit.as_deref(), Some("万元"));
+    let rows: Vec<(&str, Option<f64>)> = funding
+        .rows
+        .iter()
+        .map(|r| (r.item.as_deref().unwrap_or_default(), r.current))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("年度资金总额", Some(650.0)),
+            ("其他资金", Some(50.0)),
+            ("其中：财政拨款", Some(600.0))
+        ]
+    );
+}

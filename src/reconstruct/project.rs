@@ -593,7 +593,15 @@ fn units_of_amounts(b: &mut ProjectBlock, with_unit: &[(usize, &'static str, Str
 
 /// `年度资金总额：360` or `年度资金总额 360` as the label and the amount.
 fn label_and_amount(t: &str) -> Option<(String, String)> {
-    let t = t.trim();
+    // An amount written with its unit (`年度资金总额：650万元`) is split as
+    // the number and keeps its unit, as an amount cell that prints one.
+    let (t, unit) = match MONEY_UNITS
+        .iter()
+        .find_map(|u| Some((t.trim().strip_suffix(u)?, *u)))
+    {
+        Some((rest, u)) if rest.ends_with(|c: char| c.is_ascii_digit()) => (rest, u),
+        _ => (t.trim(), ""),
+    };
     let (label, amount) = t
         .rsplit_once([':', '：'])
         .filter(|(_, a)| parse_number(a).is_some())
@@ -615,7 +623,7 @@ fn label_and_amount(t: &str) -> Option<(String, String)> {
     let amount = amount.trim();
     let is_amount_label = label_of(label) == Some(Label::Amount);
     (is_amount_label && parse_number(amount).is_some())
-        .then(|| (label.trim().to_string(), amount.to_string()))
+        .then(|| (label.trim().to_string(), format!("{amount}{unit}")))
 }
 
 /// Reads the header block from the rows outside the indicator tables.

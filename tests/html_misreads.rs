@@ -1637,3 +1637,33 @@ fn amounts_written_with_their_unit_beside_their_labels_are_read() {
         ]
     );
 }
+
+#[test]
+fn of_two_operator_columns_the_comparison_is_the_operator() {
+    let d = grouped(
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标性质</td><td>计算符号</td><td>目标值</td><td>计量单位</td></tr>",
+        "<tr><td>产出指标</td><td>质量指标</td><td>统计数据差错率</td><td>定量</td><td>≤</td><td>0.5</td><td>%</td></tr>",
+    );
+    let parsed = d.indicators.first().and_then(|i| i.target_parsed.as_ref());
+    assert_eq!(parsed.map(|p| p.op), Some(pifu::model::Op::Le));
+}
+
+#[test]
+fn a_target_divided_into_quantitative_and_qualitative_columns() {
+    let d = grouped(
+        concat!(
+            "<tr><td rowspan=\"2\">一级指标</td><td rowspan=\"2\">二级指标</td><td rowspan=\"2\">三级指标</td><td colspan=\"2\">指标值</td></tr>",
+            "<tr><td>定量</td><td>定性</td></tr>",
+        ),
+        concat!(
+            "<tr><td>产出指标</td><td>数量指标</td><td>执法检查次数</td><td>≥200次</td><td></td></tr>",
+            "<tr><td>效益指标</td><td>社会效益指标</td><td>环境质量</td><td></td><td>持续改善</td></tr>",
+        ),
+    );
+    let read: Vec<(Option<&str>, Option<&str>)> = d
+        .indicators
+        .iter()
+        .map(|i| (i.target.as_deref(), i.unit.as_deref()))
+        .collect();
+    assert_eq!(read, vec![(Some("≥200次"), None), (Some("持续改善"), None)]);
+}

@@ -814,6 +814,11 @@ fn name_also_covers(
         .then_some(*level3)
 }
 
+/// Whether an operator column's value so far states no comparison.
+fn states_no_comparison(operator: &Option<String>) -> bool {
+    operator.as_deref().is_none_or(|o| parse_op(o).is_none())
+}
+
 /// The comparison an operator column (指标性质, 计算符号) states.
 fn operator_of(s: &str) -> Option<Op> {
     parse_op(s.trim())
@@ -874,7 +879,10 @@ fn fill_indicator(
             Field::Scoring => &mut ind.scoring,
             Field::Remark => &mut ind.remark,
             Field::Operator => {
-                if operator.is_none() {
+                // Of two operator columns (指标性质 定量 | 计算符号 ≤), the
+                // one printing a comparison says it.
+                if operator.is_none() || (parse_op(&v).is_some() && states_no_comparison(&operator))
+                {
                     operator = Some(v.clone());
                 }
                 put_extra(&leaf.header, v);

@@ -1667,3 +1667,19 @@ fn a_target_divided_into_quantitative_and_qualitative_columns() {
         .collect();
     assert_eq!(read, vec![(Some("≥200次"), None), (Some("持续改善"), None)]);
 }
+
+#[test]
+fn several_fields_on_one_line_of_text_are_each_read() {
+    let d = one(concat!(
+        "<h1>某县民政局2026年项目支出绩效目标表</h1>",
+        "<p>项目名称：老年人助餐服务补助项目　　项目编码：420222-26-0031</p>",
+        "<p>主管部门：某县民政局　　　　实施单位：某县社会福利中心</p>",
+        "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>助餐服务点数量</td><td>≥12个</td></tr></table>",
+    ));
+    let p = d.project.as_ref().expect("a project");
+    assert_eq!(p.name.as_deref(), Some("老年人助餐服务补助项目"));
+    assert_eq!(p.code.as_deref(), Some("420222-26-0031"));
+    assert_eq!(p.implementer.as_deref(), Some("某县社会福利中心"));
+    assert_eq!(d.department.as_deref(), Some("某县民政局"));
+}

@@ -518,25 +518,69 @@ fn after_amounts(t: &str) -> Vec<&str> {
 /// cell as it is. (Amounts are [`split_amount_cell`]'s; goal lines are
 /// cut before.)
 fn split_field_cell(cell: Option<String>) -> Vec<Option<String>> {
-    let split = cell.as_deref().and_then(|t| {
-        let (label, value) = t.split_once([':', '：'])?;
-        let value = value.trim();
-        let field = matches!(
-            label_of(label)?,
-            Label::Name
-                | Label::Code
-                | Label::Department
-                | Label::DepartmentCode
-                | Label::Implementer
-                | Label::Category
-                | Label::Nature
-                | Label::Period
-                | Label::FundingBlock
-        );
-        (field && !value.is_empty())
-            .then(|| vec![Some(label.trim().to_string()), Some(value.to_string())])
-    });
-    split.unwrap_or_else(|| vec![cell])
+    let mut out = Vec::new();
+    let mut rest = cell.clone();
+    // Several fields on one line (`主管部门：某局　　实施单位：某中心`):
+    // each label with its value.
+    while let Some((label, value, next)) = rest.as_deref().and_then(field_and_rest) {
+        out.push(Some(label));
+        out.push(Some(value));
+        rest = next;
+    }
+    if out.is_empty() {
+        return vec![cell];
+    }
+    out.extend(rest.map(Some));
+    out
+}
+
+/// `label：value` where the label names a field of the header block: the
+/// label, the value, and what follows the value after a blank where
+/// another field's label and colon begin.
+fn field_and_rest(t: &str) -> Option<(String, String, Option<String>)> {
+    let is_field = |label: &str| {
+        matches!(
+            label_of(label),
+            Some(
+                Label::Name
+                    | Label::Code
+                    | Label::Department
+                    | Label::DepartmentCode
+                    | Label::Implementer
+                    | Label::Category
+                    | Label::Nature
+                    | Label::Period
+                    | Label::FundingBlock
+            )
+        )
+    };
+    let (label, value) = t.split_once([':', '：'])?;
+    if !is_field(label) {
+        return None;
+    }
+    // The next field: after a blank, a label and its colon.
+    let next = value
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_whitespace()
+                && value
+                    .get(i + c.len_utf8()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|n| !n.is_whitespace())
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&at| {
+            value
+                .get(at..)
+                .and_then(|r| r.split_once([':', '：']))
+                .is_some_and(|(l, _)| !l.contains(char::is_whitespace) && is_field(l))
+        });
+    let (value, rest) = match next {
+        Some(at) => (value.get(..at)?, value.get(at..).map(str::to_string)),
+        None => (value, None),
+    };
+    let value = value.trim();
+    (!value.is_empty()).then(|| (label.trim().to_string(), value.to_string(), rest))
 }
 
 /// The amounts a sentence writes out after their labels, in order

@@ -1683,3 +1683,17 @@ fn several_fields_on_one_line_of_text_are_each_read() {
     assert_eq!(p.implementer.as_deref(), Some("某县社会福利中心"));
     assert_eq!(d.department.as_deref(), Some("某县民政局"));
 }
+
+#[test]
+fn a_budget_unit_beside_its_department_is_the_implementer() {
+    let d = one(concat!(
+        "<h1>某县住房和城乡建设局2026年项目支出绩效目标表</h1><table>",
+        "<tr><td>项目名称</td><td colspan=\"3\">乡镇污水处理厂运营补助</td></tr>",
+        "<tr><td>预算部门</td><td>某县住房和城乡建设局</td><td>预算单位</td><td>某县城乡建设服务中心</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>运营污水处理厂数量</td><td>12座</td></tr></table>",
+    ));
+    assert_eq!(d.department.as_deref(), Some("某县住房和城乡建设局"));
+    let p = d.project.as_ref().expect("a project");
+    assert_eq!(p.implementer.as_deref(), Some("某县城乡建设服务中心"));
+}

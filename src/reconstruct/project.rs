@@ -1101,11 +1101,26 @@ fn set_field(
         Label::Name => put(&mut b.project.name),
         Label::Code => put(&mut b.project.code),
         Label::Department => {
-            if b.department.is_none() {
-                let (code, name) = super::split_department_code(value);
-                b.department = Some(name);
-                if b.department_code.is_none() {
-                    b.department_code = code;
+            let (code, name) = super::split_department_code(value);
+            match &b.department {
+                None => {
+                    b.department = Some(name);
+                    if b.department_code.is_none() {
+                        b.department_code = code;
+                    }
+                }
+                Some(d) if *d == name => {}
+                // `预算部门 | 某局 | 预算单位 | 某中心`: the unit under the
+                // department carries the project out.
+                Some(_)
+                    if b.project.implementer.is_none()
+                        && as_printed(label_text).contains("单位") =>
+                {
+                    b.project.implementer = Some(name);
+                }
+                // Another department's name: kept as printed, not dropped.
+                Some(_) => {
+                    b.project.extra.insert(as_printed(label_text), flat(value));
                 }
             }
         }

@@ -1697,3 +1697,25 @@ fn a_budget_unit_beside_its_department_is_the_implementer() {
     let p = d.project.as_ref().expect("a project");
     assert_eq!(p.implementer.as_deref(), Some("某县城乡建设服务中心"));
 }
+
+#[test]
+fn a_row_of_a_level_name_and_its_number_is_a_placeholder() {
+    let d = one(concat!(
+        "<h1>某县统计局2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>部门（单位）名称</td><td colspan=\"4\">某县统计局</td></tr>",
+        "<tr><td>序号</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>一</td><td>产出指标</td><td></td><td></td><td></td></tr>",
+        "<tr><td>1</td><td>产出指标</td><td>数量指标</td><td>完成统计调查项目数</td><td>35项以上</td></tr>",
+        "</table>",
+    ));
+    assert_eq!(
+        levels(&d),
+        vec![(
+            Some("产出指标"),
+            Some("数量指标"),
+            Some("完成统计调查项目数")
+        )]
+    );
+    let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, vec!["empty_row"]);
+}

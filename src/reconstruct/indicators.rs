@@ -2058,11 +2058,13 @@ fn read_by_column(
     let empty1 = l1.is_none() && (blanks.first() == Some(&BlankLevel::Empty) || covered(0));
     let empty2 = l2.is_none() && (blanks.get(1) == Some(&BlankLevel::Empty) || covered(1));
     let (l3, _) = level(2);
-    let any_value = map
-        .leaves
-        .iter()
-        .zip(&values)
-        .any(|(l, v)| l.field.level().is_none() && !l.field.is_not_indicator() && v.is_some());
+    // (A row's number in a 序号 column is no value of an indicator's.)
+    let any_value = map.leaves.iter().zip(&values).any(|(l, v)| {
+        l.field.level().is_none()
+            && !l.field.is_not_indicator()
+            && !is_row_number_header(&l.header)
+            && v.is_some()
+    });
     let any_own = own.iter().any(|&o| o);
     // (A blank row under merged cells prints nothing of its own: the
     // values merged over it are the rows' around it.)

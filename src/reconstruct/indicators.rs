@@ -1487,19 +1487,16 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
     led || (across && sentence && !level)
 }
 
-/// The text of a row inside the table that was read as nothing, unless
-/// it is the page's or the form's own text around the table (see
-/// [`is_text_around_table`]).
+/// The text of a row inside the table that was read as nothing. (Rows of
+/// the page's or the form's own text around the table never get here:
+/// the data loop skips them, see [`is_text_around_table`].)
 fn unread_text(row: &Row) -> Option<String> {
     let texts: Vec<&str> = row
         .texts()
         .map(str::trim)
         .filter(|t| !t.is_empty())
         .collect();
-    if texts.is_empty() || texts.iter().all(|t| is_text_around_table(t)) {
-        return None;
-    }
-    Some(texts.join(" | "))
+    (!texts.is_empty()).then(|| texts.join(" | "))
 }
 
 /// Lines of a table read as nothing: each said where there are a few; a

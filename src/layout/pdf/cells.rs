@@ -171,34 +171,32 @@ fn carry_on_past_tables(glyphs: &[G], hits: &mut [Option<(usize, usize)>]) {
 /// border, which the border cut in two, whatever the producer meant.
 /// Each as `end of the left line | start of the right one`.
 pub fn lines_across_borders(glyphs: &[G], assignment: &Assignment) -> Vec<String> {
-    // (baseline key) to lines: (cell, baseline, size, glyphs).
-    type Line = ((usize, usize), f64, f64, Vec<usize>);
-    let mut by_key: HashMap<i64, Vec<Line>> = HashMap::new();
+    // (baseline key) to the cells' lines on it, each measured once.
+    let mut by_key: HashMap<i64, Vec<CellLine>> = HashMap::new();
     for (t, cells) in assignment.cells.iter().enumerate() {
         for (c, idx) in cells.iter().enumerate() {
-            let mut lines: HashMap<i64, Line> = HashMap::new();
+            let mut lines: HashMap<i64, CellLine> = HashMap::new();
             for &i in idx {
                 let Some(g) = glyphs.get(i).filter(|g| !g.ws) else {
                     continue;
                 };
-                lines
-                    .entry(baseline_key(g.baseline))
-                    .or_insert(((t, c), g.baseline, g.size, Vec::new()))
-                    .3
-                    .push(i);
+                let line = lines.entry(baseline_key(g.baseline)).or_insert(CellLine {
+                    cell: (t, c),
+                    baseline: g.baseline,
+                    size: g.size,
+                    start: f64::INFINITY,
+                    end: f64::NEG_INFINITY,
+                    glyphs: Vec::new(),
+                });
+                line.start = line.start.min(g.x0);
+                line.end = line.end.max(g.x1);
+                line.glyphs.push(i);
             }
             for (k, line) in lines {
                 by_key.entry(k).or_default().push(line);
             }
         }
     }
-    let x0 = |i: &usize| glyphs.get(*i).map_or(0.0, |g| g.x0);
-    let x1 = |i: &usize| glyphs.get(*i).map_or(0.0, |g| g.x1);
-    let ends = |l: &Line| {
-        let start = l.3.iter().map(x0).fold(f64::INFINITY, f64::min);
-        let end = l.3.iter().map(x1).fold(f64::NEG_INFINITY, f64::max);
-        (start, end)
-    };
     let mut keys: Vec<i64> = by_key.keys().copied().collect();
     keys.sort_unstable();
     let mut out = Vec::new();
@@ -209,28 +207,36 @@ pub fn lines_across_borders(glyphs: &[G], assignment: &Assignment) -> Vec<String
         for left in lines {
             let near = (k - 1..=k + 1).filter_map(|n| by_key.get(&n)).flatten();
             for right in near {
-                let same_table = left.0 .0 == right.0 .0;
-                if !same_table || left.0 == right.0 {
+                let same_table = left.cell.0 == right.cell.0;
+                if !same_table || left.cell == right.cell {
                     continue;
                 }
-                let size = left.2.max(right.2);
-                if (left.1 - right.1).abs() > SAME_BASELINE_EM * size {
+                let size = left.size.max(right.size);
+                if (left.baseline - right.baseline).abs() > SAME_BASELINE_EM * size {
                     continue;
                 }
-                let (_, end) = ends(left);
-                let (start, _) = ends(right);
-                let gap = start - end;
+                let gap = right.start - left.end;
                 if (-ACROSS_GAP_EM * size..=ACROSS_GAP_EM * size).contains(&gap) {
                     out.push(format!(
                         "{} | {}",
-                        edge_text(glyphs, &left.3, false),
-                        edge_text(glyphs, &right.3, true)
+                        edge_text(glyphs, &left.glyphs, false),
+                        edge_text(glyphs, &right.glyphs, true)
                     ));
                 }
             }
         }
     }
     out
+}
+
+/// One cell's glyphs on one baseline, and where they start and end.
+struct CellLine {
+    cell: (usize, usize),
+    baseline: f64,
+    size: f64,
+    start: f64,
+    end: f64,
+    glyphs: Vec<usize>,
 }
 
 /// Lines of two cells this close (em) run on across the border.

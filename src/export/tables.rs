@@ -35,8 +35,11 @@ pub fn field<'v>(v: &'v Value<'_>) -> Cow<'v, str> {
 
 /// Rows as CSV (RFC 4180 quoting, CRLF line ends).
 pub fn csv_text(rows: &[Row]) -> Vec<u8> {
+    // The writer's own buffer (8 KiB, zeroed, by default) only batches
+    // writes into the Vec.
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
+        .buffer_capacity(256)
         .from_writer(Vec::with_capacity(rows.len() * 128));
     for r in rows {
         // Writing to a Vec cannot fail.

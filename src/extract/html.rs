@@ -54,6 +54,20 @@ pub struct HtmlDoc {
     pub published: Option<String>,
 }
 
+/// Parses a page into a tree whose node vector is sized up front: grown
+/// as the parser adds nodes, it was copied a dozen times a page.
+fn parse_page(text: &str) -> Html {
+    use html5ever::driver::{self, ParseOpts};
+    use html5ever::tendril::TendrilSink;
+    // About one node per tag and one per text run between tags.
+    let nodes = memchr::memchr_iter(b'<', text.as_bytes()).count() + 16;
+    let html = Html {
+        quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
+        tree: ego_tree::Tree::with_capacity(Node::Document, nodes),
+    };
+    driver::parse_document(scraper::HtmlTreeSink::new(html), ParseOpts::default()).one(text)
+}
+
 /// Decodes, parses and lays out an HTML page.
 pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
     if bytes.len() > MAX_HTML_BYTES {
@@ -64,7 +78,7 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
     }
     let (text, encoding) = decode(bytes);
     check_depth(&text)?;
-    let html = Html::parse_document(&without_table_whitespace(&text));
+    let html = parse_page(&without_table_whitespace(&text));
     let root = html.tree.root();
     let head_meta = provenance(root);
     let body = find_element(root, "body").unwrap_or(root);
@@ -617,9 +631,19 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
 /// use only to hide things (`hide`, `hidden`, `d-none`).
 fn is_hidden(el: &scraper::node::Element) -> bool {
     const CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden", "display-none"];
-    attr(el, "hidden").is_some()
-        || attr(el, "style").is_some_and(hides)
-        || class_names(el).any(|c| CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    // One pass over the attributes: this is asked of every element a text
+    // walk meets.
+    el.attrs.iter().any(|(q, v)| {
+        q.ns.is_empty()
+            && match &*q.local {
+                "hidden" => true,
+                "style" => hides(v),
+                "class" => v
+                    .split_ascii_whitespace()
+                    .any(|c| CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h))),
+                _ => false,
+            }
+    })
 }
 
 /// Whether a `style` attribute says `display: none` or `visibility:

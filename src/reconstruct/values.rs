@@ -450,6 +450,9 @@ fn without_note(s: &str) -> Option<&str> {
 
 fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
     let text = ascii_digits(s.trim());
+    if !could_open_quantity(&text) {
+        return None;
+    }
     let caps = TARGET.captures(&text)?;
     let prefix = match caps.get(1).map(|m| m.as_str()) {
         None => None,
@@ -473,6 +476,35 @@ fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
         unit,
     };
     Some((parsed, stated.is_some()))
+}
+
+/// Whether a text opens as [`TARGET`] can match: with a digit, a sign or
+/// the first character of one of its operators (most qualitative targets
+/// are turned away before the pattern runs).
+fn could_open_quantity(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '+' | '-'
+                    | '≤'
+                    | '≥'
+                    | '≦'
+                    | '≧'
+                    | '<'
+                    | '>'
+                    | '＜'
+                    | '＞'
+                    | '='
+                    | '＝'
+                    | '不'
+                    | '小'
+                    | '大'
+                    | '低'
+                    | '高'
+                    | '等'
+            )
+    })
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})\s*年").unwrap());
@@ -547,6 +579,43 @@ mod tests {
 
     fn q(op: Op, value: f64, unit: Option<&str>) -> Option<(Op, f64, Option<String>)> {
         Some((op, value, unit.map(str::to_string)))
+    }
+
+    #[test]
+    fn every_operator_of_the_pattern_can_open_a_quantity() {
+        for op in [
+            "≤",
+            "≥",
+            "≦",
+            "≧",
+            "<=",
+            ">=",
+            "＜=",
+            "＞=",
+            "<",
+            ">",
+            "＜",
+            "＞",
+            "=",
+            "＝",
+            "不高于",
+            "不超过",
+            "小于或等于",
+            "小于等于",
+            "不低于",
+            "不少于",
+            "大于或等于",
+            "大于等于",
+            "小于",
+            "低于",
+            "大于",
+            "高于",
+            "等于",
+        ] {
+            assert!(parse_quantity(&format!("{op}5天")).is_some(), "{op}");
+        }
+        assert!(parse_quantity("-5%").is_some());
+        assert!(parse_quantity("有效提升").is_none());
     }
 
     #[test]

@@ -731,10 +731,14 @@ const SOURCE_BREAK: char = '\u{200b}';
 /// Appends text with HTML whitespace collapsed (a run of spaces, tabs,
 /// newlines and no-break spaces is one space, or a [`SOURCE_BREAK`] if it
 /// holds a line break).
+/// HTML's whitespace (ASCII), and `&nbsp;`, which reads as a space too. An
+/// ideographic space (U+3000) is text.
+fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}')
+}
+
 fn push_collapsed(buf: &mut String, text: &str) {
-    // HTML's whitespace is ASCII; `&nbsp;` reads as a space too. An
-    // ideographic space (U+3000) is text and stays.
-    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}');
+    let is_space = is_html_space;
     let mut rest = text;
     while !rest.is_empty() {
         let word_end = rest.find(is_space).unwrap_or(rest.len());
@@ -894,7 +898,13 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
     // Most cells hold one text node: the walk below gives what this does.
     if let Some(only) = node.first_child().filter(|c| c.next_sibling().is_none()) {
         if let Node::Text(t) = only.value() {
-            push_collapsed(&mut buf, &shown_text(&only, &t.text));
+            let shown = shown_text(&only, &t.text);
+            // Without whitespace inside, collapsing and tidying only trim.
+            let inner = shown.trim_matches(is_html_space);
+            if !inner.contains(|c| is_html_space(c) || c == SOURCE_BREAK) {
+                return inner.trim().to_string();
+            }
+            push_collapsed(&mut buf, &shown);
             push_break(&mut buf);
             return tidy(&buf);
         }

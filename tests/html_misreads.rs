@@ -1719,3 +1719,107 @@ fn a_row_of_a_level_name_and_its_number_is_a_placeholder() {
     let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
     assert_eq!(codes, vec!["empty_row"]);
 }
+
+#[test]
+fn goals_numbered_with_circled_numbers_are_items() {
+    let d = one(concat!(
+        "<h1>某县林业局2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>部门名称</td><td colspan=\"3\">某县林业局</td></tr>",
+        "<tr><td>年度目标</td><td colspan=\"3\">①完成人工造林1.5万亩；②森林火灾受害率控制在0.9‰以内③林业有害生物成灾率低于3‰。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>人工造林面积</td><td>≥1.5万亩</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        d.annual_goals,
+        vec![
+            "完成人工造林1.5万亩",
+            "森林火灾受害率控制在0.9‰以内",
+            "林业有害生物成灾率低于3‰。"
+        ]
+    );
+}
+
+#[test]
+fn a_department_label_with_the_stamp_place_names_the_department() {
+    let d = one(concat!(
+        "<h1>2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>部门名称（盖章）</td><td colspan=\"3\">某县林业局</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>人工造林面积</td><td>≥1.5万亩</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.department.as_deref(), Some("某县林业局"));
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}
+
+#[test]
+fn a_unit_column_headed_indicator_unit_completes_the_target() {
+    let d = one(concat!(
+        "<h1>某县审计局2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标单位</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>审计项目数</td><td>≥30</td><td>个</td></tr>",
+        "</table>"
+    ));
+    let i = d.indicators.first().expect("an indicator");
+    assert_eq!(i.unit.as_deref(), Some("个"));
+    let p = i.target_parsed.as_ref().expect("parsed");
+    assert_eq!(
+        (p.op, p.value, p.unit.as_deref()),
+        (Op::Ge, 30.0, Some("个"))
+    );
+    assert!(i.extra.is_empty(), "{:?}", i.extra);
+}
+
+#[test]
+fn rows_of_fill_marks_are_placeholders() {
+    let d = one(concat!(
+        "<h1>某县档案馆2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"3\">产出指标</td><td>数量指标</td><td>档案数字化页数</td><td>≥50万页</td></tr>",
+        "<tr><td>质量指标</td><td>/</td><td>/</td></tr>",
+        "<tr><td>成本指标</td><td>无</td><td>无</td></tr>",
+        "<tr><td>效益指标</td><td>社会效益指标</td><td>——</td><td>——</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>安全事故发生数</td><td>无</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        vec![
+            (Some("档案数字化页数"), Some("≥50万页")),
+            // 无 as the target of a named indicator is its value.
+            (Some("安全事故发生数"), Some("无")),
+        ]
+    );
+    let skipped = d.warnings.iter().filter(|w| w.code == "empty_row").count();
+    assert_eq!(skipped, 3, "{:#?}", d.warnings);
+}
+
+#[test]
+fn several_indicators_stacked_in_one_row_are_each_read() {
+    let d = one(concat!(
+        "<h1>某县水务局2026年部门整体绩效目标表</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>备注</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>新建供水管网长度<br>改造泵站数量</td><td>≥20公里<br>≥3座</td><td>按竣工验收</td></tr>",
+        "<tr><td>产出指标</td><td>质量指标</td><td>水质达标率</td><td>100%</td><td></td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        vec![
+            (Some("新建供水管网长度"), Some("≥20公里")),
+            (Some("改造泵站数量"), Some("≥3座")),
+            (Some("水质达标率"), Some("100%")),
+        ]
+    );
+    // The one-line cells beside them belong to both.
+    let l2: Vec<_> = d.indicators.iter().map(|i| i.level2.as_deref()).collect();
+    assert_eq!(l2, [Some("数量指标"), Some("数量指标"), Some("质量指标")]);
+    let remarks: Vec<_> = d.indicators.iter().map(|i| i.remark.as_deref()).collect();
+    assert_eq!(remarks, [Some("按竣工验收"), Some("按竣工验收"), None]);
+}

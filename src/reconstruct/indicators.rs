@@ -1330,10 +1330,21 @@ pub fn parse_table(
                 .flatten()
                 .map(String::as_str)
                 .collect();
+            // (Its name and values, if any, are fill marks: `/`, `——`, `无`.)
+            let filled = read.level3.is_some()
+                || read
+                    .values
+                    .iter()
+                    .any(|v| v.as_deref().is_some_and(is_filler));
+            let what = if filled {
+                "level names and fill marks (/, —, 无) only"
+            } else {
+                "level names and nothing else"
+            };
             let w = Warning {
                 code: "empty_row".to_string(),
                 message: format!(
-                    "a row with level names and nothing else ({}) was skipped as a template placeholder",
+                    "a row with {what} ({}) was skipped as a template placeholder",
                     names.join(" / ")
                 ),
                 table: Some(table.as_str().to_string()),
@@ -1747,6 +1758,28 @@ fn wrapped_name_line(row: &Row, col: usize) -> Option<&str> {
 }
 
 /// 合计, 小计, 总计 (or a group's `产出指标小计`): a row that sums others.
+/// A mark a template's unused row is filled with (`/`, `——`, `无`): in
+/// the name column as well as the values, it is no indicator.
+fn is_filler(s: &str) -> bool {
+    matches!(
+        squash(s).as_ref(),
+        "/" | "／"
+            | "\\"
+            | "-"
+            | "－"
+            | "--"
+            | "—"
+            | "——"
+            | "———"
+            | "─"
+            | "无"
+            | "空"
+            | "…"
+            | "……"
+            | "…………"
+    )
+}
+
 fn is_total(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(t.as_str(), "合计" | "小计" | "总计")
@@ -2062,6 +2095,13 @@ fn read_by_column(
             && !is_row_number_header(&l.header)
             && v.is_some()
     });
+    let filler_only = l3.as_deref().is_none_or(is_filler)
+        && !map.leaves.iter().zip(&values).any(|(l, v)| {
+            l.field.level().is_none()
+                && !l.field.is_not_indicator()
+                && !is_row_number_header(&l.header)
+                && v.as_deref().is_some_and(|t| !is_filler(t))
+        });
     let any_own = own.iter().any(|&o| o);
     // (A blank row under merged cells prints nothing of its own: the
     // values merged over it are the rows' around it.)
@@ -2099,7 +2139,7 @@ fn read_by_column(
         }
     }
     Some(RowRead {
-        placeholder: l3.is_none() && !any_value,
+        placeholder: (l3.is_none() && !any_value) || filler_only,
         explicit_level2: own_l2,
         levels,
         level3: l3,
@@ -2397,8 +2437,14 @@ fn read_shifted(
         ));
     }
     let any_value = parts.values.iter().any(Option::is_some);
+    let filler_only = parts.level3.as_deref().is_none_or(is_filler)
+        && !parts
+            .values
+            .iter()
+            .any(|v| v.as_deref().is_some_and(|t| !is_filler(t)));
     Some(RowRead {
-        placeholder: parts.level3.is_none() && !any_value && !parts.names.is_empty(),
+        placeholder: (parts.level3.is_none() && !any_value && !parts.names.is_empty())
+            || (filler_only && !parts.names.is_empty()),
         levels,
         level3: parts.level3,
         values: parts.values,

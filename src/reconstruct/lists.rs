@@ -21,6 +21,10 @@ fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '；' | ';' | '。')
 }
 
+fn is_circled_number(c: char) -> bool {
+    ('\u{2460}'..='\u{249B}').contains(&c)
+}
+
 /// Whether a line opens with an enumerator or a paragraph tag: a wrapped
 /// line break before it separates list items.
 pub fn starts_item(line: &str) -> bool {
@@ -34,7 +38,9 @@ fn split_paragraph(p: &str, out: &mut Vec<String>) {
     let mut starts: Vec<(usize, usize)> = Vec::new(); // (item start, text start)
     let mut prev: Option<char> = None;
     for (i, c) in p.char_indices() {
-        if prev.is_none_or(is_separator) {
+        // A circled number (①) opens an item wherever it stands: running
+        // text does not use it.
+        if prev.is_none_or(is_separator) || is_circled_number(c) {
             if let Some(len) = enumerator_len(&p[i..]) {
                 starts.push((i, i + len));
             }
@@ -116,6 +122,23 @@ mod tests {
         assert_eq!(
             split_items("提升 12345政务服务"),
             vec!["提升 12345政务服务"]
+        );
+    }
+
+    #[test]
+    fn circled_and_bracket_closed_numbers() {
+        assert_eq!(
+            split_items("①完善制度建设；②提升服务质量③按期完成验收"),
+            vec!["完善制度建设", "提升服务质量", "按期完成验收"]
+        );
+        assert_eq!(
+            split_items("1）开展培训；2）完成年度考核。"),
+            vec!["开展培训", "完成年度考核。"]
+        );
+        // A bracket closing a number inside the text is no enumerator.
+        assert_eq!(
+            split_items("完成率达到(95)%以上"),
+            vec!["完成率达到(95)%以上"]
         );
     }
 

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::layout::{is_caption_title, is_generic_title, is_sentence, Layout, Row};
+use crate::layout::{is_caption_title, is_generic_title, is_sentence, Layout, Row, Span};
 use crate::model::{Content, FundingRow, FundingSection, IndicatorTable, Kind, Project, Warning};
 
 use indicators::KnownNames;
@@ -146,7 +146,8 @@ fn plain_label(t: &str) -> Option<Section> {
     // Other bureaus word some labels differently: 中长期目标, 部门职责,
     // 年度主要任务, 长期绩效目标.
     let t = t.strip_prefix("中").unwrap_or(t);
-    let s = if (t.ends_with("名称") && (t.starts_with("部门") || t.starts_with("单位")))
+    let named = without_stamp(t);
+    let s = if (named.ends_with("名称") && (named.starts_with("部门") || named.starts_with("单位")))
         || is_unit_label(t)
     {
         Section::Department
@@ -999,6 +1000,76 @@ pub struct Part {
     pub sheet: Option<String>,
 }
 
+/// A grid row that holds several rows in its cells, line by line: its
+/// multi-line cells (two or more) have one line per row each, one of them
+/// quantities only and another no quantity (`新建管网长度<br>改造泵站数量`
+/// beside `≥20公里<br>≥3座`), every other cell one line. Split into those
+/// rows, a one-line cell merged over them (as a rowspan would be).
+/// `None` for any other row.
+fn split_stacked(row: &Row) -> Option<Vec<Row>> {
+    const MAX_STACKED: usize = 20;
+    let spans = row.spans.as_ref()?;
+    // Most cells hold one line: turned away before anything is split.
+    if row.cells.iter().filter(|c| c.contains('\n')).count() < 2 {
+        return None;
+    }
+    let lines: Vec<Vec<&str>> = row
+        .cells
+        .iter()
+        .map(|c| {
+            c.split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .collect();
+    let mut stacked = lines.iter().filter(|l| l.len() >= 2);
+    let n = stacked.next()?.len();
+    if n > MAX_STACKED || !stacked.all(|l| l.len() == n || l.len() < 2) {
+        return None;
+    }
+    let multi: Vec<&Vec<&str>> = lines.iter().filter(|l| l.len() == n).collect();
+    let quantities = |l: &&Vec<&str>| l.iter().all(|t| values::parse_target(t).is_some());
+    let words = |l: &&Vec<&str>| {
+        l.iter()
+            .all(|t| t.chars().count() >= 2 && values::parse_target(t).is_none())
+    };
+    if multi.len() < 2 || !multi.iter().any(quantities) || !multi.iter().any(words) {
+        return None;
+    }
+    Some(
+        (0..n)
+            .map(|i| {
+                let (cells, spans) = lines
+                    .iter()
+                    .zip(&row.cells)
+                    .zip(spans)
+                    .map(|((l, cell), span)| {
+                        if l.len() == n {
+                            (l.get(i).copied().unwrap_or_default().to_string(), *span)
+                        } else if i == 0 || l.is_empty() {
+                            (cell.clone(), *span)
+                        } else {
+                            let merged = Span {
+                                continued: true,
+                                ..*span
+                            };
+                            (String::new(), merged)
+                        }
+                    })
+                    .unzip();
+                Row {
+                    cells,
+                    page: row.page,
+                    after_page_break: row.after_page_break && i == 0,
+                    table_start: row.table_start && i == 0,
+                    spans: Some(spans),
+                }
+            })
+            .collect(),
+    )
+}
+
 /// The document of a file holding one approval (the first, where it holds
 /// several).
 pub fn reconstruct(layout: &Layout) -> Content {
@@ -1017,17 +1088,19 @@ pub fn reconstruct(layout: &Layout) -> Content {
 /// document (`unknown`).
 pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let hard = layout.hard_breaks;
-    let rows: Vec<Row> = layout
-        .rows
-        .iter()
-        .map(|r| Row {
-            cells: r.cells.iter().map(|c| join_cell(c, hard)).collect(),
-            page: r.page,
-            after_page_break: r.after_page_break,
-            table_start: r.table_start,
-            spans: r.spans.clone(),
-        })
-        .collect();
+    let mut rows: Vec<Row> = Vec::with_capacity(layout.rows.len());
+    for r in &layout.rows {
+        let stacked = if hard { split_stacked(r) } else { None };
+        for r in stacked.as_deref().unwrap_or(std::slice::from_ref(r)) {
+            rows.push(Row {
+                cells: r.cells.iter().map(|c| join_cell(c, hard)).collect(),
+                page: r.page,
+                after_page_break: r.after_page_break,
+                table_start: r.table_start,
+                spans: r.spans.clone(),
+            });
+        }
+    }
     let sheet_starts: Vec<usize> = layout.sheets.iter().map(|(i, _)| *i).collect();
     let segments = form_segments(&rows, &sheet_starts, hard);
     let mut parts: Vec<Part> = Vec::new();
@@ -1356,11 +1429,18 @@ fn names_department(texts: &[&str]) -> bool {
         _ => return false,
     };
     // (Labels are short; most first cells are not, and are not copied.)
-    let is_label = label.len() <= 60
-        && matches!(
-            project::label_key(label).as_str(),
+    // (The stamp's place may follow the label: 部门名称（盖章）.)
+    let is_label = label.len() <= 60 && {
+        let key = project::label_key(label);
+        let key = ["(盖章)", "(公章)"]
+            .iter()
+            .find_map(|stamp| key.strip_suffix(stamp))
+            .unwrap_or(&key);
+        matches!(
+            key,
             "部门(单位)名称" | "部门名称" | "单位名称" | "预算单位" | "预算部门" | "部门(单位)"
-        );
+        )
+    };
     const HEADER_WORDS: &[&str] = &["合计", "金额", "预算", "收入", "支出", "资金", "万元"];
     is_label
         && texts.len() <= 4
@@ -3267,6 +3347,60 @@ mod tests {
         assert_eq!(c.indicators.len(), 1);
         let codes: Vec<&str> = c.warnings.iter().map(|w| w.code.as_str()).collect();
         assert_eq!(codes, vec!["unknown_section"]);
+    }
+
+    fn grid_row(cells: &[&str]) -> Row {
+        Row {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            page: None,
+            after_page_break: false,
+            table_start: false,
+            spans: Some(
+                (0..cells.len() as i32)
+                    .map(|k| Span {
+                        left: k * 10,
+                        right: k * 10 + 10,
+                        continued: false,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    #[test]
+    fn a_row_of_stacked_names_and_targets_is_split() {
+        let row = grid_row(&[
+            "数量指标",
+            "新建管网长度\n改造泵站数量",
+            "≥20公里\n≥3座",
+            "",
+        ]);
+        let rows = split_stacked(&row).expect("split");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].cells, ["数量指标", "新建管网长度", "≥20公里", ""]);
+        assert_eq!(rows[1].cells, ["", "改造泵站数量", "≥3座", ""]);
+        let continued: Vec<bool> = rows[1]
+            .spans
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|s| s.continued)
+            .collect();
+        assert_eq!(continued, [true, false, false, false]);
+    }
+
+    #[test]
+    fn a_name_or_target_wrapped_by_hand_is_not_split() {
+        // The target's second line is its unit, not a second target.
+        assert!(split_stacked(&grid_row(&["教师培训\n人次", "≥2500\n人次"])).is_none());
+        // A qualitative target beside a wrapped name.
+        assert!(split_stacked(&grid_row(&["义务教育巩固\n率", "稳步\n提升"])).is_none());
+        // One multi-line cell only.
+        assert!(split_stacked(&grid_row(&["名称", "≥1个\n≥2个"])).is_none());
+        // Without positions (text dumps) nothing is split.
+        let mut row = grid_row(&["新建管网长度\n改造泵站数量", "≥20公里\n≥3座"]);
+        row.spans = None;
+        assert!(split_stacked(&row).is_none());
     }
 
     #[test]

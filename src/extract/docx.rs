@@ -6,7 +6,10 @@
 //! `continued` entry, its text, if any, joined to the merged cell),
 //! `w:gridBefore` leaves leading grid columns empty. Inside a cell, its
 //! paragraphs and `w:br` are line breaks; a table nested in a cell adds
-//! its text to the cell, row by row. Text boxes (`w:txbxContent`) are read
+//! its text to the cell, row by row, except an indicator table (read as
+//! its own grid after the row that holds it) and the tables in a frame
+//! (a table of one column around a form: its cells' paragraphs are prose
+//! and the tables in them grids, in order). Text boxes (`w:txbxContent`) are read
 //! where they are anchored; the `mc:Fallback` copy of a drawing is
 //! skipped so nothing is read twice. Deleted text, field codes and hidden
 //! text are not text (`w:delText`, `w:instrText`, `w:vanish`); a raised 2
@@ -28,7 +31,7 @@ const MAX_GRID_SPAN: usize = 1000;
 /// Table cells accepted in one document.
 const MAX_CELLS: usize = 1_000_000;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct CellB {
     text: String,
     span: usize,
@@ -36,7 +39,7 @@ struct CellB {
     vmerge: Option<bool>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct RowB {
     before: usize,
     cells: Vec<CellB>,
@@ -47,6 +50,125 @@ struct TableB {
     rows: Vec<RowB>,
     row: Option<RowB>,
     cell: Option<CellB>,
+    /// Indicator tables nested in this table's cells, read as grids of
+    /// their own after the row that holds them.
+    lifted: Vec<Lifted>,
+    /// Tables nested in the first cell, in case this table is a frame of
+    /// one cell around a form: where their text is in the cell, and their
+    /// rows.
+    framed: Vec<Framed>,
+}
+
+#[derive(Debug)]
+struct Framed {
+    /// The row of the frame whose cell holds the table.
+    row: usize,
+    /// Where the table's text is in that cell's text.
+    text: std::ops::Range<usize>,
+    rows: Vec<Row>,
+}
+
+/// Whether a table is one column of single cells (a frame around what it
+/// holds: a title, a form's table, a signature line).
+fn is_frame(t: &TableB) -> bool {
+    !t.rows.is_empty() && t.rows.iter().all(|r| r.cells.len() == 1)
+}
+
+/// The content of a frame table: its cells' paragraphs as prose and the
+/// tables nested in them as grids, in order.
+fn frame_rows(t: TableB) -> Vec<Row> {
+    let mut out = Vec::new();
+    let prose = |s: &str, out: &mut Vec<Row>| {
+        for line in s.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+            out.push(prose_row(line.to_string()));
+        }
+    };
+    let mut framed = t.framed.into_iter().peekable();
+    for (r, row) in t.rows.into_iter().enumerate() {
+        let text = row
+            .cells
+            .into_iter()
+            .next()
+            .map(|c| c.text)
+            .unwrap_or_default();
+        let mut at = 0;
+        while let Some(f) = framed.next_if(|f| f.row == r) {
+            prose(text.get(at..f.text.start).unwrap_or_default(), &mut out);
+            out.extend(f.rows);
+            at = f.text.end.max(at);
+        }
+        prose(text.get(at..).unwrap_or_default(), &mut out);
+    }
+    out
+}
+
+/// A nested indicator table: the row of the outer table that holds it,
+/// and its rows.
+#[derive(Debug)]
+struct Lifted {
+    outer_row: usize,
+    rows: Vec<Row>,
+}
+
+/// Whether a nested table is an indicator table (its first rows name the
+/// levels): a form that puts its indicators in a table inside the
+/// 绩效指标 cell, or a frame table around a whole form. Its rows are
+/// read as a grid, not run together as the cell's text.
+fn is_indicator_grid(t: &TableB) -> bool {
+    t.rows.len() >= 2
+        && t.rows.iter().take(3).any(|r| {
+            r.cells.len() >= 2
+                && r.cells.iter().any(|c| {
+                    let squashed: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
+                    ["一级指标", "二级指标", "三级指标"]
+                        .iter()
+                        .any(|w| squashed.starts_with(w))
+                })
+        })
+}
+
+/// The rows of a finished table on its grid.
+fn grid_rows(t: TableB) -> Result<Vec<Row>, String> {
+    let cells = table_cells(t);
+    let n_rows = cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
+    table_rows(
+        cells,
+        n_rows,
+        GridOptions {
+            skip_blank: true,
+            full_width: false,
+        },
+    )
+    .map_err(|e| format!("DOCX {e}"))
+}
+
+/// The rows of a table that holds nested indicator tables: its own rows
+/// up to each one's holding row, then that table's rows, and so on. (A
+/// merge across the cut ends at it.)
+fn rows_with_lifted(mut t: TableB) -> Result<Vec<Row>, String> {
+    let lifted = std::mem::take(&mut t.lifted);
+    let mut rest = std::mem::take(&mut t.rows);
+    let mut out = Vec::new();
+    let mut taken = 0;
+    for l in lifted {
+        let upto = l
+            .outer_row
+            .saturating_add(1)
+            .saturating_sub(taken)
+            .min(rest.len());
+        let part: Vec<RowB> = rest.drain(..upto).collect();
+        taken += part.len();
+        out.extend(grid_rows(TableB {
+            rows: part,
+            ..TableB::default()
+        })?);
+        out.extend(l.rows);
+    }
+    out.extend(grid_rows(TableB {
+        rows: rest,
+        ..TableB::default()
+    })?);
+    Ok(out)
 }
 
 fn push_line(buf: &mut String, line: &str) {
@@ -362,21 +484,64 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                         let Some(t) = tables.pop() else {
                             return Ok(());
                         };
-                        match tables.last_mut().and_then(|o| o.cell.as_mut()) {
-                            Some(cell) => push_line(&mut cell.text, &table_text(t)),
+                        let nested = tables.len() == 1;
+                        match tables.last_mut().filter(|o| o.cell.is_some()) {
+                            Some(outer) if nested && is_indicator_grid(&t) => {
+                                let outer_row = outer.rows.len();
+                                let single = outer.rows.iter().all(|r| r.cells.len() == 1)
+                                    && outer.row.as_ref().is_some_and(|r| r.cells.is_empty());
+                                match grid_rows(t) {
+                                    Ok(rows) => {
+                                        // Where it stands, should the table be a frame.
+                                        if let (true, Some(cell)) = (single, outer.cell.as_ref()) {
+                                            let at = cell.text.len();
+                                            outer.framed.push(Framed {
+                                                row: outer_row,
+                                                text: at..at,
+                                                rows: rows.clone(),
+                                            });
+                                        }
+                                        outer.lifted.push(Lifted { outer_row, rows });
+                                    }
+                                    Err(e) => error = Some(e),
+                                }
+                            }
+                            Some(outer) => {
+                                // (Only while the table may still be a frame.)
+                                let single = outer.rows.iter().all(|r| r.cells.len() == 1)
+                                    && outer.row.as_ref().is_some_and(|r| r.cells.is_empty());
+                                let row = outer.rows.len();
+                                let grid = (nested && single && t.rows.len() >= 2).then(|| {
+                                    grid_rows(TableB {
+                                        rows: t.rows.clone(),
+                                        ..TableB::default()
+                                    })
+                                });
+                                if let Some(cell) = outer.cell.as_mut() {
+                                    let start = cell.text.len();
+                                    push_line(&mut cell.text, &table_text(t));
+                                    if let Some(Ok(rows)) = grid {
+                                        let end = cell.text.len();
+                                        outer.framed.push(Framed {
+                                            row,
+                                            text: start..end,
+                                            rows,
+                                        });
+                                    }
+                                }
+                            }
+                            None if is_frame(&t) && !t.framed.is_empty() => {
+                                out.extend(frame_rows(t));
+                            }
                             None => {
-                                let cells = table_cells(t);
-                                let n_rows = cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
-                                match table_rows(
-                                    cells,
-                                    n_rows,
-                                    GridOptions {
-                                        skip_blank: true,
-                                        full_width: false,
-                                    },
-                                ) {
+                                let rows = if t.lifted.is_empty() {
+                                    grid_rows(t)
+                                } else {
+                                    rows_with_lifted(t)
+                                };
+                                match rows {
                                     Ok(rows) => out.extend(rows),
-                                    Err(e) => error = Some(format!("DOCX {e}")),
+                                    Err(e) => error = Some(e),
                                 }
                             }
                         }
@@ -540,6 +705,75 @@ mod tests {
         );
         let r = rows(&body);
         assert_eq!(r[0].cells, vec!["产出指标\n另有说明", "数量指标"]);
+    }
+
+    fn tc(text: &str) -> String {
+        format!("<w:tc>{}</w:tc>", p(text))
+    }
+
+    fn tr(cells: &[&str]) -> String {
+        let cells: String = cells.iter().map(|c| tc(c)).collect();
+        format!("<w:tr>{cells}</w:tr>")
+    }
+
+    fn indicator_table() -> String {
+        format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            tr(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            tr(&["产出指标", "数量指标", "新建中心", "10个"]),
+            tr(&["满意度指标", "服务对象满意度指标", "满意度", "≥90%"])
+        )
+    }
+
+    #[test]
+    fn an_indicator_table_nested_in_a_cell_is_read_as_its_grid() {
+        let body = format!(
+            "<w:tbl>{}<w:tr>{}<w:tc>{}</w:tc></w:tr>{}</w:tbl>",
+            tr(&["项目名称", "养老中心建设"]),
+            tc("绩效指标"),
+            indicator_table(),
+            tr(&["备注", "无"])
+        );
+        let cells: Vec<Vec<String>> = rows(&body).into_iter().map(|r| r.cells).collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec!["项目名称", "养老中心建设"],
+                vec!["绩效指标", ""],
+                vec!["一级指标", "二级指标", "三级指标", "指标值"],
+                vec!["产出指标", "数量指标", "新建中心", "10个"],
+                vec!["满意度指标", "服务对象满意度指标", "满意度", "≥90%"],
+                vec!["备注", "无"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_frame_table_around_a_form_gives_the_form() {
+        let form = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            tr(&["项目名称", "养老中心建设"]),
+            tr(&["主管部门", "某市民政局"])
+        );
+        let body = format!(
+            "<w:tbl><w:tr><w:tc>{}{form}</w:tc></w:tr>{}</w:tbl>",
+            p("某市2025年项目支出绩效目标表"),
+            tr(&["填表人：陈静"])
+        );
+        let r = rows(&body);
+        let cells: Vec<Vec<String>> = r.iter().map(|r| r.cells.clone()).collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec!["某市2025年项目支出绩效目标表"],
+                vec!["项目名称", "养老中心建设"],
+                vec!["主管部门", "某市民政局"],
+                vec!["填表人：陈静"],
+            ]
+        );
+        // The title and the signature are prose, the form a grid.
+        let grid: Vec<bool> = r.iter().map(|r| r.spans.is_some()).collect();
+        assert_eq!(grid, [false, true, true, false]);
     }
 
     #[test]

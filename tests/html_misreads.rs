@@ -1823,3 +1823,37 @@ fn several_indicators_stacked_in_one_row_are_each_read() {
     let remarks: Vec<_> = d.indicators.iter().map(|i| i.remark.as_deref()).collect();
     assert_eq!(remarks, [Some("按竣工验收"), Some("按竣工验收"), None]);
 }
+
+#[test]
+fn an_indicator_table_nested_beside_its_label_is_read_as_its_grid() {
+    let d = one(concat!(
+        "<h1>荆门市2025年项目支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>项目名称</td><td>城市社区养老服务中心建设项目</td></tr>",
+        "<tr><td>主管部门</td><td>荆门市民政局</td></tr>",
+        "<tr><td>实施单位</td><td>荆门市社会福利院</td></tr>",
+        "<tr><td>年度目标</td><td>新建社区养老服务中心10个。</td></tr>",
+        "<tr><td>绩效指标</td><td><table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>新建社区养老服务中心</td><td>10个</td></tr>",
+        "<tr><td>质量指标</td><td>验收合格率</td><td>100%</td></tr>",
+        "<tr><td>效益指标</td><td>社会效益指标</td><td>服务老年人数</td><td>≥5000人</td></tr>",
+        "</table></td></tr>",
+        "</table>"
+    ));
+    // Read as a layout table, its label and value cells were lines of
+    // prose: no project name, and the department from the title (荆门市).
+    assert_eq!(d.department.as_deref(), Some("荆门市民政局"));
+    let p = d.project.as_ref().expect("project");
+    assert_eq!(p.name.as_deref(), Some("城市社区养老服务中心建设项目"));
+    assert_eq!(p.implementer.as_deref(), Some("荆门市社会福利院"));
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        vec![
+            (Some("新建社区养老服务中心"), Some("10个")),
+            (Some("验收合格率"), Some("100%")),
+            (Some("服务老年人数"), Some("≥5000人")),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

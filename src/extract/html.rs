@@ -1303,6 +1303,43 @@ fn common_ancestor<'a>(a: NodeRef<'a, Node>, b: NodeRef<'a, Node>) -> Option<Nod
 /// nested tables hold most of the text. A form with a small table in one
 /// of its cells (项目资金 | 年度资金总额 / 其中：财政拨款 …, beside its label)
 /// is a data table; the small table's text stays in its cell.
+/// The indicator table a form's cell holds beside its label (绩效指标 |
+/// a table whose first rows name 一级指标 …): read as its own grid after
+/// the row, not run together as the cell's text. `None` for any other
+/// cell.
+fn lifted_table<'a>(td: NodeRef<'a, Node>, row: &[NodeRef<'a, Node>]) -> Option<NodeRef<'a, Node>> {
+    let mut tables = td
+        .descendants()
+        .skip(1)
+        .filter(|d| element_name(d) == Some("table"));
+    let table = tables.next()?;
+    // One table, and beside it a label of indicators (or nothing).
+    if tables.any(|t| !t.ancestors().any(|a| a.id() == table.id())) {
+        return None;
+    }
+    let label_only = row.iter().filter(|c| c.id() != td.id()).all(|c| {
+        let t: String = plain_text(*c)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        t.chars().count() <= 12 && (t.is_empty() || t.ends_with("指标"))
+    });
+    let names_levels = own_rows(table).into_iter().take(3).any(|tr| {
+        let cells = own_cells(tr);
+        cells.len() >= 2
+            && cells.iter().any(|c| {
+                let t: String = plain_text(*c)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                ["一级指标", "二级指标", "三级指标"]
+                    .iter()
+                    .any(|w| t.starts_with(w))
+            })
+    });
+    (label_only && names_levels).then_some(table)
+}
+
 fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
     let holds_table = |td: &NodeRef<'_, Node>| {
         td.descendants()
@@ -1313,7 +1350,12 @@ fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
     let mut any_nested = false;
     for tr in own_rows(table) {
         let cells = own_cells(tr);
-        let holding: Vec<&NodeRef<'_, Node>> = cells.iter().filter(|td| holds_table(td)).collect();
+        let holding: Vec<&NodeRef<'_, Node>> = cells
+            .iter()
+            .filter(|td| {
+                holds_table(td) && !(cells.len() >= 2 && lifted_table(**td, &cells).is_some())
+            })
+            .collect();
         if holding.is_empty() {
             // (Most rows: their cells' text is not measured.)
             continue;
@@ -1417,6 +1459,48 @@ fn span_attr(node: &NodeRef<'_, Node>, name: &str, max: usize) -> usize {
 }
 
 /// Rows of a data table on the HTML table model.
+/// A table's rows up to each nested indicator table's holding row, then
+/// that table's rows, and so on (a rowspan across the cut ends at it).
+fn rows_with_lifted(
+    cells: Vec<TableCell>,
+    n_rows: usize,
+    lifted: &[(usize, NodeRef<'_, Node>)],
+    out: &mut Layout,
+) -> Result<(), String> {
+    let opts = GridOptions {
+        skip_blank: true,
+        full_width: false,
+    };
+    let mut start = 0;
+    let part = |from: usize, to: usize, out: &mut Layout| -> Result<(), String> {
+        let cut: Vec<TableCell> = cells
+            .iter()
+            .filter(|c| (from..to).contains(&c.row))
+            .map(|c| TableCell {
+                row: c.row - from,
+                rows: c.rows.min(to - c.row),
+                text: c.text.clone(),
+                ..*c
+            })
+            .collect();
+        let rows = table_rows(cut, to - from, opts).map_err(|e| format!("HTML {e}"))?;
+        out.rows.extend(rows);
+        Ok(())
+    };
+    for &(r, table) in lifted {
+        let end = (r + 1).min(n_rows);
+        if end > start {
+            part(start, end, out)?;
+            start = end;
+        }
+        data_table(table, out)?;
+    }
+    if n_rows > start {
+        part(start, n_rows, out)?;
+    }
+    Ok(())
+}
+
 fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
     for child in table.children() {
         if element_name(&child) == Some("caption") {
@@ -1435,6 +1519,8 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     let mut covering: Vec<usize> = Vec::new();
     let mut width = 0;
     let mut above_full = false;
+    // Indicator tables nested in a cell beside their label: (row, table).
+    let mut lifted: Vec<(usize, NodeRef<'_, Node>)> = Vec::new();
     for (r, tr) in trs.iter().enumerate() {
         let tds = own_cells(*tr);
         let own_width: usize = tds
@@ -1466,7 +1552,7 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
         }
         above_full = own_width >= free_columns(&covered, width);
         let mut c = 0;
-        for td in tds {
+        for td in tds.iter().copied() {
             while covered.get(c).is_some_and(|&n| n > 0) {
                 c += 1;
             }
@@ -1487,12 +1573,20 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
             for owner in covering.iter_mut().skip(c).take(cols) {
                 *owner = cells.len();
             }
+            let nested = (tds.len() >= 2).then(|| lifted_table(td, &tds)).flatten();
+            let text = match nested {
+                Some(t) => {
+                    lifted.push((r, t));
+                    String::new()
+                }
+                None => cell_text(td),
+            };
             cells.push(TableCell {
                 row: r,
                 col: c,
                 rows,
                 cols,
-                text: cell_text(td),
+                text,
             });
             c += cols;
         }
@@ -1502,6 +1596,9 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
         }
     }
     let hidden: Vec<bool> = trs.iter().map(is_hidden_row).collect();
+    if !lifted.is_empty() && !hidden.contains(&true) {
+        return rows_with_lifted(cells, n_rows, &lifted, out);
+    }
     let (cells, n_rows) = if hidden.contains(&true) {
         without_hidden_rows(cells, &hidden)
     } else {

@@ -1857,3 +1857,56 @@ fn an_indicator_table_nested_beside_its_label_is_read_as_its_grid() {
     );
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+#[test]
+fn a_flat_table_unit_printed_once_over_its_projects() {
+    let docs = convert(concat!(
+        "<h1>2025年度镇级项目支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>单位名称</td><td>项目名称</td><td>预算数（万元）</td><td>年度目标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>许州镇人民政府</td><td>人居环境整治项目</td><td>85</td><td>完成12个村人居环境整治。</td><td>产出指标</td><td>数量指标</td><td>整治村数</td><td>12个</td></tr>",
+        "<tr><td></td><td>农村道路维护项目</td><td>40.5</td><td>维护村道35公里。</td><td>产出指标</td><td>数量指标</td><td>维护村道里程</td><td>35公里</td></tr>",
+        "<tr><td>金龙镇人民政府</td><td>便民服务中心运行项目</td><td>22</td><td>保障便民服务中心正常运行。</td><td>产出指标</td><td>时效指标</td><td>事项办结率</td><td>100%</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let funding = d.funding.as_ref().expect("funding");
+            let f = funding.rows.first().expect("budget row");
+            (
+                d.department.as_deref(),
+                d.project.as_ref().and_then(|p| p.name.as_deref()),
+                f.item.as_deref(),
+                f.current,
+                funding.unit.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("许州镇人民政府"),
+                Some("人居环境整治项目"),
+                Some("预算数"),
+                Some(85.0),
+                Some("万元")
+            ),
+            (
+                Some("许州镇人民政府"),
+                Some("农村道路维护项目"),
+                Some("预算数"),
+                Some(40.5),
+                Some("万元")
+            ),
+            (
+                Some("金龙镇人民政府"),
+                Some("便民服务中心运行项目"),
+                Some("预算数"),
+                Some(22.0),
+                Some("万元")
+            ),
+        ]
+    );
+}

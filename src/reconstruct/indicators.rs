@@ -1274,6 +1274,9 @@ pub fn parse_table(
                     groups.push(FlatProject::default());
                     out.push(Vec::new());
                 }
+                // A unit printed once over its projects (the cells below
+                // it blank, not merged) is each one's unit.
+                let unit = unit.or_else(|| groups.iter().rev().find_map(|g| g.unit_name.clone()));
                 if let Some(g) = groups.last_mut() {
                     g.name = name;
                     g.unit_name = unit;

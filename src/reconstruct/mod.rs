@@ -1998,7 +1998,17 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
         .as_deref()
         .map(|b| FundingRow {
             section: FundingSection::ProjectFunding,
-            item: Some(budget_header.unwrap_or("预算数").to_string()),
+            // (The unit in brackets is the funding's unit, no part of the
+            // item: 预算数（万元）.)
+            item: Some(
+                budget_header
+                    .map(|h| match (funding::unit_in(h), h.find(['（', '('])) {
+                        (Some(_), Some(i)) if i > 0 => h.get(..i).unwrap_or(h).trim(),
+                        _ => h,
+                    })
+                    .unwrap_or("预算数")
+                    .to_string(),
+            ),
             current: values::parse_number(b),
             share_pct: None,
             history: Vec::new(),

@@ -1910,3 +1910,35 @@ fn a_flat_table_unit_printed_once_over_its_projects() {
         ]
     );
 }
+
+#[test]
+fn long_term_and_annual_rows_under_one_header_marked_by_a_label_column() {
+    let d = one(concat!(
+        "<h1>随州市2026年项目支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>项目名称</td><td colspan=\"5\">城区污水管网改造项目</td></tr>",
+        "<tr><td rowspan=\"6\">绩效指标</td><td></td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"2\">长期绩效指标</td><td>产出指标</td><td>数量指标</td><td>管网改造长度</td><td>60公里</td></tr>",
+        "<tr><td>效益指标</td><td>生态效益指标</td><td>污水收集率</td><td>≥95%</td></tr>",
+        "<tr><td rowspan=\"3\">年度绩效指标</td><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>管网改造长度</td><td>20公里</td></tr>",
+        "<tr><td>质量指标</td><td>工程验收合格率</td><td>100%</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>居民满意度</td><td>≥85%</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.table, i.level3.as_deref(), i.target.as_deref()))
+        .collect();
+    use pifu::model::IndicatorTable::{Annual, LongTerm};
+    assert_eq!(
+        got,
+        vec![
+            (LongTerm, Some("管网改造长度"), Some("60公里")),
+            (LongTerm, Some("污水收集率"), Some("≥95%")),
+            (Annual, Some("管网改造长度"), Some("20公里")),
+            (Annual, Some("工程验收合格率"), Some("100%")),
+            (Annual, Some("居民满意度"), Some("≥85%")),
+        ]
+    );
+}

@@ -937,6 +937,25 @@ fn fill_indicator(
     notes
 }
 
+/// The table a row's own cell left of the level columns names
+/// (长期绩效指标, 年度绩效指标), if any.
+fn table_label_left_of(row: &Row, spans: &[Span], levels_left: i32) -> Option<IndicatorTable> {
+    row.cells.iter().zip(spans).find_map(|(c, s)| {
+        // (Named by its period: a bare 绩效指标 says nothing of it.)
+        let periodic = ["长期", "年度", "实施期", "当年"]
+            .iter()
+            .any(|w| c.contains(w));
+        if s.continued || s.right > levels_left || !periodic {
+            return None;
+        }
+        match super::section_of_label(c)? {
+            super::Section::LongTermTable => Some(IndicatorTable::LongTerm),
+            super::Section::AnnualTable => Some(IndicatorTable::Annual),
+            _ => None,
+        }
+    })
+}
+
 /// The periods a table's rows go to: `None` (the table's own), or both when it prints
 /// long-term and annual columns side by side.
 fn periods_of(map: &HeaderMap) -> Vec<Option<IndicatorTable>> {
@@ -1114,8 +1133,23 @@ pub fn parse_table(
         &map,
     );
     let data_rows = joined.iter().skip(first_data).filter(|t| !t.header);
+    // The table a label column left of the levels names for the rows
+    // beside it (长期绩效指标 over some rows, 年度绩效指标 over the rest,
+    // under one header).
+    let mut labelled: Option<IndicatorTable> = None;
+    let levels_left = map
+        .leaves
+        .iter()
+        .filter(|l| l.field.level().is_some())
+        .map(|l| l.span.left)
+        .min();
     for ((t, spans), row_blanks) in data_rows.zip(&moved_spans).zip(&blanks) {
         let row: &Row = &t.row;
+        if let (false, Some(spans), Some(left)) = (split, spans.as_deref(), levels_left) {
+            if let Some(named) = table_label_left_of(row, spans, left) {
+                labelled = Some(named);
+            }
+        }
         let mut notes: Vec<(&str, String)> = Vec::new();
         if t.joined {
             notes.push((
@@ -1366,7 +1400,7 @@ pub fn parse_table(
                     continue;
                 }
             }
-            let t = period.unwrap_or(table);
+            let t = period.or(labelled).unwrap_or(table);
             let mut ind = Indicator {
                 table: t,
                 level1: read.levels.level1.clone(),
@@ -1389,6 +1423,13 @@ pub fn parse_table(
                 let col = row.cells.iter().position(|c| c.trim() == name)?;
                 (pushed > 0).then_some((col, pushed))
             });
+        }
+    }
+    // The other table a label column gave rows to reads the same columns.
+    for other in [IndicatorTable::LongTerm, IndicatorTable::Annual] {
+        let used = out.iter().flatten().any(|(t, _, _)| *t == other);
+        if used && !result.columns.iter().any(|(t, _)| *t == other) {
+            result.columns.push((other, map.columns(other, false)));
         }
     }
     for (k, group) in groups.iter_mut().enumerate() {

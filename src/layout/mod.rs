@@ -149,6 +149,9 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
         r"|[0-9０-９]{1,2}\s*[)）]",
         // Circled and bracketed numbers: ①, ⑴, ⒈ (to 20).
         r"|[\u{2460}-\u{249B}]",
+        // Official prose's own: 一是…，二是…; 第一，…第二，….
+        r"|[一二三四五六七八九十]{1,3}是",
+        r"|第[一二三四五六七八九十]{1,3}\s*[，,、：:]",
         r"|目标\s*[0-9０-９]{1,2}\s*[:：]",
         r")\s*"
     ))
@@ -210,10 +213,13 @@ mod tests {
             ("⑵ 完成", 4),
             ("3）完成", 4),
             ("3)完成", 2),
+            ("二是新建", 6),
+            ("第一，建成", 9),
         ] {
             assert_eq!(enumerator_len(s), Some(len), "{s}");
         }
         assert_eq!(enumerator_len("2026年"), None);
+        assert_eq!(enumerator_len("第一批项目"), None);
     }
 
     #[test]

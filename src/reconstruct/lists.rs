@@ -126,6 +126,26 @@ mod tests {
     }
 
     #[test]
+    fn items_of_official_prose() {
+        assert_eq!(
+            split_items(
+                "一是完成农村公路养护200公里；二是新建候车亭15个；三是确保安全生产零事故。"
+            ),
+            vec![
+                "完成农村公路养护200公里",
+                "新建候车亭15个",
+                "确保安全生产零事故。"
+            ]
+        );
+        assert_eq!(
+            split_items("第一，建成四好农村路示范县。第二，公交覆盖率达到100%。"),
+            vec!["建成四好农村路示范县。", "公交覆盖率达到100%。"]
+        );
+        // 统一是 is no item's start: no separator before it.
+        assert_eq!(split_items("标准统一是关键"), vec!["标准统一是关键"]);
+    }
+
+    #[test]
     fn circled_and_bracket_closed_numbers() {
         assert_eq!(
             split_items("①完善制度建设；②提升服务质量③按期完成验收"),

@@ -373,8 +373,11 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     if let Some(s) = label.filter(|_| marked || table || !in_list_now) {
         return Some(s);
     }
-    let chinese_numbered =
-        starts_with_chinese_number(text) && lists::enumerator_len(text).is_some();
+    // (一、 and （一） number headings; 一是… opens an item of prose.)
+    let chinese_numbered = starts_with_chinese_number(text)
+        && lists::enumerator_len(text)
+            .and_then(|n| text.get(..n))
+            .is_some_and(|e| !e.trim_end().ends_with('是'));
     if chinese_numbered && text.chars().count() <= 24 {
         return Some(Section::Unlabelled);
     }

@@ -23,7 +23,9 @@ use std::collections::HashMap;
 
 use crate::extract::archive::Package;
 use crate::extract::xml::{parse, XmlEvent};
-use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
+use crate::layout::structured::{
+    prose_row, table_rows, table_rows_in_parts, GridOptions, TableCell,
+};
 use crate::layout::{Layout, Row};
 
 /// Widest `w:gridSpan` honoured (Word itself allows 63).
@@ -74,6 +76,12 @@ fn is_frame(t: &TableB) -> bool {
     !t.rows.is_empty() && t.rows.iter().all(|r| r.cells.len() == 1)
 }
 
+/// Whether a table still being read may be a frame: its rows so far are
+/// single cells, and the cell now open is its row's first.
+fn may_be_frame(t: &TableB) -> bool {
+    t.rows.iter().all(|r| r.cells.len() == 1) && t.row.as_ref().is_some_and(|r| r.cells.is_empty())
+}
+
 /// The content of a frame table: its cells' paragraphs as prose and the
 /// tables nested in them as grids, in order.
 fn frame_rows(t: TableB) -> Vec<Row> {
@@ -118,12 +126,9 @@ fn is_indicator_grid(t: &TableB) -> bool {
     t.rows.len() >= 2
         && t.rows.iter().take(3).any(|r| {
             r.cells.len() >= 2
-                && r.cells.iter().any(|c| {
-                    let squashed: String = c.text.chars().filter(|c| !c.is_whitespace()).collect();
-                    ["一级指标", "二级指标", "三级指标"]
-                        .iter()
-                        .any(|w| squashed.starts_with(w))
-                })
+                && r.cells
+                    .iter()
+                    .any(|c| super::names_indicator_level(&c.text))
         })
 }
 
@@ -143,31 +148,25 @@ fn grid_rows(t: TableB) -> Result<Vec<Row>, String> {
 }
 
 /// The rows of a table that holds nested indicator tables: its own rows
-/// up to each one's holding row, then that table's rows, and so on. (A
-/// merge across the cut ends at it.)
+/// up to each one's holding row, then that table's rows, and so on (a
+/// merge across the cut ends at it).
 fn rows_with_lifted(mut t: TableB) -> Result<Vec<Row>, String> {
     let lifted = std::mem::take(&mut t.lifted);
-    let mut rest = std::mem::take(&mut t.rows);
+    let cuts: Vec<usize> = lifted.iter().map(|l| l.outer_row).collect();
+    let cells = table_cells(t);
+    let n_rows = cells.iter().map(|c| c.row + 1).max().unwrap_or(0);
+    let opts = GridOptions {
+        skip_blank: true,
+        full_width: false,
+    };
+    let parts = table_rows_in_parts(cells, n_rows, &cuts, opts).map_err(|e| format!("DOCX {e}"))?;
+    let mut parts = parts.into_iter();
     let mut out = Vec::new();
-    let mut taken = 0;
     for l in lifted {
-        let upto = l
-            .outer_row
-            .saturating_add(1)
-            .saturating_sub(taken)
-            .min(rest.len());
-        let part: Vec<RowB> = rest.drain(..upto).collect();
-        taken += part.len();
-        out.extend(grid_rows(TableB {
-            rows: part,
-            ..TableB::default()
-        })?);
+        out.extend(parts.next().unwrap_or_default());
         out.extend(l.rows);
     }
-    out.extend(grid_rows(TableB {
-        rows: rest,
-        ..TableB::default()
-    })?);
+    out.extend(parts.flatten());
     Ok(out)
 }
 
@@ -488,8 +487,7 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                         match tables.last_mut().filter(|o| o.cell.is_some()) {
                             Some(outer) if nested && is_indicator_grid(&t) => {
                                 let outer_row = outer.rows.len();
-                                let single = outer.rows.iter().all(|r| r.cells.len() == 1)
-                                    && outer.row.as_ref().is_some_and(|r| r.cells.is_empty());
+                                let single = may_be_frame(outer);
                                 match grid_rows(t) {
                                     Ok(rows) => {
                                         // Where it stands, should the table be a frame.
@@ -507,16 +505,14 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                                 }
                             }
                             Some(outer) => {
-                                // (Only while the table may still be a frame.)
-                                let single = outer.rows.iter().all(|r| r.cells.len() == 1)
-                                    && outer.row.as_ref().is_some_and(|r| r.cells.is_empty());
                                 let row = outer.rows.len();
-                                let grid = (nested && single && t.rows.len() >= 2).then(|| {
-                                    grid_rows(TableB {
-                                        rows: t.rows.clone(),
-                                        ..TableB::default()
-                                    })
-                                });
+                                let grid = (nested && may_be_frame(outer) && t.rows.len() >= 2)
+                                    .then(|| {
+                                        grid_rows(TableB {
+                                            rows: t.rows.clone(),
+                                            ..TableB::default()
+                                        })
+                                    });
                                 if let Some(cell) = outer.cell.as_mut() {
                                     let start = cell.text.len();
                                     push_line(&mut cell.text, &table_text(t));

@@ -22,7 +22,9 @@ use encoding_rs::{Encoding, UTF_8};
 use regex::Regex;
 use scraper::{Html, Node};
 
-use crate::layout::structured::{prose_row, table_rows, GridOptions, TableCell};
+use crate::layout::structured::{
+    prose_row, table_rows, table_rows_in_parts, GridOptions, TableCell,
+};
 use crate::layout::{is_sentence, Layout, Row};
 use crate::model::Warning;
 
@@ -1327,15 +1329,9 @@ fn lifted_table<'a>(td: NodeRef<'a, Node>, row: &[NodeRef<'a, Node>]) -> Option<
     let names_levels = own_rows(table).into_iter().take(3).any(|tr| {
         let cells = own_cells(tr);
         cells.len() >= 2
-            && cells.iter().any(|c| {
-                let t: String = plain_text(*c)
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect();
-                ["一级指标", "二级指标", "三级指标"]
-                    .iter()
-                    .any(|w| t.starts_with(w))
-            })
+            && cells
+                .iter()
+                .any(|c| super::names_indicator_level(&plain_text(*c)))
     });
     (label_only && names_levels).then_some(table)
 }
@@ -1467,37 +1463,18 @@ fn rows_with_lifted(
     lifted: &[(usize, NodeRef<'_, Node>)],
     out: &mut Layout,
 ) -> Result<(), String> {
+    let cuts: Vec<usize> = lifted.iter().map(|&(r, _)| r).collect();
     let opts = GridOptions {
         skip_blank: true,
         full_width: false,
     };
-    let mut start = 0;
-    let part = |from: usize, to: usize, out: &mut Layout| -> Result<(), String> {
-        let cut: Vec<TableCell> = cells
-            .iter()
-            .filter(|c| (from..to).contains(&c.row))
-            .map(|c| TableCell {
-                row: c.row - from,
-                rows: c.rows.min(to - c.row),
-                text: c.text.clone(),
-                ..*c
-            })
-            .collect();
-        let rows = table_rows(cut, to - from, opts).map_err(|e| format!("HTML {e}"))?;
-        out.rows.extend(rows);
-        Ok(())
-    };
-    for &(r, table) in lifted {
-        let end = (r + 1).min(n_rows);
-        if end > start {
-            part(start, end, out)?;
-            start = end;
-        }
+    let parts = table_rows_in_parts(cells, n_rows, &cuts, opts).map_err(|e| format!("HTML {e}"))?;
+    let mut parts = parts.into_iter();
+    for &(_, table) in lifted {
+        out.rows.extend(parts.next().unwrap_or_default());
         data_table(table, out)?;
     }
-    if n_rows > start {
-        part(start, n_rows, out)?;
-    }
+    out.rows.extend(parts.flatten());
     Ok(())
 }
 

@@ -77,6 +77,16 @@ pub fn push_shown_run(out: &mut String, text: &str, raised: bool, symbol_font: O
     }
 }
 
+/// Whether a cell's text heads an indicator level column (一级指标,
+/// 二级指标, 三级指标, whitespace aside): what marks a table nested in a
+/// form's cell as its indicator table (HTML and DOCX).
+pub fn names_indicator_level(text: &str) -> bool {
+    let squashed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    ["一级指标", "二级指标", "三级指标"]
+        .iter()
+        .any(|w| squashed.starts_with(w))
+}
+
 /// Whether a font draws symbols in place of letters ([`symbol_char`]).
 pub fn is_symbol_font(font: &str) -> bool {
     let font = font.trim();

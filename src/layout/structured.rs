@@ -192,6 +192,41 @@ pub fn table_rows(
     Ok(out)
 }
 
+/// A table's rows in parts: up to and including each row of `cuts`
+/// (ascending), and the rest; one part more than cuts. A rowspan across a
+/// cut ends at it. (Tables nested in a cell are read between the parts.)
+pub fn table_rows_in_parts(
+    cells: Vec<TableCell>,
+    n_rows: usize,
+    cuts: &[usize],
+    opts: GridOptions,
+) -> Result<Vec<Vec<Row>>, TooLarge> {
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut cells = cells;
+    let mut start = 0;
+    for end in cuts.iter().map(|&r| (r + 1).min(n_rows)).chain([n_rows]) {
+        let end = end.max(start);
+        let (part, rest): (Vec<TableCell>, Vec<TableCell>) =
+            cells.into_iter().partition(|c| c.row < end);
+        cells = rest;
+        let part = part
+            .into_iter()
+            .map(|c| TableCell {
+                row: c.row - start,
+                rows: c.rows.min(end - c.row),
+                ..c
+            })
+            .collect();
+        parts.push(if end > start {
+            table_rows(part, end - start, opts)?
+        } else {
+            Vec::new()
+        });
+        start = end;
+    }
+    Ok(parts)
+}
+
 fn units(col: usize) -> i32 {
     i32::try_from(col)
         .unwrap_or(i32::MAX / COLUMN_UNITS)
@@ -247,6 +282,34 @@ mod tests {
                     .join(" ")
             })
             .collect()
+    }
+
+    #[test]
+    fn parts_cut_after_their_rows_and_end_a_rowspan_there() {
+        let cells = vec![
+            cell(0, 0, 3, 1, "绩效指标"),
+            cell(0, 1, 1, 1, "A"),
+            cell(1, 1, 1, 1, "B"),
+            cell(2, 1, 1, 1, "C"),
+        ];
+        let parts = table_rows_in_parts(cells, 3, &[1], SKIP).unwrap();
+        let texts: Vec<Vec<Vec<String>>> = parts
+            .iter()
+            .map(|p| p.iter().map(|r| r.cells.clone()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                vec![
+                    vec!["绩效指标".to_string(), "A".into()],
+                    vec!["".into(), "B".into()]
+                ],
+                vec![vec!["".into(), "C".into()]],
+            ]
+        );
+        // Below the cut the label's merge no longer reaches.
+        let continued = parts[1][0].spans.as_ref().unwrap()[0].continued;
+        assert!(!continued);
     }
 
     #[test]

@@ -2132,14 +2132,10 @@ fn read_by_column(
     let empty1 = l1.is_none() && (blanks.first() == Some(&BlankLevel::Empty) || covered(0));
     let empty2 = l2.is_none() && (blanks.get(1) == Some(&BlankLevel::Empty) || covered(1));
     let (l3, _) = level(2);
-    // (A row's number in a 序号 column is no value of an indicator's.)
-    let any_value = map.leaves.iter().zip(&values).any(|(l, v)| {
-        l.field.level().is_none()
-            && !l.field.is_not_indicator()
-            && !is_row_number_header(&l.header)
-            && v.is_some()
-    });
-    let filler_only = l3.as_deref().is_none_or(is_filler)
+    // Level names and nothing else, or fill marks (`/`, `无`) only: no
+    // name, and no indicator's value (a row's number in a 序号 column is
+    // none).
+    let placeholder = l3.as_deref().is_none_or(is_filler)
         && !map.leaves.iter().zip(&values).any(|(l, v)| {
             l.field.level().is_none()
                 && !l.field.is_not_indicator()
@@ -2183,7 +2179,7 @@ fn read_by_column(
         }
     }
     Some(RowRead {
-        placeholder: (l3.is_none() && !any_value) || filler_only,
+        placeholder,
         explicit_level2: own_l2,
         levels,
         level3: l3,
@@ -2480,15 +2476,15 @@ fn read_shifted(
             "指标分类 is empty or missing; category is null".to_string(),
         ));
     }
-    let any_value = parts.values.iter().any(Option::is_some);
-    let filler_only = parts.level3.as_deref().is_none_or(is_filler)
+    // (As by column: level names with nothing else, or fill marks only.)
+    let placeholder = !parts.names.is_empty()
+        && parts.level3.as_deref().is_none_or(is_filler)
         && !parts
             .values
             .iter()
             .any(|v| v.as_deref().is_some_and(|t| !is_filler(t)));
     Some(RowRead {
-        placeholder: (parts.level3.is_none() && !any_value && !parts.names.is_empty())
-            || (filler_only && !parts.names.is_empty()),
+        placeholder,
         levels,
         level3: parts.level3,
         values: parts.values,

@@ -215,8 +215,8 @@ pub fn field_of_word(s: &str) -> Option<Field> {
     let words = &vocabulary().words;
     words
         .get(word.as_str())
-        .or_else(|| without_unit(word.as_str()).and_then(|w| words.get(w)))
         .copied()
+        .or_else(|| field_before_brackets(word.as_str()))
 }
 
 /// Whether `s` opens and ends with characters that some header word opens
@@ -308,18 +308,30 @@ static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// A normalized header without a unit in brackets at its end
-/// (`预算数(万元)` → `预算数`).
-fn without_unit(n: &str) -> Option<&str> {
+/// A normalized header's word and what the brackets at its end hold
+/// (`预算数(万元)` → `预算数`, `万元`).
+fn bracketed(n: &str) -> Option<(&str, &str)> {
     let inner = n.strip_suffix(')')?;
     let open = inner.rfind('(')?;
-    let unit = inner.get(open + 1..)?;
+    let note = inner.get(open + 1..)?;
     let base = inner.get(..open)?;
-    let is_unit = ["万元", "元", "千元", "亿元", "%", "分", "个"].contains(&unit);
-    // Or a note on how the column is written: 指标值（包含数字及文字描述）,
-    // 目标值（含单位）, 指标值（含计量单位）.
-    let is_note = ["含", "包含", "包括"].iter().any(|w| unit.starts_with(w));
-    ((is_unit || is_note) && !base.is_empty()).then_some(base)
+    (!base.is_empty()).then_some((base, note))
+}
+
+/// The field a normalized header names through its word before brackets
+/// at its end, whatever they add: a unit (`预算数(万元)`, `权重(%)`), a
+/// note on how the column is written (`指标值(包含数字及文字描述)`),
+/// another name of the same column (`分值(权重)`) or the values it takes
+/// (`指标方向(正向/反向)`). Brackets that name another field leave the
+/// header unknown: which of the two the column holds is not known.
+fn field_before_brackets(n: &str) -> Option<Field> {
+    let (base, note) = bracketed(n)?;
+    let words = &vocabulary().words;
+    let field = *words.get(base)?;
+    match words.get(note) {
+        Some(&other) if other != field => None,
+        _ => Some(field),
+    }
 }
 
 /// Whether a header text names a year's column (`2024年`, `2024年实际`,
@@ -369,8 +381,20 @@ pub fn classify(
     if let Some(&field) = vocabulary().words.get(&rest) {
         return Some(plain(field));
     }
-    // A unit in brackets after the word: 预算数（万元）, 权重（%）.
-    if let Some(&field) = without_unit(&rest).and_then(|w| vocabulary().words.get(w)) {
+    // A year in brackets after the word is the year's column, as if
+    // printed before it: 指标值（2026年） is 2026年指标值.
+    if let Some((base, note)) = bracketed(&rest) {
+        let year_first = format!("{note}{base}");
+        if note.starts_with(|c: char| c.is_ascii_digit()) && YEAR_HEADER.is_match(&year_first) {
+            return classify(&year_first, doc_year, is_label).map(|c| Classified {
+                period: c.period.or(period),
+                ..c
+            });
+        }
+    }
+    // A unit, a note or another name in brackets after the word:
+    // 预算数（万元）, 分值（权重）.
+    if let Some(field) = field_before_brackets(&rest) {
         return Some(plain(field));
     }
     if let Some(caps) = YEAR_HEADER.captures(&n) {
@@ -919,6 +943,36 @@ mod tests {
         );
         assert_eq!(c("年度绩效指标"), Some((Field::Label, None, None)));
         assert_eq!(c("指标值类型"), None);
+    }
+
+    #[test]
+    fn words_with_brackets() {
+        let c = |s: &str| classify(s, Some(2026), &label).map(|c| (c.field, c.period, c.year));
+        assert_eq!(c("预算数（万元）"), Some((Field::Budget, None, None)));
+        assert_eq!(
+            c("指标值（包含数字及文字描述）"),
+            Some((Field::Target, None, None))
+        );
+        // Another name of the column, or the values it takes.
+        assert_eq!(c("分值（权重）"), Some((Field::Weight, None, None)));
+        assert_eq!(
+            c("指标方向（正向/反向）"),
+            Some((Field::Direction, None, None))
+        );
+        // A year in brackets is the year's column.
+        assert_eq!(
+            c("年度指标值（2026年）"),
+            Some((Field::Target, Some(IndicatorTable::Annual), Some(2026)))
+        );
+        assert_eq!(
+            c("指标值(2025年)"),
+            Some((Field::History, None, Some(2025)))
+        );
+        // Brackets naming another field: which one the column holds is
+        // not known.
+        assert_eq!(c("备注（确定依据）"), None);
+        assert_eq!(field_of_word("分值（权重）"), Some(Field::Weight));
+        assert_eq!(field_of_word("备注（确定依据）"), None);
         assert_eq!(c("1574"), None);
     }
 

@@ -1588,7 +1588,7 @@ fn without_running_titles(rows: &[Row]) -> Cow<'_, [Row]> {
 
 /// A form's title line: short, names 绩效目标 and ends as a title does
 /// (表, 批复, perhaps followed by a bracketed year).
-fn is_form_title(t: &str) -> bool {
+pub(crate) fn is_form_title(t: &str) -> bool {
     if !t.contains('绩') {
         return false;
     }

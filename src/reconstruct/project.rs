@@ -690,6 +690,10 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     let mut column_labels: Vec<(usize, String)> = Vec::new();
     // Field labels standing over columns, waiting for their values.
     let mut field_columns: Vec<(usize, Label, String)> = Vec::new();
+    // Lines of text on their own that no label heads yet: the first lines
+    // of a goal whose label is centred beside them (a form without rules
+    // prints the label on a line below them).
+    let mut orphans: Vec<String> = Vec::new();
     for row in rows {
         let cells: Vec<Option<String>> = row
             .cells
@@ -707,10 +711,31 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             continue;
         }
         if let [(_, t)] = texts.as_slice() {
+            // (Not where a row of labels waits for its values below.)
+            let waiting = !goal_columns.is_empty()
+                || !field_columns.is_empty()
+                || !column_labels.is_empty()
+                || matches!(mode, Mode::Cost(_));
+            if goal_lines.is_none() && !waiting && is_orphan_line(t) {
+                orphans.push(t.to_string());
+                continue;
+            }
+        }
+        let goal_label = match texts.as_slice() {
+            [(_, t)] | [(_, t), _] => matches!(label_of(t), Some(Label::Goal(_))),
+            _ => false,
+        };
+        let above = if goal_label {
+            goal_lines_above(&mut orphans, hard)
+        } else {
+            Vec::new()
+        };
+        unread_orphans(&mut b, &mut orphans);
+        if let [(_, t)] = texts.as_slice() {
             match label_of(t) {
                 Some(Label::Goal(g)) => {
                     flush_goal_lines(&mut b, goal_lines.take(), hard);
-                    goal_lines = Some((g, t.to_string(), Vec::new()));
+                    goal_lines = Some((g, t.to_string(), above));
                     continue;
                 }
                 // (A line ending on a colon heads another block.)
@@ -733,7 +758,9 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         // wrapped rest of the last one).
         if let ([(_, label), (_, text)], None) = (texts.as_slice(), &row.spans) {
             if let (Some(Label::Goal(g)), None) = (label_of(label), label_of(text)) {
-                goal_lines = Some((g, label.to_string(), vec![text.to_string()]));
+                let mut lines = above;
+                lines.push(text.to_string());
+                goal_lines = Some((g, label.to_string(), lines));
                 continue;
             }
         }
@@ -959,6 +986,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             }
         }
     }
+    unread_orphans(&mut b, &mut orphans);
     units_of_amounts(&mut b, &with_unit);
     flush_goal_lines(&mut b, goal_lines.take(), hard);
     b.project.period = b.project.period.take().or(match (start, end) {
@@ -1046,6 +1074,44 @@ fn continues_cells(prev: &Row, row: &Row) -> bool {
 }
 
 /// The lines under a goal label on a line of its own, as its text.
+/// Whether a text on a row of its own may be a line of a value whose
+/// label comes after it: no label, no amount, no annotation (单位：万元)
+/// and no heading of what follows (a line ending on a colon).
+fn is_orphan_line(t: &str) -> bool {
+    label_of(t).is_none()
+        && parse_number(t).is_none()
+        && unit_in(t).is_none()
+        && !is_annotation(t)
+        && !t.trim_end().ends_with([':', '：'])
+}
+
+/// The lines above a goal label that are its goal's first lines: on a
+/// page whose lines are its rows (a PDF without rules, a text dump), lines
+/// that open a list with its first item (`1.完成…` above a centred
+/// 年度目标, `2.…` beside or under it). Other lines stay orphans.
+fn goal_lines_above(orphans: &mut Vec<String>, hard: bool) -> Vec<String> {
+    let opens_list = orphans
+        .first()
+        .is_some_and(|t| crate::layout::enumerator_len(t.trim()).is_some());
+    if hard || !opens_list {
+        return Vec::new();
+    }
+    std::mem::take(orphans)
+}
+
+/// Lines on their own that nothing claimed: a title, heading or note is
+/// no field, but running text (a list item, a sentence) is content the
+/// block did not read, and is reported.
+fn unread_orphans(b: &mut ProjectBlock, orphans: &mut Vec<String>) {
+    for t in orphans.drain(..) {
+        let running = t.contains(['，', '。', '；', ',', ';'])
+            || (crate::layout::enumerator_len(t.trim()).is_some() && !super::is_form_title(&t));
+        if running {
+            b.unread.push(flat(&t));
+        }
+    }
+}
+
 fn flush_goal_lines(
     b: &mut ProjectBlock,
     lines: Option<(GoalKind, String, Vec<String>)>,
@@ -1269,6 +1335,42 @@ mod tests {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
         read_block(&refs, false)
+    }
+
+    #[test]
+    fn goal_lines_above_a_centred_label() {
+        // A form without rules prints a label centred beside its lines:
+        // the first line comes before the label's.
+        let b = block(&[
+            "其他资金|20.00",
+            "1.完成3000辆公共自行车的日常运维，车辆完好率95%以上",
+            "年度目标",
+            "2.日均骑行人次达到1.2万人次。",
+        ]);
+        assert_eq!(
+            b.annual_goals,
+            vec![
+                "完成3000辆公共自行车的日常运维，车辆完好率95%以上",
+                "日均骑行人次达到1.2万人次。"
+            ]
+        );
+        assert!(b.unread.is_empty());
+        // Three lines: the label on the middle one's baseline.
+        let b = block(&[
+            "1.完成日常运维；",
+            "年度目标|2.骑行人次达到1.2万；",
+            "3.满意度达到90%。",
+        ]);
+        assert_eq!(b.annual_goals.len(), 3);
+        // Running text no label claims is reported, not dropped; a title
+        // or heading on a line of its own is no content.
+        let b = block(&[
+            "二、2025年项目支出绩效目标表",
+            "项目名称|城区公共自行车运维",
+            "本项目为延续项目，运维范围不变。",
+            "项目属性|延续项目",
+        ]);
+        assert_eq!(b.unread, vec!["本项目为延续项目，运维范围不变。"]);
     }
 
     #[test]

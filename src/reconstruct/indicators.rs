@@ -1748,10 +1748,27 @@ fn beside_group_name(row: &Row, map: &HeaderMap, k: usize, text: &str) -> bool {
 fn is_sign_off_row(row: &Row) -> bool {
     let signing = |t: &str| {
         t.split_once([':', '：'])
-            .is_some_and(|(label, _)| SIGN_OFF_FIELDS.contains(&&*squash(label)))
+            .is_some_and(|(label, _)| is_signing_label(label))
     };
     let texts: Vec<&str> = row.texts().collect();
     texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || super::is_full_date(t))
+}
+
+/// Whether a label (the text before its colon) is a field of a sign-off
+/// line: a listed one, or a unit's stamp (单位（签章）, 部门（盖章）).
+pub(super) fn is_signing_label(label: &str) -> bool {
+    let k = squash(label);
+    let unstamped = ["（签章）", "(签章)", "（盖章）", "(盖章)"]
+        .iter()
+        .find_map(|s| k.strip_suffix(s));
+    match unstamped {
+        Some(rest) => {
+            rest.is_empty()
+                || ["单位", "部门"].iter().any(|w| rest.ends_with(w))
+                || SIGN_OFF_FIELDS.contains(&rest)
+        }
+        None => SIGN_OFF_FIELDS.contains(&&*k),
+    }
 }
 
 /// The fields of a form's sign-off line.
@@ -2519,6 +2536,23 @@ mod tests {
             .iter()
             .map(|n| (n.text.as_str(), n.column))
             .collect()
+    }
+
+    #[test]
+    fn sign_off_rows() {
+        let r = |s: &str| Row {
+            cells: cells(s),
+            ..Row::default()
+        };
+        assert!(is_sign_off_row(&r("单位签章：|日期：2025年3月10日")));
+        assert!(is_sign_off_row(&r(
+            "单位（签章）：临江市市场监督管理局|填报日期：2025年2月20日"
+        )));
+        assert!(is_sign_off_row(&r("部门(盖章)：|2025年1月8日")));
+        assert!(is_sign_off_row(&r("负责人（盖章）：王芳")));
+        // An indicator whose name holds a colon is no sign-off.
+        assert!(!is_sign_off_row(&r("就业率：毕业生|≥90%")));
+        assert!(!is_signing_label("项目（盖章）"));
     }
 
     #[test]

@@ -193,12 +193,7 @@ fn is_annotation(t: &str) -> bool {
 /// `填报人：`).
 fn is_sign_off(t: &str) -> bool {
     let label = t.split_once([':', '：']).map_or(t, |(l, _)| l);
-    let k = as_printed(label);
-    let k = k
-        .strip_suffix("（盖章）")
-        .or_else(|| k.strip_suffix("(盖章)"))
-        .unwrap_or(&k);
-    super::indicators::SIGN_OFF_FIELDS.contains(&k)
+    super::indicators::is_signing_label(&as_printed(label))
 }
 
 /// A label as printed, for an item or an extra key: whitespace and a

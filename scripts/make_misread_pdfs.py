@@ -17,6 +17,7 @@ bytes.
 | merged-level1-first.pdf | level-1 cell 管理效率 cut by a page break, name printed on page 1 only |
 | merged-level1-second.pdf | the same, name printed on page 2 only |
 | empty-category.pdf | annual row whose 指标分类 cell is empty |
+| wrapped-level2.pdf | level-2 cell 服务对象满意度指标 wrapped, its two lines cut apart by a page break |
 """
 from __future__ import annotations
 
@@ -412,6 +413,46 @@ def merged_level1(path: str, printed_on: int):
     render(path, [p1, p2])
 
 
+# ------------------------------------------------------------ wrapped level 2
+
+def wrapped_level2(path: str):
+    """The department's functions, then the annual table ending at the
+    bottom of page 1 with 满意度指标 / 服务对象满意度指标 merged over its
+    last two rows and one more on page 2. The level-2 name wraps in its
+    merged cell: its first line, 服务对象满意度指, is printed on page 1, the
+    rest, 标, on page 2."""
+    for n in range(len(TASKS), 0, -1):
+        p1 = Page()
+        title(p1)
+        cells = [
+            (0, 0, 1, 1, "部门（单位）名称"), (0, 1, 1, 8, "鄂州市数据局"),
+            (1, 0, 1, 1, "部门职能概述"), (1, 1, 1, 8, numbered(FUNCTIONS)),
+            (2, 0, 1, 1, "年度工作任务"),
+            (2, 1, 1, 8, "\n".join(f"{i}、{t}" for i, t in enumerate(TASKS[:n], 1))),
+            (3, 0, 1, 1, "年度目标:"),
+            (3, 1, 1, 8, "\n".join(f"{i}、{t}" for i, t in enumerate(reversed(TASKS), 1))),
+            (4, 0, 7, 1, "年度绩效指标"),
+        ]
+        cells += [(r + 4, c, rs, cs, t) for (r, c, rs, cs, t) in head_annual(0)]
+        cells += annual_row(7, "运行成本", "公用经费控制", "公用经费控制率", "100%", "100%", "100%", rs1=2)
+        cells += annual_row(8, None, "在职人员控制", "在职人员控制率", "100%", "100%", "100%")
+        cells += annual_row(9, "满意度指标", "服务对象满意度指", "企业满意度", "95%", "96%", "≥95%",
+                            rs1=2, rs2=2)
+        cells += annual_row(10, None, None, "群众满意度", "93%", "94%", "≥90%")
+        bottom = p1.table(90, [None] * 11, cells)
+        if bottom < PAGE_H - 80:
+            break
+    assert bottom > PAGE_H - 110, bottom
+    footer(p1, 1, 2)
+    p2 = Page()
+    cells = [(0, 0, 4, 1, "")] + head_annual(0)
+    cells += annual_row(3, "", "标", "投诉处理满意度", "90%", "91%", "≥90%")
+    cells += annual_row(4, "产出指标", "数量指标", "数据资产登记数量", "10项", "20项", "≥27项")
+    p2.table(60, [None] * 7, cells)
+    footer(p2, 2, 2)
+    render(path, [p1, p2])
+
+
 # ------------------------------------------------------------ empty category
 
 def empty_category(path: str):
@@ -435,6 +476,7 @@ def main():
     merged_level1(os.path.join(OUT, "merged-level1-first.pdf"), 1)
     merged_level1(os.path.join(OUT, "merged-level1-second.pdf"), 2)
     empty_category(os.path.join(OUT, "empty-category.pdf"))
+    wrapped_level2(os.path.join(OUT, "wrapped-level2.pdf"))
     for name in sorted(os.listdir(OUT)):
         print(name, os.path.getsize(os.path.join(OUT, name)))
 

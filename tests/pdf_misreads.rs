@@ -355,3 +355,43 @@ fn a_level2_name_printed_only_after_the_break_holds_before_it() {
     );
     assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
 }
+
+#[test]
+fn level2_name_wrapped_across_the_break_is_whole() {
+    // 服务对象满意度指标 wraps in its merged cell; the page break falls
+    // between its lines, so page 2 prints 标 as the first row's level 2.
+    let doc = convert("wrapped-level2.pdf");
+    let tail: Vec<_> = rows_read(&doc).into_iter().skip(2).collect();
+    assert_eq!(
+        tail,
+        vec![
+            (
+                "满意度指标",
+                "服务对象满意度指标",
+                "企业满意度",
+                "≥95%",
+                Some(1)
+            ),
+            (
+                "满意度指标",
+                "服务对象满意度指标",
+                "群众满意度",
+                "≥90%",
+                Some(1)
+            ),
+            (
+                "满意度指标",
+                "服务对象满意度指标",
+                "投诉处理满意度",
+                "≥90%",
+                Some(2)
+            ),
+            ("产出指标", "数量指标", "数据资产登记数量", "≥27项", Some(2)),
+        ]
+    );
+    // The repair is said.
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.code == "row_joined" && w.message.contains("服务对象满意度指 + 标")));
+}

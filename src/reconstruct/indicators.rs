@@ -438,6 +438,35 @@ pub fn assign_levels(names: &[Name], above: &Levels) -> Assigned {
     out
 }
 
+/// A merged level cell whose text wraps across a page break: the page
+/// before ends on the first part (`服务对象满意度指`), the new page's first
+/// row prints the rest (`标`) as a name of its own. The level (1 or 2) and
+/// its first part, and the whole name, when the two parts make a known
+/// level name that the first part alone is not.
+fn level_cut_by_page_break(
+    above: &Levels,
+    read: &Levels,
+    known: &KnownNames,
+) -> Option<((u8, String), String)> {
+    let pairs = [
+        (1, &above.level1, &read.level1),
+        (2, &above.level2, &read.level2),
+    ];
+    pairs.into_iter().find_map(|(level, before, now)| {
+        let (before, now) = (before.as_deref()?, now.as_deref()?);
+        // (The document's own names may hold the cut part: it was read
+        // as a level name of its own.)
+        let listed = |s: &str| vocab::is_level1_name(s) || vocab::is_level2_name(s);
+        if before == now || listed(before) || known.is_level_name(now) {
+            return None;
+        }
+        let whole = format!("{}{}", before.trim_end(), now.trim_start());
+        known
+            .is_level_name(&whole)
+            .then(|| ((level, before.to_string()), whole))
+    })
+}
+
 /// Level-2 names given explicitly in a document, with their level 1.
 #[derive(Debug, Clone, Default)]
 pub struct KnownNames {
@@ -1242,6 +1271,42 @@ pub fn parse_table(
             }
         };
         let Some(mut read) = read else {
+            // A line holding only the rest of a level name above it (a
+            // table without rules prints a wrapped cell's lines as rows).
+            let mut texts = row.texts().map(str::trim).filter(|t| !t.is_empty());
+            let rest_of_level = match (texts.next(), texts.next()) {
+                (Some(t), None) => {
+                    let fragment = Levels {
+                        level1: Some(t.to_string()),
+                        level2: Some(t.to_string()),
+                    };
+                    level_cut_by_page_break(&above, &fragment, known).map(|c| (c, t))
+                }
+                _ => None,
+            };
+            if let Some(((cut, whole), t)) = rest_of_level {
+                for (_, ind, ind_notes) in out.iter_mut().flatten().rev() {
+                    let level = if cut.0 == 1 {
+                        &mut ind.level1
+                    } else {
+                        &mut ind.level2
+                    };
+                    if level.as_deref() != Some(cut.1.as_str()) {
+                        break;
+                    }
+                    *level = Some(whole.clone());
+                    ind_notes.push((
+                        "row_joined",
+                        format!("the next line ({t}) holds only the rest of the level name, joined to it"),
+                    ));
+                }
+                if cut.0 == 1 {
+                    above.level1 = Some(whole);
+                } else {
+                    above.level2 = Some(whole);
+                }
+                continue;
+            }
             let pushed = out.last_mut().zip(last_name.take());
             // A text dump's line holding only the rest of the name above
             // it. (Other rows that cannot be read are the prose around the
@@ -1267,6 +1332,34 @@ pub fn parse_table(
             continue;
         };
         last_name = None;
+        if row.after_page_break {
+            if let Some((cut, whole)) = level_cut_by_page_break(&above, &read.levels, known) {
+                for (_, ind, _) in out.iter_mut().flatten().rev() {
+                    let level = if cut.0 == 1 {
+                        &mut ind.level1
+                    } else {
+                        &mut ind.level2
+                    };
+                    if level.as_deref() != Some(cut.1.as_str()) {
+                        break;
+                    }
+                    *level = Some(whole.clone());
+                }
+                let now = if cut.0 == 1 {
+                    &mut read.levels.level1
+                } else {
+                    &mut read.levels.level2
+                };
+                let rest = now.replace(whole.clone()).unwrap_or_default();
+                notes.push((
+                    "row_joined",
+                    format!(
+                        "a level name cut by a page break was joined: {} + {rest}",
+                        cut.1
+                    ),
+                ));
+            }
+        }
         if read.levels.level1.is_none() {
             read.levels.level1.clone_from(&heading.level1);
         }
@@ -2536,6 +2629,38 @@ mod tests {
             .iter()
             .map(|n| (n.text.as_str(), n.column))
             .collect()
+    }
+
+    #[test]
+    fn level_name_cut_by_a_page_break() {
+        let lv = |a: &str, b: &str| Levels {
+            level1: Some(a.into()),
+            level2: Some(b.into()),
+        };
+        let mut known = KnownNames::default();
+        // The cut part was read as a name of the document's own.
+        known.names.insert("服务对象满意度指".into());
+        assert_eq!(
+            level_cut_by_page_break(
+                &lv("满意度指标", "服务对象满意度指"),
+                &lv("满意度指标", "标"),
+                &known
+            ),
+            Some(((2, "服务对象满意度指".into()), "服务对象满意度指标".into()))
+        );
+        // Two whole names, or parts that make no known name, stay apart.
+        let none = |a: Levels, b: Levels| level_cut_by_page_break(&a, &b, &known);
+        assert_eq!(
+            none(
+                lv("效益指标", "社会效益指标"),
+                lv("效益指标", "生态效益指标")
+            ),
+            None
+        );
+        assert_eq!(
+            none(lv("效益指标", "公共服务"), lv("效益指标", "质量")),
+            None
+        );
     }
 
     #[test]

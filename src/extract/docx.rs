@@ -14,7 +14,8 @@
 //! skipped so nothing is read twice. Deleted text, field codes and hidden
 //! text are not text (`w:delText`, `w:instrText`, `w:vanish`); a raised 2
 //! or 3 (`w:vertAlign`) is ² or ³; page headers and footers (other
-//! parts) are furniture and not read.
+//! parts) are furniture and not read, except a form title printed in a
+//! page header when the body opens without one.
 //!
 //! The package is read under the inflation limits of `archive`, the XML
 //! with the entity and depth limits of `xml`.
@@ -280,7 +281,53 @@ pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
     let xml = pkg
         .read("word/document.xml")?
         .ok_or("not a DOCX document (no word/document.xml)")?;
-    read_document_xml(&xml)
+    let mut layout = read_document_xml(&xml)?;
+    if !opens_with_title(&layout.rows) {
+        if let Some(title) = title_in_page_header(&mut pkg)? {
+            layout.rows.insert(0, title);
+        }
+    }
+    Ok(layout)
+}
+
+/// Whether the body's first text is the form's title.
+fn opens_with_title(rows: &[Row]) -> bool {
+    rows.iter()
+        .find_map(|r| r.texts().map(str::trim).find(|t| !t.is_empty()))
+        .is_some_and(crate::reconstruct::is_form_title)
+}
+
+/// The form's title printed in a page header (so that it repeats on every
+/// page) rather than in the body: the first paragraph of a header part
+/// that is a form title (`2026年度部门整体绩效目标表`), as a row of its own.
+/// Whatever else headers hold (the issuer, a document number) stays out:
+/// it is furniture.
+fn title_in_page_header(pkg: &mut Package) -> Result<Option<Row>, String> {
+    let Some(rels) = pkg.read("word/_rels/document.xml.rels")? else {
+        return Ok(None);
+    };
+    let mut headers: Vec<String> = Vec::new();
+    parse(&rels, |e| {
+        let kind = e.attr("Type").unwrap_or_default();
+        if let (true, Some(target)) = (kind.ends_with("/header"), e.attr("Target")) {
+            headers.push(crate::extract::archive::resolve_target("word", target));
+        }
+        Ok(())
+    })?;
+    headers.sort();
+    for part in headers.iter().take(6) {
+        let Some(xml) = pkg.read(part)? else {
+            continue;
+        };
+        let title = read_document_xml(&xml)?
+            .rows
+            .into_iter()
+            .find(|r| r.texts().any(crate::reconstruct::is_form_title));
+        if title.is_some() {
+            return Ok(title);
+        }
+    }
+    Ok(None)
 }
 
 /// Lays out the XML of `word/document.xml`.
@@ -586,6 +633,59 @@ mod tests {
 
     fn p(text: &str) -> String {
         format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    /// A DOCX package of these parts (stored, not compressed).
+    fn package(parts: &[(&str, String)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, body) in parts {
+            zip.start_file(*name, opts).unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn title_in_a_page_header() {
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>"#;
+        let header = |text: &str| format!("<w:hdr {W}>{}{}</w:hdr>", p("鄂州市财政局"), p(text));
+        let body = |first: &str| {
+            format!(
+                "<w:document {W}><w:body>{}{}</w:body></w:document>",
+                p(first),
+                p("部门名称：鄂州市卫生健康委员会")
+            )
+        };
+        let texts = |docx: Vec<u8>| -> Vec<String> {
+            read_docx(&docx)
+                .unwrap()
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.clone())
+                .collect()
+        };
+        // The body opens without a title: the header's title comes first,
+        // the issuer beside it does not.
+        let got = texts(package(&[
+            ("word/document.xml", body("单位：万元")),
+            ("word/_rels/document.xml.rels", rels.to_string()),
+            ("word/header1.xml", header("2026年度部门整体绩效目标表")),
+        ]));
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("2026年度部门整体绩效目标表")
+        );
+        assert!(!got.iter().any(|t| t == "鄂州市财政局"));
+        // A body with its own title keeps it, and only it.
+        let got = texts(package(&[
+            ("word/document.xml", body("2026年度部门整体绩效目标表")),
+            ("word/_rels/document.xml.rels", rels.to_string()),
+            ("word/header1.xml", header("2026年度部门整体绩效目标表")),
+        ]));
+        assert_eq!(got.len(), 2);
     }
 
     #[test]

@@ -1911,10 +1911,9 @@ fn wrapped_name_line(row: &Row, col: usize) -> Option<&str> {
     (lone && i == col && !is_value && !is_level && !is_total(text)).then_some(text)
 }
 
-/// 合计, 小计, 总计 (or a group's `产出指标小计`): a row that sums others.
 /// A mark a template's unused row is filled with (`/`, `——`, `无`): in
 /// the name column as well as the values, it is no indicator.
-fn is_filler(s: &str) -> bool {
+pub(super) fn is_filler(s: &str) -> bool {
     matches!(
         squash(s).as_ref(),
         "/" | "／"
@@ -1934,6 +1933,7 @@ fn is_filler(s: &str) -> bool {
     )
 }
 
+/// 合计, 小计, 总计 (or a group's `产出指标小计`): a row that sums others.
 fn is_total(s: &str) -> bool {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(t.as_str(), "合计" | "小计" | "总计")

@@ -610,8 +610,13 @@ fn money(s: &str) -> Option<(f64, Option<&'static str>)> {
     }
     let t = s.trim();
     MONEY_UNITS.iter().find_map(|&u| {
-        let n = t.strip_suffix(u).and_then(parse_number)?;
-        Some((n, Some(u)))
+        // The unit after the number, or in brackets after it (100.00（万元）).
+        let number = t.strip_suffix(u).or_else(|| {
+            t.strip_suffix([')', '）'])?
+                .strip_suffix(u)?
+                .strip_suffix(['(', '（'])
+        })?;
+        Some((parse_number(number)?, Some(u)))
     })
 }
 
@@ -946,6 +951,10 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                                 with_unit.push((b.funding.len(), u, t.to_string(), v.to_string()));
                             }
                             b.funding.push(amount_row(t, Some(n)));
+                        }
+                        // An amount cell filled with a mark (/, 无): no amount.
+                        None if super::indicators::is_filler(v) => {
+                            b.funding.push(amount_row(t, None));
                         }
                         None => {
                             b.project.extra.insert(as_printed(&flat(t)), flat(v));
@@ -1307,6 +1316,9 @@ mod tests {
         assert_eq!(money("9,602,500.00 元"), Some((9602500.0, Some("元"))));
         assert_eq!(money("1,450.00"), Some((1450.0, None)));
         assert_eq!(money("120公里"), None);
+        assert_eq!(money("100.00（万元）"), Some((100.0, Some("万元"))));
+        assert_eq!(money("人民币100万元"), Some((100.0, Some("万元"))));
+        assert_eq!(money("¥235.80"), Some((235.8, None)));
         assert_eq!(money("万元"), None);
         assert_eq!(money("-"), None);
     }
@@ -1330,6 +1342,24 @@ mod tests {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
         read_block(&refs, false)
+    }
+
+    #[test]
+    fn amounts_with_currency_and_fill_marks() {
+        let b = block(&[
+            "项目资金（万元）|年度资金总额|¥235.80",
+            "|其中：中央资金|/",
+            "|省级资金|100.00（万元）",
+        ]);
+        assert_eq!(
+            amounts(&b),
+            vec![
+                (Some("年度资金总额"), Some(235.8)),
+                (Some("其中：中央资金"), None),
+                (Some("省级资金"), Some(100.0)),
+            ]
+        );
+        assert!(b.project.extra.is_empty());
     }
 
     #[test]

@@ -290,6 +290,8 @@ pub fn parse_number(s: &str) -> Option<f64> {
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
         .collect();
     let t = t.strip_suffix('%').unwrap_or(&t);
+    let unsigned = without_currency(t);
+    let t = unsigned.as_deref().unwrap_or(t);
     if t.is_empty() || !t.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -300,6 +302,19 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return None;
     }
     t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A number printed after a currency sign or word (`¥235.80`, `-¥35.80`,
+/// `人民币100`, as a currency number format displays it), without it.
+fn without_currency(t: &str) -> Option<String> {
+    let (sign, rest) = match t.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", t),
+    };
+    let number = ["¥", "￥", "人民币", "RMB"]
+        .iter()
+        .find_map(|c| rest.strip_prefix(c))?;
+    Some(format!("{sign}{number}"))
 }
 
 /// An amount: a number, or 0 for a dash alone (`-`, `—`), which money
@@ -723,6 +738,12 @@ mod tests {
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("无"), None);
         assert_eq!(parse_number("%"), None);
+        // After a currency sign or word, as a currency format shows it.
+        assert_eq!(parse_number("¥235.80"), Some(235.8));
+        assert_eq!(parse_number("￥ 1,200.00"), Some(1200.0));
+        assert_eq!(parse_number("-¥35.80"), Some(-35.8));
+        assert_eq!(parse_number("人民币100"), Some(100.0));
+        assert_eq!(parse_number("¥"), None);
     }
 
     #[test]

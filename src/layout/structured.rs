@@ -47,11 +47,6 @@ impl std::fmt::Display for TooLarge {
     }
 }
 
-/// Rows of a table. Cells are clamped to the grid; a cell that starts on a
-/// slot already covered by an earlier cell (contradicting merges) loses
-/// the overlap: the earlier cell keeps the slot and the later one is
-/// placed on what is left of its own first slot, or dropped (its text
-/// appended to the owner's so nothing printed is lost).
 /// How rows are cut from the grid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GridOptions {
@@ -62,6 +57,13 @@ pub struct GridOptions {
     pub full_width: bool,
 }
 
+/// Rows of a table. Cells are clamped to the grid; a cell that starts on a
+/// slot already covered by an earlier cell (contradicting merges, or a
+/// value under a spreadsheet's merged range) loses the overlap: the
+/// earlier cell keeps the slot and the later one is placed on what is left
+/// of its own first slot, or dropped, its text appended to the owner's so
+/// nothing printed is lost, unless the owner already holds it (exporters
+/// fill every cell of a merged range with the range's value).
 /// `min_rows`: rows the table has even if no cell starts in them (a row
 /// covered by rowspans from above).
 pub fn table_rows(
@@ -97,7 +99,8 @@ pub fn table_rows(
             // The start slot belongs to an earlier cell: keep the text.
             let k = *k;
             if let Some(p) = placed.get_mut(k) {
-                if !cell.text.is_empty() {
+                let held = p.text.lines().any(|l| l.trim() == cell.text.trim());
+                if !cell.text.is_empty() && !held {
                     if !p.text.is_empty() {
                         p.text.push('\n');
                     }
@@ -333,6 +336,24 @@ mod tests {
         let cells = vec![cell(0, 0, 3, 3, "A"), cell(1, 1, 5, 5, "B")];
         let rows = table_rows(cells.clone(), 3, SKIP).unwrap();
         assert_eq!(show(&rows), vec!["A\nB:0-3", "^:0-3", "^:0-3"]);
+    }
+
+    #[test]
+    fn a_value_repeated_under_its_range_is_read_once() {
+        // An exporter fills every cell of a merged range with its value.
+        let cells = vec![
+            cell(0, 0, 3, 1, "产出指标"),
+            cell(1, 0, 1, 1, "产出指标"),
+            cell(2, 0, 1, 1, " 产出指标"),
+            cell(0, 1, 1, 1, "x"),
+        ];
+        let rows = table_rows(cells, 3, SKIP).unwrap();
+        assert_eq!(
+            rows.first()
+                .and_then(|r| r.cells.first())
+                .map(String::as_str),
+            Some("产出指标")
+        );
     }
 
     #[test]

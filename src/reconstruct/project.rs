@@ -240,8 +240,10 @@ fn label_of(cell: &str) -> Option<Label> {
             .collect()
     });
     let may_hold_amount_word = bare.chars().any(|c| OPENS_AMOUNT_WORD.contains(&c));
+    // (A list is no label: 传承人补助、展演活动 names what money pays for.)
     if may_hold_amount_word
         && bare.chars().count() <= 12
+        && !bare.contains(['、', '，', ',', '。', '；'])
         && AMOUNT_WORDS.iter().any(|w| bare.contains(w))
     {
         return Some(Label::Amount);
@@ -675,7 +677,7 @@ fn label_and_amount(t: &str) -> Option<(String, String)> {
 /// under a goal label are its paragraphs.
 pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     let joined = join_cut_cells(rows);
-    let rows = joined.iter().map(|r| &**r);
+    let rows: Vec<&Row> = joined.iter().map(|r| &**r).collect();
     let mut b = ProjectBlock::default();
     // Amounts printed with their money unit: (row, unit, label, text).
     let mut with_unit: Vec<(usize, &'static str, String, String)> = Vec::new();
@@ -694,7 +696,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     // of a goal whose label is centred beside them (a form without rules
     // prints the label on a line below them).
     let mut orphans: Vec<String> = Vec::new();
-    for row in rows {
+    for (ri, &row) in rows.iter().enumerate() {
         let cells: Vec<Option<String>> = row
             .cells
             .iter()
@@ -889,8 +891,16 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             field_columns = field_labels;
             continue;
         }
-        // (Amounts with their unit, `235.80万元`, make it no such row.)
-        if amount_labels.len() >= 2 && texts.iter().all(|(_, t)| money(t).is_none()) {
+        // (Amounts with their unit, `235.80万元`, make it no such row; nor
+        // is one without amounts under it: 资金用途 | 传承人补助、展演活动 is
+        // a label and its text.)
+        let amounts_below = rows
+            .get(ri + 1)
+            .is_some_and(|r| r.texts().any(|t| money(t).is_some()));
+        if amount_labels.len() >= 2
+            && amounts_below
+            && texts.iter().all(|(_, t)| money(t).is_none())
+        {
             column_labels = amount_labels
                 .iter()
                 .map(|&(i, t)| (i, t.to_string()))
@@ -930,11 +940,16 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         Some((v, None)) => {
                             // The amounts written out in a sentence (项目资金：
                             // 资金总额 1,450.00万元，其中：财政拨款 1,300.00万元);
-                            // else text beside the label is the block's first
-                            // field.
+                            // else a label beside it is the block's first
+                            // field, other text the block's own.
                             let in_prose = amounts_in_prose(v);
-                            if in_prose.is_empty() {
+                            let own_text =
+                                label_of(v).is_none() && !v.chars().any(|c| c.is_ascii_digit());
+                            if in_prose.is_empty() && !own_text {
                                 k -= 1;
+                            } else if in_prose.is_empty() {
+                                // Text of its own (资金来源 | 县级财政预算安排).
+                                b.project.extra.insert(as_printed(&flat(t)), flat(v));
                             }
                             for (label, n, unit) in in_prose {
                                 b.unit = b.unit.take().or(Some(unit));
@@ -1342,6 +1357,24 @@ mod tests {
         let rows: Vec<Row> = lines.iter().map(|l| row(l)).collect();
         let refs: Vec<&Row> = rows.iter().collect();
         read_block(&refs, false)
+    }
+
+    #[test]
+    fn text_fields_under_the_funding_block() {
+        // A label and its text after the amounts: no amount labels, and not
+        // lost (传承人补助 names what money pays for, not an amount).
+        for label in ["资金用途", "资金来源", "预算科目"] {
+            let b = block(&[
+                "项目资金（万元）|资金总额|80.00|当年财政拨款|60.00",
+                &format!("{label}|传承人补助、展演活动"),
+            ]);
+            assert_eq!(amounts(&b).len(), 2, "{label}");
+            assert_eq!(
+                b.project.extra.get(label).map(String::as_str),
+                Some("传承人补助、展演活动"),
+                "{label}"
+            );
+        }
     }
 
     #[test]

@@ -1123,7 +1123,10 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     // 支出绩效目标的通知 …) gives its year to forms that name
                     // none.
                     if parts.is_empty() {
-                        letter_year = letter_year.or_else(|| only_year(seg));
+                        let refs: Vec<&Row> = seg.iter().collect();
+                        letter_year = letter_year
+                            .or_else(|| heading_year(&refs))
+                            .or_else(|| only_year(seg));
                     }
                     continue;
                 }
@@ -1132,6 +1135,14 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 // no approval; the documents say what they left out.
                 if !has_body(&part.content) && seg.iter().all(|r| r.spans.is_none()) {
                     title_only.extend(seg.iter().filter(|r| !r.is_blank()).map(unread_text));
+                    // (A letter's heading over the forms, 关于批复2026年度…
+                    // 的通知, gives its year as a letter does.)
+                    if parts.is_empty() {
+                        let refs: Vec<&Row> = seg.iter().collect();
+                        letter_year = letter_year
+                            .or_else(|| heading_year(&refs))
+                            .or_else(|| only_year(seg));
+                    }
                     continue;
                 }
                 parts.push(Part {
@@ -3460,6 +3471,28 @@ mod tests {
                 r#"Some("甲区文体旅局") 1 [Some(8.5)] Some("万元")"#,
             ]
         );
+    }
+
+    #[test]
+    fn a_letter_heading_gives_its_year_to_a_form_without_one() {
+        let rows = prose_then_table(
+            &[
+                "关于批复2026年度部门整体绩效目标的通知",
+                "县直各单位：2025年12月经县政府常务会议研究，现予批复。",
+                "部门整体绩效目标表",
+            ],
+            &[
+                "部门（单位）名称|青溪县财政局",
+                "一级指标|二级指标|三级指标|指标值",
+                "产出指标|数量指标|预算单位覆盖数|≥120家",
+            ],
+        );
+        let parts = reconstruct_all(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        let years: Vec<Option<i32>> = parts.iter().map(|p| p.content.year).collect();
+        assert_eq!(years, vec![Some(2026)]);
     }
 
     #[test]

@@ -467,6 +467,40 @@ fn level_cut_by_page_break(
     })
 }
 
+/// Level 1 or level 2 of `levels`.
+fn level_mut(levels: &mut Levels, level: u8) -> &mut Option<String> {
+    if level == 1 {
+        &mut levels.level1
+    } else {
+        &mut levels.level2
+    }
+}
+
+/// The cut level name (`cut`: the level and its first part) made whole on
+/// the indicators read so far that carry it, from the last one back;
+/// `note` said on each.
+fn join_cut_level(
+    out: &mut [Vec<(IndicatorTable, Indicator, Vec<Note>)>],
+    cut: &(u8, String),
+    whole: &str,
+    note: Option<&str>,
+) {
+    for (_, ind, notes) in out.iter_mut().flatten().rev() {
+        let level = if cut.0 == 1 {
+            &mut ind.level1
+        } else {
+            &mut ind.level2
+        };
+        if level.as_deref() != Some(cut.1.as_str()) {
+            break;
+        }
+        *level = Some(whole.to_string());
+        if let Some(n) = note {
+            notes.push(("row_joined", n.to_string()));
+        }
+    }
+}
+
 /// Level-2 names given explicitly in a document, with their level 1.
 #[derive(Debug, Clone, Default)]
 pub struct KnownNames {
@@ -1285,26 +1319,11 @@ pub fn parse_table(
                 _ => None,
             };
             if let Some(((cut, whole), t)) = rest_of_level {
-                for (_, ind, ind_notes) in out.iter_mut().flatten().rev() {
-                    let level = if cut.0 == 1 {
-                        &mut ind.level1
-                    } else {
-                        &mut ind.level2
-                    };
-                    if level.as_deref() != Some(cut.1.as_str()) {
-                        break;
-                    }
-                    *level = Some(whole.clone());
-                    ind_notes.push((
-                        "row_joined",
-                        format!("the next line ({t}) holds only the rest of the level name, joined to it"),
-                    ));
-                }
-                if cut.0 == 1 {
-                    above.level1 = Some(whole);
-                } else {
-                    above.level2 = Some(whole);
-                }
+                let note = format!(
+                    "the next line ({t}) holds only the rest of the level name, joined to it"
+                );
+                join_cut_level(&mut out, &cut, &whole, Some(&note));
+                *level_mut(&mut above, cut.0) = Some(whole);
                 continue;
             }
             let pushed = out.last_mut().zip(last_name.take());
@@ -1334,23 +1353,10 @@ pub fn parse_table(
         last_name = None;
         if row.after_page_break {
             if let Some((cut, whole)) = level_cut_by_page_break(&above, &read.levels, known) {
-                for (_, ind, _) in out.iter_mut().flatten().rev() {
-                    let level = if cut.0 == 1 {
-                        &mut ind.level1
-                    } else {
-                        &mut ind.level2
-                    };
-                    if level.as_deref() != Some(cut.1.as_str()) {
-                        break;
-                    }
-                    *level = Some(whole.clone());
-                }
-                let now = if cut.0 == 1 {
-                    &mut read.levels.level1
-                } else {
-                    &mut read.levels.level2
-                };
-                let rest = now.replace(whole.clone()).unwrap_or_default();
+                join_cut_level(&mut out, &cut, &whole, None);
+                let rest = level_mut(&mut read.levels, cut.0)
+                    .replace(whole.clone())
+                    .unwrap_or_default();
                 notes.push((
                     "row_joined",
                     format!(

@@ -371,15 +371,10 @@ def numbered(items: list[str]) -> str:
     return "\n".join(f"（{numeral(i)}）{t}" for i, t in enumerate(items, 1))
 
 
-def merged_level1(path: str, printed_on: int):
-    """The department's functions, then the annual table: 运行成本 (2
-    rows), then 管理效率 merged over 2 rows at the bottom of page 1 and 3
-    more at the top of page 2 (after the header printed again), then 产出指标.
-    管理效率 is printed in the part on page `printed_on` only."""
-    first = "管理效率" if printed_on == 1 else ""
-    second = "管理效率" if printed_on == 2 else ""
-    # As many of the tasks as leave the table ending near the page bottom,
-    # above the footer.
+def page_one(rows: list) -> Page:
+    """Page 1: the department's functions, tasks and goals, then the annual
+    table with `rows` (from row 7), with as many of the tasks as leave the
+    table ending near the page bottom, above the footer."""
     for n in range(len(TASKS), 0, -1):
         p1 = Page()
         title(p1)
@@ -393,15 +388,26 @@ def merged_level1(path: str, printed_on: int):
             (4, 0, 7, 1, "年度绩效指标"),
         ]
         cells += [(r + 4, c, rs, cs, t) for (r, c, rs, cs, t) in head_annual(0)]
-        cells += annual_row(7, "运行成本", "公用经费控制", "公用经费控制率", "100%", "100%", "100%", rs1=2)
-        cells += annual_row(8, None, "在职人员控制", "在职人员控制率", "100%", "100%", "100%")
-        cells += annual_row(9, first, "战略管理", "中长期规划相符性", "完全相符", "完全相符", "完全相符", rs1=2)
-        cells += annual_row(10, None, "预算编制", "预算编制科学性", "科学", "科学", "科学")
-        bottom = p1.table(90, [None] * 11, cells)
+        bottom = p1.table(90, [None] * 11, cells + rows)
         if bottom < PAGE_H - 80:
             break
     assert bottom > PAGE_H - 110, bottom
     footer(p1, 1, 2)
+    return p1
+
+
+def merged_level1(path: str, printed_on: int):
+    """The department's functions, then the annual table: 运行成本 (2
+    rows), then 管理效率 merged over 2 rows at the bottom of page 1 and 3
+    more at the top of page 2 (after the header printed again), then 产出指标.
+    管理效率 is printed in the part on page `printed_on` only."""
+    first = "管理效率" if printed_on == 1 else ""
+    second = "管理效率" if printed_on == 2 else ""
+    rows = annual_row(7, "运行成本", "公用经费控制", "公用经费控制率", "100%", "100%", "100%", rs1=2)
+    rows += annual_row(8, None, "在职人员控制", "在职人员控制率", "100%", "100%", "100%")
+    rows += annual_row(9, first, "战略管理", "中长期规划相符性", "完全相符", "完全相符", "完全相符", rs1=2)
+    rows += annual_row(10, None, "预算编制", "预算编制科学性", "科学", "科学", "科学")
+    p1 = page_one(rows)
     p2 = Page()
     cells = [(0, 0, 7, 1, "")] + head_annual(0)
     cells += annual_row(3, second, "预算执行", "预算执行率", "99%", "99%", "≥95%", rs1=3, rs2=2)
@@ -421,29 +427,12 @@ def wrapped_level2(path: str):
     last two rows and one more on page 2. The level-2 name wraps in its
     merged cell: its first line, 服务对象满意度指, is printed on page 1, the
     rest, 标, on page 2."""
-    for n in range(len(TASKS), 0, -1):
-        p1 = Page()
-        title(p1)
-        cells = [
-            (0, 0, 1, 1, "部门（单位）名称"), (0, 1, 1, 8, "鄂州市数据局"),
-            (1, 0, 1, 1, "部门职能概述"), (1, 1, 1, 8, numbered(FUNCTIONS)),
-            (2, 0, 1, 1, "年度工作任务"),
-            (2, 1, 1, 8, "\n".join(f"{i}、{t}" for i, t in enumerate(TASKS[:n], 1))),
-            (3, 0, 1, 1, "年度目标:"),
-            (3, 1, 1, 8, "\n".join(f"{i}、{t}" for i, t in enumerate(reversed(TASKS), 1))),
-            (4, 0, 7, 1, "年度绩效指标"),
-        ]
-        cells += [(r + 4, c, rs, cs, t) for (r, c, rs, cs, t) in head_annual(0)]
-        cells += annual_row(7, "运行成本", "公用经费控制", "公用经费控制率", "100%", "100%", "100%", rs1=2)
-        cells += annual_row(8, None, "在职人员控制", "在职人员控制率", "100%", "100%", "100%")
-        cells += annual_row(9, "满意度指标", "服务对象满意度指", "企业满意度", "95%", "96%", "≥95%",
-                            rs1=2, rs2=2)
-        cells += annual_row(10, None, None, "群众满意度", "93%", "94%", "≥90%")
-        bottom = p1.table(90, [None] * 11, cells)
-        if bottom < PAGE_H - 80:
-            break
-    assert bottom > PAGE_H - 110, bottom
-    footer(p1, 1, 2)
+    rows = annual_row(7, "运行成本", "公用经费控制", "公用经费控制率", "100%", "100%", "100%", rs1=2)
+    rows += annual_row(8, None, "在职人员控制", "在职人员控制率", "100%", "100%", "100%")
+    rows += annual_row(9, "满意度指标", "服务对象满意度指", "企业满意度", "95%", "96%", "≥95%",
+                       rs1=2, rs2=2)
+    rows += annual_row(10, None, None, "群众满意度", "93%", "94%", "≥90%")
+    p1 = page_one(rows)
     p2 = Page()
     cells = [(0, 0, 4, 1, "")] + head_annual(0)
     cells += annual_row(3, "", "标", "投诉处理满意度", "90%", "91%", "≥90%")

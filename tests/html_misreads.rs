@@ -1942,3 +1942,21 @@ fn long_term_and_annual_rows_under_one_header_marked_by_a_label_column() {
         ]
     );
 }
+
+#[test]
+fn a_row_holding_only_a_weight_is_kept() {
+    // A number alone in the weight column is a cell of the table, not a
+    // page number printed across it.
+    let d = one(concat!(
+        "<h1>2026年项目支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>项目名称</td><td colspan=\"5\">重点项目前期工作经费</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td><td>备注</td></tr>",
+        "<tr><td rowspan=\"2\">产出指标</td><td rowspan=\"2\">数量指标</td><td>入库项目数</td><td>≥40个</td><td>20</td><td></td></tr>",
+        "<tr><td></td><td></td><td>10</td><td></td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>项目单位满意度</td><td>≥90%</td><td>10</td><td></td></tr>",
+        "</table>"
+    ));
+    let weights: Vec<Option<f64>> = d.indicators.iter().map(|i| i.weight).collect();
+    assert_eq!(weights, vec![Some(20.0), Some(10.0), Some(10.0)]);
+}

@@ -1235,7 +1235,9 @@ pub fn parse_table(
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .peekable();
-        let around = texts.peek().is_some() && texts.all(is_text_around_table);
+        let around = texts.peek().is_some()
+            && texts.all(is_text_around_table)
+            && !numbers_in_value_columns(row, &map);
         if is_table_note(row, &map) || is_sign_off_row(row) || around {
             last_name = None;
             continue;
@@ -1692,6 +1694,29 @@ fn unread_warnings(lines: &[(&str, Option<u32>)], table: IndicatorTable) -> Vec<
         ),
         lines.first().and_then(|(_, p)| *p),
     )]
+}
+
+/// Whether every text of a grid row is a number in a value column of its
+/// own (a weight under merged level cells, `| | | | 10 |`): cells of the
+/// table, not a page number printed across it.
+fn numbers_in_value_columns(row: &Row, map: &HeaderMap) -> bool {
+    let Some(spans) = row.spans.as_ref().filter(|_| map.reliable) else {
+        return false;
+    };
+    let mut texts = row
+        .cells
+        .iter()
+        .zip(spans)
+        .filter(|(c, s)| !s.continued && !c.trim().is_empty())
+        .peekable();
+    texts.peek().is_some()
+        && texts.all(|(c, s)| {
+            let field = leaf_of(s, &map.leaves)
+                .and_then(|i| map.leaves.get(i))
+                .map(|l| l.field);
+            parse_number(c).is_some()
+                && matches!(field, Some(Field::Weight | Field::Target | Field::History))
+        })
 }
 
 /// Text printed around a table rather than in it: a page number, 续表 over

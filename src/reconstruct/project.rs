@@ -723,11 +723,18 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 continue;
             }
         }
-        let goal_label = match texts.as_slice() {
-            [(_, t)] | [(_, t), _] => matches!(label_of(t), Some(Label::Goal(_))),
+        // A row that starts a goal's lines below (either form read just
+        // below): the lines above it are its first ones.
+        let starts_goal = match texts.as_slice() {
+            [(_, t)] => matches!(label_of(t), Some(Label::Goal(_))),
+            [(_, label), (_, text)] => {
+                row.spans.is_none()
+                    && matches!(label_of(label), Some(Label::Goal(_)))
+                    && label_of(text).is_none()
+            }
             _ => false,
         };
-        let above = if goal_label {
+        let above = if starts_goal {
             goal_lines_above(&mut orphans, hard)
         } else {
             Vec::new()
@@ -1429,6 +1436,18 @@ mod tests {
             "项目属性|延续项目",
         ]);
         assert_eq!(b.unread, vec!["本项目为延续项目，运维范围不变。"]);
+        // A goal row of a grid holds its own lines: a line above it is
+        // reported, not taken and lost.
+        let rows = [
+            row("1.完成日常运维；"),
+            Row {
+                spans: Some(vec![crate::layout::Span::default(); 2]),
+                ..row("年度目标|2.骑行人次达到1.2万；")
+            },
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs, false);
+        assert_eq!(b.unread, vec!["1.完成日常运维；"]);
     }
 
     #[test]

@@ -1500,10 +1500,11 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     let mut lifted: Vec<(usize, NodeRef<'_, Node>)> = Vec::new();
     for (r, tr) in trs.iter().enumerate() {
         let tds = own_cells(*tr);
-        let own_width: usize = tds
+        let colspans: Vec<usize> = tds
             .iter()
             .map(|td| span_attr(td, "colspan", MAX_COLSPAN))
-            .sum();
+            .collect();
+        let own_width: usize = colspans.iter().sum();
         // A row with more cells of its own than the columns left free
         // beside the rowspans running down to it is under fewer of them:
         // the rightmost ones overran their group (`rowspan="12"` over four
@@ -1529,11 +1530,10 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
         }
         above_full = own_width >= free_columns(&covered, width);
         let mut c = 0;
-        for td in tds.iter().copied() {
+        for (td, &cols) in tds.iter().copied().zip(&colspans) {
             while covered.get(c).is_some_and(|&n| n > 0) {
                 c += 1;
             }
-            let cols = span_attr(&td, "colspan", MAX_COLSPAN);
             let rows = span_attr(&td, "rowspan", MAX_ROWSPAN).min(n_rows - r);
             if c + cols > MAX_COLUMNS {
                 return Err(format!(

@@ -109,9 +109,7 @@ def build_batch(work: Path, count: int):
         if not sources:
             sys.exit(f"no samples under samples/{sub}")
         dest = work / fmt
-        if dest.exists():
-            shutil.rmtree(dest)
-        dest.mkdir(parents=True)
+        dest.mkdir(parents=True, exist_ok=True)
         data = [(s.name, s.read_bytes()) for s in sources]
         files = []
         for i in range(n):
@@ -124,9 +122,22 @@ def build_batch(work: Path, count: int):
                 if bad:
                     sys.exit(f"copy {serial} of {name}: bad entry {bad}")
             path = dest / f"{i:05d}-{name}"
-            path.write_bytes(body)
+            # A copy already there is kept, not written again: see below.
+            if not path.is_file() or path.read_bytes() != body:
+                path.write_bytes(body)
             files.append(path)
             serial += 1
+        # Files of an earlier batch that this one has not are removed; the
+        # batch is otherwise left as it is, since deleting a thousand files
+        # just before the runs would make pifu's file creation pay for it
+        # (see the note on inodes in main).
+        keep = set(files)
+        for old in dest.iterdir():
+            if old not in keep:
+                if old.is_dir():
+                    shutil.rmtree(old)
+                else:
+                    old.unlink()
         batch[fmt] = (dest, files, sources)
     return batch
 

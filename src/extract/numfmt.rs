@@ -71,6 +71,9 @@ pub fn format_number(value: f64, code: &str, date1904: bool) -> String {
     if tokens.iter().any(|t| matches!(t, Tok::Date(_))) {
         return format_date(value, &tokens, date1904).unwrap_or_else(|| general(value));
     }
+    if let Some(shown) = format_fraction(value, &tokens) {
+        return shown;
+    }
     let pattern: String = tokens
         .iter()
         .filter_map(|t| match t {
@@ -365,6 +368,120 @@ fn format_pattern(value: f64, pattern: &str) -> String {
     out + &"%".repeat(percent as usize)
 }
 
+/// A fraction format (`# ?/?`, `# ??/??`, `?/?`, `# ?/4`): the number
+/// as a whole part and the nearest fraction whose denominator has as many
+/// digits as the pattern gives it (or the denominator printed), the way
+/// Excel shows `0.5` as `1/2` and `1.25` as `1 1/4` (without the spaces it
+/// pads with). `None` for a format without one.
+fn format_fraction(value: f64, tokens: &[Tok]) -> Option<String> {
+    let is_digit_place = |t: &Tok| matches!(t, Tok::Pattern('0' | '#' | '?'));
+    let slash = tokens
+        .iter()
+        .position(|t| matches!(t, Tok::Lit(l) if l == "/"))?;
+    // The numerator's places right before the slash, the denominator's
+    // (or its digits) right after it.
+    let before = tokens.get(..slash)?;
+    let num_len = before
+        .iter()
+        .rev()
+        .take_while(|t| is_digit_place(t))
+        .count();
+    if num_len == 0 {
+        return None;
+    }
+    let after = tokens.get(slash + 1..)?;
+    let den_places = after.iter().take_while(|t| is_digit_place(t)).count();
+    let (fixed, den_len) = match after.first() {
+        Some(Tok::Lit(d)) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => {
+            (d.parse::<u64>().ok().filter(|&d| d > 0), 1)
+        }
+        _ if den_places > 0 => (None, den_places),
+        _ => return None,
+    };
+    // A whole part: digit places, then a literal (the space), before the
+    // numerator.
+    let num_start = slash - num_len;
+    let whole_end = num_start.checked_sub(1);
+    let has_whole = whole_end
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|t| matches!(t, Tok::Lit(_)))
+        && whole_end
+            .and_then(|k| k.checked_sub(1))
+            .and_then(|k| tokens.get(k))
+            .is_some_and(is_digit_place);
+    let start = if has_whole {
+        let lit = whole_end.unwrap_or(num_start);
+        let places = tokens
+            .get(..lit)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|t| is_digit_place(t))
+            .count();
+        lit - places
+    } else {
+        num_start
+    };
+    let end = slash + 1 + den_len;
+    let negative = value < 0.0;
+    let v = value.abs();
+    let whole = if has_whole { v.trunc() } else { 0.0 };
+    let part = v - whole;
+    let max_den = 10u64.pow(den_places.clamp(1, 4) as u32) - 1;
+    let (mut num, den) = match fixed {
+        Some(d) => ((part * d as f64).round() as u64, d),
+        None => nearest_fraction(part, max_den),
+    };
+    let mut whole = whole as u64;
+    if has_whole && num == den && num > 0 {
+        whole += 1;
+        num = 0;
+    }
+    let mut body = String::new();
+    if negative && (whole > 0 || num > 0) {
+        body.push('-');
+    }
+    if whole > 0 || (num == 0 && has_whole) {
+        body.push_str(&whole.to_string());
+    }
+    if num > 0 || !has_whole {
+        if whole > 0 {
+            body.push(' ');
+        }
+        body.push_str(&format!("{num}/{den}"));
+    }
+    let mut out = String::new();
+    for t in tokens.get(..start).unwrap_or_default() {
+        if let Tok::Lit(l) = t {
+            out.push_str(l);
+        }
+    }
+    out.push_str(&body);
+    for t in tokens.get(end..).unwrap_or_default() {
+        if let Tok::Lit(l) = t {
+            out.push_str(l);
+        }
+    }
+    Some(out)
+}
+
+/// The fraction nearest `x` (0 ≤ x < 1 as used, any x ≥ 0 works) with a
+/// denominator up to `max_den`; of equally near ones, the smallest
+/// denominator.
+fn nearest_fraction(x: f64, max_den: u64) -> (u64, u64) {
+    let mut best = (x.round() as u64, 1u64);
+    let mut best_err = (x - best.0 as f64).abs();
+    for d in 2..=max_den {
+        let n = (x * d as f64).round();
+        let err = (x - n / d as f64).abs();
+        if err < best_err - 1e-12 {
+            best = (n as u64, d);
+            best_err = err;
+        }
+    }
+    best
+}
+
 /// `value` (not negative) with `decimals` digits after the point, rounded
 /// half away from zero on its 15 significant decimal digits, as Excel
 /// does (so `1.005` under `0.00` is `1.01`, and `1234.5` under `0` is
@@ -642,6 +759,28 @@ mod tests {
         assert_eq!(format_number(999.996, "#,##0.00", false), "1,000.00");
         assert_eq!(format_number(0.0, "0%", false), "0%");
         assert_eq!(format_number(3.0, "@", false), "3");
+    }
+
+    #[test]
+    fn fractions_as_excel_shows_them() {
+        assert_eq!(format_number(0.5, "# ?/?", false), "1/2");
+        assert_eq!(format_number(1.25, "# ?/?", false), "1 1/4");
+        assert_eq!(format_number(2.0, "# ?/?", false), "2");
+        assert_eq!(format_number(0.0, "# ?/?", false), "0");
+        assert_eq!(format_number(0.3333, "# ??/??", false), "1/3");
+        assert_eq!(format_number(2.1416, "# ??/??", false), "2 14/99");
+        assert_eq!(format_number(0.99, "# ?/?", false), "1");
+        assert_eq!(format_number(1.5, "?/?", false), "3/2");
+        assert_eq!(format_number(0.75, "# ?/4", false), "3/4");
+        assert_eq!(format_number(-1.5, "# ?/?", false), "-1 1/2");
+        assert_eq!(format_number(0.5, "# ?/?\"亩\"", false), "1/2亩");
+        // The built-in ids 12 and 13.
+        assert_eq!(
+            builtin_format(12).map(|c| format_number(0.5, c, false)),
+            Some("1/2".into())
+        );
+        // A slash that is no fraction's stays literal.
+        assert_eq!(format_number(5.0, "0\"/人\"", false), "5/人");
     }
 
     #[test]

@@ -181,7 +181,9 @@ def main():
     # minute is skipped when a new file is made, one by one, so deleting a
     # thousand files and then creating a thousand made each run pay for
     # the previous run's deletion (up to a quarter of its time, seen).
-    out_root = Path(tempfile.mkdtemp(prefix="pifu-bench-formats-out-"))
+    # (Beside the batch rather than in the system's temporary directory,
+    # where other programs delete files all the time.)
+    out_root = Path(tempfile.mkdtemp(prefix="out-", dir=work))
     out_dir = out_root / "OUT"
     runs_made = [0]
 
@@ -192,8 +194,9 @@ def main():
 
     def short(cmd):
         return (
-            cmd.replace(str(PIFU), "target/release/pifu")
-            .replace(str(ROOT) + "/", "").replace(str(out_dir), "OUT")
+            cmd.replace(str(out_dir), "OUT")
+            .replace(str(PIFU), "target/release/pifu")
+            .replace(str(ROOT) + "/", "")
         )
 
     configs, commands = [], {}
@@ -285,12 +288,13 @@ def main():
         "running; peak RSS is the whole process tree's, sampled every 20 ms in",
         "one more round whose times are not used (the sampler reads every",
         "process's `/proc` entry, which would take CPU from pifu's second",
-        "worker). Each pifu run writes into a new output directory; all are",
-        "removed at the end (on a file system without a journal, files created",
-        "right after many were deleted cost far more: the inodes freed in the",
-        "last minute are passed over one by one); every run starts after a",
-        "`sync`, so that no run pays for writing back the files of the one",
-        "before.",
+        "worker). Each pifu run writes into a new output directory beside the",
+        "batch; all are removed at the end, and a batch already in place is",
+        "kept rather than written again (on a file system without a journal,",
+        "files created right after many were deleted cost far more: the inodes",
+        "freed in the last minutes are passed over one by one); every run",
+        "starts after a `sync`, so that no run pays for writing back the files",
+        "of the one before.",
         "",
         "| format | command | files | wall s | CPU s | documents/s | peak RSS MB |",
         "|---|---|---:|---|---:|---:|---:|",

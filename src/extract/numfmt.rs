@@ -6,9 +6,10 @@
 //! `#,##0.00` is `1,466.05`, a date serial under `yyyy"年"m"月"d"日"` is a
 //! date. This covers the formats approvals use: General (up to 11
 //! significant digits, as Excel shows it), fixed decimals, thousands
-//! separators, percentages, scientific notation, literal text, text (`@`)
-//! and dates and times (1900 and 1904 systems). Colours, conditions and
-//! locale tags are ignored; a negative number takes the second section.
+//! separators, percentages, scientific notation, fractions, literal text,
+//! text (`@`) and dates and times (1900 and 1904 systems). Colours,
+//! conditions and locale tags are ignored; a negative number takes the
+//! second section.
 
 /// The format code of a built-in number format id (the codes a Chinese
 /// Excel shows for the locale-dependent date ids).

@@ -418,6 +418,17 @@ pub fn classify(
             year: Some(year),
         });
     }
+    // A cell holding its group's title and its own, apart by a slash
+    // (近两年指标值/2024年, as printed in one cell of the lower header row):
+    // a year after the slash is the year's column.
+    if let Some((_, own)) = n.rsplit_once('/') {
+        if YEAR_HEADER.is_match(own) {
+            return classify(own, doc_year, is_label).map(|c| Classified {
+                period: c.period.or(period),
+                ..c
+            });
+        }
+    }
     if is_label(text) {
         return Some(Classified {
             field: Field::Label,
@@ -974,6 +985,18 @@ mod tests {
         assert_eq!(field_of_word("分值（权重）"), Some(Field::Weight));
         assert_eq!(field_of_word("备注（确定依据）"), None);
         assert_eq!(c("1574"), None);
+    }
+
+    #[test]
+    fn a_year_after_a_slash_is_the_years_column() {
+        let c = |s: &str| classify(s, Some(2026), &label).map(|c| (c.field, c.year));
+        assert_eq!(c("近两年指标值/2024年"), Some((Field::History, Some(2024))));
+        assert_eq!(
+            c("指标值 / 2026年目标值"),
+            Some((Field::Target, Some(2026)))
+        );
+        // Anything else after a slash is not read as a column of its own.
+        assert_eq!(c("近两年指标值/合计"), None);
     }
 
     #[test]

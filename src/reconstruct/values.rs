@@ -389,7 +389,7 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
         // Units are written in Chinese, Latin or Greek letters (μg): with
         // every letter of Unicode (`\p{L}`) this one pattern took 3 ms to
         // compile, in every worker process.
-        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,6}?)??\s*",
+        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡·]{1,6}?)??\s*",
         r"(及以上|以上|及以下|以下|以内|之内|内)?$"
     ))
     .unwrap()
@@ -449,7 +449,25 @@ pub fn parse_target(s: &str) -> Option<TargetParsed> {
 /// [`parse_target`], and whether the text states its operator (before or
 /// after the number), which an operator column must not override.
 pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
-    parse_quantity(s).or_else(|| without_note(s).and_then(parse_quantity))
+    parse_quantity(s)
+        .or_else(|| without_note(s).and_then(parse_quantity))
+        .or_else(|| {
+            // (`≥90%（含）`: the bound is included, as the operator says;
+            // without an operator the note says nothing certain.)
+            without_inclusion_note(s)
+                .and_then(parse_quantity)
+                .filter(|(_, stated)| *stated)
+        })
+}
+
+/// A target without a note that its bound is included (`（含）`,
+/// `（含本数）`).
+fn without_inclusion_note(s: &str) -> Option<&str> {
+    let t = s.trim_end();
+    let inner = t.strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let note = inner.get(open..)?.chars().skip(1).collect::<String>();
+    matches!(note.trim(), "含" | "含本数" | "包含" | "包括").then(|| inner.get(..open))?
 }
 
 /// A target without the note in brackets after it (`≥3个百分点（以卫健统计
@@ -652,6 +670,12 @@ mod tests {
         assert_eq!(t("≥450台(套)"), q(Op::Ge, 450.0, Some("台(套)")));
         assert_eq!(t("≥650m2"), q(Op::Ge, 650.0, Some("m2")));
         assert_eq!(t("≤35μg/m3"), q(Op::Le, 35.0, Some("μg/m3")));
+        // A note that the bound is included; a unit per person and visit.
+        assert_eq!(t("≥90%（含）"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("≤100人(含本数)"), q(Op::Le, 100.0, Some("人")));
+        assert_eq!(t("≤ 1.5 元/人·次"), q(Op::Le, 1.5, Some("元/人·次")));
+        // A note of one or two characters that is no such note stays.
+        assert_eq!(t("≥90%（暂）"), None);
         for deadline in [
             "6月底前",
             "10月底前完成",

@@ -2182,7 +2182,12 @@ fn department_from_title(title: &str) -> Option<String> {
         }
         head = head.trim();
     }
-    (head.chars().count() >= 2).then(|| head.to_string())
+    // A place alone (`青溪县2026年项目支出绩效目标批复表`) names where the
+    // approvals are published, not a department.
+    let place = ["省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "街道"]
+        .iter()
+        .any(|p| head.ends_with(p));
+    (head.chars().count() >= 2 && !place).then(|| head.to_string())
 }
 
 /// What the department's row holds besides its label.
@@ -3804,6 +3809,14 @@ mod tests {
             Some("鄂州市数据局")
         );
         assert_eq!(department_from_title("2026 年部门整体绩效目标批复"), None);
+        assert_eq!(
+            department_from_title("青溪县2026年项目支出绩效目标批复表"),
+            None
+        );
+        assert_eq!(
+            department_from_title("某市本级2026年部门整体绩效目标"),
+            Some("某市本级".to_string())
+        );
         // A letter's title: the department follows 关于 and its verb; the
         // bureau before 关于 only writes the letter.
         assert_eq!(

@@ -974,6 +974,17 @@ fn fill_indicator(
         if slot.is_none() {
             *slot = Some(v);
         } else {
+            // Two target columns filled in one row (定量 | 定性 columns
+            // fill one each): a header read wrongly, most likely.
+            if leaf.field == Field::Target {
+                notes.push((
+                    "unmapped_columns",
+                    format!(
+                        "two columns read as the target are filled: {} 「{v}」 is kept in extra, the target is the first",
+                        leaf.header
+                    ),
+                ));
+            }
             put_extra(&leaf.header, v);
         }
     }
@@ -2889,6 +2900,29 @@ mod tests {
             table_start: false,
             spans: None,
         }
+    }
+
+    #[test]
+    fn two_filled_target_columns_are_reported() {
+        let rows = [
+            row("一级指标|二级指标|三级指标|目标值|指标值|指标值确定依据"),
+            row("产出指标|数量指标|演出场次|110场|≥120场|计划标准"),
+        ];
+        let r = annual_table(&rows);
+        let ind = &r.indicators[0];
+        assert_eq!(ind.target.as_deref(), Some("110场"));
+        assert_eq!(ind.extra.get("指标值").map(String::as_str), Some("≥120场"));
+        assert!(r.warnings.iter().any(|w| w.code == "unmapped_columns"
+            && w.message.contains("two columns read as the target")));
+        // Target columns that fill one each (定量 | 定性) are not.
+        let rows = [
+            row("一级指标|二级指标|三级指标|目标值（定量）|目标值（定性）|指标值确定依据"),
+            row("产出指标|数量指标|演出场次|≥120场||计划标准"),
+            row("产出指标|质量指标|演出质量||良好|计划标准"),
+        ];
+        let r = annual_table(&rows);
+        assert_eq!(r.indicators.len(), 2);
+        assert!(r.warnings.iter().all(|w| w.code != "unmapped_columns"));
     }
 
     #[test]

@@ -435,7 +435,7 @@ fn format_fraction(value: f64, tokens: &[Tok]) -> Option<String> {
     };
     let mut whole = whole as u64;
     if has_whole && num == den && num > 0 {
-        whole += 1;
+        whole = whole.saturating_add(1);
         num = 0;
     }
     let mut body = String::new();
@@ -774,6 +774,8 @@ mod tests {
         assert_eq!(format_number(1.5, "?/?", false), "3/2");
         assert_eq!(format_number(0.75, "# ?/4", false), "3/4");
         assert_eq!(format_number(-1.5, "# ?/?", false), "-1 1/2");
+        // (A number past any integer: no overflow.)
+        assert!(!format_number(1e300, "# ?/?", false).is_empty());
         assert_eq!(format_number(0.5, "# ?/?\"亩\"", false), "1/2亩");
         // The built-in ids 12 and 13.
         assert_eq!(

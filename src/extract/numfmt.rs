@@ -392,9 +392,23 @@ fn format_fraction(value: f64, tokens: &[Tok]) -> Option<String> {
     }
     let after = tokens.get(slash + 1..)?;
     let den_places = after.iter().take_while(|t| is_digit_place(t)).count();
+    // A printed denominator (`?/4`, `??/100`): its first digit is
+    // literal, a later 0 tokenizes as a digit place.
+    let digit_lit = |t: &Tok| matches!(t, Tok::Lit(d) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()));
     let (fixed, den_len) = match after.first() {
-        Some(Tok::Lit(d)) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => {
-            (d.parse::<u64>().ok().filter(|&d| d > 0), 1)
+        Some(first) if digit_lit(first) => {
+            let run: Vec<&Tok> = after
+                .iter()
+                .take_while(|t| digit_lit(t) || matches!(t, Tok::Pattern('0')))
+                .collect();
+            let digits: String = run
+                .iter()
+                .map(|t| match t {
+                    Tok::Lit(d) => d.as_str(),
+                    _ => "0",
+                })
+                .collect();
+            (digits.parse::<u64>().ok().filter(|&d| d > 0), run.len())
         }
         _ if den_places > 0 => (None, den_places),
         _ => return None,
@@ -773,6 +787,8 @@ mod tests {
         assert_eq!(format_number(0.99, "# ?/?", false), "1");
         assert_eq!(format_number(1.5, "?/?", false), "3/2");
         assert_eq!(format_number(0.75, "# ?/4", false), "3/4");
+        assert_eq!(format_number(0.75, "# ??/100", false), "75/100");
+        assert_eq!(format_number(1.0625, "# ??/16", false), "1 1/16");
         assert_eq!(format_number(-1.5, "# ?/?", false), "-1 1/2");
         // (A number past any integer: no overflow.)
         assert!(!format_number(1e300, "# ?/?", false).is_empty());

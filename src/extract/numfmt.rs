@@ -7,9 +7,9 @@
 //! date. This covers the formats approvals use: General (up to 11
 //! significant digits, as Excel shows it), fixed decimals, thousands
 //! separators, percentages, scientific notation, fractions, literal text,
-//! text (`@`) and dates and times (1900 and 1904 systems). Colours,
-//! conditions and locale tags are ignored; a negative number takes the
-//! second section.
+//! text (`@`) and dates and times (1900 and 1904 systems). A currency
+//! tag (`[$¥-804]`) prints its symbol; colours, conditions and bare locale
+//! tags are ignored; a negative number takes the second section.
 
 /// The format code of a built-in number format id (the codes a Chinese
 /// Excel shows for the locale-dependent date ids).
@@ -214,11 +214,17 @@ fn tokenize(section: &str) -> Vec<Tok> {
                     .unwrap_or(&[])
                     .iter()
                     .collect();
-                // [h], [mm], [ss]: elapsed time; anything else (colours,
-                // conditions, locales) does not print.
+                // [h], [mm], [ss]: elapsed time; a currency and locale tag
+                // ([$¥-804]) prints its symbol; anything else (colours,
+                // conditions, a bare locale) does not print.
                 let lower = inner.to_ascii_lowercase();
                 if !lower.is_empty() && lower.chars().all(|x| matches!(x, 'h' | 'm' | 's')) {
                     out.push(Tok::Date(lower));
+                } else if let Some(tag) = inner.strip_prefix('$') {
+                    let symbol = tag.split('-').next().unwrap_or_default();
+                    if !symbol.is_empty() {
+                        out.push(Tok::Lit(symbol.to_string()));
+                    }
                 }
                 i = end.map_or(chars.len(), |e| e + 1);
                 continue;
@@ -774,6 +780,12 @@ mod tests {
         assert_eq!(format_number(999.996, "#,##0.00", false), "1,000.00");
         assert_eq!(format_number(0.0, "0%", false), "0%");
         assert_eq!(format_number(3.0, "@", false), "3");
+        // A currency tag prints its symbol; a bare locale tag nothing.
+        assert_eq!(
+            format_number(1234.5, "[$¥-804]#,##0.00", false),
+            "¥1,234.50"
+        );
+        assert_eq!(format_number(1234.5, "[$-804]#,##0.00", false), "1,234.50");
     }
 
     #[test]

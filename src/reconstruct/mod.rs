@@ -1123,10 +1123,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     // 支出绩效目标的通知 …) gives its year to forms that name
                     // none.
                     if parts.is_empty() {
-                        let refs: Vec<&Row> = seg.iter().collect();
-                        letter_year = letter_year
-                            .or_else(|| heading_year(&refs))
-                            .or_else(|| only_year(seg));
+                        letter_year = letter_year.or_else(|| letter_year_of(seg));
                     }
                     continue;
                 }
@@ -1138,10 +1135,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     // (A letter's heading over the forms, 关于批复2026年度…
                     // 的通知, gives its year as a letter does.)
                     if parts.is_empty() {
-                        let refs: Vec<&Row> = seg.iter().collect();
-                        letter_year = letter_year
-                            .or_else(|| heading_year(&refs))
-                            .or_else(|| only_year(seg));
+                        letter_year = letter_year.or_else(|| letter_year_of(seg));
                     }
                     continue;
                 }
@@ -1220,6 +1214,13 @@ fn no_indicators(c: &Content) -> Option<Warning> {
 }
 
 /// The one year that rows of text name, if they name exactly one.
+/// The year a covering letter (or its heading alone) gives the forms after
+/// it: its heading's, else the one year its text names.
+fn letter_year_of(rows: &[Row]) -> Option<i32> {
+    let refs: Vec<&Row> = rows.iter().collect();
+    heading_year(&refs).or_else(|| only_year(rows))
+}
+
 fn only_year(rows: &[Row]) -> Option<i32> {
     let mut years = rows.iter().flat_map(|r| r.texts().flat_map(years_in));
     let first = years.next()?;

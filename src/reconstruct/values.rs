@@ -460,25 +460,27 @@ pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
         })
 }
 
+/// A target and the note in brackets at its end (`≥90%`, `含`), if any.
+fn split_end_note(s: &str) -> Option<(&str, &str)> {
+    let inner = s.trim_end().strip_suffix(['）', ')'])?;
+    let open = inner.rfind(['（', '('])?;
+    let note = inner.get(open..)?.strip_prefix(['（', '('])?;
+    Some((inner.get(..open)?, note))
+}
+
 /// A target without a note that its bound is included (`（含）`,
 /// `（含本数）`).
 fn without_inclusion_note(s: &str) -> Option<&str> {
-    let t = s.trim_end();
-    let inner = t.strip_suffix(['）', ')'])?;
-    let open = inner.rfind(['（', '('])?;
-    let note = inner.get(open..)?.chars().skip(1).collect::<String>();
-    matches!(note.trim(), "含" | "含本数" | "包含" | "包括").then(|| inner.get(..open))?
+    let (target, note) = split_end_note(s)?;
+    matches!(note.trim(), "含" | "含本数" | "包含" | "包括").then_some(target)
 }
 
 /// A target without the note in brackets after it (`≥3个百分点（以卫健统计
 /// 为准）`): three or more characters, so that a unit's alternative
 /// (`台（套）`) stays.
 fn without_note(s: &str) -> Option<&str> {
-    let t = s.trim_end();
-    let inner = t.strip_suffix(['）', ')'])?;
-    let open = inner.rfind(['（', '('])?;
-    let note = inner.get(open..)?.chars().skip(1).count();
-    (note >= 3).then(|| inner.get(..open)).flatten()
+    let (target, note) = split_end_note(s)?;
+    (note.chars().count() >= 3).then_some(target)
 }
 
 fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {

@@ -449,15 +449,13 @@ pub fn parse_target(s: &str) -> Option<TargetParsed> {
 /// [`parse_target`], and whether the text states its operator (before or
 /// after the number), which an operator column must not override.
 pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
-    parse_quantity(s)
-        .or_else(|| without_note(s).and_then(parse_quantity))
-        .or_else(|| {
-            // (`≥90%（含）`: the bound is included, as the operator says;
-            // without an operator the note says nothing certain.)
-            without_inclusion_note(s)
-                .and_then(parse_quantity)
-                .filter(|(_, stated)| *stated)
-        })
+    // `≥90%（含）`: the bound is included, as the operator says; without an
+    // operator the note says nothing certain. Either way the note is no
+    // unit's alternative (`万人次（含）` is no unit, as `台（套）` is).
+    if let Some(bare) = without_inclusion_note(s) {
+        return parse_quantity(bare).filter(|(_, stated)| *stated);
+    }
+    parse_quantity(s).or_else(|| without_note(s).and_then(parse_quantity))
 }
 
 /// A target and the note in brackets at its end (`≥90%`, `含`), if any.
@@ -674,6 +672,8 @@ mod tests {
         assert_eq!(t("≤35μg/m3"), q(Op::Le, 35.0, Some("μg/m3")));
         // A note that the bound is included; a unit per person and visit.
         assert_eq!(t("≥90%（含）"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("≥3万人次（含）"), q(Op::Ge, 3.0, Some("万人次")));
+        assert_eq!(t("3万人次（含）"), None);
         assert_eq!(t("≤100人(含本数)"), q(Op::Le, 100.0, Some("人")));
         assert_eq!(t("≤ 1.5 元/人·次"), q(Op::Le, 1.5, Some("元/人·次")));
         // A note of one or two characters that is no such note stays.

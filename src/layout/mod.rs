@@ -57,13 +57,38 @@ impl Span {
     }
 }
 
+/// `s.trim()`, without decoding either end when neither can be
+/// whitespace: every cell passes through here many times, and most open
+/// and end with a Han character or a digit. Unicode whitespace is ASCII
+/// or opens with one of the bytes C2, E1, E2, E3 (U+0085, U+00A0, U+1680,
+/// U+2000 to U+205F, U+3000), and ends with a byte none of the others ends
+/// with but a few; any such byte at either end takes the full trim.
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return s;
+    };
+    let may_open_space = first <= b' ' || matches!(first, 0xC2 | 0xE1..=0xE3);
+    let may_end_space =
+        last <= b' ' || matches!(last, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF);
+    if may_open_space || may_end_space {
+        s.trim()
+    } else {
+        s
+    }
+}
+
 impl Row {
     /// The non-empty cells, trimmed.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.cells
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
+        self.cells.iter().map(|c| trim(c)).filter(|c| !c.is_empty())
+    }
+
+    /// [`Row::texts`] collected (sized for every cell, so never grown).
+    pub fn text_vec(&self) -> Vec<&str> {
+        let mut v = Vec::with_capacity(self.cells.len());
+        v.extend(self.texts());
+        v
     }
 
     pub fn is_blank(&self) -> bool {
@@ -198,6 +223,26 @@ pub struct Layout {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn trim_is_str_trim() {
+        // Every character alone, before and after a Han character and a
+        // digit, and doubled.
+        let mut s = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for (a, b) in [("", ""), ("中", ""), ("", "中"), ("7", "x")] {
+                s.clear();
+                s.push_str(a);
+                s.push(c);
+                s.push_str(b);
+                assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+                s.push(c);
+                assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+            }
+        }
+        assert_eq!(super::trim("\u{3000}指标\u{a0}"), "指标");
+        assert_eq!(super::trim(""), "");
+    }
+
     use super::*;
 
     #[test]

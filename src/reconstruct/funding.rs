@@ -4,6 +4,7 @@
 //! section label or a number): the four cells after it are 当年金额, 占比 and
 //! the two history years. That survives a row shifted as a whole.
 
+use crate::layout::trim;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -28,7 +29,7 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An amount followed by its unit (`1,236.50万元`, `1,236.50\n万元`).
 fn amount_with_unit(text: &str) -> Option<(f64, &'static str)> {
-    let t = text.trim();
+    let t = trim(text);
     ["万元", "千元", "亿元", "元"].into_iter().find_map(|unit| {
         let amount = t.strip_suffix(unit)?;
         Some((parse_number(amount)?, unit))
@@ -71,7 +72,7 @@ fn is_header_cell(s: &str) -> bool {
 /// section of the rows below) and names amounts (金额, 预算数, 占比) or the
 /// other section.
 pub fn starts_budget(row: &Row) -> bool {
-    let texts: Vec<&str> = row.texts().collect();
+    let texts: Vec<&str> = row.text_vec();
     let opens = texts.first().is_some_and(|t| section_label(t).is_some());
     let heads = texts
         .iter()
@@ -150,7 +151,7 @@ fn item_and_amount(cells: &[Option<String>]) -> Option<(String, Option<f64>)> {
 fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
     // (The amounts' row has nothing under the block's label: a row with
     // its own item in front is an ordinary row under a header.)
-    let under_label = amounts.cells.first().is_none_or(|c| c.trim().is_empty());
+    let under_label = amounts.cells.first().is_none_or(|c| trim(c).is_empty());
     if labels.cells.len() != amounts.cells.len() || !under_label {
         return None;
     }
@@ -202,7 +203,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             skip_next = true;
             continue;
         }
-        let texts: Vec<&str> = row.texts().collect();
+        let texts: Vec<&str> = row.text_vec();
         let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
         // (A row of labels only: 收入总计 | 1,256.00 | 支出总计 | … is data.)
         let amounts = texts.iter().any(|t| parse_number(t).is_some());

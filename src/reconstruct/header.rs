@@ -9,6 +9,7 @@
 //! by overlap; in text dumps a column is a cell index, and the lower header
 //! rows are placed under the groups of the row above by their order.
 
+use crate::layout::trim;
 use rustc_hash::FxHashMap;
 use std::sync::{LazyLock, OnceLock};
 
@@ -163,13 +164,13 @@ fn vocabulary() -> &'static Vocabulary {
     VOCAB.get_or_init(|| {
         let mut words = FxHashMap::default();
         for line in WORDS.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
+            if line.starts_with('#') || trim(line).is_empty() {
                 continue;
             }
             let Some((name, list)) = line.split_once('\t') else {
                 continue;
             };
-            let Some(field) = Field::from_name(name.trim()) else {
+            let Some(field) = Field::from_name(trim(name)) else {
                 continue;
             };
             for w in list.split('、') {
@@ -196,7 +197,11 @@ fn vocabulary() -> &'static Vocabulary {
 /// Header text as compared: whitespace and required-field asterisks
 /// removed, full-width brackets made ASCII.
 pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(header_char).collect()
+    // Sized once: collecting a `filter_map` grows the string a character
+    // at a time.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter_map(header_char));
+    out
 }
 
 /// A header as printed, for `columns`: whitespace and asterisks removed.

@@ -17,6 +17,7 @@
 //! Both end in [`fill_indicator`], which puts each column's value into its
 //! field.
 
+use crate::layout::trim;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::layout::{Row, Span};
@@ -324,7 +325,7 @@ fn is_row_number_header(header: &str) -> bool {
 
 /// `1`, `12`, `(3)`: a row's number.
 fn is_row_number(text: &str) -> bool {
-    let t = text.trim().trim_matches(['(', ')', '（', '）', '.', '、']);
+    let t = trim(text).trim_matches(['(', ')', '（', '）', '.', '、']);
     !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -372,7 +373,7 @@ fn split_at_known_name(
     is_known_name: &dyn Fn(&str) -> bool,
 ) -> Option<(String, String)> {
     let (head, rest) = text.split_once(' ')?;
-    let rest = rest.trim();
+    let rest = trim(rest);
     (is_known_name(head) && !rest.is_empty()).then(|| (head.to_string(), rest.to_string()))
 }
 
@@ -687,7 +688,7 @@ fn names_unmapped(map: &HeaderMap, table: IndicatorTable, data: &[&Row]) -> Opti
                 r.spans
                     .as_deref()
                     .and_then(|s| best_leaf_cell(r, s, &l.span))
-                    .is_some_and(|t| !t.trim().is_empty())
+                    .is_some_and(|t| !trim(&t).is_empty())
             })
         })
         .map(|l| l.header.as_str())
@@ -884,7 +885,7 @@ fn states_no_comparison(operator: &Option<String>) -> bool {
 
 /// The comparison an operator column (指标性质, 计算符号) states.
 fn operator_of(s: &str) -> Option<Op> {
-    parse_op(s.trim())
+    parse_op(trim(s))
 }
 
 /// Puts a row's column values into the indicator's fields (levels aside).
@@ -1004,7 +1005,7 @@ fn fill_indicator(
     if let (Some(p), Some(u)) = (parsed.as_mut(), ind.unit.as_ref()) {
         if p.unit.is_none() {
             // A unit column's full-width `％` is the target's `%`.
-            p.unit = Some(u.trim().replace('％', "%"));
+            p.unit = Some(trim(u).replace('％', "%"));
         }
     }
     ind.target_parsed = parsed;
@@ -1015,11 +1016,14 @@ fn fill_indicator(
 /// (长期绩效指标, 年度绩效指标), if any.
 fn table_label_left_of(row: &Row, spans: &[Span], levels_left: i32) -> Option<IndicatorTable> {
     row.cells.iter().zip(spans).find_map(|(c, s)| {
+        if s.continued || s.right > levels_left {
+            return None;
+        }
         // (Named by its period: a bare 绩效指标 says nothing of it.)
         let periodic = ["长期", "年度", "实施期", "当年"]
             .iter()
             .any(|w| c.contains(w));
-        if s.continued || s.right > levels_left || !periodic {
+        if !periodic {
             return None;
         }
         match super::section_of_label(c)? {
@@ -1241,11 +1245,7 @@ pub fn parse_table(
         // A note under the table (注：…) is prose, like the signature
         // below it: neither an indicator nor a placeholder row.
         // So is the page's own text printed across the grid (第1页, 续表).
-        let mut texts = row
-            .texts()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .peekable();
+        let mut texts = row.texts().map(trim).filter(|t| !t.is_empty()).peekable();
         let around = texts.peek().is_some()
             && texts.all(is_text_around_table)
             && !numbers_in_value_columns(row, &map);
@@ -1320,7 +1320,7 @@ pub fn parse_table(
         let Some(mut read) = read else {
             // A line holding only the rest of a level name above it (a
             // table without rules prints a wrapped cell's lines as rows).
-            let mut texts = row.texts().map(str::trim).filter(|t| !t.is_empty());
+            let mut texts = row.texts().map(trim).filter(|t| !t.is_empty());
             let rest_of_level = match (texts.next(), texts.next()) {
                 (Some(t), None) => {
                     let fragment = Levels {
@@ -1532,7 +1532,7 @@ pub fn parse_table(
         // under it.
         if row.spans.is_none() || !map.reliable {
             last_name = read.level3.as_deref().and_then(|name| {
-                let col = row.cells.iter().position(|c| c.trim() == name)?;
+                let col = row.cells.iter().position(|c| trim(c) == name)?;
                 (pushed > 0).then_some((col, pushed))
             });
         }
@@ -1599,7 +1599,7 @@ pub fn parse_table(
 /// continuation from a row above), with their positions.
 fn own_texts(row: &Row) -> impl Iterator<Item = (usize, &String)> {
     row.cells.iter().enumerate().filter(|(i, c)| {
-        !c.trim().is_empty()
+        !trim(c).is_empty()
             && row
                 .spans
                 .as_ref()
@@ -1628,7 +1628,7 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
             )
             && (note.contains(['。', '，', '；']) || note.chars().count() >= 10);
     }
-    let text = text.trim();
+    let text = trim(text);
     let led = ["注", "说明", "备注", "附注"].iter().any(|w| {
         text.strip_prefix(w)
             .and_then(|r| r.trim_start().chars().next())
@@ -1658,11 +1658,7 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
 /// the page's or the form's own text around the table never get here:
 /// the data loop skips them, see [`is_text_around_table`].)
 fn unread_text(row: &Row) -> Option<String> {
-    let texts: Vec<&str> = row
-        .texts()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let texts: Vec<&str> = row.texts().map(trim).filter(|t| !t.is_empty()).collect();
     (!texts.is_empty()).then(|| texts.join(" | "))
 }
 
@@ -1718,7 +1714,7 @@ fn numbers_in_value_columns(row: &Row, map: &HeaderMap) -> bool {
         .cells
         .iter()
         .zip(spans)
-        .filter(|(c, s)| !s.continued && !c.trim().is_empty())
+        .filter(|(c, s)| !s.continued && !trim(c).is_empty())
         .peekable();
     texts.peek().is_some()
         && texts.all(|(c, s)| {
@@ -1817,7 +1813,7 @@ fn group_heading(row: &Row, map: &HeaderMap) -> Option<(GroupLevel, String)> {
             .iter()
             .enumerate()
             .take(i)
-            .any(|(k, c)| !c.trim().is_empty() && !aside(k, c))
+            .any(|(k, c)| !trim(c).is_empty() && !aside(k, c))
     {
         return None;
     }
@@ -1864,7 +1860,7 @@ fn beside_group_name(row: &Row, map: &HeaderMap, k: usize, text: &str) -> bool {
     let Some(leaf) = leaf_of(span, &map.leaves).and_then(|l| map.leaves.get(l)) else {
         return false;
     };
-    let t = text.trim();
+    let t = trim(text);
     let numeral = |t: &str| {
         let t = t.trim_matches(['(', ')', '（', '）', '.', '、']);
         !t.is_empty()
@@ -1885,7 +1881,7 @@ fn is_sign_off_row(row: &Row) -> bool {
         t.split_once([':', '：'])
             .is_some_and(|(label, _)| is_signing_label(label))
     };
-    let texts: Vec<&str> = row.texts().collect();
+    let texts: Vec<&str> = row.text_vec();
     texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || super::is_full_date(t))
 }
 
@@ -1942,7 +1938,7 @@ fn wrapped_name_line(row: &Row, col: usize) -> Option<&str> {
         .cells
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c.trim()))
+        .map(|(i, c)| (i, trim(c)))
         .filter(|(_, c)| !c.is_empty());
     let (i, text) = texts.next()?;
     // A line that ends at its text: a row of the table printed with only
@@ -1977,8 +1973,8 @@ pub(super) fn is_filler(s: &str) -> bool {
 
 /// 合计, 小计, 总计 (or a group's `产出指标小计`): a row that sums others.
 fn is_total(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(t.as_str(), "合计" | "小计" | "总计")
+    let t = squash(s);
+    matches!(&*t, "合计" | "小计" | "总计")
         || (t.chars().count() <= 10 && (t.ends_with("小计") || t.ends_with("合计")))
 }
 
@@ -2086,7 +2082,7 @@ fn level_cell<'r>(
         .iter()
         .zip(spans)
         .find(|(_, s)| leaf_of(s, &map.leaves) == Some(leaf))
-        .map(|(c, s)| (s.continued, c.trim()))
+        .map(|(c, s)| (s.continued, trim(c)))
 }
 
 /// What each level cell left blank in the reliable rows of a table means
@@ -2275,7 +2271,7 @@ fn read_by_column(
                 let width = l.span.right - l.span.left;
                 row.cells.iter().zip(spans).any(|(c, s)| {
                     !s.continued
-                        && !c.trim().is_empty()
+                        && !trim(c).is_empty()
                         && width > 0
                         && s.overlap(&l.span) * 2 >= width
                 })

@@ -2,6 +2,7 @@
 //! its 指标值确定依据 / 指标分类 columns, the rest opens the next page.
 //! They are joined back into one row before the row is read.
 
+use crate::layout::trim;
 use std::borrow::Cow;
 
 use crate::layout::Row;
@@ -14,7 +15,7 @@ fn last_text(cells: &[String]) -> Option<(usize, &str)> {
         .iter()
         .enumerate()
         .rev()
-        .map(|(i, c)| (i, c.trim()))
+        .map(|(i, c)| (i, trim(c)))
         .find(|(_, c)| !c.is_empty())
 }
 
@@ -22,7 +23,7 @@ fn first_text(cells: &[String]) -> Option<(usize, &str)> {
     cells
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c.trim()))
+        .map(|(i, c)| (i, trim(c)))
         .find(|(_, c)| !c.is_empty())
 }
 
@@ -36,8 +37,8 @@ fn ends_a_row(text: &str) -> bool {
 /// ("年 | 值 | 据"). A data row whose values are four-digit numbers
 /// ("1574 | 1600") is not one.
 pub fn is_header(r: &Row) -> bool {
-    let texts: Vec<&str> = r.texts().collect();
-    let label = |t: &&str| t.trim().ends_with("绩效指标");
+    let texts: Vec<&str> = r.text_vec();
+    let label = |t: &&str| trim(t).ends_with("绩效指标");
     let year = |t: &&str| year_cell(t).is_some() || header::is_year_header(t);
     // Beside years, any part of a title or a header word (2024年 | 目标值);
     // alone, two or more of a title's starts or ends (or the 年 of a cut
@@ -49,13 +50,13 @@ pub fn is_header(r: &Row) -> bool {
             || vocab::is_indicator_header_part(t)
             || header::field_of_word(t).is_some()
     };
-    let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || t.trim() == "年";
+    let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || trim(t) == "年";
     // Column titles only, two or more (目标值 | 单位 under a merged 指标值).
     let titles_only = texts.len() >= 2
         && texts
             .iter()
-            .all(|t| t.trim().is_empty() || header::field_of_word(t).is_some())
-        && texts.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
+            .all(|t| trim(t).is_empty() || header::field_of_word(t).is_some())
+        && texts.iter().filter(|t| !trim(t).is_empty()).count() >= 2;
     // Periods only, under a title over them (指标值 over 年度 | 中长期).
     let periods_only = texts.len() >= 2 && texts.iter().all(|t| header::period_word(t).is_some());
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
@@ -96,7 +97,7 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
     if !ends_a_row(p) {
         return ends_a_row(n);
     }
-    let new_text = |i: usize, c: &str| !c.trim().is_empty() && !repeats(above, i, c);
+    let new_text = |i: usize, c: &str| !trim(c).is_empty() && !repeats(above, i, c);
     let continued = next
         .cells
         .iter()
@@ -138,15 +139,10 @@ fn closes_cut_text(prev: &Row, next: &Row, above: &[String]) -> bool {
         .cells
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, c.trim()))
+        .map(|(i, c)| (i, trim(c)))
         .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
         .collect();
-    let prev_text = |i: usize| {
-        prev.cells
-            .get(i)
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-    };
+    let prev_text = |i: usize| prev.cells.get(i).map(|c| trim(c)).filter(|c| !c.is_empty());
     let closes = |i: usize, n: &str| {
         prev_text(i).is_some_and(|p| {
             (open_brackets(p) > 0 && open_brackets(n) < 0)
@@ -170,10 +166,10 @@ fn is_rest_of_cut_cells(prev: &Row, next: &Row) -> bool {
         .cells
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.trim().is_empty())
+        .filter(|(_, c)| !trim(c).is_empty())
         .map(|(i, _)| i)
         .collect();
-    let has_text = |cells: &[String], i: usize| cells.get(i).is_some_and(|t| !t.trim().is_empty());
+    let has_text = |cells: &[String], i: usize| cells.get(i).is_some_and(|t| !trim(t).is_empty());
     let (Some(&first), Some(&last)) = (filled.first(), filled.last()) else {
         return false;
     };
@@ -192,10 +188,10 @@ fn is_rest_of_cut_cells(prev: &Row, next: &Row) -> bool {
 /// "其他标准" a longer one.)
 fn rests_of_cells(prev: &Row, next: &Row, above: &[String]) -> bool {
     next.cells.iter().enumerate().all(|(i, c)| {
-        if c.trim().is_empty() {
+        if trim(c).is_empty() {
             return true;
         }
-        let above_text = prev.cells.get(i).filter(|p| !p.trim().is_empty());
+        let above_text = prev.cells.get(i).filter(|p| !trim(p).is_empty());
         if ends_a_row(c) {
             // Even when it equals the text above: that is a new row's.
             return above_text.is_some_and(|p| {
@@ -210,7 +206,7 @@ fn rests_of_cells(prev: &Row, next: &Row, above: &[String]) -> bool {
 /// `c` is the text already in effect in column `i` (a merged cell printed
 /// again after a page break).
 fn repeats(above: &[String], i: usize, c: &str) -> bool {
-    above.get(i).is_some_and(|a| !a.is_empty() && a == c.trim())
+    above.get(i).is_some_and(|a| !a.is_empty() && a == trim(c))
 }
 
 /// Joins a wrapped cell's lines: CJK without a space, Latin with one.
@@ -240,7 +236,7 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
     if prev_whole || rests_of_cells(prev, next, above) || closes_cut_text(prev, next, above) {
         for (i, c) in next.cells.iter().enumerate() {
-            if c.trim().is_empty() || repeats(above, i, c) {
+            if trim(c).is_empty() || repeats(above, i, c) {
                 continue;
             }
             if let Some(slot) = cells.get_mut(i) {
@@ -251,7 +247,7 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
         let width = cells.len().max(next.cells.len());
         cells.resize(width, String::new());
         for (i, c) in next.cells.iter().enumerate() {
-            if c.trim().is_empty() {
+            if trim(c).is_empty() {
                 continue;
             }
             cells[i] = if i == p_last {
@@ -366,7 +362,7 @@ pub fn join_cut_rows<'a>(
 fn trimmed(cells: &[String]) -> &[String] {
     let end = cells
         .iter()
-        .rposition(|c| !c.trim().is_empty())
+        .rposition(|c| !trim(c).is_empty())
         .map_or(0, |i| i + 1);
     cells.get(..end).unwrap_or(cells)
 }
@@ -384,7 +380,7 @@ fn cell_cut_by_a_line_break(prev: &Row, next: &Row, width: usize) -> bool {
     let (Some(last), Some(first)) = (a.last(), b.first()) else {
         return false;
     };
-    let (last, first) = (last.trim(), first.trim());
+    let (last, first) = (trim(last), trim(first));
     prev.spans.is_none()
         && next.spans.is_none()
         && !last.is_empty()
@@ -393,7 +389,7 @@ fn cell_cut_by_a_line_break(prev: &Row, next: &Row, width: usize) -> bool {
         && b.len() < width
         && a.len() + b.len() == width + 1
         && !ends_a_row(last)
-        && b.last().is_some_and(|t| ends_a_row(t.trim()))
+        && b.last().is_some_and(|t| ends_a_row(trim(t)))
         && !vocab::is_level1_name(first)
         && !vocab::is_level2_name(first)
 }
@@ -429,7 +425,7 @@ pub fn join_cells_cut_by_line_breaks<'a>(
 /// (`replace`), or only where no text is in effect yet.
 fn remember(above: &mut Vec<String>, row: &Row, replace: bool) {
     for (i, c) in row.cells.iter().enumerate() {
-        let c = c.trim();
+        let c = trim(c);
         if c.is_empty() {
             continue;
         }

@@ -14,6 +14,7 @@ pub mod project;
 pub mod values;
 pub mod vocab;
 
+use crate::layout::trim;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -125,13 +126,13 @@ fn is_unit_label(t: &str) -> bool {
 /// Whether a row labelled by a unit's role (`预算单位`, `填报单位`) gives a
 /// name: its value is no column title of a budget table.
 fn names_a_unit(row: &Row) -> bool {
-    let texts: Vec<&str> = row.texts().collect();
+    let texts: Vec<&str> = row.text_vec();
     let (label, value) = match texts.as_slice() {
         [line] => match line.split_once(['：', ':']) {
-            Some((label, value)) => (label, value.trim()),
+            Some((label, value)) => (label, trim(value)),
             None => (*line, ""),
         },
-        [label, value, ..] => (*label, value.trim()),
+        [label, value, ..] => (*label, trim(value)),
         [] => return true,
     };
     if !is_unit_label(&bare_label(label)) {
@@ -331,7 +332,7 @@ fn prose_line(row: &Row) -> Option<&str> {
     // (A text dump's line that a hard return cut from its row has its text
     // first and the row's empty cells after it.)
     let first = row.cells.first()?.trim();
-    let rest_blank = row.cells.iter().skip(1).all(|c| c.trim().is_empty());
+    let rest_blank = row.cells.iter().skip(1).all(|c| trim(c).is_empty());
     (!first.is_empty() && rest_blank).then_some(first)
 }
 
@@ -448,11 +449,7 @@ fn starts_indicator_header(row: &Row) -> bool {
 /// levels: column titles only (at least two of them known fields), and
 /// the word grouping the level columns (绩效指标) or a row number's (序号).
 fn is_header_band(row: &Row) -> bool {
-    let texts: Vec<&str> = row
-        .texts()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let texts: Vec<&str> = row.texts().map(trim).filter(|t| !t.is_empty()).collect();
     let grouping = |t: &str| matches!(&*squash(t), "绩效指标" | "序号" | "指标");
     let mut known = 0;
     for t in texts {
@@ -486,8 +483,8 @@ fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
         label.push(first);
         text.extend(cells);
     }
-    label.retain(|c| !c.trim().is_empty());
-    text.retain(|c| !c.trim().is_empty());
+    label.retain(|c| !trim(c).is_empty());
+    text.retain(|c| !trim(c).is_empty());
     (
         values::join_lines(&label.join("\n")),
         text.join(text_separator(hard)),
@@ -516,7 +513,7 @@ fn side_by_side_goals(rows: &[&Row], hard: bool) -> Option<Vec<(Section, String,
     };
     let mut labels: Vec<(i32, Section, &str)> = Vec::new();
     for (i, cell) in head.cells.iter().enumerate() {
-        if cell.trim().is_empty() {
+        if trim(cell).is_empty() {
             continue;
         }
         let s = section_of_label(cell).filter(|s| is_goal(*s))?;
@@ -528,7 +525,7 @@ fn side_by_side_goals(rows: &[&Row], hard: bool) -> Option<Vec<(Section, String,
     let mut texts: Vec<Vec<&str>> = vec![Vec::new(); labels.len()];
     for row in body {
         for (i, cell) in row.cells.iter().enumerate() {
-            if cell.trim().is_empty() {
+            if trim(cell).is_empty() {
                 continue;
             }
             let at = column_at(row, i);
@@ -636,7 +633,7 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
             .enumerate()
             .filter(|(i, _)| !numbered(*i))
             .map(|(_, t)| t.as_str())
-            .filter(|t| !t.trim().is_empty())
+            .filter(|t| !trim(t).is_empty())
             .filter(|t| values::parse_number(t).is_none())
             .filter(|t| section_of_label(t).is_none())
             .filter_map(clean_text)
@@ -665,7 +662,7 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
                 let header = header_of(row, i)
                     .filter(|h| !h.is_empty() && values::parse_number(h).is_none())
                     .unwrap_or_else(|| "金额".to_string());
-                format!("{header}：{}", c.trim())
+                format!("{header}：{}", trim(c))
             })
             .collect();
         let mut item = words.join("：");
@@ -863,7 +860,7 @@ fn is_unit_over_title(head: &str, title: &str) -> bool {
     const ENDS: &[char] = &[
         '局', '委', '院', '办', '厅', '处', '部', '会', '所', '站', '馆', '校', '队', '室', '心',
     ];
-    let head = head.trim();
+    let head = trim(head);
     let year_first = title
         .trim_start()
         .chars()
@@ -965,7 +962,7 @@ pub fn join_cell(cell: &str, hard: bool) -> String {
     let mut pending = String::new();
     let mut last = "";
     for line in cell.split('\n') {
-        let t = line.trim();
+        let t = trim(line);
         if hard && t.is_empty() {
             continue;
         }
@@ -1019,12 +1016,7 @@ fn split_stacked(row: &Row) -> Option<Vec<Row>> {
     let lines: Vec<Vec<&str>> = row
         .cells
         .iter()
-        .map(|c| {
-            c.split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect()
-        })
+        .map(|c| c.split('\n').map(trim).filter(|l| !l.is_empty()).collect())
         .collect();
     let mut stacked = lines.iter().filter(|l| l.len() >= 2);
     let n = stacked.next()?.len();
@@ -1187,7 +1179,7 @@ fn form_sheet(rows: &[Row], sheets: &[(usize, String)]) -> Option<String> {
         return None;
     }
     let at = rows.iter().position(|r| {
-        let texts: Vec<&str> = r.texts().collect();
+        let texts: Vec<&str> = r.text_vec();
         matches!(texts.as_slice(), [t] if is_form_title(t))
             || names_department(&texts)
             || starts_indicator_header(r)
@@ -1277,7 +1269,7 @@ fn form_segments<'a>(
             seen_table = false;
             has_block = false;
         }
-        let texts: Vec<&str> = row.texts().collect();
+        let texts: Vec<&str> = row.text_vec();
         let mut title = matches!(texts.as_slice(), [t] if is_form_title(t));
         if title {
             // The same title printed again (a running head in a text dump)
@@ -1338,7 +1330,7 @@ fn form_segments<'a>(
                 let line_above = |goes_with: &dyn Fn(&str, &str) -> bool| {
                     title
                         && rows.get(i - 1).is_some_and(|r| {
-                            let above: Vec<&str> = r.texts().collect();
+                            let above: Vec<&str> = r.text_vec();
                             matches!((above.as_slice(), texts.first()),
                                 ([head], Some(t)) if goes_with(head, t))
                         })
@@ -1401,7 +1393,7 @@ fn sheet_continues_form(rows: &[Row], sheet_starts: &[usize], start: usize) -> b
         .unwrap_or(rows.len());
     let sheet = rows.get(start..end).unwrap_or_default();
     for row in sheet.iter().take(6) {
-        let texts: Vec<&str> = row.texts().collect();
+        let texts: Vec<&str> = row.text_vec();
         if starts_indicator_header(row) {
             return true;
         }
@@ -1418,7 +1410,7 @@ fn sheet_continues_form(rows: &[Row], sheet_starts: &[usize], start: usize) -> b
 /// A line of its own that reads as an approval's title naming its unit and
 /// year but not the kind of form (`某局2025年部门整体支出绩效目标`).
 fn is_named_title_line(row: &Row) -> bool {
-    let texts: Vec<&str> = row.texts().collect();
+    let texts: Vec<&str> = row.text_vec();
     let [t] = texts.as_slice() else {
         return false;
     };
@@ -1437,7 +1429,7 @@ fn names_department(texts: &[&str]) -> bool {
     // In its cells, or as one line of text (`部门（单位）名称：某局`).
     let (label, value) = match texts {
         [line] => match line.split_once(['：', ':']) {
-            Some((label, value)) if !value.trim().is_empty() => (label, value),
+            Some((label, value)) if !trim(value).is_empty() => (label, value),
             _ => return false,
         },
         [label, value, ..] => (*label, *value),
@@ -1467,11 +1459,11 @@ fn names_department(texts: &[&str]) -> bool {
 /// A short line of prose by itself (a heading such as `（二）某县人民法院`),
 /// not a sentence, a note or a label with its value.
 fn is_heading_line(row: &Row) -> bool {
-    let texts: Vec<&str> = row.texts().collect();
+    let texts: Vec<&str> = row.text_vec();
     let [t] = texts.as_slice() else {
         return false;
     };
-    let t = t.trim();
+    let t = trim(t);
     row.spans.is_none()
         && t.chars().count() <= 30
         && !t.contains(['：', ':'])
@@ -1508,7 +1500,7 @@ fn with_label_lines_split(rows: &[Row]) -> Cow<'_, [Row]> {
 /// (`长期目标：（截止2027年）`: the remark belongs to the label).
 fn split_label_line(row: &Row) -> Option<Row> {
     let (first, rest) = row.cells.split_first()?;
-    let text = first.trim();
+    let text = trim(first);
     let colon = text.find([':', '：'])?;
     let label = text.get(..colon)?;
     let value = text.get(colon..)?.trim_start_matches([':', '：']).trim();
@@ -1529,7 +1521,7 @@ fn split_label_line(row: &Row) -> Option<Row> {
     } else {
         cells.push(value.to_string());
     }
-    cells.extend(rest.iter().filter(|c| !c.trim().is_empty()).cloned());
+    cells.extend(rest.iter().filter(|c| !trim(c).is_empty()).cloned());
     // The cut row is a label row, no longer a table's row.
     Some(Row {
         cells,
@@ -1552,7 +1544,7 @@ fn cut_before_next_field(value: &str) -> (&str, Option<&str>) {
     {
         Some((space, field)) if space.start() > 0 => (
             value.get(..space.start()).unwrap_or(value).trim(),
-            value.get(field.start()..).map(str::trim),
+            value.get(field.start()..).map(trim),
         ),
         _ => (value, None),
     }
@@ -1571,7 +1563,7 @@ fn without_stamp(name: &str) -> &str {
 /// head that a text dump keeps at each page break).
 fn without_running_titles(rows: &[Row]) -> Cow<'_, [Row]> {
     let title_of = |r: &Row| -> Option<String> {
-        let texts: Vec<&str> = r.texts().collect();
+        let texts: Vec<&str> = r.text_vec();
         match texts.as_slice() {
             [t] if is_form_title(t) => Some(squash(t).into_owned()),
             _ => None,
@@ -1646,7 +1638,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                 let title_rows = first_title_rows(rows, hard, is_project);
                 c.title = title_rows.as_ref().map(|(t, _)| t.clone());
                 for (k, row) in rows.iter().enumerate() {
-                    let texts: Vec<&str> = row.texts().collect();
+                    let texts: Vec<&str> = row.text_vec();
                     let is_title = title_rows.as_ref().is_some_and(|(_, at)| at.contains(&k));
                     // `单位：万元` printed above the table (or beside its
                     // title) states the funding unit.
@@ -2181,7 +2173,7 @@ fn department_from_title(title: &str) -> Option<String> {
         for verb in ["批复", "下达", "印发", "核定", "批准", "公开"] {
             head = head.strip_prefix(verb).unwrap_or(head);
         }
-        head = head.trim();
+        head = trim(head);
     }
     // A place alone (`青溪县2026年项目支出绩效目标批复表`) names where the
     // approvals are published, not a department.
@@ -2223,7 +2215,7 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
         // A labelled field after the name in one cell, past a space.
         match t.split_once(char::is_whitespace) {
             Some((name, rest)) if rest.contains([':', '：']) && !name.contains([':', '：']) => {
-                parts.push(name.trim().to_string());
+                parts.push(trim(name).to_string());
                 parts.extend(clean_text(rest));
             }
             _ => parts.push(t),
@@ -2238,7 +2230,7 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
             continue;
         }
         let (label, value) = match part.split_once([':', '：']) {
-            Some((l, v)) => (squash(l), Some(v.trim().to_string())),
+            Some((l, v)) => (squash(l), Some(trim(v).to_string())),
             None => (squash(part), None),
         };
         // The sign-off beside the unit that filled the form in
@@ -2356,7 +2348,7 @@ fn give_year(c: &mut Content, year: i32) {
 /// its other rows (`填报年度：2025年`, `年度 | 2025`, `预算年度 | 2025年`).
 fn year_of_form(preamble: &[&Row], fields: &[&Row]) -> Option<i32> {
     for row in preamble {
-        let texts: Vec<&str> = row.texts().collect();
+        let texts: Vec<&str> = row.text_vec();
         if let [only] = texts.as_slice() {
             if let Some(y) = year_line(only) {
                 return Some(y);
@@ -2364,10 +2356,10 @@ fn year_of_form(preamble: &[&Row], fields: &[&Row]) -> Option<i32> {
         }
     }
     for row in fields {
-        let texts: Vec<&str> = row.texts().collect();
+        let texts: Vec<&str> = row.text_vec();
         for (i, t) in texts.iter().enumerate() {
             let (label, value) = match t.split_once([':', '：']) {
-                Some((l, v)) if !v.trim().is_empty() => (l, Some(v)),
+                Some((l, v)) if !trim(v).is_empty() => (l, Some(v)),
                 _ => (*t, texts.get(i + 1).copied()),
             };
             let label = squash(label);
@@ -2387,7 +2379,7 @@ fn year_of_form(preamble: &[&Row], fields: &[&Row]) -> Option<i32> {
 /// `项目支出绩效目标表`).
 fn heading_year(preamble: &[&Row]) -> Option<i32> {
     preamble.iter().find_map(|row| {
-        let texts: Vec<&str> = row.texts().collect();
+        let texts: Vec<&str> = row.text_vec();
         match texts.as_slice() {
             [only] if only.contains("绩效目标") && !is_sentence(only) => {
                 years_in(only).first().copied()
@@ -2399,12 +2391,12 @@ fn heading_year(preamble: &[&Row]) -> Option<i32> {
 
 /// `年度 | 2026年`: a form's year in a field of its own.
 fn is_year_field(row: &Row) -> bool {
-    let texts: Vec<&str> = row.texts().collect();
+    let texts: Vec<&str> = row.text_vec();
     match texts.as_slice() {
         [label, value] => {
             year_label(&bare_label(label))
                 && years_in(value).len() == 1
-                && value.trim().chars().count() <= 8
+                && trim(value).chars().count() <= 8
         }
         _ => false,
     }
@@ -2437,7 +2429,7 @@ fn year_line(text: &str) -> Option<i32> {
 
 /// The warning for a row of text no section reads.
 fn unread_text(row: &Row) -> Warning {
-    let texts: Vec<&str> = row.texts().collect();
+    let texts: Vec<&str> = row.text_vec();
     Warning::new(
         "unknown_section",
         format!(
@@ -2475,7 +2467,7 @@ fn addressee(text: &str) -> Option<String> {
         "署",
         "室",
     ];
-    let name = text.trim().strip_suffix(['：', ':'])?.trim();
+    let name = trim(text).strip_suffix(['：', ':'])?.trim();
     let plain = !name.contains(|c: char| {
         c.is_whitespace() || matches!(c, '，' | ',' | '。' | '、' | '；' | ':' | '：')
     });
@@ -2564,19 +2556,19 @@ fn align_history(
 /// `[015001]鄂州市数据局` or `219-鄂州市数据局`: a leading code goes to
 /// `department_code`.
 pub fn split_department_code(d: &str) -> (Option<String>, String) {
-    let t = d.trim();
+    let t = trim(d);
     let bracketed = t
         .strip_prefix('[')
         .or_else(|| t.strip_prefix('【'))
         .or_else(|| t.strip_prefix('［'))
         .and_then(|rest| rest.split_once([']', '】', '］']));
     if let Some((code, name)) = bracketed {
-        let code = code.trim();
+        let code = trim(code);
         if !code.is_empty()
             && code.chars().all(|c| c.is_ascii_alphanumeric())
-            && !name.trim().is_empty()
+            && !trim(name).is_empty()
         {
-            return (Some(code.to_string()), name.trim().to_string());
+            return (Some(code.to_string()), trim(name).to_string());
         }
     }
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
@@ -2584,7 +2576,7 @@ pub fn split_department_code(d: &str) -> (Option<String>, String) {
         let rest = t.get(digits.len()..).unwrap_or("");
         let name = rest
             .strip_prefix(['-', '－', '—', ' ', '_'])
-            .map(str::trim)
+            .map(trim)
             .unwrap_or("");
         if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) {
             return (Some(digits), name.to_string());

@@ -8,6 +8,7 @@
 //! walks the rows in order: a cell that is a known label takes the next
 //! cell that is not one as its value.
 
+use crate::layout::trim;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -343,7 +344,7 @@ fn box_marks(s: &str) -> String {
                 .find(|&j| chars.get(j).is_some_and(|c| close.contains(c)));
             if let Some(end) = inner_end {
                 let inner: String = chars.get(i + 1..end).unwrap_or_default().iter().collect();
-                let inner = inner.trim();
+                let inner = trim(&inner);
                 let mark = match inner {
                     "" => Some('□'),
                     "√" | "✓" | "✔" | "☑" | "■" | "●" | "☒" => Some('√'),
@@ -465,7 +466,7 @@ fn split_amount_cell(cell: Option<String>) -> Vec<Option<String>> {
 fn labels_over_amounts(t: &str) -> Option<Vec<(String, String)>> {
     let lines: Vec<&str> = t
         .split([PARAGRAPH_BREAK, '\n'])
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !trim(l).is_empty())
         .collect();
     let [labels, amounts] = lines.as_slice() else {
         return None;
@@ -506,7 +507,7 @@ fn after_amounts(t: &str) -> Vec<&str> {
         prev = Some(c);
     }
     pieces.push(t.get(start..).unwrap_or_default());
-    pieces.retain(|p| !p.trim().is_empty());
+    pieces.retain(|p| !trim(p).is_empty());
     pieces
 }
 
@@ -576,8 +577,8 @@ fn field_and_rest(t: &str) -> Option<(String, String, Option<String>)> {
         Some(at) => (value.get(..at)?, value.get(at..).map(str::to_string)),
         None => (value, None),
     };
-    let value = value.trim();
-    (!value.is_empty()).then(|| (label.trim().to_string(), value.to_string(), rest))
+    let value = trim(value);
+    (!value.is_empty()).then(|| (trim(label).to_string(), value.to_string(), rest))
 }
 
 /// The amounts a sentence writes out after their labels, in order
@@ -610,7 +611,7 @@ fn money(s: &str) -> Option<(f64, Option<&'static str>)> {
     if let Some(n) = parse_number(s) {
         return Some((n, None));
     }
-    let t = s.trim();
+    let t = trim(s);
     MONEY_UNITS.iter().find_map(|&u| {
         // The unit after the number, or in brackets after it (100.00（万元）).
         let number = t.strip_suffix(u).or_else(|| {
@@ -643,10 +644,10 @@ fn label_and_amount(t: &str) -> Option<(String, String)> {
     // the number and keeps its unit, as an amount cell that prints one.
     let (t, unit) = match MONEY_UNITS
         .iter()
-        .find_map(|u| Some((t.trim().strip_suffix(u)?, *u)))
+        .find_map(|u| Some((trim(t).strip_suffix(u)?, *u)))
     {
         Some((rest, u)) if rest.ends_with(|c: char| c.is_ascii_digit()) => (rest, u),
-        _ => (t.trim(), ""),
+        _ => (trim(t), ""),
     };
     let (label, amount) = t
         .rsplit_once([':', '：'])
@@ -666,10 +667,10 @@ fn label_and_amount(t: &str) -> Option<(String, String)> {
                 .filter(|&at| at > 0 && digits > 0)?;
             Some((t.get(..at)?, t.get(at..)?))
         })?;
-    let amount = amount.trim();
+    let amount = trim(amount);
     let is_amount_label = label_of(label) == Some(Label::Amount);
     (is_amount_label && parse_number(amount).is_some())
-        .then(|| (label.trim().to_string(), format!("{amount}{unit}")))
+        .then(|| (trim(label).to_string(), format!("{amount}{unit}")))
 }
 
 /// Reads the header block from the rows outside the indicator tables.
@@ -1035,7 +1036,7 @@ fn join_cut_cells<'a>(rows: &[&'a Row]) -> Vec<Cow<'a, Row>> {
             if new_page && continues_cells(prev, row) {
                 let p = prev.to_mut();
                 for (i, c) in row.cells.iter().enumerate() {
-                    let rest = c.trim();
+                    let rest = trim(c);
                     if rest.is_empty() {
                         continue;
                     }
@@ -1071,16 +1072,16 @@ fn continues_cells(prev: &Row, row: &Row) -> bool {
     let (Some(_), Some(spans)) = (&prev.spans, &row.spans) else {
         return false;
     };
-    if row.cells.first().is_none_or(|c| !c.trim().is_empty()) {
+    if row.cells.first().is_none_or(|c| !trim(c).is_empty()) {
         return false;
     }
-    let label = prev.cells.first().map(|c| c.trim()).unwrap_or_default();
+    let label = prev.cells.first().map(|c| trim(c)).unwrap_or_default();
     if !matches!(label_of(label), Some(Label::Goal(_) | Label::Other)) {
         return false;
     }
     let mut any = false;
     for (i, c) in row.cells.iter().enumerate() {
-        let t = c.trim();
+        let t = trim(c);
         if t.is_empty() {
             continue;
         }
@@ -1089,7 +1090,7 @@ fn continues_cells(prev: &Row, row: &Row) -> bool {
             .and_then(|s| cell_over(prev, s))
             .filter(|&k| k > 0)
             .and_then(|k| prev.cells.get(k))
-            .map(|c| c.trim());
+            .map(|c| trim(c));
         let fits = above.is_some_and(|a| !a.is_empty() && parse_number(a).is_none());
         if !fits || label_of(t).is_some() || parse_number(t).is_some() {
             return false;
@@ -1118,7 +1119,7 @@ fn is_orphan_line(t: &str) -> bool {
 fn goal_lines_above(orphans: &mut Vec<String>, hard: bool) -> Vec<String> {
     let opens_list = orphans
         .first()
-        .is_some_and(|t| crate::layout::enumerator_len(t.trim()).is_some());
+        .is_some_and(|t| crate::layout::enumerator_len(trim(t)).is_some());
     if hard || !opens_list {
         return Vec::new();
     }
@@ -1131,7 +1132,7 @@ fn goal_lines_above(orphans: &mut Vec<String>, hard: bool) -> Vec<String> {
 fn unread_orphans(b: &mut ProjectBlock, orphans: &mut Vec<String>) {
     for t in orphans.drain(..) {
         let running = t.contains(['，', '。', '；', ',', ';'])
-            || (crate::layout::enumerator_len(t.trim()).is_some() && !super::is_form_title(&t));
+            || (crate::layout::enumerator_len(trim(&t)).is_some() && !super::is_form_title(&t));
         if running {
             b.unread.push(flat(&t));
         }

@@ -1,6 +1,7 @@
 //! The words a reader uses to tell the columns of a 批复 apart.
 
 use super::values::{header_char, Word};
+use crate::layout::trim;
 
 /// More characters than any word of these lists has.
 const LONGEST_WORD: usize = 16;
@@ -129,7 +130,7 @@ pub fn is_basis(s: &str) -> bool {
 /// A basis that names its document: `《襄阳市教育事业发展“十四五”规划》`
 /// (a target never opens with a title mark).
 fn cites_a_document(s: &str) -> bool {
-    let t = s.trim();
+    let t = trim(s);
     t.starts_with('《') && t.contains('》')
 }
 

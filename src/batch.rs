@@ -363,7 +363,12 @@ fn convert_here(input: &InputFile) -> Vec<Document> {
 /// hand out. Producers stay at most `window` documents ahead of the writer.
 struct Queue {
     state: Mutex<QueueState>,
-    ready: Condvar,
+    /// The writer waits here for the document it writes next, and is
+    /// woken only when that one arrives (a wake-up per document finished
+    /// out of order took a core from a converting worker for nothing).
+    arrived: Condvar,
+    /// Producers wait here for room in the window.
+    room: Condvar,
     window: usize,
 }
 
@@ -388,6 +393,8 @@ struct QueueState {
     written: usize,
     done: BTreeMap<usize, Done>,
     stop: bool,
+    /// Producers waiting in [`Queue::take`] for room.
+    waiting_producers: usize,
 }
 
 impl Queue {
@@ -398,7 +405,12 @@ impl Queue {
             match self.claim(&mut st, total) {
                 Claim::Index(i) => return Some(i),
                 Claim::Finished => return None,
-                Claim::WindowFull => st = self.ready.wait(st).ok()?,
+                Claim::WindowFull => {
+                    st.waiting_producers += 1;
+                    let woken = self.room.wait(st);
+                    st = woken.ok()?;
+                    st.waiting_producers -= 1;
+                }
             }
         }
     }
@@ -425,10 +437,16 @@ impl Queue {
     }
 
     fn put(&self, i: usize, doc: Done) {
-        if let Ok(mut st) = self.state.lock() {
-            st.done.insert(i, doc);
+        let next = match self.state.lock() {
+            Ok(mut st) => {
+                st.done.insert(i, doc);
+                i == st.written
+            }
+            Err(_) => true,
+        };
+        if next {
+            self.arrived.notify_one();
         }
-        self.ready.notify_all();
     }
 
     /// The document at `i`, waiting for it.
@@ -437,10 +455,12 @@ impl Queue {
         loop {
             if let Some(d) = st.done.remove(&i) {
                 st.written = i + 1;
-                self.ready.notify_all();
+                if st.waiting_producers > 0 {
+                    self.room.notify_all();
+                }
                 return Some(d);
             }
-            st = self.ready.wait(st).ok()?;
+            st = self.arrived.wait(st).ok()?;
         }
     }
 
@@ -448,7 +468,8 @@ impl Queue {
         if let Ok(mut st) = self.state.lock() {
             st.stop = true;
         }
-        self.ready.notify_all();
+        self.room.notify_all();
+        self.arrived.notify_all();
     }
 }
 
@@ -644,8 +665,10 @@ pub fn run<E>(
             written: 0,
             done: BTreeMap::new(),
             stop: false,
+            waiting_producers: 0,
         }),
-        ready: Condvar::new(),
+        arrived: Condvar::new(),
+        room: Condvar::new(),
         window: (jobs * 4).max(8),
     };
     let mut summary = Summary {

@@ -14,11 +14,10 @@
 //! for it between files.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -195,7 +194,40 @@ impl Failure {
 pub struct Worker {
     child: Child,
     stdin: ChildStdin,
-    replies: Receiver<io::Result<Rendered>>,
+    /// Replies are read by the thread that asked for them, after waiting
+    /// for the pipe with a timeout ([`readable_within`]): a reader thread
+    /// of its own cost a wake-up of one more thread per document, on cores
+    /// the workers need.
+    replies: BufReader<ChildStdout>,
+}
+
+/// Whether `fd` has something to read (or is closed) within `timeout`.
+fn readable_within(fd: &impl AsRawFd, timeout: Duration) -> io::Result<bool> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let ms = libc::c_int::try_from(left.as_millis()).unwrap_or(libc::c_int::MAX);
+        let mut pfd = libc::pollfd {
+            fd: fd.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: `pfd` is one valid pollfd that outlives the call, and
+        // the count passed is 1.
+        let n = unsafe { libc::poll(&mut pfd, 1, ms) };
+        match n {
+            0 if left.is_zero() => return Ok(false),
+            // A wait cut short (rounded down to 0 ms): again, for the rest.
+            0 => {}
+            n if n > 0 => return Ok(true),
+            _ => {
+                let err = io::Error::last_os_error();
+                if err.kind() != io::ErrorKind::Interrupted {
+                    return Err(err);
+                }
+            }
+        }
+    }
 }
 
 fn describe(status: Option<ExitStatus>) -> String {
@@ -235,26 +267,10 @@ impl Worker {
             .stdout
             .take()
             .ok_or_else(|| Failure::Start("no stdout".into()))?;
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut stdout = BufReader::with_capacity(256 * 1024, stdout);
-            loop {
-                let frame = read_frame(&mut stdout).transpose();
-                let last = !matches!(frame, Some(Ok(_)));
-                if let Some(f) = frame {
-                    if tx.send(f).is_err() {
-                        break;
-                    }
-                }
-                if last {
-                    break;
-                }
-            }
-        });
         Ok(Worker {
             child,
             stdin,
-            replies: rx,
+            replies: BufReader::with_capacity(256 * 1024, stdout),
         })
     }
 
@@ -292,18 +308,30 @@ impl Worker {
     /// `timeout` (the worker started on it about now: the previous answer
     /// has just been taken). On failure the worker is dead.
     pub fn receive(&mut self, timeout: Duration) -> Result<Rendered, Failure> {
-        match self.replies.recv_timeout(timeout) {
-            Ok(Ok(reply)) => Ok(reply),
-            Ok(Err(e)) => {
+        // A reply already read into the buffer needs no wait. Once its
+        // first bytes are there the rest follows (the worker writes a
+        // reply whole, or dies and closes the pipe).
+        if self.replies.buffer().is_empty() {
+            match readable_within(self.replies.get_ref(), timeout) {
+                Ok(true) => {}
+                Ok(false) => {
+                    let _ = self.child.kill();
+                    let _ = self.child.wait();
+                    return Err(Failure::Timeout(timeout));
+                }
+                Err(e) => {
+                    self.reap();
+                    return Err(Failure::Crashed(format!("reply not readable: {e}")));
+                }
+            }
+        }
+        match read_frame(&mut self.replies) {
+            Ok(Some(reply)) => Ok(reply),
+            Ok(None) => Err(Failure::Crashed(self.reap())),
+            Err(e) => {
                 self.reap();
                 Err(Failure::Crashed(format!("unreadable reply: {e}")))
             }
-            Err(RecvTimeoutError::Timeout) => {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-                Err(Failure::Timeout(timeout))
-            }
-            Err(RecvTimeoutError::Disconnected) => Err(Failure::Crashed(self.reap())),
         }
     }
 

@@ -156,8 +156,8 @@ pub fn table_rows(
                 .rposition(Option::is_some)
                 .map_or(0, |i| i + 1)
         };
-        let mut entries: Vec<String> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
+        let mut entries: Vec<String> = Vec::with_capacity(width);
+        let mut spans: Vec<Span> = Vec::with_capacity(width);
         let mut c = 0;
         while c < width {
             let o = row_owner.get(c).copied().flatten();

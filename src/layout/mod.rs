@@ -223,6 +223,8 @@ pub struct Layout {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn trim_is_str_trim() {
         // Every character alone, before and after a Han character and a
@@ -234,16 +236,14 @@ mod tests {
                 s.push_str(a);
                 s.push(c);
                 s.push_str(b);
-                assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+                assert_eq!(trim(&s), s.trim(), "{s:?}");
                 s.push(c);
-                assert_eq!(super::trim(&s), s.trim(), "{s:?}");
+                assert_eq!(trim(&s), s.trim(), "{s:?}");
             }
         }
-        assert_eq!(super::trim("\u{3000}指标\u{a0}"), "指标");
-        assert_eq!(super::trim(""), "");
+        assert_eq!(trim("\u{3000}指标\u{a0}"), "指标");
+        assert_eq!(trim(""), "");
     }
-
-    use super::*;
 
     #[test]
     fn enumerators_in_ascii_and_full_width_digits() {

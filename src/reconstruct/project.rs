@@ -383,6 +383,9 @@ pub struct ProjectBlock {
     pub long_term_deadline: Option<i32>,
     /// Texts of the block that are no known label's and no label's value.
     pub unread: Vec<String>,
+    /// The label `project.period` was read under, as printed: a later
+    /// period that takes its place moves it to `project.extra` under it.
+    period_label: Option<String>,
 }
 
 /// Where a money or cost block is being read.
@@ -1185,14 +1188,18 @@ fn set_field(
     end: &mut Option<String>,
 ) {
     let v = flat(value);
-    let put = |slot: &mut Option<String>| {
-        if slot.is_none() {
-            *slot = Some(v.clone());
-        }
+    let key = as_printed(&flat(label_text));
+    // A field printed twice with two values (项目期限 | 1年 beside 项目起止时间
+    // | 2026年3月-2026年10月): the first stays, the other is kept under its
+    // label, not dropped.
+    let put = |slot: &mut Option<String>, extra: &mut BTreeMap<String, String>| match slot {
+        None => *slot = Some(v.clone()),
+        Some(old) if *old == v => {}
+        Some(_) => insert_extra(extra, &key, v.clone()),
     };
     match label {
-        Label::Name => put(&mut b.project.name),
-        Label::Code => put(&mut b.project.code),
+        Label::Name => put(&mut b.project.name, &mut b.project.extra),
+        Label::Code => put(&mut b.project.code, &mut b.project.extra),
         Label::Department => {
             let (code, name) = super::split_department_code(value);
             match &b.department {
@@ -1229,21 +1236,49 @@ fn set_field(
                 }
             }
         }
-        Label::Category => put(&mut b.project.category),
+        Label::Category => put(&mut b.project.category, &mut b.project.extra),
         Label::Nature => {
             if b.project.nature.is_none() {
                 b.project.nature = ticked(value);
             }
         }
-        Label::Period => put(&mut b.project.period),
-        Label::PeriodStart => put(start),
-        Label::PeriodEnd => put(end),
+        Label::Period => set_period(b, key, v),
+        Label::PeriodStart => put(start, &mut b.project.extra),
+        Label::PeriodEnd => put(end, &mut b.project.extra),
         Label::Goal(g) => push_goals(b, g, label_text, value),
         Label::Other => {
             insert_extra(&mut b.project.extra, &as_printed(&flat(label_text)), v);
         }
         Label::FundingBlock | Label::CostBlock | Label::Amount => {}
     }
+}
+
+/// The project's period: the first printed, unless a later one gives
+/// the dates where the first gave only a length (项目期限 | 1年, then
+/// 项目起止时间 | 2026年3月-2026年10月): SPEC §2.3's period is the dates. The
+/// other keeps its label in `project.extra`.
+fn set_period(b: &mut ProjectBlock, label: String, v: String) {
+    match &b.project.period {
+        None => {
+            b.project.period = Some(v);
+            b.period_label = Some(label);
+        }
+        Some(old) if *old == v => {}
+        Some(old) if is_date_range(&v) && !is_date_range(old) => {
+            let old_label = b.period_label.replace(label).unwrap_or_default();
+            if let Some(old) = b.project.period.replace(v) {
+                insert_extra(&mut b.project.extra, &old_label, old);
+            }
+        }
+        Some(_) => insert_extra(&mut b.project.extra, &label, v),
+    }
+}
+
+/// Whether a period is printed as its start and end (`2026年3月-2026年10月`,
+/// `2025.01至2025.12`), not as a length (`1年`, `3个月`).
+fn is_date_range(t: &str) -> bool {
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    digits >= 8 && t.contains(['-', '－', '—', '–', '~', '～', '至'])
 }
 
 fn insert_extra(extra: &mut BTreeMap<String, String>, key: &str, v: String) {
@@ -1886,6 +1921,40 @@ mod tests {
         );
         assert_eq!(b.long_term_goals, vec!["完成养护", "提升路况"]);
         assert_eq!(b.annual_goals, vec!["养护里程300公里"]);
+    }
+
+    #[test]
+    fn a_second_period_is_kept_and_the_dates_are_the_period() {
+        // A length, then the dates: the dates are the period.
+        let b = block(&[
+            "项目名称|乡村公厕改造|项目期限|1年",
+            "项目起止时间|2026年3月-2026年10月|实施单位|某镇人民政府",
+        ]);
+        assert_eq!(b.project.period.as_deref(), Some("2026年3月-2026年10月"));
+        assert_eq!(
+            b.project.extra.get("项目期限").map(String::as_str),
+            Some("1年")
+        );
+        // The dates first: they stay, the length is kept under its label.
+        let b = block(&[
+            "项目名称|乡村公厕改造|项目起止时间|2026年3月-2026年10月",
+            "项目周期|1年|实施单位|某镇人民政府",
+        ]);
+        assert_eq!(b.project.period.as_deref(), Some("2026年3月-2026年10月"));
+        assert_eq!(
+            b.project.extra.get("项目周期").map(String::as_str),
+            Some("1年")
+        );
+        // A field printed twice with two values keeps both.
+        let b = block(&[
+            "项目编码|A-01|项目名称|公厕改造",
+            "项目编码|B-02|实施单位|某镇",
+        ]);
+        assert_eq!(b.project.code.as_deref(), Some("A-01"));
+        assert_eq!(
+            b.project.extra.get("项目编码").map(String::as_str),
+            Some("B-02")
+        );
     }
 
     #[test]

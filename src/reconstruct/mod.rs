@@ -1016,7 +1016,16 @@ fn split_stacked(row: &Row) -> Option<Vec<Row>> {
     let lines: Vec<Vec<&str>> = row
         .cells
         .iter()
-        .map(|c| c.split('\n').map(trim).filter(|l| !l.is_empty()).collect())
+        .map(|c| {
+            let lines: Vec<&str> = c.split('\n').map(trim).filter(|l| !l.is_empty()).collect();
+            // A level name wrapped by hand (`产出<br>指标`) is one cell
+            // over the rows, not one line each.
+            if is_wrapped_word(&lines) {
+                vec![trim(c)]
+            } else {
+                lines
+            }
+        })
         .collect();
     let mut stacked = lines.iter().filter(|l| l.len() >= 2);
     let n = stacked.next()?.len();
@@ -1063,6 +1072,24 @@ fn split_stacked(row: &Row) -> Option<Vec<Row>> {
             })
             .collect(),
     )
+}
+
+/// Whether a cell's lines are one word wrapped by hand: together a level
+/// name, 依据 or 分类 that the lines are not each (`产出` / `指标`,
+/// `行业` / `标准`), or ending on a line `指标` alone, which names no
+/// indicator of its own.
+fn is_wrapped_word(lines: &[&str]) -> bool {
+    if lines.len() < 2 {
+        return false;
+    }
+    let listed = |t: &str| {
+        vocab::is_level1_name(t)
+            || vocab::is_level2_name(t)
+            || vocab::is_listed_basis_or_category(t)
+    };
+    let joined: String = lines.concat();
+    lines.last().is_some_and(|l| *l == "指标")
+        || (listed(&joined) && !lines.iter().all(|l| listed(l)))
 }
 
 /// The document of a file holding one approval (the first, where it holds
@@ -3409,6 +3436,45 @@ mod tests {
             .map(|s| s.continued)
             .collect();
         assert_eq!(continued, [true, false, false, false]);
+    }
+
+    #[test]
+    fn level_names_wrapped_by_hand_stay_whole_beside_stacked_rows() {
+        let row = grid_row(&[
+            "产出\n指标",
+            "数量\n指标",
+            "新建公厕数量\n改建公厕数量",
+            "≥12座\n≥20座",
+            "行业\n标准",
+        ]);
+        let rows = split_stacked(&row).expect("split");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows[0].cells,
+            [
+                "产出\n指标",
+                "数量\n指标",
+                "新建公厕数量",
+                "≥12座",
+                "行业\n标准"
+            ]
+        );
+        assert_eq!(rows[1].cells, ["", "", "改建公厕数量", "≥20座", ""]);
+        // Three rows beside a level name wrapped onto two lines.
+        let row = grid_row(&[
+            "可持续影响\n指标",
+            "新建甲站\n新建乙站\n新建丙站",
+            "≥1个\n≥2个\n≥3个",
+        ]);
+        assert_eq!(split_stacked(&row).map(|r| r.len()), Some(3));
+        // Level names stacked one per row are split.
+        let row = grid_row(&[
+            "数量指标\n质量指标",
+            "新建公厕数量\n验收合格率",
+            "≥12座\n100%",
+        ]);
+        let rows = split_stacked(&row).expect("split");
+        assert_eq!(rows[1].cells, ["质量指标", "验收合格率", "100%"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::layout::Row;
 
-use super::values::year_cell;
+use super::values::{squash, year_cell};
 use super::{header, vocab};
 
 fn last_text(cells: &[String]) -> Option<(usize, &str)> {
@@ -330,17 +330,27 @@ pub fn join_cut_rows<'a>(
             out.push(t);
             continue;
         }
+        // 续表 over a table's continuation marks a page break, and stands
+        // between a cut row's two parts without parting them.
+        if is_continuation_mark(&t.row) {
+            break_pending = true;
+            out.push(t);
+            continue;
+        }
         if std::mem::take(&mut break_pending) && !t.row.after_page_break {
             t.row.to_mut().after_page_break = true;
         }
+        // A table split in two (an HTML or DOCX table cut where a page of
+        // the source broke) may have cut its last row.
+        let split_here = t.row.table_start && last_data.is_some();
         let joined = match last_data.and_then(|i| out.get_mut(i)) {
             Some(prev)
                 if !prev.header
-                    && if rows_end_with_vocabulary {
+                    && (if rows_end_with_vocabulary {
                         data_continues(&prev.row, &t.row, &above)
                     } else {
                         cut_cells_continue(&prev.row, &t.row, &above)
-                    } =>
+                    } || (split_here && completes_row_cut_at_split(&prev.row, &t.row))) =>
             {
                 prev.row = Cow::Owned(join(&prev.row, &t.row, &above));
                 prev.joined = true;
@@ -356,6 +366,53 @@ pub fn join_cut_rows<'a>(
         }
     }
     out
+}
+
+/// Whether `next`, the first row of a table that continues the one above
+/// (HTML or DOCX tables split where the source's page broke), completes
+/// `prev`, the last row of that one: `prev` ends on a cell with no value
+/// after it (`政策范围内住院费用基金 |` with the target empty), and `next`
+/// opens in that same column, with nothing left of it (the level cells
+/// merged over both), with the rest of the text (`支付比例`) and the
+/// values `prev` lacks (`70%左右`). A new row would print its own
+/// name beside a `prev` that has its value.
+fn completes_row_cut_at_split(prev: &Row, next: &Row) -> bool {
+    let (Some(_), Some(_)) = (&prev.spans, &next.spans) else {
+        return false;
+    };
+    let (Some((p_last, p_text)), Some((n_first, n_text))) =
+        (last_text(&prev.cells), first_text(&next.cells))
+    else {
+        return false;
+    };
+    let has_text = |cells: &[String], i: usize| cells.get(i).is_some_and(|t| !trim(t).is_empty());
+    let values: Vec<usize> = (n_first + 1..next.cells.len())
+        .filter(|&i| has_text(&next.cells, i))
+        .collect();
+    n_first == p_last
+        && !values.is_empty()
+        && values.iter().all(|&i| !has_text(&prev.cells, i))
+        && !ends_a_row(p_text)
+        && !vocab::is_level1_name(n_text)
+        && !vocab::is_level2_name(n_text)
+        && super::values::parse_target(n_text).is_none()
+}
+
+/// A row that only says the table goes on from the page before: 续表,
+/// 续上表, 接上表 (bracketed or not), or a label marked as continued
+/// (`年度绩效指标（续）`).
+pub fn is_continuation_mark(row: &Row) -> bool {
+    let mut texts = row.texts().peekable();
+    texts.peek().is_some()
+        && texts.all(|t| {
+            let t = squash(t);
+            let bare = t.trim_matches(['(', ')', '（', '）']);
+            matches!(bare, "续表" | "续上表" | "接上表")
+                || (t.chars().count() <= 30
+                    && ["(续)", "（续）", "(续表)", "（续表）"]
+                        .iter()
+                        .any(|m| t.ends_with(m)))
+        })
 }
 
 /// The cells of a text row without the empty cells after its last text.
@@ -494,6 +551,81 @@ mod tests {
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
+    }
+
+    #[test]
+    fn a_row_cut_where_a_table_was_split_in_two() {
+        // An HTML or DOCX table split where the source's page broke: the
+        // first part ends on a name with no target, the second opens with
+        // the rest of it and the target under blank level cells.
+        let grid = |s: &str, start: bool| Row {
+            spans: Some(vec![crate::layout::Span::default(); 4]),
+            table_start: start,
+            ..row(s, false)
+        };
+        let rows = [
+            grid("一级指标|二级指标|三级指标|指标值", true),
+            grid("产出指标|质量指标|城乡居民医保参保率|≥95%", false),
+            grid("||政策范围内住院费用基金|", false),
+            grid("||支付比例|70%左右", true),
+            grid("|时效指标|医保待遇结算及时率|100%", false),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(with_headers(&refs), false);
+        let names: Vec<(&str, &str)> = out
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| (t.row.cells[2].as_str(), t.row.cells[3].as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("城乡居民医保参保率", "≥95%"),
+                ("政策范围内住院费用基金支付比例", "70%左右"),
+                ("医保待遇结算及时率", "100%")
+            ]
+        );
+        // A row of the first part with its target: the second part's
+        // first row is a row of its own.
+        let rows = [
+            grid("产出指标|质量指标|城乡居民医保参保率|≥95%", true),
+            grid("||住院费用支付比例|70%左右", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
+    }
+
+    #[test]
+    fn a_continuation_mark_does_not_part_a_cut_row() {
+        let grid = |s: &str, after: bool| Row {
+            spans: Some(vec![crate::layout::Span::default(); 5]),
+            ..row(s, after)
+        };
+        let rows = [
+            grid("一级指标|二级指标|三级指标|指标值|指标值确定依据", false),
+            grid(
+                "产出指标|质量指标|城乡低保资金社会化|100%|资金发放记录",
+                false,
+            ),
+            // 续表 over the continuation, as a row or a paragraph.
+            Row {
+                spans: None,
+                ..row("续表", true)
+            },
+            grid("一级指标|二级指标|三级指标|指标值|指标值确定依据", false),
+            grid("||发放率||", false),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(with_headers(&refs), true);
+        let names: Vec<&str> = out
+            .iter()
+            .filter(|t| !t.header && t.row.spans.is_some())
+            .map(|t| t.row.cells[2].as_str())
+            .collect();
+        assert_eq!(names, ["城乡低保资金社会化发放率"]);
+        assert!(is_continuation_mark(&row("（续表）", false)));
+        assert!(is_continuation_mark(&row("年度绩效指标（续）", false)));
+        assert!(!is_continuation_mark(&row("继续教育培训人次|≥300", false)));
     }
 
     #[test]

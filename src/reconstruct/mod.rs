@@ -1149,7 +1149,9 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 // A title with nothing of a form under it (a link to
                 // another approval in a 相关文章 list, a 下一篇 line) is
                 // no approval; the documents say what they left out.
-                if !has_body(&part.content) && seg.iter().all(|r| r.spans.is_none()) {
+                // (Nor is a workbook's cover sheet: lines of one cell each
+                // in its grid, 某局 / 2025年部门整体绩效目标 / 某财政局 编.)
+                if !has_body(&part.content) && seg.iter().all(is_text_line) {
                     title_only.extend(seg.iter().filter(|r| !r.is_blank()).map(unread_text));
                     // (A letter's heading over the forms, 关于批复2026年度…
                     // 的通知, gives its year as a letter does.)
@@ -1247,6 +1249,11 @@ fn only_year(rows: &[Row]) -> Option<i32> {
 }
 
 /// Whether a form's reading holds anything besides what its title says.
+/// A line of text: outside any table, or alone in its row of one.
+fn is_text_line(r: &Row) -> bool {
+    r.spans.is_none() || r.texts().nth(1).is_none()
+}
+
 fn has_body(c: &Content) -> bool {
     !c.indicators.is_empty()
         || !c.annual_goals.is_empty()
@@ -3753,6 +3760,56 @@ mod tests {
             .collect();
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(said[0].contains("利川市民政局"), "{said:?}");
+    }
+
+    #[test]
+    fn a_workbooks_cover_sheet_is_no_approval() {
+        // Cell positions, as a worksheet's grid gives them.
+        let grid = |lines: &[&str]| -> Vec<Row> {
+            table(lines)
+                .into_iter()
+                .map(|r| Row {
+                    spans: Some(
+                        (0..r.cells.len() as i32)
+                            .map(|k| Span {
+                                left: k * 10,
+                                right: k * 10 + 10,
+                                continued: false,
+                            })
+                            .collect(),
+                    ),
+                    ..r
+                })
+                .collect()
+        };
+        let mut rows = grid(&[
+            "咸丰县市场监督管理局",
+            "2025年部门整体绩效目标",
+            "咸丰县财政局　编",
+        ]);
+        let form_start = rows.len();
+        rows.extend(grid(&[
+            "2025年部门整体绩效目标表",
+            "部门（单位）名称|咸丰县市场监督管理局",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|食品抽检批次|≥1200批次",
+        ]));
+        let parts = reconstruct_all(&Layout {
+            rows,
+            sheets: vec![(0, "封面".into()), (form_start, "绩效目标表".into())],
+            hard_breaks: true,
+            ..Layout::default()
+        });
+        assert_eq!(parts.len(), 1);
+        let c = &parts[0].content;
+        assert_eq!(c.indicators.len(), 1);
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.code == "unknown_section" && w.message.contains("咸丰县财政局")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     #[test]

@@ -3766,20 +3766,9 @@ mod tests {
     fn a_workbooks_cover_sheet_is_no_approval() {
         // Cell positions, as a worksheet's grid gives them.
         let grid = |lines: &[&str]| -> Vec<Row> {
-            table(lines)
-                .into_iter()
-                .map(|r| Row {
-                    spans: Some(
-                        (0..r.cells.len() as i32)
-                            .map(|k| Span {
-                                left: k * 10,
-                                right: k * 10 + 10,
-                                continued: false,
-                            })
-                            .collect(),
-                    ),
-                    ..r
-                })
+            lines
+                .iter()
+                .map(|l| grid_row(&l.split('|').collect::<Vec<_>>()))
                 .collect()
         };
         let mut rows = grid(&[

@@ -1732,12 +1732,7 @@ fn numbers_in_value_columns(row: &Row, map: &HeaderMap) -> bool {
 fn is_text_around_table(t: &str) -> bool {
     // Each kind is tried only where a cheap look says it may be one: this
     // runs on the cells of every row.
-    let continued = || {
-        matches!(
-            squash(t).trim_matches(['(', ')', '（', '）']),
-            "续表" | "续上表" | "接上表"
-        )
-    };
+    let continued = || super::joins::is_continuation_word(&squash(t));
     let attachment = || {
         let bare = squash(t);
         ["附件", "附表"].iter().any(|p| {

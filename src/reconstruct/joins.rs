@@ -169,7 +169,6 @@ fn is_rest_of_cut_cells(prev: &Row, next: &Row) -> bool {
         .filter(|(_, c)| !trim(c).is_empty())
         .map(|(i, _)| i)
         .collect();
-    let has_text = |cells: &[String], i: usize| cells.get(i).is_some_and(|t| !trim(t).is_empty());
     let (Some(&first), Some(&last)) = (filled.first(), filled.last()) else {
         return false;
     };
@@ -368,6 +367,11 @@ pub fn join_cut_rows<'a>(
     out
 }
 
+/// Whether cell `i` holds text.
+fn has_text(cells: &[String], i: usize) -> bool {
+    cells.get(i).is_some_and(|t| !trim(t).is_empty())
+}
+
 /// Whether `next`, the first row of a table that continues the one above
 /// (HTML or DOCX tables split where the source's page broke), completes
 /// `prev`, the last row of that one: `prev` ends on a cell with no value
@@ -385,7 +389,6 @@ fn completes_row_cut_at_split(prev: &Row, next: &Row) -> bool {
     else {
         return false;
     };
-    let has_text = |cells: &[String], i: usize| cells.get(i).is_some_and(|t| !trim(t).is_empty());
     let values: Vec<usize> = (n_first + 1..next.cells.len())
         .filter(|&i| has_text(&next.cells, i))
         .collect();
@@ -398,6 +401,14 @@ fn completes_row_cut_at_split(prev: &Row, next: &Row) -> bool {
         && super::values::parse_target(n_text).is_none()
 }
 
+/// 续表, 续上表 or 接上表, bracketed or not, in text without whitespace.
+pub fn is_continuation_word(squashed: &str) -> bool {
+    matches!(
+        squashed.trim_matches(['(', ')', '（', '）']),
+        "续表" | "续上表" | "接上表"
+    )
+}
+
 /// A row that only says the table goes on from the page before: 续表,
 /// 续上表, 接上表 (bracketed or not), or a label marked as continued
 /// (`年度绩效指标（续）`).
@@ -406,8 +417,7 @@ pub fn is_continuation_mark(row: &Row) -> bool {
     texts.peek().is_some()
         && texts.all(|t| {
             let t = squash(t);
-            let bare = t.trim_matches(['(', ')', '（', '）']);
-            matches!(bare, "续表" | "续上表" | "接上表")
+            is_continuation_word(&t)
                 || (t.chars().count() <= 30
                     && ["(续)", "（续）", "(续表)", "（续表）"]
                         .iter()

@@ -1247,7 +1247,7 @@ fn set_field(
         Label::PeriodEnd => put(end, &mut b.project.extra),
         Label::Goal(g) => push_goals(b, g, label_text, value),
         Label::Other => {
-            insert_extra(&mut b.project.extra, &as_printed(&flat(label_text)), v);
+            insert_extra(&mut b.project.extra, &key, v);
         }
         Label::FundingBlock | Label::CostBlock | Label::Amount => {}
     }

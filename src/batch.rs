@@ -55,13 +55,22 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<InputFile>, errors: &mut Vec<Stri
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let is_dir = fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
+    // The entry's type comes with the listing on most file systems: no
+    // stat per file (only a symbolic link is followed, to see what it is).
+    let mut paths: Vec<(PathBuf, Option<fs::FileType>)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+        .collect();
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, kind) in paths {
+        let is_dir = kind.is_some_and(|k| k.is_dir());
+        let is_file = match kind {
+            Some(k) if k.is_file() => true,
+            Some(k) if k.is_dir() => false,
+            _ => p.is_file(),
+        };
         if is_dir {
             walk(&p, root, out, errors);
-        } else if is_input_name(&p) && p.is_file() {
+        } else if is_input_name(&p) && is_file {
             let rel = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
             out.push(InputFile { path: p, rel });
         }
@@ -584,7 +593,7 @@ fn produce_with_worker(inputs: &[InputFile], opts: &RunOptions, queue: &Queue, c
             w.receive(cfg.timeout)
         } else {
             // Not sent, or sent to a worker that is gone: a new worker.
-            match Worker::spawn(cfg) {
+            match Worker::start(cfg) {
                 Ok(mut w) => {
                     let r = w.convert(
                         &input.path,

@@ -1960,3 +1960,59 @@ fn a_row_holding_only_a_weight_is_kept() {
     let weights: Vec<Option<f64>> = d.indicators.iter().map(|i| i.weight).collect();
     assert_eq!(weights, vec![Some(20.0), Some(10.0), Some(10.0)]);
 }
+
+#[test]
+fn a_second_column_titled_for_the_indicator_name_is_kept_in_extra() {
+    // 指标名称 and 指标内容 are both words of the level-3 column; the second
+    // was mapped to level 3 too, and its text (the indicator's description)
+    // was in no field of the document.
+    let d = one(concat!(
+        "<h1>某区审计局2026年部门整体绩效目标</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>指标名称</td><td>指标内容</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>审计项目完成数</td><td>完成年度审计计划确定的项目数量</td><td>≥25个</td></tr>",
+        "</table>"
+    ));
+    let ind = d.indicators.first().expect("an indicator");
+    assert_eq!(ind.level3.as_deref(), Some("审计项目完成数"));
+    assert_eq!(ind.target.as_deref(), Some("≥25个"));
+    assert_eq!(
+        ind.extra.get("指标内容").map(String::as_str),
+        Some("完成年度审计计划确定的项目数量")
+    );
+    let fields: Vec<&str> = d.columns.annual.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["level1", "level2", "level3", "extra", "target"]);
+}
+
+#[test]
+fn year_columns_beside_long_term_and_annual_targets_are_the_annual_history() {
+    // One row prints both periods' targets and the years before: long-term
+    // rows have no history (SPEC 2.5); they were given the annual one.
+    let d = one(concat!(
+        "<h1>某市自然资源和规划局2026年部门整体绩效目标</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>2024年实际值</td><td>2025年目标值</td><td>中长期指标值</td><td>年度指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>变更调查图斑数</td><td>15000个</td><td>16000个</td><td>≥48000个</td><td>≥16500个</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.table, i.target.as_deref(), i.history.clone()))
+        .collect();
+    use pifu::model::IndicatorTable::{Annual, LongTerm};
+    assert_eq!(
+        got,
+        vec![
+            (LongTerm, Some("≥48000个"), vec![]),
+            (
+                Annual,
+                Some("≥16500个"),
+                vec![Some("15000个".to_string()), Some("16000个".to_string())]
+            ),
+        ]
+    );
+    assert_eq!(d.history_years, [2024, 2025]);
+    assert!(d.columns.long_term.iter().all(|c| c.field != "history"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

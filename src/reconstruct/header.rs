@@ -464,6 +464,21 @@ pub struct Leaf {
     pub span: Span,
 }
 
+impl Leaf {
+    /// Whether the column belongs to the table of `period` (`None`: a
+    /// table not split by period). A column of the other period does not;
+    /// nor does a year column without a period in a split table: its
+    /// values are the history of the annual target (long-term rows have
+    /// none, SPEC 2.5), printed once on the row both tables share.
+    pub fn belongs_to(&self, period: Option<IndicatorTable>) -> bool {
+        match (period, self.period) {
+            (Some(p), Some(own)) => p == own,
+            (Some(IndicatorTable::LongTerm), None) => self.field != Field::History,
+            _ => true,
+        }
+    }
+}
+
 /// The columns of a table, and whether its rows can be read by position.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HeaderMap {
@@ -477,7 +492,7 @@ impl HeaderMap {
         self.leaves
             .iter()
             .filter(|l| !l.field.is_not_indicator())
-            .filter(|l| !split || l.period.is_none_or(|p| p == table))
+            .filter(|l| !split || l.belongs_to(Some(table)))
             .map(|l| Column {
                 header: l.header.clone(),
                 field: match l.field {
@@ -546,7 +561,30 @@ pub fn map_header(
     }
     name_column_after_levels(&mut leaves);
     kind_under_level2(&mut leaves, doc_year, is_label);
+    second_level_titles_to_extra(&mut leaves);
     HeaderMap { leaves, reliable }
+}
+
+/// `指标名称 | 指标内容`, both words of the level-3 column: the first
+/// column titled for a level holds it; a later column with another title
+/// of the same level (the indicator's description, as a rule) is kept in
+/// `extra` under its title rather than dropped. One title spanning two
+/// columns (二级指标 over the level-2 and the name column) is not this.
+fn second_level_titles_to_extra(leaves: &mut [Leaf]) {
+    for field in [Field::Level1, Field::Level2, Field::Level3] {
+        let Some(first) = leaves.iter().position(|l| l.field == field) else {
+            continue;
+        };
+        let title = leaves
+            .get(first)
+            .map(|l| l.header.clone())
+            .unwrap_or_default();
+        for leaf in leaves.iter_mut().skip(first + 1) {
+            if leaf.field == field && leaf.header != title {
+                leaf.field = Field::Extra;
+            }
+        }
+    }
 }
 
 /// `二级指标` over `指标类别 | 具体指标`: with no other level-2 column, the

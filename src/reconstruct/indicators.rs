@@ -912,7 +912,7 @@ fn fill_indicator(
     let mut operator: Option<String> = None;
     let mut direction_op: Option<String> = None;
     for (leaf, v) in map.leaves.iter().zip(values) {
-        if matches!((period, leaf.period), (Some(p), Some(lp)) if p != lp) {
+        if !leaf.belongs_to(period) {
             continue;
         }
         if leaf.field == Field::History {

@@ -764,7 +764,8 @@ mod tests {
             "<w:p>{}<w:r><w:t>新增项目</w:t></w:r>{}<w:r><w:t>延续项目</w:t></w:r></w:p>\
              <w:p>{}<w:r><w:t>新增项目</w:t></w:r>{}<w:r><w:t>延续项目</w:t></w:r></w:p>\
              <w:p><w:r><w:sym w:font=\"Symbol\" w:char=\"F0B3\"/><w:t>95%</w:t></w:r></w:p>\
-             <w:p><w:r><w:t>2025年1月</w:t><w:noBreakHyphen/><w:t>12月</w:t></w:r></w:p>",
+             <w:p><w:r><w:t>2025年1月</w:t><w:noBreakHyphen/><w:t>12月</w:t></w:r></w:p>\
+             <w:p><w:r><w:t>新增项目（ ）延续项目（</w:t><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:t>）</w:t></w:r></w:p>",
             field("<w:default w:val=\"1\"/><w:checked w:val=\"0\"/>"),
             field("<w:default w:val=\"0\"/><w:checked/>"),
             wd2("£"),
@@ -776,7 +777,8 @@ mod tests {
                 "□新增项目☑延续项目",
                 "□新增项目☑延续项目",
                 "≥95%",
-                "2025年1月-12月"
+                "2025年1月-12月",
+                "新增项目（ ）延续项目（✓）"
             ]
         );
     }

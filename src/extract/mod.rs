@@ -33,7 +33,7 @@ pub fn superscript(text: &str) -> Option<char> {
     }
 }
 
-/// The Unicode check box a Wingdings or Wingdings 2 symbol draws (a DOCX
+/// The Unicode check box or mark a Wingdings or Wingdings 2 symbol draws (a DOCX
 /// `w:sym w:font="Wingdings" w:char="F0FE"`, or `þ` in an HTML span in that
 /// font, is a ticked box), for the symbols forms use; others are `None`.
 pub fn symbol_char(font: &str, code: u32) -> Option<char> {
@@ -47,6 +47,10 @@ pub fn symbol_char(font: &str, code: u32) -> Option<char> {
     let font = font.split_whitespace().collect::<Vec<_>>().join(" ");
     match (font.as_str(), byte) {
         ("wingdings", 0xfe) | ("wingdings 2", 0x52) => Some('☑'),
+        // Plain tick and cross marks, written in brackets after a choice
+        // (新增项目（ ）延续项目（✓）).
+        ("wingdings", 0xfc) | ("wingdings 2", 0x50) => Some('✓'),
+        ("wingdings", 0xfb) | ("wingdings 2", 0x4f) => Some('✗'),
         ("wingdings", 0xfd) | ("wingdings 2", 0x53 | 0x54) => Some('☒'),
         ("wingdings", 0xa8 | 0x6f) | ("wingdings 2", 0xa3 | 0x2a) => Some('□'),
         // Word's Insert › Symbol writes comparison signs in the Symbol font.
@@ -118,6 +122,8 @@ mod tests {
     #[test]
     fn word_symbol_check_boxes() {
         assert_eq!(symbol_char("Wingdings", 0xF0FE), Some('☑'));
+        assert_eq!(symbol_char("Wingdings", 0xF0FC), Some('✓'));
+        assert_eq!(symbol_char("Wingdings 2", 0xF050), Some('✓'));
         assert_eq!(symbol_char("Wingdings", 0xF0A8), Some('□'));
         assert_eq!(symbol_char(" wingdings  2 ", 0xF052), Some('☑'));
         assert_eq!(symbol_char("wingdings", 'þ' as u32), Some('☑'));

@@ -308,10 +308,16 @@ pub fn ticked(s: &str) -> Option<String> {
     // or after its option) is the one the unticked boxes show.
     let first_box = chars.iter().position(|c| BOXES.contains(c));
     let mark_after = first_box.is_some_and(|i| !run_before(i).is_empty());
+    // Without boxes to show the style, a mark written against the option
+    // before it and apart from the next (`新增项目✓  延续项目`) is that
+    // option's.
+    let touches = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|&c| !is_sep(c));
     for (i, c) in chars.iter().enumerate() {
         if TICKS.contains(c) {
             let (a, b) = (run_before(i), run_after(i));
-            let pick = if mark_after && !a.is_empty() || b.is_empty() {
+            let after_its_option =
+                first_box.is_none() && touches(i.checked_sub(1)) && !touches(Some(i + 1));
+            let pick = if (mark_after || after_its_option) && !a.is_empty() || b.is_empty() {
                 a
             } else {
                 b
@@ -1844,6 +1850,10 @@ mod tests {
         assert_eq!(ticked("新增项目□ 延续项目√").as_deref(), Some("延续项目"));
         assert_eq!(ticked("新增项目√ 延续项目□").as_deref(), Some("新增项目"));
         assert_eq!(ticked("☑延续项目 □新增项目").as_deref(), Some("延续项目"));
+        // A mark against the option before it, apart from the next.
+        assert_eq!(ticked("新增项目✓  延续项目").as_deref(), Some("新增项目"));
+        assert_eq!(ticked("新增项目  ✓延续项目").as_deref(), Some("延续项目"));
+        assert_eq!(ticked("新增项目 ✓ 延续项目").as_deref(), Some("延续项目"));
         assert_eq!(ticked("□新增项目 ■延续项目").as_deref(), Some("延续项目"));
         assert_eq!(ticked("延续项目").as_deref(), Some("延续项目"));
         assert_eq!(ticked("新增项目□ 延续项目□"), None);

@@ -2016,3 +2016,36 @@ fn year_columns_beside_long_term_and_annual_targets_are_the_annual_history() {
     assert!(d.columns.long_term.iter().all(|c| c.field != "history"));
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn two_goal_sections_side_by_side_on_one_row_of_a_department_form() {
+    // Each label's text is its own list; the second label and its text
+    // went into the first one's.
+    let page = |row: &str| {
+        format!(
+            concat!(
+                "<h1>某县林业局2026年部门整体绩效目标表</h1><table>",
+                "<tr><td>部门名称</td><td colspan=\"5\">某县林业局</td></tr>",
+                "{}",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=\"3\">指标值</td></tr>",
+                "<tr><td>产出指标</td><td>数量指标</td><td>巡护里程</td><td colspan=\"3\">≥500公里</td></tr>",
+                "</table>"
+            ),
+            row
+        )
+    };
+    let d = one(&page(
+        "<tr><td>中长期目标</td><td colspan=\"3\">到2028年森林火灾受害率控制在0.9‰以内。</td><td>年度目标</td><td>年度完成巡护500公里。</td></tr>",
+    ));
+    assert_eq!(
+        d.long_term_goals,
+        ["到2028年森林火灾受害率控制在0.9‰以内。"]
+    );
+    assert_eq!(d.annual_goals, ["年度完成巡护500公里。"]);
+    let d = one(&page(
+        "<tr><td>部门职能</td><td colspan=\"3\">负责全县林业资源保护。</td><td>年度总体目标</td><td>完成巡护500公里。</td></tr>",
+    ));
+    assert_eq!(d.functions, ["负责全县林业资源保护。"]);
+    assert_eq!(d.annual_goals, ["完成巡护500公里。"]);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -1528,6 +1528,50 @@ fn with_label_lines_split(rows: &[Row]) -> Cow<'_, [Row]> {
     Cow::Owned(out)
 }
 
+/// Rows of a department's form that hold two list sections side by side
+/// (`中长期目标 | 到2028年… | 年度目标 | 2026年…`, `部门职能 | … | 年度总体目标
+/// | …`), each as a row of its own: read as one, the second label and its
+/// text went into the first section's list.
+fn with_list_labels_split(rows: &[Row]) -> Cow<'_, [Row]> {
+    if !rows.iter().any(|r| list_labels_cut(r).is_some()) {
+        return Cow::Borrowed(rows);
+    }
+    let mut out = Vec::with_capacity(rows.len() + 1);
+    for r in rows {
+        let mut row = r.clone();
+        // (Three or more sections on one row are cut one at a time.)
+        while let Some(k) = list_labels_cut(&row) {
+            let second = Row {
+                cells: row.cells.split_off(k),
+                spans: row.spans.as_mut().map(|s| s.split_off(k.min(s.len()))),
+                ..row.clone()
+            };
+            out.push(row);
+            row = second;
+        }
+        out.push(row);
+    }
+    Cow::Owned(out)
+}
+
+/// Where a row whose first cell labels a list section (goals, functions,
+/// tasks) has the label of another list section with text on both sides.
+fn list_labels_cut(row: &Row) -> Option<usize> {
+    let first = section_of_label(row.cells.first()?)?;
+    if !first.is_list() {
+        return None;
+    }
+    let has_text = |cells: &[String]| cells.iter().any(|c| !trim(c).is_empty());
+    (2..row.cells.len()).find(|&k| {
+        row.cells
+            .get(k)
+            .and_then(|c| section_of_label(c))
+            .is_some_and(|s| s.is_list() && s != first)
+            && row.cells.get(1..k).is_some_and(has_text)
+            && row.cells.get(k + 1..).is_some_and(has_text)
+    })
+}
+
 /// `部门名称：X` printed in one cell (a line of prose, a table's merged
 /// row, `部门名称：X | 单位：万元`) → `部门名称：` | `X` | the other cells.
 /// Not for a label followed by a bracketed remark
@@ -1641,10 +1685,30 @@ pub(crate) fn is_form_title(t: &str) -> bool {
 /// table of projects.
 /// `hard`: the layout's line breaks are the file's own
 /// ([`Layout::hard_breaks`]).
+/// A project's form: every row outside its indicator tables and footer is
+/// its header block.
+const TABLES_AND_FOOTER: &[Section] = &[
+    Section::LongTermTable,
+    Section::AnnualTable,
+    Section::Footer,
+];
+
+/// Whether rows are a project's form (see [`is_project_form`]).
+fn is_project_form_of(rows: &[Row], hard: bool) -> bool {
+    let groups = sections(rows);
+    let block_rows = rows_except(&groups, TABLES_AND_FOOTER);
+    is_project_form(&groups, &block_rows, hard)
+}
+
 fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     let pages = page_range(rows);
     let rows = without_running_titles(rows);
     let rows = with_label_lines_split(&rows);
+    // (A project's header block reads the labels along its rows itself.)
+    let rows = match with_list_labels_split(&rows) {
+        Cow::Owned(split) if !is_project_form_of(&rows, hard) => Cow::Owned(split),
+        _ => rows,
+    };
     let rows: &[Row] = &rows;
     let groups = sections(rows);
     let mut c = Content::default();
@@ -1653,13 +1717,6 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     let mut either_goals: Vec<String> = Vec::new();
     let mut addressed_to: Option<String> = None;
     let mut stray: Vec<&Row> = Vec::new();
-    // A project's form: every row outside its indicator tables and footer
-    // is its header block.
-    const TABLES_AND_FOOTER: &[Section] = &[
-        Section::LongTermTable,
-        Section::AnnualTable,
-        Section::Footer,
-    ];
     let block_rows = rows_except(&groups, TABLES_AND_FOOTER);
     let is_project = is_project_form(&groups, &block_rows, hard);
 

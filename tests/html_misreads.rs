@@ -2049,3 +2049,71 @@ fn two_goal_sections_side_by_side_on_one_row_of_a_department_form() {
     assert_eq!(d.annual_goals, ["完成巡护500公里。"]);
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_row_a_cell_short_under_a_merged_remark_is_repaired() {
+    // The row below 数量指标 leaves out its level-2 cell; a 备注 merged over
+    // both rows fills the column after its cells, so the row seemed as
+    // wide as the table and was read by position: its name as the level-2
+    // name, its target as the name, its weight as the target. It is read
+    // as short now (and says so), and the merge still reaches the row
+    // below it.
+    let d = one(concat!(
+        "<h1>某县民政局2026年部门整体绩效目标</h1>",
+        "<table>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td><td>备注</td></tr>",
+        "<tr><td rowspan=\"4\">产出指标</td><td>数量指标</td><td>低保保障人数</td><td>≥1.6万人</td><td>10</td><td rowspan=\"3\">按月调整</td></tr>",
+        "<tr><td>特困人员供养人数</td><td>≥2100人</td><td>10</td></tr>",
+        "<tr><td>质量指标</td><td>认定准确率</td><td>≥98%</td><td>10</td></tr>",
+        "<tr><td>时效指标</td><td>审批时限</td><td>≤5个工作日</td><td>10</td><td></td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level2.as_deref(),
+                i.level3.as_deref(),
+                i.target.as_deref(),
+                i.weight,
+                i.remark.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("数量指标"),
+                Some("低保保障人数"),
+                Some("≥1.6万人"),
+                Some(10.0),
+                Some("按月调整")
+            ),
+            (
+                Some("数量指标"),
+                Some("特困人员供养人数"),
+                Some("≥2100人"),
+                Some(10.0),
+                None
+            ),
+            (
+                Some("质量指标"),
+                Some("认定准确率"),
+                Some("≥98%"),
+                Some(10.0),
+                Some("按月调整")
+            ),
+            (
+                Some("时效指标"),
+                Some("审批时限"),
+                Some("≤5个工作日"),
+                Some(10.0),
+                None
+            ),
+        ]
+    );
+    let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, ["shifted_cells"]);
+}

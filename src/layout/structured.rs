@@ -6,8 +6,9 @@
 //! that starts in the row, with its text; one empty entry with
 //! `continued: true` for the slots a merged cell from a row above covers;
 //! an empty entry for a slot no cell owns, except at the end of a row (a row
-//! shorter than the table stays short, so reconstruction can see it). Span
-//! units are grid columns × 100.
+//! shorter than the table stays short, so reconstruction can see it, also
+//! when merged cells from above cover the slots after the missing ones).
+//! Span units are grid columns × 100.
 
 use super::{Row, Span};
 
@@ -147,14 +148,30 @@ pub fn table_rows(
     let mut out = Vec::with_capacity(n_rows);
     for r in 0..n_rows {
         let row_owner = owner.get(r * n_cols..(r + 1) * n_cols).unwrap_or(&[]);
-        // Trailing slots nobody owns are not part of the row.
+        // Trailing slots nobody owns are not part of the row; nor are the
+        // slots of merged cells from above that follow such a hole after
+        // the row's last own cell (`<td rowspan=2>备注</td>` at the right,
+        // and the row below a cell short before it): the row does not add
+        // up, and reconstruction must see that it is short.
         let width = if opts.full_width {
             n_cols
         } else {
-            row_owner
+            let starts =
+                |o: &Option<usize>| o.and_then(|k| placed.get(k)).is_some_and(|p| p.row == r);
+            let last_owned = row_owner
                 .iter()
                 .rposition(Option::is_some)
-                .map_or(0, |i| i + 1)
+                .map_or(0, |i| i + 1);
+            match row_owner.iter().rposition(starts) {
+                Some(own)
+                    if row_owner
+                        .get(own + 1..last_owned)
+                        .is_some_and(|tail| tail.iter().any(Option::is_none)) =>
+                {
+                    own + 1
+                }
+                _ => last_owned,
+            }
         };
         let mut entries: Vec<String> = Vec::with_capacity(width);
         let mut spans: Vec<Span> = Vec::with_capacity(width);
@@ -327,8 +344,19 @@ mod tests {
         let rows = table_rows(cells.clone(), 0, SKIP).unwrap();
         assert_eq!(
             show(&rows),
-            vec!["A:0-1 B:1-3", "^:0-1 C:1-2 D:2-3", "E:0-1 :1-2 ^:2-3"]
+            vec!["A:0-1 B:1-3", "^:0-1 C:1-2 D:2-3", "E:0-1"]
         );
+        // A slot no cell owns between cells is an empty entry; one after the
+        // row's last own cell ends the row, merged cells from above after it
+        // included (the row is short, not its last column empty).
+        let cells = vec![
+            cell(0, 0, 1, 1, "A"),
+            cell(0, 1, 1, 1, "B"),
+            cell(0, 2, 2, 1, "C"),
+            cell(1, 1, 1, 1, "D"),
+        ];
+        let rows = table_rows(cells, 0, SKIP).unwrap();
+        assert_eq!(show(&rows), vec!["A:0-1 B:1-2 C:2-3", ":0-1 D:1-2 ^:2-3"]);
     }
 
     #[test]

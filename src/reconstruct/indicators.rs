@@ -1385,7 +1385,16 @@ pub fn parse_table(
         if read.levels.level2.is_none() {
             read.levels.level2.clone_from(&heading.level2);
         }
-        carried = read.values.clone();
+        // A row short of the table's columns (repaired) does not end the
+        // merges from above in the columns it does not reach: the rows
+        // below them still continue them.
+        let reach = row.spans.as_ref().and_then(|s| s.last()).map(|s| s.right);
+        for (i, (c, v)) in carried.iter_mut().zip(&read.values).enumerate() {
+            let beyond = reach.is_some_and(|r| map.leaves.get(i).is_some_and(|l| l.span.left >= r));
+            if !beyond {
+                c.clone_from(v);
+            }
+        }
         above = read.levels.clone();
         if flat {
             let name = project_value(&read.values, Field::ProjectName);

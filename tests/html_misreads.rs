@@ -2117,3 +2117,21 @@ fn a_row_a_cell_short_under_a_merged_remark_is_repaired() {
     let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
     assert_eq!(codes, ["shifted_cells"]);
 }
+
+#[test]
+fn a_project_category_chosen_by_check_box_and_a_crossed_out_nature() {
+    let d = one(concat!(
+        "<h1>某县水利局2026年项目支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>项目名称</td><td colspan=\"3\">农村供水工程维修养护</td></tr>",
+        "<tr><td>主管部门</td><td>某县水利局</td><td>实施单位</td><td>某县农村供水站</td></tr>",
+        "<tr><td>项目属性</td><td>新增项目（×）延续项目（√）</td><td>项目类别</td><td>□基本建设类 ☑专项业务类 □其他</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>维修养护供水站</td><td>≥12座</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.kind, Some(Kind::Project));
+    let p = d.project.as_ref().expect("a project");
+    assert_eq!(p.nature.as_deref(), Some("延续项目"));
+    assert_eq!(p.category.as_deref(), Some("专项业务类"));
+}

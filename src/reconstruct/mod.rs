@@ -1557,6 +1557,16 @@ fn with_list_labels_split(rows: &[Row]) -> Cow<'_, [Row]> {
 /// Where a row whose first cell labels a list section (goals, functions,
 /// tasks) has the label of another list section with text on both sides.
 fn list_labels_cut(row: &Row) -> Option<usize> {
+    // Every list section's label names functions, duties, tasks or goals
+    // (most rows are turned away here, before their labels are read).
+    let may_label = |c: &String| {
+        ["目标", "职能", "职责", "任务"]
+            .iter()
+            .any(|w| c.contains(w))
+    };
+    if row.cells.len() < 4 || !row.cells.first().is_some_and(may_label) {
+        return None;
+    }
     let first = section_of_label(row.cells.first()?)?;
     if !first.is_list() {
         return None;
@@ -1565,6 +1575,7 @@ fn list_labels_cut(row: &Row) -> Option<usize> {
     (2..row.cells.len()).find(|&k| {
         row.cells
             .get(k)
+            .filter(|c| may_label(c))
             .and_then(|c| section_of_label(c))
             .is_some_and(|s| s.is_list() && s != first)
             && row.cells.get(1..k).is_some_and(has_text)

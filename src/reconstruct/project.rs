@@ -330,6 +330,11 @@ pub fn ticked(s: &str) -> Option<String> {
     None
 }
 
+/// Whether a value offers its options with check boxes.
+fn has_check_boxes(s: &str) -> bool {
+    s.contains(['□', '☐', '☑', '☒', '■', '▣'])
+}
+
 /// `s` with its check boxes as one character each: a tick or nothing in
 /// brackets (`延续项目（√）`, `新增项目[ ]`) is the tick or an empty box,
 /// and a Wingdings box copied from a PDF as a private-use character
@@ -337,6 +342,7 @@ pub fn ticked(s: &str) -> Option<String> {
 fn box_marks(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
+    let has_tick = s.contains(['√', '✓', '✔', '☑']);
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         let close = match c {
@@ -354,6 +360,10 @@ fn box_marks(s: &str) -> String {
                 let mark = match inner {
                     "" => Some('□'),
                     "√" | "✓" | "✔" | "☑" | "■" | "●" | "☒" => Some('√'),
+                    // A cross beside a tick says "not this one"
+                    // (新增项目（×）延续项目（√）); alone, it marks the choice.
+                    "×" | "✗" | "✘" | "x" | "X" if has_tick => Some('□'),
+                    "×" | "✗" | "✘" | "x" | "X" => Some('√'),
                     _ => None,
                 };
                 if let Some(m) = mark {
@@ -1242,6 +1252,11 @@ fn set_field(
                 }
             }
         }
+        // (A category chosen by check box, `□基本建设类 ☑专项业务类`, is the
+        // one ticked.)
+        Label::Category if b.project.category.is_none() && has_check_boxes(value) => {
+            b.project.category = ticked(value);
+        }
         Label::Category => put(&mut b.project.category, &mut b.project.extra),
         Label::Nature => {
             if b.project.nature.is_none() {
@@ -1856,6 +1871,14 @@ mod tests {
         assert_eq!(ticked("新增项目 ✓ 延续项目").as_deref(), Some("延续项目"));
         assert_eq!(ticked("□新增项目 ■延续项目").as_deref(), Some("延续项目"));
         assert_eq!(ticked("延续项目").as_deref(), Some("延续项目"));
+        assert_eq!(
+            ticked("新增项目（×）延续项目（√）").as_deref(),
+            Some("延续项目")
+        );
+        assert_eq!(
+            ticked("新增项目（×）延续项目（ ）").as_deref(),
+            Some("新增项目")
+        );
         assert_eq!(ticked("新增项目□ 延续项目□"), None);
         // The tick in brackets after its option.
         assert_eq!(

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::layout::Row;
+use crate::layout::{Row, Span};
 use crate::model::{FundingRow, FundingSection, Warning};
 
 use super::values::{clean_text, parse_amount, parse_number, squash, year_cell};
@@ -104,6 +104,78 @@ fn amount_only(section: FundingSection, item: String, current: Option<f64>) -> F
     }
 }
 
+/// What a funding table's amount column holds, by its header.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum AmountColumn {
+    Current,
+    Share,
+    Year(i32),
+}
+
+fn amount_column(header: &str) -> Option<AmountColumn> {
+    let t = squash(header);
+    if t.starts_with("占比") || t == "比重" {
+        Some(AmountColumn::Share)
+    } else if let Some(y) = year_cell(&t) {
+        Some(AmountColumn::Year(y))
+    } else if t.contains("当年金额") || (t.ends_with("金额") && t.chars().count() <= 6) {
+        Some(AmountColumn::Current)
+    } else {
+        None
+    }
+}
+
+/// The amounts of a grid row (cells after its item) in the order the
+/// parser reads them (当年金额, 占比, then the years, oldest first), placed
+/// by the header's columns: `2024年 | 2025年 | 当年金额 | 占比` prints the
+/// years first. `None` where the header does not name a column for each
+/// amount, or names them in that order already.
+fn by_header(
+    row: &Row,
+    cells: &[Option<String>],
+    item_at: usize,
+    header: &[(Span, AmountColumn)],
+) -> Option<Vec<Option<String>>> {
+    let years: Vec<i32> = header
+        .iter()
+        .filter_map(|(_, c)| match c {
+            AmountColumn::Year(y) => Some(*y),
+            _ => None,
+        })
+        .collect();
+    let in_order = header
+        .windows(2)
+        .all(|w| rank(w[0].1, &years) <= rank(w[1].1, &years));
+    if in_order || years.len() > 2 {
+        return None;
+    }
+    let spans = row.spans.as_ref()?;
+    let mut out: Vec<Option<String>> = vec![None; 4];
+    for (i, c) in cells.iter().enumerate().skip(item_at + 1) {
+        let Some(text) = c else { continue };
+        let span = spans.get(i)?;
+        let (_, col) = header
+            .iter()
+            .filter(|(h, _)| h.overlap(span) > 0)
+            .max_by_key(|(h, _)| h.overlap(span))?;
+        let slot = out.get_mut(rank(*col, &years))?;
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(text.clone());
+    }
+    Some(out)
+}
+
+/// A column's place in the parser's order (当年金额, 占比, years).
+fn rank(c: AmountColumn, years: &[i32]) -> usize {
+    match c {
+        AmountColumn::Current => 0,
+        AmountColumn::Share => 1,
+        AmountColumn::Year(y) => 2 + years.iter().filter(|&&o| o < y).count(),
+    }
+}
+
 /// Where a row's cell `i` stands: its column in a grid (a header cell
 /// over two columns is one cell), else its index.
 fn column_of(row: &Row, i: usize) -> i32 {
@@ -186,6 +258,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         .iter()
         .any(|r| r.texts().any(|t| section_label(t).is_some()));
     let mut skip_next = false;
+    // The amount columns the header rows name, where they are.
+    let mut header_columns: Vec<(Span, AmountColumn)> = Vec::new();
     for (k, row) in rows.iter().enumerate() {
         for t in row.texts() {
             if out.unit.is_none() {
@@ -248,6 +322,15 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             halves = None;
             out.header_years
                 .extend(texts.iter().filter_map(|t| year_cell(t)));
+            if let Some(spans) = &row.spans {
+                header_columns.extend(
+                    row.cells
+                        .iter()
+                        .zip(spans)
+                        .filter_map(|(c, s)| Some((*s, amount_column(c)?))),
+                );
+                header_columns.sort_by_key(|(s, _)| s.left);
+            }
             continue;
         }
         let mut item_at = None;
@@ -302,6 +385,9 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         let drop = leading_empty.min(after.len().saturating_sub(4));
         after.drain(..drop);
         after.resize(4, None);
+        if let Some(placed) = by_header(row, &cells, item_at, &header_columns) {
+            after = placed;
+        }
         let idx = sec as usize;
         seq[idx] += 1;
         // A row one cell short whose second value is no percentage where
@@ -398,6 +484,40 @@ mod tests {
         assert_eq!(f.rows[2].share_pct, Some(100.0));
         let codes: Vec<&str> = f.warnings.iter().map(|w| w.code.as_str()).collect();
         assert_eq!(codes, vec!["missing_cell"]);
+    }
+
+    /// A grid row: one column per cell.
+    fn grid_row(s: &str) -> Row {
+        let cells: Vec<String> = s.split('|').map(str::to_string).collect();
+        let spans = (0..cells.len() as i32)
+            .map(|i| Span {
+                left: i * 100,
+                right: i * 100 + 100,
+                continued: false,
+            })
+            .collect();
+        Row {
+            spans: Some(spans),
+            ..row(s)
+        }
+    }
+
+    #[test]
+    fn amounts_are_read_by_the_columns_their_header_names() {
+        // The years printed before 当年金额 and 占比: each amount was read
+        // by position (the 2024 amount as the current one), silently.
+        let rows = [
+            grid_row("部门总体资金情况|类别|项目|2024年|2025年|当年金额|占比"),
+            grid_row("|收入构成|财政拨款|1,980.00|2,105.50|2,230.40|95.2%"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        let r = &f.rows[0];
+        assert_eq!(r.item.as_deref(), Some("财政拨款"));
+        assert_eq!(r.current, Some(2230.4));
+        assert_eq!(r.share_pct, Some(95.2));
+        assert_eq!(r.history, vec![Some(1980.0), Some(2105.5)]);
+        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
     }
 
     fn row(s: &str) -> Row {

@@ -2135,3 +2135,32 @@ fn a_project_category_chosen_by_check_box_and_a_crossed_out_nature() {
     assert_eq!(p.nature.as_deref(), Some("延续项目"));
     assert_eq!(p.category.as_deref(), Some("专项业务类"));
 }
+
+#[test]
+fn a_task_table_whose_label_is_a_row_of_its_own() {
+    // 年度主要任务 over the table (its first row, spanning it) and the
+    // column titles on the next row: every cell was read as an item, the
+    // titles among them, the task names lost.
+    let d = one(concat!(
+        "<h1>某县供销合作社2026年部门整体绩效目标</h1>",
+        "<table>",
+        "<tr><td>部门名称</td><td colspan=\"3\">某县供销合作社</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>化肥储备量</td><td>≥2000吨</td></tr>",
+        "</table>",
+        "<table>",
+        "<tr><td colspan=\"3\">年度主要任务</td></tr>",
+        "<tr><td>任务名称</td><td>主要内容</td><td>预算金额</td></tr>",
+        "<tr><td>农资保供</td><td>组织化肥储备2000吨</td><td>60.00</td></tr>",
+        "<tr><td>电商服务</td><td>建设村级电商服务站15个</td><td>35.00</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        d.annual_tasks,
+        [
+            "农资保供：组织化肥储备2000吨（预算金额：60.00）",
+            "电商服务：建设村级电商服务站15个（预算金额：35.00）"
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -578,7 +578,7 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
             _ => t.into_owned(),
         }
     };
-    let (head, body) = rows.split_first()?;
+    let (mut head, mut body) = rows.split_first()?;
     // (After the section's label, when the header row prints it.)
     let mut head_texts: Vec<String> = head.texts().map(key).collect();
     if head_texts
@@ -586,6 +586,12 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
         .is_some_and(|t| section_of_label(t).is_some())
     {
         head_texts.remove(0);
+    }
+    // The label on a row of its own (a caption line over the table, or
+    // the table's first row spanning it): the header is the next row.
+    if head_texts.iter().all(|t| t.is_empty()) {
+        (head, body) = body.split_first()?;
+        head_texts = head.texts().map(key).collect();
     }
     let is_header = !head_texts.is_empty()
         && head_texts

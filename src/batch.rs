@@ -593,7 +593,7 @@ fn produce_with_worker(inputs: &[InputFile], opts: &RunOptions, queue: &Queue, c
             w.receive(cfg.timeout)
         } else {
             // Not sent, or sent to a worker that is gone: a new worker.
-            match Worker::start(cfg) {
+            match Worker::spawn(cfg) {
                 Ok(mut w) => {
                     let r = w.convert(
                         &input.path,

@@ -17,12 +17,11 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::os::fd::{AsFd, AsRawFd};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::convert::{convert_named_all, convert_path_all};
+use crate::convert::convert_path_all;
 use crate::export::render::{CsvChunks, Meta, Rendered, Renders};
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -135,18 +134,6 @@ pub fn limit_memory(bytes: u64) {
     }
 }
 
-/// A small approval page converted once when a worker starts (see
-/// [`warm_up`]).
-const WARM_UP_PAGE: &[u8] = include_bytes!("worker_warm_up.html");
-
-/// Converts and renders [`WARM_UP_PAGE`], for what that leaves behind:
-/// the compiled patterns and the code paged in. The document is dropped.
-fn warm_up() -> Vec<crate::model::Document> {
-    let docs = convert_named_all("warm-up.html", WARM_UP_PAGE, Path::new("warm-up.html"));
-    drop(Rendered::new_all(&docs, Renders::ALL));
-    docs
-}
-
 /// The worker side: answers requests until stdin closes.
 pub fn serve() -> io::Result<()> {
     let stdin = io::stdin();
@@ -154,10 +141,6 @@ pub fn serve() -> io::Result<()> {
     // writes at every line break, and the JSON and CSV parts have many.
     let pipe = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
     let mut out = io::BufWriter::with_capacity(256 * 1024, pipe);
-    // While the supervisor is still finding the inputs, or this worker's
-    // first request is on its way, compile the patterns and touch the
-    // code every document needs: otherwise the first file pays for that.
-    warm_up();
     for line in stdin.lock().lines() {
         let line = line?;
         let Ok(req) = serde_json::from_str::<Request>(&line) else {
@@ -182,32 +165,6 @@ pub struct WorkerConfig {
     /// Arguments that make it a worker (`worker --max-memory N`).
     pub args: Vec<String>,
     pub timeout: Duration,
-    /// Workers started ahead of the batch ([`WorkerConfig::prestart`]),
-    /// taken by [`Worker::start`] before it starts new ones.
-    ready: Arc<Mutex<Vec<Worker>>>,
-}
-
-impl WorkerConfig {
-    pub fn new(exe: PathBuf, args: Vec<String>, timeout: Duration) -> WorkerConfig {
-        WorkerConfig {
-            exe,
-            args,
-            timeout,
-            ready: Arc::default(),
-        }
-    }
-
-    /// Starts `n` workers now, so that they start up (and warm up) while
-    /// the caller is still finding the inputs; a worker not taken is
-    /// stopped when the configuration is dropped. A worker that cannot
-    /// start now is not started: [`Worker::start`] tries again and
-    /// reports why.
-    pub fn prestart(&self, n: usize) {
-        let started: Vec<Worker> = (0..n).filter_map(|_| Worker::spawn(self).ok()).collect();
-        if let Ok(mut ready) = self.ready.lock() {
-            ready.extend(started);
-        }
-    }
 }
 
 /// Why a worker gave no document.
@@ -234,7 +191,6 @@ impl Failure {
 }
 
 /// One running worker process.
-#[derive(Debug)]
 pub struct Worker {
     child: Child,
     stdin: ChildStdin,
@@ -292,16 +248,7 @@ fn describe(status: Option<ExitStatus>) -> String {
 }
 
 impl Worker {
-    /// A worker started ahead ([`WorkerConfig::prestart`]), or a new one.
-    pub fn start(cfg: &WorkerConfig) -> Result<Worker, Failure> {
-        let ready = cfg.ready.lock().ok().and_then(|mut r| r.pop());
-        match ready {
-            Some(w) => Ok(w),
-            None => Worker::spawn(cfg),
-        }
-    }
-
-    fn spawn(cfg: &WorkerConfig) -> Result<Worker, Failure> {
+    pub fn spawn(cfg: &WorkerConfig) -> Result<Worker, Failure> {
         let mut child = Command::new(&cfg.exe)
             .args(&cfg.args)
             // mimalloc reserves a 1 GiB arena up front, which counts against
@@ -434,20 +381,6 @@ mod tests {
         assert_eq!(read_frame(&mut input).unwrap(), Some(a));
         assert_eq!(read_frame(&mut input).unwrap(), Some(b));
         assert_eq!(read_frame(&mut input).unwrap(), None);
-    }
-
-    #[test]
-    fn the_warm_up_page_is_an_approval() {
-        // A page that stopped being read as an approval would warm up
-        // less than a real document needs.
-        let docs = warm_up();
-        assert_eq!(docs.len(), 1);
-        let doc = &docs[0];
-        assert_eq!(doc.status, crate::model::Status::Ok);
-        assert_eq!(doc.kind, Some(crate::model::Kind::DepartmentOverall));
-        assert_eq!(doc.indicators.len(), 6);
-        let codes: Vec<&str> = doc.warnings.iter().map(|w| w.code.as_str()).collect();
-        assert_eq!(codes, ["total_row"]);
     }
 
     #[test]

@@ -164,16 +164,6 @@ fn missing_paths(paths: &[PathBuf]) -> Vec<&PathBuf> {
         .collect()
 }
 
-/// Workers to start before the inputs are known: `jobs`, or fewer when
-/// every input named is a file (then there are no more inputs than that).
-fn prestarted_workers(jobs: usize, paths: &[PathBuf]) -> usize {
-    if paths.iter().any(|p| p.is_dir()) {
-        jobs
-    } else {
-        jobs.min(paths.len())
-    }
-}
-
 pub fn run(args: Args) -> u8 {
     let started = Instant::now();
     let missing = missing_paths(&args.inputs);
@@ -197,10 +187,6 @@ pub fn run(args: Args) -> u8 {
         );
         return EXIT_USAGE;
     }
-    if to_stdout && args.format.contains(&FormatArg::Parquet) {
-        eprintln!("pifu: --format parquet writes files: give an output directory with -o OUT");
-        return EXIT_USAGE;
-    }
     let mut paths = args.inputs.clone();
     if let Some(list) = &args.files_from {
         match read_list(list) {
@@ -215,40 +201,6 @@ pub fn run(args: Args) -> u8 {
         eprintln!("pifu: no inputs; give files or directories, or --files-from FILE");
         return EXIT_USAGE;
     }
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let engine = if args.in_process {
-        // A panic while converting is that file's error document; the
-        // default hook would print it as if pifu had crashed. Others
-        // (pifu's own) are still printed.
-        let default_hook = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !pifu::convert::is_converting() {
-                default_hook(info);
-            }
-        }));
-        Engine::InProcess
-    } else {
-        match std::env::current_exe() {
-            Ok(exe) => {
-                let cfg = WorkerConfig::new(
-                    exe,
-                    vec![
-                        "worker".to_string(),
-                        "--max-memory".to_string(),
-                        args.max_memory.to_string(),
-                    ],
-                    Duration::from_secs(args.timeout.max(1)),
-                );
-                // Started before the inputs are searched for, so that
-                // they are ready when the first one is.
-                cfg.prestart(prestarted_workers(jobs, &paths));
-                Engine::Workers(cfg)
-            }
-            Err(_) => Engine::InProcess,
-        }
-    };
     let (mut inputs, walk_errors) = batch::collect_inputs(&paths);
     if let Some((k, n)) = args.shard {
         inputs = batch::shard(inputs, k, n);
@@ -257,6 +209,11 @@ pub fn run(args: Args) -> u8 {
         eprintln!("pifu: {e}");
     }
 
+    let to_stdout = matches!(args.output.as_deref(), None | Some("-"));
+    if to_stdout && args.format.contains(&FormatArg::Parquet) {
+        eprintln!("pifu: --format parquet writes files: give an output directory with -o OUT");
+        return EXIT_USAGE;
+    }
     let mut sink = match args.output.as_deref() {
         None if inputs.len() == 1 && args.format.is_empty() => Sink::StdoutPretty,
         None | Some("-") => Sink::StdoutLines(io::BufWriter::new(io::stdout())),
@@ -286,7 +243,35 @@ pub fn run(args: Args) -> u8 {
         }
     };
 
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let bar = progress::bar(inputs.len(), args.quiet);
+    let engine = if args.in_process {
+        // A panic while converting is that file's error document; the
+        // default hook would print it as if pifu had crashed. Others
+        // (pifu's own) are still printed.
+        let default_hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !pifu::convert::is_converting() {
+                default_hook(info);
+            }
+        }));
+        Engine::InProcess
+    } else {
+        match std::env::current_exe() {
+            Ok(exe) => Engine::Workers(WorkerConfig {
+                exe,
+                args: vec![
+                    "worker".to_string(),
+                    "--max-memory".to_string(),
+                    args.max_memory.to_string(),
+                ],
+                timeout: Duration::from_secs(args.timeout.max(1)),
+            }),
+            Err(_) => Engine::InProcess,
+        }
+    };
     let resume_from = match (&args.output, args.resume) {
         (Some(dir), true) if dir != "-" => Some(std::path::Path::new(dir).join("json")),
         _ => None,

@@ -112,11 +112,23 @@ enum AmountColumn {
     Year(i32),
 }
 
+/// The year a funding column's header names: `2024年`, or a year's
+/// accounts or budget (`2024年决算数`, `2025年预算数`, `2024年执行数`).
+fn year_column(header: &str) -> Option<i32> {
+    let t = squash(header);
+    let bare = ["决算数", "预算数", "执行数", "决算", "预算", "实际数"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .filter(|b| b.ends_with('年'))
+        .unwrap_or(&t);
+    year_cell(bare)
+}
+
 fn amount_column(header: &str) -> Option<AmountColumn> {
     let t = squash(header);
     if t.starts_with("占比") || t == "比重" {
         Some(AmountColumn::Share)
-    } else if let Some(y) = year_cell(&t) {
+    } else if let Some(y) = year_column(&t) {
         Some(AmountColumn::Year(y))
     } else if t.contains("当年金额") || (t.ends_with("金额") && t.chars().count() <= 6) {
         Some(AmountColumn::Current)
@@ -136,6 +148,7 @@ fn by_header(
     item_at: usize,
     header: &[(Span, AmountColumn)],
 ) -> Option<Vec<Option<String>>> {
+    let header = &with_current_year(header);
     let years: Vec<i32> = header
         .iter()
         .filter_map(|(_, c)| match c {
@@ -165,6 +178,36 @@ fn by_header(
         *slot = Some(text.clone());
     }
     Some(out)
+}
+
+/// A header that names no 当年金额 column but a 占比 one (`2024年决算数 |
+/// 2025年预算数 | 2026年预算数 | 占比`): the share is the latest year's, so
+/// that year's column holds the current amount.
+fn with_current_year(header: &[(Span, AmountColumn)]) -> Vec<(Span, AmountColumn)> {
+    let has = |want: AmountColumn| header.iter().any(|(_, c)| *c == want);
+    let latest = header
+        .iter()
+        .filter_map(|(_, c)| match c {
+            AmountColumn::Year(y) => Some(*y),
+            _ => None,
+        })
+        .max();
+    match latest {
+        Some(y) if !has(AmountColumn::Current) && has(AmountColumn::Share) => header
+            .iter()
+            .map(|&(s, c)| {
+                (
+                    s,
+                    if c == AmountColumn::Year(y) {
+                        AmountColumn::Current
+                    } else {
+                        c
+                    },
+                )
+            })
+            .collect(),
+        _ => header.to_vec(),
+    }
 }
 
 /// A column's place in the parser's order (当年金额, 占比, years).
@@ -321,7 +364,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             // A new header ends a side-by-side table above it.
             halves = None;
             out.header_years
-                .extend(texts.iter().filter_map(|t| year_cell(t)));
+                .extend(texts.iter().filter_map(|t| year_column(t)));
             if let Some(spans) = &row.spans {
                 header_columns.extend(
                     row.cells
@@ -518,6 +561,25 @@ mod tests {
         assert_eq!(r.share_pct, Some(95.2));
         assert_eq!(r.history, vec![Some(1980.0), Some(2105.5)]);
         assert!(f.warnings.is_empty(), "{:?}", f.warnings);
+    }
+
+    #[test]
+    fn the_latest_year_is_the_current_amount_beside_its_share() {
+        // 决算数 and 预算数 columns by year, and no 当年金额 column: the
+        // amounts were read by position (the 2024 accounts as the current
+        // amount), and the years were not seen.
+        let rows = [
+            grid_row("收支类别|项目|2024年决算数|2025年预算数|2026年预算数|占比（%）"),
+            grid_row("收入构成|财政拨款|1,200.00|1,260.00|1,310.00|93.6"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        let r = &f.rows[0];
+        assert_eq!(r.item.as_deref(), Some("财政拨款"));
+        assert_eq!(r.current, Some(1310.0));
+        assert_eq!(r.share_pct, Some(93.6));
+        assert_eq!(r.history, vec![Some(1200.0), Some(1260.0)]);
+        assert_eq!(f.header_years, vec![2024, 2025, 2026]);
     }
 
     fn row(s: &str) -> Row {

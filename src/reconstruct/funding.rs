@@ -60,10 +60,10 @@ fn is_header_cell(s: &str) -> bool {
     let t = squash(s);
     // Also as other bureaus word them: 本年金额, 预算金额, 占比（%）, 比重.
     t.contains("资金情况")
-        || t.contains("当年金额")
-        || (t.ends_with("金额") && t.chars().count() <= 6)
-        || t.starts_with("占比")
-        || t == "比重"
+        || matches!(
+            amount_column(&t),
+            Some(AmountColumn::Current | AmountColumn::Share)
+        )
         || t.contains("近两年")
         || t == "项目"
 }
@@ -112,6 +112,14 @@ enum AmountColumn {
     Year(i32),
 }
 
+/// The years of a header's year columns, in column order.
+fn years_of(header: &[(Span, AmountColumn)]) -> impl Iterator<Item = i32> + '_ {
+    header.iter().filter_map(|(_, c)| match c {
+        AmountColumn::Year(y) => Some(*y),
+        _ => None,
+    })
+}
+
 /// The year a funding column's header names: `2024年`, or a year's
 /// accounts or budget (`2024年决算数`, `2025年预算数`, `2024年执行数`).
 fn year_column(header: &str) -> Option<i32> {
@@ -149,13 +157,7 @@ fn by_header(
     header: &[(Span, AmountColumn)],
 ) -> Option<Vec<Option<String>>> {
     let header = &with_current_year(header);
-    let years: Vec<i32> = header
-        .iter()
-        .filter_map(|(_, c)| match c {
-            AmountColumn::Year(y) => Some(*y),
-            _ => None,
-        })
-        .collect();
+    let years: Vec<i32> = years_of(header).collect();
     let in_order = header
         .windows(2)
         .all(|w| rank(w[0].1, &years) <= rank(w[1].1, &years));
@@ -185,13 +187,7 @@ fn by_header(
 /// that year's column holds the current amount.
 fn with_current_year(header: &[(Span, AmountColumn)]) -> Vec<(Span, AmountColumn)> {
     let has = |want: AmountColumn| header.iter().any(|(_, c)| *c == want);
-    let latest = header
-        .iter()
-        .filter_map(|(_, c)| match c {
-            AmountColumn::Year(y) => Some(*y),
-            _ => None,
-        })
-        .max();
+    let latest = years_of(header).max();
     match latest {
         Some(y) if !has(AmountColumn::Current) && has(AmountColumn::Share) => header
             .iter()

@@ -1254,12 +1254,12 @@ fn only_year(rows: &[Row]) -> Option<i32> {
     years.all(|y| y == first).then_some(first)
 }
 
-/// Whether a form's reading holds anything besides what its title says.
 /// A line of text: outside any table, or alone in its row of one.
 fn is_text_line(r: &Row) -> bool {
     r.spans.is_none() || r.texts().nth(1).is_none()
 }
 
+/// Whether a form's reading holds anything besides what its title says.
 fn has_body(c: &Content) -> bool {
     !c.indicators.is_empty()
         || !c.annual_goals.is_empty()
@@ -1698,10 +1698,6 @@ pub(crate) fn is_form_title(t: &str) -> bool {
         && (core.ends_with('表') || core.ends_with("批复"))
 }
 
-/// The approvals in one form's rows: one, or one per project of a flat
-/// table of projects.
-/// `hard`: the layout's line breaks are the file's own
-/// ([`Layout::hard_breaks`]).
 /// A project's form: every row outside its indicator tables and footer is
 /// its header block.
 const TABLES_AND_FOOTER: &[Section] = &[
@@ -1717,6 +1713,10 @@ fn is_project_form_of(rows: &[Row], hard: bool) -> bool {
     is_project_form(&groups, &block_rows, hard)
 }
 
+/// The approvals in one form's rows: one, or one per project of a flat
+/// table of projects.
+/// `hard`: the layout's line breaks are the file's own
+/// ([`Layout::hard_breaks`]).
 fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     let pages = page_range(rows);
     let rows = without_running_titles(rows);

@@ -2164,3 +2164,57 @@ fn a_task_table_whose_label_is_a_row_of_its_own() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_flat_table_with_each_projects_code_implementer_and_period() {
+    // 项目编码, 实施单位 and 项目期限 columns of a flat table were read as
+    // the indicators' extra, the projects' own fields left null, silently.
+    let docs = convert(concat!(
+        "<h1>2025年项目支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>单位名称</td><td>项目编码</td><td>项目名称</td><td>实施单位</td><td>项目期限</td><td>预算数（万元）</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=\"2\">101001-某县水利局</td><td rowspan=\"2\">4210212500001</td><td rowspan=\"2\">河道清淤</td><td rowspan=\"2\">县河道管理站</td><td rowspan=\"2\">2025年1月-2025年12月</td><td rowspan=\"2\">120.50</td><td>产出指标</td><td>数量指标</td><td>清淤长度</td><td>≥10公里</td></tr>",
+        "<tr><td>效益指标</td><td>社会效益指标</td><td>防洪能力</td><td>有效提升</td></tr>",
+        // Same name, another code: another project.
+        "<tr><td>101001-某县水利局</td><td>4210212500002</td><td>河道清淤</td><td>县水文站</td><td>2025年</td><td>30</td><td>产出指标</td><td>数量指标</td><td>监测断面数</td><td>12个</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let p = d.project.as_ref().expect("project");
+            (
+                d.department_code.as_deref(),
+                p.name.as_deref(),
+                p.code.as_deref(),
+                p.implementer.as_deref(),
+                p.period.as_deref(),
+                d.indicators.len(),
+                d.indicators.iter().all(|i| i.extra.is_empty()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("101001"),
+                Some("河道清淤"),
+                Some("4210212500001"),
+                Some("县河道管理站"),
+                Some("2025年1月-2025年12月"),
+                2,
+                true
+            ),
+            (
+                Some("101001"),
+                Some("河道清淤"),
+                Some("4210212500002"),
+                Some("县水文站"),
+                Some("2025年"),
+                1,
+                true
+            ),
+        ]
+    );
+}

@@ -46,6 +46,9 @@ pub enum Field {
     UnitName,
     Budget,
     Goal,
+    /// Another field of a flat table's project, named by a header-block
+    /// label (项目编码, 实施单位, 项目期限 …).
+    ProjectInfo,
     Extra,
 }
 
@@ -72,6 +75,7 @@ impl Field {
             Field::UnitName => "unit_name",
             Field::Budget => "budget",
             Field::Goal => "goal",
+            Field::ProjectInfo => "project_info",
             Field::Extra => "extra",
         }
     }
@@ -106,7 +110,11 @@ impl Field {
     pub fn is_project_field(self) -> bool {
         matches!(
             self,
-            Field::ProjectName | Field::UnitName | Field::Budget | Field::Goal
+            Field::ProjectName
+                | Field::UnitName
+                | Field::Budget
+                | Field::Goal
+                | Field::ProjectInfo
         )
     }
 

@@ -926,7 +926,11 @@ fn fill_indicator(
             Field::Label | Field::Level1 | Field::Level2 | Field::Level3 | Field::History => {
                 continue
             }
-            Field::ProjectName | Field::UnitName | Field::Budget | Field::Goal => continue,
+            Field::ProjectName
+            | Field::UnitName
+            | Field::Budget
+            | Field::Goal
+            | Field::ProjectInfo => continue,
             Field::Target => &mut ind.target,
             Field::Basis | Field::Standard => &mut ind.basis,
             Field::Category => &mut ind.category,
@@ -1082,6 +1086,15 @@ pub fn parse_table(
         .map(|t| &*t.row)
         .collect();
     let mut map = header::map_header(&header_rows, doc_year, is_label);
+    if map.has(Field::ProjectName) {
+        // A flat table's other project columns (项目编码, 实施单位) are the
+        // project's fields, not the indicators' extra.
+        for l in &mut map.leaves {
+            if l.field == Field::Extra && super::project::is_flat_project_column(&l.header) {
+                l.field = Field::ProjectInfo;
+            }
+        }
+    }
     let maps_levels = map.leaves.iter().any(|l| l.field.level().is_some());
     let maps_values = map
         .leaves
@@ -1411,12 +1424,27 @@ pub fn parse_table(
             }
             let budget = project_value(&read.values, Field::Budget);
             let goal = project_value(&read.values, Field::Goal);
+            let info: Vec<(String, String)> = map
+                .leaves
+                .iter()
+                .zip(&read.values)
+                .filter(|(l, _)| l.field == Field::ProjectInfo)
+                .filter_map(|(l, v)| Some((l.header.clone(), v.clone()?)))
+                .collect();
             // Another project under the same name (办公设备购置 of two
             // units): its unit, budget or goal differs from the group's.
             let differs =
                 |a: &Option<String>, b: &Option<String>| a.is_some() && b.is_some() && a != b;
+            let info_differs = |g: &FlatProject| {
+                info.iter().any(|(h, v)| {
+                    g.info
+                        .iter()
+                        .any(|(gh, gv)| gh == h && gv != v)
+                })
+            };
             let new_project = groups.last().is_some_and(|g| {
                 name != g.name
+                    || info_differs(g)
                     || differs(&unit, &g.unit_name)
                     || differs(&budget, &g.budget)
                     || differs(&goal, &g.goal)
@@ -1437,6 +1465,7 @@ pub fn parse_table(
                     g.unit_name = unit;
                     g.budget = budget;
                     g.goal = goal;
+                    g.info = info;
                 }
             }
         }
@@ -1996,6 +2025,8 @@ pub struct FlatProject {
     pub name: Option<String>,
     pub budget: Option<String>,
     pub goal: Option<String>,
+    /// Its other fields (项目编码, 实施单位 …): (header, value).
+    pub info: Vec<(String, String)>,
     pub rows: usize,
     pub first_page: Option<u32>,
     pub last_page: Option<u32>,

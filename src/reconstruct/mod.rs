@@ -2100,11 +2100,16 @@ fn flat_part(form: &Content, g: indicators::FlatProject, budget_header: Option<&
     };
     c.kind = Some(Kind::Project);
     c.department = name;
+    let (project, code) = project::with_flat_fields(
+        Project {
+            name: g.name,
+            ..Project::default()
+        },
+        code,
+        &g.info,
+    );
     c.department_code = code.or(form.department_code.clone());
-    c.project = Some(Project {
-        name: g.name,
-        ..Project::default()
-    });
+    c.project = Some(project);
     if let Some(u) = budget_header.and_then(funding::unit_in) {
         c.funding.unit = Some(u);
     }

@@ -257,6 +257,50 @@ pub fn is_project_label(cell: &str) -> bool {
     label_of(cell).is_some()
 }
 
+/// Whether a column of a flat table of projects (SPEC §2.4) headed `h`
+/// holds a field of each project's header block beyond the table's own
+/// (单位名称, 项目名称, 预算数, 年度目标): its code, implementer, category,
+/// nature, period or another labelled field.
+pub fn is_flat_project_column(h: &str) -> bool {
+    matches!(
+        label_of(h),
+        Some(
+            Label::Code
+                | Label::DepartmentCode
+                | Label::Implementer
+                | Label::Category
+                | Label::Nature
+                | Label::Period
+                | Label::PeriodStart
+                | Label::PeriodEnd
+                | Label::Other
+        )
+    )
+}
+
+/// A flat table's project with its other columns' values (header, value)
+/// set as the same fields of a header block would be; the department
+/// code a 主管部门编码 column gives.
+pub fn with_flat_fields(
+    project: Project,
+    department_code: Option<String>,
+    fields: &[(String, String)],
+) -> (Project, Option<String>) {
+    let mut b = ProjectBlock {
+        project,
+        department_code,
+        ..ProjectBlock::default()
+    };
+    let (mut start, mut end) = (None, None);
+    for (h, v) in fields {
+        if let Some(label) = label_of(h) {
+            set_field(&mut b, label, h, v, &mut start, &mut end);
+        }
+    }
+    b.project.period = joined_period(b.project.period.take(), start, end);
+    (b.project, b.department_code)
+}
+
 /// Whether a cell is the label of the project's name (项目名称, 项目支出名称).
 pub fn names_project(cell: &str) -> bool {
     label_of(cell) == Some(Label::Name)
@@ -1035,12 +1079,17 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     unread_orphans(&mut b, &mut orphans);
     units_of_amounts(&mut b, &with_unit);
     flush_goal_lines(&mut b, goal_lines.take(), hard);
-    b.project.period = b.project.period.take().or(match (start, end) {
+    b.project.period = joined_period(b.project.period.take(), start, end);
+    b
+}
+
+/// The period as printed, else 计划开始日期 and 计划完成日期 joined.
+fn joined_period(period: Option<String>, start: Option<String>, end: Option<String>) -> Option<String> {
+    period.or(match (start, end) {
         (Some(s), Some(e)) => Some(format!("{s}-{e}")),
         (Some(s), None) => Some(s),
         (None, e) => e,
-    });
-    b
+    })
 }
 
 /// The rows of a header block with cells cut by a page break mended: a

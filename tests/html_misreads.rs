@@ -2218,3 +2218,39 @@ fn a_flat_table_with_each_projects_code_implementer_and_period() {
         ]
     );
 }
+
+#[test]
+fn a_funding_block_labelled_in_a_cell_merged_down_its_rows() {
+    // 年度预算 printed once, merged down the amounts' rows: the first row
+    // was read as item 年度预算 with 资金总额 for its amount (null, with a
+    // bad_number warning), the total lost.
+    let d = one(concat!(
+        "<h1>某县农业农村局2026年部门整体支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>部门名称</td><td colspan=\"3\">某县农业农村局</td></tr>",
+        "<tr><td rowspan=\"3\">年度预算</td><td>资金总额</td><td colspan=\"2\">3,456.70</td></tr>",
+        "<tr><td>其中：财政拨款</td><td colspan=\"2\">3,000.00</td></tr>",
+        "<tr><td>其他资金</td><td colspan=\"2\">456.70</td></tr>",
+        "<tr><td>年度总体目标</td><td colspan=\"3\">完成高标准农田建设2万亩。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>高标准农田建设面积</td><td>≥2万亩</td></tr>",
+        "</table>"
+    ));
+    let rows: Vec<_> = d
+        .funding
+        .as_ref()
+        .expect("funding")
+        .rows
+        .iter()
+        .map(|r| (r.item.as_deref(), r.current))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("资金总额"), Some(3456.7)),
+            (Some("其中：财政拨款"), Some(3000.0)),
+            (Some("其他资金"), Some(456.7)),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -56,6 +56,18 @@ fn section_label(s: &str) -> Option<FundingSection> {
     }
 }
 
+/// The block's own label printed in a row's first cell, merged down over
+/// its rows (`年度预算 | 资金总额 | 3,456.70`), before the row's item: a
+/// text that labels the funding block with another text after it.
+fn is_block_label_before_item(cell: &str, rest: &[Option<String>]) -> bool {
+    super::section_of_label(cell) == Some(super::Section::Funding)
+        && rest
+            .iter()
+            .flatten()
+            .next()
+            .is_some_and(|t| parse_number(t).is_none() && unit_in(t).is_none())
+}
+
 fn is_header_cell(s: &str) -> bool {
     let t = squash(s);
     // Also as other bureaus word them: 本年金额, 预算金额, 占比（%）, 比重.
@@ -377,6 +389,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             let Some(c) = c else { continue };
             if let Some(s) = section_label(c) {
                 section = Some(s);
+            } else if is_block_label_before_item(c, cells.get(i + 1..).unwrap_or_default()) {
+                continue;
             } else if parse_number(c).is_none() && unit_in(c).is_none() {
                 item_at = Some(i);
                 break;

@@ -2254,3 +2254,65 @@ fn a_funding_block_labelled_in_a_cell_merged_down_its_rows() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+fn funding_of(d: &Document) -> Vec<(Option<&str>, Option<f64>)> {
+    d.funding
+        .as_ref()
+        .map(|f| f.rows.iter().map(|r| (r.item.as_deref(), r.current)).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn project_amounts_printed_with_their_unit_under_a_row_of_labels() {
+    // 资金总额 | 财政拨款 | 其他资金 over 150万元 | 120万元 | 30万元: the
+    // amounts were read as unplaced text, the funding left empty.
+    let d = one(concat!(
+        "<h1>2026年项目支出绩效目标表</h1><table>",
+        "<tr><td>项目名称</td><td colspan=\"3\">乡村道路养护</td></tr>",
+        "<tr><td>主管部门</td><td colspan=\"3\">某县交通运输局</td></tr>",
+        "<tr><td rowspan=\"2\">项目资金</td><td>资金总额</td><td>财政拨款</td><td>其他资金</td></tr>",
+        "<tr><td>150万元</td><td>120万元</td><td>30万元</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>养护里程</td><td>≥200公里</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        funding_of(&d),
+        [
+            (Some("资金总额"), Some(150.0)),
+            (Some("财政拨款"), Some(120.0)),
+            (Some("其他资金"), Some(30.0)),
+        ]
+    );
+    assert_eq!(d.funding.as_ref().and_then(|f| f.unit.as_deref()), Some("万元"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}
+
+#[test]
+fn project_amounts_in_columns_of_their_source() {
+    // 资金来源 | 中央 | 省级 | 市县 over the amounts' rows: the second
+    // amount was read as the item of the third (item "50", 30).
+    let d = one(concat!(
+        "<h1>2026年项目支出绩效目标表</h1><table>",
+        "<tr><td>项目名称</td><td colspan=\"4\">乡村道路养护</td></tr>",
+        "<tr><td>主管部门</td><td colspan=\"4\">某县交通运输局</td></tr>",
+        "<tr><td rowspan=\"3\">资金情况（万元）</td><td>资金来源</td><td>中央</td><td>省级</td><td>市县</td></tr>",
+        "<tr><td>年度资金总额</td><td>100</td><td>50</td><td>30</td></tr>",
+        "<tr><td>其中：财政拨款</td><td>100</td><td>50</td><td>20</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td colspan=\"2\">三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td colspan=\"2\">养护里程</td><td>≥200公里</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        funding_of(&d),
+        [
+            (Some("年度资金总额/中央"), Some(100.0)),
+            (Some("年度资金总额/省级"), Some(50.0)),
+            (Some("年度资金总额/市县"), Some(30.0)),
+            (Some("其中：财政拨款/中央"), Some(100.0)),
+            (Some("其中：财政拨款/省级"), Some(50.0)),
+            (Some("其中：财政拨款/市县"), Some(20.0)),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

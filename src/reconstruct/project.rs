@@ -761,13 +761,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     // prints the label on a line below them).
     let mut orphans: Vec<String> = Vec::new();
     for (ri, &row) in rows.iter().enumerate() {
-        let cells: Vec<Option<String>> = row
-            .cells
-            .iter()
-            .map(|c| clean_paragraphs(c))
-            .flat_map(split_amount_cell)
-            .flat_map(split_field_cell)
-            .collect();
+        let cells = block_cells(row);
         let texts: Vec<(usize, &str)> = cells
             .iter()
             .enumerate()
@@ -899,13 +893,17 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             .copied()
             .filter(|(_, t)| label_of(t) == Some(Label::Amount))
             .collect();
-        let numbers: Vec<(usize, f64)> = texts
+        // (An amount may print its unit: 150万元.)
+        let numbers: Vec<(usize, f64, Option<&'static str>, &str)> = texts
             .iter()
-            .filter_map(|&(i, t)| parse_number(t).map(|n| (i, n)))
+            .filter_map(|&(i, t)| money(t).map(|(n, u)| (i, n, u, t)))
             .collect();
         if !column_labels.is_empty() && !numbers.is_empty() && numbers.len() == texts.len() {
-            for (i, n) in numbers {
+            for (i, n, unit, t) in numbers {
                 if let Some((_, label)) = column_labels.iter().find(|(c, _)| *c == i) {
+                    if let Some(u) = unit {
+                        with_unit.push((b.funding.len(), u, label.clone(), t.to_string()));
+                    }
                     b.funding.push(amount_row(label, Some(n)));
                 }
             }
@@ -915,18 +913,21 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         // Amounts of two periods side by side (实施期资金总额 | 年度资金总额
         // over 资金总额 | 4,500 | 1,800): one row each, the item's label
         // and its column's joined as a header path is (资金总额/年度资金总额).
-        let item = texts.first().filter(|(_, t)| parse_number(t).is_none());
+        let item = texts.first().filter(|(_, t)| money(t).is_none());
         let by_column = column_labels.len() >= 2
             && numbers.len() >= 2
             && numbers.len() + 1 == texts.len()
             && numbers
                 .iter()
-                .all(|(i, _)| column_labels.iter().any(|(c, _)| c == i));
+                .all(|(i, ..)| column_labels.iter().any(|(c, _)| c == i));
         if let (Some(&(_, item)), true) = (item, by_column) {
-            for (i, n) in numbers {
+            for (i, n, unit, t) in numbers {
                 if let Some((_, column)) = column_labels.iter().find(|(c, _)| *c == i) {
-                    b.funding
-                        .push(amount_row(&format!("{item}/{column}"), Some(n)));
+                    let label = format!("{item}/{column}");
+                    if let Some(u) = unit {
+                        with_unit.push((b.funding.len(), u, label.clone(), t.to_string()));
+                    }
+                    b.funding.push(amount_row(&label, Some(n)));
                 }
             }
             // The columns stand over the rows below too.
@@ -980,6 +981,38 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 b.unit = Some(u);
             }
             continue;
+        }
+        // Columns of the money's sources over the amounts (资金来源 | 中央 |
+        // 省级 | 市县 over 年度资金总额 | 100 | 50 | 30): each amount is its
+        // row's item and its column's, as above.
+        if mode == Mode::Funding {
+            let heads: Vec<(usize, &str)> = texts
+                .iter()
+                .copied()
+                .filter(|(_, t)| label_of(t) != Some(Label::FundingBlock))
+                .collect();
+            let is_head = |t: &str| money(t).is_none() && t.chars().count() <= 10;
+            if heads.len() >= 2 && heads.iter().all(|(_, t)| is_head(t)) {
+                let amounts_under: Vec<usize> = rows
+                    .get(ri + 1)
+                    .map(|r| {
+                        block_cells(r)
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| c.as_deref().and_then(money).is_some())
+                            .map(|(i, _)| i)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if amounts_under.len() >= 2
+                    && amounts_under
+                        .iter()
+                        .all(|i| heads.iter().any(|(c, _)| c == i))
+                {
+                    column_labels = heads.iter().map(|&(i, t)| (i, t.to_string())).collect();
+                    continue;
+                }
+            }
         }
         let mut k = 0;
         while let Some(&(_, t)) = texts.get(k) {
@@ -1090,6 +1123,17 @@ fn joined_period(period: Option<String>, start: Option<String>, end: Option<Stri
         (Some(s), None) => Some(s),
         (None, e) => e,
     })
+}
+
+/// A row's cells as the block reads them: paragraphs joined, two amounts
+/// or two fields printed in one cell split.
+fn block_cells(row: &Row) -> Vec<Option<String>> {
+    row.cells
+        .iter()
+        .map(|c| clean_paragraphs(c))
+        .flat_map(split_amount_cell)
+        .flat_map(split_field_cell)
+        .collect()
 }
 
 /// The rows of a header block with cells cut by a page break mended: a

@@ -2258,7 +2258,12 @@ fn a_funding_block_labelled_in_a_cell_merged_down_its_rows() {
 fn funding_of(d: &Document) -> Vec<(Option<&str>, Option<f64>)> {
     d.funding
         .as_ref()
-        .map(|f| f.rows.iter().map(|r| (r.item.as_deref(), r.current)).collect())
+        .map(|f| {
+            f.rows
+                .iter()
+                .map(|r| (r.item.as_deref(), r.current))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -2284,7 +2289,10 @@ fn project_amounts_printed_with_their_unit_under_a_row_of_labels() {
             (Some("其他资金"), Some(30.0)),
         ]
     );
-    assert_eq!(d.funding.as_ref().and_then(|f| f.unit.as_deref()), Some("万元"));
+    assert_eq!(
+        d.funding.as_ref().and_then(|f| f.unit.as_deref()),
+        Some("万元")
+    );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
 
@@ -2312,6 +2320,124 @@ fn project_amounts_in_columns_of_their_source() {
             (Some("其中：财政拨款/中央"), Some(100.0)),
             (Some("其中：财政拨款/省级"), Some(50.0)),
             (Some("其中：财政拨款/市县"), Some(20.0)),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}
+
+fn levels_and_values(d: &Document) -> Vec<[Option<&str>; 5]> {
+    d.indicators
+        .iter()
+        .map(|i| {
+            [
+                i.level1.as_deref(),
+                i.level2.as_deref(),
+                i.level3.as_deref(),
+                i.target.as_deref(),
+                i.basis.as_deref(),
+            ]
+        })
+        .collect()
+}
+
+fn short_row_form(label_cell: &str, short_row: &str) -> Document {
+    one(&format!(
+        "<h1>钟祥市2025年项目支出绩效目标表</h1><table>\
+         <tr><td>项目名称</td><td colspan=\"5\">文物保护修缮</td></tr>\
+         <tr><td>主管部门</td><td colspan=\"5\">钟祥市文化和旅游局</td></tr>\
+         <tr>{label_cell}<td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标值确定依据</td></tr>\
+         <tr><td rowspan=\"3\">产出指标</td><td>数量指标</td><td>修缮数量</td><td>3处</td><td>计划标准</td></tr>\
+         {short_row}\
+         <tr><td>时效指标</td><td>完成时间</td><td>2025年11月</td><td>计划标准</td></tr>\
+         <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>游客满意度</td><td>≥90%</td><td>计划标准</td></tr>\
+         </table>"
+    ))
+}
+
+#[test]
+fn a_row_short_on_the_right_beside_a_merged_label_column() {
+    // 年度绩效指标 merged down the rows on the left, one row without its
+    // last cell: the row was taken for one without the label column and
+    // moved right (质量指标 as the name, the name as the target), silently.
+    let label = "<td rowspan=\"5\">年度绩效指标</td>";
+    let d = short_row_form(
+        label,
+        "<tr><td>质量指标</td><td>验收合格率</td><td>100%</td></tr>",
+    );
+    assert_eq!(
+        levels_and_values(&d)[1],
+        [
+            Some("产出指标"),
+            Some("质量指标"),
+            Some("验收合格率"),
+            Some("100%"),
+            None
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    // The label column's cell left empty (a Word row that starts a column
+    // in) and the last cell missing: in place too.
+    let d = one(&format!(
+        "<h1>钟祥市2025年项目支出绩效目标表</h1><table>\
+         <tr><td>年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标值确定依据</td></tr>\
+         <tr><td></td><td>产出指标</td><td>数量指标</td><td>修缮数量</td><td>3处</td><td>计划标准</td></tr>\
+         <tr><td></td><td>效益指标</td><td>社会效益指标</td><td>文物开放率</td><td>100%</td></tr>\
+         </table>"
+    ));
+    assert_eq!(
+        levels_and_values(&d)[1],
+        [
+            Some("效益指标"),
+            Some("社会效益指标"),
+            Some("文物开放率"),
+            Some("100%"),
+            None
+        ]
+    );
+    // Without its target either: still in place, the target null.
+    let d = short_row_form(label, "<tr><td>质量指标</td><td>验收合格率</td></tr>");
+    assert_eq!(
+        levels_and_values(&d)[1],
+        [
+            Some("产出指标"),
+            Some("质量指标"),
+            Some("验收合格率"),
+            None,
+            None
+        ]
+    );
+}
+
+#[test]
+fn a_short_row_whose_cells_stand_where_they_belong() {
+    // No label column. A row without its target whose first cell is a
+    // level-2 name, and one whose level-2 name is the publisher's own
+    // (审计质量) with a quantity for its target: both were moved right as
+    // rows that leave merged cells out, their names read as targets.
+    let d = short_row_form("", "<tr><td>质量指标</td><td>验收合格率</td></tr>");
+    assert_eq!(
+        levels_and_values(&d)[1],
+        [
+            Some("产出指标"),
+            Some("质量指标"),
+            Some("验收合格率"),
+            None,
+            None
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    let d = short_row_form(
+        "",
+        "<tr><td>审计质量</td><td>审计质量检查合格率</td><td>100%</td></tr>",
+    );
+    assert_eq!(
+        levels_and_values(&d)[1],
+        [
+            Some("产出指标"),
+            Some("审计质量"),
+            Some("审计质量检查合格率"),
+            Some("100%"),
+            None
         ]
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);

@@ -110,11 +110,7 @@ impl Field {
     pub fn is_project_field(self) -> bool {
         matches!(
             self,
-            Field::ProjectName
-                | Field::UnitName
-                | Field::Budget
-                | Field::Goal
-                | Field::ProjectInfo
+            Field::ProjectName | Field::UnitName | Field::Budget | Field::Goal | Field::ProjectInfo
         )
     }
 

@@ -1212,7 +1212,7 @@ pub fn parse_table(
         .iter()
         .map(|r| {
             let spans = r.spans.as_ref().filter(|_| map.reliable)?;
-            Some(without_label_column(spans, &map).unwrap_or_else(|| spans.clone()))
+            Some(without_label_column(r, spans, &map).unwrap_or_else(|| spans.clone()))
         })
         .collect();
     let blanks = blank_levels(
@@ -1436,11 +1436,8 @@ pub fn parse_table(
             let differs =
                 |a: &Option<String>, b: &Option<String>| a.is_some() && b.is_some() && a != b;
             let info_differs = |g: &FlatProject| {
-                info.iter().any(|(h, v)| {
-                    g.info
-                        .iter()
-                        .any(|(gh, gv)| gh == h && gv != v)
-                })
+                info.iter()
+                    .any(|(h, v)| g.info.iter().any(|(gh, gv)| gh == h && gv != v))
             };
             let new_project = groups.last().is_some_and(|g| {
                 name != g.name
@@ -2059,13 +2056,24 @@ struct RowRead {
 /// by the label column's width, so every cell moves right by it. `None`
 /// where the row fills the header's width, or the columns it lacks are
 /// not the label's.
-fn without_label_column(spans: &[Span], map: &HeaderMap) -> Option<Vec<Span>> {
+fn without_label_column(row: &Row, spans: &[Span], map: &HeaderMap) -> Option<Vec<Span>> {
     let row_left = spans.iter().map(|s| s.left).min()?;
     let row_right = spans.iter().map(|s| s.right).max()?;
     let head_left = map.leaves.iter().map(|l| l.span.left).min()?;
     let head_right = map.leaves.iter().map(|l| l.span.right).max()?;
     let offset = head_right - row_right;
     if offset <= 0 || row_left != head_left {
+        return None;
+    }
+    // A row whose first cell is the label's, merged down from above, or
+    // left empty (a Word row that starts a column in), has the label
+    // column: it is short on the right (a missing last cell).
+    let first_is_text = spans
+        .iter()
+        .zip(&row.cells)
+        .find(|(s, _)| s.left == row_left)
+        .is_some_and(|(s, c)| !s.continued && !trim(c).is_empty());
+    if !first_is_text {
         return None;
     }
     let label_first = map
@@ -2378,28 +2386,56 @@ fn reads_as_indicator(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead
         .iter()
         .zip(&read.values)
         .any(|(l, v)| l.field == Field::Target && v.is_some());
-    has_target && first_fits(row, spans, map)
+    // (A row without its target still reads as one when its first own
+    // cell is a name of its level column's: `质量指标 | 验收合格率` under a
+    // merged 产出指标, its last cell missing.)
+    match first_fit(row, spans, map) {
+        Fit::Named => true,
+        Fit::Unchecked => has_target,
+        Fit::No => false,
+    }
 }
 
-/// Whether a row's first own text, if in a level column, is a name of that
-/// level.
-fn first_fits(row: &Row, spans: &[Span], map: &HeaderMap) -> bool {
+/// How a row's first own text fits the column it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// A name of the level its column holds.
+    Named,
+    /// In no level column (or no text): nothing to check.
+    Unchecked,
+    /// In a level column, but no name of that level.
+    No,
+}
+
+fn first_fit(row: &Row, spans: &[Span], map: &HeaderMap) -> Fit {
     let first_own = row
         .cells
         .iter()
         .zip(spans)
         .filter(|(_, s)| !s.continued)
         .find_map(|(c, s)| clean_text(c).map(|t| (t, s)));
-    first_own.is_some_and(|(text, span)| {
-        match leaf_of(span, &map.leaves)
-            .and_then(|i| map.leaves.get(i))
-            .map(|l| l.field)
-        {
-            Some(Field::Level1) => vocab::is_level1_name(&text),
-            Some(Field::Level2) => vocab::is_level2_name(&text) || vocab::is_ambiguous_level(&text),
-            _ => true,
-        }
-    })
+    let Some((text, span)) = first_own else {
+        return Fit::No;
+    };
+    let named = match leaf_of(span, &map.leaves)
+        .and_then(|i| map.leaves.get(i))
+        .map(|l| l.field)
+    {
+        Some(Field::Level1) => vocab::is_level1_name(&text),
+        Some(Field::Level2) => vocab::is_level2_name(&text) || vocab::is_ambiguous_level(&text),
+        _ => return Fit::Unchecked,
+    };
+    if named {
+        Fit::Named
+    } else {
+        Fit::No
+    }
+}
+
+/// Whether a row's first own text, if in a level column, is a name of that
+/// level.
+fn first_fits(row: &Row, spans: &[Span], map: &HeaderMap) -> bool {
+    first_fit(row, spans, map) != Fit::No
 }
 
 /// A grid row read by column that is short of the table's last column and
@@ -2428,6 +2464,28 @@ fn misread_short_row(row: &Row, spans: &[Span], map: &HeaderMap, read: &RowRead)
         && own_texts >= 2
         && !placeholder
         && !reads_as_indicator(row, spans, map, read)
+        && !quantity_in_place(map, read)
+}
+
+/// Whether a row read in place holds a quantity (`100%`, `≥42个`) as its
+/// target and none in its name columns: its cells stand where they belong,
+/// whatever its level names (审计质量 is no framework name, yet the row
+/// `审计质量 | 审计质量检查合格率 | 100%` is whole but for its last cell).
+/// Moved right, the quantity would land in a column of words.
+fn quantity_in_place(map: &HeaderMap, read: &RowRead) -> bool {
+    let is_quantity = |t: &str| parse_target_stated(t).is_some();
+    let target = map
+        .leaves
+        .iter()
+        .zip(&read.values)
+        .find(|(l, _)| l.field == Field::Target)
+        .and_then(|(_, v)| v.as_deref());
+    let names = [
+        read.levels.level1.as_deref(),
+        read.levels.level2.as_deref(),
+        read.level3.as_deref(),
+    ];
+    target.is_some_and(is_quantity) && !names.into_iter().flatten().any(is_quantity)
 }
 
 /// The first and last leaf a span covers.

@@ -1117,7 +1117,11 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
 }
 
 /// The period as printed, else 计划开始日期 and 计划完成日期 joined.
-fn joined_period(period: Option<String>, start: Option<String>, end: Option<String>) -> Option<String> {
+fn joined_period(
+    period: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+) -> Option<String> {
     period.or(match (start, end) {
         (Some(s), Some(e)) => Some(format!("{s}-{e}")),
         (Some(s), None) => Some(s),

@@ -2442,3 +2442,33 @@ fn a_short_row_whose_cells_stand_where_they_belong() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn one_target_merged_across_the_annual_and_long_term_columns() {
+    // 100% printed once across 年度指标值 and 实施期指标值: only the annual
+    // table had the row; the long-term table lost it, silently.
+    let d = one(concat!(
+        "<h1>2025年项目支出绩效目标表</h1><table>",
+        "<tr><td>项目名称</td><td colspan=\"5\">老旧小区供水改造</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>2024年完成值</td><td>年度指标值</td><td>实施期指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>改造户数</td><td>800户</td><td>1000户</td><td>3000户</td></tr>",
+        "<tr><td>产出指标</td><td>质量指标</td><td>水质检测合格率</td><td>100%</td><td colspan=\"2\">100%</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.table, i.level3.as_deref(), i.target.as_deref()))
+        .collect();
+    use pifu::model::IndicatorTable::{Annual, LongTerm};
+    assert_eq!(
+        got,
+        [
+            (LongTerm, Some("改造户数"), Some("3000户")),
+            (LongTerm, Some("水质检测合格率"), Some("100%")),
+            (Annual, Some("改造户数"), Some("1000户")),
+            (Annual, Some("水质检测合格率"), Some("100%")),
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

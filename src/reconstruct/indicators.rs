@@ -780,6 +780,28 @@ fn leaf_of(span: &Span, leaves: &[Leaf]) -> Option<usize> {
     best.map(|(i, _)| i)
 }
 
+/// The target columns of other periods than leaf `i`'s (a target) that a
+/// cell's span covers at least half of.
+fn other_period_targets(span: &Span, i: usize, leaves: &[Leaf]) -> Vec<usize> {
+    let Some(first) = leaves.get(i).filter(|l| l.field == Field::Target) else {
+        return Vec::new();
+    };
+    leaves
+        .iter()
+        .enumerate()
+        .filter(|&(j, l)| {
+            let width = l.span.right - l.span.left;
+            j != i
+                && l.field == Field::Target
+                && l.period.is_some()
+                && l.period != first.period
+                && width > 0
+                && span.overlap(&l.span) * 2 >= width
+        })
+        .map(|(j, _)| j)
+        .collect()
+}
+
 /// A reliable row's value per leaf: its own texts, and for a cell that
 /// continues a merged cell, the value the merge had in the row above.
 /// Texts in no column are returned apart.
@@ -802,6 +824,19 @@ fn values_by_column(
             continue;
         };
         let also = name_also_covers(span, i, &map.leaves, text.as_deref());
+        // One value merged across the long-term and the annual target (100%
+        // for both): each table's target.
+        for j in other_period_targets(span, i, &map.leaves) {
+            let v = if span.continued {
+                carried.get(j).cloned().flatten()
+            } else {
+                text.clone()
+            };
+            if let (Some(slot @ None), Some(mine)) = (values.get_mut(j), own.get_mut(j)) {
+                *mine = v.is_some() && !span.continued;
+                *slot = v;
+            }
+        }
         let (Some(slot), Some(mine)) = (values.get_mut(i), own.get_mut(i)) else {
             continue;
         };

@@ -440,6 +440,18 @@ fn is_date_unit(number: &str, value: f64, unit: &str) -> bool {
     year || month || matches!(unit, "前" | "之前" | "以前")
 }
 
+/// A year and month written as a decimal (`2026.12`, `2026.6月`): a date,
+/// no quantity. (With another unit, `2026.12万元` is an amount.)
+fn is_year_month(number: &str, unit: Option<&str>) -> bool {
+    let Some((year, month)) = number.split_once('.') else {
+        return false;
+    };
+    let year_ok = year.len() == 4 && year.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+    let month_ok = (1..=2).contains(&month.len())
+        && month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+    year_ok && month_ok && unit.is_none_or(|u| u.starts_with('月') || u == "前" || u == "底")
+}
+
 /// A target that is a pure quantity: optional operator, a number, an
 /// optional unit of up to six characters. `2025年底` is a date: `None`.
 pub fn parse_target(s: &str) -> Option<TargetParsed> {
@@ -499,7 +511,8 @@ fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
     // whose unit would take in the word.
     if unit.as_deref().is_some_and(|u| {
         is_date_unit(&number, value, u) || u.ends_with("左右") || u.ends_with("上下")
-    }) {
+    }) || is_year_month(&number, unit.as_deref())
+    {
         return None;
     }
     let stated = prefix.or(suffix);
@@ -737,6 +750,12 @@ mod tests {
         assert_eq!(t("登记入表达 27 万元"), None);
         assert_eq!(t("2025年底"), None);
         assert_eq!(t("2025年"), None);
+        // A year and month as a decimal is a date.
+        assert_eq!(t("2026.12"), None);
+        assert_eq!(t("≤2026.6"), None);
+        assert_eq!(t("2026.12月"), None);
+        assert!(t("2026.12万元").is_some());
+        assert!(t("1500.12").is_some());
         assert_eq!(t("修复高危漏洞152个"), None);
         assert_eq!(t("1个工作日内完成全部"), None);
         assert_eq!(t(""), None);

@@ -2472,3 +2472,28 @@ fn one_target_merged_across_the_annual_and_long_term_columns() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_form_title_numbered_in_a_batch() {
+    // `（一）某局2025年…表` was taken for a section heading: no title, no
+    // year, no department; `一、` kept its number in the department.
+    for numbered in ["（一）", "一、"] {
+        let d = one(&format!(
+            "<p>{numbered}荆门市商务局2025年部门整体绩效目标表</p><table>\
+             <tr><td>年度绩效目标</td><td colspan=\"3\">促进消费增长。</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>开展促消费活动</td><td>≥20场</td></tr>\
+             </table>"
+        ));
+        assert_eq!(
+            (d.kind, d.year, d.department.as_deref()),
+            (
+                Some(Kind::DepartmentOverall),
+                Some(2025),
+                Some("荆门市商务局")
+            ),
+            "{numbered}"
+        );
+        assert!(d.warnings.is_empty(), "{numbered}: {:?}", d.warnings);
+    }
+}

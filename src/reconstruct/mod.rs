@@ -379,7 +379,12 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
         && lists::enumerator_len(text)
             .and_then(|n| text.get(..n))
             .is_some_and(|e| !e.trim_end().ends_with('是'));
-    if chinese_numbered && text.chars().count() <= 24 {
+    // (A form's title numbered in a batch, `（一）某局2025年部门整体绩效
+    // 目标表`, is the title, no heading of a section.)
+    let numbered_title = lists::enumerator_len(text)
+        .and_then(|n| text.get(n..))
+        .is_some_and(is_form_title);
+    if chinese_numbered && !numbered_title && text.chars().count() <= 24 {
         return Some(Section::Unlabelled);
     }
     // A field of the form printed on its own line after a list
@@ -2262,6 +2267,26 @@ fn fuller_name(addressed_to: Option<String>, from_title: Option<String>) -> Opti
     }
 }
 
+/// Where a title's year begins: its first digit (ASCII or full-width), or
+/// four Chinese numerals before 年 (二〇二六年).
+fn year_start(title: &str) -> Option<usize> {
+    let digit = title.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let is_numeral = |c: char| "〇零一二三四五六七八九".contains(c);
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    let numerals = chars.windows(5).find_map(|w| match w {
+        [(at, a), (_, b), (_, c), (_, d), (_, '年')]
+            if [*a, *b, *c, *d].into_iter().all(is_numeral) =>
+        {
+            Some(*at)
+        }
+        _ => None,
+    });
+    match (digit, numerals) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 fn department_from_title(title: &str) -> Option<String> {
     // The unit's name ends where the year or the form's name begins
     // (`某局2025年…`, `某局部门整体支出绩效目标表（2025年度）`).
@@ -2274,12 +2299,18 @@ fn department_from_title(title: &str) -> Option<String> {
         "（",
         "(",
     ];
-    let idx = title.find(|c: char| c.is_ascii_digit())?;
+    // A form numbered in a batch (`一、某局2025年…`, `（一）`, `1.`): the
+    // number is no part of the name.
+    let title = crate::layout::enumerator_len(title)
+        .and_then(|n| title.get(n..))
+        .map_or(title, trim);
+    // (A title without a year ends the name at the form's words.)
+    let year_at = year_start(title);
     let cut = FORM_WORDS
         .iter()
         .filter_map(|w| title.find(w))
-        .filter(|&k| k > 0)
-        .fold(idx, usize::min);
+        .filter(|&k| k > 0 || year_at.is_none())
+        .fold(year_at.unwrap_or(title.len()), usize::min);
     let mut head = title.get(..cut)?.trim();
     if let Some(k) = head.rfind("关于") {
         head = head.get(k + "关于".len()..)?;
@@ -3993,6 +4024,29 @@ mod tests {
             Some("鄂州市数据局")
         );
         assert_eq!(department_from_title("2026 年部门整体绩效目标批复"), None);
+        // A year in full-width digits or Chinese numerals.
+        assert_eq!(
+            department_from_title("２０２４年度项目支出绩效目标批复表"),
+            None
+        );
+        assert_eq!(
+            department_from_title("某局二〇二四年度部门整体绩效目标表").as_deref(),
+            Some("某局")
+        );
+        // Without a year.
+        assert_eq!(
+            department_from_title("某区科学技术和经济信息化局部门整体绩效目标表").as_deref(),
+            Some("某区科学技术和经济信息化局")
+        );
+        assert_eq!(department_from_title("部门整体绩效目标表"), None);
+        // A form numbered in a batch.
+        for numbered in ["一、", "（一）", "1.", "2、"] {
+            assert_eq!(
+                department_from_title(&format!("{numbered}荆门市商务局2025年部门整体绩效目标表"))
+                    .as_deref(),
+                Some("荆门市商务局")
+            );
+        }
         assert_eq!(
             department_from_title("青溪县2026年项目支出绩效目标批复表"),
             None

@@ -446,9 +446,12 @@ fn is_year_month(number: &str, unit: Option<&str>) -> bool {
     let Some((year, month)) = number.split_once('.') else {
         return false;
     };
-    let year_ok = year.len() == 4 && year.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
-    let month_ok = (1..=2).contains(&month.len())
-        && month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+    let year_ok = year.len() == 4
+        && year
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y));
+    let month_ok =
+        (1..=2).contains(&month.len()) && month.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
     year_ok && month_ok && unit.is_none_or(|u| u.starts_with('月') || u == "前" || u == "底")
 }
 

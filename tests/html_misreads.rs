@@ -2377,7 +2377,7 @@ fn a_row_short_on_the_right_beside_a_merged_label_column() {
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     // The label column's cell left empty (a Word row that starts a column
     // in) and the last cell missing: in place too.
-    let d = one(concat!(
+    let d = one(
         "<h1>钟祥市2025年项目支出绩效目标表</h1><table>\
          <tr><td>年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标值确定依据</td></tr>\
          <tr><td></td><td>产出指标</td><td>数量指标</td><td>修缮数量</td><td>3处</td><td>计划标准</td></tr>\

@@ -2382,8 +2382,8 @@ fn a_row_short_on_the_right_beside_a_merged_label_column() {
          <tr><td>年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标值确定依据</td></tr>\
          <tr><td></td><td>产出指标</td><td>数量指标</td><td>修缮数量</td><td>3处</td><td>计划标准</td></tr>\
          <tr><td></td><td>效益指标</td><td>社会效益指标</td><td>文物开放率</td><td>100%</td></tr>\
-         </table>"
-    ));
+         </table>",
+    );
     assert_eq!(
         levels_and_values(&d)[1],
         [

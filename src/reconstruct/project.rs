@@ -376,7 +376,8 @@ pub fn ticked(s: &str) -> Option<String> {
 
 /// Whether a value offers its options with check boxes.
 fn has_check_boxes(s: &str) -> bool {
-    s.contains(['□', '☐', '☑', '☒', '■', '▣'])
+    // (Also boxes written as brackets: `一般项目（ ） 重点项目（√）`.)
+    box_marks(s).contains(['□', '☐', '☑', '☒', '■', '▣'])
 }
 
 /// `s` with its check boxes as one character each: a tick or nothing in
@@ -1977,6 +1978,11 @@ mod tests {
             Some("新增项目")
         );
         assert_eq!(ticked("新增项目□ 延续项目□"), None);
+        // A category's boxes in brackets are boxes too (it was kept whole).
+        assert!(has_check_boxes("一般项目（ ） 重点项目（√）"));
+        assert!(!has_check_boxes("专项业务类（含信息化）"));
+        let b = block(&["项目名称：某项目", "项目类别：一般项目（ ） 重点项目（√）"]);
+        assert_eq!(b.project.category.as_deref(), Some("重点项目"));
         // The tick in brackets after its option.
         assert_eq!(
             ticked("新增项目（ ）　延续项目（√）").as_deref(),

@@ -2450,6 +2450,7 @@ fn one_target_merged_across_the_annual_and_long_term_columns() {
     let d = one(concat!(
         "<h1>2025年项目支出绩效目标表</h1><table>",
         "<tr><td>项目名称</td><td colspan=\"5\">老旧小区供水改造</td></tr>",
+        "<tr><td>主管部门</td><td colspan=\"5\">某县水务局</td></tr>",
         "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>2024年完成值</td><td>年度指标值</td><td>实施期指标值</td></tr>",
         "<tr><td>产出指标</td><td>数量指标</td><td>改造户数</td><td>800户</td><td>1000户</td><td>3000户</td></tr>",
         "<tr><td>产出指标</td><td>质量指标</td><td>水质检测合格率</td><td>100%</td><td colspan=\"2\">100%</td></tr>",
@@ -2496,4 +2497,33 @@ fn a_form_title_numbered_in_a_batch() {
         );
         assert!(d.warnings.is_empty(), "{numbered}: {:?}", d.warnings);
     }
+}
+
+#[test]
+fn a_project_form_under_the_line_of_the_unit_that_filled_it_in() {
+    // `填报单位：某局` over a project form without a 主管部门 field: the
+    // department was null, and nothing said so.
+    let page = |unit_line: &str| {
+        one(&format!(
+            "<h1>2025年项目支出绩效目标表</h1><p>{unit_line}</p><table>\
+             <tr><td>项目名称</td><td colspan=\"3\">宜昌市植树项目</td></tr>\
+             <tr><td>实施单位</td><td colspan=\"3\">宜昌市林业科学研究所</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>植树数量</td><td>≥10万株</td></tr>\
+             </table>"
+        ))
+    };
+    let d = page("填报单位（盖章）：宜昌市林业和园林局");
+    assert_eq!(d.department.as_deref(), Some("宜昌市林业和园林局"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    // No department anywhere: said.
+    let d = page("");
+    assert_eq!(d.department, None);
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == "missing_field" && w.message.contains("主管部门")),
+        "{:?}",
+        d.warnings
+    );
 }

@@ -2043,6 +2043,12 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     if matches!(c.kind, Some(Kind::DepartmentOverall | Kind::Project)) && c.year.is_none() {
         warnings.push(Warning::new("missing_field", NO_YEAR));
     }
+    if c.kind == Some(Kind::Project) && c.department.is_none() {
+        warnings.push(Warning::new(
+            "missing_field",
+            "no 主管部门 in the project's header block, 填报单位 line or department in the title; department is null",
+        ));
+    }
     if c.kind == Some(Kind::DepartmentOverall) && c.department.is_none() {
         warnings.push(Warning::new(
             "missing_field",

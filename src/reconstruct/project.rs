@@ -48,6 +48,9 @@ enum Label {
     CostBlock,
     /// A labelled amount (资金总额, 其中：财政拨款, 年度本级预算金额).
     Amount,
+    /// The unit that filled in the form (填报单位, 编制单位): the
+    /// department when the block names none.
+    FormUnit,
     /// Any other labelled field: kept in `project.extra`.
     Other,
 }
@@ -82,6 +85,8 @@ const LABELS: &[(&str, Label)] = &[
     ("预算单位名称", Label::Department),
     ("部门名称", Label::Department),
     ("单位名称", Label::Department),
+    ("填报单位", Label::FormUnit),
+    ("编制单位", Label::FormUnit),
     ("主管部门编码", Label::DepartmentCode),
     ("主管部门代码", Label::DepartmentCode),
     ("部门代码", Label::DepartmentCode),
@@ -447,6 +452,8 @@ pub struct ProjectBlock {
     /// The label `project.period` was read under, as printed: a later
     /// period that takes its place moves it to `project.extra` under it.
     period_label: Option<String>,
+    /// 填报单位 and its value, as printed.
+    form_unit: Option<(String, String)>,
 }
 
 /// Where a money or cost block is being read.
@@ -1114,7 +1121,28 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     units_of_amounts(&mut b, &with_unit);
     flush_goal_lines(&mut b, goal_lines.take(), hard);
     b.project.period = joined_period(b.project.period.take(), start, end);
+    with_form_unit(&mut b);
     b
+}
+
+/// The unit that filled in the form is the department where the block
+/// names none (a form under `填报单位：某局`, no 主管部门 field); beside
+/// another department it is kept in `project.extra`.
+fn with_form_unit(b: &mut ProjectBlock) {
+    let Some((label, value)) = b.form_unit.take() else {
+        return;
+    };
+    let (code, name) = super::split_department_code(&value);
+    match &b.department {
+        None if !name.is_empty() => {
+            b.department = Some(name);
+            if b.department_code.is_none() {
+                b.department_code = code;
+            }
+        }
+        Some(d) if *d == name => {}
+        _ => insert_extra(&mut b.project.extra, &label, flat(&value)),
+    }
 }
 
 /// The period as printed, else 计划开始日期 and 计划完成日期 joined.
@@ -1339,6 +1367,11 @@ fn set_field(
             }
         }
         Label::DepartmentCode => b.department_code = Some(v),
+        Label::FormUnit => {
+            if b.form_unit.is_none() {
+                b.form_unit = Some((key, value.to_string()));
+            }
+        }
         Label::Implementer => {
             if b.project.implementer.is_none() {
                 let (code, name) = super::split_department_code(value);

@@ -2527,3 +2527,63 @@ fn a_project_form_under_the_line_of_the_unit_that_filled_it_in() {
         d.warnings
     );
 }
+
+fn department_funding(row: &str) -> Document {
+    one(&format!(
+        "<h1>麻城市民政局2026年部门整体绩效目标表</h1><table>\
+         <tr><td>部门名称</td><td colspan=\"4\">麻城市民政局</td></tr>\
+         {row}\
+         <tr><td>年度总体目标</td><td colspan=\"4\">保障困难群众基本生活。</td></tr>\
+         <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=\"2\">指标值</td></tr>\
+         <tr><td>产出指标</td><td>数量指标</td><td>低保对象人数</td><td colspan=\"2\">≥5000人</td></tr>\
+         </table>"
+    ))
+}
+
+#[test]
+fn department_amounts_as_label_and_amount_pairs_along_a_row() {
+    // 资金总额 | 2,846.32 | 其中：财政拨款 | 2,846.32: read as one row with
+    // the second label for its 占比 and the last amount as history, and
+    // the document's history years assumed.
+    let d = department_funding(
+        "<tr><td>年度预算资金</td><td>资金总额</td><td>2,846.32</td><td>其中：财政拨款</td><td>2,846.32</td></tr>",
+    );
+    assert_eq!(
+        funding_of(&d),
+        [
+            (Some("资金总额"), Some(2846.32)),
+            (Some("其中：财政拨款"), Some(2846.32))
+        ]
+    );
+    assert!(d.history_years.is_empty());
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}
+
+#[test]
+fn department_amounts_written_out_in_one_cell() {
+    let d = department_funding(
+        "<tr><td>年度预算资金</td><td colspan=\"4\">资金总额：2,846.32万元　其中：财政拨款：2,800.00万元　其他资金：46.32万元</td></tr>",
+    );
+    assert_eq!(
+        funding_of(&d),
+        [
+            (Some("资金总额"), Some(2846.32)),
+            (Some("其中：财政拨款"), Some(2800.0)),
+            (Some("其他资金"), Some(46.32))
+        ]
+    );
+    assert_eq!(
+        d.funding.as_ref().and_then(|f| f.unit.as_deref()),
+        Some("万元")
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    // Figures in a cell that reads as no amount: said.
+    let d = department_funding(
+        "<tr><td>年度预算资金</td><td colspan=\"4\">预计2026年安排资金约2846万</td></tr>",
+    );
+    assert!(
+        d.warnings.iter().any(|w| w.code == "bad_number"),
+        "{:?}",
+        d.warnings
+    );
+}

@@ -105,6 +105,29 @@ fn section_of_item(item: &str) -> FundingSection {
 
 /// A funding row of an item and its amount, in a layout that prints no
 /// share or history beside it.
+/// Two or more label | amount pairs one after the other (`资金总额 |
+/// 2,846.32 | 其中：财政拨款 | 2,846.32`), blank cells aside; no
+/// percentage among the amounts (that is a 占比 column).
+fn label_amount_pairs(cells: &[Option<String>]) -> Option<Vec<(String, f64)>> {
+    let texts: Vec<&str> = cells.iter().flatten().map(String::as_str).collect();
+    if texts.len() < 4 || texts.len() % 2 != 0 {
+        return None;
+    }
+    texts
+        .chunks(2)
+        .map(|pair| match pair {
+            [label, amount]
+                if parse_number(label).is_none()
+                    && unit_in(label).is_none()
+                    && !amount.contains(['%', '％']) =>
+            {
+                Some((label.to_string(), parse_amount(amount)?))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 fn amount_only(section: FundingSection, item: String, current: Option<f64>) -> FundingRow {
     FundingRow {
         section,
@@ -430,6 +453,65 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             ));
             continue;
         };
+        // Amounts written out in a sentence (`资金总额：2,846.32万元　其中：
+        // 财政拨款：2,800.00万元`), alone in the row: a row each.
+        let item_text = cells
+            .get(item_at)
+            .and_then(|c| c.as_deref())
+            .unwrap_or_default();
+        let only_cell = cells
+            .get(item_at..)
+            .unwrap_or_default()
+            .iter()
+            .flatten()
+            .count()
+            == 1;
+        let in_prose = if only_cell {
+            super::project::amounts_in_prose(item_text)
+        } else {
+            Vec::new()
+        };
+        if !in_prose.is_empty() {
+            if out.unit.is_none() {
+                out.unit = in_prose.first().map(|(_, _, u)| u.clone());
+            }
+            for (item, amount, unit) in in_prose {
+                let sec = if labelled {
+                    sec
+                } else {
+                    section_of_item(&item)
+                };
+                seq[sec as usize] += 1;
+                if out.unit.as_deref() == Some(unit.as_str()) {
+                    out.rows.push(amount_only(sec, item, Some(amount)));
+                } else {
+                    out.warnings.push(Warning::new(
+                        "bad_number",
+                        format!(
+                            "{item}: {amount}{unit} is in another unit than the block's; left out"
+                        ),
+                    ));
+                }
+            }
+            continue;
+        }
+        // Labels and amounts in turn along the row (资金总额 | 2,846.32 |
+        // 其中：财政拨款 | 2,846.32): a row each, where no header names the
+        // columns.
+        if header_columns.is_empty() {
+            if let Some(pairs) = label_amount_pairs(cells.get(item_at..).unwrap_or_default()) {
+                for (item, amount) in pairs {
+                    let sec = if labelled {
+                        sec
+                    } else {
+                        section_of_item(&item)
+                    };
+                    seq[sec as usize] += 1;
+                    out.rows.push(amount_only(sec, item, Some(amount)));
+                }
+                continue;
+            }
+        }
         let mut after: Vec<Option<String>> = cells.get(item_at + 1..).unwrap_or_default().to_vec();
         while after.len() > 4 && after.last().is_some_and(Option::is_none) {
             after.pop();
@@ -493,6 +575,24 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         let current = number(&after[0], "当年金额");
         let share_pct = number(&after[1], "占比");
         let history = vec![number(&after[2], "amount"), number(&after[3], "amount")];
+        // An item that holds figures and no amount beside it: whatever it
+        // says went unread.
+        if after.iter().all(Option::is_none)
+            && cells[item_at]
+                .as_deref()
+                .is_some_and(|t| t.chars().filter(char::is_ascii_digit).count() >= 2)
+        {
+            out.warnings.push(Warning {
+                code: "bad_number".to_string(),
+                message: format!(
+                    "{}: figures in the item and no amount read",
+                    super::truncate(cells[item_at].as_deref().unwrap_or_default(), 40)
+                ),
+                table: Some("funding".to_string()),
+                seq: Some(seq[idx]),
+                page: row.page,
+            });
+        }
         out.rows.push(FundingRow {
             section: sec,
             item: cells[item_at].clone(),

@@ -656,7 +656,7 @@ fn field_and_rest(t: &str) -> Option<(String, String, Option<String>)> {
 /// (`资金总额 1,450.00万元，其中：财政拨款 1,300.00万元` → 资金总额 1450,
 /// 其中：财政拨款 1300, with their unit); only labels that name amounts
 /// count.
-fn amounts_in_prose(text: &str) -> Vec<(String, f64, String)> {
+pub fn amounts_in_prose(text: &str) -> Vec<(String, f64, String)> {
     static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"((?:其中[:：]?)?[\p{Han}]{2,10})\s*[:：]?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万元|元|千元|亿元)")
             .expect("valid regex")

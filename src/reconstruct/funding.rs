@@ -110,7 +110,7 @@ fn section_of_item(item: &str) -> FundingSection {
 /// percentage among the amounts (that is a 占比 column).
 fn label_amount_pairs(cells: &[Option<String>]) -> Option<Vec<(String, f64)>> {
     let texts: Vec<&str> = cells.iter().flatten().map(String::as_str).collect();
-    if texts.len() < 4 || texts.len() % 2 != 0 {
+    if texts.len() < 4 || !texts.len().is_multiple_of(2) {
         return None;
     }
     texts

@@ -2587,3 +2587,30 @@ fn department_amounts_written_out_in_one_cell() {
         d.warnings
     );
 }
+
+#[test]
+fn the_documents_year_column_beside_a_long_term_column() {
+    // 2026年度指标值 (the document's year) beside 中长期指标值: the table
+    // was not split, the long-term values kept in extra (warned).
+    let d = one(concat!(
+        "<h1>某县教育局2026年部门整体绩效目标表</h1><table>",
+        "<tr><td>部门名称</td><td colspan=\"5\">某县教育局</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>2025年度指标值</td><td>2026年度指标值</td><td>中长期指标值（2026-2028年）</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>新建校舍面积</td><td>5000平方米</td><td>6000平方米</td><td>18000平方米</td></tr>",
+        "</table>"
+    ));
+    use pifu::model::IndicatorTable::{Annual, LongTerm};
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.table, i.target.as_deref(), i.history.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (LongTerm, Some("18000平方米"), 0),
+            (Annual, Some("6000平方米"), 1)
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -421,9 +421,13 @@ pub fn classify(
             None if planned => Field::Target,
             None => Field::History,
         };
+        // The document's own year is its annual column (2026年度指标值
+        // beside 中长期指标值 splits the table as 年度指标值 does).
+        let annual =
+            (field == Field::Target && doc_year == Some(year)).then_some(IndicatorTable::Annual);
         return Some(Classified {
             field,
-            period,
+            period: period.or(annual),
             year: Some(year),
         });
     }
@@ -875,6 +879,7 @@ fn leaves_of_path(
     let period = path
         .iter()
         .find_map(|t| strip_period(&normalize(t)).1.or_else(|| period_word(t)))
+        .or(named.and_then(|c| c.period))
         .filter(|_| named.is_some());
     let (field, year) = named.map_or((Field::Extra, None), |c| (c.field, c.year));
     let leaf = |field: Field| Leaf {
@@ -978,7 +983,11 @@ mod tests {
             c("2024 年实际执行数"),
             Some((Field::History, None, Some(2024)))
         );
-        assert_eq!(c("2026年目标值"), Some((Field::Target, None, Some(2026))));
+        // The document's year is its annual column.
+        assert_eq!(
+            c("2026年目标值"),
+            Some((Field::Target, Some(IndicatorTable::Annual), Some(2026)))
+        );
         // A year before the document's is past, even when estimated.
         for past in ["2025年预计完成值", "2025年预计值", "2025年预计执行数"] {
             assert_eq!(c(past), Some((Field::History, None, Some(2025))), "{past}");

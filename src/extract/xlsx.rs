@@ -365,6 +365,7 @@ fn read_sheet(
     let mut inline = String::new();
     let mut in_v = false;
     let mut in_is_t = false;
+    let mut in_is_phonetic = false;
     let mut in_is = false;
     let mut formula = false;
     let mut inline_run = RunFormat::default();
@@ -423,7 +424,9 @@ fn read_sheet(
                     in_is = true;
                     inline_run = RunFormat::default();
                 }
-                "t" if in_is => in_is_t = true,
+                "t" if in_is && !in_is_phonetic => in_is_t = true,
+                // (A phonetic run's reading is no part of the text.)
+                "rPh" if in_is => in_is_phonetic = true,
                 "mergeCell" => {
                     if let Some(m) = e.attr("ref").and_then(parse_range) {
                         sheet.merges.push(m);
@@ -440,6 +443,7 @@ fn read_sheet(
                 "v" => in_v = false,
                 "is" => in_is = false,
                 "t" => in_is_t = false,
+                "rPh" => in_is_phonetic = false,
                 "c" => {
                     if let Some((r, c, t, s)) = cell.take() {
                         let text = display(&t, s, &value, &inline, cx);
@@ -481,6 +485,40 @@ fn read_sheet(
     Ok(sheet)
 }
 
+/// The serial number of an ISO 8601 date (`2025-11-30`, perhaps with a
+/// time `T08:30:00`): days since 1899-12-30, or since 1904-01-01 in a
+/// 1904 workbook.
+fn iso_serial(iso: &str, date1904: bool) -> Option<f64> {
+    let (date, time) = iso.split_once('T').unwrap_or((iso, ""));
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from 1970-01-01 of a civil date (H. Hinnant's algorithm).
+    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let unix_days = era * 146_097 + doe - 719_468;
+    // 1899-12-30 is 25569 days before 1970-01-01; 1904-01-01 is 24107.
+    let days = unix_days + if date1904 { 24_107 } else { 25_569 };
+    let mut hms = time
+        .trim_end_matches('Z')
+        .split(':')
+        .map(|p| p.parse::<f64>().ok());
+    let secs = match (
+        hms.next().flatten(),
+        hms.next().flatten(),
+        hms.next().flatten(),
+    ) {
+        (Some(h), Some(mi), s) => h * 3600.0 + mi * 60.0 + s.unwrap_or(0.0),
+        _ => 0.0,
+    };
+    Some(days as f64 + secs / 86_400.0)
+}
+
 /// A cell's displayed text from its type, style and stored value.
 fn display(t: &str, style: usize, value: &str, inline: &str, cx: &Context<'_>) -> String {
     let text = match t {
@@ -498,8 +536,16 @@ fn display(t: &str, style: usize, value: &str, inline: &str, cx: &Context<'_>) -
             "0" => "FALSE".to_string(),
             other => other.to_string(),
         },
-        // ISO 8601 date cells (rare; written by some non-Excel tools).
-        "d" => value.trim().get(..10).unwrap_or(value.trim()).to_string(),
+        // ISO 8601 date cells (rare; written by some non-Excel tools),
+        // shown through their number format as a serial date would be.
+        "d" => {
+            let iso = value.trim();
+            let code = cx.styles.formats.get(style).map(String::as_str);
+            match (iso_serial(iso, cx.date1904), code) {
+                (Some(v), Some(code)) if code != "General" => format_number(v, code, cx.date1904),
+                _ => iso.get(..10).unwrap_or(iso).to_string(),
+            }
+        }
         _ => match value.trim().parse::<f64>() {
             Ok(v) => {
                 let code = cx
@@ -630,6 +676,26 @@ mod tests {
     fn warning_codes(sheet: Sheet) -> Vec<String> {
         let book = sheets_layout(vec![sheet]).unwrap();
         book.layout.warnings.into_iter().map(|w| w.code).collect()
+    }
+
+    #[test]
+    fn iso_dates_as_serial_numbers() {
+        assert_eq!(iso_serial("1900-03-01", false), Some(61.0));
+        assert_eq!(iso_serial("2025-11-30", false), Some(45991.0));
+        assert_eq!(iso_serial("2025-11-30T12:00:00Z", false), Some(45991.5));
+        assert_eq!(iso_serial("1904-01-02", true), Some(1.0));
+        assert_eq!(iso_serial("2025-13-01", false), None);
+        assert_eq!(iso_serial("soon", false), None);
+    }
+
+    #[test]
+    fn phonetic_runs_of_an_inline_string_are_no_text() {
+        let xml = r#"<worksheet><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><r><t>产出指标</t></r><rPh sb="0" eb="2"><t>チャン</t></rPh><phoneticPr fontId="1"/></is></c></row>
+</sheetData></worksheet>"#;
+        let sheet = sheet_of(xml.as_bytes());
+        let texts: Vec<&str> = sheet.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["产出指标"]);
     }
 
     #[test]

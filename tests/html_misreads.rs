@@ -2614,3 +2614,117 @@ fn the_documents_year_column_beside_a_long_term_column() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+/// A project form: its name, department, goal and indicator rows
+/// (name, target).
+fn project_form(name: &str, dept: &str, goal: &str, rows: &[(&str, &str)]) -> String {
+    let mut t = format!(
+        concat!(
+            "<table>",
+            "<tr><td>项目名称</td><td colspan=\"3\">{}</td></tr>",
+            "<tr><td>主管部门</td><td colspan=\"3\">{}</td></tr>",
+            "<tr><td>年度目标</td><td colspan=\"3\">{}</td></tr>",
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        ),
+        name, dept, goal
+    );
+    for (indicator, target) in rows {
+        t.push_str(&format!(
+            "<tr><td>产出指标</td><td>数量指标</td><td>{indicator}</td><td>{target}</td></tr>"
+        ));
+    }
+    t.push_str("</table>");
+    t
+}
+
+#[test]
+fn forms_each_in_a_section_of_their_own_are_all_read() {
+    // A word processor's "save as web page" puts each section in a <div>:
+    // only the form with the largest table was read, the others dropped
+    // without a warning.
+    let page = [
+        project_form("乡村公路养护", "某县交通运输局", "养护乡村公路。", &[("养护里程", "≥80公里")]),
+        project_form(
+            "客运站改造",
+            "某县交通运输局",
+            "完成客运站候车厅改造，提升旅客候车环境。",
+            &[("改造面积", "≥1200平方米"), ("新增座椅", "≥300个")],
+        ),
+        project_form("公交站亭建设", "某县交通运输局", "新建公交站亭。", &[("新建站亭", "≥20个")]),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, form)| {
+        format!(
+            "<div class=\"Section{}\"><p align=\"center\"><b>2026年项目支出绩效目标表</b></p>{form}</div>",
+            i + 1
+        )
+    })
+    .collect::<String>();
+    let docs = convert(&page);
+    let names: Vec<_> = docs
+        .iter()
+        .map(|d| d.project.as_ref().and_then(|p| p.name.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            Some("乡村公路养护"),
+            Some("客运站改造"),
+            Some("公交站亭建设")
+        ]
+    );
+    let counts: Vec<_> = docs.iter().map(|d| d.indicators.len()).collect();
+    assert_eq!(counts, [1, 2, 1]);
+}
+
+#[test]
+fn department_forms_each_in_a_block_of_their_own_are_all_read() {
+    // Each form in its own block inside the article: the block with the
+    // largest table was read as the page's only approval; the page's
+    // navigation and footer stay out.
+    let form = |dept: &str, rows: &[(&str, &str)]| {
+        let mut t = format!(
+            concat!(
+                "<div class=\"form-block\"><p><b>{}2026年部门整体支出绩效目标表</b></p><table>",
+                "<tr><td>部门名称</td><td colspan=\"3\">{}</td></tr>",
+                "<tr><td>年度目标</td><td colspan=\"3\">做好本部门各项工作。</td></tr>",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+            ),
+            dept, dept
+        );
+        for (indicator, target) in rows {
+            t.push_str(&format!(
+                "<tr><td>产出指标</td><td>数量指标</td><td>{indicator}</td><td>{target}</td></tr>"
+            ));
+        }
+        t.push_str("</table></div>");
+        t
+    };
+    let page = format!(
+        concat!(
+            "<div class=\"nav\"><a>首页</a> <a>信息公开</a></div>",
+            "<div class=\"article\"><h1>某县2026年部门整体支出绩效目标公开</h1>",
+            "<div class=\"body\">{}{}</div></div>",
+            "<div class=\"footer\">某县人民政府办公室主办</div>"
+        ),
+        form("某县档案馆", &[("档案数字化", "≥5000卷")]),
+        form(
+            "某县气象局",
+            &[
+                ("预警信息发布", "≥120次"),
+                ("气象站点维护", "≥30个"),
+                ("人工增雨作业", "≥6次")
+            ]
+        ),
+    );
+    let docs = convert(&page);
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| (d.department.as_deref(), d.indicators.len()))
+        .collect();
+    assert_eq!(got, [(Some("某县档案馆"), 1), (Some("某县气象局"), 3)]);
+    for d in &docs {
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+}

@@ -1173,35 +1173,35 @@ fn is_furniture_line(line: &str) -> bool {
 
 // --- the article -----------------------------------------------------------
 
-/// The element holding the approval: the smallest element that holds the
-/// page's largest data table (a table without tables in it) together with
-/// the title line above it (a short text with 绩效目标 or 批复). Without such
-/// a title, the largest table's nearest ancestor whose class or id names
-/// an article body (`article`, `content`, `TRS_Editor`, `zw`, …), else
-/// the body.
+/// The element holding the approvals: the smallest element that holds
+/// every data table (a table without tables in it) printing an indicator
+/// table's level header (一级指标 …) — a page of several approvals, each
+/// in a block of its own, has one per form — or, on a page without one,
+/// its largest data table, together with the title line above the first
+/// of them (a short text with 绩效目标 or 批复). Without such a title, the
+/// outermost ancestor of those tables whose class or id names an article
+/// body (`article`, `content`, `TRS_Editor`, `zw`, …), else the body.
 fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
-    let mut best: Option<(usize, NodeRef<'_, Node>)> = None;
-    for n in body.descendants() {
-        if element_name(&n) != Some("table") || n.id() == body.id() {
-            continue;
+    let tables = article_tables(body);
+    let mut anchors: Vec<NodeRef<'_, Node>> = tables
+        .iter()
+        .filter(|t| t.approval)
+        .map(|t| t.node)
+        .collect();
+    if anchors.is_empty() {
+        let mut largest: Option<&ArticleTable<'_>> = None;
+        for t in &tables {
+            if largest.is_none_or(|l| t.size > l.size) {
+                largest = Some(t);
+            }
         }
-        let nested = n
-            .descendants()
-            .skip(1)
-            .any(|d| element_name(&d) == Some("table"));
-        if nested || has_furniture_ancestor(n, body) {
-            continue;
-        }
-        let size = text_size(n);
-        if best.as_ref().is_none_or(|(s, _)| size > *s) {
-            best = Some((size, n));
-        }
+        anchors.extend(largest.map(|t| t.node));
     }
-    let Some((_, table)) = best else {
+    let (Some(&first), Some(holder)) = (anchors.first(), lowest_common_ancestor(&anchors)) else {
         return body;
     };
-    if let Some(title) = title_before(body, table) {
-        if let Some(lca) = common_ancestor(title, table) {
+    if let Some(title) = title_before(body, first) {
+        if let Some(lca) = common_ancestor(title, holder) {
             return lca;
         }
     }
@@ -1215,8 +1215,17 @@ fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
         "text",
         "con",
     ];
+    // (A single table's own class does not make it the article.)
+    let from = if element_name(&holder) == Some("table") {
+        holder.parent()
+    } else {
+        Some(holder)
+    };
     let mut hinted = None;
-    for a in table.ancestors() {
+    for a in from
+        .into_iter()
+        .flat_map(|f| std::iter::once(f).chain(f.ancestors()))
+    {
         if a.id() == body.id() {
             break;
         }
@@ -1231,10 +1240,85 @@ fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
     hinted.unwrap_or(body)
 }
 
-fn has_furniture_ancestor(n: NodeRef<'_, Node>, stop: NodeRef<'_, Node>) -> bool {
-    n.ancestors()
-        .take_while(|a| a.id() != stop.id())
-        .any(|a| is_furniture(&a))
+/// A data table outside the page's furniture.
+struct ArticleTable<'a> {
+    node: NodeRef<'a, Node>,
+    /// Characters of its text besides whitespace.
+    size: usize,
+    /// Whether one of its cells is an indicator table's level header.
+    approval: bool,
+}
+
+/// The page's data tables (tables without tables in them) outside its
+/// furniture, in document order.
+fn article_tables(body: NodeRef<'_, Node>) -> Vec<ArticleTable<'_>> {
+    let mut tables = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() || n.id() == body.id() {
+                    continue;
+                }
+                if is_furniture(&n) {
+                    skip = Some(n.id());
+                    continue;
+                }
+                if element_name(&n) != Some("table") {
+                    continue;
+                }
+                let nested = n
+                    .descendants()
+                    .skip(1)
+                    .any(|d| element_name(&d) == Some("table"));
+                if !nested {
+                    tables.push(ArticleTable {
+                        node: n,
+                        size: text_size(n),
+                        approval: prints_level_header(n),
+                    });
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                }
+            }
+        }
+    }
+    tables
+}
+
+/// Whether a cell of the table names an indicator level's column
+/// (一级指标, 二级绩效指标 …): the header of an approval's indicators.
+fn prints_level_header(table: NodeRef<'_, Node>) -> bool {
+    own_rows(table).into_iter().any(|tr| {
+        own_cells(tr).into_iter().any(|td| {
+            let text = plain_text(td);
+            // (A header word is short; a cell of prose is not read.)
+            text.len() <= 120
+                && crate::reconstruct::header::field_of_word(&text)
+                    .is_some_and(|f| matches!(f.level(), Some(0 | 1)))
+        })
+    })
+}
+
+/// The deepest node holding all of `nodes` (themselves included).
+fn lowest_common_ancestor<'a>(nodes: &[NodeRef<'a, Node>]) -> Option<NodeRef<'a, Node>> {
+    let (first, rest) = nodes.split_first()?;
+    // The first node's chain up to the root, by height above the first.
+    let chain: Vec<NodeRef<'a, Node>> = std::iter::once(*first).chain(first.ancestors()).collect();
+    let height: std::collections::HashMap<NodeId, usize> =
+        chain.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
+    let mut top = 0;
+    for n in rest {
+        // Each node's walk up stops where it meets the first's chain.
+        let met = std::iter::once(*n)
+            .chain(n.ancestors())
+            .find_map(|a| height.get(&a.id()).copied())?;
+        top = top.max(met);
+    }
+    chain.get(top).copied()
 }
 
 /// The last short text node before `table` (in document order, outside
@@ -2150,6 +2234,77 @@ mod tests {
             vec![vec!["a", "b", "c"], vec!["1", "2"]]
         );
         assert!(doc.layout.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_article_holds_every_form_and_no_chrome() {
+        let form = |name: &str| {
+            format!("<div class=\"block\"><p>{name}2026年部门整体支出绩效目标表</p><table><tr><td>一级指标</td><td>指标值</td></tr><tr><td>产出指标</td><td>≥1</td></tr></table></div>")
+        };
+        let page = format!(
+            "<html><body><div class=\"links\"><table><tr><td>友情链接</td><td>某市人民政府网站群</td></tr></table></div><div class=\"main\">{}{}</div></body></html>",
+            form("档案局"),
+            form("气象局")
+        );
+        let got: Vec<String> = rows(&page).iter().map(|r| r.cells.join("|")).collect();
+        assert_eq!(
+            got,
+            [
+                "档案局2026年部门整体支出绩效目标表",
+                "一级指标|指标值",
+                "产出指标|≥1",
+                "气象局2026年部门整体支出绩效目标表",
+                "一级指标|指标值",
+                "产出指标|≥1"
+            ]
+        );
+    }
+
+    #[test]
+    fn level_headers_mark_an_approvals_table() {
+        let html = Html::parse_document(concat!(
+            "<table id=a><tr><td>一级 绩效指标</td><td>指标值</td></tr></table>",
+            "<table id=b><tr><td>三级指标</td><td>友情链接</td></tr></table>",
+            "<table id=c><tr><td>说明：一级指标按模板填写，二级指标按模板填写。</td></tr></table>"
+        ));
+        let marked: Vec<bool> = html
+            .tree
+            .root()
+            .descendants()
+            .filter(|n| element_name(n) == Some("table"))
+            .map(prints_level_header)
+            .collect();
+        assert_eq!(marked, [true, false, false]);
+    }
+
+    #[test]
+    fn the_common_ancestor_of_several_nodes() {
+        let html = Html::parse_document(
+            "<div id=top><div id=x><p id=a>a</p><p id=b>b</p></div><p id=c>c</p></div>",
+        );
+        let by_id = |id: &str| {
+            html.tree
+                .root()
+                .descendants()
+                .find(|n| n.value().as_element().and_then(|e| attr(e, "id")) == Some(id))
+                .unwrap()
+        };
+        let id_of = |n: Option<NodeRef<'_, Node>>| {
+            n.and_then(|n| {
+                n.value()
+                    .as_element()
+                    .and_then(|e| attr(e, "id"))
+                    .map(str::to_string)
+            })
+        };
+        let (a, b, c) = (by_id("a"), by_id("b"), by_id("c"));
+        assert_eq!(id_of(lowest_common_ancestor(&[a, b])).as_deref(), Some("x"));
+        assert_eq!(
+            id_of(lowest_common_ancestor(&[b, a, c])).as_deref(),
+            Some("top")
+        );
+        assert_eq!(id_of(lowest_common_ancestor(&[c])).as_deref(), Some("c"));
+        assert!(lowest_common_ancestor(&[]).is_none());
     }
 
     #[test]

@@ -2728,3 +2728,32 @@ fn department_forms_each_in_a_block_of_their_own_are_all_read() {
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 }
+
+#[test]
+fn an_article_inside_the_form_that_wraps_the_whole_page() {
+    // Server-side form frameworks wrap the page's body in one <form>: it
+    // was taken for a search box, and the page read as holding nothing.
+    let d = one(concat!(
+        "<form name=\"mainForm\" method=\"post\" action=\"./ArticleView.aspx?aid=3071\" id=\"mainForm\">",
+        "<div><input type=\"hidden\" name=\"__STATE\" value=\"dDwxMjM0NTY3ODk7Oz4=\"></div>",
+        "<div class=\"head\"><a href=\"/\">网站首页</a> <a href=\"/gk/\">信息公开</a></div>",
+        "<div class=\"show\"><h2>某县商务局2026年部门整体支出绩效目标表</h2>",
+        "<table border=\"1\">",
+        "<tr><td>部门（单位）名称</td><td colspan=\"3\">某县商务局</td></tr>",
+        "<tr><td>年度绩效目标</td><td colspan=\"3\">培育限上商贸企业，推动消费回升。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>新增限上商贸企业</td><td>≥15家</td></tr>",
+        "<tr><td>效益指标</td><td>经济效益指标</td><td>社会消费品零售总额增速</td><td>≥6%</td></tr>",
+        "</table></div></form>"
+    ));
+    assert_eq!(d.kind, Some(Kind::DepartmentOverall));
+    assert_eq!(d.department.as_deref(), Some("某县商务局"));
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        [
+            (Some("新增限上商贸企业"), Some("≥15家")),
+            (Some("社会消费品零售总额增速"), Some("≥6%"))
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -567,8 +567,9 @@ fn find_element<'a>(root: NodeRef<'a, Node>, name: &str) -> Option<NodeRef<'a, N
         .find(|n| element_name(n).is_some_and(|e| e.eq_ignore_ascii_case(name)))
 }
 
-/// Elements never part of the article: scripts, forms, and the page's
-/// navigation, breadcrumbs, share bars and footers (by tag, class or id).
+/// Elements never part of the article: scripts, form controls, search
+/// and login forms, and the page's navigation, breadcrumbs, share bars
+/// and footers (by tag, class or id).
 fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
     let Some(el) = node.value().as_element() else {
         return false;
@@ -585,7 +586,6 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
             | "nav"
             | "footer"
             | "aside"
-            | "form"
             | "select"
             | "button"
             | "iframe"
@@ -596,6 +596,12 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
             | "textarea"
             | "map"
     ) {
+        return true;
+    }
+    // A search box or login form is a few fields; a form holding the
+    // page's text is the wrapper server-side frameworks put around the
+    // whole body.
+    if el.name() == "form" && !holds_text(*node, FORM_PAGE_TEXT) {
         return true;
     }
     if is_hidden(el) {
@@ -626,6 +632,59 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
         "xgxx",
     ];
     class_and_id(el).any(|c| WORDS.iter().any(|w| contains_ignore_case(c, w)))
+}
+
+/// Characters of text (besides whitespace, links and the labels of its
+/// controls) from which a form holds more than fields: a search or login
+/// form says a few words besides its links, a page's article more.
+const FORM_PAGE_TEXT: usize = 40;
+
+/// Whether a subtree's text, outside scripts, styles, links and form
+/// controls and their labels, has at least `min` characters besides
+/// whitespace (counted only until it has).
+fn holds_text(node: NodeRef<'_, Node>, min: usize) -> bool {
+    let mut size = 0;
+    let mut skip: Option<NodeId> = None;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Element(el)
+                        if matches!(
+                            el.name(),
+                            "script"
+                                | "style"
+                                | "noscript"
+                                | "template"
+                                | "a"
+                                | "label"
+                                | "select"
+                                | "button"
+                                | "textarea"
+                        ) =>
+                    {
+                        skip = Some(n.id());
+                    }
+                    Node::Text(t) => {
+                        size += t.chars().filter(|c| !c.is_whitespace()).count();
+                        if size >= min {
+                            return true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Whether an element is not shown: `display: none` or `visibility:
@@ -2305,6 +2364,29 @@ mod tests {
         );
         assert_eq!(id_of(lowest_common_ancestor(&[c])).as_deref(), Some("c"));
         assert!(lowest_common_ancestor(&[]).is_none());
+    }
+
+    #[test]
+    fn a_search_form_is_furniture_a_form_around_the_page_is_not() {
+        let article = "<p>某县2026年部门整体支出绩效目标表</p><table><tr><td>一级指标</td><td>三级指标</td><td>指标值</td></tr><tr><td>产出指标</td><td>完成全年各项重点工作任务的比例</td><td>100%</td></tr><tr><td>满意度指标</td><td>服务对象对本部门履职情况的满意度</td><td>≥90%</td></tr></table>";
+        let search = "<form action=\"/search\"><span>站内搜索</span><input name=\"q\"><select><option>全部栏目</option></select><button>搜索</button><span>热门搜索：</span><a>政务公开</a> <a>财政预算决算公开</a> <a>人事招聘考试信息</a> <a>政府信息公开年度报告</a></form>";
+        let lines =
+            |page: &str| -> Vec<String> { rows(page).iter().map(|r| r.cells.join("|")).collect() };
+        let expected = [
+            "某县2026年部门整体支出绩效目标表",
+            "一级指标|三级指标|指标值",
+            "产出指标|完成全年各项重点工作任务的比例|100%",
+            "满意度指标|服务对象对本部门履职情况的满意度|≥90%",
+        ];
+        assert_eq!(lines(&format!("{search}{article}")), expected);
+        assert_eq!(
+            lines(&format!("<form method=\"post\" action=\"./View.aspx?id=1\"><input type=\"hidden\" value=\"x\">{article}</form>")),
+            expected
+        );
+        assert!(!holds_text(
+            Html::parse_fragment(search).tree.root(),
+            FORM_PAGE_TEXT
+        ));
     }
 
     #[test]

@@ -1248,13 +1248,15 @@ fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
         .map(|t| t.node)
         .collect();
     if anchors.is_empty() {
-        let mut largest: Option<&ArticleTable<'_>> = None;
+        // (Measured only here: most pages have an approval's table.)
+        let mut largest: Option<(usize, NodeRef<'_, Node>)> = None;
         for t in &tables {
-            if largest.is_none_or(|l| t.size > l.size) {
-                largest = Some(t);
+            let size = text_size(t.node);
+            if largest.is_none_or(|(s, _)| size > s) {
+                largest = Some((size, t.node));
             }
         }
-        anchors.extend(largest.map(|t| t.node));
+        anchors.extend(largest.map(|(_, n)| n));
     }
     let (Some(&first), Some(holder)) = (anchors.first(), lowest_common_ancestor(&anchors)) else {
         return body;
@@ -1302,50 +1304,32 @@ fn content_root(body: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
 /// A data table outside the page's furniture.
 struct ArticleTable<'a> {
     node: NodeRef<'a, Node>,
-    /// Characters of its text besides whitespace.
-    size: usize,
     /// Whether one of its cells is an indicator table's level header.
     approval: bool,
 }
 
 /// The page's data tables (tables without tables in them) outside its
-/// furniture, in document order.
+/// furniture, in document order. (Furniture is asked of each table and
+/// its ancestors: a page has far fewer tables than elements.)
 fn article_tables(body: NodeRef<'_, Node>) -> Vec<ArticleTable<'_>> {
-    let mut tables = Vec::new();
-    let mut skip: Option<NodeId> = None;
-    for edge in body.traverse() {
-        match edge {
-            Edge::Open(n) => {
-                if skip.is_some() || n.id() == body.id() {
-                    continue;
-                }
-                if is_furniture(&n) {
-                    skip = Some(n.id());
-                    continue;
-                }
-                if element_name(&n) != Some("table") {
-                    continue;
-                }
-                let nested = n
-                    .descendants()
-                    .skip(1)
-                    .any(|d| element_name(&d) == Some("table"));
-                if !nested {
-                    tables.push(ArticleTable {
-                        node: n,
-                        size: text_size(n),
-                        approval: prints_level_header(n),
-                    });
-                }
-            }
-            Edge::Close(n) => {
-                if skip == Some(n.id()) {
-                    skip = None;
-                }
-            }
-        }
-    }
-    tables
+    body.descendants()
+        .filter(|n| n.id() != body.id() && element_name(n) == Some("table"))
+        .filter(|n| {
+            !n.descendants()
+                .skip(1)
+                .any(|d| element_name(&d) == Some("table"))
+        })
+        .filter(|n| {
+            !std::iter::once(*n)
+                .chain(n.ancestors())
+                .take_while(|a| a.id() != body.id())
+                .any(|a| is_furniture(&a))
+        })
+        .map(|n| ArticleTable {
+            node: n,
+            approval: prints_level_header(n),
+        })
+        .collect()
 }
 
 /// Whether a cell of the table names an indicator level's column

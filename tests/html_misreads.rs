@@ -2757,3 +2757,40 @@ fn an_article_inside_the_form_that_wraps_the_whole_page() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn layout_utility_classes_do_not_make_the_article_furniture() {
+    // `position-relative` (a positioning utility) and `relative` were
+    // taken for the "you are here" bar and a related-articles list: the
+    // article inside was dropped and the page read as holding nothing.
+    let article = concat!(
+        "<div class=\"col-12 article\"><h1 class=\"text-center\">某县文化和旅游局2026年部门整体支出绩效目标表</h1>",
+        "<table class=\"table table-bordered\">",
+        "<tr><td>部门（单位）名称</td><td colspan=\"3\">某县文化和旅游局</td></tr>",
+        "<tr><td>年度绩效目标</td><td colspan=\"3\">开展送戏下乡，提升公共文化服务水平。</td></tr>",
+        "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>送戏下乡场次</td><td>≥60场</td></tr>",
+        "</table></div>"
+    );
+    for wrapper in [
+        "container position-relative mt-3",
+        "relative mx-auto max-w-4xl",
+    ] {
+        let d = one(&format!(
+            concat!(
+                "<nav class=\"navbar navbar-light\"><a class=\"navbar-brand\">某县人民政府</a></nav>",
+                "<div class=\"{}\"><ol class=\"breadcrumb\"><li class=\"breadcrumb-item\">首页</li>",
+                "<li class=\"breadcrumb-item\">财政信息</li></ol>{}</div>",
+                "<div class=\"site-footer\">某县人民政府办公室主办</div>"
+            ),
+            wrapper, article
+        ));
+        assert_eq!(d.kind, Some(Kind::DepartmentOverall), "{wrapper}");
+        assert_eq!(d.department.as_deref(), Some("某县文化和旅游局"));
+        assert_eq!(
+            pairs(&d, |i| &i.level3, |i| &i.target),
+            [(Some("送戏下乡场次"), Some("≥60场"))]
+        );
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+}

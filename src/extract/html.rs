@@ -607,31 +607,7 @@ fn is_furniture(node: &NodeRef<'_, Node>) -> bool {
     if is_hidden(el) {
         return true;
     }
-    const WORDS: &[&str] = &[
-        "nav",
-        "menu",
-        "crumb",
-        "footer",
-        "share",
-        "position",
-        "location",
-        "sidebar",
-        "dqwz",
-        "copyright",
-        "toolbar",
-        "pager",
-        "bread",
-        // 上一篇 / 下一篇 and 相关文章 lists: other approvals' titles.
-        "prevnext",
-        "prev_next",
-        "prev-next",
-        "pre_next",
-        "pre-next",
-        "relat",
-        "xgwz",
-        "xgxx",
-    ];
-    class_and_id(el).any(|c| WORDS.iter().any(|w| contains_ignore_case(c, w)))
+    class_and_id(el).any(names_furniture)
 }
 
 /// Characters of text (besides whitespace, links and the labels of its
@@ -685,6 +661,118 @@ fn holds_text(node: NodeRef<'_, Node>, min: usize) -> bool {
         }
     }
     false
+}
+
+/// Words that name page furniture wherever they stand in a class or id
+/// (`footer`, `site_footer`, `footerBox`, `breadcrumbs`): no other word
+/// holds them.
+const FURNITURE_STEMS: &[&str] = &[
+    "footer",
+    "navbar",
+    "navigation",
+    "menu",
+    "crumb",
+    "sidebar",
+    "copyright",
+    "toolbar",
+    // 当前位置, 相关文章, 相关信息.
+    "dqwz",
+    "xgwz",
+    "xgxx",
+    // 上一篇 / 下一篇: other approvals' titles.
+    "prevnext",
+    "prev_next",
+    "prev-next",
+    "pre_next",
+    "pre-next",
+];
+
+/// Words that name page furniture only as a whole part of a class or id
+/// ([`name_parts`]): `nav` in `main-nav` or `subNav`, not in `canvas`;
+/// `related` in `related-list` (相关文章, other approvals' titles), never
+/// `relative`.
+const FURNITURE_PARTS: &[&str] = &[
+    "nav",
+    "share",
+    "position",
+    "location",
+    "pager",
+    "pagination",
+    "bread",
+    "related",
+    "relate",
+];
+
+/// Whether a class name or id names page furniture. A layout utility
+/// that sets the CSS `position` (`position-relative`, `position-absolute`)
+/// is no "you are here" bar.
+fn names_furniture(name: &str) -> bool {
+    if FURNITURE_STEMS
+        .iter()
+        .any(|w| contains_ignore_case(name, w))
+    {
+        return true;
+    }
+    let mut parts = name_parts(name).peekable();
+    let mut first = true;
+    while let Some(part) = parts.next() {
+        if FURNITURE_PARTS.iter().any(|w| part.eq_ignore_ascii_case(w)) {
+            let utility = first
+                && part.eq_ignore_ascii_case("position")
+                && parts.peek().is_some_and(|v| {
+                    ["relative", "absolute", "fixed", "static", "sticky"]
+                        .iter()
+                        .any(|k| v.eq_ignore_ascii_case(k))
+                });
+            if !utility {
+                return true;
+            }
+        }
+        first = false;
+    }
+    false
+}
+
+/// The words of a class name or id: split at anything but letters and
+/// digits, where a lower-case letter meets a capital (`mainNav`) and
+/// where letters meet digits (`nav2`).
+fn name_parts(name: &str) -> impl Iterator<Item = &str> {
+    let bytes = name.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i <= bytes.len() {
+            let at = i;
+            i += 1;
+            let cur = bytes.get(at).copied();
+            let prev = at.checked_sub(1).and_then(|k| bytes.get(k)).copied();
+            let word = |c: u8| c.is_ascii_alphanumeric() || !c.is_ascii();
+            let cut = match (prev, cur) {
+                (_, None) => true,
+                (_, Some(c)) if !word(c) => true,
+                (Some(p), Some(c)) => {
+                    (p.is_ascii_lowercase() && c.is_ascii_uppercase())
+                        || (p.is_ascii_alphabetic() && c.is_ascii_digit())
+                        || (p.is_ascii_digit() && c.is_ascii_alphabetic())
+                }
+                (None, Some(_)) => false,
+            };
+            if !cut {
+                continue;
+            }
+            let part = name.get(start..at).unwrap_or_default();
+            // A separator is no part of the next word.
+            start = if cur.is_some_and(|c| !word(c)) {
+                at + 1
+            } else {
+                at
+            };
+            if !part.is_empty() && part.bytes().all(word) {
+                return Some(part);
+            }
+        }
+        None
+    })
 }
 
 /// Whether an element is not shown: `display: none` or `visibility:
@@ -2371,6 +2459,55 @@ mod tests {
             Html::parse_fragment(search).tree.root(),
             FORM_PAGE_TEXT
         ));
+    }
+
+    #[test]
+    fn the_words_of_a_class_name() {
+        fn parts(n: &str) -> Vec<&str> {
+            name_parts(n).collect()
+        }
+        assert_eq!(parts("site-footer"), ["site", "footer"]);
+        assert_eq!(parts("mainNav2_box"), ["main", "Nav", "2", "box"]);
+        assert_eq!(parts("--a--"), ["a"]);
+        assert_eq!(parts("TRS_Editor"), ["TRS", "Editor"]);
+        assert_eq!(parts("正文-box"), ["正文", "box"]);
+        assert!(parts("").is_empty());
+    }
+
+    #[test]
+    fn furniture_words_are_whole_words_of_a_class_name() {
+        for name in [
+            "footer",
+            "site-footer",
+            "footerBox",
+            "nav",
+            "nav-item",
+            "mainNav",
+            "navbar",
+            "breadcrumb-item",
+            "crumbs",
+            "position",
+            "news_position",
+            "related-list",
+            "prevNext",
+            "share",
+            "topmenu",
+            "subNav",
+        ] {
+            assert!(names_furniture(name), "{name}");
+        }
+        for name in [
+            "relative",
+            "position-relative",
+            "position-absolute",
+            "canvas",
+            "unavailable",
+            "container",
+            "positioned",
+            "mt-3",
+        ] {
+            assert!(!names_furniture(name), "{name}");
+        }
     }
 
     #[test]

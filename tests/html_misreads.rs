@@ -2794,3 +2794,47 @@ fn layout_utility_classes_do_not_make_the_article_furniture() {
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 }
+
+#[test]
+fn values_in_the_fields_of_a_saved_form() {
+    // A budget system's print view shows its values in read-only fields:
+    // they were dropped with the fields, the project read without name,
+    // department, funding, goal or targets.
+    let field = |v: &str| format!("<input type=\"text\" readonly=\"readonly\" value=\"{v}\">");
+    let d = one(&format!(
+        concat!(
+            "<h1>某县2026年项目支出绩效目标表</h1><table border=\"1\">",
+            "<tr><td>项目名称</td><td colspan=\"3\">{}</td></tr>",
+            "<tr><td>主管部门</td><td>{}</td><td>实施单位</td><td>{}</td></tr>",
+            "<tr><td>年度资金总额（万元）</td><td colspan=\"3\">{}</td></tr>",
+            "<tr><td>年度目标</td><td colspan=\"3\"><textarea readonly rows=\"3\">完成城区排水管网清淤，\n汛期城区无严重内涝。</textarea></td></tr>",
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+            "<tr><td>产出指标</td><td>数量指标</td><td>管网清淤长度</td><td>{}<input type=\"hidden\" name=\"row1\" value=\"77\"></td></tr>",
+            "<tr><td>产出指标</td><td>时效指标</td><td>清淤完成时间</td><td><input readonly value=\"2026年5月底前\"></td></tr>",
+            "</table>"
+        ),
+        field("城区排水管网清淤"),
+        field("某县住房和城乡建设局"),
+        field("某县市政设施维护中心"),
+        field("86.50"),
+        field("≥45公里"),
+    ));
+    assert_eq!(d.kind, Some(Kind::Project));
+    assert_eq!(d.department.as_deref(), Some("某县住房和城乡建设局"));
+    let p = d.project.as_ref().expect("project");
+    assert_eq!(p.name.as_deref(), Some("城区排水管网清淤"));
+    assert_eq!(p.implementer.as_deref(), Some("某县市政设施维护中心"));
+    assert_eq!(funding_of(&d), [(Some("年度资金总额（万元）"), Some(86.5))]);
+    assert_eq!(
+        d.annual_goals,
+        ["完成城区排水管网清淤，汛期城区无严重内涝。"]
+    );
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        [
+            (Some("管网清淤长度"), Some("≥45公里")),
+            (Some("清淤完成时间"), Some("2026年5月底前"))
+        ]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

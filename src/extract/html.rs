@@ -824,6 +824,28 @@ fn input_box(el: &scraper::node::Element) -> Option<char> {
     })
 }
 
+/// The value a text field shows (`<input value="…">` of a text-like
+/// type: a saved print view of a budget system holds its form's values
+/// in read-only fields). `None` for any other element, a hidden field, a
+/// password and the buttons and boxes.
+fn input_value(el: &scraper::node::Element) -> Option<&str> {
+    if el.name() != "input" || is_hidden(el) {
+        return None;
+    }
+    // (An unknown type is a text field, as browsers show it.)
+    let kind = attr(el, "type").unwrap_or_default().trim();
+    let shows_no_value = [
+        "hidden", "password", "checkbox", "radio", "button", "submit", "reset", "image", "file",
+        "range", "color",
+    ]
+    .iter()
+    .any(|k| kind.eq_ignore_ascii_case(k));
+    if shows_no_value {
+        return None;
+    }
+    attr(el, "value")
+}
+
 /// Whether `haystack` contains `needle` (lowercase ASCII), ignoring ASCII
 /// case.
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
@@ -1041,7 +1063,8 @@ fn font_family(style: &str) -> Option<&str> {
 }
 
 /// The text of a subtree, block boundaries and `<br>` as line breaks; a
-/// nested table's rows as lines, its cells apart by a space.
+/// nested table's rows as lines, its cells apart by a space; the values
+/// its text fields and text boxes show.
 fn cell_text(node: NodeRef<'_, Node>) -> String {
     let mut buf = String::new();
     // Most cells hold one text node: the walk below gives what this does.
@@ -1070,6 +1093,15 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                     Node::Element(el) => {
                         if let Some(b) = input_box(el) {
                             buf.push(b);
+                        } else if let Some(value) = input_value(el) {
+                            // A field is a box of its own: apart from the
+                            // text beside it.
+                            push_collapsed(&mut buf, " ");
+                            push_collapsed(&mut buf, value);
+                            push_collapsed(&mut buf, " ");
+                        } else if el.name() == "textarea" && !is_hidden(el) {
+                            // A text box shows its text (read below).
+                            push_collapsed(&mut buf, " ");
                         } else if n.id() != node.id() && is_furniture(&n) {
                             skip = Some(n.id());
                         } else if n.id() != node.id() && is_table_cell(el.name()) {
@@ -1085,6 +1117,8 @@ fn cell_text(node: NodeRef<'_, Node>) -> String {
                 let name = element_name(&n);
                 if skip == Some(n.id()) {
                     skip = None;
+                } else if skip.is_none() && name == Some("textarea") {
+                    push_collapsed(&mut buf, " ");
                 } else if skip.is_none()
                     && name.is_some_and(is_block)
                     && !(n.id() != node.id() && name.is_some_and(is_table_cell))
@@ -2255,11 +2289,27 @@ mod tests {
         let page = concat!(
             "<table><tr><td>项目属性</td><td>",
             "<input type=\"checkbox\"> 新增项目 <input type=\"checkbox\" checked=\"checked\"> 延续项目",
-            "<input type=\"text\" value=\"x\">",
+            "<input type=\"hidden\" value=\"x\">",
             "</td></tr></table>"
         );
         let r = rows(page);
         assert_eq!(cells(&r[0]), vec!["项目属性", "□ 新增项目 ☑ 延续项目"]);
+    }
+
+    #[test]
+    fn text_fields_show_their_values() {
+        let page = concat!(
+            "<table><tr><td>金额<input readonly value=\"12.5\"><input type=\"TEXT\" value=\"万元\"></td>",
+            "<td><input type=\"hidden\" value=\"h\"><input type=\"password\" value=\"p\">",
+            "<input style=\"display:none\" value=\"n\"><input type=\"submit\" value=\"保存\">",
+            "<textarea>第一行\n第二行</textarea>之后</td>",
+            "<td><textarea class=\"hide\">不显示</textarea></td></tr></table>"
+        );
+        let r = rows(page);
+        assert_eq!(
+            cells(&r[0]),
+            vec!["金额 12.5 万元", "第一行第二行 之后", ""]
+        );
     }
 
     #[test]

@@ -2838,3 +2838,30 @@ fn values_in_the_fields_of_a_saved_form() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_pages_footer_and_download_links_are_no_rows_of_the_table() {
+    // Footers named `foot` or `bottom` (or not named at all) and a link to
+    // the form's download under it were read as rows of the table left
+    // unread, each an `unread_row` warning.
+    let page = concat!(
+        "<table width=\"960\"><tr><td class=\"title\"><b>某县审计局2026年部门整体支出绩效目标表</b></td></tr>",
+        "<tr><td class=\"main\"><table border=\"1\">",
+        "<tr><td>部门（单位）名称</td><td colspan=\"3\">某县审计局</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>完成审计项目数</td><td>≥25个</td></tr>",
+        "</table>",
+        "<p>附件下载：<a href=\"/files/2026/sj.xls\">某县审计局2026年部门整体支出绩效目标表.XLS</a></p></td></tr>",
+        "<tr><td class=\"foot\">主办：某县人民政府办公室 地址：某县人民路1号</td></tr>",
+        "<tr><td id=\"bottom\">联系电话：0000-1234567</td></tr>",
+        "<tr><td class=\"site-info\">Copyright © 2026 某县人民政府 版权所有 某ICP备12345678号-1</td></tr>",
+        "<tr><td>网站标识码：0000000001 某公网安备 00000000000001号</td></tr></table>"
+    );
+    let d = one(page);
+    assert_eq!(d.department.as_deref(), Some("某县审计局"));
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        [(Some("完成审计项目数"), Some("≥25个"))]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -693,6 +693,7 @@ const FURNITURE_STEMS: &[&str] = &[
 /// `relative`.
 const FURNITURE_PARTS: &[&str] = &[
     "nav",
+    "foot",
     "share",
     "position",
     "location",
@@ -707,6 +708,11 @@ const FURNITURE_PARTS: &[&str] = &[
 /// that sets the CSS `position` (`position-relative`, `position-absolute`)
 /// is no "you are here" bar.
 fn names_furniture(name: &str) -> bool {
+    // The page's bottom bar; as a word of a name, a CSS utility's
+    // (`border-bottom`, `fixed-bottom`).
+    if name.eq_ignore_ascii_case("bottom") {
+        return true;
+    }
     if FURNITURE_STEMS
         .iter()
         .any(|w| contains_ignore_case(name, w))
@@ -1316,7 +1322,8 @@ fn published_in_text(text: &str) -> Option<String> {
 }
 
 /// A prose line that is page furniture: the date/source/hits line, font
-/// size switches, print/close links, the "you are here" line.
+/// size switches, print/close links, the "you are here" line, the
+/// footer's copyright and registration lines, a download link.
 fn is_furniture_line(line: &str) -> bool {
     const STARTS: &[&str] = &[
         "发布时间",
@@ -1349,7 +1356,24 @@ fn is_furniture_line(line: &str) -> bool {
         "相关信息",
         "推荐阅读",
     ];
-    line.chars().count() <= 200 && STARTS.iter().any(|s| line.starts_with(s))
+    // A site's footer: its registration numbers and copyright line.
+    const HOLDS: &[&str] = &["版权所有", "ICP备", "ICP证", "公网安备", "网站标识码"];
+    line.chars().count() <= 200
+        && (STARTS.iter().any(|s| line.starts_with(s))
+            || HOLDS.iter().any(|s| line.contains(s))
+            || names_a_file(line))
+}
+
+/// Whether a line ends with a document's file name (`附件：….xlsx`): the
+/// link to the form's download, not a line of it.
+fn names_a_file(line: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "xlsx", "xls", "docx", "doc", "pdf", "wps", "et", "ofd", "zip", "rar",
+    ];
+    let Some((name, ext)) = line.trim_end().rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty() && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 // --- the article -----------------------------------------------------------
@@ -2543,6 +2567,9 @@ mod tests {
             "share",
             "topmenu",
             "subNav",
+            "foot",
+            "foot-links",
+            "bottom",
         ] {
             assert!(names_furniture(name), "{name}");
         }
@@ -2555,8 +2582,30 @@ mod tests {
             "container",
             "positioned",
             "mt-3",
+            "footnote",
+            "border-bottom",
         ] {
             assert!(!names_furniture(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn footer_and_download_lines_are_furniture() {
+        for line in [
+            "版权所有：某县人民政府 某ICP备00000000号",
+            "网站标识码：0000000001",
+            "附件：某局2026年部门整体支出绩效目标表.xlsx",
+            "下载：表.PDF",
+        ] {
+            assert!(is_furniture_line(line), "{line}");
+        }
+        for line in [
+            "年度绩效目标：完成各项工作。",
+            "附件",
+            ".pdf",
+            "按照《某某办法》执行，详见第3.5条",
+        ] {
+            assert!(!is_furniture_line(line), "{line}");
         }
     }
 

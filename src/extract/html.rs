@@ -1456,8 +1456,10 @@ struct ArticleTable<'a> {
 
 /// The page's data tables (tables without tables in them) outside its
 /// furniture, in document order. (Furniture is asked of each table and
-/// its ancestors: a page has far fewer tables than elements.)
+/// its ancestors, each once: a page has far fewer tables than elements,
+/// and a form's answer takes a walk over it.)
 fn article_tables(body: NodeRef<'_, Node>) -> Vec<ArticleTable<'_>> {
+    let mut clear = std::collections::HashMap::new();
     body.descendants()
         .filter(|n| n.id() != body.id() && element_name(n) == Some("table"))
         .filter(|n| {
@@ -1465,17 +1467,39 @@ fn article_tables(body: NodeRef<'_, Node>) -> Vec<ArticleTable<'_>> {
                 .skip(1)
                 .any(|d| element_name(&d) == Some("table"))
         })
-        .filter(|n| {
-            !std::iter::once(*n)
-                .chain(n.ancestors())
-                .take_while(|a| a.id() != body.id())
-                .any(|a| is_furniture(&a))
-        })
+        .filter(|n| clear_of_furniture(*n, body, &mut clear))
         .map(|n| ArticleTable {
             node: n,
             approval: prints_level_header(n),
         })
         .collect()
+}
+
+/// Whether no element from `n` up to `stop` (not included) is furniture.
+/// `clear` keeps the answer for each element asked, so that tables under
+/// one ancestor ask it once.
+fn clear_of_furniture(
+    n: NodeRef<'_, Node>,
+    stop: NodeRef<'_, Node>,
+    clear: &mut std::collections::HashMap<NodeId, bool>,
+) -> bool {
+    let mut unknown = Vec::new();
+    let mut verdict = true;
+    for a in std::iter::once(n).chain(n.ancestors()) {
+        if a.id() == stop.id() {
+            break;
+        }
+        if let Some(&known) = clear.get(&a.id()) {
+            verdict = known;
+            break;
+        }
+        unknown.push(a);
+    }
+    for a in unknown.into_iter().rev() {
+        verdict = verdict && !is_furniture(&a);
+        clear.insert(a.id(), verdict);
+    }
+    verdict
 }
 
 /// Whether a cell of the table names an indicator level's column
@@ -2607,6 +2631,23 @@ mod tests {
         ] {
             assert!(!is_furniture_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn furniture_is_asked_once_per_element() {
+        let html = Html::parse_document(
+            "<div class=\"footer\"><table id=a></table></div><div><p><table id=b></table><table id=c></table></p></div>",
+        );
+        let root = html.tree.root();
+        let mut clear = std::collections::HashMap::new();
+        let got: Vec<bool> = root
+            .descendants()
+            .filter(|n| element_name(n) == Some("table"))
+            .map(|t| clear_of_furniture(t, root, &mut clear))
+            .collect();
+        assert_eq!(got, [false, true, true]);
+        // Each element on the tables' paths, once.
+        assert_eq!(clear.values().filter(|v| !**v).count(), 2);
     }
 
     #[test]

@@ -708,8 +708,8 @@ const FURNITURE_PARTS: &[&str] = &[
 /// that sets the CSS `position` (`position-relative`, `position-absolute`)
 /// is no "you are here" bar.
 fn names_furniture(name: &str) -> bool {
-    // The page's bottom bar; as a word of a name, a CSS utility's
-    // (`border-bottom`, `fixed-bottom`).
+    // `bottom` alone names the page's bottom bar; as one word of a longer
+    // name it is mostly a CSS utility's (`border-bottom`, `align-bottom`).
     if name.eq_ignore_ascii_case("bottom") {
         return true;
     }

@@ -2865,3 +2865,29 @@ fn a_pages_footer_and_download_links_are_no_rows_of_the_table() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_summary_of_the_approvals_is_none_of_them() {
+    // A 汇总表 listing the departments before their forms was read as a
+    // department's approval of its own (no department, no indicators).
+    let form = |dept: &str| {
+        format!(
+            "<p>{dept}2025年部门整体绩效目标表</p><table>\
+             <tr><td>部门（单位）名称</td><td colspan=\"3\">{dept}</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>满意度</td><td>服务对象满意度</td><td>企业满意度</td><td>≥90%</td></tr>\
+             </table>"
+        )
+    };
+    let docs = convert(&format!(
+        "<p>2025年市直部门整体绩效目标汇总表</p><table>\
+         <tr><td>序号</td><td>部门名称</td><td>预算总额（万元）</td><td>指标个数</td></tr>\
+         <tr><td>1</td><td>荆门市商务局</td><td>860.50</td><td>12</td></tr>\
+         <tr><td>2</td><td>荆门市科学技术局</td><td>1200.00</td><td>10</td></tr>\
+         </table>{}{}",
+        form("荆门市商务局"),
+        form("荆门市科学技术局")
+    ));
+    let depts: Vec<_> = docs.iter().map(|d| d.department.as_deref()).collect();
+    assert_eq!(depts, [Some("荆门市商务局"), Some("荆门市科学技术局")]);
+}

@@ -1162,6 +1162,20 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 // no approval; the documents say what they left out.
                 // (Nor is a workbook's cover sheet: lines of one cell each
                 // in its grid, 某局 / 2025年部门整体绩效目标 / 某财政局 编.)
+                // A summary of the approvals (汇总表, 一览表: one row per
+                // department or project, no indicator) is none of them.
+                if is_summary_of_approvals(&part.content) {
+                    if let Some(t) = &part.content.title {
+                        title_only.push(Warning::new(
+                            "unknown_section",
+                            format!(
+                                "{}: a summary of approvals, not one; left out",
+                                truncate(t, 60)
+                            ),
+                        ));
+                    }
+                    continue;
+                }
                 if !has_body(&part.content) && seg.iter().all(is_text_line) {
                     title_only.extend(seg.iter().filter(|r| !r.is_blank()).map(unread_text));
                     // (A letter's heading over the forms, 关于批复2026年度…
@@ -1209,6 +1223,16 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
             .extend(layout.warnings.iter().cloned());
     }
     parts
+}
+
+/// A part titled as a summary of many approvals (…绩效目标汇总表,
+/// …一览表) that reads no indicator.
+fn is_summary_of_approvals(c: &Content) -> bool {
+    let summary = c.title.as_deref().is_some_and(|t| {
+        let t = without_bracketed_end(&squash(t)).to_string();
+        t.ends_with("汇总表") || t.ends_with("一览表") || t.ends_with("汇总")
+    });
+    summary && c.indicators.is_empty()
 }
 
 /// The worksheet holding the form of `rows`: the first with its title, its

@@ -2891,3 +2891,59 @@ fn a_summary_of_the_approvals_is_none_of_them() {
     let depts: Vec<_> = docs.iter().map(|d| d.department.as_deref()).collect();
     assert_eq!(depts, [Some("荆门市商务局"), Some("荆门市科学技术局")]);
 }
+
+#[test]
+fn a_batch_of_forms_each_under_its_organisations_numbered_heading() {
+    // 2025年部门整体绩效目标批复（第二批）, then （一）某局 over its goals and
+    // table, （二）某局 over its own: one document held every department's
+    // goals and indicators, with no department.
+    let form = |n: &str, dept: &str, goal: &str| {
+        format!(
+            "<p>{n}{dept}</p><table>\
+             <tr><td>年度绩效目标</td><td colspan=\"3\">{goal}</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>企业满意度</td><td>≥90%</td></tr>\
+             </table>"
+        )
+    };
+    let docs = convert(&format!(
+        "<h1>2025年部门整体绩效目标批复（第二批）</h1>{}{}{}",
+        form("（一）", "荆门市东宝区商务局", "促进消费增长。"),
+        form("（二）", "荆门市东宝区统计局", "提高统计数据质量。"),
+        form("（三）", "荆门市东宝区退役军人事务局", "做好优抚安置。"),
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.department.as_deref(),
+                d.year,
+                d.annual_goals.clone(),
+                d.indicators.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("荆门市东宝区商务局"),
+                Some(2025),
+                vec!["促进消费增长。".to_string()],
+                1
+            ),
+            (
+                Some("荆门市东宝区统计局"),
+                Some(2025),
+                vec!["提高统计数据质量。".to_string()],
+                1
+            ),
+            (
+                Some("荆门市东宝区退役军人事务局"),
+                Some(2025),
+                vec!["做好优抚安置。".to_string()],
+                1
+            ),
+        ]
+    );
+}

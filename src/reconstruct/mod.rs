@@ -384,7 +384,11 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
     let numbered_title = lists::enumerator_len(text)
         .and_then(|n| text.get(n..))
         .is_some_and(is_form_title);
-    if chinese_numbered && !numbered_title && text.chars().count() <= 24 {
+    if chinese_numbered
+        && !numbered_title
+        && numbered_organisation(text).is_none()
+        && text.chars().count() <= 24
+    {
         return Some(Section::Unlabelled);
     }
     // A field of the form printed on its own line after a list
@@ -412,6 +416,50 @@ fn names_indicator_group(text: &str) -> bool {
 }
 
 /// `一、`, `（二）`: how a heading is numbered (items are numbered `1.`).
+/// A batch's heading naming the organisation whose form follows, after
+/// its number (`（二）某区科学技术和经济信息化局`, `三、某县人民法院`): the
+/// name.
+fn numbered_organisation(text: &str) -> Option<&str> {
+    const ENDINGS: &[&str] = &[
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "办",
+        "中心",
+        "院",
+        "站",
+        "所",
+        "队",
+        "部",
+        "厅",
+        "处",
+        "馆",
+        "社",
+        "团",
+        "会",
+        "政府",
+        "街道办事处",
+        "学校",
+        "大学",
+        "学院",
+        "医院",
+    ];
+    if !starts_with_chinese_number(text) {
+        return None;
+    }
+    let n = lists::enumerator_len(text)?;
+    let name = trim(text.get(n..)?);
+    let len = name.chars().count();
+    ((3..=30).contains(&len)
+        && ENDINGS.iter().any(|e| name.ends_with(e))
+        && !name.contains(['：', ':', '，', '。', '、'])
+        && !["绩效", "目标", "指标", "预算", "资金"]
+            .iter()
+            .any(|w| name.contains(w)))
+    .then_some(name)
+}
+
 fn starts_with_chinese_number(text: &str) -> bool {
     text.starts_with([
         '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(',
@@ -1380,7 +1428,31 @@ fn form_segments<'a>(
             title = false;
         }
         let names_project = texts.first().is_some_and(|t| project::names_project(t));
-        let opens_form = names_project || names_department(&texts);
+        // A batch's numbered heading naming the next form's organisation,
+        // with the form right under it (its goals, its department's row or
+        // its indicator table).
+        let form_under = |k: usize| {
+            rows.iter().skip(k + 1).take(3).any(|r| {
+                let t: Vec<&str> = r.text_vec();
+                starts_indicator_header(r)
+                    || names_department(&t)
+                    || t.first().is_some_and(|l| {
+                        section_of_label(l).is_some_and(|s| {
+                            matches!(
+                                s,
+                                Section::AnnualGoals
+                                    | Section::LongTermGoals
+                                    | Section::EitherGoals
+                            )
+                        })
+                    })
+            })
+        };
+        // (A line of text, or a spreadsheet's row of one merged cell.)
+        let numbered_heading = seen_table
+            && matches!(texts.as_slice(), [t] if numbered_organisation(t).is_some())
+            && form_under(i);
+        let opens_form = names_project || names_department(&texts) || numbered_heading;
         if i > 0 && (title || (opens_form && seen_table)) {
             // A title right above the 项目名称 belongs with it (the form
             // starts there already), and so does a heading line naming the
@@ -1790,8 +1862,10 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                     if is_title {
                         preamble_unit = preamble_unit.or(unit.clone());
                     }
+                    // (Or a batch's numbered heading over the form.)
                     let to = match texts.as_slice() {
-                        [only] if !is_project => addressee(only),
+                        [only] if !is_project => addressee(only)
+                            .or_else(|| numbered_organisation(only).map(str::to_string)),
                         _ => None,
                     };
                     let year_line = matches!(texts.as_slice(), [only] if year_line(only).is_some());
@@ -4045,6 +4119,23 @@ mod tests {
         ] {
             assert_eq!(without_attachment_label(printed), title, "{printed}");
         }
+    }
+
+    #[test]
+    fn organisations_under_a_batchs_numbers() {
+        assert_eq!(
+            numbered_organisation("（二）某区统计局"),
+            Some("某区统计局")
+        );
+        assert_eq!(
+            numbered_organisation("三、某县人民法院"),
+            Some("某县人民法院")
+        );
+        // Not a heading of a form's section, nor an item.
+        assert_eq!(numbered_organisation("（一）部门职能"), None);
+        assert_eq!(numbered_organisation("二、年度绩效目标"), None);
+        assert_eq!(numbered_organisation("1、完成会议服务"), None);
+        assert_eq!(numbered_organisation("某区统计局"), None);
     }
 
     #[test]

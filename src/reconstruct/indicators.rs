@@ -194,9 +194,13 @@ fn consistent(cells: &[Option<String>], map: &HeaderMap) -> bool {
         let Some(c) = cell.as_deref() else {
             return true;
         };
+        // A 依据 or 分类 outside the vocabulary (上年实际, 共性指标) still
+        // fits where it is, unless it is the other column's word or a
+        // quantity (a target moved right).
+        let own_words = |c: &str| parse_target_stated(c).is_none() && !is_filler(c);
         match leaf.field {
-            Field::Basis => vocab::is_basis(c),
-            Field::Category => vocab::is_category(c),
+            Field::Basis => vocab::is_basis(c) || (!vocab::is_category(c) && own_words(c)),
+            Field::Category => vocab::is_category(c) || (!vocab::is_basis(c) && own_words(c)),
             Field::Level1 | Field::Level2 | Field::Level3 | Field::Label => true,
             f if f.is_project_field() => true,
             _ => {
@@ -2863,6 +2867,29 @@ mod tests {
         assert_eq!(val(&p, lt, Field::Target), Some("≤100%"));
         assert_eq!(val(&p, lt, Field::Basis), Some("计划标准"));
         assert_eq!(val(&p, lt, Field::Category), Some("绩效基本型"));
+    }
+
+    #[test]
+    fn a_full_row_keeps_its_own_basis_and_category_words() {
+        // 上年实际 and 共性指标 are no listed 依据 or 分类: the row was
+        // read as short of its 依据, every name moved a column left.
+        let p = split_row(
+            &cells("|运行成本|公用经费控制|公用经费控制率|≤100%|上年实际|共性指标"),
+            &default_header(IndicatorTable::LongTerm),
+            no_label,
+        );
+        assert!(p.aligned);
+        assert_eq!(p.level3.as_deref(), Some("公用经费控制率"));
+        let lt = IndicatorTable::LongTerm;
+        assert_eq!(val(&p, lt, Field::Basis), Some("上年实际"));
+        assert_eq!(val(&p, lt, Field::Category), Some("共性指标"));
+        // A quantity in the 依据 column is a value moved right: not aligned.
+        let p = split_row(
+            &cells("|运行成本|公用经费控制|公用经费控制率||≤100%|绩效基本型"),
+            &default_header(IndicatorTable::LongTerm),
+            no_label,
+        );
+        assert!(!p.aligned);
     }
 
     #[test]

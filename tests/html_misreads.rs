@@ -2947,3 +2947,45 @@ fn a_batch_of_forms_each_under_its_organisations_numbered_heading() {
         ]
     );
 }
+
+#[test]
+fn department_funding_without_a_share_column() {
+    // 当年金额 | 2024年 | 2025年: the 2024 amount was read as the 占比 and
+    // the history lost a year; under 2026年预算数 | 2023年 | 2024年 | 2025年
+    // the current amount went into the history.
+    let page = |head: &str, years: &str, amounts: &str| {
+        department_funding(&format!(
+            "<tr><td rowspan=\"3\">部门总体资金情况</td><td colspan=\"2\" rowspan=\"2\">总体资金情况</td>{head}</tr>\
+             <tr>{years}</tr>\
+             <tr><td>收入构成</td><td>财政拨款</td>{amounts}</tr>"
+        ))
+    };
+    let d = page(
+        "<td rowspan=\"2\">当年金额</td><td colspan=\"2\">近两年收支金额</td>",
+        "<td>2024年</td><td>2025年</td>",
+        "<td>486.52</td><td>452.10</td><td>470.36</td>",
+    );
+    let f = d.funding.as_ref().expect("funding");
+    let r = f.rows.first().expect("row");
+    assert_eq!(
+        (r.current, r.share_pct, r.history.clone()),
+        (Some(486.52), None, vec![Some(452.1), Some(470.36)])
+    );
+    assert_eq!(d.history_years, [2024, 2025]);
+    let d = page(
+        "<td rowspan=\"2\">2026年预算数</td><td colspan=\"3\">以前年度收支金额</td>",
+        "<td>2023年</td><td>2024年</td><td>2025年</td>",
+        "<td>486.52</td><td>430.00</td><td>452.10</td><td>470.36</td>",
+    );
+    let f = d.funding.as_ref().expect("funding");
+    let r = f.rows.first().expect("row");
+    assert_eq!(
+        (r.current, r.share_pct, r.history.clone()),
+        (
+            Some(486.52),
+            None,
+            vec![Some(430.0), Some(452.1), Some(470.36)]
+        )
+    );
+    assert_eq!(d.history_years, [2023, 2024, 2025]);
+}

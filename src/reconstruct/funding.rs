@@ -196,11 +196,14 @@ fn by_header(
     let in_order = header
         .windows(2)
         .all(|w| rank(w[0].1, &years) <= rank(w[1].1, &years));
-    if in_order || years.len() > 2 {
+    // (Read in order, the first year's amount would be taken for the
+    // 占比 a header without one does not print.)
+    let no_share = !years.is_empty() && !header.iter().any(|(_, c)| *c == AmountColumn::Share);
+    if in_order && !no_share {
         return None;
     }
     let spans = row.spans.as_ref()?;
-    let mut out: Vec<Option<String>> = vec![None; 4];
+    let mut out: Vec<Option<String>> = vec![None; amount_slots(years.len())];
     for (i, c) in cells.iter().enumerate().skip(item_at + 1) {
         let Some(text) = c else { continue };
         let span = spans.get(i)?;
@@ -217,14 +220,14 @@ fn by_header(
     Some(out)
 }
 
-/// A header that names no 当年金额 column but a 占比 one (`2024年决算数 |
-/// 2025年预算数 | 2026年预算数 | 占比`): the share is the latest year's, so
-/// that year's column holds the current amount.
+/// A header that names no 当年金额 column (`2024年决算数 | 2025年预算数 |
+/// 2026年预算数 | 占比`, `2026年预算数 | 以前年度收支金额` over years): the
+/// latest year's column holds the current amount.
 fn with_current_year(header: &[(Span, AmountColumn)]) -> Vec<(Span, AmountColumn)> {
     let has = |want: AmountColumn| header.iter().any(|(_, c)| *c == want);
     let latest = years_of(header).max();
     match latest {
-        Some(y) if !has(AmountColumn::Current) && has(AmountColumn::Share) => header
+        Some(y) if !has(AmountColumn::Current) => header
             .iter()
             .map(|&(s, c)| {
                 (
@@ -242,6 +245,19 @@ fn with_current_year(header: &[(Span, AmountColumn)]) -> Vec<(Span, AmountColumn
 }
 
 /// A column's place in the parser's order (当年金额, 占比, years).
+/// 续表 (续上表, （续）) or a page number printed between a table's rows.
+fn is_continuation_mark(t: &str) -> bool {
+    let s = squash(t);
+    (s.chars().count() <= 8 && super::joins::is_continuation_word(&s))
+        || crate::layout::pdf::furniture::is_page_number(t)
+}
+
+/// The amounts a row holds: 当年金额, 占比 and a history amount per year
+/// column (two at least: a header may print none, 近两年 standing for two).
+fn amount_slots(years: usize) -> usize {
+    2 + years.max(2)
+}
+
 fn rank(c: AmountColumn, years: &[i32]) -> usize {
     match c {
         AmountColumn::Current => 0,
@@ -341,6 +357,10 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             }
         }
         if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        // 续表 over the table's continuation, a page number: no row.
+        if row.texts().next().is_some() && row.texts().all(is_continuation_mark) {
             continue;
         }
         if let Some(pairs) = rows
@@ -513,14 +533,24 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             }
         }
         let mut after: Vec<Option<String>> = cells.get(item_at + 1..).unwrap_or_default().to_vec();
-        while after.len() > 4 && after.last().is_some_and(Option::is_none) {
+        let mut header_years = out.header_years.clone();
+        header_years.sort_unstable();
+        header_years.dedup();
+        let slots = amount_slots(header_years.len());
+        while after.len() > slots && after.last().is_some_and(Option::is_none) {
             after.pop();
         }
         let leading_empty = after.iter().take_while(|c| c.is_none()).count();
-        let drop = leading_empty.min(after.len().saturating_sub(4));
+        let drop = leading_empty.min(after.len().saturating_sub(slots));
         after.drain(..drop);
-        after.resize(4, None);
-        if let Some(placed) = by_header(row, &cells, item_at, &header_columns) {
+        after.resize(slots, None);
+        // Years printed newest first (2025年 | 2024年): history runs oldest
+        // first.
+        let descending =
+            out.header_years.len() >= 2 && out.header_years.windows(2).all(|w| w[0] > w[1]);
+        let placed = by_header(row, &cells, item_at, &header_columns);
+        let by_column = placed.is_some();
+        if let Some(placed) = placed {
             after = placed;
         }
         let idx = sec as usize;
@@ -536,7 +566,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             && after[3].is_none();
         if share_left_out {
             after.insert(1, None);
-            after.truncate(4);
+            after.truncate(slots.max(4));
             out.warnings.push(Warning {
                 code: "missing_cell".to_string(),
                 message: format!(
@@ -549,6 +579,11 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             });
         }
         shares_in_percent |= has_percent(&after[1]);
+        if descending && !by_column {
+            if let Some(history) = after.get_mut(2..) {
+                history.reverse();
+            }
+        }
         let mut number = |c: &Option<String>, what: &str| -> Option<f64> {
             let text = c.as_deref()?;
             let v = parse_amount(text).or_else(|| {
@@ -574,7 +609,12 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         };
         let current = number(&after[0], "当年金额");
         let share_pct = number(&after[1], "占比");
-        let history = vec![number(&after[2], "amount"), number(&after[3], "amount")];
+        let history: Vec<Option<f64>> = after
+            .get(2..)
+            .unwrap_or_default()
+            .iter()
+            .map(|c| number(c, "amount"))
+            .collect();
         // An item that holds figures and no amount beside it: whatever it
         // says went unread.
         if after.iter().all(Option::is_none)
@@ -619,6 +659,49 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Item, current amount, share and history of each row.
+    type Amounts<'a> = (Option<&'a str>, Option<f64>, Option<f64>, Vec<Option<f64>>);
+
+    fn amounts(f: &FundingResult) -> Vec<Amounts<'_>> {
+        f.rows
+            .iter()
+            .map(|r| (r.item.as_deref(), r.current, r.share_pct, r.history.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn three_prior_years_newest_first_and_a_continuation_mark() {
+        // Three years (the third was dropped), printed newest first (read
+        // as oldest first), and 续表 between the rows (read as an item).
+        let rows = [
+            row("部门总体资金情况|总体资金情况||当年金额|占比|近三年收支金额"),
+            row("|||||2025 年|2024 年|2023 年"),
+            row("|收入构成|财政拨款|720.50|95.0%|702.30|688.40|650.10"),
+            row("续表"),
+            row("|支出构成|人员类项目支出|500.00|65.9%|480.00|470.00|460.00"),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let f = parse_funding(&refs);
+        assert_eq!(
+            amounts(&f),
+            vec![
+                (
+                    Some("财政拨款"),
+                    Some(720.5),
+                    Some(95.0),
+                    vec![Some(650.1), Some(688.4), Some(702.3)]
+                ),
+                (
+                    Some("人员类项目支出"),
+                    Some(500.0),
+                    Some(65.9),
+                    vec![Some(460.0), Some(470.0), Some(480.0)]
+                ),
+            ]
+        );
+        assert!(f.warnings.is_empty(), "{:?}", f.warnings);
+    }
 
     #[test]
     fn a_share_cell_left_out_of_a_text_row() {

@@ -246,7 +246,7 @@ fn with_current_year(header: &[(Span, AmountColumn)]) -> Vec<(Span, AmountColumn
 
 /// A column's place in the parser's order (当年金额, 占比, years).
 /// 续表 (续上表, （续）) or a page number printed between a table's rows.
-fn is_continuation_mark(t: &str) -> bool {
+pub(super) fn is_continuation_mark(t: &str) -> bool {
     let s = squash(t);
     (s.chars().count() <= 8 && super::joins::is_continuation_word(&s))
         || crate::layout::pdf::furniture::is_page_number(t)

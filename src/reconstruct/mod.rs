@@ -526,6 +526,10 @@ fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
     let mut label: Vec<&str> = Vec::new();
     let mut text: Vec<&str> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
+        // (续表 between the rows of a list is none of its text.)
+        if i > 0 && row.texts().next().is_some() && row.texts().all(funding::is_continuation_mark) {
+            continue;
+        }
         let mut cells = row.cells.iter().map(|c| c.as_str());
         let first = cells.next().unwrap_or_default();
         let prose = i > 0 && prose_line(row).is_some() && !has_open_bracket(&label);
@@ -3573,6 +3577,21 @@ mod tests {
         let (label, text) = section_parts(&refs, false);
         assert_eq!(years_in(&label), vec![2027]);
         assert_eq!(text, "");
+    }
+
+    #[test]
+    fn a_continuation_mark_between_a_lists_rows_is_no_item() {
+        let rows = [
+            grid_row(&["部门职能概述", "（一）负责甲。（二）负责乙。"]),
+            grid_row(&["续表"]),
+            grid_row(&["部门职能概述", "（三）负责丙。"]),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let (_, text) = section_parts(&refs, true);
+        assert_eq!(
+            lists::split_items(&text),
+            ["负责甲。", "负责乙。", "负责丙。"]
+        );
     }
 
     #[test]

@@ -2823,11 +2823,26 @@ pub fn split_department_code(d: &str) -> (Option<String>, String) {
             return (Some(code.to_string()), trim(name).to_string());
         }
     }
+    // In round brackets only digits are a code (（015001）某馆, not （本级）).
+    let in_parens = t
+        .strip_prefix(['(', '（'])
+        .and_then(|rest| rest.split_once([')', '）']));
+    if let Some((code, name)) = in_parens {
+        let code = trim(code);
+        if code.len() >= 3 && code.chars().all(|c| c.is_ascii_digit()) && !trim(name).is_empty() {
+            return (Some(code.to_string()), trim(name).to_string());
+        }
+    }
     let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() {
         let rest = t.get(digits.len()..).unwrap_or("");
+        // A long code may run into the name (015001某馆); a short number
+        // (2025年) is part of it.
+        let glued =
+            (digits.len() >= 5 && rest.starts_with(|c: char| values::is_cjk(c))).then_some(rest);
         let name = rest
             .strip_prefix(['-', '－', '—', ' ', '_'])
+            .or(glued)
             .map(trim)
             .unwrap_or("");
         if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -4280,5 +4295,19 @@ mod tests {
         );
         assert_eq!(s("鄂州市数据局"), (None, "鄂州市数据局".into()));
         assert_eq!(s("2026年部门"), (None, "2026年部门".into()));
+        // In round brackets, or run into the name.
+        assert_eq!(
+            s("（015001）宜昌市档案馆"),
+            (Some("015001".into()), "宜昌市档案馆".into())
+        );
+        assert_eq!(
+            s("015001宜昌市档案馆"),
+            (Some("015001".into()), "宜昌市档案馆".into())
+        );
+        assert_eq!(
+            s("（本级）宜昌市档案馆"),
+            (None, "（本级）宜昌市档案馆".into())
+        );
+        assert_eq!(s("12345"), (None, "12345".into()));
     }
 }

@@ -385,11 +385,12 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
         // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.) A
         // unit may name its alternative in brackets (台（套）) or be an
         // area or volume written with a plain digit (m2, from m<sup>2</sup>),
-        // also per volume (μg/m3, as PM2.5 limits are typed).
+        // also per volume (μg/m3, as PM2.5 limits are typed) or a volume
+        // per time (万m3/日).
         // Units are written in Chinese, Latin or Greek letters (μg): with
         // every letter of Unicode (`\p{L}`) this one pattern took 3 ms to
         // compile, in every worker process.
-        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡·]{1,6}?)??\s*",
+        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23](?:/[\p{Han}A-Za-z]{1,2})?|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡·]{1,6}?)??\s*",
         r"(及以上|以上|及以下|以下|以内|之内|内)?$"
     ))
     .unwrap()
@@ -686,6 +687,8 @@ mod tests {
         assert_eq!(t("≥450台(套)"), q(Op::Ge, 450.0, Some("台(套)")));
         assert_eq!(t("≥650m2"), q(Op::Ge, 650.0, Some("m2")));
         assert_eq!(t("≤35μg/m3"), q(Op::Le, 35.0, Some("μg/m3")));
+        assert_eq!(t("≥1.2万m3/日"), q(Op::Ge, 1.2, Some("万m3/日")));
+        assert_eq!(t("500m3/d"), q(Op::Eq, 500.0, Some("m3/d")));
         // A note that the bound is included; a unit per person and visit.
         assert_eq!(t("≥90%（含）"), q(Op::Ge, 90.0, Some("%")));
         assert_eq!(t("≥3万人次（含）"), q(Op::Ge, 3.0, Some("万人次")));

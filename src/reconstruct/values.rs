@@ -9,6 +9,8 @@ use crate::model::{Op, TargetParsed};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").unwrap());
 static BR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)<br\s*/?>").unwrap());
+static BLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?(?:p|div|li)(?:\s[^<>]*)?>").unwrap());
 
 /// Stands between two paragraphs of a cell, or two rows of text, that
 /// the file itself separates (HTML, DOCX, spreadsheets): list readers
@@ -29,7 +31,9 @@ pub fn clean_text(s: &str) -> Option<String> {
     let no_tags: Cow<str> = if s.contains('<') {
         // A line break printed as a tag breaks the line as a real one
         // does: CJK closes up across it (`死亡人数<br/>下降率`).
+        // So does a paragraph's tag (`<p>襄阳市水利</p><p>和湖泊局</p>`).
         let lines = BR.replace_all(s, "\n");
+        let lines = BLOCK.replace_all(&lines, "\n");
         TAG.replace_all(&lines, " ").into_owned().into()
     } else {
         s.into()
@@ -802,6 +806,11 @@ mod tests {
         assert_eq!(
             clean_text("<p>(一) 拟订  规划。</p> <p>"),
             Some("(一) 拟订 规划。".to_string())
+        );
+        // A name wrapped into two paragraphs closes up, as across <br>.
+        assert_eq!(
+            clean_text("<p>襄阳市水利</p><p>和湖泊局</p>").as_deref(),
+            Some("襄阳市水利和湖泊局")
         );
         assert_eq!(clean_text("  \t "), None);
         assert_eq!(clean_text("<p></p>"), None);

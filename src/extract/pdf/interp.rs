@@ -280,6 +280,13 @@ fn page_transform(bbox: (f64, f64, f64, f64), turns: u8) -> (Matrix, f64, f64) {
     }
 }
 
+/// Whether a glyph advances at a slant, more than about 10° off both
+/// axes.
+fn is_oblique(dx: f64, dy: f64) -> bool {
+    let (ax, ay) = (dx.abs(), dy.abs());
+    ax.is_finite() && ay.is_finite() && ax.min(ay) > 0.18 * ax.max(ay)
+}
+
 /// Which way a glyph advances: 0 right, 1 up, 2 down, 3 left.
 fn direction(dx: f64, dy: f64) -> usize {
     if !(dx.is_finite() && dy.is_finite()) {
@@ -659,6 +666,9 @@ impl<'a> Interpreter<'a> {
             let scale_y = (m.c * m.c + m.d * m.d).sqrt();
             let size = (t.size * scale_y).abs();
             match &code.text {
+                // Text set at a slant (a watermark across the page) is no
+                // line of the form: its glyphs would land in the cells.
+                Some(_) if is_oblique(ex - ox, ey - oy) => {}
                 Some(text)
                     if self.glyphs.len() < MAX_GLYPHS_PER_PAGE
                         && self.glyphs_kept < MAX_GLYPHS_PER_DOCUMENT
@@ -853,7 +863,44 @@ mod tests {
     }
 
     #[test]
+    fn text_set_at_a_slant_is_left_out() {
+        use lopdf::{dictionary, Document, Object, Stream};
+        let mut doc = Document::with_version("1.5");
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        // A line of the form, and a watermark turned 30° across the page.
+        let content = b"BT /F1 12 Tf 1 0 0 1 50 700 Tm (Form) Tj ET \
+            BT /F1 40 Tf 0.866 0.5 -0.5 0.866 100 300 Tm (DRAFT) Tj ET"
+            .to_vec();
+        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        let pages_id = doc.new_object_id();
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Contents" => contents,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        let pages = super::super::extract_pdf(&bytes).unwrap();
+        let text: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "Form");
+    }
+
+    #[test]
     fn sideways_text_decides_the_turn() {
+        assert!(is_oblique(8.66, 5.0) && is_oblique(-5.0, 8.66));
+        assert!(!is_oblique(10.0, 0.5) && !is_oblique(0.0, -10.0) && !is_oblique(0.0, 0.0));
         assert_eq!(direction(10.0, 0.0), 0);
         assert_eq!(direction(-10.0, 1.0), 3);
         assert_eq!(direction(0.0, 10.0), 1);

@@ -655,12 +655,16 @@ impl<'a> Interpreter<'a> {
         codes.clear();
         font.decode(bytes, &mut codes);
         self.codes_shown = self.codes_shown.saturating_add(codes.len());
+        let first_glyph = self.glyphs.len();
+        let mut all_up = true;
         for code in &codes {
             let m = tm.then(gs.ctm);
             let advance = code.width * t.size * t.hscale;
             let (ox, oy) = m.apply(0.0, t.rise);
             let (ex, ey) = m.apply(advance, t.rise);
-            if let Some(n) = self.directions.get_mut(direction(ex - ox, ey - oy)) {
+            let dir = direction(ex - ox, ey - oy);
+            all_up &= dir == 1;
+            if let Some(n) = self.directions.get_mut(dir) {
                 *n += 1;
             }
             let scale_y = (m.c * m.c + m.d * m.d).sqrt();
@@ -700,6 +704,20 @@ impl<'a> Interpreter<'a> {
                 };
             let tx = (code.width * t.size + spacing) * t.hscale;
             *tm = Matrix::translate(tx, 0.0).then(*tm);
+        }
+        // A string that runs up the page (a table's label turned to read
+        // bottom to top) is read down its cell: its first character is the
+        // lowest, so the characters are given the places in reverse.
+        if all_up {
+            if let Some(run) = self.glyphs.get_mut(first_glyph..) {
+                let n = run.len();
+                for k in 0..n / 2 {
+                    let (a, b) = run.split_at_mut(n - 1 - k);
+                    if let (Some(x), Some(y)) = (a.get_mut(k), b.first_mut()) {
+                        std::mem::swap(&mut x.text, &mut y.text);
+                    }
+                }
+            }
         }
         self.codes = codes;
     }
@@ -862,19 +880,15 @@ mod tests {
         assert!(axis_segment((0.0, 0.0), (f64::NAN, 1.0)).is_none());
     }
 
-    #[test]
-    fn text_set_at_a_slant_is_left_out() {
+    /// The glyphs of a one-page PDF of Helvetica text drawn by `content`.
+    fn glyphs_of(content: &[u8]) -> Vec<crate::extract::page::Glyph> {
         use lopdf::{dictionary, Document, Object, Stream};
         let mut doc = Document::with_version("1.5");
         let font = doc.add_object(dictionary! {
             "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
             "Encoding" => "WinAnsiEncoding",
         });
-        // A line of the form, and a watermark turned 30° across the page.
-        let content = b"BT /F1 12 Tf 1 0 0 1 50 700 Tm (Form) Tj ET \
-            BT /F1 40 Tf 0.866 0.5 -0.5 0.866 100 300 Tm (DRAFT) Tj ET"
-            .to_vec();
-        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        let contents = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
         let pages_id = doc.new_object_id();
         let page = doc.add_object(dictionary! {
             "Type" => "Page", "Parent" => pages_id,
@@ -892,9 +906,33 @@ mod tests {
         doc.trailer.set("Root", catalog);
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes).unwrap();
-        let pages = super::super::extract_pdf(&bytes).unwrap();
-        let text: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+        let mut pages = super::super::extract_pdf(&bytes).unwrap();
+        pages.remove(0).glyphs
+    }
+
+    #[test]
+    fn text_set_at_a_slant_is_left_out() {
+        // A line of the form, and a watermark turned 30° across the page.
+        let glyphs = glyphs_of(
+            b"BT /F1 12 Tf 1 0 0 1 50 700 Tm (Form) Tj ET \
+              BT /F1 40 Tf 0.866 0.5 -0.5 0.866 100 300 Tm (DRAFT) Tj ET",
+        );
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Form");
+    }
+
+    #[test]
+    fn text_running_up_the_page_reads_down_its_cell() {
+        // A label turned to read bottom to top (and a line of the page, so
+        // that the page itself is not turned).
+        let glyphs = glyphs_of(
+            b"BT /F1 12 Tf 1 0 0 1 50 700 Tm (A line of the page) Tj ET \
+              BT /F1 12 Tf 0 1 -1 0 300 400 Tm (Label) Tj ET",
+        );
+        let mut label: Vec<_> = glyphs.iter().filter(|g| g.x0 > 250.0).collect();
+        label.sort_by(|a, b| a.top.total_cmp(&b.top));
+        let text: String = label.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "Label");
     }
 
     #[test]

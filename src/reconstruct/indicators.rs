@@ -36,6 +36,50 @@ pub struct Name {
     pub column: Option<usize>,
 }
 
+/// A text row's cells with a value and the listed 依据 after it printed as
+/// one cell (`≤100%计划标准`, `100% 计划标准`), or a 依据 and the 分类 after
+/// it (`计划标准绩效基本型`), split in two; `None` where no cell is, or the
+/// row holds that column's word elsewhere (then nothing was lost).
+fn split_values_run_together(cells: &[String], map: &HeaderMap) -> Option<Vec<String>> {
+    let (has_basis, has_category) = (map.has(Field::Basis), map.has(Field::Category));
+    if !has_basis {
+        return None;
+    }
+    let holds = |f: &dyn Fn(&str) -> bool| cells.iter().any(|c| f(trim(c)));
+    let basis_elsewhere = holds(&vocab::is_basis);
+    let category_elsewhere = holds(&vocab::is_category);
+    // (Only words of the lists, exactly: the shortest tail that is one.)
+    let listed = |t: &str| vocab::is_listed_basis_or_category(t);
+    let split_at = |c: &str| -> Option<(String, String)> {
+        let t = trim(c);
+        let cuts: Vec<usize> = t.char_indices().skip(1).map(|(i, _)| i).collect();
+        cuts.into_iter().rev().find_map(|i| {
+            let (head, tail) = (trim(t.get(..i)?), trim(t.get(i..)?));
+            let value_then_basis = !basis_elsewhere
+                && listed(tail)
+                && vocab::is_basis(tail)
+                && parse_target_stated(head).is_some();
+            let basis_then_category = has_category
+                && !category_elsewhere
+                && listed(head)
+                && vocab::is_basis(head)
+                && listed(tail)
+                && vocab::is_category(tail);
+            (value_then_basis || basis_then_category).then(|| (head.to_string(), tail.to_string()))
+        })
+    };
+    let (k, (head, tail)) = cells
+        .iter()
+        .enumerate()
+        .find_map(|(k, c)| split_at(c).map(|p| (k, p)))?;
+    let mut out = cells.to_vec();
+    if let Some(slot) = out.get_mut(k) {
+        *slot = head;
+    }
+    out.insert(k + 1, tail);
+    Some(out)
+}
+
 /// One row split into its parts, before levels are assigned.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RowParts {
@@ -2675,7 +2719,14 @@ fn read_shifted(
         }
         return None;
     }
-    let mut parts = split_row(&row.cells, map, is_label);
+    let unjoined = split_values_run_together(&row.cells, map);
+    if unjoined.is_some() {
+        notes.push((
+            "split_cell",
+            "a value and the 依据 or 分类 after it, printed as one cell, were split".to_string(),
+        ));
+    }
+    let mut parts = split_row(unjoined.as_deref().unwrap_or(&row.cells), map, is_label);
     if split_run_together(&mut parts, &|s| known.is_level_name(s)) {
         notes.push((
             "split_cell",
@@ -2867,6 +2918,28 @@ mod tests {
         assert_eq!(val(&p, lt, Field::Target), Some("≤100%"));
         assert_eq!(val(&p, lt, Field::Basis), Some("计划标准"));
         assert_eq!(val(&p, lt, Field::Category), Some("绩效基本型"));
+    }
+
+    #[test]
+    fn a_value_run_together_with_its_basis_is_split() {
+        let map = default_header(IndicatorTable::LongTerm);
+        let split = |row: &str| split_values_run_together(&cells(row), &map);
+        assert_eq!(
+            split("|运行成本|公用经费控制|公用经费控制率|≤100%计划标准|绩效基本型"),
+            Some(cells(
+                "|运行成本|公用经费控制|公用经费控制率|≤100%|计划标准|绩效基本型"
+            ))
+        );
+        assert_eq!(
+            split("|管理效率|预算执行|预算执行率|≥95%|计划标准绩效基本型"),
+            Some(cells(
+                "|管理效率|预算执行|预算执行率|≥95%|计划标准|绩效基本型"
+            ))
+        );
+        // The row has its 依据: nothing was run together.
+        assert_eq!(split("|甲|乙|丙|≥95%计划标准|计划标准|绩效基本型"), None);
+        // A name ending in a basis-like word is no value.
+        assert_eq!(split("|甲|乙|执行行业标准|≥95%|绩效基本型"), None);
     }
 
     #[test]

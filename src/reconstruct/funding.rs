@@ -45,7 +45,14 @@ pub fn unit_in(s: &str) -> Option<String> {
 }
 
 fn section_label(s: &str) -> Option<FundingSection> {
-    let t = squash(s);
+    let squashed = squash(s);
+    // 部门收入, 按收入来源, 单位支出: the same labels, said of whose or by
+    // what.
+    let t = ["部门", "单位", "按"]
+        .iter()
+        .find_map(|p| squashed.strip_prefix(p))
+        .filter(|r| r.starts_with("收入") || r.starts_with("支出"))
+        .unwrap_or(&squashed);
     let short = t.chars().count() <= 6;
     if short && t.starts_with("收入") || t == "资金来源" {
         Some(FundingSection::Income)
@@ -668,6 +675,20 @@ mod tests {
             .iter()
             .map(|r| (r.item.as_deref(), r.current, r.share_pct, r.history.clone()))
             .collect()
+    }
+
+    #[test]
+    fn section_labels_said_of_whose_or_by_what() {
+        for (label, section) in [
+            ("收入构成", FundingSection::Income),
+            ("部门收入", FundingSection::Income),
+            ("按收入来源", FundingSection::Income),
+            ("按支出用途", FundingSection::Expenditure),
+            ("单位支出", FundingSection::Expenditure),
+        ] {
+            assert_eq!(section_label(label), Some(section), "{label}");
+        }
+        assert_eq!(section_label("部门名称"), None);
     }
 
     #[test]

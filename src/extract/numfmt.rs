@@ -623,6 +623,23 @@ fn civil(serial: f64, date1904: bool) -> Option<(i64, u32, u32, u32)> {
     Some((y, m, d, secs))
 }
 
+/// The serial of a date and a time of day in seconds, as [`civil`] reads
+/// it back: days from the 1900 system's day 0 (its 29 February 1900
+/// counted), or from 1904-01-01.
+pub fn serial_of(y: i64, m: u32, d: u32, secs: f64, date1904: bool) -> f64 {
+    let days = if date1904 {
+        days_from_civil(y, m, d) - days_from_civil(1904, 1, 1)
+    } else {
+        let n = days_from_civil(y, m, d) - days_from_civil(1899, 12, 31);
+        if n >= 60 {
+            n + 1
+        } else {
+            n
+        }
+    };
+    days as f64 + secs / 86_400.0
+}
+
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use crate::extract::archive::{resolve_target, Package};
-use crate::extract::numfmt::{builtin_format, format_number};
+use crate::extract::numfmt::{builtin_format, format_number, serial_of};
 use crate::extract::xml::{parse, XmlEvent};
 use crate::layout::structured::{table_rows, GridOptions, TableCell};
 use crate::layout::{Layout, Row};
@@ -486,24 +486,16 @@ fn read_sheet(
 }
 
 /// The serial number of an ISO 8601 date (`2025-11-30`, perhaps with a
-/// time `T08:30:00`): days since 1899-12-30, or since 1904-01-01 in a
-/// 1904 workbook.
+/// time `T08:30:00`), in the workbook's date system.
 fn iso_serial(iso: &str, date1904: bool) -> Option<f64> {
     let (date, time) = iso.split_once('T').unwrap_or((iso, ""));
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let mut parts = date.splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    // Days from 1970-01-01 of a civil date (H. Hinnant's algorithm).
-    let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let unix_days = era * 146_097 + doe - 719_468;
-    // 1899-12-30 is 25569 days before 1970-01-01; 1904-01-01 is 24107.
-    let days = unix_days + if date1904 { 24_107 } else { 25_569 };
     let mut hms = time
         .trim_end_matches('Z')
         .split(':')
@@ -516,7 +508,7 @@ fn iso_serial(iso: &str, date1904: bool) -> Option<f64> {
         (Some(h), Some(mi), s) => h * 3600.0 + mi * 60.0 + s.unwrap_or(0.0),
         _ => 0.0,
     };
-    Some(days as f64 + secs / 86_400.0)
+    Some(serial_of(y, m, d, secs, date1904))
 }
 
 /// A cell's displayed text from its type, style and stored value.

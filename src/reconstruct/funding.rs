@@ -110,8 +110,6 @@ fn section_of_item(item: &str) -> FundingSection {
     }
 }
 
-/// A funding row of an item and its amount, in a layout that prints no
-/// share or history beside it.
 /// Two or more label | amount pairs one after the other (`资金总额 |
 /// 2,846.32 | 其中：财政拨款 | 2,846.32`), blank cells aside; no
 /// percentage among the amounts (that is a 占比 column).
@@ -135,6 +133,8 @@ fn label_amount_pairs(cells: &[Option<String>]) -> Option<Vec<(String, f64)>> {
         .collect()
 }
 
+/// A funding row of an item and its amount, in a layout that prints no
+/// share or history beside it.
 fn amount_only(section: FundingSection, item: String, current: Option<f64>) -> FundingRow {
     FundingRow {
         section,
@@ -251,7 +251,22 @@ fn with_current_year(header: &[(Span, AmountColumn)]) -> Vec<(Span, AmountColumn
     }
 }
 
-/// A column's place in the parser's order (当年金额, 占比, years).
+/// One of several items a row prints with their amounts: in the table's
+/// section where its rows are labelled, else its own item's; counted.
+fn push_amount(
+    rows: &mut Vec<FundingRow>,
+    seq: &mut [u32; 4],
+    section: Option<FundingSection>,
+    item: String,
+    amount: f64,
+) {
+    let sec = section.unwrap_or_else(|| section_of_item(&item));
+    if let Some(n) = seq.get_mut(sec as usize) {
+        *n += 1;
+    }
+    rows.push(amount_only(sec, item, Some(amount)));
+}
+
 /// 续表 (续上表, （续）) or a page number printed between a table's rows.
 pub(super) fn is_continuation_mark(t: &str) -> bool {
     let s = squash(t);
@@ -265,6 +280,7 @@ fn amount_slots(years: usize) -> usize {
     2 + years.max(2)
 }
 
+/// A column's place in the parser's order (当年金额, 占比, years).
 fn rank(c: AmountColumn, years: &[i32]) -> usize {
     match c {
         AmountColumn::Current => 0,
@@ -503,14 +519,14 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 out.unit = in_prose.first().map(|(_, _, u)| u.clone());
             }
             for (item, amount, unit) in in_prose {
-                let sec = if labelled {
-                    sec
-                } else {
-                    section_of_item(&item)
-                };
-                seq[sec as usize] += 1;
                 if out.unit.as_deref() == Some(unit.as_str()) {
-                    out.rows.push(amount_only(sec, item, Some(amount)));
+                    push_amount(
+                        &mut out.rows,
+                        &mut seq,
+                        labelled.then_some(sec),
+                        item,
+                        amount,
+                    );
                 } else {
                     out.warnings.push(Warning::new(
                         "bad_number",
@@ -528,13 +544,13 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         if header_columns.is_empty() {
             if let Some(pairs) = label_amount_pairs(cells.get(item_at..).unwrap_or_default()) {
                 for (item, amount) in pairs {
-                    let sec = if labelled {
-                        sec
-                    } else {
-                        section_of_item(&item)
-                    };
-                    seq[sec as usize] += 1;
-                    out.rows.push(amount_only(sec, item, Some(amount)));
+                    push_amount(
+                        &mut out.rows,
+                        &mut seq,
+                        labelled.then_some(sec),
+                        item,
+                        amount,
+                    );
                 }
                 continue;
             }

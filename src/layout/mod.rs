@@ -101,7 +101,7 @@ impl Row {
 /// with what the table holds in brackets (`（年度绩效指标）`).
 pub fn is_caption_title(text: &str) -> bool {
     let t = without_spaces(text);
-    let t = t.get(enumerator_len(&t).unwrap_or(0)..).unwrap_or(&t);
+    let t = after_enumerator(&t).unwrap_or(&t);
     let t = match t.strip_prefix("附件") {
         Some(rest) => rest.trim_start_matches(|c: char| {
             c.is_ascii_digit() || matches!(c, '：' | ':' | '、' | '.' | '．')
@@ -182,6 +182,12 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// What follows a list item's enumerator ([`enumerator_len`]) at the
+/// start of `s`: `一、产出指标` → `产出指标`; `None` where `s` opens with none.
+pub fn after_enumerator(s: &str) -> Option<&str> {
+    s.get(enumerator_len(s)?..)
+}
 
 /// The length in bytes of a list item's enumerator (`(一)`, `（一）`,
 /// `一、`, `1、`, `1.`, `(1)`, `目标1：`) at the start of `s`, if any: the

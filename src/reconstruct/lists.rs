@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::values::clean_text;
-pub use crate::layout::enumerator_len;
+pub use crate::layout::{after_enumerator, enumerator_len};
 
 static PARAGRAPH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)</?p(?:\s[^<>]*)?>|<br\s*/?>").unwrap());

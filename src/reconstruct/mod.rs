@@ -74,9 +74,7 @@ pub fn section_of_label(cell: &str) -> Option<Section> {
     if let Some(s) = plain_label(&t) {
         return Some(s);
     }
-    let numbered = lists::enumerator_len(&t)
-        .and_then(|n| t.get(n..))
-        .unwrap_or(&t);
+    let numbered = lists::after_enumerator(&t).unwrap_or(&t);
     let attached = ["附件", "附表", "附"]
         .iter()
         .find_map(|p| numbered.strip_prefix(p))
@@ -381,9 +379,7 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
             .is_some_and(|e| !e.trim_end().ends_with('是'));
     // (A form's title numbered in a batch, `（一）某局2025年部门整体绩效
     // 目标表`, is the title, no heading of a section.)
-    let numbered_title = lists::enumerator_len(text)
-        .and_then(|n| text.get(n..))
-        .is_some_and(is_form_title);
+    let numbered_title = lists::after_enumerator(text).is_some_and(is_form_title);
     if chinese_numbered
         && !numbered_title
         && numbered_organisation(text).is_none()
@@ -409,9 +405,7 @@ fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
 /// `（一）数量指标`).
 fn names_indicator_group(text: &str) -> bool {
     let bare = squash(text);
-    let name = lists::enumerator_len(&bare)
-        .and_then(|n| bare.get(n..))
-        .unwrap_or(&bare);
+    let name = lists::after_enumerator(&bare).unwrap_or(&bare);
     vocab::is_level1_name(name) || vocab::is_level2_name(name)
 }
 
@@ -448,8 +442,7 @@ fn numbered_organisation(text: &str) -> Option<&str> {
     if !starts_with_chinese_number(text) {
         return None;
     }
-    let n = lists::enumerator_len(text)?;
-    let name = trim(text.get(n..)?);
+    let name = trim(lists::after_enumerator(text)?);
     let len = name.chars().count();
     ((3..=30).contains(&len)
         && ENDINGS.iter().any(|e| name.ends_with(e))
@@ -2379,17 +2372,7 @@ fn fuller_name(addressed_to: Option<String>, from_title: Option<String>) -> Opti
 /// four Chinese numerals before 年 (二〇二六年).
 fn year_start(title: &str) -> Option<usize> {
     let digit = title.find(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    let is_numeral = |c: char| "〇零一二三四五六七八九".contains(c);
-    let chars: Vec<(usize, char)> = title.char_indices().collect();
-    let numerals = chars.windows(5).find_map(|w| match w {
-        [(at, a), (_, b), (_, c), (_, d), (_, '年')]
-            if [*a, *b, *c, *d].into_iter().all(is_numeral) =>
-        {
-            Some(*at)
-        }
-        _ => None,
-    });
-    match (digit, numerals) {
+    match (digit, values::chinese_year_start(title)) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
@@ -2409,9 +2392,7 @@ fn department_from_title(title: &str) -> Option<String> {
     ];
     // A form numbered in a batch (`一、某局2025年…`, `（一）`, `1.`): the
     // number is no part of the name.
-    let title = crate::layout::enumerator_len(title)
-        .and_then(|n| title.get(n..))
-        .map_or(title, trim);
+    let title = lists::after_enumerator(title).map_or(title, trim);
     // (A title without a year ends the name at the form's words.)
     let year_at = year_start(title);
     let cut = FORM_WORDS

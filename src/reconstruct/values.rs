@@ -566,6 +566,11 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})
 static CHINESE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([〇○零一二][〇○零一二三四五六七八九]{3})\s*年").unwrap());
 
+/// Where a year written in Chinese numerals (`二〇二六年`) begins in `s`.
+pub fn chinese_year_start(s: &str) -> Option<usize> {
+    CHINESE_YEAR.find(s).map(|m| m.start())
+}
+
 /// All four-digit years written as `2026年` / `2026 年` (or with full-width
 /// digits), in order; else those written in Chinese numerals
 /// (`二〇二六年`).

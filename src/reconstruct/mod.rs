@@ -1274,7 +1274,8 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
 /// …一览表) that reads no indicator.
 fn is_summary_of_approvals(c: &Content) -> bool {
     let summary = c.title.as_deref().is_some_and(|t| {
-        let t = without_bracketed_end(&squash(t)).to_string();
+        let squashed = squash(t);
+        let t = without_bracketed_end(&squashed);
         t.ends_with("汇总表") || t.ends_with("一览表") || t.ends_with("汇总")
     });
     summary && c.indicators.is_empty()

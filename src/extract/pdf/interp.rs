@@ -710,12 +710,12 @@ impl<'a> Interpreter<'a> {
         // lowest, so the characters are given the places in reverse.
         if all_up {
             if let Some(run) = self.glyphs.get_mut(first_glyph..) {
-                let n = run.len();
-                for k in 0..n / 2 {
-                    let (a, b) = run.split_at_mut(n - 1 - k);
-                    if let (Some(x), Some(y)) = (a.get_mut(k), b.first_mut()) {
-                        std::mem::swap(&mut x.text, &mut y.text);
-                    }
+                let texts: Vec<String> = run
+                    .iter_mut()
+                    .map(|g| std::mem::take(&mut g.text))
+                    .collect();
+                for (g, t) in run.iter_mut().zip(texts.into_iter().rev()) {
+                    g.text = t;
                 }
             }
         }

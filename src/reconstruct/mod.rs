@@ -1610,6 +1610,91 @@ fn is_heading_line(row: &Row) -> bool {
         && !is_sentence(t)
 }
 
+/// Whether a first cell is a label of any kind: a section's, or a field's
+/// of a project's header block.
+fn is_any_label(cell: &str) -> bool {
+    is_label(cell) || project::is_block_label(cell)
+}
+
+/// Where a page break cut a label cell in two (`年度工作任` at the foot of
+/// one page, `务` at the head of the next), the two rows as one: neither
+/// part is a label, both together are. Read apart, the first part's text
+/// went to the section above, silently.
+fn with_cut_labels_joined(rows: &[Row]) -> Cow<'_, [Row]> {
+    let cut_at = |i: usize| matches!((rows.get(i), rows.get(i + 1)), (Some(a), Some(b)) if label_cut_between(a, b));
+    if !(0..rows.len()).any(cut_at) {
+        return Cow::Borrowed(rows);
+    }
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while let Some(row) = rows.get(i) {
+        match rows.get(i + 1).filter(|_| cut_at(i)) {
+            Some(next) => {
+                out.push(join_cut_label_rows(row, next));
+                i += 2;
+            }
+            None => {
+                out.push(row.clone());
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `next`, the first row after a page break, holds the rest of
+/// `prev`'s label cell: the first cells are short, the first part is no
+/// label (nor a column title) alone, and the two together are one (the
+/// same one as the second part, if that is one alone: `年度` | `工作任务`);
+/// the rows have the same columns, or `next` has no text beside its part
+/// of the label.
+fn label_cut_between(prev: &Row, next: &Row) -> bool {
+    const MAX_PART: usize = 12;
+    if !next.after_page_break {
+        return false;
+    }
+    let (Some(a), Some(b)) = (prev.cells.first(), next.cells.first()) else {
+        return false;
+    };
+    let (a, b) = (squash(trim(a)), squash(trim(b)));
+    let short = |t: &str| !t.is_empty() && t.chars().count() <= MAX_PART;
+    if !short(&a) || !short(&b) || is_any_label(&a) {
+        return false;
+    }
+    if header::field_of_word(&b).is_some() || header::field_of_word(&a).is_some() {
+        return false;
+    }
+    let same_columns = prev.cells.len() == next.cells.len();
+    let rest_empty = next.cells.iter().skip(1).all(|c| trim(c).is_empty());
+    let joined = format!("{a}{b}");
+    let same_as_second = !is_any_label(&b)
+        || (section_of_label(&b) == section_of_label(&joined)
+            && project::same_block_label(&b, &joined));
+    (same_columns || rest_empty) && is_any_label(&joined) && same_as_second
+}
+
+/// The rows of a label cut by a page break as one row: the label's parts
+/// joined, and each other cell's text continued by the text under it.
+fn join_cut_label_rows(prev: &Row, next: &Row) -> Row {
+    let mut cells = prev.cells.clone();
+    for (k, cell) in cells.iter_mut().enumerate() {
+        let Some(rest) = next.cells.get(k).map(|c| trim(c)).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        *cell = if k == 0 {
+            format!("{}{}", squash(trim(cell)), squash(rest))
+        } else if trim(cell).is_empty() {
+            rest.to_string()
+        } else {
+            joins::join_wrapped(cell, rest)
+        };
+    }
+    Row {
+        cells,
+        ..prev.clone()
+    }
+}
+
 /// A form's rows with each line of prose that starts with a section label
 /// (`部门名称：鄂州市数据局`, `年度总体目标：1.…`) cut into the label cell and
 /// the value cell a table would have, so that every section reader sees
@@ -1819,6 +1904,7 @@ fn is_project_form_of(rows: &[Row], hard: bool) -> bool {
 fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     let pages = page_range(rows);
     let rows = without_running_titles(rows);
+    let rows = with_cut_labels_joined(&rows);
     let rows = with_label_lines_split(&rows);
     // (A project's header block reads the labels along its rows itself.)
     let rows = match with_list_labels_split(&rows) {
@@ -4291,5 +4377,62 @@ mod tests {
             (None, "（本级）宜昌市档案馆".into())
         );
         assert_eq!(s("12345"), (None, "12345".into()));
+    }
+
+    #[test]
+    fn a_label_cut_by_a_page_break_is_joined() {
+        let on_next_page = |cells: &[&str]| Row {
+            after_page_break: true,
+            ..grid_row(cells)
+        };
+        let rows = vec![
+            grid_row(&["部门职能概述", "负责全市档案工作。"]),
+            grid_row(&["年\n度", "1、接收进馆档案4500卷；2、举办宣传活动\n12场。"]),
+            on_next_page(&["工\n作\n任\n务", ""]),
+            grid_row(&["长期目标：", "建成数字档案馆。"]),
+        ];
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(c.functions, vec!["负责全市档案工作。"]);
+        assert_eq!(
+            c.annual_tasks,
+            vec!["接收进馆档案4500卷", "举办宣传活动12场。"]
+        );
+        // A project's label, cut beside its value: 项目负责 | 张明 / 人 | .
+        let joined = join_cut_label_rows(
+            &grid_row(&["项目负责", "张明", "联系电话", "0717-1234567"]),
+            &on_next_page(&["人", "", "", ""]),
+        );
+        assert_eq!(
+            joined.cells,
+            ["项目负责人", "张明", "联系电话", "0717-1234567"]
+        );
+        assert!(label_cut_between(
+            &grid_row(&["项目负责", "张明", "联系电话", "0717-1234567"]),
+            &on_next_page(&["人", "", "", ""]),
+        ));
+    }
+
+    #[test]
+    fn rows_after_a_page_break_are_no_cut_label_where_a_part_is_one_alone() {
+        let next = Row {
+            after_page_break: true,
+            ..grid_row(&["财政拨款", "300"])
+        };
+        // (资金情况 | 财政拨款 would read as 资金情况 too.)
+        assert!(!label_cut_between(&grid_row(&["资金情况", ""]), &next));
+        // Not across a line of the same page.
+        assert!(!label_cut_between(
+            &grid_row(&["年度", "x"]),
+            &grid_row(&["工作任务", ""])
+        ));
+        // Nor where the two parts together are no label.
+        let next = Row {
+            after_page_break: true,
+            ..grid_row(&["数量指标", "x"])
+        };
+        assert!(!label_cut_between(&grid_row(&["产出指标", "y"]), &next));
     }
 }

@@ -209,6 +209,17 @@ fn as_printed(s: &str) -> String {
     t.trim_end_matches([':', '：']).to_string()
 }
 
+/// Whether a cell is one of a project header block's labels.
+pub(super) fn is_block_label(cell: &str) -> bool {
+    label_of(cell).is_some()
+}
+
+/// Whether two cells are the same label of a project header block, or
+/// neither is one.
+pub(super) fn same_block_label(a: &str, b: &str) -> bool {
+    label_of(a) == label_of(b)
+}
+
 /// What a cell names, if it is a label.
 fn label_of(cell: &str) -> Option<Label> {
     // Most cells are values, longer than any label: turned away before

@@ -910,6 +910,13 @@ mod tests {
         assert_eq!(field("指标值（说明）"), None);
     }
 
+    #[test]
+    fn other_bureaus_words_for_the_weight_are_the_weight() {
+        for w in ["权（分）值", "权重分", "分值权重", "权重分值", "权数"] {
+            assert_eq!(field_of_word(w), Some(Field::Weight), "{w}");
+        }
+    }
+
     fn row(s: &str) -> Row {
         Row {
             cells: s.split('|').map(str::to_string).collect(),

@@ -595,72 +595,104 @@ fn after_amounts(t: &str) -> Vec<&str> {
 
 /// A field printed after its label in one cell (`项目名称：某项目`, a line
 /// of the form's text) as the two cells a table would have; any other
-/// cell as it is. (Amounts are [`split_amount_cell`]'s; goal lines are
-/// cut before.)
+/// cell as it is. A value cell that runs on into the next field
+/// (`王五　　联系电话：0718-3321234`) is cut before it. (Amounts are
+/// [`split_amount_cell`]'s; goal lines are cut before.)
 fn split_field_cell(cell: Option<String>) -> Vec<Option<String>> {
+    let Some(text) = cell.as_deref() else {
+        return vec![cell];
+    };
     let mut out = Vec::new();
-    let mut rest = cell.clone();
+    let mut rest = Some(text);
+    if field_and_rest(text).is_none() {
+        match next_field_at(text, is_field_label) {
+            Some(at) if at > 0 => {
+                out.push(text.get(..at).map(|v| trim(v).to_string()));
+                rest = text.get(at..);
+            }
+            _ => return vec![cell],
+        }
+    }
     // Several fields on one line (`主管部门：某局　　实施单位：某中心`):
     // each label with its value.
-    while let Some((label, value, next)) = rest.as_deref().and_then(field_and_rest) {
-        out.push(Some(label));
-        out.push(Some(value));
+    while let Some((label, value, next)) = rest.and_then(field_and_rest) {
+        out.push(Some(label.to_string()));
+        out.push(Some(value.to_string()));
         rest = next;
     }
     if out.is_empty() {
         return vec![cell];
     }
-    out.extend(rest.map(Some));
+    out.extend(rest.map(|r| Some(r.to_string())));
     out
 }
 
-/// `label：value` where the label names a field of the header block: the
-/// label, the value, and what follows the value after a blank where
-/// another field's label and colon begin.
-fn field_and_rest(t: &str) -> Option<(String, String, Option<String>)> {
-    let is_field = |label: &str| {
-        matches!(
-            label_of(label),
-            Some(
-                Label::Name
-                    | Label::Code
-                    | Label::Department
-                    | Label::DepartmentCode
-                    | Label::Implementer
-                    | Label::Category
-                    | Label::Nature
-                    | Label::Period
-                    | Label::FundingBlock
-            )
-        )
-    };
-    let (label, value) = t.split_once([':', '：'])?;
-    if !is_field(label) {
-        return None;
+/// A label as forms print one before a colon: a few characters, not a
+/// number (`10:30` is a time).
+fn is_short_label(l: &str) -> bool {
+    let n = l.chars().count();
+    (2..=8).contains(&n) && l.chars().any(super::values::is_cjk)
+}
+
+/// Whether a label names one of the header block's fields, or whom to ask
+/// about the project (项目负责人, 联系电话: short values that share lines
+/// with the fields).
+fn is_field_label(label: &str) -> bool {
+    match label_of(label) {
+        Some(
+            Label::Name
+            | Label::Code
+            | Label::Department
+            | Label::DepartmentCode
+            | Label::Implementer
+            | Label::Category
+            | Label::Nature
+            | Label::Period
+            | Label::FundingBlock,
+        ) => true,
+        Some(Label::Other) => matches!(
+            as_printed(label).as_str(),
+            "项目负责人" | "负责人" | "联系人" | "联系电话"
+        ),
+        _ => false,
     }
-    // The next field: after a blank, a label and its colon.
-    let next = value
-        .char_indices()
+}
+
+/// Where, after a blank, a label and its colon begin that `is_label`
+/// accepts.
+fn next_field_at(t: &str, is_label: impl Fn(&str) -> bool) -> Option<usize> {
+    t.char_indices()
         .filter(|&(i, c)| {
             c.is_whitespace()
-                && value
-                    .get(i + c.len_utf8()..)
+                && t.get(i + c.len_utf8()..)
                     .and_then(|r| r.chars().next())
                     .is_some_and(|n| !n.is_whitespace())
         })
         .map(|(i, c)| i + c.len_utf8())
         .find(|&at| {
-            value
-                .get(at..)
+            t.get(at..)
                 .and_then(|r| r.split_once([':', '：']))
-                .is_some_and(|(l, _)| !l.contains(char::is_whitespace) && is_field(l))
-        });
+                .is_some_and(|(l, _)| !l.contains(char::is_whitespace) && is_label(l))
+        })
+}
+
+/// `label：value` where the label names a field of the header block: the
+/// label, the value, and what follows the value after a blank where
+/// another label and its colon begin.
+fn field_and_rest(t: &str) -> Option<(&str, &str, Option<&str>)> {
+    let (label, value) = t.split_once([':', '：'])?;
+    if !is_field_label(label) {
+        return None;
+    }
+    // The next: a field's label, or any short one (`某局　　单位：万元`); no
+    // name, code or period runs on into a label of its own.
+    let next = next_field_at(value, |l| is_field_label(l) || is_short_label(l));
     let (value, rest) = match next {
-        Some(at) => (value.get(..at)?, value.get(at..).map(str::to_string)),
+        Some(at) => (value.get(..at)?, value.get(at..)),
         None => (value, None),
     };
     let value = trim(value);
-    (!value.is_empty()).then(|| (trim(label).to_string(), value.to_string(), rest))
+    (!value.is_empty()).then(|| (trim(label), value, rest))
 }
 
 /// The amounts a sentence writes out after their labels, in order
@@ -1116,6 +1148,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         Some(n) if mode == Mode::Funding => b.funding.push(amount_row(t, Some(n))),
                         // A heading or note on a line of its own is no field,
                         // nor a form's own annotations (填报单位：(盖章), 单位：万元).
+                        _ if is_annotation(t) => {}
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
                         // The sign-off (编制单位：某局 | 日期：…, 填报人：…).
                         _ if is_sign_off(t) => {}
@@ -2186,5 +2219,41 @@ mod tests {
         assert_eq!(cost[0].history, vec![Some(40.0), Some(45.0)]);
         assert_eq!(b.cost_years, vec![2023, 2024]);
         assert_eq!(b.either_goals, vec!["完成设备更新"]);
+    }
+
+    #[test]
+    fn a_field_on_a_line_ends_before_the_next_label() {
+        let cells = |t: &str| -> Vec<String> {
+            split_field_cell(Some(t.to_string()))
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        assert_eq!(
+            cells("主管部门：崇阳县农业农村局　　　　单位：万元"),
+            ["主管部门", "崇阳县农业农村局", "单位：万元"]
+        );
+        assert_eq!(
+            cells("主管部门(盖章)：通城县农业农村局 联系人：张三 联系电话：0715-4321234"),
+            [
+                "主管部门(盖章)",
+                "通城县农业农村局",
+                "联系人",
+                "张三",
+                "联系电话",
+                "0715-4321234"
+            ]
+        );
+        // A value cell that runs on into the next field.
+        assert_eq!(
+            cells("王五　　联系电话：0718-3321234"),
+            ["王五", "联系电话", "0718-3321234"]
+        );
+        // A time is no label; prose with a colon inside is left whole.
+        assert_eq!(
+            cells("项目期限：2026年1月 10:30"),
+            ["项目期限", "2026年1月 10:30"]
+        );
+        assert_eq!(cells("完成 目标：造林"), ["完成 目标：造林"]);
     }
 }

@@ -1180,7 +1180,8 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         }
     }
     let sheet_starts: Vec<usize> = layout.sheets.iter().map(|(i, _)| *i).collect();
-    let segments = form_segments(&rows, &sheet_starts, hard);
+    let segments =
+        with_orphan_tables_joined(&rows, form_segments(&rows, &sheet_starts, hard), hard);
     let mut parts: Vec<Part> = Vec::new();
     let mut title_only: Vec<Warning> = Vec::new();
     let mut letter_year: Option<i32> = None;
@@ -1360,7 +1361,10 @@ fn form_segments<'a>(
     // The current form has rows of an approval's header block yet (its
     // department or project, its goals).
     let mut has_block = false;
-    let mut last_title: Option<String> = None;
+    // Every title seen so far: a running head over each page and the form's
+    // own title under it (`附件2 项目支出绩效目标表` / `2026年度…批复表`)
+    // alternate, so the head printed again is not the last title seen.
+    let mut titles_seen: Vec<String> = Vec::new();
     // (The label alone in its cell, or a line of prose `项目名称：…`.)
     let opens_block = |row: &Row| {
         row.texts().next().is_some_and(|t| {
@@ -1390,7 +1394,7 @@ fn form_segments<'a>(
             // The same title printed again (a running head in a text dump)
             // starts a form only when a header block follows it.
             let text = texts.first().map(|t| squash(t).into_owned());
-            let repeated = last_title.is_some() && last_title == text;
+            let repeated = text.as_ref().is_some_and(|t| titles_seen.contains(t));
             // A header block printed again after a page break with the
             // title (the same 主管部门, the same 项目名称) goes on.
             let block_follows = rows
@@ -1408,8 +1412,8 @@ fn form_segments<'a>(
                 });
             if repeated && !block_follows {
                 title = false;
-            } else {
-                last_title = text;
+            } else if let Some(t) = text.filter(|t| !titles_seen.contains(t)) {
+                titles_seen.push(t);
             }
         }
         // A caption right over the form's own indicator table (`二、部门
@@ -1517,6 +1521,39 @@ fn form_segments<'a>(
         })
         .filter(|(_, s)| !s.is_empty())
         .collect()
+}
+
+/// The segments with each that holds table rows but reads as no form
+/// (rows of indicators under a title printed again at the top of a page,
+/// taken for a new form's) joined to the segment before it: split off,
+/// its rows were left out with the letter-like segments, silently.
+fn with_orphan_tables_joined<'a>(
+    rows: &'a [Row],
+    segments: Vec<(usize, &'a [Row])>,
+    hard: bool,
+) -> Vec<(usize, &'a [Row])> {
+    let has_table_rows = |seg: &[Row]| {
+        seg.iter()
+            .any(|r| r.cells.iter().filter(|c| !trim(c).is_empty()).count() >= 3)
+    };
+    let mut out: Vec<(usize, &'a [Row])> = Vec::with_capacity(segments.len());
+    for (start, seg) in segments {
+        let orphan = !out.is_empty()
+            && has_table_rows(seg)
+            && reconstruct_rows(seg, hard)
+                .iter()
+                .all(|p| p.content.kind == Some(Kind::Unknown));
+        match out.last_mut() {
+            Some((prev_start, prev)) if orphan => {
+                let end = start + seg.len();
+                if let Some(joined) = rows.get(*prev_start..end) {
+                    *prev = joined;
+                }
+            }
+            _ => out.push((start, seg)),
+        }
+    }
+    out
 }
 
 /// Whether the worksheet starting at row `start` goes on with the form of
@@ -1848,16 +1885,31 @@ fn without_running_titles(rows: &[Row]) -> Cow<'_, [Row]> {
             _ => None,
         }
     };
-    let first = rows.iter().position(|r| title_of(r).is_some());
-    let title = first.and_then(|i| rows.get(i)).and_then(title_of);
-    let repeated = |(i, r): &(usize, &Row)| Some(*i) > first && title_of(r) == title;
-    if title.is_none() || !rows.iter().enumerate().any(|ir| repeated(&ir)) {
+    // (Every title line counts: a running head over the form's own title
+    // is printed again as well.)
+    let titles: Vec<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, title_of(r)?)))
+        .collect();
+    // (So is a title line at the top of a later page inside one form: a
+    // running head first printed over the form's part before, in another
+    // segment.)
+    let first = titles.first().map(|(i, _)| *i);
+    let repeated = |i: usize| {
+        titles.iter().any(|(k, t)| {
+            *k == i
+                && (titles.iter().any(|(j, earlier)| *j < i && earlier == t)
+                    || (Some(i) > first && rows.get(i).is_some_and(|r| r.after_page_break)))
+        })
+    };
+    if !(0..rows.len()).any(repeated) {
         return Cow::Borrowed(rows);
     }
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     let mut pending_break = false;
     for (i, r) in rows.iter().enumerate() {
-        if repeated(&(i, r)) {
+        if repeated(i) {
             // The page break it followed still comes before the next row.
             pending_break |= r.after_page_break;
             continue;
@@ -4434,5 +4486,77 @@ mod tests {
             ..grid_row(&["数量指标", "x"])
         };
         assert!(!label_cut_between(&grid_row(&["产出指标", "y"]), &next));
+    }
+
+    /// A project's form over two pages, with a running head on the second
+    /// page (`head_on_first`: on the first too).
+    fn form_with_running_head(head_on_first: bool) -> Vec<Row> {
+        let line = |t: &str, brk: bool| Row {
+            cells: vec![t.to_string()],
+            page: None,
+            after_page_break: brk,
+            table_start: false,
+            spans: None,
+        };
+        let head = "附件2 项目支出绩效目标表";
+        let mut rows = Vec::new();
+        if head_on_first {
+            rows.push(line(head, false));
+        }
+        rows.push(line("2026年度项目支出绩效目标批复表", false));
+        rows.push(grid_row(&[
+            "项目名称",
+            "便民服务站建设",
+            "主管部门",
+            "某市政务服务局",
+        ]));
+        rows.push(grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]));
+        rows.push(grid_row(&[
+            "产出指标",
+            "数量指标",
+            "新建服务站数量",
+            "≥36个",
+        ]));
+        rows.push(line(head, true));
+        rows.push(grid_row(&[
+            "效益指标",
+            "社会效益指标",
+            "群众办事就近办比例",
+            "≥90%",
+        ]));
+        rows.push(grid_row(&[
+            "满意度指标",
+            "服务对象满意度指标",
+            "群众满意度",
+            "≥90%",
+        ]));
+        rows
+    }
+
+    #[test]
+    fn a_running_head_at_the_top_of_a_page_neither_splits_nor_cuts_the_form() {
+        for head_on_first in [true, false] {
+            let parts = reconstruct_all(&Layout {
+                rows: form_with_running_head(head_on_first),
+                ..Layout::default()
+            });
+            assert_eq!(parts.len(), 1, "head on first page: {head_on_first}");
+            let c = &parts[0].content;
+            let names: Vec<&str> = c
+                .indicators
+                .iter()
+                .filter_map(|i| i.level3.as_deref())
+                .collect();
+            assert_eq!(
+                names,
+                ["新建服务站数量", "群众办事就近办比例", "群众满意度"],
+                "head on first page: {head_on_first}"
+            );
+            assert!(
+                c.warnings.iter().all(|w| w.code != "unread_row"),
+                "{:?}",
+                c.warnings
+            );
+        }
     }
 }

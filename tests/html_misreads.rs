@@ -2989,3 +2989,59 @@ fn department_funding_without_a_share_column() {
     );
     assert_eq!(d.history_years, [2023, 2024, 2025]);
 }
+
+/// The repro's project form: its name, department and two indicators.
+const TEA_FORM: &str = concat!(
+    "<table border=\"1\"><tbody>",
+    "<tr><td>项目名称</td><td colspan=\"3\">茶产业发展扶持</td></tr>",
+    "<tr><td>主管部门</td><td colspan=\"3\">通城县农业农村局</td></tr>",
+    "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+    "<tr><td>产出指标</td><td>数量指标</td><td>新建标准化茶园</td><td>≥3000亩</td></tr>",
+    "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>茶农满意度</td><td>≥90%</td></tr>",
+    "</tbody></table>"
+);
+
+fn assert_tea_form(d: &Document) {
+    assert_eq!(d.kind, Some(Kind::Project));
+    assert_eq!(d.year, Some(2026));
+    assert_eq!(d.department.as_deref(), Some("通城县农业农村局"));
+    let name = d.project.as_ref().and_then(|p| p.name.as_deref());
+    assert_eq!(name, Some("茶产业发展扶持"));
+    assert_eq!(
+        pairs(d, |i| &i.level3, |i| &i.target),
+        vec![
+            (Some("新建标准化茶园"), Some("≥3000亩")),
+            (Some("茶农满意度"), Some("≥90%")),
+        ]
+    );
+}
+
+#[test]
+fn a_copy_of_the_form_that_the_pages_stylesheet_hides() {
+    // A layout for phones, hidden by a class the page's <style> hides,
+    // was read as a second approval.
+    let page = format!(
+        concat!(
+            "<html><head><meta charset=\"utf-8\"><style>.mobile{{display:none}}</style></head>",
+            "<body><h1>2026年项目支出绩效目标表</h1>{}<div class=\"mobile\">{}</div></body></html>"
+        ),
+        TEA_FORM, TEA_FORM
+    );
+    let mut docs =
+        pifu::convert::convert_named_all("page.html", page.as_bytes(), Path::new("page.html"));
+    assert_eq!(docs.len(), 1, "{docs:#?}");
+    let d = docs.remove(0);
+    assert_tea_form(&d);
+    // Hidden like an inline style: nothing guessed.
+    assert!(d.warnings.iter().all(|w| w.code != "repeated_form"));
+}
+
+#[test]
+fn the_same_form_printed_twice() {
+    // Its stylesheet linked, not in the page: both copies are shown.
+    let d = one(&format!(
+        "<h1>2026年项目支出绩效目标表</h1><div class=\"pc\">{TEA_FORM}</div><div class=\"m\">{TEA_FORM}</div>"
+    ));
+    assert_tea_form(&d);
+    assert!(d.warnings.iter().any(|w| w.code == "repeated_form"));
+}

@@ -8,7 +8,11 @@
 //! footer, the page's provenance (canonical address, publication date) and
 //! laying the article out as rows: every `<table>` on the HTML table model
 //! (a cell takes the next free slot; slots under a rowspan are skipped),
-//! text outside tables as one-cell prose rows.
+//! text outside tables as one-cell prose rows. What the page does not
+//! show is not read: hidden by an element's own style or attribute, or by
+//! a class or id that a plain rule of the page's `<style>` hides; and a
+//! whole form printed twice (a copy hidden by a linked stylesheet) is
+//! read once.
 //!
 //! Every walk over the tree is iterative and the tree's depth is checked
 //! before it is walked, so deep nesting costs time in proportion to the
@@ -80,7 +84,8 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlDoc, String> {
     }
     let (text, encoding) = decode(bytes);
     check_depth(&text)?;
-    let html = parse_page(&without_table_whitespace(&text));
+    let mut html = parse_page(&without_table_whitespace(&text));
+    hide_by_stylesheet(&mut html.tree);
     let root = html.tree.root();
     let head_meta = provenance(root);
     let body = find_element(root, "body").unwrap_or(root);
@@ -811,6 +816,225 @@ fn hides(style: &str) -> bool {
         .collect();
     squashed.windows(12).any(|w| w == b"display:none")
         || squashed.windows(17).any(|w| w == b"visibility:hidden")
+}
+
+// --- stylesheets -----------------------------------------------------------
+
+/// Marks each element that a `<style>` of the page hides by its class or
+/// id (`.mobile{display:none}` over a copy of the form laid out for
+/// phones) with the `hidden` attribute, so that every later walk leaves
+/// it out as it does an element hidden by its own style. An element whose
+/// own style shows it (`style="display:block"`, the open tab of a set)
+/// is left as it is: its style overrides the sheet's.
+fn hide_by_stylesheet(tree: &mut ego_tree::Tree<Node>) {
+    let mut css = String::new();
+    for n in tree.root().descendants() {
+        if n.value().as_element().is_some_and(applies_always) {
+            for t in n.children() {
+                if let Node::Text(t) = t.value() {
+                    css.push_str(t);
+                    css.push('\n');
+                }
+            }
+        }
+    }
+    if css.is_empty() {
+        return;
+    }
+    let hidden = stylesheet_hidden(&css);
+    if hidden.is_empty() {
+        return;
+    }
+    let marked: Vec<NodeId> = tree
+        .root()
+        .descendants()
+        .filter(|n| {
+            n.value().as_element().is_some_and(|el| {
+                selected(el, &hidden) && attr(el, "style").and_then(declares_hidden) != Some(false)
+            })
+        })
+        .map(|n| n.id())
+        .collect();
+    let hidden_attr = || {
+        (
+            html5ever::QualName::new(
+                None,
+                html5ever::Namespace::from(""),
+                html5ever::LocalName::from("hidden"),
+            ),
+            html5ever::tendril::StrTendril::new(),
+        )
+    };
+    for id in marked {
+        if let Some(mut n) = tree.get_mut(id) {
+            if let Node::Element(el) = n.value() {
+                el.attrs.push(hidden_attr());
+            }
+        }
+    }
+}
+
+/// Whether a `<style>` element applies whatever the medium and screen:
+/// CSS (no other `type`), for no `media` but `all` or `screen` (a print
+/// sheet or a phone's is conditional).
+fn applies_always(el: &scraper::node::Element) -> bool {
+    let is = |v: Option<&str>, ok: &[&str]| {
+        v.is_none_or(|v| ok.iter().any(|k| v.trim().eq_ignore_ascii_case(k)))
+    };
+    el.name() == "style"
+        && is(attr(el, "type"), &["", "text/css"])
+        && is(attr(el, "media"), &["", "all", "screen"])
+}
+
+/// Whether an element's class or id is one of the hidden selectors
+/// ([`stylesheet_hidden`]), alone or after its tag name.
+fn selected(el: &scraper::node::Element, hidden: &std::collections::HashSet<String>) -> bool {
+    let names = class_names(el)
+        .map(|c| ('.', c))
+        .chain(attr(el, "id").map(|i| ('#', i.trim())));
+    for (mark, name) in names {
+        if hidden.contains(&format!("{mark}{name}"))
+            || hidden.contains(&format!("{}{mark}{name}", el.name()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The selectors a stylesheet hides (`display: none`, `visibility:
+/// hidden`), each a class or id alone or after a tag name (`.a`, `#b`,
+/// `td.a`; the tag in lower case), from its plain top-level rules only:
+/// an at-rule's block (`@media print`, a phone's screen width) is
+/// conditional, and a selector with more in it (`.a .b`, `.a:hover`)
+/// needs more than a scan. A name that any rule shows (`.tab.on {display:
+/// block}` beside `.tab {display: none}`) is not taken as hidden: it may
+/// be shown. Linear in the text; never fails.
+fn stylesheet_hidden(css: &str) -> std::collections::HashSet<String> {
+    let css = without_css_comments(css);
+    let mut hidden = std::collections::HashSet::new();
+    let mut shown = std::collections::HashSet::new();
+    let mut rest = css.as_str();
+    while let Some(k) = rest.find(['{', ';', '}']) {
+        let prelude = rest.get(..k).unwrap_or_default().trim();
+        let after = rest.get(k + 1..).unwrap_or_default();
+        if !rest.get(k..).is_some_and(|r| r.starts_with('{')) {
+            // A statement at-rule (`@import …;`) or a stray brace.
+            rest = after;
+            continue;
+        }
+        let end = block_end(after);
+        let body = after.get(..end).unwrap_or_default();
+        rest = after.get(end + 1..).unwrap_or_default();
+        if prelude.starts_with('@') {
+            continue;
+        }
+        let verdict = declares_hidden(body);
+        for selector in prelude.split(',').map(str::trim) {
+            match verdict {
+                Some(true) => hidden.extend(simple_selector(selector)),
+                Some(false) => shown.extend(selector_names(selector)),
+                None => {}
+            }
+        }
+    }
+    hidden.retain(|s: &String| {
+        let name = s.find(['.', '#']).and_then(|p| s.get(p + 1..));
+        name.is_none_or(|n| !shown.contains(n))
+    });
+    hidden
+}
+
+/// The stylesheet without its comments, and without the `<!--` `-->`
+/// that old pages wrap it in (CSS ignores them); each becomes a space.
+fn without_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(k) = rest.find("/*") {
+        out.push_str(rest.get(..k).unwrap_or_default());
+        out.push(' ');
+        let inside = rest.get(k + 2..).unwrap_or_default();
+        // (An unclosed comment runs to the end.)
+        rest = inside
+            .find("*/")
+            .and_then(|e| inside.get(e + 2..))
+            .unwrap_or_default();
+    }
+    out.push_str(rest);
+    out.replace("<!--", " ").replace("-->", " ")
+}
+
+/// Where the block that `text` is the inside of ends: the index of its
+/// closing brace, or the text's length when it is not closed.
+fn block_end(text: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return i,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// What a list of declarations says of showing: `Some(true)` when it
+/// hides (`display: none` or `visibility: hidden`/`collapse`, the last of
+/// each winning), `Some(false)` when it sets either to anything else
+/// (shows), `None` when it sets neither.
+fn declares_hidden(declarations: &str) -> Option<bool> {
+    let (mut display_none, mut invisible) = (None, None);
+    for decl in declarations.split(';') {
+        let Some((name, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().to_ascii_lowercase();
+        let value = value.trim_end_matches("!important").trim();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "display" => display_none = Some(value == "none"),
+            "visibility" => invisible = Some(matches!(value, "hidden" | "collapse")),
+            _ => {}
+        }
+    }
+    match (display_none, invisible) {
+        (None, None) => None,
+        (d, v) => Some(d == Some(true) || v == Some(true)),
+    }
+}
+
+/// A selector that names one class or id, alone or after a tag name
+/// (`.a`, `#b`, `td.a`), as `[tag].name` / `[tag]#name` with the tag in
+/// lower case; `None` for any other selector.
+fn simple_selector(selector: &str) -> Option<String> {
+    let at = selector.find(['.', '#'])?;
+    let tag = selector.get(..at)?;
+    let name = selector.get(at + 1..)?;
+    let mark = selector.get(at..at + 1)?;
+    (tag.bytes().all(|b| b.is_ascii_alphanumeric())
+        && !name.is_empty()
+        && name.chars().all(is_name_char))
+    .then(|| format!("{}{mark}{name}", tag.to_ascii_lowercase()))
+}
+
+/// The class names and ids a selector mentions anywhere (`.tab.on
+/// > #x` → `tab`, `on`, `x`).
+fn selector_names(selector: &str) -> impl Iterator<Item = String> + '_ {
+    selector
+        .split(['.', '#'])
+        .skip(1)
+        .map(|s| {
+            s.chars()
+                .take_while(|&c| is_name_char(c))
+                .collect::<String>()
+        })
+        .filter(|s| !s.is_empty())
+}
+
+/// A character of a CSS name (escapes aside: a selector with one is not
+/// read).
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii()
 }
 
 /// The check box an `<input type="checkbox">` (or radio button) shows:
@@ -1998,10 +2222,73 @@ fn extend_short_rowspans(
     }
 }
 
+/// A table's rows as a key when they are a whole approval by themselves
+/// (the label of a project or department name with its value, and an
+/// indicator table's level header): a hash of its cells' texts without
+/// whitespace, cell by cell and row by row. A page never publishes the
+/// same form twice as two approvals: a second table with the same key is
+/// a copy the page hides by a stylesheet it links (a layout for phones,
+/// a print view), so it is read once. A table that is only part of a form
+/// (a header row, a block of indicators whose name is printed above it)
+/// has no key: two projects may print the same one.
+fn form_key(rows: &[Row]) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let named = rows.iter().any(|r| {
+        let mut texts = r.texts();
+        texts.next().is_some_and(|t| {
+            let (label, value) = t.split_once([':', '：']).unwrap_or((t, ""));
+            names_an_approval(label) && (!value.trim().is_empty() || texts.next().is_some())
+        })
+    });
+    let levels = || {
+        rows.iter().flat_map(Row::texts).any(|t| {
+            t.len() <= 120
+                && crate::reconstruct::header::field_of_word(t)
+                    .is_some_and(|f| matches!(f.level(), Some(0 | 1)))
+        })
+    };
+    if !named || !levels() {
+        return None;
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for r in rows {
+        for c in &r.cells {
+            c.chars()
+                .filter(|c| !c.is_whitespace())
+                .for_each(|c| c.hash(&mut h));
+            // (Apart from the next cell's text: `ab|c` is not `a|bc`.)
+            '\u{1f}'.hash(&mut h);
+        }
+        '\u{1e}'.hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+/// Whether a label names the project or department an approval is for.
+fn names_an_approval(label: &str) -> bool {
+    matches!(
+        crate::reconstruct::project::label_key(label).as_str(),
+        "项目名称" | "项目支出名称" | "部门(单位)名称" | "单位名称" | "部门名称" | "主管部门"
+    )
+}
+
+/// The code of the warning that a table was a form printed again (said
+/// once a page).
+const REPEATED_FORM: &str = "repeated_form";
+
+fn repeated_form_warning() -> Warning {
+    Warning::new(
+        REPEATED_FORM,
+        "a table printed again on the page, cell for cell (the same form, most likely a copy hidden by a stylesheet the page links), was read once",
+    )
+}
+
 /// Lays out a subtree: data tables as grids, everything else as prose
 /// lines; layout tables are walked into.
 fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
     let mut line = String::new();
+    // The keys of the whole forms read so far ([`form_key`]).
+    let mut forms = std::collections::HashSet::new();
     let mut skip: Option<NodeId> = None;
     let flush = |line: &mut String, out: &mut Vec<Row>| {
         let text = tidy(line);
@@ -2031,7 +2318,16 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
                         }
                         if el.name() == "table" && !is_layout_table(n) {
                             flush(&mut line, &mut out.rows);
+                            let (rows, warnings) = (out.rows.len(), out.warnings.len());
                             data_table(n, out)?;
+                            let key = form_key(out.rows.get(rows..).unwrap_or_default());
+                            if key.is_some_and(|k| !forms.insert(k)) {
+                                out.rows.truncate(rows);
+                                out.warnings.truncate(warnings);
+                                if !out.warnings.iter().any(|w| w.code == REPEATED_FORM) {
+                                    out.warnings.push(repeated_form_warning());
+                                }
+                            }
                             skip = Some(n.id());
                             continue;
                         }
@@ -2219,6 +2515,10 @@ mod tests {
         r.cells.iter().map(String::as_str).collect()
     }
 
+    fn codes(warnings: &[Warning]) -> Vec<&str> {
+        warnings.iter().map(|w| w.code.as_str()).collect()
+    }
+
     /// Each row's cell texts.
     fn grid(rows: &[Row]) -> Vec<Vec<&str>> {
         rows.iter().map(cells).collect()
@@ -2382,6 +2682,203 @@ mod tests {
                 vec!["e", "1"],
                 vec!["f", "2"],
             ]
+        );
+    }
+
+    #[test]
+    fn the_rules_a_stylesheet_hides_by() {
+        let sheet = |css: &str| {
+            let mut v: Vec<String> = stylesheet_hidden(css).into_iter().collect();
+            v.sort();
+            v
+        };
+        assert_eq!(sheet(".mobile{display:none}"), vec![".mobile"]);
+        assert_eq!(
+            sheet("#m, TD.x , .y { color: red; Visibility : Hidden !important }"),
+            vec!["#m", ".y", "td.x"]
+        );
+        // Selectors with more in them, conditional blocks and other
+        // declarations hide nothing.
+        assert!(sheet(concat!(
+            ".a .b{display:none}.c:hover{display:none}div>.d{display:none}",
+            "@media print{.e{display:none}}@media (max-width:600px){.f{display:none}}",
+            ".g{display:block}.h{visibility:visible}.i{color:#fff;font:12px/1 x}",
+            "[hidden].j{display:none}.k.l{display:none}*.m{display:none}"
+        ))
+        .is_empty());
+        // The last of a declaration wins.
+        assert!(sheet(".a{display:none;display:block}").is_empty());
+        assert_eq!(sheet(".a{display:block;display:none}"), vec![".a"]);
+        // A name that a rule shows may be shown.
+        assert!(sheet(".tab{display:none}.tab.on{display:block}").is_empty());
+        assert!(sheet(".a{display:block} .a{display:none}").is_empty());
+        // Comments, the `<!-- -->` of old pages and at-rule statements.
+        assert_eq!(
+            sheet("<!-- @import url(x.css); /* .b{display:none} */ .a{display:none} -->"),
+            vec![".a"]
+        );
+        // After a block that never closes, or a comment, nothing is read.
+        assert!(sheet("@media print { .a{display:none}").is_empty());
+        assert!(sheet("/* .a{display:none}").is_empty());
+        // Junk never fails.
+        for junk in [
+            "",
+            "{",
+            "}",
+            "}}{{",
+            ";;",
+            ".",
+            "#",
+            ".{display:none}",
+            "\u{0}{;}",
+            "@{",
+            "é.ü{display:none}",
+        ] {
+            let _ = sheet(junk);
+        }
+    }
+
+    #[test]
+    fn what_the_declarations_say_of_showing() {
+        assert_eq!(declares_hidden("display:none"), Some(true));
+        assert_eq!(declares_hidden(" DISPLAY : NONE !important ;"), Some(true));
+        assert_eq!(declares_hidden("visibility:collapse"), Some(true));
+        assert_eq!(
+            declares_hidden("display:block;visibility:hidden"),
+            Some(true)
+        );
+        assert_eq!(declares_hidden("display:table"), Some(false));
+        assert_eq!(declares_hidden("visibility:visible"), Some(false));
+        assert_eq!(declares_hidden("color:red;border:none"), None);
+        assert_eq!(declares_hidden(""), None);
+    }
+
+    #[test]
+    fn simple_selectors_only() {
+        assert_eq!(simple_selector(".a-b_1"), Some(".a-b_1".to_string()));
+        assert_eq!(simple_selector("#表"), Some("#表".to_string()));
+        assert_eq!(simple_selector("Div.a"), Some("div.a".to_string()));
+        for s in [
+            "a",
+            ".a.b",
+            ".a b",
+            ".a:first-child",
+            "div .a",
+            ".a>b",
+            ".",
+            "#",
+            "*.a",
+            ".a\\:b",
+        ] {
+            assert_eq!(simple_selector(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn what_a_stylesheet_hides_is_left_out() {
+        let page = concat!(
+            "<html><head><style>",
+            "<!-- .mobile{display:none} #copy{display:none} td.gone{visibility:hidden} -->",
+            "</style><style media=\"print\">.pc{display:none}</style></head><body>",
+            "<table class=\"pc\"><tr><td>a</td><td class=\"gone\">x</td><td>1</td></tr></table>",
+            "<div class=\"box mobile\"><table><tr><td>b</td><td>2</td></tr></table></div>",
+            "<table id=\"copy\"><tr><td>c</td><td>3</td></tr></table>",
+            "<table><tr><td>d</td><td class=\"mobile\" style=\"display:table-cell\">4</td></tr></table>",
+            "<p class=\"mobile\">e</p>",
+            "</body></html>"
+        );
+        assert_eq!(grid(&rows(page)), vec![vec!["a", "1"], vec!["d", "4"]]);
+    }
+
+    /// A whole project form as a table: name, department, level header and
+    /// indicators.
+    fn form(name: &str, target: &str) -> String {
+        format!(
+            concat!(
+                "<table><tr><td>项目名称</td><td colspan=\"3\">{}</td></tr>",
+                "<tr><td>主管部门</td><td colspan=\"3\">某局</td></tr>",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+                "<tr><td>产出指标</td><td>数量指标</td><td>培训人次</td><td>{}</td></tr>",
+                "</table>"
+            ),
+            name, target
+        )
+    }
+
+    #[test]
+    fn a_form_printed_twice_is_read_once() {
+        let layout = |html: &str| read_html(html.as_bytes()).unwrap().layout;
+        let one = layout(&form("甲项目", "≥100人"));
+        // The copy may differ in whitespace and in markup.
+        let copy = form("甲项目", "≥100人").replace("<td>培训人次", "<td> 培训\n人次 ");
+        let twice = layout(&format!(
+            "<div>{}</div><div>{copy}</div>",
+            form("甲项目", "≥100人")
+        ));
+        assert_eq!(grid(&twice.rows), grid(&one.rows));
+        assert_eq!(codes(&twice.warnings), vec![REPEATED_FORM]);
+        // Said once however many copies.
+        let thrice = layout(&[form("甲项目", "≥100人"), copy.clone(), copy].concat());
+        assert_eq!(grid(&thrice.rows), grid(&one.rows));
+        assert_eq!(codes(&thrice.warnings), vec![REPEATED_FORM]);
+    }
+
+    #[test]
+    fn forms_alike_but_not_the_same_are_each_read() {
+        let layout = |html: &str| read_html(html.as_bytes()).unwrap().layout;
+        // Two projects: the same header and indicator, another name; the
+        // same name and header, another target.
+        for (a, b) in [
+            (form("甲项目", "≥100人"), form("乙项目", "≥100人")),
+            (form("甲项目", "≥100人"), form("甲项目", "≥120人")),
+        ] {
+            let both = layout(&format!("{a}{b}"));
+            assert_eq!(both.rows.len(), 8);
+            assert!(both.warnings.is_empty());
+        }
+        // Tables that are part of a form each (a header table above each
+        // project's indicators, the name printed above the table) are
+        // read each time.
+        let part = concat!(
+            "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+            "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td></tr></table>"
+        );
+        let page = format!("<p>项目名称：甲项目</p>{part}<p>项目名称：乙项目</p>{part}");
+        let parts = layout(&page);
+        assert_eq!(parts.rows.len(), 6);
+        assert!(parts.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_key_of_a_whole_form() {
+        let row = |cells: &[&str]| Row {
+            cells: cells.iter().map(|c| c.to_string()).collect(),
+            ..Row::default()
+        };
+        let header = row(&["一级指标", "二级指标", "三级指标", "指标值"]);
+        let name = row(&["项目名称", "甲项目"]);
+        let key = |rows: &[Row]| form_key(rows);
+        assert!(key(&[name.clone(), header.clone()]).is_some());
+        // The name as one cell's text, and the department's name.
+        assert!(key(&[row(&["项目名称：甲项目"]), header.clone()]).is_some());
+        assert!(key(&[row(&["部门（单位）名称", "某局"]), header.clone()]).is_some());
+        // No name, a label without its value, or no level header: no key.
+        assert_eq!(key(std::slice::from_ref(&header)), None);
+        assert_eq!(key(&[row(&["项目名称", ""]), header.clone()]), None);
+        assert_eq!(key(&[row(&["项目名称："]), header.clone()]), None);
+        assert_eq!(key(&[name.clone(), row(&["指标", "指标值"])]), None);
+        // Whitespace aside, cell by cell.
+        assert_eq!(
+            key(&[name.clone(), header.clone()]),
+            key(&[row(&[" 项目\n名称", "甲 项目"]), header.clone()])
+        );
+        assert_ne!(
+            key(&[name.clone(), header.clone()]),
+            key(&[row(&["项目名称甲", "项目"]), header.clone()])
+        );
+        assert_ne!(
+            key(&[name.clone(), header.clone()]),
+            key(&[row(&["项目名称", "乙项目"]), header])
         );
     }
 

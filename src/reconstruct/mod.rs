@@ -1251,6 +1251,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         }
     }
     inherit_heading(&mut parts);
+    inherit_department(&mut parts);
     if let Some(year) = letter_year {
         for part in &mut parts {
             if part.content.year.is_none() {
@@ -2278,10 +2279,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         warnings.push(Warning::new("missing_field", NO_YEAR));
     }
     if c.kind == Some(Kind::Project) && c.department.is_none() {
-        warnings.push(Warning::new(
-            "missing_field",
-            "no 主管部门 in the project's header block, 填报单位 line or department in the title; department is null",
-        ));
+        warnings.push(Warning::new("missing_field", NO_PROJECT_DEPARTMENT));
     }
     if c.kind == Some(Kind::DepartmentOverall) && c.department.is_none() {
         warnings.push(Warning::new(
@@ -2479,8 +2477,14 @@ fn kind_of(c: &Content) -> Kind {
                 || !c.annual_goals.is_empty()
                 || !c.long_term_goals.is_empty();
             let departments = c.title.as_deref().is_some_and(|t| t.contains("部门"));
-            // A form without a title that opens with its 部门（单位）名称 row.
-            let labelled = c.title.is_none() && c.department.is_some();
+            // A form that names its department (its 部门（单位）名称 row,
+            // or a letter's title: 关于批复某局2026年绩效目标的通知) and
+            // no project.
+            let names_project = c
+                .title
+                .as_deref()
+                .is_some_and(|t| t.contains("项目") || t.contains("专项"));
+            let labelled = c.department.is_some() && !names_project;
             if has_tables && (has_sections || departments || labelled) {
                 Kind::DepartmentOverall
             } else {
@@ -2675,6 +2679,41 @@ fn inherit_heading(parts: &mut [Part]) {
                     "year_inferred",
                     format!(
                         "the form names no year; year {year} is the year of the form above it in the file"
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The warning of a project's form that names no department.
+const NO_PROJECT_DEPARTMENT: &str =
+    "no 主管部门 in the project's header block, 填报单位 line or department in the title; department is null";
+
+/// Projects' forms that name no department, after a department's form in
+/// the same file (and worksheet): a page approving a department's goals
+/// and then its projects'. They take that department, and say so
+/// (`department_inferred`).
+fn inherit_department(parts: &mut [Part]) {
+    let mut last: Option<(String, Option<String>, Option<String>)> = None;
+    for part in parts.iter_mut() {
+        let c = &mut part.content;
+        match (c.kind, &c.department) {
+            (Some(Kind::DepartmentOverall), Some(d)) => {
+                last = Some((d.clone(), c.department_code.clone(), part.sheet.clone()));
+            }
+            (Some(Kind::Project), None) => {
+                let Some((d, code, _)) = last.as_ref().filter(|(_, _, s)| *s == part.sheet) else {
+                    continue;
+                };
+                c.department = Some(d.clone());
+                c.department_code = c.department_code.take().or_else(|| code.clone());
+                c.warnings.retain(|w| w.message != NO_PROJECT_DEPARTMENT);
+                c.warnings.push(Warning::new(
+                    "department_inferred",
+                    format!(
+                        "the project's form names no department; {d} is the department whose form comes before it in the file"
                     ),
                 ));
             }
@@ -4558,5 +4597,45 @@ mod tests {
                 c.warnings
             );
         }
+    }
+
+    #[test]
+    fn a_department_form_then_its_projects_form_are_two_documents() {
+        let line = |t: &str| Row {
+            cells: vec![t.to_string()],
+            page: None,
+            after_page_break: false,
+            table_start: false,
+            spans: None,
+        };
+        let rows = vec![
+            line("关于批复蕲春县卫生健康局2026年绩效目标的通知"),
+            grid_row(&["部门名称", "蕲春县卫生健康局"]),
+            grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            grid_row(&["产出指标", "数量指标", "家庭医生签约人数", "≥5万人"]),
+            line("二、项目支出绩效目标"),
+            grid_row(&["项目名称", "基本公共卫生服务"]),
+            grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            grid_row(&["产出指标", "数量指标", "居民电子健康档案建档率", "≥90%"]),
+        ];
+        let parts = reconstruct_all(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        let kinds: Vec<Option<Kind>> = parts.iter().map(|p| p.content.kind).collect();
+        assert_eq!(kinds, [Some(Kind::DepartmentOverall), Some(Kind::Project)]);
+        let department = |k: usize| parts[k].content.department.as_deref();
+        assert_eq!(department(0), Some("蕲春县卫生健康局"));
+        assert_eq!(parts[0].content.indicators.len(), 1);
+        // The project's form names no department: the one above, said.
+        assert_eq!(department(1), Some("蕲春县卫生健康局"));
+        let codes: Vec<&str> = parts[1]
+            .content
+            .warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect();
+        assert!(codes.contains(&"department_inferred"), "{codes:?}");
+        assert!(!codes.contains(&"missing_field"), "{codes:?}");
     }
 }

@@ -7,6 +7,9 @@ use super::{Layout, Row};
 use crate::layout::pdf::furniture::is_page_number;
 
 pub fn layout_text(text: &str) -> Layout {
+    if is_space_aligned(text) {
+        return layout_space_aligned(text);
+    }
     let mut rows = Vec::new();
     let mut pending_break = false;
     // A form feed ends a page as a blank line does.
@@ -45,6 +48,128 @@ pub fn layout_text(text: &str) -> Layout {
         pages: None,
         rows,
         ..Layout::default()
+    }
+}
+
+/// Width of one display column of a space-aligned dump, in points, and
+/// the font size its characters are given: two spaces (13 pt) are a gap
+/// wider than the 1.5 em (12 pt) that cuts cells on a page without rules,
+/// one space is not.
+const COLUMN_PT: f64 = 6.5;
+const SIZE_PT: f64 = 8.0;
+/// Baselines of successive lines, in points.
+const LINE_PT: f64 = 12.0;
+/// A page of a space-aligned dump is cut after this many lines (a printed
+/// page has about fifty), and a dump of more characters than this is read
+/// line by line instead: the PDF layout's steps are sized for pages, not
+/// for a file's worth of glyphs on one.
+const LINES_PER_PAGE: usize = 120;
+const MAX_ALIGNED_CHARS: usize = 2_000_000;
+
+/// Whether a dump lays its columns out with spaces (`pdftotext -layout`)
+/// rather than tabs: no tab anywhere, and at least five lines, and a
+/// quarter of all, have a gap of two spaces or more between their texts.
+fn is_space_aligned(text: &str) -> bool {
+    if text.contains('\t') || text.len() > MAX_ALIGNED_CHARS * 4 {
+        return false;
+    }
+    let (mut lines, mut gapped) = (0usize, 0usize);
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        lines += 1;
+        if line.contains("  ") || line.contains('\u{3000}') {
+            gapped += 1;
+        }
+    }
+    gapped >= 5 && gapped * 4 >= lines && text.chars().count() <= MAX_ALIGNED_CHARS
+}
+
+/// Display columns a character takes in a monospaced dump: two for East
+/// Asian wide and full-width characters, one for the rest.
+fn display_width(c: char) -> usize {
+    let wide = matches!(c as u32,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// A space-aligned dump as the pages a PDF without rules would give: each
+/// character a glyph at its display column, each line a baseline, each
+/// form feed a new page. The PDF layout then reads its columns from the
+/// gaps between texts, as it does on such a page; read as lines of one
+/// cell each, no table of the dump was found.
+fn layout_space_aligned(text: &str) -> Layout {
+    let lines: Vec<Vec<&str>> = text
+        .split('\u{c}')
+        .flat_map(|page| {
+            let lines: Vec<&str> = page.lines().collect();
+            lines
+                .chunks(LINES_PER_PAGE)
+                .map(<[&str]>::to_vec)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let pages: Vec<crate::extract::page::Page> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, page)| space_aligned_page(page, k))
+        .collect();
+    let mut layout = super::pdf::layout_pages(&pages);
+    // (Positions on a text dump's page are no printed page's.)
+    layout.pages = None;
+    for row in &mut layout.rows {
+        row.page = None;
+    }
+    layout
+}
+
+fn space_aligned_page(text: &[&str], index: usize) -> crate::extract::page::Page {
+    use crate::extract::page::{Glyph, Page};
+    let mut glyphs = Vec::new();
+    let mut widest = 0usize;
+    let mut lines = 0usize;
+    for (n, line) in text.iter().enumerate() {
+        let baseline = (n + 1) as f64 * LINE_PT;
+        let mut column = 0usize;
+        for c in line.chars() {
+            // A tab never occurs here; any other control character takes
+            // no column.
+            let w = if c.is_control() { 0 } else { display_width(c) };
+            if !c.is_whitespace() && w > 0 {
+                glyphs.push(Glyph {
+                    text: c.to_string(),
+                    x0: column as f64 * COLUMN_PT,
+                    x1: (column + w) as f64 * COLUMN_PT,
+                    top: baseline - 0.8 * SIZE_PT,
+                    bottom: baseline + 0.2 * SIZE_PT,
+                    baseline,
+                    size: SIZE_PT,
+                });
+            }
+            column += w;
+        }
+        widest = widest.max(column);
+        lines = n + 1;
+    }
+    Page {
+        number: u32::try_from(index + 1).unwrap_or(u32::MAX),
+        width: (widest + 1) as f64 * COLUMN_PT,
+        height: (lines + 1) as f64 * LINE_PT,
+        glyphs,
+        rulings: Vec::new(),
     }
 }
 
@@ -108,5 +233,42 @@ mod tests {
         // wrapped text; so may one in a column.
         let l = layout_text("a\n95\nb\n\n\t\t12\n");
         assert_eq!(texts(&l), vec!["a", "95", "b", "||12"]);
+    }
+
+    #[test]
+    fn a_dump_aligned_with_spaces_is_read_in_columns() {
+        let dump = "2026年度项目支出绩效目标表\n\n\
+项目名称          乡村道路养护\n\
+一级指标    二级指标    三级指标            指标值\n\
+产出指标    数量指标    养护道路里程        ≥120公里\n\
+            质量指标    路面完好率          ≥90%\n\
+效益指标    社会效益    群众出行便利度      明显提升\n\
+满意度指标  满意度      沿线群众满意度      ≥90%\n";
+        assert!(is_space_aligned(dump));
+        let l = layout_text(dump);
+        let t = texts(&l);
+        assert!(t.contains(&"项目名称|乡村道路养护".to_string()), "{t:?}");
+        assert!(
+            t.contains(&"产出指标|数量指标|养护道路里程|≥120公里".to_string()),
+            "{t:?}"
+        );
+        assert!(l.rows.iter().all(|r| r.page.is_none()));
+        // A tab-separated dump, or prose with a double space here and
+        // there, is read line by line.
+        assert!(!is_space_aligned(
+            "一级指标\t二级指标  x\na  b\nc  d\ne  f\ng  h\ni  j"
+        ));
+        assert!(!is_space_aligned(
+            "第一段  正文\n第二段\n第三段\n第四段\n第五段"
+        ));
+    }
+
+    #[test]
+    fn display_widths_of_a_dump() {
+        assert_eq!(display_width('a'), 1);
+        assert_eq!(display_width('≥'), 1);
+        assert_eq!(display_width('指'), 2);
+        assert_eq!(display_width('（'), 2);
+        assert_eq!(display_width('\u{3000}'), 2);
     }
 }

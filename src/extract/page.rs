@@ -58,4 +58,7 @@ pub struct Page {
     pub height: f64,
     pub glyphs: Vec<Glyph>,
     pub rulings: Vec<Ruling>,
+    /// Characters shown in a seal's red and left out of `glyphs`: the text
+    /// of a stamp drawn over the form (业务专用章, ★) landed in its cells.
+    pub red_glyphs: usize,
 }

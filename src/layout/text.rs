@@ -170,6 +170,7 @@ fn space_aligned_page(text: &[&str], index: usize) -> crate::extract::page::Page
         height: (lines + 1) as f64 * LINE_PT,
         glyphs,
         rulings: Vec::new(),
+        red_glyphs: 0,
     }
 }
 

@@ -2184,7 +2184,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
             unit: block.unit,
             rows: block.funding,
             header_years: block.cost_years,
-            warnings: Vec::new(),
+            warnings: block.warnings,
         };
     }
     c.funding.unit = funding.unit.or(preamble_unit);

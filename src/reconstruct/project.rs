@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::layout::{Row, Span};
-use crate::model::{FundingRow, FundingSection, Project};
+use crate::model::{FundingRow, FundingSection, Project, Warning};
 
 use super::funding::unit_in;
 use super::header::normalize;
@@ -460,6 +460,8 @@ pub struct ProjectBlock {
     pub long_term_deadline: Option<i32>,
     /// Texts of the block that are no known label's and no label's value.
     pub unread: Vec<String>,
+    /// Amounts that could not be read (`bad_number`, on the funding rows).
+    pub warnings: Vec<Warning>,
     /// The label `project.period` was read under, as printed: a later
     /// period that takes its place moves it to `project.extra` under it.
     period_label: Option<String>,
@@ -1125,6 +1127,25 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         // An amount cell filled with a mark (/, 无): no amount.
                         None if super::indicators::is_filler(v) => {
                             b.funding.push(amount_row(t, None));
+                        }
+                        // Figures among other marks (a stamp's text over
+                        // the cell: `★ 560.00`): the amount's row, with
+                        // no amount, said.
+                        None if v.chars().any(|c| c.is_ascii_digit()) => {
+                            b.funding.push(amount_row(t, None));
+                            b.warnings.push(Warning {
+                                table: Some("funding".to_string()),
+                                seq: u32::try_from(b.funding.len()).ok(),
+                                page: row.page,
+                                ..Warning::new(
+                                    "bad_number",
+                                    format!(
+                                        "{} {:?} is not a number; null",
+                                        as_printed(&flat(t)),
+                                        flat(v)
+                                    ),
+                                )
+                            });
                         }
                         None => {
                             b.project.extra.insert(as_printed(&flat(t)), flat(v));
@@ -2255,5 +2276,30 @@ mod tests {
             ["项目期限", "2026年1月 10:30"]
         );
         assert_eq!(cells("完成 目标：造林"), ["完成 目标：造林"]);
+    }
+
+    #[test]
+    fn an_amount_among_other_marks_keeps_its_row_and_says_so() {
+        // A stamp's text over the amounts.
+        let b = block(&[
+            "项目名称|便民服务站建设",
+            "项目资金（万元）|年度资金总额|★ 560.00",
+            "|其中：财政拨款|500.00",
+            "|其他资金|业务专用章60.00",
+        ]);
+        assert_eq!(
+            amounts(&b),
+            [
+                (Some("年度资金总额"), None),
+                (Some("其中：财政拨款"), Some(500.0)),
+                (Some("其他资金"), None)
+            ]
+        );
+        let said: Vec<(&str, Option<u32>)> = b
+            .warnings
+            .iter()
+            .map(|w| (w.code.as_str(), w.seq))
+            .collect();
+        assert_eq!(said, [("bad_number", Some(1)), ("bad_number", Some(3))]);
     }
 }

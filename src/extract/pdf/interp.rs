@@ -116,6 +116,32 @@ impl Default for TextState {
 struct GraphicsState {
     ctm: Matrix,
     text: TextState,
+    /// The fill colour is a seal's red (set by `rg`, `k`, `sc`/`scn`).
+    fill_red: bool,
+}
+
+/// A seal's red as RGB: strong red, little green or blue.
+fn is_seal_red_rgb(r: f64, g: f64, b: f64) -> bool {
+    r >= 0.6 && g <= 0.35 && b <= 0.35
+}
+
+/// A seal's red as CMYK: magenta and yellow, little cyan or black.
+fn is_seal_red_cmyk(c: f64, m: f64, y: f64, k: f64) -> bool {
+    c <= 0.3 && m >= 0.6 && y >= 0.5 && k <= 0.4
+}
+
+/// Whether the operands of a fill colour operator (`rg`, `k`, `sc`,
+/// `scn`) set a seal's red: three numbers as RGB, four as CMYK.
+fn sets_seal_red(args: &[Operand]) -> bool {
+    let n: Vec<f64> = args.iter().filter_map(Operand::number).collect();
+    if n.len() != args.len() {
+        return false;
+    }
+    match n.as_slice() {
+        [r, g, b] => is_seal_red_rgb(*r, *g, *b),
+        [c, m, y, k] => is_seal_red_cmyk(*c, *m, *y, *k),
+        _ => false,
+    }
 }
 
 /// Limits that keep hostile files from running forever.
@@ -187,6 +213,8 @@ struct Interpreter<'a> {
     /// Glyphs of the page by the direction they advance in: right, up,
     /// down, left (text printed sideways or upside down).
     directions: [usize; 4],
+    /// Characters of the page shown in a seal's red, left out.
+    red_glyphs: usize,
 }
 
 pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
@@ -204,6 +232,7 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         codes_shown: 0,
         glyphs_kept: 0,
         directions: [0; 4],
+        red_glyphs: 0,
     };
     let mut pages = Vec::new();
     let mut undecodable = 0;
@@ -378,7 +407,9 @@ impl<'a> Interpreter<'a> {
         let gs = GraphicsState {
             ctm,
             text: TextState::default(),
+            fill_red: false,
         };
+        self.red_glyphs = 0;
         let mut forms = HashSet::new();
         self.run(&content, resources, gs, 0, &mut forms)?;
         Ok(Page {
@@ -387,6 +418,7 @@ impl<'a> Interpreter<'a> {
             height,
             glyphs: std::mem::take(&mut self.glyphs),
             rulings: std::mem::take(&mut self.rulings),
+            red_glyphs: std::mem::take(&mut self.red_glyphs),
         })
     }
 
@@ -455,6 +487,9 @@ impl<'a> Interpreter<'a> {
                         gs.ctm = m.then(gs.ctm);
                     }
                 }
+                b"rg" | b"k" | b"sc" | b"scn" => gs.fill_red = sets_seal_red(args),
+                // A gray, or a new colour space's initial colour (black).
+                b"g" | b"cs" => gs.fill_red = false,
                 b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
@@ -673,6 +708,9 @@ impl<'a> Interpreter<'a> {
                 // Text set at a slant (a watermark across the page) is no
                 // line of the form: its glyphs would land in the cells.
                 Some(_) if is_oblique(ex - ox, ey - oy) => {}
+                // A seal's text (its name, 业务专用章, the ★ at its centre),
+                // drawn over the form in red.
+                Some(_) if gs.fill_red => self.red_glyphs += 1,
                 Some(text)
                     if self.glyphs.len() < MAX_GLYPHS_PER_PAGE
                         && self.glyphs_kept < MAX_GLYPHS_PER_DOCUMENT
@@ -919,6 +957,33 @@ mod tests {
         );
         let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
         assert_eq!(text, "Form");
+    }
+
+    #[test]
+    fn text_in_a_seals_red_is_left_out() {
+        // A line of the form in black, a seal's text over it in red (RGB,
+        // then CMYK), a red line restored to black by Q, and a dark red
+        // heading that is no seal's (too much blue).
+        let glyphs = glyphs_of(
+            b"BT /F1 12 Tf 1 0 0 1 50 700 Tm (560.00) Tj ET \
+              q 0.9 0.1 0.1 rg BT /F1 12 Tf 1 0 0 1 50 700 Tm (SEAL) Tj ET Q \
+              q 0 0.9 0.8 0 k BT /F1 12 Tf 1 0 0 1 50 650 Tm (STAR) Tj ET Q \
+              BT /F1 12 Tf 1 0 0 1 50 600 Tm (Total) Tj ET \
+              0.6 0.1 0.5 rg BT /F1 12 Tf 1 0 0 1 50 550 Tm (Note) Tj ET",
+        );
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "560.00TotalNote");
+        assert!(sets_seal_red(&[
+            Operand::Number(1.0),
+            Operand::Number(0.0),
+            Operand::Number(0.0)
+        ]));
+        assert!(!sets_seal_red(&[Operand::Number(0.0)]));
+        assert!(!sets_seal_red(&[
+            Operand::Number(0.2),
+            Operand::Number(0.2),
+            Operand::Number(0.2)
+        ]));
     }
 
     #[test]

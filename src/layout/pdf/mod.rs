@@ -209,6 +209,18 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
                     )
                 });
             }
+            if p.red_glyphs > 0 {
+                warnings.push(Warning {
+                    page: Some(page_number(p, index)),
+                    ..Warning::new(
+                        "seal_text",
+                        format!(
+                            "{} characters printed in a seal's red (a stamp over the form, most likely) were left out",
+                            p.red_glyphs
+                        ),
+                    )
+                });
+            }
             if let Some(first) = a.across_borders.first() {
                 warnings.push(Warning {
                     page: Some(page_number(p, index)),
@@ -353,6 +365,7 @@ pub(crate) mod tests {
             height: 842.0,
             glyphs,
             rulings,
+            red_glyphs: 0,
         }
     }
 
@@ -672,6 +685,7 @@ pub(crate) mod tests {
                 vr(1e308, -1e308, 1e308),
                 hr(0.0, 0.0, 0.0),
             ],
+            red_glyphs: 0,
         });
         // Thousands of pseudo-random rulings and glyphs, all over the page.
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
@@ -798,6 +812,7 @@ pub(crate) mod tests {
                     height: rng.coord(900.0),
                     glyphs: glyphs.clone(),
                     rulings: rulings.clone(),
+                    red_glyphs: 0,
                 })
                 .collect();
             let l = layout_pages(&pages);

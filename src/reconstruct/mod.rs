@@ -1211,6 +1211,10 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 // A summary of the approvals (汇总表, 一览表: one row per
                 // department or project, no indicator) is none of them.
                 if is_summary_of_approvals(&part.content) {
+                    // (Its year is the forms' after it, as a letter's is.)
+                    if parts.is_empty() {
+                        letter_year = letter_year.or(part.content.year);
+                    }
                     if let Some(t) = &part.content.title {
                         title_only.push(Warning::new(
                             "unknown_section",
@@ -2121,7 +2125,9 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
             // its tables (a budget's 2025 年 column header).
             let preamble: Vec<&Row> = table_rows(&groups, Section::Preamble);
             let fields = rows_except(&groups, &[TABLES_AND_FOOTER, &[Section::Funding]].concat());
-            year_of_form(&preamble, &fields).or_else(|| heading_year(&preamble))
+            year_of_form(&preamble, &fields)
+                .or_else(|| heading_year(&preamble))
+                .or_else(|| approval_sentence_year(&preamble))
         });
     let mut funding_rows = table_rows(&groups, Section::Funding);
     let amounts = |r: &Row| {
@@ -2800,6 +2806,24 @@ fn heading_year(preamble: &[&Row]) -> Option<i32> {
     })
 }
 
+/// The year a letter's sentence above the form approves (`现将你单位2026年
+/// 项目支出绩效目标批复如下`), where the title names none: a sentence that
+/// names 绩效目标 and approves or issues them, with one year in it.
+fn approval_sentence_year(preamble: &[&Row]) -> Option<i32> {
+    preamble.iter().find_map(|row| {
+        let text: String = row.texts().collect();
+        let approves = ["批复", "下达", "如下"].iter().any(|w| text.contains(w));
+        if !text.contains("绩效目标") || !approves {
+            return None;
+        }
+        match years_in(&text).as_slice() {
+            [y] => Some(*y),
+            [y, rest @ ..] if rest.iter().all(|r| r == y) => Some(*y),
+            _ => None,
+        }
+    })
+}
+
 /// `年度 | 2026年`: a form's year in a field of its own.
 fn is_year_field(row: &Row) -> bool {
     let texts: Vec<&str> = row.text_vec();
@@ -3106,6 +3130,16 @@ mod tests {
         };
         assert_eq!(year_of_form(&[&alone], &[]), Some(2025));
         assert_eq!(year_of_form(&[], &[&alone]), None);
+        let letter = Row {
+            cells: vec!["县卫生健康局：现将你单位2026年项目支出绩效目标批复如下。".to_string()],
+            ..Row::default()
+        };
+        assert_eq!(approval_sentence_year(&[&letter]), Some(2026));
+        let two = Row {
+            cells: vec!["根据2025年决算，现将2026年绩效目标批复如下".to_string()],
+            ..Row::default()
+        };
+        assert_eq!(approval_sentence_year(&[&two]), None);
     }
 
     #[test]
@@ -4637,5 +4671,33 @@ mod tests {
             .collect();
         assert!(codes.contains(&"department_inferred"), "{codes:?}");
         assert!(!codes.contains(&"missing_field"), "{codes:?}");
+    }
+
+    #[test]
+    fn forms_after_a_summary_of_approvals_take_its_year() {
+        let line = |t: &str| Row {
+            cells: vec![t.to_string()],
+            ..Row::default()
+        };
+        let rows = vec![
+            line("2026年项目支出绩效目标批复汇总表"),
+            grid_row(&["序号", "项目名称", "金额（万元）"]),
+            grid_row(&["1", "口袋公园建设", "120.00"]),
+            line("项目支出绩效目标表"),
+            grid_row(&["项目名称", "口袋公园建设", "主管部门", "某县住建局"]),
+            grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            grid_row(&["产出指标", "数量指标", "新建口袋公园", "≥3个"]),
+        ];
+        let parts = reconstruct_all(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].content.year, Some(2026));
+        assert!(parts[0]
+            .content
+            .warnings
+            .iter()
+            .all(|w| w.code != "missing_field"));
     }
 }

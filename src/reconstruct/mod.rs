@@ -1491,7 +1491,21 @@ fn form_segments<'a>(
                 // And the unit's name printed on the line above a title that
                 // opens with the year (某局 / 2026年部门整体支出绩效目标表).
                 let unit_above = line_above(&is_unit_over_title);
-                let start = if heading_above || named_above || wrapped_above || unit_above {
+                // And the form's own lines of fields printed above its 项目名称
+                // (`项目2：某项目`, `主管部门：某局`), after the form before.
+                let fields_above = if opens_form && !title {
+                    let floor = starts.last().map_or(0, |s| s + 1);
+                    (floor..i)
+                        .rev()
+                        .take(4)
+                        .take_while(|&k| rows.get(k).is_some_and(is_form_field_line))
+                        .last()
+                } else {
+                    None
+                };
+                let start = if let Some(k) = fields_above {
+                    k
+                } else if heading_above || named_above || wrapped_above || unit_above {
                     i - 1
                 } else {
                     i
@@ -1526,6 +1540,25 @@ fn form_segments<'a>(
         })
         .filter(|(_, s)| !s.is_empty())
         .collect()
+}
+
+/// A line of one field of a project's form printed as text above its
+/// table (`主管部门：某局`, `项目2：某项目`).
+fn is_form_field_line(row: &Row) -> bool {
+    let texts: Vec<&str> = row.text_vec();
+    let [only] = texts.as_slice() else {
+        return false;
+    };
+    let Some((label, value)) = only.split_once([':', '：']) else {
+        return false;
+    };
+    let label = squash(label);
+    let numbered_project = label.strip_prefix("项目").is_some_and(|n| {
+        !n.is_empty()
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    });
+    !trim(value).is_empty() && (numbered_project || project::is_block_label(&label))
 }
 
 /// The segments with each that holds table rows but reads as no form
@@ -4699,5 +4732,44 @@ mod tests {
             .warnings
             .iter()
             .all(|w| w.code != "missing_field"));
+    }
+
+    #[test]
+    fn lines_of_fields_above_a_projects_form_are_its_own() {
+        let line = |t: &str| Row {
+            cells: vec![t.to_string()],
+            ..Row::default()
+        };
+        let mut rows = vec![line("崇阳县2026年项目支出绩效目标批复表")];
+        for (n, (name, department)) in [
+            ("茶产业发展扶持", "崇阳县农业农村局"),
+            ("林业有害生物防治", "崇阳县林业局"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            rows.push(line(&format!("项目{}：{name}", n + 1)));
+            rows.push(line(&format!("主管部门：{department}")));
+            rows.push(grid_row(&["项目名称", name]));
+            rows.push(grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]));
+            rows.push(grid_row(&["产出指标", "数量指标", "完成面积", "≥3000亩"]));
+        }
+        let parts = reconstruct_all(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        let departments: Vec<Option<&str>> = parts
+            .iter()
+            .map(|p| p.content.department.as_deref())
+            .collect();
+        assert_eq!(
+            departments,
+            [Some("崇阳县农业农村局"), Some("崇阳县林业局")]
+        );
+        assert!(parts[0]
+            .content
+            .warnings
+            .iter()
+            .all(|w| w.code != "unread_row"));
     }
 }

@@ -125,7 +125,13 @@ pub fn analyze_page(page: &Page) -> PageAnalysis<'_> {
         .filter(|g| !g.ws)
         .map(|g| (g.cx(), g.cy()))
         .collect();
-    let grids = grid::find_tables(&edges, &points);
+    // A frame drawn round a table whose columns have no rules makes a grid
+    // of one column: its rows are read from the gaps between their texts
+    // instead, as on a page with horizontal rules only.
+    let grids: Vec<grid::Grid> = grid::find_tables(&edges, &points)
+        .into_iter()
+        .filter(|g| !is_frame_without_columns(g))
+        .collect();
     let assignment = cells::assign(&grids, &glyphs);
     let cell_texts: Vec<Vec<String>> = assignment
         .cells
@@ -281,9 +287,16 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
 /// A page with rows of text between horizontal rules but no table found:
 /// a table drawn without its column borders (three or more horizontal
 /// rules, no vertical one, and lines cut into several cells).
+/// A grid of one column and three rows or more: the frame and row rules
+/// of a table drawn without column rules.
+fn is_frame_without_columns(g: &grid::Grid) -> bool {
+    g.cols() == 1 && g.rows() >= 3
+}
+
 fn ruled_without_columns(a: &PageAnalysis<'_>) -> bool {
+    // (No vertical rules, or only a frame's two sides.)
     a.grids.is_empty()
-        && a.edges.v.is_empty()
+        && a.edges.v.len() <= 2
         && a.edges.h.len() >= 3
         && a.text_items.iter().filter(|i| i.cells.len() >= 3).count() >= 2
 }
@@ -639,6 +652,35 @@ pub(crate) mod tests {
         assert_eq!(said, vec![("columns_from_gaps".to_string(), Some(1))]);
         // One rule above the text is no table's.
         assert!(rows(vec![hr(50.0, 400.0, 90.0)]).warnings.is_empty());
+        // A frame round the rows, no rule between the columns: the same
+        // reading, not one wide cell per row.
+        let mut g = text_at("一级指标", 50.0, 120.0, 100.0);
+        g.extend(text_at("三级指标", 180.0, 120.0, 100.0));
+        g.extend(text_at("运行成本", 50.0, 140.0, 100.0));
+        g.extend(text_at("公用经费控制率", 180.0, 140.0, 100.0));
+        g.extend(text_at("管理效率", 50.0, 160.0, 100.0));
+        g.extend(text_at("预算执行率", 180.0, 160.0, 100.0));
+        g.extend(text_at("指标值", 300.0, 120.0, 100.0));
+        g.extend(text_at("≤100%", 300.0, 140.0, 100.0));
+        g.extend(text_at("≥95%", 300.0, 160.0, 100.0));
+        let mut frame: Vec<Ruling> = [110.0, 130.0, 150.0, 170.0]
+            .iter()
+            .map(|&y| hr(40.0, 410.0, y))
+            .collect();
+        frame.extend([vr(40.0, 110.0, 170.0), vr(410.0, 110.0, 170.0)]);
+        let framed = layout_pages(&[page(1, g, frame)]);
+        assert_eq!(
+            cells_of(&framed),
+            [
+                vec!["一级指标", "三级指标", "指标值"],
+                vec!["运行成本", "公用经费控制率", "≤100%"],
+                vec!["管理效率", "预算执行率", "≥95%"]
+            ]
+        );
+        assert_eq!(
+            framed.warnings.first().map(|w| w.code.as_str()),
+            Some("columns_from_gaps")
+        );
     }
 
     #[test]

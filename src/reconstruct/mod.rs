@@ -2202,8 +2202,20 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         } else {
             c.long_term_goals.extend(block.either_goals);
         }
-        if !block.unread.is_empty() {
-            let shown: Vec<String> = block.unread.iter().map(|t| truncate(t, 20)).collect();
+        // A batch's numbered heading over the form that is the project's
+        // name (`（二）非物质文化遗产保护`) says what the form does.
+        let names_the_project = |t: &String| {
+            let name = block.project.name.as_deref().map(squash);
+            crate::layout::after_enumerator(trim(t))
+                .is_some_and(|rest| name.as_deref() == Some(&*squash(rest)))
+        };
+        let unread: Vec<&String> = block
+            .unread
+            .iter()
+            .filter(|t| !names_the_project(t))
+            .collect();
+        if !unread.is_empty() {
+            let shown: Vec<String> = unread.iter().map(|t| truncate(t, 20)).collect();
             warnings.push(Warning::new(
                 "unplaced_cell",
                 format!(
@@ -4771,5 +4783,27 @@ mod tests {
             .warnings
             .iter()
             .all(|w| w.code != "unread_row"));
+    }
+
+    #[test]
+    fn a_numbered_heading_naming_the_project_is_no_unread_text() {
+        let line = |t: &str| Row {
+            cells: vec![t.to_string()],
+            ..Row::default()
+        };
+        let rows = vec![
+            line("（二）非物质文化遗产保护"),
+            grid_row(&["项目名称", "非物质文化遗产保护"]),
+            grid_row(&["主管部门", "钟祥市文化和旅游局"]),
+            grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            grid_row(&["产出指标", "数量指标", "非遗传承人培训人次", "≥150人次"]),
+        ];
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(c.kind, Some(Kind::Project));
+        let codes: Vec<&str> = c.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert!(!codes.contains(&"unplaced_cell"), "{codes:?}");
     }
 }

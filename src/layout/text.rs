@@ -112,21 +112,13 @@ fn display_width(c: char) -> usize {
 /// gaps between texts, as it does on such a page; read as lines of one
 /// cell each, no table of the dump was found.
 fn layout_space_aligned(text: &str) -> Layout {
-    let lines: Vec<Vec<&str>> = text
-        .split('\u{c}')
-        .flat_map(|page| {
-            let lines: Vec<&str> = page.lines().collect();
-            lines
-                .chunks(LINES_PER_PAGE)
-                .map(<[&str]>::to_vec)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    let pages: Vec<crate::extract::page::Page> = lines
-        .iter()
-        .enumerate()
-        .map(|(k, page)| space_aligned_page(page, k))
-        .collect();
+    let mut pages: Vec<crate::extract::page::Page> = Vec::new();
+    for page in text.split('\u{c}') {
+        let lines: Vec<&str> = page.lines().collect();
+        for chunk in lines.chunks(LINES_PER_PAGE) {
+            pages.push(space_aligned_page(chunk, pages.len()));
+        }
+    }
     let mut layout = super::pdf::layout_pages(&pages);
     // (Positions on a text dump's page are no printed page's.)
     layout.pages = None;

@@ -1186,14 +1186,14 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let mut title_only: Vec<Warning> = Vec::new();
     let mut letter_year: Option<i32> = None;
     if segments.len() > 1 {
-        for (start, seg) in &segments {
+        for (start, seg, read) in segments {
             let sheet = layout
                 .sheets
                 .iter()
                 .rev()
-                .find(|(first, _)| first <= start)
+                .find(|(first, _)| *first <= start)
                 .map(|(_, name)| name.clone());
-            for part in reconstruct_rows(seg, hard) {
+            for part in read.unwrap_or_else(|| reconstruct_rows(seg, hard)) {
                 if part.content.kind == Some(Kind::Unknown) {
                     // A covering letter before the forms (关于批复2025年度项目
                     // 支出绩效目标的通知 …) gives its year to forms that name
@@ -1561,34 +1561,39 @@ fn is_form_field_line(row: &Row) -> bool {
     !trim(value).is_empty() && (numbered_project || project::is_block_label(&label))
 }
 
+/// A segment of the rows (where it starts, its rows) with its reading, if
+/// it was read already.
+type Segment<'a> = (usize, &'a [Row], Option<Vec<Part>>);
+
 /// The segments with each that holds table rows but reads as no form
 /// (rows of indicators under a title printed again at the top of a page,
 /// taken for a new form's) joined to the segment before it: split off,
-/// its rows were left out with the letter-like segments, silently.
+/// its rows were left out with the letter-like segments, silently. A
+/// segment read here keeps its reading, so that it is not read twice.
 fn with_orphan_tables_joined<'a>(
     rows: &'a [Row],
     segments: Vec<(usize, &'a [Row])>,
     hard: bool,
-) -> Vec<(usize, &'a [Row])> {
+) -> Vec<Segment<'a>> {
     let has_table_rows = |seg: &[Row]| {
         seg.iter()
             .any(|r| r.cells.iter().filter(|c| !trim(c).is_empty()).count() >= 3)
     };
-    let mut out: Vec<(usize, &'a [Row])> = Vec::with_capacity(segments.len());
+    let mut out: Vec<Segment<'a>> = Vec::with_capacity(segments.len());
     for (start, seg) in segments {
-        let orphan = !out.is_empty()
-            && has_table_rows(seg)
-            && reconstruct_rows(seg, hard)
-                .iter()
-                .all(|p| p.content.kind == Some(Kind::Unknown));
+        let read = (!out.is_empty() && has_table_rows(seg)).then(|| reconstruct_rows(seg, hard));
+        let orphan = read
+            .as_ref()
+            .is_some_and(|parts| parts.iter().all(|p| p.content.kind == Some(Kind::Unknown)));
         match out.last_mut() {
-            Some((prev_start, prev)) if orphan => {
+            Some((prev_start, prev, prev_read)) if orphan => {
                 let end = start + seg.len();
                 if let Some(joined) = rows.get(*prev_start..end) {
                     *prev = joined;
+                    *prev_read = None;
                 }
             }
-            _ => out.push((start, seg)),
+            _ => out.push((start, seg, read)),
         }
     }
     out
@@ -1923,31 +1928,32 @@ fn without_running_titles(rows: &[Row]) -> Cow<'_, [Row]> {
             _ => None,
         }
     };
-    // (Every title line counts: a running head over the form's own title
-    // is printed again as well.)
+    // The title lines dropped: each printed again (every title line counts:
+    // a running head over the form's own title is printed again as well),
+    // and each at the top of a later page inside one form (a running head
+    // first printed over the form's part before, in another segment).
     let titles: Vec<(usize, String)> = rows
         .iter()
         .enumerate()
         .filter_map(|(i, r)| Some((i, title_of(r)?)))
         .collect();
-    // (So is a title line at the top of a later page inside one form: a
-    // running head first printed over the form's part before, in another
-    // segment.)
     let first = titles.first().map(|(i, _)| *i);
-    let repeated = |i: usize| {
-        titles.iter().any(|(k, t)| {
-            *k == i
-                && (titles.iter().any(|(j, earlier)| *j < i && earlier == t)
-                    || (Some(i) > first && rows.get(i).is_some_and(|r| r.after_page_break)))
+    let repeated: Vec<usize> = titles
+        .iter()
+        .enumerate()
+        .filter(|(n, (i, t))| {
+            titles.iter().take(*n).any(|(_, earlier)| earlier == t)
+                || (Some(*i) > first && rows.get(*i).is_some_and(|r| r.after_page_break))
         })
-    };
-    if !(0..rows.len()).any(repeated) {
+        .map(|(_, (i, _))| *i)
+        .collect();
+    if repeated.is_empty() {
         return Cow::Borrowed(rows);
     }
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     let mut pending_break = false;
     for (i, r) in rows.iter().enumerate() {
-        if repeated(i) {
+        if repeated.contains(&i) {
             // The page break it followed still comes before the next row.
             pending_break |= r.after_page_break;
             continue;

@@ -606,24 +606,24 @@ fn split_field_cell(cell: Option<String>) -> Vec<Option<String>> {
     };
     let mut out = Vec::new();
     let mut rest = Some(text);
-    if field_and_rest(text).is_none() {
+    let mut field = field_and_rest(text);
+    if field.is_none() {
         match next_field_at(text, is_field_label) {
             Some(at) if at > 0 => {
                 out.push(text.get(..at).map(|v| trim(v).to_string()));
                 rest = text.get(at..);
+                field = rest.and_then(field_and_rest);
             }
             _ => return vec![cell],
         }
     }
     // Several fields on one line (`主管部门：某局　　实施单位：某中心`):
     // each label with its value.
-    while let Some((label, value, next)) = rest.and_then(field_and_rest) {
+    while let Some((label, value, next)) = field {
         out.push(Some(label.to_string()));
         out.push(Some(value.to_string()));
         rest = next;
-    }
-    if out.is_empty() {
-        return vec![cell];
+        field = next.and_then(field_and_rest);
     }
     out.extend(rest.map(|r| Some(r.to_string())));
     out

@@ -3045,3 +3045,48 @@ fn the_same_form_printed_twice() {
     assert_tea_form(&d);
     assert!(d.warnings.iter().any(|w| w.code == "repeated_form"));
 }
+
+#[test]
+fn a_letters_sentence_and_headings_around_the_forms_are_no_unread_text() {
+    // The sentence that hands the approvals over gives the year, and the
+    // numbered heading over the projects names no project: both were
+    // said as unread text (unknown_section, unplaced_cell). The closing
+    // paragraph under a table is unread text, but outside the table, not
+    // a line of it (it was said as unread_row of the annual table).
+    let docs = convert(concat!(
+        "<p>县茶叶局：</p><p>经审核，现将你局2026年部门整体及项目支出绩效目标批复如下，请认真执行。</p>",
+        "<p>一、部门整体绩效目标</p>",
+        "<table border=\"1\"><tr><td>部门名称</td><td colspan=\"3\">通城县茶叶局</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>培训茶农人次</td><td>≥500人次</td></tr></table>",
+        "<p>二、项目支出绩效目标</p>",
+        "<table border=\"1\"><tr><td>项目名称</td><td colspan=\"3\">茶产业发展扶持</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>新建标准化茶园</td><td>≥3000亩</td></tr></table>",
+        "<p>请加强绩效运行监控，确保绩效目标如期实现。</p>",
+    ));
+    assert_eq!(docs.len(), 2, "{docs:#?}");
+    let codes = |d: &Document| -> Vec<(String, Option<String>)> {
+        d.warnings
+            .iter()
+            .filter(|w| matches!(&*w.code, "unknown_section" | "unplaced_cell" | "unread_row"))
+            .map(|w| (w.code.clone(), w.table.clone()))
+            .collect()
+    };
+    assert_eq!(docs[0].kind, Some(Kind::DepartmentOverall));
+    assert_eq!(docs[0].year, Some(2026));
+    assert_eq!(codes(&docs[0]), vec![], "{:#?}", docs[0].warnings);
+    assert_eq!(docs[1].kind, Some(Kind::Project));
+    assert_eq!(docs[1].indicators.len(), 1);
+    assert_eq!(
+        codes(&docs[1]),
+        vec![("unknown_section".to_string(), None)],
+        "{:#?}",
+        docs[1].warnings
+    );
+    let closing = docs[1]
+        .warnings
+        .iter()
+        .find(|w| w.code == "unknown_section");
+    assert!(closing.is_some_and(|w| w.message.contains("请加强绩效运行监控")));
+}

@@ -1275,6 +1275,12 @@ pub fn parse_table(
     let mut heading = Levels::default();
     // Rows read as nothing: (group, text, page).
     let mut unread: Vec<(usize, String, Option<u32>)> = Vec::new();
+    // Lines of text outside the table's grid (a letter's closing sentence
+    // under an HTML table): (group, text, page).
+    let mut outside: Vec<(usize, String, Option<u32>)> = Vec::new();
+    // Where the table's cells have positions, a line without them is
+    // printed outside the table, not in it.
+    let gridded = data.iter().any(|r| r.spans.is_some());
     let mut carried: Vec<Option<String>> = vec![None; map.leaves.len()];
     let flat = map.has(Field::ProjectName);
     let project_value = |values: &[Option<String>], f: Field| -> Option<String> {
@@ -1455,7 +1461,14 @@ pub fn parse_table(
                     ));
                 }
             } else if let Some(text) = unread_text(row) {
-                unread.push((groups.len().saturating_sub(1), text, row.page));
+                let group = groups.len().saturating_sub(1);
+                if gridded && row.spans.is_none() {
+                    if !super::is_letter_boilerplate(&text) {
+                        outside.push((group, text, row.page));
+                    }
+                } else {
+                    unread.push((group, text, row.page));
+                }
             }
             continue;
         };
@@ -1669,6 +1682,15 @@ pub fn parse_table(
             .map(|(_, t, p)| (t.as_str(), *p))
             .collect();
         group.warnings.extend(unread_warnings(&lines, table));
+        group.warnings.extend(
+            outside
+                .iter()
+                .filter(|(g, _, _)| *g == k)
+                .map(|(_, text, page)| Warning {
+                    page: *page,
+                    ..super::outside_sections(text)
+                }),
+        );
     }
     for (mut group, mut rows) in groups.into_iter().zip(out) {
         // Long-term rows first where one table gave both.

@@ -404,7 +404,9 @@ fn completes_row_cut_at_split(prev: &Row, next: &Row) -> bool {
 /// 续表, 续上表 or 接上表, bracketed or not, in text without whitespace.
 pub fn is_continuation_word(squashed: &str) -> bool {
     matches!(
-        squashed.trim_matches(['(', ')', '（', '）']),
+        squashed
+            .trim_end_matches([':', '：'])
+            .trim_matches(['(', ')', '（', '）']),
         "续表" | "续上表" | "接上表"
     )
 }
@@ -519,6 +521,16 @@ mod tests {
             after_page_break: after_break,
             table_start: false,
             spans: None,
+        }
+    }
+
+    #[test]
+    fn continuation_words() {
+        for t in ["续表", "（续表）", "续上表：", "接上表", "(续表):"] {
+            assert!(is_continuation_word(t), "{t}");
+        }
+        for t in ["续表说明", "表", "继续实施"] {
+            assert!(!is_continuation_word(t), "{t}");
         }
     }
 

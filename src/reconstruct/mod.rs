@@ -1227,7 +1227,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     continue;
                 }
                 if !has_body(&part.content) && seg.iter().all(is_text_line) {
-                    title_only.extend(seg.iter().filter(|r| !r.is_blank()).map(unread_text));
+                    title_only.extend(seg.iter().filter(|r| !r.is_blank()).filter_map(unread_text));
                     // (A letter's heading over the forms, 关于批复2026年度…
                     // 的通知, gives its year as a letter does.)
                     if parts.is_empty() {
@@ -2059,7 +2059,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                         addressed_to = to;
                     } else if !is_title && !year_line && !texts.is_empty() && !is_project {
                         // (A year line is the form's year, read below.)
-                        warnings.push(unread_text(row));
+                        warnings.extend(unread_text(row));
                     }
                 }
             }
@@ -2142,7 +2142,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
             Section::Unlabelled => {
                 if !is_project {
                     for row in rows.iter().filter(|r| !r.is_blank()) {
-                        warnings.push(unread_text(row));
+                        warnings.extend(unread_text(row));
                     }
                 }
             }
@@ -2190,7 +2190,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         funding_rows = stray;
     } else if !is_project {
         for row in stray.iter().filter(|r| !r.is_blank()) {
-            warnings.push(unread_text(row));
+            warnings.extend(unread_text(row));
         }
     }
     let mut funding = funding::parse_funding(&funding_rows);
@@ -2218,7 +2218,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         let unread: Vec<&String> = block
             .unread
             .iter()
-            .filter(|t| !names_the_project(t))
+            .filter(|t| !names_the_project(t) && !is_letter_boilerplate(t))
             .collect();
         if !unread.is_empty() {
             let shown: Vec<String> = unread.iter().map(|t| truncate(t, 20)).collect();
@@ -2913,16 +2913,52 @@ fn year_line(text: &str) -> Option<i32> {
     values::year_cell(t).filter(|y| (1990..=2100).contains(y))
 }
 
-/// The warning for a row of text no section reads.
-fn unread_text(row: &Row) -> Warning {
+/// The warning for a row of text no section reads; none for a letter's
+/// lines that carry nothing to read ([`is_letter_boilerplate`]).
+fn unread_text(row: &Row) -> Option<Warning> {
     let texts: Vec<&str> = row.text_vec();
+    if let [only] = texts.as_slice() {
+        if is_letter_boilerplate(only) {
+            return None;
+        }
+    }
+    Some(outside_sections(&texts.join(" ")))
+}
+
+/// `unknown_section`: a text no section reads.
+pub(super) fn outside_sections(text: &str) -> Warning {
     Warning::new(
         "unknown_section",
-        format!(
-            "text outside any known section: {}",
-            truncate(&texts.join(" "), 60)
-        ),
+        format!("text outside any known section: {}", truncate(text, 60)),
     )
+}
+
+/// A letter's line that holds nothing an approval's fields take: its
+/// sentence that hands the approvals over (`经审核，现将你单位2026年项目
+/// 支出绩效目标批复如下：`; its year is read, see
+/// [`approval_sentence_year`]), or its numbered heading over the forms of
+/// one kind (`二、项目支出绩效目标`, `（一）部门整体支出绩效目标表`).
+pub(super) fn is_letter_boilerplate(text: &str) -> bool {
+    is_approval_sentence(text) || is_form_kind_heading(text)
+}
+
+/// `现将你单位2026年项目支出绩效目标批复如下，请认真执行。`: the sentence
+/// of a letter that hands over the approvals printed under it.
+fn is_approval_sentence(text: &str) -> bool {
+    let s = squash(text);
+    let hands_over = ["如下", "批复给", "下达给"].iter().any(|w| s.contains(w));
+    (is_sentence(&s) || s.ends_with(['：', ':'])) && s.contains("绩效目标") && hands_over
+}
+
+/// `二、项目支出绩效目标`: a numbered heading over the forms of one kind,
+/// naming no department or project.
+fn is_form_kind_heading(text: &str) -> bool {
+    let s = squash(text);
+    crate::layout::after_enumerator(&s)
+        .map(|rest| rest.trim_end_matches(['：', ':']))
+        .is_some_and(|rest| {
+            !rest.is_empty() && (is_generic_title(rest) || is_generic_title(&format!("{rest}表")))
+        })
 }
 
 /// The addressee line of an approval letter (`县交通运输局：`, above the
@@ -3893,8 +3929,8 @@ mod tests {
             vec!["完成农村公路养护里程120公里", "保障城乡客运班线正常运营"]
         );
         assert_eq!(c.indicators.len(), 1);
-        let codes: Vec<&str> = c.warnings.iter().map(|w| w.code.as_str()).collect();
-        assert_eq!(codes, vec!["unknown_section"]);
+        // (The sentence that hands the approval over is no unread text.)
+        assert_eq!(c.warnings, vec![]);
     }
 
     fn grid_row(cells: &[&str]) -> Row {
@@ -4789,6 +4825,28 @@ mod tests {
             .warnings
             .iter()
             .all(|w| w.code != "unread_row"));
+    }
+
+    #[test]
+    fn letter_boilerplate() {
+        for t in [
+            "经审核，现将你单位2026年项目支出绩效目标批复如下，请认真执行。",
+            "现将2026年度部门整体绩效目标批复如下：",
+            "二、项目支出绩效目标",
+            "（一）部门整体支出绩效目标表",
+            "2. 项目支出绩效目标：",
+        ] {
+            assert!(is_letter_boilerplate(t), "{t}");
+        }
+        for t in [
+            "请加强绩效运行监控，确保绩效目标如期实现。",
+            "（二）非物质文化遗产保护",
+            "二、某县林业局",
+            "2026年项目支出绩效目标表",
+            "一、",
+        ] {
+            assert!(!is_letter_boilerplate(t), "{t}");
+        }
     }
 
     #[test]

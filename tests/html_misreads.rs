@@ -3090,3 +3090,65 @@ fn a_letters_sentence_and_headings_around_the_forms_are_no_unread_text() {
         .find(|w| w.code == "unknown_section");
     assert!(closing.is_some_and(|w| w.message.contains("请加强绩效运行监控")));
 }
+
+#[test]
+fn forms_under_the_same_title_each_with_its_units_line() {
+    // The second title, printed as the first, was taken for a running
+    // head: both forms read as one, the second unit lost, no warning.
+    let form = |unit: &str, name: &str, value: &str| {
+        format!(
+            concat!(
+                "<p>2026年度部门整体支出绩效目标表</p><p>填报单位：{}</p>",
+                "<table border=\"1\"><tr><td>年度总体目标</td><td colspan=\"3\">完成年度任务。</td></tr>",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+                "<tr><td>产出指标</td><td>数量指标</td><td>{}</td><td>{}</td></tr></table>"
+            ),
+            unit, name, value
+        )
+    };
+    let docs = convert(&format!(
+        "{}{}",
+        form("咸宁市档案馆", "接收档案", "≥1万卷"),
+        form("咸宁市地方志办公室", "编纂志书", "2部")
+    ));
+    assert_eq!(docs.len(), 2, "{docs:#?}");
+    for (d, (unit, name)) in docs.iter().zip([
+        ("咸宁市档案馆", "接收档案"),
+        ("咸宁市地方志办公室", "编纂志书"),
+    ]) {
+        assert_eq!(d.kind, Some(Kind::DepartmentOverall));
+        assert_eq!(d.department.as_deref(), Some(unit));
+        assert_eq!(
+            pairs(d, |i| &i.level3, |i| &i.level2),
+            vec![(Some(name), Some("数量指标"))]
+        );
+    }
+}
+
+#[test]
+fn a_type_column_of_level_2_names_is_level_2() {
+    // 指标类型 names a category in most templates; here it holds the
+    // level-2 names, which went to category with level2 null, no warning.
+    let d = one(concat!(
+        "<p>2027年项目绩效目标表</p>",
+        "<table border=\"1\"><tr><td>项目名称</td><td colspan=\"3\">城乡居民医保参保补助</td></tr>",
+        "<tr><td>一级指标</td><td>指标类型</td><td>指标名称</td><td>目标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>资助参保人数</td><td>≥5.2万人</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>参保群众满意度</td><td>≥90%</td></tr></table>",
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level2, |i| &i.category),
+        vec![(Some("数量指标"), None), (Some("服务对象满意度指标"), None)]
+    );
+    // Where it holds categories, it stays the category.
+    let d = one(concat!(
+        "<p>2027年项目绩效目标表</p>",
+        "<table border=\"1\"><tr><td>项目名称</td><td colspan=\"4\">城乡居民医保参保补助</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>指标名称</td><td>指标类型</td><td>目标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>资助参保人数</td><td>定量</td><td>≥5.2万人</td></tr></table>",
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level2, |i| &i.category),
+        vec![(Some("数量指标"), Some("定量"))]
+    );
+}

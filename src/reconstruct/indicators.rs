@@ -762,14 +762,7 @@ fn resolve_standard(map: &mut HeaderMap, rows: &[&Row]) {
     };
     let (mut standards, mut others) = (0, 0);
     for row in rows {
-        let cell = match (&row.spans, map.reliable) {
-            (Some(spans), true) => map
-                .leaves
-                .get(i)
-                .and_then(|leaf| best_leaf_cell(row, spans, &leaf.span)),
-            _ => row.cells.get(i).cloned(),
-        };
-        if let Some(t) = cell.as_deref().and_then(clean_text) {
+        if let Some(t) = leaf_text(map, row, i).as_deref().and_then(clean_text) {
             if vocab::is_basis(&t) {
                 standards += 1;
             } else {
@@ -784,6 +777,45 @@ fn resolve_standard(map: &mut HeaderMap, rows: &[&Row]) {
     };
     for leaf in map.leaves.iter_mut().filter(|l| l.field == Field::Standard) {
         leaf.field = field;
+    }
+}
+
+/// 指标类型 (and other words for a category) heads the level-2 column in
+/// some templates (数量指标, 满意度指标 under it): read as level 2 when the
+/// table has no level-2 column and most of its values are level-2 names.
+fn resolve_level2_category(map: &mut HeaderMap, rows: &[&Row]) {
+    if map.has(Field::Level2) {
+        return;
+    }
+    let Some(i) = map.leaves.iter().position(|l| l.field == Field::Category) else {
+        return;
+    };
+    let (mut names, mut others) = (0, 0);
+    for row in rows {
+        if let Some(t) = leaf_text(map, row, i).as_deref().and_then(clean_text) {
+            if vocab::is_level2_name(&t) {
+                names += 1;
+            } else {
+                others += 1;
+            }
+        }
+    }
+    if names > 0 && names >= others {
+        if let Some(leaf) = map.leaves.get_mut(i) {
+            leaf.field = Field::Level2;
+        }
+    }
+}
+
+/// The text of a row under the map's `i`th leaf: the cell over it in a
+/// grid, else the row's `i`th cell.
+fn leaf_text(map: &HeaderMap, row: &Row, i: usize) -> Option<String> {
+    match (&row.spans, map.reliable) {
+        (Some(spans), true) => map
+            .leaves
+            .get(i)
+            .and_then(|leaf| best_leaf_cell(row, spans, &leaf.span)),
+        _ => row.cells.get(i).cloned(),
     }
 }
 
@@ -1248,6 +1280,7 @@ pub fn parse_table(
         split_subcolumns(&mut map, &data);
     }
     resolve_standard(&mut map, &data);
+    resolve_level2_category(&mut map, &data);
     if let Some(w) = names_unmapped(&map, table, &data) {
         result.warnings.push(w);
     }

@@ -1227,7 +1227,13 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     continue;
                 }
                 if !has_body(&part.content) && seg.iter().all(is_text_line) {
-                    title_only.extend(seg.iter().filter(|r| !r.is_blank()).filter_map(unread_text));
+                    // (A covering letter, whose title names the kinds of
+                    // the forms under it — 关于批复2026年度部门整体及项目
+                    // 支出绩效目标的通知 — is left out as any letter is.)
+                    if !is_covering_letter(seg) {
+                        title_only
+                            .extend(seg.iter().filter(|r| !r.is_blank()).filter_map(unread_text));
+                    }
                     // (A letter's heading over the forms, 关于批复2026年度…
                     // 的通知, gives its year as a letter does.)
                     if parts.is_empty() {
@@ -1382,6 +1388,9 @@ fn form_segments<'a>(
                     | "单位名称"
                     | "部门名称"
                     | "主管部门"
+                    // (Under the title: the unit whose form it is.)
+                    | "填报单位"
+                    | "填报单位(盖章)"
             )
         })
     };
@@ -2025,7 +2034,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         match section {
             Section::Preamble => {
                 let title_rows = first_title_rows(rows, hard, is_project);
-                c.title = title_rows.as_ref().map(|(t, _)| t.clone());
+                c.title = title_rows.as_ref().map(|(t, _)| without_heading_number(t));
                 for (k, row) in rows.iter().enumerate() {
                     let texts: Vec<&str> = row.text_vec();
                     let is_title = title_rows.as_ref().is_some_and(|(_, at)| at.contains(&k));
@@ -2923,6 +2932,26 @@ fn unread_text(row: &Row) -> Option<Warning> {
         }
     }
     Some(outside_sections(&texts.join(" ")))
+}
+
+/// A title without the number of the letter's heading it was printed as
+/// (`一、2026年度部门整体支出绩效目标表`): the form's title.
+fn without_heading_number(title: &str) -> String {
+    crate::layout::after_enumerator(title)
+        .map(trim)
+        .filter(|rest| is_form_title(rest))
+        .unwrap_or(title)
+        .to_string()
+}
+
+/// Lines of text that are a covering letter: one of them addresses the
+/// unit (`市档案馆：`) or hands the approvals over (`现将…绩效目标批复如
+/// 下`).
+fn is_covering_letter(rows: &[Row]) -> bool {
+    rows.iter().any(|r| {
+        let texts: Vec<&str> = r.text_vec();
+        matches!(texts.as_slice(), [only] if addressee(only).is_some() || is_approval_sentence(only))
+    })
 }
 
 /// `unknown_section`: a text no section reads.

@@ -3152,3 +3152,284 @@ fn a_type_column_of_level_2_names_is_level_2() {
         vec![(Some("数量指标"), Some("定量"))]
     );
 }
+
+/// A project's indicator table of one row.
+fn indicators_of(name: &str, value: &str) -> String {
+    format!(
+        concat!(
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+            "<tr><td>产出指标</td><td>数量指标</td><td>{}</td><td>{}</td></tr>"
+        ),
+        name, value
+    )
+}
+
+/// Each document's project name, department and indicator names.
+fn projects(docs: &[Document]) -> Vec<(Option<&str>, Option<&str>, Vec<&str>)> {
+    docs.iter()
+        .map(|d| {
+            (
+                d.project.as_ref().and_then(|p| p.name.as_deref()),
+                d.department.as_deref(),
+                d.indicators
+                    .iter()
+                    .filter_map(|i| i.level3.as_deref())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn project_forms_whose_fields_are_lines_above_their_tables() {
+    // The second 项目名称 line started no form: both read as one project,
+    // the second project's name only in a warning.
+    let form = |name: &str, ind: &str| {
+        format!(
+            "<p>项目名称：{name}</p><p>主管部门：五峰县财政局</p><table border=\"1\">{}</table>",
+            indicators_of(ind, "≥1个")
+        )
+    };
+    let docs = convert(&format!(
+        "<p>2026年度项目支出绩效目标表</p>{}{}",
+        form("村级公益事业奖补", "奖补项目个数"),
+        form("政府采购平台运维", "系统故障修复次数")
+    ));
+    assert_eq!(
+        projects(&docs),
+        vec![
+            (
+                Some("村级公益事业奖补"),
+                Some("五峰县财政局"),
+                vec!["奖补项目个数"]
+            ),
+            (
+                Some("政府采购平台运维"),
+                Some("五峰县财政局"),
+                vec!["系统故障修复次数"]
+            ),
+        ]
+    );
+    assert!(docs.iter().all(|d| d.kind == Some(Kind::Project)));
+}
+
+#[test]
+fn a_form_whose_indicators_are_an_image_ends_at_the_next_project() {
+    // The next project's form was read into this one: its name in extra,
+    // its money, goals and indicators charged to this project, no warning.
+    let docs = convert(&format!(
+        concat!(
+            "<p>2026年度项目支出绩效目标表</p><table border=\"1\">",
+            "<tr><td>项目名称</td><td colspan=\"3\">智慧医保平台建设</td></tr>",
+            "<tr><td>主管部门</td><td colspan=\"3\">大冶市医疗保障局</td></tr></table>",
+            "<p><img src=\"zb1.png\" alt=\"绩效指标表\"></p><table border=\"1\">",
+            "<tr><td>项目名称</td><td colspan=\"3\">医疗救助</td></tr>",
+            "<tr><td>主管部门</td><td colspan=\"3\">大冶市医疗保障局</td></tr>{}</table>"
+        ),
+        indicators_of("救助困难群众人次", "≥1.2万人次")
+    ));
+    assert_eq!(
+        projects(&docs),
+        vec![
+            (Some("智慧医保平台建设"), Some("大冶市医疗保障局"), vec![]),
+            (
+                Some("医疗救助"),
+                Some("大冶市医疗保障局"),
+                vec!["救助困难群众人次"]
+            ),
+        ]
+    );
+    assert!(docs[0].warnings.iter().any(|w| w.code == "no_indicators"));
+}
+
+#[test]
+fn the_name_row_printed_again_over_the_indicator_header() {
+    // A header repeated on each page, 项目名称 row and all: read as a
+    // second project's form, with the rest of the indicators.
+    let d = one(&format!(
+        concat!(
+            "<p>2026年度项目支出绩效目标表</p><table border=\"1\">",
+            "<tr><td>项目名称</td><td colspan=\"3\">乡村振兴衔接资金项目</td></tr>",
+            "<tr><td>主管部门</td><td colspan=\"3\">房县农业农村局</td></tr>{}",
+            "<tr><td>项目名称</td><td colspan=\"3\">乡村振兴衔接资金项目</td></tr>{}</table>"
+        ),
+        indicators_of("培训基层农技人员人次", "≥1200人次"),
+        indicators_of("建设高标准农田面积", "≥3.5万亩")
+    ));
+    assert_eq!(
+        projects(std::slice::from_ref(&d)),
+        vec![(
+            Some("乡村振兴衔接资金项目"),
+            Some("房县农业农村局"),
+            vec!["培训基层农技人员人次", "建设高标准农田面积"]
+        )]
+    );
+}
+
+#[test]
+fn the_units_row_printed_above_the_name_row() {
+    // 主管部门 | … | 实施单位 | … above 项目名称: the row went to neither
+    // form, the second's department and implementer null.
+    let form = |dept: &str, unit: &str, name: &str, ind: &str| {
+        format!(
+            concat!(
+                "<table border=\"1\"><tr><td>主管部门</td><td>{}</td><td>实施单位</td><td>{}</td></tr>",
+                "<tr><td>项目名称</td><td colspan=\"3\">{}</td></tr>{}</table>"
+            ),
+            dept,
+            unit,
+            name,
+            indicators_of(ind, "≥1处")
+        )
+    };
+    let docs = convert(&format!(
+        "<p>2026年度项目支出绩效目标表</p>{}<p></p>{}",
+        form(
+            "通山县林业局",
+            "通山县森林消防大队",
+            "森林防火能力提升",
+            "建设防火隔离带"
+        ),
+        form(
+            "通山县应急管理局",
+            "通山县林业站",
+            "生态护林员补助",
+            "选聘生态护林员"
+        )
+    ));
+    assert_eq!(
+        projects(&docs),
+        vec![
+            (
+                Some("森林防火能力提升"),
+                Some("通山县林业局"),
+                vec!["建设防火隔离带"]
+            ),
+            (
+                Some("生态护林员补助"),
+                Some("通山县应急管理局"),
+                vec!["选聘生态护林员"]
+            ),
+        ]
+    );
+    let implementer = docs[1]
+        .project
+        .as_ref()
+        .and_then(|p| p.implementer.as_deref());
+    assert_eq!(implementer, Some("通山县林业站"));
+}
+
+#[test]
+fn the_same_targets_approved_for_two_years() {
+    // Two forms the same cell for cell, under titles of their own: the
+    // second was dropped as a hidden copy of the first.
+    let table = format!(
+        concat!(
+            "<table border=\"1\"><tr><td>项目名称</td><td colspan=\"3\">农村环境卫生长效管护</td></tr>",
+            "<tr><td>主管部门</td><td colspan=\"3\">阳新县住房和城乡建设局</td></tr>{}</table>"
+        ),
+        indicators_of("保洁村庄数量", "≥380个")
+    );
+    let docs = convert(&format!(
+        "<p>2025年度项目支出绩效目标表</p>{table}<p>2026年度项目支出绩效目标表</p>{table}"
+    ));
+    let years: Vec<Option<i32>> = docs.iter().map(|d| d.year).collect();
+    assert_eq!(years, [Some(2025), Some(2026)]);
+    assert!(docs
+        .iter()
+        .all(|d| d.warnings.iter().all(|w| w.code != "repeated_form")));
+}
+
+#[test]
+fn a_departments_money_block_at_the_top_of_its_table() {
+    // 部门资金（万元） as the table's first row (the title names the
+    // department): the block was said as unread text, funding empty.
+    let d = one(&format!(
+        concat!(
+            "<p>宜都市统计局2026年度部门整体支出绩效目标表</p><table border=\"1\">",
+            "<tr><td rowspan=\"3\">部门资金（万元）</td><td colspan=\"2\">资金项目</td><td>当年金额</td></tr>",
+            "<tr><td>收入构成</td><td>财政拨款</td><td>298.00</td></tr>",
+            "<tr><td>支出构成</td><td>基本支出</td><td>298.00</td></tr>{}</table>"
+        ),
+        indicators_of("完成统计调查项目", "≥26项")
+    ));
+    assert_eq!(d.kind, Some(Kind::DepartmentOverall));
+    let funding = d.funding.as_ref().expect("a department's funding");
+    assert_eq!(funding.unit.as_deref(), Some("万元"));
+    let items: Vec<(Option<&str>, Option<f64>)> = funding
+        .rows
+        .iter()
+        .map(|r| (r.item.as_deref(), r.current))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (Some("财政拨款"), Some(298.0)),
+            (Some("基本支出"), Some(298.0))
+        ]
+    );
+    assert!(
+        d.warnings.iter().all(|w| w.code != "unknown_section"),
+        "{:#?}",
+        d.warnings
+    );
+}
+
+#[test]
+fn a_letters_attachment_line_signature_and_date() {
+    let d = one(&format!(
+        concat!(
+            "<p>关于批复2026年度部门整体支出绩效目标的通知</p><p>嘉鱼县自然资源和规划局：</p>",
+            "<p>经审核，现将绩效目标批复如下，请严格执行。</p>",
+            "<p>附件：2026年度部门整体支出绩效目标表</p><p>嘉鱼县财政局</p><p>2026年2月10日</p>",
+            "<p>2026年度部门整体支出绩效目标表</p><table border=\"1\">",
+            "<tr><td>部门（单位）名称</td><td colspan=\"3\">嘉鱼县自然资源和规划局</td></tr>{}</table>"
+        ),
+        indicators_of("审核办理行政许可事项", "≥1800件")
+    ));
+    assert_eq!(d.department.as_deref(), Some("嘉鱼县自然资源和规划局"));
+    assert_eq!(d.warnings, vec![]);
+}
+
+#[test]
+fn a_numbered_heading_over_each_forms_title() {
+    // 二、 over the second form's title went with the form before, said
+    // there as a header text read into no field.
+    let form = |n: &str, name: &str, ind: &str| {
+        format!(
+            concat!(
+                "<p>{}、{}</p><p>2026年度项目支出绩效目标表</p><table border=\"1\">",
+                "<tr><td>项目名称</td><td colspan=\"3\">{}</td></tr>",
+                "<tr><td>主管部门</td><td colspan=\"3\">团风县教育局</td></tr>{}</table>"
+            ),
+            n,
+            name,
+            name,
+            indicators_of(ind, "≥1人")
+        )
+    };
+    let docs = convert(&format!(
+        "{}{}",
+        form("一", "义务教育营养改善计划", "受益学生人数"),
+        form("二", "乡村教师生活补助", "受益教师人数")
+    ));
+    assert_eq!(
+        projects(&docs),
+        vec![
+            (
+                Some("义务教育营养改善计划"),
+                Some("团风县教育局"),
+                vec!["受益学生人数"]
+            ),
+            (
+                Some("乡村教师生活补助"),
+                Some("团风县教育局"),
+                vec!["受益教师人数"]
+            ),
+        ]
+    );
+    for d in &docs {
+        assert_eq!(d.title.as_deref(), Some("2026年度项目支出绩效目标表"));
+        assert_eq!(d.warnings, vec![]);
+    }
+}

@@ -2287,8 +2287,11 @@ fn repeated_form_warning() -> Warning {
 /// lines; layout tables are walked into.
 fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
     let mut line = String::new();
-    // The keys of the whole forms read so far ([`form_key`]).
-    let mut forms = std::collections::HashSet::new();
+    // The keys of the whole forms read so far ([`form_key`]), each with
+    // the lines of text printed over it.
+    let mut forms: std::collections::HashMap<u64, Vec<String>> = std::collections::HashMap::new();
+    // Where the lines of text since the last table start.
+    let mut lead_start = 0;
     let mut skip: Option<NodeId> = None;
     let flush = |line: &mut String, out: &mut Vec<Row>| {
         let text = tidy(line);
@@ -2321,7 +2324,24 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
                             let (rows, warnings) = (out.rows.len(), out.warnings.len());
                             data_table(n, out)?;
                             let key = form_key(out.rows.get(rows..).unwrap_or_default());
-                            if key.is_some_and(|k| !forms.insert(k)) {
+                            let lead: Vec<String> = out
+                                .rows
+                                .get(lead_start..rows)
+                                .unwrap_or_default()
+                                .iter()
+                                .flat_map(|r| r.cells.iter().cloned())
+                                .collect();
+                            // (A copy under lines of its own, 2025年度… over
+                            // one and 2026年度… over the other, is another
+                            // year's approval of the same targets.)
+                            let repeated = key.is_some_and(|k| match forms.get(&k) {
+                                Some(first) => lead.is_empty() || *first == lead,
+                                None => {
+                                    forms.insert(k, lead);
+                                    false
+                                }
+                            });
+                            if repeated {
                                 out.rows.truncate(rows);
                                 out.warnings.truncate(warnings);
                                 if !out.warnings.iter().any(|w| w.code == REPEATED_FORM) {
@@ -2329,6 +2349,7 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
                                 }
                             }
                             skip = Some(n.id());
+                            lead_start = out.rows.len();
                             continue;
                         }
                         if is_block(el.name()) {

@@ -203,6 +203,17 @@ fn is_budget_label(t: &str) -> bool {
     if t.starts_with("收入构成") || t.starts_with("支出构成") {
         return true;
     }
+    // 部门资金（万元）: the department's money by its owner. (Not 单位资金,
+    // the unit's own income: an item of the block.)
+    if ["部门资金", "部门整体资金"]
+        .iter()
+        .any(|p| t.starts_with(p))
+        && !t.contains("目标")
+        && !t.contains("指标")
+        && !t.contains("率")
+    {
+        return true;
+    }
     // 年度预算 alone, or with its unit (not 年度预算执行率, an indicator).
     if t == "年度预算" || t.starts_with("年度预算（") || t.starts_with("年度预算(") {
         return true;
@@ -1376,6 +1387,8 @@ fn form_segments<'a>(
     // own title under it (`附件2 项目支出绩效目标表` / `2026年度…批复表`)
     // alternate, so the head printed again is not the last title seen.
     let mut titles_seen: Vec<String> = Vec::new();
+    // The project the current form names.
+    let mut current_name: Option<String> = None;
     // (The label alone in its cell, or a line of prose `项目名称：…`.)
     let opens_block = |row: &Row| {
         row.texts().next().is_some_and(|t| {
@@ -1401,6 +1414,7 @@ fn form_segments<'a>(
             }
             seen_table = false;
             has_block = false;
+            current_name = None;
         }
         let texts: Vec<&str> = row.text_vec();
         let mut title = matches!(texts.as_slice(), [t] if is_form_title(t));
@@ -1443,7 +1457,20 @@ fn form_segments<'a>(
         {
             title = false;
         }
-        let names_project = texts.first().is_some_and(|t| project::names_project(t));
+        // (In its cells, `项目名称 | 某项目`, or as a line, `项目名称：某项目`.)
+        let named = named_project(&texts);
+        // The 项目名称 row printed again over the form's indicator header
+        // (a header repeated on each page) goes on with its form.
+        let repeated_name = named.is_some()
+            && named == current_name
+            && rows.get(i + 1).is_some_and(starts_indicator_header);
+        let names_project = (named.is_some()
+            || texts.first().is_some_and(|t| project::names_project(t)))
+            && !repeated_name;
+        // Another project named in a form that has not reached its
+        // indicators (its indicators printed as an image, or none) opens
+        // that project's form.
+        let other_project = named.is_some() && current_name.is_some() && named != current_name;
         // A batch's numbered heading naming the next form's organisation,
         // with the form right under it (its goals, its department's row or
         // its indicator table).
@@ -1469,7 +1496,7 @@ fn form_segments<'a>(
             && matches!(texts.as_slice(), [t] if numbered_organisation(t).is_some())
             && form_under(i);
         let opens_form = names_project || names_department(&texts) || numbered_heading;
-        if i > 0 && (title || (opens_form && seen_table)) {
+        if i > 0 && (title || (opens_form && (seen_table || other_project))) {
             // A title right above the 项目名称 belongs with it (the form
             // starts there already), and so does a heading line naming the
             // form (`（二）某县人民法院`).
@@ -1502,16 +1529,36 @@ fn form_segments<'a>(
                 let unit_above = line_above(&is_unit_over_title);
                 // And the form's own lines of fields printed above its 项目名称
                 // (`项目2：某项目`, `主管部门：某局`), after the form before.
-                let fields_above = if opens_form && !title {
+                // (Not where the form before has not reached its
+                // indicators: the fields after its 项目名称 are its own.)
+                let fields_above = if opens_form && !title && seen_table {
                     let floor = starts.last().map_or(0, |s| s + 1);
                     (floor..i)
                         .rev()
                         .take(4)
-                        .take_while(|&k| rows.get(k).is_some_and(is_form_field_line))
+                        .take_while(|&k| {
+                            rows.get(k)
+                                .is_some_and(|r| is_form_field_line(r) || is_identity_row(r))
+                        })
                         .last()
                 } else {
                     None
                 };
+                // And a batch's numbered heading over the title (`二、某项目`
+                // / `2026年度项目支出绩效目标表`), after the form before: a
+                // segment of its own, as the first form's is, so that the
+                // form's rows start at its title.
+                let numbered_above = title
+                    && seen_table
+                    && rows.get(i - 1).is_some_and(|r| {
+                        is_heading_line(r)
+                            && r.texts()
+                                .next()
+                                .is_some_and(|t| crate::layout::enumerator_len(trim(t)).is_some())
+                    });
+                if numbered_above && starts.last() != Some(&(i - 1)) {
+                    starts.push(i - 1);
+                }
                 let start = if let Some(k) = fields_above {
                     k
                 } else if heading_above || named_above || wrapped_above || unit_above {
@@ -1525,6 +1572,10 @@ fn form_segments<'a>(
             }
             seen_table = false;
             has_block = false;
+            current_name = None;
+        }
+        if names_project {
+            current_name = named;
         }
         if starts_indicator_header(row) {
             seen_table = true;
@@ -1549,6 +1600,25 @@ fn form_segments<'a>(
         })
         .filter(|(_, s)| !s.is_empty())
         .collect()
+}
+
+/// The project a row names: `项目名称 | 某项目` in its cells, or a line
+/// `项目名称：某项目`; squashed.
+fn named_project(texts: &[&str]) -> Option<String> {
+    let (label, value) = match texts {
+        [line] => line.split_once([':', '：'])?,
+        [label, value, ..] => (*label, *value),
+        _ => return None,
+    };
+    let value = squash(value);
+    (project::names_project(label) && !value.is_empty()).then(|| value.into_owned())
+}
+
+/// A table row of the fields that say whose project a form is (`主管部门
+/// | 某局 | 实施单位 | 某中心`), printed above its 项目名称 row.
+fn is_identity_row(row: &Row) -> bool {
+    matches!(row.text_vec().as_slice(),
+        [label, value, ..] if project::is_identity_label(label) && !trim(value).is_empty())
 }
 
 /// A line of one field of a project's form printed as text above its
@@ -2492,9 +2562,10 @@ fn is_project_form(groups: &[(Section, Vec<&Row>)], block_rows: &[&Row], hard: b
             return true;
         }
     }
+    // (Or a line `项目名称：某项目` above the table.)
     block_rows
         .iter()
-        .any(|r| r.texts().any(project::names_project))
+        .any(|r| r.texts().any(project::names_project) || named_project(&r.text_vec()).is_some())
 }
 
 /// Whether the document reports how targets were met (a 绩效自评表 or an
@@ -2968,7 +3039,35 @@ pub(super) fn outside_sections(text: &str) -> Warning {
 /// [`approval_sentence_year`]), or its numbered heading over the forms of
 /// one kind (`二、项目支出绩效目标`, `（一）部门整体支出绩效目标表`).
 pub(super) fn is_letter_boilerplate(text: &str) -> bool {
-    is_approval_sentence(text) || is_form_kind_heading(text)
+    is_approval_sentence(text)
+        || is_form_kind_heading(text)
+        || is_attachment_line(text)
+        || is_full_date(text)
+        || is_finance_signature(text)
+}
+
+/// `附件：2026年度部门整体支出绩效目标表`, `附件2：…`: a letter's line that
+/// names the form attached, printed under it.
+fn is_attachment_line(text: &str) -> bool {
+    let s = squash(text);
+    let Some(rest) = s.strip_prefix("附件") else {
+        return false;
+    };
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        .trim_start_matches([':', '：', '.', '、']);
+    !rest.is_empty() && is_form_title(rest)
+}
+
+/// The finance bureau signing its letter (`市财政局`, `某县财政局（盖章）`):
+/// the approver, no field of the approval.
+fn is_finance_signature(text: &str) -> bool {
+    let s = squash(text);
+    let s = without_stamp(&s);
+    s.chars().count() <= 20
+        && ["财政局", "财政厅", "财政委员会"]
+            .iter()
+            .any(|e| s.ends_with(e))
 }
 
 /// `现将你单位2026年项目支出绩效目标批复如下，请认真执行。`: the sentence
@@ -3170,6 +3269,9 @@ mod tests {
             Some(Section::Department)
         );
         assert_eq!(section_of_label("部门总体资金情况"), Some(Section::Funding));
+        assert_eq!(section_of_label("部门资金（万元）"), Some(Section::Funding));
+        assert_ne!(section_of_label("部门资金使用率"), Some(Section::Funding));
+        assert_ne!(section_of_label("单位资金"), Some(Section::Funding));
         assert_eq!(section_of_label("年度预算"), Some(Section::Funding));
         assert_eq!(section_of_label("年度预算（万元）"), Some(Section::Funding));
         assert_ne!(section_of_label("年度预算执行率"), Some(Section::Funding));
@@ -4864,6 +4966,10 @@ mod tests {
             "二、项目支出绩效目标",
             "（一）部门整体支出绩效目标表",
             "2. 项目支出绩效目标：",
+            "附件：2026年度部门整体支出绩效目标表",
+            "附件2：某局2026年项目支出绩效目标表",
+            "嘉鱼县财政局",
+            "2026年2月10日",
         ] {
             assert!(is_letter_boilerplate(t), "{t}");
         }
@@ -4873,6 +4979,8 @@ mod tests {
             "二、某县林业局",
             "2026年项目支出绩效目标表",
             "一、",
+            "附件：项目申报书",
+            "嘉鱼县自然资源和规划局",
         ] {
             assert!(!is_letter_boilerplate(t), "{t}");
         }

@@ -214,6 +214,22 @@ pub(super) fn is_block_label(cell: &str) -> bool {
     label_of(cell).is_some()
 }
 
+/// Whether a cell labels one of the fields that say whose project it is
+/// (主管部门, 实施单位, 项目编码, 项目类别…), not its money or goals.
+pub(super) fn is_identity_label(cell: &str) -> bool {
+    matches!(
+        label_of(cell),
+        Some(
+            Label::Code
+                | Label::Department
+                | Label::DepartmentCode
+                | Label::Implementer
+                | Label::Category
+                | Label::Nature
+        )
+    )
+}
+
 /// Whether two cells are the same label of a project header block, or
 /// neither is one.
 pub(super) fn same_block_label(a: &str, b: &str) -> bool {

@@ -306,3 +306,42 @@ fn indicators_on_a_sheet_of_their_own_belong_to_the_form_before() {
         .collect();
     assert_eq!(names, vec!["森林蓄积量", "营造林面积", "林农满意度"]);
 }
+
+#[test]
+fn a_worksheets_warning_is_said_by_the_forms_of_that_worksheet() {
+    // Every document of the workbook said the formulas of one worksheet
+    // were read as empty, though only that worksheet's form had any.
+    const HEADER: &[&str] = &["一级指标", "二级指标", "三级指标", "指标值"];
+    let form = |sheet: &str, name: &str| {
+        plain_sheet(
+            sheet,
+            &[
+                &["2026年度项目支出绩效目标表"],
+                &["项目名称", name],
+                &["主管部门", "某局"],
+                HEADER,
+                &["产出指标", "数量指标", "完成数量", "≥10个"],
+            ],
+        )
+    };
+    let mut second = form("项目2", "乙项目");
+    second.uncomputed = 1;
+    let book = pifu::extract::xlsx::sheets_layout(vec![form("项目1", "甲项目"), second]).unwrap();
+    let parts = pifu::reconstruct::reconstruct_all(&book.layout);
+    let codes: Vec<(Option<&str>, Vec<&str>)> = parts
+        .iter()
+        .map(|p| {
+            (
+                p.sheet.as_deref(),
+                p.content.warnings.iter().map(|w| w.code.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            (Some("项目1"), vec![]),
+            (Some("项目2"), vec!["uncomputed_formulas"])
+        ]
+    );
+}

@@ -75,22 +75,28 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
         if sheet.hidden_values > 0 {
             // Not shown, nor printed, so not part of the published form;
             // said, so that nothing is dropped silently.
-            warnings.push(Warning::new(
-                "hidden_cells",
-                format!(
-                    "worksheet {}: {} values in hidden rows or columns were not read",
-                    sheet.name, sheet.hidden_values
+            warnings.push((
+                sheet.name.clone(),
+                Warning::new(
+                    "hidden_cells",
+                    format!(
+                        "worksheet {}: {} values in hidden rows or columns were not read",
+                        sheet.name, sheet.hidden_values
+                    ),
                 ),
             ));
         }
         if sheet.uncomputed > 0 {
-            warnings.push(Warning::new(
-                "uncomputed_formulas",
-                format!(
-                    "worksheet {}: {} formula cells were saved without their values and \
+            warnings.push((
+                sheet.name.clone(),
+                Warning::new(
+                    "uncomputed_formulas",
+                    format!(
+                        "worksheet {}: {} formula cells were saved without their values and \
                      read as empty; open and save the workbook in Excel or LibreOffice to \
                      compute them",
-                    sheet.name, sheet.uncomputed
+                        sheet.name, sheet.uncomputed
+                    ),
                 ),
             ));
         }
@@ -116,7 +122,8 @@ pub fn sheets_layout(sheets: Vec<Sheet>) -> Result<Workbook, String> {
             rows,
             sheets: sheets_at,
             hard_breaks: true,
-            warnings,
+            warnings: Vec::new(),
+            sheet_warnings: warnings,
         },
         sheet: (used.len() == 1).then(|| used.remove(0)),
     })
@@ -667,7 +674,11 @@ mod tests {
     /// The codes of the warnings a sheet's layout gives.
     fn warning_codes(sheet: Sheet) -> Vec<String> {
         let book = sheets_layout(vec![sheet]).unwrap();
-        book.layout.warnings.into_iter().map(|w| w.code).collect()
+        book.layout
+            .sheet_warnings
+            .into_iter()
+            .map(|(_, w)| w.code)
+            .collect()
     }
 
     #[test]

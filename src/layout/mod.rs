@@ -221,6 +221,10 @@ pub struct Layout {
     /// gaps): said by every document of the file, as reconstruction does
     /// not know which form it belongs to.
     pub warnings: Vec<Warning>,
+    /// What the layout found of one worksheet of a workbook (formulas
+    /// saved without their values, values in hidden rows), with the
+    /// worksheet's name: said by the documents read from that worksheet.
+    pub sheet_warnings: Vec<(String, Warning)>,
     /// Line breaks in cells, and the rows of text, are the file's own
     /// paragraphs and breaks (HTML, DOCX, spreadsheets), not the wrapping
     /// of a printed page (PDF, text dumps).

@@ -1290,6 +1290,18 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
             .warnings
             .extend(layout.warnings.iter().cloned());
     }
+    // What the layout found of one worksheet, said by the forms read from
+    // it (by the one form, where the workbook holds one).
+    let one = parts.len() == 1;
+    for part in &mut parts {
+        part.content.warnings.extend(
+            layout
+                .sheet_warnings
+                .iter()
+                .filter(|(sheet, _)| one || part.sheet.as_deref() == Some(sheet))
+                .map(|(_, w)| w.clone()),
+        );
+    }
     parts
 }
 

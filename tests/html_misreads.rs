@@ -3433,3 +3433,39 @@ fn a_numbered_heading_over_each_forms_title() {
         assert_eq!(d.warnings, vec![]);
     }
 }
+
+#[test]
+fn a_budget_of_amounts_under_two_rows_of_labels() {
+    // 资金总额 merged down beside groups (按收入性质分 over 财政拨款 |
+    // 其他资金): every amount was lost, two rows left with null, no warning.
+    let d = one(&format!(
+        concat!(
+            "<p>2026年度部门整体支出绩效目标申报表</p><table border=\"1\">",
+            "<tr><td>部门（单位）名称</td><td colspan=\"5\">黄埔区市场监督管理局</td></tr>",
+            "<tr><td rowspan=\"3\">年度预算申请（万元）</td><td rowspan=\"2\">资金总额</td>",
+            "<td colspan=\"2\">按收入性质分</td><td colspan=\"2\">按支出性质分</td></tr>",
+            "<tr><td>财政拨款</td><td>其他资金</td><td>基本支出</td><td>项目支出</td></tr>",
+            "<tr><td>5,236.80</td><td>4,986.80</td><td>250.00</td><td>3,120.50</td><td>2,116.30</td></tr>",
+            "</table><table border=\"1\">{}</table>"
+        ),
+        indicators_of("食品安全抽检批次", "≥4500批次")
+    ));
+    let funding = d.funding.as_ref().expect("a department's funding");
+    assert_eq!(funding.unit.as_deref(), Some("万元"));
+    let rows: Vec<(pifu::model::FundingSection, Option<&str>, Option<f64>)> = funding
+        .rows
+        .iter()
+        .map(|r| (r.section, r.item.as_deref(), r.current))
+        .collect();
+    use pifu::model::FundingSection::{Expenditure, Income};
+    assert_eq!(
+        rows,
+        vec![
+            (Income, Some("资金总额"), Some(5236.8)),
+            (Income, Some("财政拨款"), Some(4986.8)),
+            (Income, Some("其他资金"), Some(250.0)),
+            (Expenditure, Some("基本支出"), Some(3120.5)),
+            (Expenditure, Some("项目支出"), Some(2116.3)),
+        ]
+    );
+}

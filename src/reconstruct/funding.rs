@@ -358,6 +358,30 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// A grid row of labels with each cell that continues a label merged down
+/// from the row above (`资金总额` over two rows) given that label's text;
+/// `None` where the rows have no positions or no cell continues one.
+fn with_labels_from_above(row: &Row, above: &Row) -> Option<Row> {
+    let (spans, above_spans) = (row.spans.as_ref()?, above.spans.as_ref()?);
+    let mut filled = row.clone();
+    let mut any = false;
+    for ((cell, span), k) in filled.cells.iter_mut().zip(spans).zip(0..) {
+        if !span.continued || !trim(cell).is_empty() || k == 0 {
+            continue;
+        }
+        let over = above_spans
+            .iter()
+            .zip(&above.cells)
+            .find(|(s, _)| s.left == span.left && s.right == span.right)
+            .map(|(_, c)| c);
+        if let Some(text) = over.filter(|t| !trim(t).is_empty()) {
+            cell.clone_from(text);
+            any = true;
+        }
+    }
+    any.then_some(filled)
+}
+
 pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let mut out = FundingResult::default();
     let mut section: Option<FundingSection> = None;
@@ -370,7 +394,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let labelled = rows
         .iter()
         .any(|r| r.texts().any(|t| section_label(t).is_some()));
-    let mut skip_next = false;
+    // Rows read already with the row before them (labels over amounts).
+    let mut skip = 0usize;
     // The amount columns the header rows name, where they are.
     let mut header_columns: Vec<(Span, AmountColumn)> = Vec::new();
     for (k, row) in rows.iter().enumerate() {
@@ -379,7 +404,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 out.unit = unit_in(t);
             }
         }
-        if std::mem::take(&mut skip_next) {
+        if skip > 0 {
+            skip -= 1;
             continue;
         }
         // 续表 over the table's continuation, a page number: no row.
@@ -391,7 +417,21 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             .and_then(|next| labels_over_amounts(row, next))
         {
             out.rows.extend(pairs);
-            skip_next = true;
+            skip = 1;
+            continue;
+        }
+        // Labels in two rows over the amounts: groups (按收入性质分 over
+        // 财政拨款 | 其他资金) and labels merged down over both rows
+        // (资金总额).
+        if let Some(pairs) = rows
+            .get(k + 1)
+            .zip(rows.get(k + 2))
+            .and_then(|(lower, amounts)| {
+                labels_over_amounts(&with_labels_from_above(lower, row)?, amounts)
+            })
+        {
+            out.rows.extend(pairs);
+            skip = 2;
             continue;
         }
         let texts: Vec<&str> = row.text_vec();

@@ -3469,3 +3469,52 @@ fn a_budget_of_amounts_under_two_rows_of_labels() {
         ]
     );
 }
+
+/// A department's form with the funding rows given, and one indicator.
+fn department_with_budget(budget: &str) -> Document {
+    one(&format!(
+        concat!(
+            "<p>2026年部门整体绩效目标批复</p><table border=\"1\">",
+            "<tr><td>部门（单位）名称</td><td colspan=\"4\">荆门市档案馆</td></tr>{}</table>",
+            "<table border=\"1\">{}</table>"
+        ),
+        budget,
+        indicators_of("档案数字化页数", "≥100万页")
+    ))
+}
+
+#[test]
+fn a_budget_headed_by_its_own_row_of_years() {
+    // 收支类别 | 项目 | 当年金额 | 2023年决算数 | 2024年决算数: the header
+    // was not read, the amounts placed by position (the 2023 amount as
+    // the share) and the years assumed.
+    let d = department_with_budget(concat!(
+        "<tr><td>收支类别</td><td>项目</td><td>当年金额</td><td>2023年决算数</td><td>2024年决算数</td></tr>",
+        "<tr><td>收入构成</td><td>财政拨款</td><td>3,256.40</td><td>3,000.00</td><td>3,100.00</td></tr>",
+        "<tr><td>支出构成</td><td>基本支出</td><td>3,256.40</td><td>3,000.00</td><td>3,100.00</td></tr>",
+    ));
+    assert_eq!(d.history_years, [2023, 2024]);
+    let funding = d.funding.as_ref().expect("a department's funding");
+    for r in &funding.rows {
+        assert_eq!(
+            (r.current, r.share_pct, r.history.clone()),
+            (Some(3256.4), None, vec![Some(3000.0), Some(3100.0)])
+        );
+    }
+    assert_eq!(funding.rows.len(), 2);
+    assert_eq!(d.warnings, vec![]);
+}
+
+#[test]
+fn a_budget_of_one_years_history() {
+    // One year's column: each row's history had two entries for the one
+    // history year.
+    let d = department_with_budget(concat!(
+        "<tr><td>收入构成</td><td>项目</td><td>当年金额</td><td>占比</td><td>2025年</td></tr>",
+        "<tr><td></td><td>财政拨款</td><td>3,256.40</td><td>92.6%</td><td>3,105.77</td></tr>",
+    ));
+    assert_eq!(d.history_years, [2025]);
+    let funding = d.funding.as_ref().expect("a department's funding");
+    let history: Vec<Vec<Option<f64>>> = funding.rows.iter().map(|r| r.history.clone()).collect();
+    assert_eq!(history, vec![vec![Some(3105.77)]]);
+}

@@ -92,7 +92,14 @@ fn is_header_cell(s: &str) -> bool {
 /// other section.
 pub fn starts_budget(row: &Row) -> bool {
     let texts: Vec<&str> = row.text_vec();
-    let opens = texts.first().is_some_and(|t| section_label(t).is_some());
+    // (Or a column of both sections' labels: 收支类别 | 项目 | 当年金额.)
+    let opens = texts.first().is_some_and(|t| {
+        section_label(t).is_some()
+            || matches!(
+                &*squash(t),
+                "收支类别" | "收支项目" | "收支" | "资金类别" | "资金项目" | "类别"
+            )
+    });
     let heads = texts
         .iter()
         .skip(1)
@@ -1043,6 +1050,8 @@ mod tests {
         assert!(starts_budget(&row("收入|金额|支出|金额")));
         assert!(!starts_budget(&rows[1]));
         assert!(!starts_budget(&row("收入增长率|≥5%")));
+        assert!(starts_budget(&row("收支类别|项目|当年金额|2023年决算数")));
+        assert!(!starts_budget(&row("类别|指标|指标值")));
     }
 
     #[test]

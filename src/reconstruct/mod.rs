@@ -2355,6 +2355,19 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     } else {
         first
     };
+    // The years the funding table's own header names, before the form's
+    // year (its history columns, oldest first).
+    let funding_years: Vec<i32> = {
+        let mut y: Vec<i32> = funding
+            .header_years
+            .iter()
+            .copied()
+            .filter(|y| c.year.is_some_and(|d| *y < d))
+            .collect();
+        y.sort_unstable();
+        y.dedup();
+        y
+    };
     let mut header_years = funding.header_years;
     let mut undated = 0;
     for r in &tables {
@@ -2368,6 +2381,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     } else {
         Vec::new()
     };
+    align_funding_history(&mut c.funding.rows, &funding_years, &c.history_years);
     let mut flat: Vec<indicators::FlatProject> = Vec::new();
     let mut budget_header: Option<String> = None;
     for r in tables {
@@ -3196,6 +3210,26 @@ fn column_years(columns: &[Option<i32>], history_years: &[i32]) -> Vec<Option<i3
 
 /// An indicator's history values (in its table's column order) aligned
 /// with the document's history years; empty when its table has none.
+/// Funding rows' history (read into at least two slots, oldest first,
+/// one per year its header names) placed on the document's history years:
+/// a table of one year's column kept a second, empty slot. Rows that hold
+/// more amounts than their header names years are left as read.
+fn align_funding_history(rows: &mut [FundingRow], years: &[i32], history_years: &[i32]) {
+    let fits = |r: &FundingRow| r.history.iter().skip(years.len()).all(Option::is_none);
+    if years.is_empty() || !rows.iter().all(fits) {
+        return;
+    }
+    for r in rows.iter_mut().filter(|r| !r.history.is_empty()) {
+        r.history = history_years
+            .iter()
+            .map(|y| {
+                let at = years.iter().position(|c| c == y)?;
+                r.history.get(at).copied().flatten()
+            })
+            .collect();
+    }
+}
+
 fn align_history(
     values: &[Option<String>],
     years: &[Option<i32>],

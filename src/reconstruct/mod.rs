@@ -528,7 +528,8 @@ fn is_header_band(row: &Row) -> bool {
 /// open (its continuation).
 fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
     let mut label: Vec<&str> = Vec::new();
-    let mut text: Vec<&str> = Vec::new();
+    // Each text, and whether a cell of its own begins there.
+    let mut text: Vec<(&str, bool)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         // (续表 between the rows of a list is none of its text.)
         if i > 0 && row.texts().next().is_some() && row.texts().all(funding::is_continuation_mark) {
@@ -538,18 +539,45 @@ fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
         let first = cells.next().unwrap_or_default();
         let prose = i > 0 && prose_line(row).is_some() && !has_open_bracket(&label);
         if prose {
-            text.push(first);
+            text.push((first, false));
             continue;
         }
         label.push(first);
-        text.extend(cells);
+        let own_cell = i > 0 && is_row_under_merged_label(row);
+        text.extend(
+            cells
+                .filter(|c| !trim(c).is_empty())
+                .enumerate()
+                .map(|(k, c)| (c, own_cell && k == 0)),
+        );
     }
     label.retain(|c| !trim(c).is_empty());
-    text.retain(|c| !trim(c).is_empty());
-    (
-        values::join_lines(&label.join("\n")),
-        text.join(text_separator(hard)),
-    )
+    text.retain(|(c, _)| !trim(c).is_empty());
+    let mut joined = String::new();
+    for (k, (t, own_cell)) in text.iter().enumerate() {
+        if k > 0 {
+            joined.push_str(if *own_cell {
+                values::PARAGRAPH_BREAK_STR
+            } else {
+                text_separator(hard)
+            });
+        }
+        joined.push_str(t);
+    }
+    (values::join_lines(&label.join("\n")), joined)
+}
+
+/// A grid row under a label merged down over it (`部门职能概述` beside one
+/// function a ruled row): its text is a cell of its own, not the next line
+/// of the text above, wrapped. (Not a row a page break cut from the one
+/// above: that is the same cell, continued.)
+fn is_row_under_merged_label(row: &Row) -> bool {
+    !row.after_page_break
+        && row
+            .spans
+            .as_ref()
+            .and_then(|s| s.first())
+            .is_some_and(|s| s.continued)
 }
 
 /// Goal blocks printed side by side: a row of goal labels only
@@ -4126,6 +4154,42 @@ mod tests {
                     .collect(),
             ),
         }
+    }
+
+    #[test]
+    fn functions_in_ruled_rows_under_a_merged_label() {
+        // A PDF grid: 部门职能概述 merged down beside one function a row.
+        // The rows' texts were joined as the wrapped lines of one item.
+        let under_label = |text: &str, after_page_break: bool| {
+            let mut r = grid_row(&["", text]);
+            if let Some(first) = r.spans.as_mut().and_then(|s| s.first_mut()) {
+                first.continued = true;
+            }
+            r.after_page_break = after_page_break;
+            r
+        };
+        let rows = vec![
+            grid_row(&["部门（单位）名称", "宜昌市退役军人事务局"]),
+            grid_row(&["部门职能概述", "负责退役军人思想政治工作"]),
+            under_label("负责退役军人移交安置工作", false),
+            // (Cut by a page break: the same cell, continued.)
+            under_label("负责优抚对象抚恤", false),
+            under_label("优待工作", true),
+            grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            grid_row(&["产出指标", "数量指标", "接收安置退役士兵", "≥420人"]),
+        ];
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(
+            c.functions,
+            vec![
+                "负责退役军人思想政治工作",
+                "负责退役军人移交安置工作",
+                "负责优抚对象抚恤优待工作"
+            ]
+        );
     }
 
     #[test]

@@ -2324,21 +2324,23 @@ fn flow(root: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> {
                             let (rows, warnings) = (out.rows.len(), out.warnings.len());
                             data_table(n, out)?;
                             let key = form_key(out.rows.get(rows..).unwrap_or_default());
-                            let lead: Vec<String> = out
-                                .rows
-                                .get(lead_start..rows)
-                                .unwrap_or_default()
-                                .iter()
-                                .flat_map(|r| r.cells.iter().cloned())
-                                .collect();
                             // (A copy under lines of its own, 2025年度… over
                             // one and 2026年度… over the other, is another
                             // year's approval of the same targets.)
-                            let repeated = key.is_some_and(|k| match forms.get(&k) {
-                                Some(first) => lead.is_empty() || *first == lead,
-                                None => {
-                                    forms.insert(k, lead);
-                                    false
+                            let repeated = key.is_some_and(|k| {
+                                let lead: Vec<String> = out
+                                    .rows
+                                    .get(lead_start..rows)
+                                    .unwrap_or_default()
+                                    .iter()
+                                    .flat_map(|r| r.cells.iter().cloned())
+                                    .collect();
+                                match forms.get(&k) {
+                                    Some(first) => lead.is_empty() || *first == lead,
+                                    None => {
+                                        forms.insert(k, lead);
+                                        false
+                                    }
                                 }
                             });
                             if repeated {

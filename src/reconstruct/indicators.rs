@@ -760,17 +760,7 @@ fn resolve_standard(map: &mut HeaderMap, rows: &[&Row]) {
     let Some(i) = map.leaves.iter().position(|l| l.field == Field::Standard) else {
         return;
     };
-    let (mut standards, mut others) = (0, 0);
-    for row in rows {
-        if let Some(t) = leaf_text(map, row, i).as_deref().and_then(clean_text) {
-            if vocab::is_basis(&t) {
-                standards += 1;
-            } else {
-                others += 1;
-            }
-        }
-    }
-    let field = if standards >= others && standards > 0 {
+    let field = if mostly(map, rows, i, vocab::is_basis) {
         Field::Basis
     } else {
         Field::Explanation
@@ -790,21 +780,28 @@ fn resolve_level2_category(map: &mut HeaderMap, rows: &[&Row]) {
     let Some(i) = map.leaves.iter().position(|l| l.field == Field::Category) else {
         return;
     };
-    let (mut names, mut others) = (0, 0);
-    for row in rows {
-        if let Some(t) = leaf_text(map, row, i).as_deref().and_then(clean_text) {
-            if vocab::is_level2_name(&t) {
-                names += 1;
-            } else {
-                others += 1;
-            }
-        }
-    }
-    if names > 0 && names >= others {
+    if mostly(map, rows, i, vocab::is_level2_name) {
         if let Some(leaf) = map.leaves.get_mut(i) {
             leaf.field = Field::Level2;
         }
     }
+}
+
+/// Whether at least half of the texts under the map's `i`th leaf, and at
+/// least one, are what `is` tells.
+fn mostly(map: &HeaderMap, rows: &[&Row], i: usize, is: fn(&str) -> bool) -> bool {
+    let (mut yes, mut no) = (0, 0);
+    for t in rows
+        .iter()
+        .filter_map(|row| leaf_text(map, row, i).as_deref().and_then(clean_text))
+    {
+        if is(&t) {
+            yes += 1;
+        } else {
+            no += 1;
+        }
+    }
+    yes > 0 && yes >= no
 }
 
 /// The text of a row under the map's `i`th leaf: the cell over it in a

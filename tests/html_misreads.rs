@@ -318,12 +318,7 @@ fn a_project_form_with_its_funding_in_a_nested_table() {
         d.project.as_ref().and_then(|p| p.name.as_deref()),
         Some("县级农村公路养护项目")
     );
-    let funding: Vec<_> = d
-        .funding
-        .iter()
-        .flat_map(|f| &f.rows)
-        .map(|r| (r.item.as_deref(), r.current))
-        .collect();
+    let funding = funding_of(&d);
     assert_eq!(
         funding,
         vec![
@@ -1233,12 +1228,7 @@ fn an_amount_in_another_unit_than_the_block_stays_as_printed() {
          <tr><td rowspan=2>绩效指标</td><td>三级指标</td><td>指标值</td></tr>\
          <tr><td>养护里程</td><td>≥126公里</td></tr></table>");
     let funding = d.funding.as_ref().expect("funding");
-    let rows: Vec<_> = funding
-        .rows
-        .iter()
-        .map(|r| (r.item.as_deref(), r.current))
-        .collect();
-    assert_eq!(rows, [(Some("年度资金总额"), Some(120.0))]);
+    assert_eq!(funding_of(&d), [(Some("年度资金总额"), Some(120.0))]);
     assert_eq!(funding.unit.as_deref(), Some("万元"));
     let extra = &d.project.as_ref().expect("project").extra;
     assert_eq!(
@@ -2236,14 +2226,7 @@ fn a_funding_block_labelled_in_a_cell_merged_down_its_rows() {
         "<tr><td>产出指标</td><td>数量指标</td><td>高标准农田建设面积</td><td>≥2万亩</td></tr>",
         "</table>"
     ));
-    let rows: Vec<_> = d
-        .funding
-        .as_ref()
-        .expect("funding")
-        .rows
-        .iter()
-        .map(|r| (r.item.as_deref(), r.current))
-        .collect();
+    let rows = funding_of(&d);
     assert_eq!(
         rows,
         [
@@ -3356,13 +3339,8 @@ fn a_departments_money_block_at_the_top_of_its_table() {
     assert_eq!(d.kind, Some(Kind::DepartmentOverall));
     let funding = d.funding.as_ref().expect("a department's funding");
     assert_eq!(funding.unit.as_deref(), Some("万元"));
-    let items: Vec<(Option<&str>, Option<f64>)> = funding
-        .rows
-        .iter()
-        .map(|r| (r.item.as_deref(), r.current))
-        .collect();
     assert_eq!(
-        items,
+        funding_of(&d),
         [
             (Some("财政拨款"), Some(298.0)),
             (Some("基本支出"), Some(298.0))
@@ -3470,25 +3448,12 @@ fn a_budget_of_amounts_under_two_rows_of_labels() {
     );
 }
 
-/// A department's form with the funding rows given, and one indicator.
-fn department_with_budget(budget: &str) -> Document {
-    one(&format!(
-        concat!(
-            "<p>2026年部门整体绩效目标批复</p><table border=\"1\">",
-            "<tr><td>部门（单位）名称</td><td colspan=\"4\">荆门市档案馆</td></tr>{}</table>",
-            "<table border=\"1\">{}</table>"
-        ),
-        budget,
-        indicators_of("档案数字化页数", "≥100万页")
-    ))
-}
-
 #[test]
 fn a_budget_headed_by_its_own_row_of_years() {
     // 收支类别 | 项目 | 当年金额 | 2023年决算数 | 2024年决算数: the header
     // was not read, the amounts placed by position (the 2023 amount as
     // the share) and the years assumed.
-    let d = department_with_budget(concat!(
+    let d = department_funding(concat!(
         "<tr><td>收支类别</td><td>项目</td><td>当年金额</td><td>2023年决算数</td><td>2024年决算数</td></tr>",
         "<tr><td>收入构成</td><td>财政拨款</td><td>3,256.40</td><td>3,000.00</td><td>3,100.00</td></tr>",
         "<tr><td>支出构成</td><td>基本支出</td><td>3,256.40</td><td>3,000.00</td><td>3,100.00</td></tr>",
@@ -3509,7 +3474,7 @@ fn a_budget_headed_by_its_own_row_of_years() {
 fn a_budget_of_one_years_history() {
     // One year's column: each row's history had two entries for the one
     // history year.
-    let d = department_with_budget(concat!(
+    let d = department_funding(concat!(
         "<tr><td>收入构成</td><td>项目</td><td>当年金额</td><td>占比</td><td>2025年</td></tr>",
         "<tr><td></td><td>财政拨款</td><td>3,256.40</td><td>92.6%</td><td>3,105.77</td></tr>",
     ));

@@ -370,6 +370,9 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
 /// `None` where the rows have no positions or no cell continues one.
 fn with_labels_from_above(row: &Row, above: &Row) -> Option<Row> {
     let (spans, above_spans) = (row.spans.as_ref()?, above.spans.as_ref()?);
+    if !spans.iter().any(|s| s.continued) {
+        return None;
+    }
     let mut filled = row.clone();
     let mut any = false;
     for ((cell, span), k) in filled.cells.iter_mut().zip(spans).zip(0..) {

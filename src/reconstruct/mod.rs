@@ -1504,8 +1504,9 @@ fn form_segments<'a>(
         let repeated_name = named.is_some()
             && named == current_name
             && rows.get(i + 1).is_some_and(starts_indicator_header);
+        // (Or the label alone, its value on a row of its own.)
         let names_project = (named.is_some()
-            || texts.first().is_some_and(|t| project::names_project(t)))
+            || matches!(texts.as_slice(), [only] if project::names_project(only)))
             && !repeated_name;
         // Another project named in a form that has not reached its
         // indicators (its indicators printed as an image, or none) opens
@@ -1650,8 +1651,11 @@ fn named_project(texts: &[&str]) -> Option<String> {
         [label, value, ..] => (*label, *value),
         _ => return None,
     };
+    if !project::names_project(label) {
+        return None;
+    }
     let value = squash(value);
-    (project::names_project(label) && !value.is_empty()).then(|| value.into_owned())
+    (!value.is_empty()).then(|| value.into_owned())
 }
 
 /// A table row of the fields that say whose project a form is (`主管部门
@@ -4963,13 +4967,7 @@ mod tests {
 
     #[test]
     fn a_department_form_then_its_projects_form_are_two_documents() {
-        let line = |t: &str| Row {
-            cells: vec![t.to_string()],
-            page: None,
-            after_page_break: false,
-            table_start: false,
-            spans: None,
-        };
+        let line = |t: &str| crate::layout::structured::prose_row(t.to_string());
         let rows = vec![
             line("关于批复蕲春县卫生健康局2026年绩效目标的通知"),
             grid_row(&["部门名称", "蕲春县卫生健康局"]),
@@ -5003,10 +5001,7 @@ mod tests {
 
     #[test]
     fn forms_after_a_summary_of_approvals_take_its_year() {
-        let line = |t: &str| Row {
-            cells: vec![t.to_string()],
-            ..Row::default()
-        };
+        let line = |t: &str| crate::layout::structured::prose_row(t.to_string());
         let rows = vec![
             line("2026年项目支出绩效目标批复汇总表"),
             grid_row(&["序号", "项目名称", "金额（万元）"]),
@@ -5031,10 +5026,7 @@ mod tests {
 
     #[test]
     fn lines_of_fields_above_a_projects_form_are_its_own() {
-        let line = |t: &str| Row {
-            cells: vec![t.to_string()],
-            ..Row::default()
-        };
+        let line = |t: &str| crate::layout::structured::prose_row(t.to_string());
         let mut rows = vec![line("崇阳县2026年项目支出绩效目标批复表")];
         for (n, (name, department)) in [
             ("茶产业发展扶持", "崇阳县农业农村局"),
@@ -5098,10 +5090,7 @@ mod tests {
 
     #[test]
     fn a_numbered_heading_naming_the_project_is_no_unread_text() {
-        let line = |t: &str| Row {
-            cells: vec![t.to_string()],
-            ..Row::default()
-        };
+        let line = |t: &str| crate::layout::structured::prose_row(t.to_string());
         let rows = vec![
             line("（二）非物质文化遗产保护"),
             grid_row(&["项目名称", "非物质文化遗产保护"]),

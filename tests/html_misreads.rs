@@ -2929,6 +2929,65 @@ fn a_batch_of_forms_each_under_its_organisations_numbered_heading() {
             ),
         ]
     );
+    // The heading is the title of none of them, the first included.
+    let titles: Vec<_> = docs.iter().map(|d| d.title.as_deref()).collect();
+    assert_eq!(titles, [None, None, None]);
+    assert!(docs[0].warnings.iter().any(|w| w.code == "missing_title"));
+}
+
+#[test]
+fn forms_under_a_letter_each_under_its_organisations_numbered_heading() {
+    // A letter, then `一、某局` over the batch's title and the form, `二、
+    // 某局` over the same title and its own form: they were one document
+    // of both departments' amounts and indicators, with no department.
+    let form = |n: &str, dept: &str, amount: &str, indicator: &str| {
+        format!(
+            "<p>{n}{dept}</p><p>2026年度部门整体支出绩效目标表</p><table>\
+             <tr><td>收入构成</td><td>财政拨款</td><td>{amount}</td></tr>\
+             <tr><td>年度绩效目标</td><td colspan=\"2\">全面履行{dept}职责。</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>{indicator}</td><td>≥20项</td></tr>\
+             </table>"
+        )
+    };
+    let docs = convert(&format!(
+        "<h1>关于批复2026年度部门整体支出绩效目标的通知</h1><p>各预算单位：</p>\
+         <p>你单位报送的2026年度部门整体支出绩效目标已收悉。经审核，现将绩效目标批复如下。</p>\
+         <p>附件：2026年度部门整体支出绩效目标表</p><p>市财政局</p><p>2026年2月10日</p>{}{}",
+        form("一、", "某市统计局", "298.00", "完成统计调查项目"),
+        form("二、", "某市应急管理局", "1140.00", "开展执法检查"),
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.department.as_deref(),
+                d.funding
+                    .as_ref()
+                    .map(|f| f.rows.iter().map(|r| r.current).collect::<Vec<_>>()),
+                d.indicators
+                    .iter()
+                    .map(|i| i.level3.as_deref())
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("某市统计局"),
+                Some(vec![Some(298.0)]),
+                vec![Some("完成统计调查项目")]
+            ),
+            (
+                Some("某市应急管理局"),
+                Some(vec![Some(1140.0)]),
+                vec![Some("开展执法检查")]
+            ),
+        ]
+    );
+    assert!(docs.iter().all(|d| d.warnings.is_empty()), "{docs:?}");
 }
 
 #[test]

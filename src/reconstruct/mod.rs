@@ -1224,6 +1224,8 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     let mut title_only: Vec<Warning> = Vec::new();
     let mut letter_year: Option<i32> = None;
+    // Per part: whether its form opens with a numbered line (`（二）某项目`).
+    let mut numbered: Vec<bool> = Vec::new();
     if segments.len() > 1 {
         for (start, seg, read) in segments {
             let sheet = layout
@@ -1280,6 +1282,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     }
                     continue;
                 }
+                numbered.push(opens_with_number(seg));
                 parts.push(Part {
                     sheet: sheet.clone(),
                     ..part
@@ -1300,6 +1303,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         }
     }
     inherit_heading(&mut parts);
+    untitle_shared_heading(&mut parts, &numbered);
     inherit_department(&mut parts);
     if let Some(year) = letter_year {
         for part in &mut parts {
@@ -1520,6 +1524,9 @@ fn form_segments<'a>(
                 let t: Vec<&str> = r.text_vec();
                 starts_indicator_header(r)
                     || names_department(&t)
+                    // (The form's title, the same for every form of the
+                    // batch: `二、某局` / `2026年度部门整体支出绩效目标表`.)
+                    || matches!(t.as_slice(), [only] if is_form_title(only))
                     || t.first().is_some_and(|l| {
                         section_of_label(l).is_some_and(|s| {
                             matches!(
@@ -1597,12 +1604,29 @@ fn form_segments<'a>(
                                 .next()
                                 .is_some_and(|t| crate::layout::enumerator_len(trim(t)).is_some())
                     });
+                // A numbered heading naming the form's organisation over its
+                // title (`一、某局` / `2026年度部门整体支出绩效目标表`) is the
+                // form's, which may have no other line naming it (the first
+                // form under a letter as well).
+                let organisation_above = title
+                    && rows.get(i - 1).is_some_and(|r| {
+                        is_heading_line(r)
+                            && r.texts()
+                                .next()
+                                .is_some_and(|t| numbered_organisation(trim(t)).is_some())
+                    });
+                let numbered_above = numbered_above && !organisation_above;
                 if numbered_above && starts.last() != Some(&(i - 1)) {
                     starts.push(i - 1);
                 }
                 let start = if let Some(k) = fields_above {
                     k
-                } else if heading_above || named_above || wrapped_above || unit_above {
+                } else if heading_above
+                    || named_above
+                    || wrapped_above
+                    || unit_above
+                    || organisation_above
+                {
                     i - 1
                 } else {
                     i
@@ -2882,6 +2906,59 @@ fn inherit_heading(parts: &mut [Part]) {
     }
 }
 
+/// A heading over several forms of one kind, each numbered under it
+/// (`2025年度项目支出绩效目标表`, then `（一）某项目` with its table,
+/// `（二）…`), is read with the first of them, as its title; the forms
+/// after it print none. It is no more the first's title than theirs: the
+/// first's title is null too, and said (`missing_title`), its year kept.
+/// (A title right over a form, with the forms after it untitled, stays
+/// that form's.) `numbered`: per part, whether its form opens with a
+/// numbered line.
+fn untitle_shared_heading(parts: &mut [Part], numbered: &[bool]) {
+    for i in 1..parts.len() {
+        let next_numbered = numbered.get(i).copied().unwrap_or(false);
+        let (before, after) = parts.split_at_mut(i);
+        let (Some(first), Some(next)) = (before.last_mut(), after.first()) else {
+            continue;
+        };
+        let shared = next_numbered
+            && first.content.title.as_deref().is_some_and(heads_forms)
+            && next.content.title.is_none()
+            && next.content.kind == first.content.kind
+            && next.sheet == first.sheet;
+        if shared {
+            first.content.title = None;
+            first.content.warnings.insert(
+                0,
+                Warning::new("missing_title", "no title row; kind read from the sections"),
+            );
+        }
+    }
+}
+
+/// Whether a form's first line is numbered (`（二）某项目`, `二、某局`,
+/// `附件2`).
+fn opens_with_number(rows: &[Row]) -> bool {
+    rows.iter().find(|r| !r.is_blank()).is_some_and(|r| {
+        let texts = r.text_vec();
+        matches!(texts.as_slice(), [only]
+            if crate::layout::after_enumerator(only).is_some() || is_attachment_number(only))
+    })
+}
+
+/// A line that only numbers an attachment: `附件2`, `附表 3`, `附件二：`.
+fn is_attachment_number(text: &str) -> bool {
+    let t = squash(text);
+    let Some(rest) = t.strip_prefix("附件").or_else(|| t.strip_prefix("附表")) else {
+        return false;
+    };
+    let number = rest.trim_end_matches([':', '：']);
+    !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(c))
+}
+
 /// The warning of a project's form that names no department.
 const NO_PROJECT_DEPARTMENT: &str =
     "no 主管部门 in the project's header block, 填报单位 line or department in the title; department is null";
@@ -2939,6 +3016,10 @@ fn heads_forms(title: &str) -> bool {
         .unwrap_or(from_year);
     // (`2026年部分部门整体支出绩效目标`: some departments' forms.)
     let core = &core.replacen("部分", "", 1);
+    // (`2026年度部门整体及项目支出绩效目标表`: forms of both kinds.)
+    let core = &core
+        .replacen("及项目支出", "", 1)
+        .replacen("和项目支出", "", 1);
     is_generic_title(core) || is_generic_title(&format!("{core}表"))
 }
 
@@ -3576,6 +3657,54 @@ mod tests {
             inherit_heading(&mut parts);
             assert_eq!(parts[1].content.year, Some(2025), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_heading_over_numbered_forms_is_none_of_their_titles() {
+        let part = |title: Option<&str>| Part {
+            content: Content {
+                title: title.map(String::from),
+                year: Some(2025),
+                kind: Some(Kind::Project),
+                ..Content::default()
+            },
+            pages: None,
+            sheet: None,
+        };
+        let codes = |p: &Part| -> Vec<String> {
+            p.content.warnings.iter().map(|w| w.code.clone()).collect()
+        };
+        // `（一）…`, `（二）…` under the heading: the first's title is null
+        // as the second's is.
+        let mut parts = vec![part(Some("2025年度项目支出绩效目标表")), part(None)];
+        untitle_shared_heading(&mut parts, &[true, true]);
+        assert_eq!(parts[0].content.title, None);
+        assert_eq!(codes(&parts[0]), ["missing_title"]);
+        assert_eq!(parts[0].content.year, Some(2025));
+        // A title right over the first form stays its own.
+        let mut parts = vec![part(Some("2025年度项目支出绩效目标表")), part(None)];
+        untitle_shared_heading(&mut parts, &[false, false]);
+        assert!(parts[0].content.title.is_some());
+        // So does a project's own title, and a title over forms of another
+        // kind.
+        let mut parts = vec![part(Some("2025年道路养护项目绩效目标表")), part(None)];
+        untitle_shared_heading(&mut parts, &[true, true]);
+        assert!(parts[0].content.title.is_some());
+        let mut parts = vec![part(Some("2025年部门整体绩效目标表")), part(None)];
+        parts[0].content.kind = Some(Kind::DepartmentOverall);
+        untitle_shared_heading(&mut parts, &[true, true]);
+        assert!(parts[0].content.title.is_some());
+        assert!(heads_forms("2026年度部门整体及项目支出绩效目标表"));
+    }
+
+    #[test]
+    fn numbered_lines_that_open_a_form() {
+        let line = |t: &str| opens_with_number(&table(&[t]));
+        assert!(line("（二）法律援助"));
+        assert!(line("附件2"));
+        assert!(line("附表 三："));
+        assert!(!line("附件：2025年度项目支出绩效目标表"));
+        assert!(!line("项目名称||法律援助"));
     }
 
     #[test]

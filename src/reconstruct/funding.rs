@@ -344,12 +344,13 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
     // (The amounts' row has nothing under the block's label: a row with
     // its own item in front is an ordinary row under a header.)
     let under_label = amounts.cells.first().is_none_or(|c| trim(c).is_empty());
-    if labels.cells.len() != amounts.cells.len() || !under_label {
+    if !under_label {
         return None;
     }
+    let under = amounts_under_labels(labels, amounts)?;
     let mut out = Vec::new();
-    for (l, a) in labels.cells.iter().zip(&amounts.cells).skip(1) {
-        let (l, a) = (clean_text(l), clean_text(a));
+    for (l, a) in labels.cells.iter().zip(&under).skip(1) {
+        let (l, a) = (clean_text(l), a.as_deref().and_then(clean_text));
         match (l, a) {
             (Some(l), Some(a)) => {
                 let current = parse_amount(&a);
@@ -363,6 +364,36 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The amount under each cell of a row of labels: the cell at the same
+/// index where the rows have as many cells; in a grid, the amount whose
+/// columns lie under the label (a label merged over two columns over an
+/// amount in either of them). `None` where an amount stands under no
+/// label, or two under one.
+fn amounts_under_labels(labels: &Row, amounts: &Row) -> Option<Vec<Option<String>>> {
+    if labels.cells.len() == amounts.cells.len() {
+        return Some(amounts.cells.iter().cloned().map(Some).collect());
+    }
+    let (label_spans, amount_spans) = (labels.spans.as_ref()?, amounts.spans.as_ref()?);
+    let mut under: Vec<Option<String>> = vec![None; labels.cells.len()];
+    for (cell, span) in amounts.cells.iter().zip(amount_spans).skip(1) {
+        if trim(cell).is_empty() {
+            continue;
+        }
+        let (k, _) = label_spans
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (k, l.overlap(span)))
+            .filter(|&(_, o)| o > 0)
+            .max_by_key(|&(k, o)| (o, std::cmp::Reverse(k)))?;
+        let slot = under.get_mut(k)?;
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(cell.clone());
+    }
+    Some(under)
 }
 
 /// A grid row of labels with each cell that continues a label merged down
@@ -950,6 +981,60 @@ mod tests {
             ]
         );
         assert!(f.rows.iter().all(|r| r.history.is_empty()));
+    }
+
+    #[test]
+    fn amounts_under_labels_merged_over_two_columns() {
+        // Each label over two columns, its amount in one of them (only the
+        // labels were merged): the amounts went to the wrong labels.
+        let spanned = |cells: &[(&str, i32)], width: i32| Row {
+            cells: cells.iter().map(|c| c.0.to_string()).collect(),
+            spans: Some(
+                cells
+                    .iter()
+                    .map(|&(_, left)| Span {
+                        left,
+                        right: left + if left == 0 { 1 } else { width },
+                        continued: false,
+                    })
+                    .collect(),
+            ),
+            ..Row::default()
+        };
+        let labels = [
+            ("部门资金（万元）", 0),
+            ("资金总额", 1),
+            ("财政拨款", 3),
+            ("其他资金", 5),
+        ];
+        // The amounts in the first (1) or second (2) column of each label's
+        // two, the other column empty.
+        let amounts_row = |first: i32| {
+            let mut cells = vec![("", 0)];
+            for k in 0..3 {
+                let amount = ["100.00", "80.00", "20.00"][k as usize];
+                let left = 1 + 2 * k;
+                if first == 1 {
+                    cells.extend([(amount, left), ("", left + 1)]);
+                } else {
+                    cells.extend([("", left), (amount, left + 1)]);
+                }
+            }
+            cells
+        };
+        for first in [1, 2] {
+            let rows = [spanned(&labels, 2), spanned(&amounts_row(first), 1)];
+            let (_, got) = read(&rows);
+            let items: Vec<_> = got.iter().map(|(_, i, a)| (i.as_str(), *a)).collect();
+            assert_eq!(
+                items,
+                [
+                    ("资金总额", Some(100.0)),
+                    ("财政拨款", Some(80.0)),
+                    ("其他资金", Some(20.0))
+                ]
+            );
+        }
     }
 
     #[test]

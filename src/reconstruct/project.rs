@@ -822,7 +822,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     // Goal labels standing over columns, waiting for their texts.
     let mut goal_columns: Vec<(usize, GoalKind, String)> = Vec::new();
     // Amount labels standing over columns, waiting for their amounts.
-    let mut column_labels: Vec<(usize, String)> = Vec::new();
+    let mut column_labels: Vec<(At, String)> = Vec::new();
     // Field labels standing over columns, waiting for their values.
     let mut field_columns: Vec<(usize, Label, String)> = Vec::new();
     // Lines of text on their own that no label heads yet: the first lines
@@ -830,7 +830,12 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     // prints the label on a line below them).
     let mut orphans: Vec<String> = Vec::new();
     for (ri, &row) in rows.iter().enumerate() {
-        let cells = block_cells(row);
+        let placed = block_cells_placed(row);
+        let at = |index: usize| At {
+            index,
+            columns: placed.get(index).and_then(|(_, c)| *c),
+        };
+        let cells: Vec<Option<String>> = placed.iter().map(|(c, _)| c.clone()).collect();
         let texts: Vec<(usize, &str)> = cells
             .iter()
             .enumerate()
@@ -969,11 +974,14 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             .collect();
         if !column_labels.is_empty() && !numbers.is_empty() && numbers.len() == texts.len() {
             for (i, n, unit, t) in numbers {
-                if let Some((_, label)) = column_labels.iter().find(|(c, _)| *c == i) {
+                if let Some(label) = head_over(&column_labels, at(i)) {
                     if let Some(u) = unit {
                         with_unit.push((b.funding.len(), u, label.clone(), t.to_string()));
                     }
                     b.funding.push(amount_row(label, Some(n)));
+                } else {
+                    // (An amount under no label is said, not dropped.)
+                    b.unread.push(flat(t));
                 }
             }
             column_labels.clear();
@@ -988,10 +996,10 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             && numbers.len() + 1 == texts.len()
             && numbers
                 .iter()
-                .all(|(i, ..)| column_labels.iter().any(|(c, _)| c == i));
+                .all(|(i, ..)| head_over(&column_labels, at(*i)).is_some());
         if let (Some(&(_, item)), true) = (item, by_column) {
             for (i, n, unit, t) in numbers {
-                if let Some((_, column)) = column_labels.iter().find(|(c, _)| *c == i) {
+                if let Some(column) = head_over(&column_labels, at(i)) {
                     let label = format!("{item}/{column}");
                     if let Some(u) = unit {
                         with_unit.push((b.funding.len(), u, label.clone(), t.to_string()));
@@ -1042,9 +1050,16 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
             && amounts_below
             && texts.iter().all(|(_, t)| money(t).is_none())
         {
-            column_labels = amount_labels
+            // (Every label of the row heads its column, a source the
+            // labels do not know too: 资金总额 | 中央资金 | 县级配套.)
+            column_labels = texts
                 .iter()
-                .map(|&(i, t)| (i, t.to_string()))
+                .filter(|(_, t)| match label_of(t) {
+                    Some(Label::Amount) => true,
+                    None => !is_annotation(t) && t.chars().count() <= 12,
+                    Some(_) => false,
+                })
+                .map(|&(i, t)| (at(i), t.to_string()))
                 .collect();
             if let Some(u) = texts.iter().find_map(|(_, t)| unit_in(t)) {
                 b.unit = Some(u);
@@ -1062,23 +1077,28 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 .collect();
             let is_head = |t: &str| money(t).is_none() && t.chars().count() <= 10;
             if heads.len() >= 2 && heads.iter().all(|(_, t)| is_head(t)) {
-                let amounts_under: Vec<usize> = rows
+                let amounts_under: Vec<At> = rows
                     .get(ri + 1)
                     .map(|r| {
-                        block_cells(r)
+                        block_cells_placed(r)
                             .iter()
                             .enumerate()
-                            .filter(|(_, c)| c.as_deref().and_then(money).is_some())
-                            .map(|(i, _)| i)
+                            .filter(|(_, (c, _))| c.as_deref().and_then(money).is_some())
+                            .map(|(index, (_, columns))| At {
+                                index,
+                                columns: *columns,
+                            })
                             .collect()
                     })
                     .unwrap_or_default();
+                let heads: Vec<(At, String)> =
+                    heads.iter().map(|&(i, t)| (at(i), t.to_string())).collect();
                 if amounts_under.len() >= 2
                     && amounts_under
                         .iter()
-                        .all(|i| heads.iter().any(|(c, _)| c == i))
+                        .all(|&a| head_over(&heads, a).is_some())
                 {
-                    column_labels = heads.iter().map(|&(i, t)| (i, t.to_string())).collect();
+                    column_labels = heads;
                     continue;
                 }
             }
@@ -1240,14 +1260,59 @@ fn joined_period(
 }
 
 /// A row's cells as the block reads them: paragraphs joined, two amounts
-/// or two fields printed in one cell split.
-fn block_cells(row: &Row) -> Vec<Option<String>> {
+/// or two fields printed in one cell split. Each with the grid columns of the cell it came from
+/// (`None` in a row without positions).
+fn block_cells_placed(row: &Row) -> Vec<(Option<String>, Option<Columns>)> {
     row.cells
         .iter()
-        .map(|c| clean_paragraphs(c))
-        .flat_map(split_amount_cell)
-        .flat_map(split_field_cell)
+        .enumerate()
+        .flat_map(|(k, c)| {
+            let at = row
+                .spans
+                .as_ref()
+                .and_then(|s| s.get(k))
+                .map(|s| (s.left, s.right));
+            split_amount_cell(clean_paragraphs(c))
+                .into_iter()
+                .flat_map(split_field_cell)
+                .map(move |piece| (piece, at))
+        })
         .collect()
+}
+
+/// A cell's grid columns: the first and the one after its last.
+type Columns = (i32, i32);
+
+/// Where a block cell stands: its index among its row's block cells, and
+/// its grid columns where the row has positions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct At {
+    index: usize,
+    columns: Option<Columns>,
+}
+
+/// The entry of `heads` standing over a cell at `at`: where both have grid
+/// positions, the one its columns overlap most (an amount in either
+/// column under a label merged over two); else the one at its index.
+fn head_over<T>(heads: &[(At, T)], at: At) -> Option<&T> {
+    let overlap = |h: &At| match (h.columns, at.columns) {
+        (Some((l, r)), Some((al, ar))) => Some(r.min(ar) - l.max(al)),
+        _ => None,
+    };
+    if heads.iter().all(|(h, _)| overlap(h).is_some()) && at.columns.is_some() {
+        let mut best: Option<(i32, &T)> = None;
+        for (h, v) in heads {
+            let o = overlap(h).unwrap_or(0);
+            if o > 0 && best.is_none_or(|(b, _)| o > b) {
+                best = Some((o, v));
+            }
+        }
+        return best.map(|(_, v)| v);
+    }
+    heads
+        .iter()
+        .find(|(h, _)| h.index == at.index)
+        .map(|(_, v)| v)
 }
 
 /// The rows of a header block with cells cut by a page break mended: a
@@ -1743,6 +1808,76 @@ mod tests {
             ]
         );
         assert!(b.unread.is_empty(), "{:?}", b.unread);
+    }
+
+    /// A grid row: each cell's text and its first column; each spans two
+    /// columns, the first one.
+    fn grid(cells: &[(&str, i32)], width: i32) -> Row {
+        Row {
+            cells: cells.iter().map(|c| c.0.to_string()).collect(),
+            spans: Some(
+                cells
+                    .iter()
+                    .map(|&(_, left)| Span {
+                        left,
+                        right: left + if left == 0 { 1 } else { width },
+                        continued: false,
+                    })
+                    .collect(),
+            ),
+            ..Row::default()
+        }
+    }
+
+    #[test]
+    fn amounts_under_labels_merged_over_two_columns() {
+        // Only the labels merged: each amount in the left or the right
+        // column of its label's two. The amounts went to the labels at
+        // their cell's index (80 to 其他资金, the others lost), silently.
+        let labels = [
+            ("项目资金（万元）", 0),
+            ("资金总额", 1),
+            ("中央资金", 3),
+            ("县级配套", 5),
+        ];
+        // The amounts in the first (1) or second (2) column of each label's
+        // two, the other column empty.
+        let amounts_row = |first: i32| {
+            let mut cells = vec![("", 0)];
+            for k in 0..3 {
+                let amount = ["100.00", "80.00", "20.00"][k as usize];
+                let left = 1 + 2 * k;
+                if first == 1 {
+                    cells.extend([(amount, left), ("", left + 1)]);
+                } else {
+                    cells.extend([("", left), (amount, left + 1)]);
+                }
+            }
+            cells
+        };
+        for first in [1, 2] {
+            let rows = [grid(&labels, 2), grid(&amounts_row(first), 1)];
+            let refs: Vec<&Row> = rows.iter().collect();
+            let b = read_block(&refs, false);
+            // (县级配套, a source the labels do not know, heads its column.)
+            assert_eq!(
+                amounts(&b),
+                [
+                    (Some("资金总额"), Some(100.0)),
+                    (Some("中央资金"), Some(80.0)),
+                    (Some("县级配套"), Some(20.0))
+                ]
+            );
+            assert!(b.unread.is_empty(), "{:?}", b.unread);
+        }
+        // An amount under no label is said.
+        let rows = [
+            grid(&labels[..3], 2),
+            grid(&[("", 0), ("100.00", 1), ("80.00", 3), ("20.00", 5)], 1),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let b = read_block(&refs, false);
+        assert_eq!(b.unread, ["20.00"]);
     }
 
     #[test]

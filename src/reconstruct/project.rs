@@ -119,6 +119,17 @@ const LABELS: &[(&str, Label)] = &[
     ("实施时间", Label::Period),
     ("计划开始日期", Label::PeriodStart),
     ("计划完成日期", Label::PeriodEnd),
+    ("计划结束日期", Label::PeriodEnd),
+    ("项目开始时间", Label::PeriodStart),
+    ("项目开始日期", Label::PeriodStart),
+    ("开始时间", Label::PeriodStart),
+    ("开始日期", Label::PeriodStart),
+    ("项目结束时间", Label::PeriodEnd),
+    ("项目结束日期", Label::PeriodEnd),
+    ("项目完成时间", Label::PeriodEnd),
+    ("结束时间", Label::PeriodEnd),
+    ("结束日期", Label::PeriodEnd),
+    ("完成时间", Label::PeriodEnd),
     ("项目负责人", Label::Other),
     ("负责人", Label::Other),
     ("联系人", Label::Other),
@@ -193,6 +204,24 @@ fn is_annotation(t: &str) -> bool {
         || t.contains("盖章")
         || t.starts_with("填报单位")
         || t.starts_with("填表日期")
+}
+
+/// A label of the header block the list does not know, as forms word
+/// their fields (项目联系人, 项目实施地点, 主要建设内容, 政策依据): a few
+/// characters, no figure or punctuation, ending on a word that names
+/// what a field holds.
+fn is_other_field_label(t: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "人", "时间", "日期", "地点", "内容", "依据", "电话", "方式", "领域", "科目", "单位",
+        "性质", "类型", "名称", "编码", "代码", "说明", "范围", "对象", "用途", "背景", "地址",
+    ];
+    let label = as_printed(t);
+    let n = label.chars().count();
+    (3..=10).contains(&n)
+        && !label.chars().any(|c| {
+            c.is_ascii_digit() || c.is_ascii_punctuation() || "，。、；（）【】“”".contains(c)
+        })
+        && ENDS.iter().any(|e| label.ends_with(e))
 }
 
 /// The label of a form's sign-off line (`编制单位：`, `填报单位（盖章）：`,
@@ -1103,6 +1132,27 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 }
             }
         }
+        // A label's options with their check boxes in cells of their own
+        // (`项目属性 | 新增项目 | □ | 延续项目 | ☑`): the options are its
+        // one value, as they are printed in one cell.
+        if let Some(((_, label), options)) = texts.split_first().filter(|(_, rest)| rest.len() >= 2)
+        {
+            let l = label_of(label);
+            let joined = options
+                .iter()
+                .map(|(_, t)| *t)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if matches!(l, Some(Label::Nature | Label::Category))
+                && options.iter().all(|(_, t)| label_of(t).is_none())
+                && has_check_boxes(&joined)
+            {
+                if let Some(l) = l {
+                    set_field(&mut b, l, label, &joined, &mut start, &mut end);
+                }
+                continue;
+            }
+        }
         let mut k = 0;
         while let Some(&(_, t)) = texts.get(k) {
             k += 1;
@@ -1209,6 +1259,14 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
                         // The sign-off (编制单位：某局 | 日期：…, 填报人：…).
                         _ if is_sign_off(t) => {}
+                        // Another field of the block: kept under its label.
+                        _ if mode == Mode::Fields && is_other_field_label(t) => {
+                            if let Some(v) = value {
+                                insert_extra(&mut b.project.extra, &as_printed(&flat(t)), flat(v));
+                            } else {
+                                b.unread.push(flat(t));
+                            }
+                        }
                         _ => {
                             b.unread.push(flat(t));
                             b.unread.extend(value.map(str::to_string));
@@ -2261,6 +2319,59 @@ mod tests {
             ticked("延续项目（2025年）").as_deref(),
             Some("延续项目（2025年）")
         );
+    }
+
+    #[test]
+    fn fields_the_list_of_labels_does_not_know() {
+        // They were said as unread text and left out of the document.
+        let b = block(&[
+            "项目名称|某项目",
+            "项目开始时间|2026年1月|项目结束时间|2026年12月",
+            "项目联系人|吴海峰|项目实施地点|某县11个乡镇",
+            "主要建设内容|改造农村客运招呼站60个。",
+        ]);
+        assert_eq!(b.project.period.as_deref(), Some("2026年1月-2026年12月"));
+        let extra: Vec<(&str, &str)> = b
+            .project
+            .extra
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            extra,
+            [
+                ("主要建设内容", "改造农村客运招呼站60个。"),
+                ("项目实施地点", "某县11个乡镇"),
+                ("项目联系人", "吴海峰"),
+            ]
+        );
+        assert!(b.unread.is_empty(), "{:?}", b.unread);
+        // Text that names no field stays unread, and is said.
+        assert!(!is_other_field_label("完成改造任务"));
+        assert!(!is_other_field_label("2026年时间"));
+        let b = block(&["项目名称|某项目", "完成改造任务|按期验收"]);
+        assert_eq!(b.unread, ["完成改造任务", "按期验收"]);
+    }
+
+    #[test]
+    fn check_boxes_in_cells_of_their_own() {
+        // The options and their boxes each in a cell: the unticked option
+        // was read, or none, and the rest said as unread text.
+        for row in [
+            "项目属性|新增项目|□|延续项目|☑",
+            "项目属性|□|新增项目|☑|延续项目",
+            "项目属性|新增项目□|延续项目☑",
+        ] {
+            let b = block(&["项目名称|某项目", row]);
+            assert_eq!(b.project.nature.as_deref(), Some("延续项目"), "{row}");
+            assert!(b.unread.is_empty(), "{row}: {:?}", b.unread);
+        }
+        let b = block(&["项目类别|一般项目|☑|重点项目|□"]);
+        assert_eq!(b.project.category.as_deref(), Some("一般项目"));
+        // Cells without boxes are fields as before.
+        let b = block(&["项目属性|延续项目|项目期限|2026年"]);
+        assert_eq!(b.project.nature.as_deref(), Some("延续项目"));
+        assert_eq!(b.project.period.as_deref(), Some("2026年"));
     }
 
     #[test]

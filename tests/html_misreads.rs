@@ -3183,15 +3183,31 @@ fn a_type_column_of_level_2_names_is_level_2() {
         vec![(Some("数量指标"), None), (Some("服务对象满意度指标"), None)]
     );
     // Where it holds categories, it stays the category.
-    let d = one(concat!(
-        "<p>2027年项目绩效目标表</p>",
-        "<table border=\"1\"><tr><td>项目名称</td><td colspan=\"4\">城乡居民医保参保补助</td></tr>",
-        "<tr><td>一级指标</td><td>二级指标</td><td>指标名称</td><td>指标类型</td><td>目标值</td></tr>",
-        "<tr><td>产出指标</td><td>数量指标</td><td>资助参保人数</td><td>定量</td><td>≥5.2万人</td></tr></table>",
-    ));
+    let table = |kind: &str| {
+        one(&format!(
+            "<p>2027年项目绩效目标表</p>\
+             <table border=\"1\"><tr><td>项目名称</td><td colspan=\"4\">城乡居民医保参保补助</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>指标名称</td><td>指标类型</td><td>目标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>资助参保人数</td><td>{kind}</td><td>≥5.2万人</td></tr></table>"
+        ))
+    };
+    let d = table("共性指标");
     assert_eq!(
         pairs(&d, |i| &i.level2, |i| &i.category),
-        vec![(Some("数量指标"), Some("定量"))]
+        vec![(Some("数量指标"), Some("共性指标"))]
+    );
+    // Where it holds the kind of value (定量, 定性), as 指标值类型 does, it
+    // is a column of its own, no category.
+    let d = table("定量");
+    assert_eq!(
+        pairs(&d, |i| &i.level2, |i| &i.category),
+        vec![(Some("数量指标"), None)]
+    );
+    assert_eq!(
+        d.indicators
+            .first()
+            .map(|i| i.extra.get("指标类型").cloned()),
+        Some(Some("定量".to_string()))
     );
 }
 

@@ -53,7 +53,8 @@ fn section_label(s: &str) -> Option<FundingSection> {
         .find_map(|p| squashed.strip_prefix(p))
         .filter(|r| r.starts_with("收入") || r.starts_with("支出"))
         .unwrap_or(&squashed);
-    let short = t.chars().count() <= 6;
+    // (A numbered item, 收入项目3, is an item: labels carry no figure.)
+    let short = t.chars().count() <= 6 && !t.chars().any(|c| c.is_ascii_digit());
     if short && t.starts_with("收入") || t == "资金来源" {
         Some(FundingSection::Income)
     } else if short && t.starts_with("支出") || t == "资金用途" {
@@ -786,6 +787,8 @@ mod tests {
             assert_eq!(section_label(label), Some(section), "{label}");
         }
         assert_eq!(section_label("部门名称"), None);
+        // A numbered item is an item.
+        assert_eq!(section_label("收入项目3"), None);
     }
 
     #[test]

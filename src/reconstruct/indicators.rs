@@ -773,13 +773,27 @@ fn resolve_standard(map: &mut HeaderMap, rows: &[&Row]) {
 /// 指标类型 (and other words for a category) heads the level-2 column in
 /// some templates (数量指标, 满意度指标 under it): read as level 2 when the
 /// table has no level-2 column and most of its values are level-2 names.
+/// Over 定量 / 定性 it is a column of no known field (`extra`).
 fn resolve_level2_category(map: &mut HeaderMap, rows: &[&Row]) {
-    if map.has(Field::Level2) {
-        return;
-    }
     let Some(i) = map.leaves.iter().position(|l| l.field == Field::Category) else {
         return;
     };
+    // 指标类型 over 定量 / 定性 says what kind of value the target is, as
+    // 指标值类型 does: a column of no known field, not the 指标分类.
+    let value_kind = |t: &str| matches!(&*squash(t), "定量" | "定性");
+    let named_category = map
+        .leaves
+        .get(i)
+        .is_some_and(|l| squash(&l.header).contains("指标分类"));
+    if !named_category && mostly(map, rows, i, value_kind) {
+        if let Some(leaf) = map.leaves.get_mut(i) {
+            leaf.field = Field::Extra;
+        }
+        return;
+    }
+    if map.has(Field::Level2) {
+        return;
+    }
     if mostly(map, rows, i, vocab::is_level2_name) {
         if let Some(leaf) = map.leaves.get_mut(i) {
             leaf.field = Field::Level2;

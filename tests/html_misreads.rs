@@ -3558,3 +3558,26 @@ fn a_budget_of_one_years_history() {
     let history: Vec<Vec<Option<f64>>> = funding.rows.iter().map(|r| r.history.clone()).collect();
     assert_eq!(history, vec![vec![Some(3105.77)]]);
 }
+
+#[test]
+fn values_in_one_column_of_a_header_merged_over_two() {
+    // 三级指标 and 指标值 each merged over two columns, every value in the
+    // right one, the left one empty: names and targets went to extra
+    // columns, level3 and target null, silently.
+    let d = one(concat!(
+        "<p>2026年项目支出绩效目标表</p>",
+        "<table border=\"1\"><tr><td>项目名称</td><td colspan=\"6\">某项目</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td colspan=\"2\">三级指标</td><td colspan=\"2\">指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td></td><td>建成站点</td><td></td><td>≥5个</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td></td><td>群众满意度</td><td></td><td>≥90%</td></tr>",
+        "</table>",
+    ));
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        vec![
+            (Some("建成站点"), Some("≥5个")),
+            (Some("群众满意度"), Some("≥90%"))
+        ]
+    );
+    assert!(d.indicators.iter().all(|i| i.extra.is_empty()));
+}

@@ -622,6 +622,15 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
         let mut bounds = vec![leaf.span.left];
         bounds.extend(edges);
         bounds.push(leaf.span.right);
+        // A header merged over two columns whose values all lie in one
+        // of them (the other empty in every row) is that one column.
+        if let Some(part) = only_filled_part(&bounds, data, &leaf.span) {
+            out.push(Leaf {
+                span: part,
+                ..leaf.clone()
+            });
+            continue;
+        }
         let target_parts = (leaf.field == Field::Target)
             .then(|| target_subfields(&bounds, data))
             .flatten();
@@ -660,6 +669,60 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
     map.leaves = out;
 }
 
+/// The one part of a divided column that every text of the data rows
+/// under `column` lies in, when the other parts hold none.
+fn only_filled_part(bounds: &[i32], data: &[&Row], column: &Span) -> Option<Span> {
+    let parts: Vec<Span> = bounds
+        .windows(2)
+        .filter_map(|w| match w {
+            &[left, right] => Some(Span {
+                left,
+                right,
+                continued: false,
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut filled: Option<Span> = None;
+    for row in data {
+        let spans = row.spans.as_deref()?;
+        for (s, cell) in spans.iter().zip(&row.cells) {
+            if s.overlap(column) == 0 || clean_text(cell).is_none() {
+                continue;
+            }
+            let part = parts.iter().find(|p| s.overlap(p) > 0 && within(s, p))?;
+            match filled {
+                Some(f) if f != *part => return None,
+                _ => filled = Some(*part),
+            }
+        }
+    }
+    filled.filter(|_| parts.len() > 1)
+}
+
+/// The texts of the data rows in the part `left..right` of a divided
+/// column: of each row, the cell lying in the part (a cell merged across
+/// the parts is in none).
+fn part_texts(data: &[&Row], left: i32, right: i32) -> Vec<String> {
+    let part = Span {
+        left,
+        right,
+        continued: false,
+    };
+    data.iter()
+        .filter_map(|r| {
+            let spans = r.spans.as_deref()?;
+            spans
+                .iter()
+                .zip(&r.cells)
+                .filter(|(s, _)| s.overlap(&part) > 0 && within(s, &part))
+                .max_by_key(|(s, _)| s.overlap(&part))
+                .map(|(_, c)| c.clone())
+        })
+        .filter_map(|t| clean_text(&t))
+        .collect()
+}
+
 /// The fields of the parts of a divided target column (指标值 over `≥ |
 /// 35 | 项`): a part whose values are all comparison operators is the
 /// operator, the first other part the target, and a part after it whose
@@ -668,25 +731,7 @@ fn split_subcolumns(map: &mut HeaderMap, data: &[&Row]) {
 fn target_subfields(bounds: &[i32], data: &[&Row]) -> Option<Vec<Field>> {
     // A cell merged across the parts (a qualitative target, `持续增强`
     // over `≥ | 5000亩`) tells nothing of either part.
-    let texts = |left: i32, right: i32| -> Vec<String> {
-        let part = Span {
-            left,
-            right,
-            continued: false,
-        };
-        data.iter()
-            .filter_map(|r| {
-                let spans = r.spans.as_deref()?;
-                spans
-                    .iter()
-                    .zip(&r.cells)
-                    .filter(|(s, _)| s.overlap(&part) > 0 && within(s, &part))
-                    .max_by_key(|(s, _)| s.overlap(&part))
-                    .map(|(_, c)| c.clone())
-            })
-            .filter_map(|t| clean_text(&t))
-            .collect()
-    };
+    let texts = |left: i32, right: i32| part_texts(data, left, right);
     // 定性 / 定量 in an operator's place: the target is a word, or a
     // number to reach (as an 指标性质 column prints them).
     let is_operator = |v: &str| parse_op(v).is_some() || matches!(&*squash(v), "定性" | "定量");

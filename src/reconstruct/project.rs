@@ -206,6 +206,11 @@ fn is_annotation(t: &str) -> bool {
         || t.starts_with("填表日期")
 }
 
+/// A money unit alone: `万元`, `元`.
+fn is_money_unit(t: &str) -> bool {
+    matches!(trim(t), "万元" | "元" | "千元" | "亿元")
+}
+
 /// A label of the header block the list does not know, as forms word
 /// their fields (项目联系人, 项目实施地点, 主要建设内容, 政策依据): a few
 /// characters, no figure or punctuation, ending on a word that names
@@ -1259,6 +1264,11 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         _ if texts.iter().filter(|(_, t)| !is_annotation(t)).count() < 2 => {}
                         // The sign-off (编制单位：某局 | 日期：…, 填报人：…).
                         _ if is_sign_off(t) => {}
+                        // A money unit in a cell of its own after the amount
+                        // (资金总额 | 100.00 | 万元).
+                        _ if mode == Mode::Funding && is_money_unit(t) => {
+                            b.unit.get_or_insert_with(|| trim(t).to_string());
+                        }
                         // Another field of the block: kept under its label.
                         _ if mode == Mode::Fields && is_other_field_label(t) => {
                             if let Some(v) = value {
@@ -2351,6 +2361,23 @@ mod tests {
         assert!(!is_other_field_label("2026年时间"));
         let b = block(&["项目名称|某项目", "完成改造任务|按期验收"]);
         assert_eq!(b.unread, ["完成改造任务", "按期验收"]);
+    }
+
+    #[test]
+    fn a_unit_in_a_cell_of_its_own_after_the_amount() {
+        let b = block(&[
+            "项目资金|资金总额|100.00|万元",
+            "|其中：财政拨款|80.00|万元",
+        ]);
+        assert_eq!(b.unit.as_deref(), Some("万元"));
+        assert_eq!(
+            amounts(&b),
+            [
+                (Some("资金总额"), Some(100.0)),
+                (Some("其中：财政拨款"), Some(80.0))
+            ]
+        );
+        assert!(b.unread.is_empty(), "{:?}", b.unread);
     }
 
     #[test]

@@ -810,6 +810,35 @@ fn table_rows<'a>(groups: &[(Section, Vec<&'a Row>)], want: Section) -> Vec<&'a 
         .collect()
 }
 
+/// The opinions a form's footer prints beside their labels (`财政部门审核
+/// 意见 | 同意。`): each label, as printed, and its text, the next text
+/// after it. Another label (two opinions side by side, both blank), or a
+/// seal or date line in its place (`（单位公章）`, `年 月 日`) is no
+/// opinion.
+fn footer_opinions(rows: &[&Row]) -> Vec<(String, String)> {
+    let is_opinion_label = |t: &str| squash(t).trim_end_matches([':', '：']).ends_with("意见");
+    let mut out = Vec::new();
+    for r in rows {
+        let texts: Vec<&str> = r.texts().collect();
+        for pair in texts.windows(2) {
+            let (label, opinion) = match pair {
+                &[l, o] if is_opinion_label(l) && !is_opinion_label(o) => (l, o),
+                _ => continue,
+            };
+            let seal_or_date = opinion.contains("盖章")
+                || opinion.contains("公章")
+                || opinion
+                    .chars()
+                    .all(|c| c.is_whitespace() || "年月日".contains(c));
+            if !seal_or_date {
+                let label = squash(label).trim_end_matches([':', '：']).to_string();
+                out.push((label, opinion.to_string()));
+            }
+        }
+    }
+    out
+}
+
 fn first_title(rows: &[&Row], hard: bool) -> Option<String> {
     first_title_rows(rows, hard, false).map(|(t, _)| t)
 }
@@ -2383,7 +2412,13 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                 "no 项目名称 in the project's header block; project.name is null",
             ));
         }
-        c.project = Some(block.project);
+        let mut project = block.project;
+        // The finance bureau's opinion under the form (财政部门审核意见 |
+        // 同意。) is the project's field too.
+        for (label, opinion) in footer_opinions(&table_rows(&groups, Section::Footer)) {
+            project.extra.entry(label).or_insert(opinion);
+        }
+        c.project = Some(project);
         funding = funding::FundingResult {
             unit: block.unit,
             rows: block.funding,
@@ -3657,6 +3692,21 @@ mod tests {
             inherit_heading(&mut parts);
             assert_eq!(parts[1].content.year, Some(2025), "{heading}");
         }
+    }
+
+    #[test]
+    fn opinions_under_the_form() {
+        let rows = table(&[
+            "财政部门审核意见||同意。",
+            "主管部门审核意见||财政部门审核意见|",
+            "财政部门意见|（单位公章） 年　月　日",
+            "填报人|张三",
+        ]);
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(
+            footer_opinions(&refs),
+            [("财政部门审核意见".to_string(), "同意。".to_string())]
+        );
     }
 
     #[test]

@@ -3051,10 +3051,12 @@ fn heads_forms(title: &str) -> bool {
         .unwrap_or(from_year);
     // (`2026年部分部门整体支出绩效目标`: some departments' forms.)
     let core = &core.replacen("部分", "", 1);
-    // (`2026年度部门整体及项目支出绩效目标表`: forms of both kinds.)
+    // (`2026年度部门整体及项目支出绩效目标表`: forms of both kinds;
+    // `…绩效目标批复表`: the approvals' table.)
     let core = &core
         .replacen("及项目支出", "", 1)
-        .replacen("和项目支出", "", 1);
+        .replacen("和项目支出", "", 1)
+        .replacen("批复表", "表", 1);
     is_generic_title(core) || is_generic_title(&format!("{core}表"))
 }
 
@@ -3745,6 +3747,7 @@ mod tests {
         untitle_shared_heading(&mut parts, &[true, true]);
         assert!(parts[0].content.title.is_some());
         assert!(heads_forms("2026年度部门整体及项目支出绩效目标表"));
+        assert!(heads_forms("2025年度项目支出绩效目标批复表"));
     }
 
     #[test]

@@ -1148,9 +1148,11 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                 .map(|(_, t)| *t)
                 .collect::<Vec<_>>()
                 .join(" ");
+            // (A tick alone marks the option too: `新增项目 | | 延续项目 | √`.)
+            let marked = has_check_boxes(&joined) || joined.contains(['√', '✓', '✔']);
             if matches!(l, Some(Label::Nature | Label::Category))
                 && options.iter().all(|(_, t)| label_of(t).is_none())
-                && has_check_boxes(&joined)
+                && marked
             {
                 if let Some(l) = l {
                     set_field(&mut b, l, label, &joined, &mut start, &mut end);
@@ -2393,6 +2395,15 @@ mod tests {
             assert_eq!(b.project.nature.as_deref(), Some("延续项目"), "{row}");
             assert!(b.unread.is_empty(), "{row}: {:?}", b.unread);
         }
+        for row in [
+            "项目性质|新增项目||延续项目|√",
+            "项目性质|新增项目|延续项目|√",
+        ] {
+            let b = block(&["项目名称|某项目", row]);
+            assert_eq!(b.project.nature.as_deref(), Some("延续项目"), "{row}");
+        }
+        let b = block(&["项目性质|√|新增项目||延续项目"]);
+        assert_eq!(b.project.nature.as_deref(), Some("新增项目"));
         let b = block(&["项目类别|一般项目|☑|重点项目|□"]);
         assert_eq!(b.project.category.as_deref(), Some("一般项目"));
         // Cells without boxes are fields as before.

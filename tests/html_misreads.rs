@@ -3581,3 +3581,24 @@ fn values_in_one_column_of_a_header_merged_over_two() {
     );
     assert!(d.indicators.iter().all(|i| i.extra.is_empty()));
 }
+
+#[test]
+fn a_title_beside_a_link_to_the_contents_or_a_print_date() {
+    // A workbook's title row with `返回目录` or `打印日期：…` beside the
+    // title: title and year were null, the title said as unread text.
+    for beside in ["返回目录", "打印日期：2025-01-15"] {
+        let d = one(&format!(
+            "<table border=\"1\"><tr><td colspan=\"4\">2025年项目支出绩效目标表</td><td>{beside}</td></tr>\
+             <tr><td>项目名称</td><td colspan=\"4\">某项目</td></tr>\
+             <tr><td>主管部门</td><td colspan=\"4\">某局</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td colspan=\"2\">指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>完成数量</td><td colspan=\"2\">10个</td></tr></table>"
+        ));
+        assert_eq!(
+            (d.title.as_deref(), d.year),
+            (Some("2025年项目支出绩效目标表"), Some(2025)),
+            "{beside}"
+        );
+        assert!(d.warnings.is_empty(), "{beside}: {:?}", d.warnings);
+    }
+}

@@ -1216,6 +1216,47 @@ fn is_wrapped_word(lines: &[&str]) -> bool {
         || (listed(&joined) && !lines.iter().all(|l| listed(l)))
 }
 
+/// A title row's cells without what a workbook prints beside the title
+/// (a `返回目录` link to its contents sheet, `打印日期：2025-01-15`): the
+/// title is then alone on its row, as titles are read.
+fn without_marginal_beside_title(cells: &mut [String]) {
+    let texts: Vec<usize> = (0..cells.len())
+        .filter(|&i| cells.get(i).is_some_and(|c| !trim(c).is_empty()))
+        .collect();
+    let [a, b] = texts.as_slice() else {
+        return;
+    };
+    let names_approval = |i: &usize| {
+        cells
+            .get(*i)
+            .is_some_and(|t| t.contains("绩效目标") || t.contains("批复"))
+    };
+    let marginal = |i: &usize| cells.get(*i).is_some_and(|t| is_marginal_text(t));
+    let drop = if marginal(a) && names_approval(b) {
+        *a
+    } else if marginal(b) && names_approval(a) {
+        *b
+    } else {
+        return;
+    };
+    if let Some(c) = cells.get_mut(drop) {
+        c.clear();
+    }
+}
+
+/// A workbook's navigation link or print stamp: `返回目录`, `返回首页`,
+/// `打印日期：2025-01-15`, `导出时间：…`.
+fn is_marginal_text(t: &str) -> bool {
+    let t = squash(t);
+    let label = t.split([':', '：']).next().unwrap_or(&t);
+    matches!(&*t, "返回目录" | "返回首页" | "返回" | "目录")
+        || (t.len() > label.len()
+            && matches!(
+                label,
+                "打印日期" | "打印时间" | "导出日期" | "导出时间" | "打印人"
+            ))
+}
+
 /// The document of a file holding one approval (the first, where it holds
 /// several).
 pub fn reconstruct(layout: &Layout) -> Content {
@@ -1238,8 +1279,10 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     for r in &layout.rows {
         let stacked = if hard { split_stacked(r) } else { None };
         for r in stacked.as_deref().unwrap_or(std::slice::from_ref(r)) {
+            let mut cells: Vec<String> = r.cells.iter().map(|c| join_cell(c, hard)).collect();
+            without_marginal_beside_title(&mut cells);
             rows.push(Row {
-                cells: r.cells.iter().map(|c| join_cell(c, hard)).collect(),
+                cells,
                 page: r.page,
                 after_page_break: r.after_page_break,
                 table_start: r.table_start,

@@ -382,6 +382,10 @@ fn read_sheet(
     let mut hidden_cols: Vec<bool> = Vec::new();
     let mut col_ranges = 0usize;
     let mut row_hidden = false;
+    // Hidden rows, and the values in hidden rows or columns (each may be
+    // the value of a merged range Excel shows in its visible part).
+    let mut hidden_rows: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    let mut hidden_cells: Vec<TableCell> = Vec::new();
     let is_true = |v: Option<&str>| matches!(v, Some("1" | "true"));
     parse(xml, |e| {
         if in_is {
@@ -398,6 +402,9 @@ fn read_sheet(
                     rows_seen = row_idx + 1;
                     next_col = 0;
                     row_hidden = is_true(e.attr("hidden"));
+                    if row_hidden {
+                        hidden_rows.insert(row_idx);
+                    }
                 }
                 "col" if is_true(e.attr("hidden")) && col_ranges < MAX_COL_RANGES => {
                     col_ranges += 1;
@@ -458,22 +465,25 @@ fn read_sheet(
                         if formula && value.is_empty() && inline.is_empty() && !hidden {
                             sheet.uncomputed += 1;
                         }
-                        if hidden && !text.trim().is_empty() {
-                            sheet.hidden_values += 1;
-                        } else if !text.trim().is_empty() {
+                        if !text.trim().is_empty() {
                             if *budget == 0 {
                                 return Err(format!(
                                     "workbook holds over {MAX_CELLS} cells with values: not a 批复 table"
                                 ));
                             }
                             *budget -= 1;
-                            sheet.cells.push(TableCell {
+                            let cell = TableCell {
                                 row: r,
                                 col: c,
                                 rows: 1,
                                 cols: 1,
                                 text,
-                            });
+                            };
+                            if hidden {
+                                hidden_cells.push(cell);
+                            } else {
+                                sheet.cells.push(cell);
+                            }
                         }
                     }
                 }
@@ -489,7 +499,48 @@ fn read_sheet(
         }
         Ok(())
     })?;
+    let is_hidden_col = |c: usize| hidden_cols.get(c).copied().unwrap_or(false);
+    // (Of two ranges starting at one cell, the first counts, as in
+    // `apply_merges`.)
+    let mut starts: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, m) in sheet.merges.iter().enumerate() {
+        starts.entry((m.0, m.1)).or_insert(i);
+    }
+    for cell in hidden_cells {
+        let merge = starts.get(&(cell.row, cell.col)).copied();
+        if !merge.is_some_and(|i| {
+            show_in_visible_part(&mut sheet, i, cell.clone(), &hidden_rows, &is_hidden_col)
+        }) {
+            sheet.hidden_values += 1;
+        }
+    }
     Ok(sheet)
+}
+
+/// A value in a hidden row or column that starts a merged range (the
+/// sheet's `merge`th) reaching
+/// into visible rows and columns: Excel shows it over the visible part, so
+/// it is read there, the range starting at its first visible row and
+/// column. `false` (nothing done) for any other hidden value.
+fn show_in_visible_part(
+    sheet: &mut Sheet,
+    merge: usize,
+    cell: TableCell,
+    hidden_rows: &std::collections::BTreeSet<usize>,
+    is_hidden_col: &dyn Fn(usize) -> bool,
+) -> bool {
+    let Some(merge) = sheet.merges.get_mut(merge) else {
+        return false;
+    };
+    let (r0, c0, r1, c1) = *merge;
+    let row = (r0..=r1).find(|r| !hidden_rows.contains(r));
+    let col = (c0..=c1).find(|&c| !is_hidden_col(c));
+    let (Some(row), Some(col)) = (row, col) else {
+        return false;
+    };
+    *merge = (row, col, r1, c1);
+    sheet.cells.push(TableCell { row, col, ..cell });
+    true
 }
 
 /// The serial number of an ISO 8601 date (`2025-11-30`, perhaps with a
@@ -720,6 +771,34 @@ mod tests {
         );
         assert_eq!(sheet.hidden_values, 3);
         assert_eq!(warning_codes(sheet), vec!["hidden_cells"]);
+    }
+
+    #[test]
+    fn a_merged_value_in_a_hidden_row_or_column_shows_in_the_visible_part() {
+        // A2:A4 merged with row 2 hidden, B1:C1 merged with column B
+        // hidden: Excel draws both values in the visible part of their
+        // ranges; they were left out as hidden values.
+        let xml = br#"<worksheet><cols><col min="2" max="2" hidden="1"/></cols><sheetData>
+<row r="1"><c r="B1" t="inlineStr"><is><t>unit</t></is></c></row>
+<row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>level</t></is></c><c r="D2" t="inlineStr"><is><t>gone</t></is></c></row>
+<row r="3"><c r="D3" t="inlineStr"><is><t>x</t></is></c></row>
+<row r="4"><c r="D4" t="inlineStr"><is><t>y</t></is></c></row>
+</sheetData><mergeCells><mergeCell ref="A2:A4"/><mergeCell ref="B1:C1"/></mergeCells></worksheet>"#;
+        let sheet = sheet_of(xml);
+        let mut texts: Vec<(usize, usize, &str)> = sheet
+            .cells
+            .iter()
+            .map(|c| (c.row, c.col, c.text.as_str()))
+            .collect();
+        texts.sort_unstable();
+        assert_eq!(
+            texts,
+            vec![(0, 2, "unit"), (2, 0, "level"), (2, 3, "x"), (3, 3, "y")]
+        );
+        assert!(sheet.merges.contains(&(2, 0, 3, 0)));
+        assert!(sheet.merges.contains(&(0, 2, 0, 2)));
+        // (The other hidden value is still left out, and said.)
+        assert_eq!(sheet.hidden_values, 1);
     }
 
     #[test]

@@ -3260,6 +3260,7 @@ pub(super) fn outside_sections(text: &str) -> Warning {
 pub(super) fn is_letter_boilerplate(text: &str) -> bool {
     is_approval_sentence(text)
         || is_form_kind_heading(text)
+        || is_part_heading(text)
         || is_attachment_line(text)
         || is_full_date(text)
         || is_finance_signature(text)
@@ -3306,6 +3307,28 @@ fn is_form_kind_heading(text: &str) -> bool {
         .is_some_and(|rest| {
             !rest.is_empty() && (is_generic_title(rest) || is_generic_title(&format!("{rest}表")))
         })
+}
+
+/// `一、部门基本情况`, `（二）项目资金情况`: a numbered heading over a part
+/// of the form, which the part's own labels read.
+fn is_part_heading(text: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "基本情况",
+        "基本信息",
+        "概况",
+        "资金情况",
+        "预算情况",
+        "收支情况",
+        "绩效目标",
+        "绩效指标",
+    ];
+    let s = squash(text);
+    starts_with_chinese_number(&s)
+        && crate::layout::after_enumerator(&s)
+            .map(|rest| rest.trim_end_matches(['：', ':']))
+            .is_some_and(|rest| {
+                rest.chars().count() <= 12 && PARTS.iter().any(|p| rest.ends_with(p))
+            })
 }
 
 /// The addressee line of an approval letter (`县交通运输局：`, above the
@@ -3737,6 +3760,15 @@ mod tests {
             inherit_heading(&mut parts);
             assert_eq!(parts[1].content.year, Some(2025), "{heading}");
         }
+    }
+
+    #[test]
+    fn numbered_headings_over_parts_of_the_form() {
+        assert!(is_part_heading("一、部门基本情况"));
+        assert!(is_part_heading("（二）项目资金情况："));
+        assert!(!is_part_heading("一、宜都市统计局"));
+        assert!(!is_part_heading("1、部门基本情况"));
+        assert!(!is_part_heading("一、本局内设5个科室，编制30人的基本情况"));
     }
 
     #[test]

@@ -195,19 +195,34 @@ pub fn parse_range(r: &str) -> Option<(usize, usize, usize, usize)> {
     Some((r0.min(r1), c0.min(c1), r0.max(r1), c0.max(c1)))
 }
 
+#[derive(Default)]
 struct Styles {
     /// Number format code of each cell style (`cellXfs` index).
     formats: Vec<String>,
+    /// The symbol font (Wingdings 2 …) of each cell style whose font is
+    /// one: its letters are shown as the symbols they draw.
+    symbol_fonts: Vec<Option<String>>,
 }
 
 fn read_styles(xml: &[u8]) -> Result<Styles, String> {
     let mut custom: HashMap<u32, String> = HashMap::new();
     let mut xf_ids: Vec<u32> = Vec::new();
+    // Each cell style's font, and each font's name if a symbol font.
+    let mut xf_fonts: Vec<usize> = Vec::new();
+    let mut fonts: Vec<Option<String>> = Vec::new();
+    let mut in_fonts = false;
     let mut in_cell_xfs = false;
     let mut depth_in_xfs = 0usize;
     parse(xml, |e| {
         match &e {
             XmlEvent::Start { name, .. } => match &**name {
+                "fonts" => in_fonts = true,
+                "font" if in_fonts => fonts.push(None),
+                "name" if in_fonts => {
+                    if let (Some(last), Some(font)) = (fonts.last_mut(), e.attr("val")) {
+                        *last = super::is_symbol_font(font).then(|| font.to_string());
+                    }
+                }
                 "numFmt" => {
                     if let (Some(id), Some(code)) = (
                         e.attr("numFmtId").and_then(|v| v.parse().ok()),
@@ -221,18 +236,20 @@ fn read_styles(xml: &[u8]) -> Result<Styles, String> {
                     depth_in_xfs += 1;
                     if depth_in_xfs == 1 {
                         xf_ids.push(e.attr("numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0));
+                        xf_fonts.push(e.attr("fontId").and_then(|v| v.parse().ok()).unwrap_or(0));
                     }
                 }
                 _ => {}
             },
             XmlEvent::End { name } => match &**name {
                 "cellXfs" => in_cell_xfs = false,
+                "fonts" => in_fonts = false,
                 "xf" if in_cell_xfs => depth_in_xfs = depth_in_xfs.saturating_sub(1),
                 _ => {}
             },
             XmlEvent::Text(_) => {}
         }
-        if xf_ids.len() > 100_000 {
+        if xf_ids.len() > 100_000 || fonts.len() > 100_000 {
             return Err("styles.xml holds over 100,000 cell styles".to_string());
         }
         Ok(())
@@ -247,7 +264,14 @@ fn read_styles(xml: &[u8]) -> Result<Styles, String> {
                 .unwrap_or_else(|| "General".to_string())
         })
         .collect();
-    Ok(Styles { formats })
+    let symbol_fonts = xf_fonts
+        .iter()
+        .map(|&f| fonts.get(f).cloned().flatten())
+        .collect();
+    Ok(Styles {
+        formats,
+        symbol_fonts,
+    })
 }
 
 /// A rich-text run's superscript and symbol font: a unit's power (m²) and
@@ -571,6 +595,20 @@ fn iso_serial(iso: &str, date1904: bool) -> Option<f64> {
 
 /// A cell's displayed text from its type, style and stored value.
 fn display(t: &str, style: usize, value: &str, inline: &str, cx: &Context<'_>) -> String {
+    let text = display_raw(t, style, value, inline, cx);
+    // Text in a cell whose font draws symbols (a check box typed `R` in
+    // Wingdings 2) is the symbol it shows.
+    match cx.styles.symbol_fonts.get(style).and_then(Option::as_deref) {
+        Some(font) if matches!(t, "s" | "inlineStr" | "str") => {
+            let mut shown = String::with_capacity(text.len());
+            super::push_shown_run(&mut shown, &text, false, Some(font));
+            shown
+        }
+        _ => text,
+    }
+}
+
+fn display_raw(t: &str, style: usize, value: &str, inline: &str, cx: &Context<'_>) -> String {
     let text = match t {
         "s" => value
             .trim()
@@ -663,9 +701,7 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     };
     let styles = match pkg.read(&styles_target)? {
         Some(x) => read_styles(&x)?,
-        None => Styles {
-            formats: Vec::new(),
-        },
+        None => Styles::default(),
     };
     let cx = Context {
         shared: &shared,
@@ -710,9 +746,7 @@ mod tests {
 
     /// A worksheet's XML read with no shared strings and no styles.
     fn sheet_of(xml: &[u8]) -> Sheet {
-        let styles = Styles {
-            formats: Vec::new(),
-        };
+        let styles = Styles::default();
         let cx = Context {
             shared: &[],
             styles: &styles,
@@ -771,6 +805,27 @@ mod tests {
         );
         assert_eq!(sheet.hidden_values, 3);
         assert_eq!(warning_codes(sheet), vec!["hidden_cells"]);
+    }
+
+    #[test]
+    fn a_cell_in_a_symbol_font_shows_its_symbols() {
+        // A check box typed `R` (☑) and `£` (□) in cells styled Wingdings 2:
+        // read as the letters, the option ticked was the wrong one.
+        let xml = br#"<styleSheet><fonts count="2"><font><name val="Calibri"/></font>
+<font><name val="Wingdings 2"/></font></fonts>
+<dxfs><dxf><font><name val="Wingdings"/></font></dxf></dxfs>
+<cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="0" fontId="1"/></cellXfs></styleSheet>"#;
+        let styles = read_styles(xml).unwrap_or_default();
+        let cx = Context {
+            shared: &[],
+            styles: &styles,
+            date1904: false,
+        };
+        assert_eq!(display("inlineStr", 1, "", "R", &cx), "☑");
+        assert_eq!(display("inlineStr", 1, "", "£", &cx), "□");
+        assert_eq!(display("inlineStr", 0, "", "R", &cx), "R");
+        // (A number in the font is a number.)
+        assert_eq!(display("n", 1, "5", "", &cx), "5");
     }
 
     #[test]

@@ -508,7 +508,15 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             }
             continue;
         }
-        if texts.iter().any(|t| is_header_cell(t))
+        // (A row of amounts is data, whatever its first cell says: the
+        // block's label printed again after a page break, 部门总体资金情况
+        // | 支出构成 | 人员类项目支出 | 60.00, is no header.)
+        let data = texts.iter().any(|t| {
+            parse_number(t).is_some_and(|n| n.fract() != 0.0 || !(1900.0..=2100.0).contains(&n))
+        });
+        let header_words = texts.iter().skip(1).any(|t| is_header_cell(t))
+            || (texts.first().is_some_and(|t| is_header_cell(t)) && !data);
+        if header_words
             || texts
                 .iter()
                 .all(|t| year_cell(t).is_some() || unit_in(t).is_some())
@@ -1038,6 +1046,38 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn the_blocks_label_printed_again_after_a_page_break() {
+        // The label merged down the block, cut by a page break, printed
+        // again in its part on the next page: that row was taken for a
+        // header, its item lost and the rows after it filed as income.
+        let rows = [
+            row("部门总体资金情况|总体资金情况|当年金额|占比"),
+            row("|收入构成|财政拨款|100.00|100.0%"),
+            row("|收入构成|合计|100.00|100.0%"),
+            row("部门总体资金情况|支出构成|人员类项目支出|60.00|60.0%"),
+            row("||运转类项目支出|40.00|40.0%"),
+        ];
+        let (_, got) = read(&rows);
+        assert_eq!(
+            got,
+            vec![
+                (FundingSection::Income, "财政拨款".into(), Some(100.0)),
+                (FundingSection::Income, "合计".into(), Some(100.0)),
+                (
+                    FundingSection::Expenditure,
+                    "人员类项目支出".into(),
+                    Some(60.0)
+                ),
+                (
+                    FundingSection::Expenditure,
+                    "运转类项目支出".into(),
+                    Some(40.0)
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -113,7 +113,38 @@ fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
     next.after_page_break
         && prev.spans.is_some()
         && next.spans.is_some()
-        && (is_rest_of_cut_cells(prev, next) || closes_cut_text(prev, next, above))
+        && (is_rest_of_cut_cells(prev, next)
+            || closes_cut_text(prev, next, above)
+            || fills_missing_values(prev, next, above))
+}
+
+/// A ruled row cut after its name: `prev`, the last row of a page, ends on
+/// a name with its value cells empty (`产出指标 | 数量指标 | 终端在线率 |`),
+/// and `next` opens the new page with no name, only values in those empty
+/// cells (`≥97%`), beside level names already in effect printed again or
+/// nothing. A new row would name its indicator.
+fn fills_missing_values(prev: &Row, next: &Row, above: &[String]) -> bool {
+    let Some((p_last, p_text)) = last_text(&prev.cells) else {
+        return false;
+    };
+    let new: Vec<(usize, &str)> = next
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, trim(c)))
+        .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
+        .collect();
+    let named = vocab::is_level1_name(p_text) || vocab::is_level2_name(p_text);
+    !new.is_empty()
+        && !named
+        && !ends_a_row(p_text)
+        && new.iter().all(|&(i, t)| {
+            i > p_last
+                && i < prev.cells.len()
+                && !has_text(&prev.cells, i)
+                && !vocab::is_level1_name(t)
+                && !vocab::is_level2_name(t)
+        })
 }
 
 /// How many brackets or quotes `s` leaves open (negative: closes more than
@@ -233,7 +264,11 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let n_first = first_text(&next.cells).map_or(0, |(i, _)| i);
     let mut cells: Vec<String> = prev.cells.clone();
     let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
-    if prev_whole || rests_of_cells(prev, next, above) || closes_cut_text(prev, next, above) {
+    if prev_whole
+        || rests_of_cells(prev, next, above)
+        || closes_cut_text(prev, next, above)
+        || fills_missing_values(prev, next, above)
+    {
         for (i, c) in next.cells.iter().enumerate() {
             if trim(c).is_empty() || repeats(above, i, c) {
                 continue;
@@ -570,6 +605,44 @@ mod tests {
         let rows = [
             grid("满意度指标|服务对象满意度|群众满意度|≥90%", false),
             grid("|||指导员满意度|≥88%", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
+    }
+
+    #[test]
+    fn a_ruled_row_cut_after_its_name() {
+        // The name ends page 1 with its value cell empty; the value opens
+        // page 2 under the level names printed again, or none. It was read
+        // as two indicators, one without a target and one without a name.
+        let grid = |s: &str, after: bool| Row {
+            spans: Some(vec![crate::layout::Span::default(); 4]),
+            ..row(s, after)
+        };
+        for rest in ["产出指标|数量指标||≥97%", "|||≥97%"] {
+            let rows = [
+                grid("一级指标|二级指标|三级指标|指标值", false),
+                grid("产出指标|数量指标|终端覆盖率|100%", false),
+                grid("产出指标|数量指标|终端在线率|", false),
+                grid(rest, true),
+            ];
+            let refs: Vec<&Row> = rows.iter().collect();
+            let out = join_cut_rows(with_headers(&refs), false);
+            let data: Vec<(&str, &str)> = out
+                .iter()
+                .filter(|t| !t.header)
+                .map(|t| (t.row.cells[2].as_str(), t.row.cells[3].as_str()))
+                .collect();
+            assert_eq!(
+                data,
+                vec![("终端覆盖率", "100%"), ("终端在线率", "≥97%")],
+                "{rest}"
+            );
+        }
+        // A new row names its indicator.
+        let rows = [
+            grid("产出指标|数量指标|终端在线率|", false),
+            grid("产出指标|数量指标|终端覆盖率|≥97%", true),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);

@@ -115,7 +115,28 @@ fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
         && next.spans.is_some()
         && (is_rest_of_cut_cells(prev, next)
             || closes_cut_text(prev, next, above)
-            || fills_missing_values(prev, next, above))
+            || fills_missing_values(prev, next, above)
+            || continues_cut_number(prev, next, above))
+}
+
+/// A number a page break cut (`不少于160` / `0家`): the only new text of
+/// `next`, beside level names in effect printed again, opens with a digit
+/// under a text of `prev` that ends with one.
+fn continues_cut_number(prev: &Row, next: &Row, above: &[String]) -> bool {
+    let new: Vec<(usize, &str)> = next
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, trim(c)))
+        .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
+        .collect();
+    let [(i, rest)] = new.as_slice() else {
+        return false;
+    };
+    prev.cells
+        .get(*i)
+        .is_some_and(|p| trim(p).ends_with(|c: char| c.is_ascii_digit()))
+        && rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A ruled row cut after its name: `prev`, the last row of a page, ends on
@@ -243,8 +264,12 @@ fn repeats(above: &[String], i: usize, c: &str) -> bool {
 pub fn join_wrapped(a: &str, b: &str) -> String {
     let a = a.trim_end();
     let b = b.trim_start();
+    // (A number cut by the wrap, `不少于160` / `0家`, is one number.)
+    let number_cut =
+        a.ends_with(|c: char| c.is_ascii_digit()) && b.starts_with(|c: char| c.is_ascii_digit());
     let latin = a.ends_with(|c: char| c.is_ascii_alphanumeric())
-        && b.starts_with(|c: char| c.is_ascii_alphanumeric());
+        && b.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && !number_cut;
     if latin {
         format!("{a} {b}")
     } else {
@@ -268,6 +293,7 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
         || rests_of_cells(prev, next, above)
         || closes_cut_text(prev, next, above)
         || fills_missing_values(prev, next, above)
+        || continues_cut_number(prev, next, above)
     {
         for (i, c) in next.cells.iter().enumerate() {
             if trim(c).is_empty() || repeats(above, i, c) {
@@ -639,6 +665,25 @@ mod tests {
                 "{rest}"
             );
         }
+        // A target cut by the break (不少于160 / 0家), the level names
+        // printed again beside its rest: one row, one number.
+        let rows = [
+            grid("一级指标|二级指标|三级指标|指标值", false),
+            grid("产出指标|质量指标|重点企业数量|不少于160", false),
+            grid("产出指标|质量指标||0家", true),
+            grid("产出指标|时效指标|发布时限|≤10分钟", false),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let out = join_cut_rows(with_headers(&refs), false);
+        let data: Vec<(&str, &str)> = out
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| (t.row.cells[2].as_str(), t.row.cells[3].as_str()))
+            .collect();
+        assert_eq!(
+            data,
+            vec![("重点企业数量", "不少于1600家"), ("发布时限", "≤10分钟")]
+        );
         // A new row names its indicator.
         let rows = [
             grid("产出指标|数量指标|终端在线率|", false),
@@ -1051,5 +1096,6 @@ mod tests {
         assert_eq!(join_wrapped("高频政务", "服务事项"), "高频政务服务事项");
         assert_eq!(join_wrapped("CIM", "platform"), "CIM platform");
         assert_eq!(join_wrapped("达到", "95%"), "达到95%");
+        assert_eq!(join_wrapped("不少于160", "0家"), "不少于1600家");
     }
 }

@@ -1220,12 +1220,12 @@ fn is_wrapped_word(lines: &[&str]) -> bool {
 /// (a `返回目录` link to its contents sheet, `打印日期：2025-01-15`): the
 /// title is then alone on its row, as titles are read.
 fn without_marginal_beside_title(cells: &mut [String]) {
-    let texts: Vec<usize> = (0..cells.len())
-        .filter(|&i| cells.get(i).is_some_and(|c| !trim(c).is_empty()))
-        .collect();
-    let [a, b] = texts.as_slice() else {
+    // (Most rows are turned away here, without allocating: two texts.)
+    let mut texts = (0..cells.len()).filter(|&i| cells.get(i).is_some_and(|c| !trim(c).is_empty()));
+    let (Some(a), Some(b), None) = (texts.next(), texts.next(), texts.next()) else {
         return;
     };
+    let (a, b) = (&a, &b);
     let names_approval = |i: &usize| {
         cells
             .get(*i)

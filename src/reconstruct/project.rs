@@ -864,12 +864,12 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     // prints the label on a line below them).
     let mut orphans: Vec<String> = Vec::new();
     for (ri, &row) in rows.iter().enumerate() {
-        let placed = block_cells_placed(row);
+        let (cells, placed): (Vec<Option<String>>, Vec<Option<Columns>>) =
+            block_cells_placed(row).into_iter().unzip();
         let at = |index: usize| At {
             index,
-            columns: placed.get(index).and_then(|(_, c)| *c),
+            columns: placed.get(index).copied().flatten(),
         };
-        let cells: Vec<Option<String>> = placed.iter().map(|(c, _)| c.clone()).collect();
         let texts: Vec<(usize, &str)> = cells
             .iter()
             .enumerate()

@@ -996,45 +996,17 @@ mod tests {
 
     #[test]
     fn amounts_under_labels_merged_over_two_columns() {
+        use crate::reconstruct::test_rows::{amounts_in_halves, grid};
         // Each label over two columns, its amount in one of them (only the
         // labels were merged): the amounts went to the wrong labels.
-        let spanned = |cells: &[(&str, i32)], width: i32| Row {
-            cells: cells.iter().map(|c| c.0.to_string()).collect(),
-            spans: Some(
-                cells
-                    .iter()
-                    .map(|&(_, left)| Span {
-                        left,
-                        right: left + if left == 0 { 1 } else { width },
-                        continued: false,
-                    })
-                    .collect(),
-            ),
-            ..Row::default()
-        };
         let labels = [
             ("部门资金（万元）", 0),
             ("资金总额", 1),
             ("财政拨款", 3),
             ("其他资金", 5),
         ];
-        // The amounts in the first (1) or second (2) column of each label's
-        // two, the other column empty.
-        let amounts_row = |first: i32| {
-            let mut cells = vec![("", 0)];
-            for k in 0..3 {
-                let amount = ["100.00", "80.00", "20.00"][k as usize];
-                let left = 1 + 2 * k;
-                if first == 1 {
-                    cells.extend([(amount, left), ("", left + 1)]);
-                } else {
-                    cells.extend([("", left), (amount, left + 1)]);
-                }
-            }
-            cells
-        };
         for first in [1, 2] {
-            let rows = [spanned(&labels, 2), spanned(&amounts_row(first), 1)];
+            let rows = [grid(&labels, 2), grid(&amounts_in_halves(first), 1)];
             let (_, got) = read(&rows);
             let items: Vec<_> = got.iter().map(|(_, i, a)| (i.as_str(), *a)).collect();
             assert_eq!(

@@ -585,6 +585,27 @@ mod tests {
         }
     }
 
+    /// The name and target (third and fourth cells) of each data row of
+    /// a table once its cut rows are joined.
+    fn joined_names_and_targets(rows: &[Row]) -> Vec<(String, String)> {
+        let refs: Vec<&Row> = rows.iter().collect();
+        join_cut_rows(with_headers(&refs), false)
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| {
+                let cell = |i: usize| t.row.cells.get(i).cloned().unwrap_or_default();
+                (cell(2), cell(3))
+            })
+            .collect()
+    }
+
+    /// Owned pairs, to compare with [`joined_names_and_targets`].
+    fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
     #[test]
     fn continuation_words() {
         for t in ["续表", "（续表）", "续上表：", "接上表", "(续表):"] {
@@ -652,16 +673,9 @@ mod tests {
                 grid("产出指标|数量指标|终端在线率|", false),
                 grid(rest, true),
             ];
-            let refs: Vec<&Row> = rows.iter().collect();
-            let out = join_cut_rows(with_headers(&refs), false);
-            let data: Vec<(&str, &str)> = out
-                .iter()
-                .filter(|t| !t.header)
-                .map(|t| (t.row.cells[2].as_str(), t.row.cells[3].as_str()))
-                .collect();
             assert_eq!(
-                data,
-                vec![("终端覆盖率", "100%"), ("终端在线率", "≥97%")],
+                joined_names_and_targets(&rows),
+                pairs(&[("终端覆盖率", "100%"), ("终端在线率", "≥97%")]),
                 "{rest}"
             );
         }
@@ -673,16 +687,9 @@ mod tests {
             grid("产出指标|质量指标||0家", true),
             grid("产出指标|时效指标|发布时限|≤10分钟", false),
         ];
-        let refs: Vec<&Row> = rows.iter().collect();
-        let out = join_cut_rows(with_headers(&refs), false);
-        let data: Vec<(&str, &str)> = out
-            .iter()
-            .filter(|t| !t.header)
-            .map(|t| (t.row.cells[2].as_str(), t.row.cells[3].as_str()))
-            .collect();
         assert_eq!(
-            data,
-            vec![("重点企业数量", "不少于1600家"), ("发布时限", "≤10分钟")]
+            joined_names_and_targets(&rows),
+            pairs(&[("重点企业数量", "不少于1600家"), ("发布时限", "≤10分钟")])
         );
         // A new row names its indicator.
         let rows = [

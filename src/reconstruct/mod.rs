@@ -3520,6 +3520,47 @@ fn truncate(s: &str, n: usize) -> String {
     out
 }
 
+/// Rows the readers' tests share.
+#[cfg(test)]
+pub(crate) mod test_rows {
+    use crate::layout::{Row, Span};
+
+    /// A grid row: each cell's text and its first column; the first
+    /// column (a block's label) one wide, the others `width`.
+    pub fn grid(cells: &[(&str, i32)], width: i32) -> Row {
+        Row {
+            cells: cells.iter().map(|c| c.0.to_string()).collect(),
+            spans: Some(
+                cells
+                    .iter()
+                    .map(|&(_, left)| Span {
+                        left,
+                        right: left + if left == 0 { 1 } else { width },
+                        continued: false,
+                    })
+                    .collect(),
+            ),
+            ..Row::default()
+        }
+    }
+
+    /// The amounts 100.00, 80.00 and 20.00 under three labels two columns
+    /// wide (columns 1 to 6), each in the first (`first` 1) or the second
+    /// (2) column of its label's, the other empty; under a block label.
+    pub fn amounts_in_halves(first: i32) -> Vec<(&'static str, i32)> {
+        let mut cells = vec![("", 0)];
+        for (k, amount) in (0..).zip(["100.00", "80.00", "20.00"]) {
+            let left = 1 + 2 * k;
+            if first == 1 {
+                cells.extend([(amount, left), ("", left + 1)]);
+            } else {
+                cells.extend([("", left), (amount, left + 1)]);
+            }
+        }
+        cells
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

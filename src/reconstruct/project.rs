@@ -1880,27 +1880,9 @@ mod tests {
         assert!(b.unread.is_empty(), "{:?}", b.unread);
     }
 
-    /// A grid row: each cell's text and its first column; each spans two
-    /// columns, the first one.
-    fn grid(cells: &[(&str, i32)], width: i32) -> Row {
-        Row {
-            cells: cells.iter().map(|c| c.0.to_string()).collect(),
-            spans: Some(
-                cells
-                    .iter()
-                    .map(|&(_, left)| Span {
-                        left,
-                        right: left + if left == 0 { 1 } else { width },
-                        continued: false,
-                    })
-                    .collect(),
-            ),
-            ..Row::default()
-        }
-    }
-
     #[test]
     fn amounts_under_labels_merged_over_two_columns() {
+        use crate::reconstruct::test_rows::{amounts_in_halves, grid};
         // Only the labels merged: each amount in the left or the right
         // column of its label's two. The amounts went to the labels at
         // their cell's index (80 to 其他资金, the others lost), silently.
@@ -1910,23 +1892,8 @@ mod tests {
             ("中央资金", 3),
             ("县级配套", 5),
         ];
-        // The amounts in the first (1) or second (2) column of each label's
-        // two, the other column empty.
-        let amounts_row = |first: i32| {
-            let mut cells = vec![("", 0)];
-            for k in 0..3 {
-                let amount = ["100.00", "80.00", "20.00"][k as usize];
-                let left = 1 + 2 * k;
-                if first == 1 {
-                    cells.extend([(amount, left), ("", left + 1)]);
-                } else {
-                    cells.extend([("", left), (amount, left + 1)]);
-                }
-            }
-            cells
-        };
         for first in [1, 2] {
-            let rows = [grid(&labels, 2), grid(&amounts_row(first), 1)];
+            let rows = [grid(&labels, 2), grid(&amounts_in_halves(first), 1)];
             let refs: Vec<&Row> = rows.iter().collect();
             let b = read_block(&refs, false);
             // (县级配套, a source the labels do not know, heads its column.)

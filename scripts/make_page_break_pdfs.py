@@ -12,6 +12,7 @@ reportlab runs with invariant=1, so a rerun gives the same bytes.
 | name-cut-target-after.pdf | a row's name goes on after the break, and its target is printed only there |
 | names-after-the-break.pdf | level cells merged over the last row of a page and the first of the next print their names on the next page only |
 | level2-after-the-break.pdf | a level-2 cell merged over the last row of a page and the first of the next prints its name on the next page only; its level 1 is printed on the first page |
+| names-after-a-repeated-header.pdf | in a table whose rows print their own level names, the last row of a page leaves them blank; the next page repeats the header, then prints them |
 """
 from __future__ import annotations
 
@@ -168,12 +169,31 @@ def level2_after_the_break(path: str):
     s.save()
 
 
+def names_after_a_repeated_header(path: str):
+    """Every row prints its own level names, but the last of page 1
+    leaves them blank: its cells merge with the first row of page 2, under
+    the header printed again there, which prints 效益指标 / 社会效益指标."""
+    s = Sheet(path)
+    top = head(s, 650)
+    foot = H - 40
+    s.row(top, top + 30, ["产出指标", "数量指标", "新建应急广播终端", "≥600个"])
+    top += 30
+    s.row(top, foot, ["", "", "预警信息发布及时率", "≥98%"])
+    s.page_end(1, 2)
+    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        s.box(k, k + 1, 40, 58, [t])
+    s.row(58, 88, ["效益指标", "社会效益指标", "预警覆盖人口", "≥50万人"])
+    s.page_end(2, 2)
+    s.save()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     row_cut_in_brackets(os.path.join(OUT, "row-cut-in-brackets.pdf"))
     name_cut_target_after(os.path.join(OUT, "name-cut-target-after.pdf"))
     names_after_the_break(os.path.join(OUT, "names-after-the-break.pdf"))
     level2_after_the_break(os.path.join(OUT, "level2-after-the-break.pdf"))
+    names_after_a_repeated_header(os.path.join(OUT, "names-after-a-repeated-header.pdf"))
 
 
 if __name__ == "__main__":

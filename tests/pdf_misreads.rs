@@ -357,6 +357,23 @@ fn a_level2_name_printed_only_after_the_break_holds_before_it() {
 }
 
 #[test]
+fn level_names_after_a_repeated_header_hold_before_the_break() {
+    // Rows that print their own level names, the last of page 1 blank:
+    // its cells merge into page 2's first row, under the header printed
+    // again. It took the names of the row above, silently.
+    let doc = convert("names-after-a-repeated-header.pdf");
+    assert_eq!(
+        levels(&doc),
+        [
+            ("产出指标", "数量指标", "新建应急广播终端"),
+            ("效益指标", "社会效益指标", "预警信息发布及时率"),
+            ("效益指标", "社会效益指标", "预警覆盖人口"),
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
+}
+
+#[test]
 fn level2_name_wrapped_across_the_break_is_whole() {
     // 服务对象满意度指标 wraps in its merged cell; the page break falls
     // between its lines, so page 2 prints 标 as the first row's level 2.

@@ -2349,6 +2349,11 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
     let blank_level2 = (0..rows.len())
         .filter(|&j| cell_at(j, 1) == Some((false, "")))
         .count();
+    // (Nor is a level-1 cell left blank once, right before a page break,
+    // in a table that prints a level 1 on every other row.)
+    let blank_level1 = (0..rows.len())
+        .filter(|&j| cell_at(j, 0) == Some((false, "")))
+        .count();
     let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
     // The level 1 last printed, and whether a level 2 was printed since.
     let mut level1: Option<&str> = None;
@@ -2382,7 +2387,9 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
         if cell(0) == Some((false, "")) {
             let own_level2 = cell(1).filter(|(c, t)| !c && !t.is_empty()).map(|(_, t)| t);
             *slot1 = match printed(0) {
-                Some(t) if merged.first().copied().unwrap_or(false) => BlankLevel::Printed(t),
+                Some(t) if merged.first().copied().unwrap_or(false) || blank_level1 == 1 => {
+                    BlankLevel::Printed(t)
+                }
                 // (Unless the level-2 names under it belong under the
                 // level 1 above: then it goes on.)
                 _ if empty_merge(0)

@@ -123,13 +123,7 @@ fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
 /// `next`, beside level names in effect printed again, opens with a digit
 /// under a text of `prev` that ends with one.
 fn continues_cut_number(prev: &Row, next: &Row, above: &[String]) -> bool {
-    let new: Vec<(usize, &str)> = next
-        .cells
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, trim(c)))
-        .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
-        .collect();
+    let new = new_texts(next, above);
     let [(i, rest)] = new.as_slice() else {
         return false;
     };
@@ -148,13 +142,7 @@ fn fills_missing_values(prev: &Row, next: &Row, above: &[String]) -> bool {
     let Some((p_last, p_text)) = last_text(&prev.cells) else {
         return false;
     };
-    let new: Vec<(usize, &str)> = next
-        .cells
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, trim(c)))
-        .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
-        .collect();
+    let new = new_texts(next, above);
     let named = vocab::is_level1_name(p_text) || vocab::is_level2_name(p_text);
     !new.is_empty()
         && !named
@@ -166,6 +154,17 @@ fn fills_missing_values(prev: &Row, next: &Row, above: &[String]) -> bool {
                 && !vocab::is_level1_name(t)
                 && !vocab::is_level2_name(t)
         })
+}
+
+/// The texts of `next` with their columns, but for level names in effect
+/// printed again (a merged cell's name repeated after a page break).
+fn new_texts<'r>(next: &'r Row, above: &[String]) -> Vec<(usize, &'r str)> {
+    next.cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, trim(c)))
+        .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
+        .collect()
 }
 
 /// How many brackets or quotes `s` leaves open (negative: closes more than
@@ -187,13 +186,7 @@ fn open_brackets(s: &str) -> i32 {
 /// lies in a column of `prev` (the rest of its target, or the target that
 /// only the new page prints).
 fn closes_cut_text(prev: &Row, next: &Row, above: &[String]) -> bool {
-    let new: Vec<(usize, &str)> = next
-        .cells
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, trim(c)))
-        .filter(|(i, c)| !c.is_empty() && !repeats(above, *i, c))
-        .collect();
+    let new = new_texts(next, above);
     let prev_text = |i: usize| prev.cells.get(i).map(|c| trim(c)).filter(|c| !c.is_empty());
     let closes = |i: usize, n: &str| {
         prev_text(i).is_some_and(|p| {

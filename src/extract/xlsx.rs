@@ -531,10 +531,11 @@ fn read_sheet(
         starts.entry((m.0, m.1)).or_insert(i);
     }
     for cell in hidden_cells {
-        let merge = starts.get(&(cell.row, cell.col)).copied();
-        if !merge.is_some_and(|i| {
-            show_in_visible_part(&mut sheet, i, cell.clone(), &hidden_rows, &is_hidden_col)
-        }) {
+        let shown = match starts.get(&(cell.row, cell.col)) {
+            Some(&i) => show_in_visible_part(&mut sheet, i, cell, &hidden_rows, &is_hidden_col),
+            None => false,
+        };
+        if !shown {
             sheet.hidden_values += 1;
         }
     }
@@ -542,10 +543,10 @@ fn read_sheet(
 }
 
 /// A value in a hidden row or column that starts a merged range (the
-/// sheet's `merge`th) reaching
-/// into visible rows and columns: Excel shows it over the visible part, so
-/// it is read there, the range starting at its first visible row and
-/// column. `false` (nothing done) for any other hidden value.
+/// sheet's `merge`th) reaching into visible rows and columns: Excel shows
+/// it over the visible part, so it is read there, the range starting at
+/// its first visible row and column. `false` (nothing done) for any other
+/// hidden value.
 fn show_in_visible_part(
     sheet: &mut Sheet,
     merge: usize,

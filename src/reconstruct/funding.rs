@@ -27,10 +27,13 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The money units amounts are printed in, 元 last (万元 ends with it).
+pub const MONEY_UNITS: [&str; 4] = ["万元", "千元", "亿元", "元"];
+
 /// An amount followed by its unit (`1,236.50万元`, `1,236.50\n万元`).
 fn amount_with_unit(text: &str) -> Option<(f64, &'static str)> {
     let t = trim(text);
-    ["万元", "千元", "亿元", "元"].into_iter().find_map(|unit| {
+    MONEY_UNITS.into_iter().find_map(|unit| {
         let amount = t.strip_suffix(unit)?;
         Some((parse_number(amount)?, unit))
     })
@@ -511,11 +514,13 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         // (A row of amounts is data, whatever its first cell says: the
         // block's label printed again after a page break, 部门总体资金情况
         // | 支出构成 | 人员类项目支出 | 60.00, is no header.)
-        let data = texts.iter().any(|t| {
-            parse_number(t).is_some_and(|n| n.fract() != 0.0 || !(1900.0..=2100.0).contains(&n))
-        });
+        let data = || {
+            texts.iter().any(|t| {
+                parse_number(t).is_some_and(|n| n.fract() != 0.0 || !(1900.0..=2100.0).contains(&n))
+            })
+        };
         let header_words = texts.iter().skip(1).any(|t| is_header_cell(t))
-            || (texts.first().is_some_and(|t| is_header_cell(t)) && !data);
+            || (texts.first().is_some_and(|t| is_header_cell(t)) && !data());
         if header_words
             || texts
                 .iter()

@@ -2344,16 +2344,14 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
     let merged: Vec<bool> = (0..2)
         .map(|k| (0..rows.len()).any(|j| cell_at(j, k).is_some_and(|(continued, _)| continued)))
         .collect();
-    // Rows whose own level-2 cell is blank: one alone is no template's
-    // "same as above" but a merged cell cut by a page break.
-    let blank_level2 = (0..rows.len())
-        .filter(|&j| cell_at(j, 1) == Some((false, "")))
-        .count();
-    // (Nor is a level-1 cell left blank once, right before a page break,
-    // in a table that prints a level 1 on every other row.)
-    let blank_level1 = (0..rows.len())
-        .filter(|&j| cell_at(j, 0) == Some((false, "")))
-        .count();
+    // Rows whose own level cell is blank: one alone (right before a page
+    // break) is no template's "same as above" but a merged cell cut by it.
+    let blanks = |k: usize| {
+        (0..rows.len())
+            .filter(|&j| cell_at(j, k) == Some((false, "")))
+            .count()
+    };
+    let (blank_level1, blank_level2) = (blanks(0), blanks(1));
     let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
     // The level 1 last printed, and whether a level 2 was printed since.
     let mut level1: Option<&str> = None;

@@ -113,10 +113,16 @@ fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
     next.after_page_break
         && prev.spans.is_some()
         && next.spans.is_some()
-        && (is_rest_of_cut_cells(prev, next)
-            || closes_cut_text(prev, next, above)
-            || fills_missing_values(prev, next, above)
-            || continues_cut_number(prev, next, above))
+        && (is_rest_of_cut_cells(prev, next) || continues_in_place(prev, next, above))
+}
+
+/// `next`'s new texts go on `prev`'s in the same cells, or fill its empty
+/// ones: a sentence cut inside its brackets, a name's row whose value only
+/// the new page prints, a number cut in two.
+fn continues_in_place(prev: &Row, next: &Row, above: &[String]) -> bool {
+    closes_cut_text(prev, next, above)
+        || fills_missing_values(prev, next, above)
+        || continues_cut_number(prev, next, above)
 }
 
 /// A number a page break cut (`不少于160` / `0家`): the only new text of
@@ -282,12 +288,7 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let n_first = first_text(&next.cells).map_or(0, |(i, _)| i);
     let mut cells: Vec<String> = prev.cells.clone();
     let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
-    if prev_whole
-        || rests_of_cells(prev, next, above)
-        || closes_cut_text(prev, next, above)
-        || fills_missing_values(prev, next, above)
-        || continues_cut_number(prev, next, above)
-    {
+    if prev_whole || rests_of_cells(prev, next, above) || continues_in_place(prev, next, above) {
         for (i, c) in next.cells.iter().enumerate() {
             if trim(c).is_empty() || repeats(above, i, c) {
                 continue;

@@ -843,6 +843,10 @@ fn first_title(rows: &[&Row], hard: bool) -> Option<String> {
     first_title_rows(rows, hard, false).map(|(t, _)| t)
 }
 
+/// The numerals beside ASCII digits that number an attachment (`附件２`,
+/// `附表三`).
+const ATTACHMENT_NUMERALS: &str = "０１２３４５６７８９一二三四五六七八九十";
+
 /// A title printed as an attachment's caption (`附件：某局2025年度…表`,
 /// `附件2：…`, `附表1 …`) without the caption's label: the label names
 /// the attachment, not the approval.
@@ -853,9 +857,7 @@ fn without_attachment_label(title: &str) -> &str {
     };
     // Its number (`附件2`, `附件一`) or a blank, then perhaps a colon.
     let rest = after.trim_start_matches(|c: char| {
-        c.is_ascii_digit()
-            || c.is_whitespace()
-            || "０１２３４５６７８９一二三四五六七八九十".contains(c)
+        c.is_ascii_digit() || c.is_whitespace() || ATTACHMENT_NUMERALS.contains(c)
     });
     let had_separator = rest.len() < after.len() || rest.starts_with(['：', ':']);
     let rest = rest.trim_start_matches(['：', ':', ' ', '　']);
@@ -1225,17 +1227,16 @@ fn without_marginal_beside_title(cells: &mut [String]) {
     let (Some(a), Some(b), None) = (texts.next(), texts.next(), texts.next()) else {
         return;
     };
-    let (a, b) = (&a, &b);
-    let names_approval = |i: &usize| {
+    let names_approval = |i: usize| {
         cells
-            .get(*i)
+            .get(i)
             .is_some_and(|t| t.contains("绩效目标") || t.contains("批复"))
     };
-    let marginal = |i: &usize| cells.get(*i).is_some_and(|t| is_marginal_text(t));
+    let marginal = |i: usize| cells.get(i).is_some_and(|t| is_marginal_text(t));
     let drop = if marginal(a) && names_approval(b) {
-        *a
+        a
     } else if marginal(b) && names_approval(a) {
-        *b
+        b
     } else {
         return;
     };
@@ -3034,7 +3035,7 @@ fn is_attachment_number(text: &str) -> bool {
     !number.is_empty()
         && number
             .chars()
-            .all(|c| c.is_ascii_digit() || "０１２３４５６７８９一二三四五六七八九十".contains(c))
+            .all(|c| c.is_ascii_digit() || ATTACHMENT_NUMERALS.contains(c))
 }
 
 /// The warning of a project's form that names no department.

@@ -208,7 +208,7 @@ fn is_annotation(t: &str) -> bool {
 
 /// A money unit alone: `万元`, `元`.
 fn is_money_unit(t: &str) -> bool {
-    matches!(trim(t), "万元" | "元" | "千元" | "亿元")
+    super::funding::MONEY_UNITS.contains(&trim(t))
 }
 
 /// A label of the header block the list does not know, as forms word
@@ -864,7 +864,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
     // prints the label on a line below them).
     let mut orphans: Vec<String> = Vec::new();
     for (ri, &row) in rows.iter().enumerate() {
-        let (cells, placed): (Vec<Option<String>>, Vec<Option<Columns>>) =
+        let (cells, placed): (Vec<Option<String>>, Vec<Option<Span>>) =
             block_cells_placed(row).into_iter().unzip();
         let at = |index: usize| At {
             index,
@@ -1142,22 +1142,18 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
         // one value, as they are printed in one cell.
         if let Some(((_, label), options)) = texts.split_first().filter(|(_, rest)| rest.len() >= 2)
         {
-            let l = label_of(label);
-            let joined = options
-                .iter()
-                .map(|(_, t)| *t)
-                .collect::<Vec<_>>()
-                .join(" ");
-            // (A tick alone marks the option too: `新增项目 | | 延续项目 | √`.)
-            let marked = has_check_boxes(&joined) || joined.contains(['√', '✓', '✔']);
-            if matches!(l, Some(Label::Nature | Label::Category))
-                && options.iter().all(|(_, t)| label_of(t).is_none())
-                && marked
-            {
-                if let Some(l) = l {
+            if let Some(l @ (Label::Nature | Label::Category)) = label_of(label) {
+                let joined = options
+                    .iter()
+                    .map(|(_, t)| *t)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // (A tick alone marks the option too: `新增项目 | | 延续项目 | √`.)
+                let marked = has_check_boxes(&joined) || joined.contains(['√', '✓', '✔']);
+                if marked && options.iter().all(|(_, t)| label_of(t).is_none()) {
                     set_field(&mut b, l, label, &joined, &mut start, &mut end);
+                    continue;
                 }
-                continue;
             }
         }
         let mut k = 0;
@@ -1332,16 +1328,12 @@ fn joined_period(
 /// A row's cells as the block reads them: paragraphs joined, two amounts
 /// or two fields printed in one cell split. Each with the grid columns of the cell it came from
 /// (`None` in a row without positions).
-fn block_cells_placed(row: &Row) -> Vec<(Option<String>, Option<Columns>)> {
+fn block_cells_placed(row: &Row) -> Vec<(Option<String>, Option<Span>)> {
     row.cells
         .iter()
         .enumerate()
         .flat_map(|(k, c)| {
-            let at = row
-                .spans
-                .as_ref()
-                .and_then(|s| s.get(k))
-                .map(|s| (s.left, s.right));
+            let at = row.spans.as_ref().and_then(|s| s.get(k)).copied();
             split_amount_cell(clean_paragraphs(c))
                 .into_iter()
                 .flat_map(split_field_cell)
@@ -1350,34 +1342,30 @@ fn block_cells_placed(row: &Row) -> Vec<(Option<String>, Option<Columns>)> {
         .collect()
 }
 
-/// A cell's grid columns: the first and the one after its last.
-type Columns = (i32, i32);
-
 /// Where a block cell stands: its index among its row's block cells, and
 /// its grid columns where the row has positions.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct At {
     index: usize,
-    columns: Option<Columns>,
+    columns: Option<Span>,
 }
 
 /// The entry of `heads` standing over a cell at `at`: where both have grid
 /// positions, the one its columns overlap most (an amount in either
 /// column under a label merged over two); else the one at its index.
 fn head_over<T>(heads: &[(At, T)], at: At) -> Option<&T> {
-    let overlap = |h: &At| match (h.columns, at.columns) {
-        (Some((l, r)), Some((al, ar))) => Some(r.min(ar) - l.max(al)),
-        _ => None,
-    };
-    if heads.iter().all(|(h, _)| overlap(h).is_some()) && at.columns.is_some() {
-        let mut best: Option<(i32, &T)> = None;
-        for (h, v) in heads {
-            let o = overlap(h).unwrap_or(0);
-            if o > 0 && best.is_none_or(|(b, _)| o > b) {
-                best = Some((o, v));
-            }
-        }
-        return best.map(|(_, v)| v);
+    if let Some(cell) = at
+        .columns
+        .filter(|_| heads.iter().all(|(h, _)| h.columns.is_some()))
+    {
+        // (Of two it overlaps alike, the first.)
+        return heads
+            .iter()
+            .filter_map(|(h, v)| Some((h.columns?.overlap(&cell), v)))
+            .filter(|&(o, _)| o > 0)
+            .rev()
+            .max_by_key(|&(o, _)| o)
+            .map(|(_, v)| v);
     }
     heads
         .iter()

@@ -22,6 +22,30 @@ pub struct FundingResult {
     pub warnings: Vec<Warning>,
 }
 
+impl FundingResult {
+    /// The rows of labels over amounts, and a warning for the texts under
+    /// no label beside them.
+    fn take_pairs(
+        &mut self,
+        (rows, unlabelled): (Vec<FundingRow>, Vec<String>),
+        page: Option<u32>,
+    ) {
+        self.rows.extend(rows);
+        if !unlabelled.is_empty() {
+            self.warnings.push(Warning {
+                code: "unplaced_cell".to_string(),
+                message: format!(
+                    "text under no label beside the amounts, not read: {}",
+                    unlabelled.join(" | ")
+                ),
+                table: Some("funding".to_string()),
+                seq: None,
+                page,
+            });
+        }
+    }
+}
+
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"单位\s*[：:]\s*(万元|千元|百万元|亿元|元)|[（(]\s*(万元|元|千元|亿元)\s*[)）]")
         .unwrap()
@@ -238,6 +262,17 @@ fn by_header(
     Some(out)
 }
 
+/// The texts of `cells` (a row's cells after its item) that are none of
+/// the values read from them (`read`).
+fn cells_left_out<'a>(cells: &'a [Option<String>], read: &[Option<String>]) -> Vec<&'a str> {
+    cells
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|t| !read.iter().flatten().any(|r| r == t))
+        .collect()
+}
+
 /// A header that names no 当年金额 column (`2024年决算数 | 2025年预算数 |
 /// 2026年预算数 | 占比`, `2026年预算数 | 以前年度收支金额` over years): the
 /// latest year's column holds the current amount.
@@ -344,7 +379,9 @@ fn item_and_amount(cells: &[Option<String>]) -> Option<(String, Option<f64>)> {
 /// Amount labels over a row of amounts (`资金总额 | 财政拨款 | 其他资金`,
 /// then `1,580.40 | 1,480.40 | 100.00`), beside the block's label: each
 /// pair is one row, an expenditure if its label says 支出, else income.
-fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
+/// Text that is no amount under a blank label (`审核人：张三` in the empty
+/// column after the amounts) is returned beside the rows, to be said.
+fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<(Vec<FundingRow>, Vec<String>)> {
     // (The amounts' row has nothing under the block's label: a row with
     // its own item in front is an ordinary row under a header.)
     let under_label = amounts.cells.first().is_none_or(|c| trim(c).is_empty());
@@ -353,6 +390,7 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
     }
     let under = amounts_under_labels(labels, amounts)?;
     let mut out = Vec::new();
+    let mut unlabelled = Vec::new();
     for (l, a) in labels.cells.iter().zip(&under).skip(1) {
         let (l, a) = (clean_text(l), a.as_deref().and_then(clean_text));
         match (l, a) {
@@ -363,11 +401,12 @@ fn labels_over_amounts(labels: &Row, amounts: &Row) -> Option<Vec<FundingRow>> {
                 }
                 out.push(amount_only(section_of_item(&l), l, current));
             }
+            (None, Some(a)) if parse_amount(&a).is_none() => unlabelled.push(a),
             (None, None) => {}
             _ => return None,
         }
     }
-    (!out.is_empty()).then_some(out)
+    (!out.is_empty()).then_some((out, unlabelled))
 }
 
 /// The amount under each cell of a row of labels: the cell at the same
@@ -461,7 +500,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             .get(k + 1)
             .and_then(|next| labels_over_amounts(row, next))
         {
-            out.rows.extend(pairs);
+            out.take_pairs(pairs, rows.get(k + 1).and_then(|r| r.page));
             skip = 1;
             continue;
         }
@@ -475,7 +514,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 labels_over_amounts(&with_labels_from_above(lower, row)?, amounts)
             })
         {
-            out.rows.extend(pairs);
+            out.take_pairs(pairs, rows.get(k + 2).and_then(|r| r.page));
             skip = 2;
             continue;
         }
@@ -751,6 +790,22 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 page: row.page,
             });
         }
+        // Text in columns past the amounts (a note, `经办人：李四`, in a
+        // column of its own) is not read: said, not dropped.
+        let left_out = cells_left_out(cells.get(item_at + 1..).unwrap_or_default(), &after);
+        if !left_out.is_empty() {
+            out.warnings.push(Warning {
+                code: "unplaced_cell".to_string(),
+                message: format!(
+                    "{}: text beside the amounts, not read: {}",
+                    cells[item_at].as_deref().unwrap_or_default(),
+                    left_out.join(" | ")
+                ),
+                table: Some("funding".to_string()),
+                seq: Some(seq[idx]),
+                page: row.page,
+            });
+        }
         out.rows.push(FundingRow {
             section: sec,
             item: cells[item_at].clone(),
@@ -997,6 +1052,66 @@ mod tests {
             ]
         );
         assert!(f.rows.iter().all(|r| r.history.is_empty()));
+    }
+
+    #[test]
+    fn a_note_past_a_rows_amounts_is_said() {
+        // A note in a column past the amounts was cut off with the empty
+        // cells there, silently.
+        let rows = [
+            row("收入构成|项目|当年金额|占比|2024年|2025年"),
+            row("|财政拨款|100.00|100.0%|90.00|95.00|经办人：李四"),
+        ];
+        let (f, got) = read(&rows);
+        assert_eq!(
+            got,
+            vec![(FundingSection::Income, "财政拨款".into(), Some(100.0))]
+        );
+        assert_eq!(f.rows[0].history, [Some(90.0), Some(95.0)]);
+        let said: Vec<_> = f
+            .warnings
+            .iter()
+            .map(|w| (w.code.as_str(), w.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [(
+                "unplaced_cell",
+                "财政拨款: text beside the amounts, not read: 经办人：李四"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_note_beside_the_amounts_is_said() {
+        // A note in the empty column after the amounts: the pairs were
+        // given up and the labels read as items with their neighbours as
+        // amounts (资金总额 with no amount, the note an item).
+        let rows = [
+            row("年度部门整体支出预算（万元）|资金总额|财政拨款|其他资金|"),
+            row("|1,580.40|1,480.40|100.00|审核人：张三"),
+        ];
+        let (f, got) = read(&rows);
+        assert_eq!(
+            got,
+            vec![
+                (FundingSection::Income, "资金总额".into(), Some(1580.4)),
+                (FundingSection::Income, "财政拨款".into(), Some(1480.4)),
+                (FundingSection::Income, "其他资金".into(), Some(100.0)),
+            ]
+        );
+        let said: Vec<_> = f
+            .warnings
+            .iter()
+            .map(|w| (w.code.as_str(), w.message.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [(
+                "unplaced_cell",
+                "text under no label beside the amounts, not read: 审核人：张三"
+            )]
+        );
     }
 
     #[test]

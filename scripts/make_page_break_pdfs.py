@@ -13,6 +13,8 @@ reportlab runs with invariant=1, so a rerun gives the same bytes.
 | names-after-the-break.pdf | level cells merged over the last row of a page and the first of the next print their names on the next page only |
 | level2-after-the-break.pdf | a level-2 cell merged over the last row of a page and the first of the next prints its name on the next page only; its level 1 is printed on the first page |
 | names-after-a-repeated-header.pdf | in a table whose rows print their own level names, the last row of a page leaves them blank; the next page repeats the header, then prints them |
+| merged-level1-named-after-the-break.pdf | a level-1 cell merged over the last two rows of a page, beside a level 2 merged and printed there, prints its name on the next page only, under the header printed again |
+| level2-named-after-the-break.pdf | in a table that merges its names, the last row of a page prints its level 1 and leaves its level 2 blank; the next page repeats the header, then prints both |
 """
 from __future__ import annotations
 
@@ -187,6 +189,52 @@ def names_after_a_repeated_header(path: str):
     s.save()
 
 
+def merged_level1_named_after_the_break(path: str):
+    """效益指标 merged over the last two rows of page 1 (beside 社会效益指标,
+    merged and printed there) and centred in its part on page 2, under the
+    header printed again, where the rows go on in 可持续影响指标."""
+    s = Sheet(path)
+    top = head(s, 600)
+    foot = H - 40
+    s.box(0, 1, top, top + 60, ["产出指标"])
+    s.box(1, 2, top, top + 60, ["数量指标"])
+    s.row(top, top + 30, [None, None, "新建应急避难场所", "≥8个"])
+    s.row(top + 30, top + 60, [None, None, "应急物资储备库", "2个"])
+    top += 60
+    s.box(0, 1, top, foot, [])
+    s.box(1, 2, top, foot, ["社会效益指标"])
+    s.row(top, top + 30, [None, None, "预警信息发布及时率", "≥98%"])
+    s.row(top + 30, foot, [None, None, "预警覆盖人口", "≥50万人"])
+    s.page_end(1, 2)
+    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        s.box(k, k + 1, 40, 58, [t])
+    s.row(58, 88, ["效益指标", "可持续影响指标", "应急值守机制", "长效运行"])
+    s.page_end(2, 2)
+    s.save()
+
+
+def level2_named_after_the_break(path: str):
+    """Names merged over rows on page 1; its last row prints 效益指标 and
+    leaves its level 2 blank: the cell goes on into page 2, which repeats
+    the header and prints 效益指标 / 社会效益指标."""
+    s = Sheet(path)
+    top = head(s, 600)
+    foot = H - 40
+    s.box(0, 1, top, top + 60, ["产出指标"])
+    s.box(1, 2, top, top + 60, ["数量指标"])
+    s.row(top, top + 30, [None, None, "新建应急避难场所", "≥8个"])
+    s.row(top + 30, top + 60, [None, None, "应急物资储备库", "2个"])
+    top += 60
+    s.row(top, foot, ["效益指标", "", "预警信息发布及时率", "≥98%"])
+    s.page_end(1, 2)
+    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        s.box(k, k + 1, 40, 58, [t])
+    s.row(58, 88, ["效益指标", "社会效益指标", "预警覆盖人口", "≥50万人"])
+    s.row(88, 118, ["满意度指标", "服务对象满意度指标", "受灾群众满意度", "≥90%"])
+    s.page_end(2, 2)
+    s.save()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     row_cut_in_brackets(os.path.join(OUT, "row-cut-in-brackets.pdf"))
@@ -194,6 +242,8 @@ def main():
     names_after_the_break(os.path.join(OUT, "names-after-the-break.pdf"))
     level2_after_the_break(os.path.join(OUT, "level2-after-the-break.pdf"))
     names_after_a_repeated_header(os.path.join(OUT, "names-after-a-repeated-header.pdf"))
+    merged_level1_named_after_the_break(os.path.join(OUT, "merged-level1-named-after-the-break.pdf"))
+    level2_named_after_the_break(os.path.join(OUT, "level2-named-after-the-break.pdf"))
 
 
 if __name__ == "__main__":

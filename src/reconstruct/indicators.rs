@@ -2328,7 +2328,9 @@ fn level_cell<'r>(
 ///   after it prints, in a column that merges its names elsewhere (a
 ///   merged cell whose name the producer printed in its later part); its
 ///   level 2 does so when its level 1 did, or when the row after the
-///   break goes on in the same level 1.
+///   break goes on in the same level 1. So does an empty cell merged over
+///   the page's last rows (its level 1 unless the level 2 beside it
+///   belongs under another).
 /// - An empty level cell merged over rows of a structured table (not its
 ///   first row) is empty; so is an empty level-1 cell merged over rows
 ///   whose level-2 names belong under another level 1 than the one above.
@@ -2372,6 +2374,23 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
         };
         // The cell starts a merge over this row and the next.
         let merge_starts = |k: usize| after(k).is_some_and(|(continued, _)| continued);
+        // The name printed right after a page break that ends the empty
+        // merged cell this row starts (the producer printed it in the
+        // cell's part on the next page), and the row that prints it. (An
+        // empty merged cell from the top of a page on is the part of one
+        // from the page before, whose name is printed there.)
+        let printed_after_merge = |k: usize| {
+            if !merge_starts(k) || row.after_page_break {
+                return None;
+            }
+            let mut last = j + 1;
+            while cell_at(last + 1, k).is_some_and(|(continued, _)| continued) {
+                last += 1;
+            }
+            let (next, _) = rows.get(last + 1)?;
+            let (continued, name) = cell_at(last + 1, k)?;
+            (next.after_page_break && !continued && !name.is_empty()).then_some((name, last + 1))
+        };
         let Some(slots) = out.get_mut(j) else {
             continue;
         };
@@ -2384,10 +2403,14 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
         };
         if cell(0) == Some((false, "")) {
             let own_level2 = cell(1).filter(|(c, t)| !c && !t.is_empty()).map(|(_, t)| t);
-            *slot1 = match printed(0) {
-                Some(t) if merged.first().copied().unwrap_or(false) || blank_level1 == 1 => {
+            let after_merge = printed_after_merge(0)
+                .map(|(t, _)| t)
+                .filter(|t| !own_level2.is_some_and(|l2| vocab::contradicts(t, l2)));
+            *slot1 = match (printed(0), after_merge) {
+                (Some(t), _) if merged.first().copied().unwrap_or(false) || blank_level1 == 1 => {
                     BlankLevel::Printed(t)
                 }
+                (_, Some(t)) => BlankLevel::Printed(t.to_string()),
                 // (Unless the level-2 names under it belong under the
                 // level 1 above: then it goes on.)
                 _ if empty_merge(0)
@@ -2409,13 +2432,24 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
             };
         }
         if cell(1) == Some((false, "")) {
+            // The level 1 this row is in: its own, or the one above.
+            let row_level1 = cell(0)
+                .filter(|(continued, t)| !continued && !t.is_empty())
+                .map(|(_, t)| t)
+                .or(level1);
+            let goes_on =
+                |(continued, t): (bool, &str)| continued || t.is_empty() || Some(t) == row_level1;
             // (The merged level-1 cell's name printed again in its part
             // after the break is the same level 1.)
-            let same_level1 =
-                next(0).is_none_or(|(continued, t)| continued || t.is_empty() || Some(t) == level1);
+            let same_level1 = next(0).is_none_or(goes_on);
             let level1_printed = matches!(slot1, BlankLevel::Printed(_));
-            *slot2 = match printed(1) {
-                Some(t)
+            // (Where its level 1 goes on after the break, or was printed
+            // there too.)
+            let after_merge = printed_after_merge(1)
+                .filter(|&(_, at)| level1_printed || cell_at(at, 0).is_none_or(goes_on))
+                .map(|(t, _)| t);
+            *slot2 = match (printed(1), after_merge) {
+                (Some(t), _)
                     if level1_printed
                         || (same_level1
                             && (merged.get(1).copied().unwrap_or(false)
@@ -2424,6 +2458,7 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
                 {
                     BlankLevel::Printed(t)
                 }
+                (_, Some(t)) => BlankLevel::Printed(t.to_string()),
                 _ if empty_merge(1) && level2_printed => BlankLevel::Empty,
                 _ => BlankLevel::SameAsAbove,
             };

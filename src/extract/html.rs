@@ -2043,9 +2043,8 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
                 &mut cells,
                 &mut covered,
                 &covering,
-                width,
-                own_width,
-                r,
+                (width, own_width, r),
+                tds.first().copied(),
                 out,
             );
         }
@@ -2174,14 +2173,17 @@ fn end_overrun_rowspans(
 /// rows, a common publishing error): its cells are anchored at the right
 /// (SPEC §3), the spanning cells at its left going on over it, and the
 /// repair is reported. Without that the row's name would be read as its
-/// level-2 name and its value as its name.
+/// level-2 name and its value as its name. A row whose first cell names
+/// a level as the spanning cell does (质量指标 under a 数量指标 that
+/// ended) opens a group of its own: it left out its empty last cells.
+/// `(width, own_width, r)`: the table's width, the row's own cells' and
+/// its index.
 fn extend_short_rowspans(
     cells: &mut [TableCell],
     covered: &mut [usize],
     covering: &[usize],
-    width: usize,
-    own_width: usize,
-    r: usize,
+    (width, own_width, r): (usize, usize, usize),
+    first_own: Option<NodeRef<'_, Node>>,
     out: &mut Layout,
 ) {
     let mut missing = free_columns(covered, width).saturating_sub(own_width);
@@ -2199,7 +2201,8 @@ fn extend_short_rowspans(
         else {
             break;
         };
-        if cell.cols > missing {
+        if cell.cols > missing || first_own.is_some_and(|td| same_level(&cell.text, &cell_text(td)))
+        {
             break;
         }
         cell.rows += 1;
@@ -2220,6 +2223,13 @@ fn extend_short_rowspans(
             ));
         }
     }
+}
+
+/// Whether two cells name indicator levels of one rank (数量指标 and
+/// 质量指标).
+fn same_level(a: &str, b: &str) -> bool {
+    use crate::reconstruct::vocab::{is_level1_name, is_level2_name};
+    (is_level2_name(a) && is_level2_name(b)) || (is_level1_name(a) && is_level1_name(b))
 }
 
 /// A table's rows as a key when they are a whole approval by themselves
@@ -2960,6 +2970,25 @@ mod tests {
                 "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td><td>备注</td></tr>",
                 "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"2\">数量指标</td><td>a</td><td>1</td></tr>",
                 "<tr><td>b</td><td>2</td></tr>",
+                "<tr><td>质量指标</td><td>c</td><td>3</td></tr>",
+                "</table>"
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            grid(&doc.layout.rows).last(),
+            Some(&vec!["", "质量指标", "c", "3"])
+        );
+        assert!(doc.layout.warnings.is_empty());
+        // Nor where only a row opening a group of its own leaves out its
+        // empty last cell: 质量指标 names a level as 数量指标 does (it was
+        // read as a level 3 under 数量指标, its name's cell as the target).
+        let doc = read_html(
+            concat!(
+                "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td><td>备注</td></tr>",
+                "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"2\">数量指标</td><td>a</td><td>1</td><td>x</td></tr>",
+                "<tr><td>b</td><td>2</td><td>x</td></tr>",
                 "<tr><td>质量指标</td><td>c</td><td>3</td></tr>",
                 "</table>"
             )

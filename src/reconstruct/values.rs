@@ -390,11 +390,12 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
         // unit may name its alternative in brackets (台（套）) or be an
         // area or volume written with a plain digit (m2, from m<sup>2</sup>),
         // also per volume (μg/m3, as PM2.5 limits are typed) or a volume
-        // per time (万m3/日).
+        // per time (万m3/日), or a rate per so many (`/10万`, `例/10万人`:
+        // the magnitude character keeps `12/10` out).
         // Units are written in Chinese, Latin or Greek letters (μg): with
         // every letter of Unicode (`\p{L}`) this one pattern took 3 ms to
         // compile, in every worker process.
-        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23](?:/[\p{Han}A-Za-z]{1,2})?|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡·]{1,6}?)??\s*",
+        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23](?:/[\p{Han}A-Za-z]{1,2})?|\p{Han}{0,2}/[0-9]{1,6}[万千百]\p{Han}{0,2}|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡·]{1,6}?)??\s*",
         r"(及以上|以上|及以下|以下|以内|之内|内)?$"
     ))
     .unwrap()
@@ -698,6 +699,11 @@ mod tests {
         assert_eq!(t("≤35μg/m3"), q(Op::Le, 35.0, Some("μg/m3")));
         assert_eq!(t("≥1.2万m3/日"), q(Op::Ge, 1.2, Some("万m3/日")));
         assert_eq!(t("500m3/d"), q(Op::Eq, 500.0, Some("m3/d")));
+        // A rate per so many: no fraction, no date.
+        assert_eq!(t("≤12/10万"), q(Op::Le, 12.0, Some("/10万")));
+        assert_eq!(t("≤1.5例/10万人"), q(Op::Le, 1.5, Some("例/10万人")));
+        assert_eq!(t("12/10"), None);
+        assert_eq!(t("1/2"), None);
         // A note that the bound is included; a unit per person and visit.
         assert_eq!(t("≥90%（含）"), q(Op::Ge, 90.0, Some("%")));
         assert_eq!(t("≥3万人次（含）"), q(Op::Ge, 3.0, Some("万人次")));

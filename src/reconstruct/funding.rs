@@ -826,7 +826,117 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             r.history.clear();
         }
     }
+    for section in [FundingSection::Income, FundingSection::Expenditure] {
+        out.warnings.extend(total_disagrees(&out.rows, section));
+    }
     out
+}
+
+/// A section's 合计 that its items' amounts do not add up to (a row lost
+/// or misread, or figures that disagree as printed): said, so that no
+/// funding table reads wrong in silence. Items under a `其中` may be parts
+/// of the item above them: the sum is taken without them (up to that
+/// item's amount), without the `其中` line only, and with all, and any
+/// that agrees will do. Only a section with one total, under items with
+/// amounts, the total last, is checked.
+fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warning> {
+    let is_total = |r: &FundingRow| {
+        r.item.as_deref().is_some_and(|t| {
+            let t = squash(t);
+            t.ends_with("合计") || t.ends_with("总计")
+        })
+    };
+    let in_section: Vec<&FundingRow> = rows.iter().filter(|r| r.section == section).collect();
+    let mut totals = in_section.iter().filter(|r| is_total(r));
+    let (Some(total), None) = (totals.next(), totals.next()) else {
+        return None;
+    };
+    // (A total over the items, 资金总额合计 then 财政拨款, heads a
+    // breakdown that need not be whole.)
+    if !in_section
+        .last()
+        .is_some_and(|last| std::ptr::eq(*last, *total))
+    {
+        return None;
+    }
+    let printed = total.current?;
+    let items: Vec<(bool, Option<f64>)> = in_section
+        .iter()
+        .filter(|r| !is_total(r))
+        .map(|r| {
+            let opens_parts = r
+                .item
+                .as_deref()
+                .is_some_and(|t| squash(t).starts_with("其中"));
+            (opens_parts, r.current)
+        })
+        .collect();
+    let added = items.iter().filter(|(_, v)| v.is_some()).count();
+    // Each amount printed to the cent may be off by half a cent.
+    let slack = (0.006 * added as f64 + 0.011).max(printed.abs() * 1e-4);
+    let agrees = |sum: f64| (sum - printed).abs() <= slack;
+    if added == 0
+        || [
+            sums_without_parts(&items),
+            sum_without_their_lines(&items),
+            sum_all(&items),
+        ]
+        .into_iter()
+        .any(agrees)
+    {
+        return None;
+    }
+    Some(Warning {
+        code: "total_mismatch".to_string(),
+        message: format!(
+            "{}: {} {} but its items add up to {} (a row lost or misread, or the printed figures disagree)",
+            section.as_str(),
+            total.item.as_deref().unwrap_or_default(),
+            printed,
+            (sums_without_parts(&items) * 100.0).round() / 100.0
+        ),
+        table: Some("funding".to_string()),
+        seq: None,
+        page: None,
+    })
+}
+
+/// `(opens 其中, amount)` per item: all amounts added.
+fn sum_all(items: &[(bool, Option<f64>)]) -> f64 {
+    items.iter().filter_map(|(_, v)| *v).sum()
+}
+
+/// Without the `其中` lines.
+fn sum_without_their_lines(items: &[(bool, Option<f64>)]) -> f64 {
+    items
+        .iter()
+        .filter(|(parts, _)| !parts)
+        .filter_map(|(_, v)| *v)
+        .sum()
+}
+
+/// Without the parts under a `其中`: the lines from it on until they add
+/// up to the amount of the item above it.
+fn sums_without_parts(items: &[(bool, Option<f64>)]) -> f64 {
+    let mut sum = 0.0;
+    // The amount of the item whose parts are being read, and theirs so far.
+    let mut parts_of: Option<(f64, f64)> = None;
+    let mut last: Option<f64> = None;
+    for &(opens_parts, v) in items {
+        if opens_parts {
+            parts_of = last.map(|whole| (whole, 0.0));
+        }
+        if let Some((whole, parts)) = parts_of.as_mut() {
+            *parts += v.unwrap_or(0.0);
+            if *parts >= *whole - 0.005 {
+                parts_of = None;
+            }
+            continue;
+        }
+        sum += v.unwrap_or(0.0);
+        last = v;
+    }
+    sum
 }
 
 #[cfg(test)]
@@ -982,7 +1092,7 @@ mod tests {
             row("|收入构成|财政拨款|1647.19|100.0%|1466.05|1901.46"),
             row("||财政专户管理资金||||"),
             row("|支出构成|人员类项目支出|1,589.86|35.8%||576.86"),
-            row("||合计|1647.19|100.0%|1466.05|1901.46"),
+            row("||合计|1589.86|100.0%|1466.05|1901.46"),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         let f = parse_funding(&refs);
@@ -1052,6 +1162,58 @@ mod tests {
             ]
         );
         assert!(f.rows.iter().all(|r| r.history.is_empty()));
+    }
+
+    #[test]
+    fn a_total_its_items_do_not_add_up_to_is_said() {
+        let said = |rows: &[&str]| {
+            let rows: Vec<Row> = rows.iter().map(|r| row(r)).collect();
+            let (f, _) = read(&rows);
+            f.warnings
+                .into_iter()
+                .filter(|w| w.code == "total_mismatch")
+                .map(|w| w.message)
+                .collect::<Vec<_>>()
+        };
+        // Two cells run together (单位资金12.30 | 合计 as one): the item
+        // was lost from the sum, silently.
+        assert_eq!(
+            said(&[
+                "收入构成|财政拨款|382.00|96.9%",
+                "|单位资金12.30合计|394.30|100%",
+            ]),
+            ["income: 单位资金12.30合计 394.3 but its items add up to 382 (a row lost or misread, or the printed figures disagree)"]
+        );
+        // Amounts that add up, also with parts under a 其中 (all of them,
+        // or some), are not said.
+        for rows in [
+            &[
+                "收入构成|财政拨款|382.00|96.9%",
+                "|单位资金|12.30|3.1%",
+                "|合计|394.30|100%",
+            ][..],
+            &[
+                "收入构成|财政拨款|12,486.52|96.1%",
+                "|其中：一般公共预算|12,186.52|",
+                "|政府性基金预算|300.00|",
+                "|单位资金|513.48|3.9%",
+                "|合计|13,000.00|100.0%",
+            ],
+            &[
+                "收入构成|财政拨款|100.00|",
+                "|其中：基本支出|60.00|",
+                "|单位资金|20.00|",
+                "|合计|120.00|",
+            ],
+            &[
+                "支出构成|人员类项目支出|1.00|",
+                "|运转类项目支出|2.00|",
+                "|特定目标类项目支出|3.00|",
+                "|合计|6.01|",
+            ],
+        ] {
+            assert_eq!(said(rows), Vec::<String>::new(), "{rows:?}");
+        }
     }
 
     #[test]

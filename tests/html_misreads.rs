@@ -3602,3 +3602,46 @@ fn a_title_beside_a_link_to_the_contents_or_a_print_date() {
         assert!(d.warnings.is_empty(), "{beside}: {:?}", d.warnings);
     }
 }
+
+/// A 合计 row's weight that the rows above it do not add up to is said:
+/// a row lost on the way would leave the table short in silence. A weight
+/// merged over a level-1 group counts once.
+#[test]
+fn weights_that_do_not_add_up_to_the_total_are_said() {
+    let page = |rows: &str| {
+        one(&format!(
+            concat!(
+                "<h1>某县统计局2026年部门整体绩效目标</h1><table>",
+                "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>权重</td></tr>",
+                "{}</table>"
+            ),
+            rows
+        ))
+    };
+    let mismatches = |d: &Document| -> Vec<String> {
+        d.warnings
+            .iter()
+            .filter(|w| w.code == "total_mismatch")
+            .map(|w| w.message.clone())
+            .collect()
+    };
+    let short = page(concat!(
+        "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>调查项目数</td><td>≥35项</td><td>40</td></tr>",
+        "<tr><td>质量指标</td><td>数据准确率</td><td>≥98%</td><td>30</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>用户满意度</td><td>≥90%</td><td>20</td></tr>",
+        "<tr><td colspan=\"4\">合计</td><td>100</td></tr>",
+    ));
+    assert_eq!(short.indicators.len(), 3);
+    assert_eq!(
+        mismatches(&short),
+        ["the 合计 row prints a weight of 100 but the 3 rows above it add up to 90 (a row lost or misread, or the printed figures disagree)"]
+    );
+    let merged = page(concat!(
+        "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>调查项目数</td><td>≥35项</td><td rowspan=\"2\">60</td></tr>",
+        "<tr><td>质量指标</td><td>数据准确率</td><td>≥98%</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>用户满意度</td><td>≥90%</td><td>40</td></tr>",
+        "<tr><td colspan=\"4\">合计</td><td>100</td></tr>",
+    ));
+    assert_eq!(merged.indicators.len(), 3);
+    assert_eq!(mismatches(&merged), Vec::<String>::new());
+}

@@ -1381,6 +1381,9 @@ pub fn parse_table(
     // Per project of a flat table (one group otherwise): its fields and
     // its rows' indicators with their notes.
     let mut groups: Vec<FlatProject> = vec![FlatProject::default()];
+    // How many indicators the group held at the last 合计 row: the rows
+    // a 合计 sums are those after it.
+    let mut summed_from = 0usize;
     // The column of the last row's name and how many indicators it gave.
     let mut last_name: Option<(usize, usize)> = None;
     let mut out: Vec<Vec<(IndicatorTable, Indicator, Vec<Note>)>> = vec![Vec::new()];
@@ -1690,6 +1693,20 @@ pub fn parse_table(
             // below; a table's 合计 ends them.
             if !row.texts().next().is_some_and(is_subtotal) {
                 above = Levels::default();
+                let weight_at = map.leaves.iter().position(|l| l.field == Field::Weight);
+                let printed = weight_at
+                    .and_then(|i| read.values.get(i).cloned().flatten())
+                    .and_then(|v| parse_number(v.trim_end_matches('分')));
+                let rows = out.last().map(|o| o.get(summed_from..).unwrap_or_default());
+                if let Some(w) = printed
+                    .zip(rows)
+                    .and_then(|(total, rows)| weights_disagree(rows, total, table, row.page))
+                {
+                    if let Some(g) = groups.last_mut() {
+                        g.warnings.push(w);
+                    }
+                }
+                summed_from = out.last().map_or(0, Vec::len);
             }
             continue;
         }
@@ -2200,6 +2217,48 @@ fn is_total(s: &str) -> bool {
     let t = squash(s);
     matches!(&*t, "合计" | "小计" | "总计")
         || (t.chars().count() <= 10 && (t.ends_with("小计") || t.ends_with("合计")))
+}
+
+/// A 合计 row's weight (`total`) that the weights of the rows it sums do
+/// not add up to: a row lost or misread (or figures that disagree as
+/// printed), said. A weight merged over a level-1 group is each of its
+/// rows': the sum with each run of one weight under one level 1 taken
+/// once agrees as well. Rows without a weight leave it unchecked.
+fn weights_disagree(
+    rows: &[(IndicatorTable, Indicator, Vec<Note>)],
+    total: f64,
+    table: IndicatorTable,
+    page: Option<u32>,
+) -> Option<Warning> {
+    let weights: Vec<(Option<&str>, f64)> = rows
+        .iter()
+        .map(|(_, ind, _)| Some((ind.level1.as_deref(), ind.weight?)))
+        .collect::<Option<_>>()?;
+    if weights.is_empty() {
+        return None;
+    }
+    let all: f64 = weights.iter().map(|(_, w)| w).sum();
+    let runs_once: f64 = weights
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || weights.get(i - 1) != Some(w))
+        .map(|(_, (_, w))| w)
+        .sum();
+    let agrees = |sum: f64| (sum - total).abs() < 0.01;
+    if agrees(all) || agrees(runs_once) {
+        return None;
+    }
+    Some(Warning {
+        code: "total_mismatch".to_string(),
+        message: format!(
+            "the 合计 row prints a weight of {total} but the {} rows above it add up to {} (a row lost or misread, or the printed figures disagree)",
+            weights.len(),
+            (all * 100.0).round() / 100.0
+        ),
+        table: Some(table.as_str().to_string()),
+        seq: None,
+        page,
+    })
 }
 
 /// A group's subtotal (小计, 产出指标小计), which leaves the group's level

@@ -14,9 +14,19 @@ use warnings;
 use Unicode::UCD qw(charprop);
 use Unicode::Normalize qw(NFD);
 
+# Radicals a Simplified Chinese font draws as another unified ideograph
+# than their Equivalent_Unified_Ideograph, and which Chromium names for
+# that glyph: the radical 戶 (U+2F3E) is drawn as 户 (U+6237), which is
+# what the forms print (财政专户).
+my %simplified = (0x2F3E => 0x6237);
+
 my @pairs;
 for my $range ([0x2E80, 0x2EFF], [0x2F00, 0x2FDF]) {
     for my $c ($range->[0] .. $range->[1]) {
+        if (exists $simplified{$c}) {
+            push @pairs, [$c, $simplified{$c}];
+            next;
+        }
         my $to = charprop($c, "Equivalent_Unified_Ideograph");
         push @pairs, [$c, ord $to] if defined $to && length $to == 1;
     }

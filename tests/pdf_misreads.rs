@@ -1,5 +1,6 @@
 //! PDFs that used to be misread, one fixture each (made by
-//! scripts/make_misread_pdfs.py into tests/fixtures/misreads/).
+//! scripts/make_misread_pdfs.py, make_page_break_pdfs.py and
+//! make_chromium_fixtures.py into tests/fixtures/misreads/).
 
 use std::fs;
 
@@ -448,4 +449,27 @@ fn level2_name_wrapped_across_the_break_is_whole() {
         .warnings
         .iter()
         .any(|w| w.code == "row_joined" && w.message.contains("服务对象满意度指 + 标")));
+}
+
+#[test]
+fn glyphs_named_as_radicals_read_as_printed() {
+    // Chromium named the glyph of 户 by the radical ⼾ (folded to 戶) and
+    // that of 胶 by U+3B35, giving the characters shown as /ActualText:
+    // 户 and 胶 read as 戶 and 㬵, silently.
+    let doc = convert("glyphs-named-as-radicals.pdf");
+    let project = doc.project.as_ref().expect("a project form");
+    assert_eq!(project.name.as_deref(), Some("农户门窗密封胶条更换项目"));
+    let names: Vec<(&str, Option<&str>)> = doc
+        .indicators
+        .iter()
+        .map(|i| (i.level3.as_deref().unwrap_or(""), i.target.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("更换胶条农户数", Some("≥150户")),
+            ("受益农户满意度", Some("≥90%"))
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
 }

@@ -12,7 +12,10 @@ pub enum Operand<'a> {
     Name(&'a [u8]),
     Str(Cow<'a, [u8]>),
     Array(Vec<Operand<'a>>),
-    /// Booleans, null, dictionaries: read past, not used.
+    /// A dictionary (a marked-content property list, `<</ActualText …>>`):
+    /// its keys and values in order.
+    Dict(Vec<(&'a [u8], Operand<'a>)>),
+    /// Booleans, null: read past, not used.
     Other,
 }
 
@@ -167,8 +170,7 @@ impl<'a> Lexer<'a> {
             b'(' => Token::Operand(self.literal_string()),
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
-                self.skip_dict(depth);
-                Token::Operand(Operand::Other)
+                Token::Operand(self.dict(depth))
             }
             b'<' => Token::Operand(self.hex_string()),
             b'>' if self.data.get(self.pos + 1) == Some(&b'>') => {
@@ -229,17 +231,31 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn skip_dict(&mut self, depth: usize) {
+    /// After `<<`: the entries up to `>>`, each a name and the operand
+    /// after it (an entry without a name key is read past).
+    fn dict(&mut self, depth: usize) -> Operand<'a> {
+        let mut entries = Vec::new();
+        let mut key: Option<&'a [u8]> = None;
         loop {
             if depth >= MAX_NESTING {
                 self.pos = self.data.len();
-                return;
+                break;
             }
             match self.next(depth + 1) {
-                Token::DictEnd | Token::Eof => return,
-                _ => {}
+                Token::DictEnd | Token::Eof => break,
+                Token::Operand(o) => match key.take() {
+                    Some(k) if entries.len() < MAX_OPERANDS => entries.push((k, o)),
+                    Some(_) => {}
+                    None => {
+                        if let Operand::Name(k) = o {
+                            key = Some(k);
+                        }
+                    }
+                },
+                Token::Operator(_) | Token::ArrayEnd => {}
             }
         }
+        Operand::Dict(entries)
     }
 
     /// After `ID`: skips inline image data up to `EI` between white space.
@@ -405,6 +421,19 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
         assert_eq!(names, vec!["BDC", "'", "\"", "BI", "Q", "q"]);
         assert_eq!(got[2].1.len(), 3);
+        assert_eq!(
+            got[0].1,
+            vec![
+                Operand::Name(b"P"),
+                Operand::Dict(vec![
+                    (&b"MCID"[..], Operand::Number(0.0)),
+                    (
+                        &b"A"[..],
+                        Operand::Array(vec![Operand::Number(1.0), Operand::Number(2.0)])
+                    ),
+                ])
+            ]
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ mod tests {
         assert_eq!(fold("项⽬".into()), "项目");
         assert_eq!(fold("部⻔".into()), "部门");
         assert_eq!(fold("⼀⼆".into()), "一二");
+        // The radical a Simplified Chinese font draws as 户, not 戶.
+        assert_eq!(fold("财政专⼾".into()), "财政专户");
         // Compatibility ideographs: their canonical decomposition.
         assert_eq!(fold_char('\u{F900}'), '\u{8C48}');
         assert_eq!(fold_char('\u{2F800}'), '\u{4E3D}');

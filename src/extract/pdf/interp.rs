@@ -5,7 +5,11 @@
 //! paths (`m l re h`, curves only move the point), painting (`S s f F f* B
 //! B* b b* n`: strokes give ruling lines, fills give rulings only for thin
 //! rectangles, how Word and Chromium draw borders), and form XObjects
-//! (`Do`) with their `/Matrix`, as after stamping or page merging.
+//! (`Do`) with their `/Matrix`, as after stamping or page merging. Marked
+//! content (`BDC BMC EMC`) whose properties give `/ActualText` replaces the
+//! text of the glyphs inside it: Chromium writes it where a subset font
+//! maps a glyph to another character than the one shown (户 as the radical
+//! `⼾`, 胶 as `㬵`).
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -215,6 +219,9 @@ struct Interpreter<'a> {
     directions: [usize; 4],
     /// Characters of the page shown in a seal's red, left out.
     red_glyphs: usize,
+    /// Open marked-content sequences: for one with `/ActualText`, the
+    /// first glyph inside it and the text.
+    marked: Vec<Option<(usize, String)>>,
 }
 
 pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
@@ -233,6 +240,7 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         glyphs_kept: 0,
         directions: [0; 4],
         red_glyphs: 0,
+        marked: Vec::new(),
     };
     let mut pages = Vec::new();
     let mut undecodable = 0;
@@ -410,6 +418,7 @@ impl<'a> Interpreter<'a> {
             fill_red: false,
         };
         self.red_glyphs = 0;
+        self.marked.clear();
         let mut forms = HashSet::new();
         self.run(&content, resources, gs, 0, &mut forms)?;
         Ok(Page {
@@ -610,6 +619,18 @@ impl<'a> Interpreter<'a> {
                         self.form(resources, name, &gs, depth, forms)?;
                     }
                 }
+                b"BMC" | b"BDC" if self.marked.len() < MAX_STATE_DEPTH => {
+                    let text = args.get(1).and_then(|p| self.actual_text(resources, p));
+                    self.marked.push(text.map(|t| (self.glyphs.len(), t)));
+                }
+                b"EMC" => {
+                    if let Some(Some((first, text))) = self.marked.pop() {
+                        if let Some(run) = self.glyphs.get_mut(first..) {
+                            let kept = with_actual_text(run, &text);
+                            self.glyphs.truncate(first + kept);
+                        }
+                    }
+                }
                 _ => {}
             }
             Ok(())
@@ -760,6 +781,25 @@ impl<'a> Interpreter<'a> {
         self.codes = codes;
     }
 
+    /// The `/ActualText` of a marked-content property list, given inline
+    /// or by name from the resources' `/Properties`.
+    fn actual_text(&self, resources: Option<&'a Dictionary>, props: &Operand) -> Option<String> {
+        let bytes: Vec<u8> = match props {
+            Operand::Dict(entries) => match entries.iter().find(|(k, _)| *k == b"ActualText") {
+                Some((_, Operand::Str(s))) => s.to_vec(),
+                _ => return None,
+            },
+            Operand::Name(name) => {
+                let doc = self.doc;
+                let list = dict_get(doc, resources?, b"Properties")?.as_dict().ok()?;
+                let dict = deref(doc, list.get(name).ok()?).as_dict().ok()?;
+                dict_get(doc, dict, b"ActualText")?.as_str().ok()?.to_vec()
+            }
+            _ => return None,
+        };
+        Some(text_string(&bytes))
+    }
+
     fn paint(&mut self, path: &PathBuilder, stroke: bool, fill: bool) {
         for (pts, closed) in &path.subpaths {
             if fill {
@@ -810,6 +850,67 @@ impl<'a> Interpreter<'a> {
 }
 
 /// A segment that is horizontal or vertical, normalised (in device space).
+/// A PDF text string: UTF-16BE after its byte-order mark, UTF-8 after
+/// its own (PDF 2.0), else PDFDocEncoding, whose printable ASCII and
+/// Latin-1 range this reads as such.
+fn text_string(bytes: &[u8]) -> String {
+    if let Some(be) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units = be.chunks_exact(2).map(|p| {
+            u16::from_be_bytes([
+                p.first().copied().unwrap_or(0),
+                p.get(1).copied().unwrap_or(0),
+            ])
+        });
+        return char::decode_utf16(units).filter_map(Result::ok).collect();
+    }
+    if let Some(utf8) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(utf8).into_owned();
+    }
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// The most glyphs whose text one `/ActualText` replaces as a whole (a
+/// ligature, a character drawn in parts): a longer run keeps its glyphs
+/// unless the text gives one character to each.
+const MAX_GLYPHS_JOINED: usize = 3;
+
+/// The glyphs of a marked-content sequence given its `/ActualText`: one
+/// character each where they are as many (white space aside); else, for a
+/// short run on one line, the first glyph holds the whole text across the
+/// run's extent, the others dropped. Returns how many glyphs are kept.
+/// Glyphs left out inside it (a seal's, a slanted watermark's) leave
+/// nothing to replace.
+fn with_actual_text(run: &mut [Glyph], text: &str) -> usize {
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    if run.is_empty() {
+        return 0;
+    }
+    if chars.len() == run.len() {
+        for (g, c) in run.iter_mut().zip(chars) {
+            g.text = c.to_string();
+        }
+        return run.len();
+    }
+    let baseline = run.first().map_or(0.0, |g| g.baseline);
+    let on_line = run.iter().all(|g| (g.baseline - baseline).abs() < 1.0);
+    if chars.is_empty() || !on_line || run.len() > MAX_GLYPHS_JOINED {
+        // (Text over several lines or many glyphs, or none: the glyphs'
+        // own places say more.)
+        return run.len();
+    }
+    let x1 = run.iter().map(|g| g.x1).fold(f64::MIN, f64::max);
+    let x0 = run.iter().map(|g| g.x0).fold(f64::MAX, f64::min);
+    if let Some(first) = run.first_mut() {
+        first.text = chars.into_iter().collect();
+        first.x0 = x0;
+        first.x1 = x1;
+    }
+    1
+}
+
 fn axis_segment(a: (f64, f64), b: (f64, f64)) -> Option<Ruling> {
     let (dx, dy) = ((b.0 - a.0).abs(), (b.1 - a.1).abs());
     if !(dx.is_finite() && dy.is_finite()) || (dx < AXIS_TOLERANCE && dy < AXIS_TOLERANCE) {
@@ -946,6 +1047,38 @@ mod tests {
         doc.save_to(&mut bytes).unwrap();
         let mut pages = super::super::extract_pdf(&bytes).unwrap();
         pages.remove(0).glyphs
+    }
+
+    #[test]
+    fn actual_text_replaces_the_glyphs_text() {
+        // Chromium names a subset glyph by another character than the one
+        // shown (the radical ⼾ for 户) and gives the real one as
+        // /ActualText: 财政专戶 read as printed.
+        let text = |content: &[u8]| -> String {
+            glyphs_of(content).iter().map(|g| g.text.as_str()).collect()
+        };
+        assert_eq!(
+            text(b"BT /F1 12 Tf 1 0 0 1 50 700 Tm (ab) Tj /Span <</ActualText <FEFF6237>>> BDC (c) Tj EMC (d) Tj ET"),
+            "ab\u{6237}d"
+        );
+        // A ligature's one glyph, two letters; a marked run without the
+        // text (an MCID) as it is; more glyphs than characters, on one
+        // line and few, take the text on the first.
+        assert_eq!(
+            text(b"BT /F1 12 Tf 1 0 0 1 50 700 Tm /Span <</ActualText (fi)>> BDC (X) Tj EMC /P <</MCID 3>> BDC (g) Tj EMC ET"),
+            "fig"
+        );
+        let two = glyphs_of(
+            b"BT /F1 12 Tf 1 0 0 1 50 700 Tm /Span <</ActualText (Z)>> BDC (XY) Tj EMC ET",
+        );
+        assert_eq!(two.len(), 1);
+        assert_eq!(two[0].text, "Z");
+        assert!(two[0].x1 - two[0].x0 > 10.0, "{two:?}");
+        // A long run keeps its glyphs where the text does not fit them.
+        assert_eq!(
+            text(b"BT /F1 12 Tf 1 0 0 1 50 700 Tm /Span <</ActualText (Z)>> BDC (WXYZ) Tj EMC ET"),
+            "WXYZ"
+        );
     }
 
     #[test]

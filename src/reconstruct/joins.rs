@@ -400,6 +400,7 @@ pub fn join_cut_rows<'a>(
         let joined = match last_data.and_then(|i| out.get_mut(i)) {
             Some(prev)
                 if !prev.header
+                    && !is_whole_note(&prev.row)
                     && (if rows_end_with_vocabulary {
                         data_continues(&prev.row, &t.row, &above)
                     } else {
@@ -420,6 +421,22 @@ pub fn join_cut_rows<'a>(
         }
     }
     out
+}
+
+/// A note printed under the table's rows, whole (`注：…标准。` alone on
+/// its row, ended as a sentence ends): a row after a page break does not
+/// go on from it. Chromium prints a table's footer (`<tfoot>`) at the foot
+/// of every page, above the rows the next page goes on with.
+fn is_whole_note(row: &Row) -> bool {
+    let mut texts = row.texts().map(trim).filter(|t| !t.is_empty());
+    let (Some(text), None) = (texts.next(), texts.next()) else {
+        return false;
+    };
+    let led = ["注", "说明", "备注", "附注"].iter().any(|w| {
+        text.strip_prefix(w)
+            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+    });
+    led && text.ends_with(['。', '；', '.', ')', '）'])
 }
 
 /// Whether cell `i` holds text.
@@ -692,6 +709,35 @@ mod tests {
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
+    }
+
+    #[test]
+    fn a_row_after_a_note_at_the_foot_of_a_page_is_no_part_of_it() {
+        // Chromium prints a table's footer note at the foot of each page:
+        // the first row of the next page was joined to it, the note taking
+        // the place of its level 1.
+        let grid = |s: &str, after: bool| Row {
+            spans: Some(vec![crate::layout::Span::default(); 5]),
+            ..row(s, after)
+        };
+        let note = "注：指标值确定依据包括计划标准、行业标准。";
+        let rows = [
+            grid("一级指标|二级指标|三级指标|指标值|指标值确定依据", false),
+            grid("效益指标|社会效益指标|群众知晓率|≥88%|计划标准", false),
+            grid(&format!("{note}||||"), false),
+            grid("一级指标|二级指标|三级指标|指标值|指标值确定依据", true),
+            grid(
+                "满意度指标|服务对象满意度指标|群众满意度|≥91%|历史标准",
+                false,
+            ),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let first_cells: Vec<String> = join_cut_rows(with_headers(&refs), true)
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| t.row.cells[0].clone())
+            .collect();
+        assert_eq!(first_cells, ["效益指标", note, "满意度指标"]);
     }
 
     #[test]

@@ -2193,9 +2193,12 @@ pub(crate) fn is_form_title(t: &str) -> bool {
     }
     let s = squash(t);
     let core = without_bracketed_end(&s);
+    // (A letter's sentence wrapped after 批复, `现将你单位…绩效目标批复如
+    // 下，请严格按照批复`, is none.)
     s.chars().count() <= 48
         && core.contains("绩效目标")
         && (core.ends_with('表') || core.ends_with("批复"))
+        && !is_sentence(t)
 }
 
 /// A project's form: every row outside its indicator tables and footer is
@@ -5403,6 +5406,33 @@ mod tests {
             numbered_heading_warnings("（二）另见附表"),
             ["unplaced_cell"]
         );
+    }
+
+    #[test]
+    fn a_letters_sentence_ending_on_pifu_is_no_title() {
+        // The body's first line ended on 批复 (…绩效目标批复如下，请严格
+        // 按照批复): it was taken for a second form's title, and the form's
+        // own title above it was lost (title null, said as unread text).
+        let line = |t: &str| crate::layout::structured::prose_row(t.to_string());
+        let rows = vec![
+            line("南浦区民政局2026年度部门整体支出绩效目标表"),
+            line("根据预算管理有关规定，现将你单位本年度部门整体支出绩效目标批复如下，请严格按照批复"),
+            line("的绩效目标组织实施并开展绩效监控。"),
+            grid_row(&["部门（单位）名称", "南浦区民政局"]),
+            grid_row(&["一级指标", "二级指标", "三级指标", "指标值"]),
+            grid_row(&["产出指标", "数量指标", "临时救助人次", "≥300人次"]),
+        ];
+        let c = reconstruct(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        assert_eq!(
+            c.title.as_deref(),
+            Some("南浦区民政局2026年度部门整体支出绩效目标表")
+        );
+        assert!(!is_form_title(
+            "根据预算管理有关规定，现将你单位本年度部门整体支出绩效目标批复如下，请严格按照批复"
+        ));
     }
 
     fn numbered_heading_warnings(heading: &str) -> Vec<String> {

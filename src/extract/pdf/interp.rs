@@ -122,6 +122,19 @@ struct GraphicsState {
     text: TextState,
     /// The fill colour is a seal's red (set by `rg`, `k`, `sc`/`scn`).
     fill_red: bool,
+    /// The clipping region's bounding box in device space (`x0 y0 x1
+    /// y1`), where a clipping path was set: text outside it is not shown.
+    clip: Option<(f64, f64, f64, f64)>,
+}
+
+/// The box two boxes share (an empty one where they do not meet).
+fn intersect(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> (f64, f64, f64, f64) {
+    (a.0.max(b.0), a.1.max(b.1), a.2.min(b.2), a.3.min(b.3))
+}
+
+/// Whether point `p` lies in box `b`, give or take `slack`.
+fn within(b: (f64, f64, f64, f64), p: (f64, f64), slack: f64) -> bool {
+    p.0 >= b.0 - slack && p.0 <= b.2 + slack && p.1 >= b.1 - slack && p.1 <= b.3 + slack
 }
 
 /// A seal's red as RGB: strong red, little green or blue.
@@ -177,9 +190,20 @@ enum FontKey {
 struct PathBuilder {
     /// Each subpath's points; `closed` subpaths get their closing segment.
     subpaths: Vec<(Vec<(f64, f64)>, bool)>,
+    /// `W` or `W*` was given: the path clips when it is painted or ended.
+    clips: bool,
 }
 
 impl PathBuilder {
+    /// The box round every point of the path.
+    fn bounds(&self) -> Option<(f64, f64, f64, f64)> {
+        let mut points = self.subpaths.iter().flat_map(|(pts, _)| pts.iter());
+        let &(x, y) = points.next()?;
+        Some(points.fold((x, y, x, y), |(x0, y0, x1, y1), &(px, py)| {
+            (x0.min(px), y0.min(py), x1.max(px), y1.max(py))
+        }))
+    }
+
     fn move_to(&mut self, p: (f64, f64)) {
         self.subpaths.push((vec![p], false));
     }
@@ -205,6 +229,9 @@ struct Interpreter<'a> {
     /// Page space: device y is flipped at `top` (the page transform already
     /// puts the page's left edge at x = 0).
     top: f64,
+    /// The page's width in the same space: text beyond the page's edges
+    /// is not shown.
+    width: f64,
     glyphs: Vec<Glyph>,
     rulings: Vec<Ruling>,
     undecodable: usize,
@@ -230,6 +257,7 @@ pub fn interpret_document(doc: &Document) -> Result<Vec<Page>, PdfError> {
         fonts: HashMap::new(),
         operations: 0,
         top: 0.0,
+        width: 0.0,
         glyphs: Vec::new(),
         rulings: Vec::new(),
         undecodable: 0,
@@ -394,6 +422,7 @@ impl<'a> Interpreter<'a> {
         let doc = self.doc;
         let (ctm, width, height) = page_transform(page_box(doc, page), turns);
         self.top = height;
+        self.width = width;
         let resources = inherited(doc, page, b"Resources").and_then(|o| o.as_dict().ok());
         let mut content = Vec::new();
         match dict_get(doc, page, b"Contents") {
@@ -416,6 +445,7 @@ impl<'a> Interpreter<'a> {
             ctm,
             text: TextState::default(),
             fill_red: false,
+            clip: None,
         };
         self.red_glyphs = 0;
         self.marked.clear();
@@ -604,6 +634,7 @@ impl<'a> Interpreter<'a> {
                     }
                 }
                 b"h" => path.close(),
+                b"W" | b"W*" => path.clips = true,
                 b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
                     if matches!(op, b"s" | b"b" | b"b*") {
                         path.close();
@@ -611,9 +642,13 @@ impl<'a> Interpreter<'a> {
                     let stroke = matches!(op, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*");
                     let fill = !matches!(op, b"S" | b"s");
                     self.paint(&path, stroke, fill);
+                    clip_to(&mut gs, &path);
                     path = PathBuilder::default();
                 }
-                b"n" => path = PathBuilder::default(),
+                b"n" => {
+                    clip_to(&mut gs, &path);
+                    path = PathBuilder::default();
+                }
                 b"Do" => {
                     if let Some(Operand::Name(name)) = args.first() {
                         self.form(resources, name, &gs, depth, forms)?;
@@ -725,10 +760,19 @@ impl<'a> Interpreter<'a> {
             }
             let scale_y = (m.c * m.c + m.d * m.d).sqrt();
             let size = (t.size * scale_y).abs();
+            // The middle of the glyph's advance, half an em above the
+            // baseline (for text set upright).
+            let middle = ((ox + ex) / 2.0, (oy + ey) / 2.0 + 0.3 * size);
+            let shown = within((0.0, 0.0, self.width, self.top), middle, 1.0)
+                && gs.clip.is_none_or(|c| within(c, middle, 1.0));
             match &code.text {
                 // Text set at a slant (a watermark across the page) is no
                 // line of the form: its glyphs would land in the cells.
                 Some(_) if is_oblique(ex - ox, ey - oy) => {}
+                // Text off the page, or clipped away (a merged cell's text
+                // centred over its whole height, drawn again on the next
+                // page where its part there hides it), is not shown.
+                Some(_) if !shown => {}
                 // A seal's text (its name, 业务专用章, the ★ at its centre),
                 // drawn over the form in red.
                 Some(_) if gs.fill_red => self.red_glyphs += 1,
@@ -850,6 +894,17 @@ impl<'a> Interpreter<'a> {
 }
 
 /// A segment that is horizontal or vertical, normalised (in device space).
+/// A path given `W` clips what is drawn after it, until `Q`: its bounding
+/// box (a producer clips to a cell's box) narrows the clip in effect.
+fn clip_to(gs: &mut GraphicsState, path: &PathBuilder) {
+    if !path.clips {
+        return;
+    }
+    if let Some(b) = path.bounds() {
+        gs.clip = Some(gs.clip.map_or(b, |c| intersect(c, b)));
+    }
+}
+
 /// A PDF text string: UTF-16BE after its byte-order mark, UTF-8 after
 /// its own (PDF 2.0), else PDFDocEncoding, whose printable ASCII and
 /// Latin-1 range this reads as such.
@@ -1078,6 +1133,27 @@ mod tests {
         assert_eq!(
             text(b"BT /F1 12 Tf 1 0 0 1 50 700 Tm /Span <</ActualText (Z)>> BDC (WXYZ) Tj EMC ET"),
             "WXYZ"
+        );
+    }
+
+    #[test]
+    fn text_clipped_away_or_off_the_page_is_left_out() {
+        // LibreOffice draws a merged cell's text centred over the whole
+        // cell on each page it spans, clipped to the cell's part there:
+        // off the page, or above the part, it showed as a row of its own.
+        let text = |content: &[u8]| -> String {
+            glyphs_of(content).iter().map(|g| g.text.as_str()).collect()
+        };
+        assert_eq!(
+            text(b"q 100 690 50 20 re W n BT /F1 12 Tf 1 0 0 1 50 700 Tm (A) Tj 1 0 0 1 120 700 Tm (B) Tj ET Q \
+                   BT /F1 12 Tf 1 0 0 1 50 650 Tm (C) Tj 1 0 0 1 50 850 Tm (D) Tj 1 0 0 1 -40 600 Tm (E) Tj ET"),
+            "BC"
+        );
+        // Clips narrow each other, and end with the state that set them.
+        assert_eq!(
+            text(b"q 0 0 300 842 re W n q 200 0 395 842 re W n BT /F1 12 Tf 1 0 0 1 250 700 Tm (F) Tj 1 0 0 1 100 700 Tm (G) Tj ET Q \
+                   BT /F1 12 Tf 1 0 0 1 100 680 Tm (H) Tj 1 0 0 1 400 680 Tm (I) Tj ET Q"),
+            "FH"
         );
     }
 

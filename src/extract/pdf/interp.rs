@@ -761,10 +761,14 @@ impl<'a> Interpreter<'a> {
             let scale_y = (m.c * m.c + m.d * m.d).sqrt();
             let size = (t.size * scale_y).abs();
             // The middle of the glyph's advance, half an em above the
-            // baseline (for text set upright).
+            // baseline (for text set upright). A clip cuts text off above
+            // or below: a cell's text running on past its right edge is
+            // the cell's, clipped or not.
             let middle = ((ox + ex) / 2.0, (oy + ey) / 2.0 + 0.3 * size);
             let shown = within((0.0, 0.0, self.width, self.top), middle, 1.0)
-                && gs.clip.is_none_or(|c| within(c, middle, 1.0));
+                && gs
+                    .clip
+                    .is_none_or(|c| within((f64::MIN, c.1, f64::MAX, c.3), middle, 1.0));
             match &code.text {
                 // Text set at a slant (a watermark across the page) is no
                 // line of the form: its glyphs would land in the cells.
@@ -1145,14 +1149,20 @@ mod tests {
             glyphs_of(content).iter().map(|g| g.text.as_str()).collect()
         };
         assert_eq!(
-            text(b"q 100 690 50 20 re W n BT /F1 12 Tf 1 0 0 1 50 700 Tm (A) Tj 1 0 0 1 120 700 Tm (B) Tj ET Q \
+            text(b"q 100 690 50 20 re W n BT /F1 12 Tf 1 0 0 1 120 720 Tm (A) Tj 1 0 0 1 120 700 Tm (B) Tj ET Q \
                    BT /F1 12 Tf 1 0 0 1 50 650 Tm (C) Tj 1 0 0 1 50 850 Tm (D) Tj 1 0 0 1 -40 600 Tm (E) Tj ET"),
             "BC"
         );
-        // Clips narrow each other, and end with the state that set them.
+        // A cell's text running on past its right edge is kept, clipped
+        // or not. Clips narrow each other, and end with the state that
+        // set them.
         assert_eq!(
-            text(b"q 0 0 300 842 re W n q 200 0 395 842 re W n BT /F1 12 Tf 1 0 0 1 250 700 Tm (F) Tj 1 0 0 1 100 700 Tm (G) Tj ET Q \
-                   BT /F1 12 Tf 1 0 0 1 100 680 Tm (H) Tj 1 0 0 1 400 680 Tm (I) Tj ET Q"),
+            text(b"q 100 690 50 20 re W n BT /F1 12 Tf 1 0 0 1 160 700 Tm (K) Tj ET Q"),
+            "K"
+        );
+        assert_eq!(
+            text(b"q 0 0 595 300 re W n q 0 200 595 642 re W n BT /F1 12 Tf 1 0 0 1 50 250 Tm (F) Tj 1 0 0 1 50 100 Tm (G) Tj ET Q \
+                   BT /F1 12 Tf 1 0 0 1 50 100 Tm (H) Tj 1 0 0 1 50 400 Tm (I) Tj ET Q"),
             "FH"
         );
     }

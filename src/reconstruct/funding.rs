@@ -828,8 +828,53 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     }
     for section in [FundingSection::Income, FundingSection::Expenditure] {
         out.warnings.extend(total_disagrees(&out.rows, section));
+        out.warnings.extend(shares_disagree(&out.rows, section));
     }
     out
+}
+
+/// Whether a funding row is a total (合计, 收入总计 …).
+fn is_total_row(r: &FundingRow) -> bool {
+    r.item.as_deref().is_some_and(|t| {
+        let t = squash(t);
+        t.ends_with("合计") || t.ends_with("总计")
+    })
+}
+
+/// The total row of a section where it is its one total, printed after
+/// its items. (A total over the items, 资金总额合计 then 财政拨款, heads a
+/// breakdown that need not be whole.)
+fn last_total(rows: &[FundingRow], section: FundingSection) -> Option<&FundingRow> {
+    let in_section = || rows.iter().filter(|r| r.section == section);
+    let last = in_section().next_back()?;
+    (is_total_row(last) && in_section().filter(|r| is_total_row(r)).count() == 1).then_some(last)
+}
+
+/// An item whose 占比 is not its amount's share of the section's 合计
+/// (beyond the rounding of a percentage printed to one place): the
+/// columns were read in the wrong order, or the figures disagree as
+/// printed. Said once per section, with the first such item.
+fn shares_disagree(rows: &[FundingRow], section: FundingSection) -> Option<Warning> {
+    let total = last_total(rows, section)?;
+    let whole = total.current.filter(|t| *t > 0.0)?;
+    let (off, amount, share) = rows
+        .iter()
+        .filter(|r| r.section == section)
+        .filter_map(|r| Some((r, r.current?, r.share_pct?)))
+        .find(|&(_, amount, share)| (amount / whole * 100.0 - share).abs() > 0.6)?;
+    Some(Warning {
+        code: "share_mismatch".to_string(),
+        message: format!(
+            "{}: {} {amount} is {:.1}% of {} {whole}, not the {share}% printed (columns read in the wrong order, or the printed figures disagree)",
+            section.as_str(),
+            off.item.as_deref().unwrap_or_default(),
+            amount / whole * 100.0,
+            total.item.as_deref().unwrap_or_default(),
+        ),
+        table: Some("funding".to_string()),
+        seq: None,
+        page: None,
+    })
 }
 
 /// A section's 合计 that its items' amounts do not add up to (a row lost
@@ -840,29 +885,11 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
 /// that agrees will do. Only a section with one total, under items with
 /// amounts, the total last, is checked.
 fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warning> {
-    let is_total = |r: &FundingRow| {
-        r.item.as_deref().is_some_and(|t| {
-            let t = squash(t);
-            t.ends_with("合计") || t.ends_with("总计")
-        })
-    };
-    let in_section: Vec<&FundingRow> = rows.iter().filter(|r| r.section == section).collect();
-    let mut totals = in_section.iter().filter(|r| is_total(r));
-    let (Some(total), None) = (totals.next(), totals.next()) else {
-        return None;
-    };
-    // (A total over the items, 资金总额合计 then 财政拨款, heads a
-    // breakdown that need not be whole.)
-    if !in_section
-        .last()
-        .is_some_and(|last| std::ptr::eq(*last, *total))
-    {
-        return None;
-    }
+    let total = last_total(rows, section)?;
     let printed = total.current?;
-    let items: Vec<(bool, Option<f64>)> = in_section
+    let items: Vec<(bool, Option<f64>)> = rows
         .iter()
-        .filter(|r| !is_total(r))
+        .filter(|r| r.section == section && !is_total_row(r))
         .map(|r| {
             let opens_parts = r
                 .item
@@ -1091,7 +1118,7 @@ mod tests {
             row("|||||2024 年|2025 年"),
             row("|收入构成|财政拨款|1647.19|100.0%|1466.05|1901.46"),
             row("||财政专户管理资金||||"),
-            row("|支出构成|人员类项目支出|1,589.86|35.8%||576.86"),
+            row("|支出构成|人员类项目支出|1,589.86|100.0%||576.86"),
             row("||合计|1589.86|100.0%|1466.05|1901.46"),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
@@ -1214,6 +1241,40 @@ mod tests {
         ] {
             assert_eq!(said(rows), Vec::<String>::new(), "{rows:?}");
         }
+    }
+
+    #[test]
+    fn a_share_that_is_not_the_amounts_share_is_said() {
+        let codes = |rows: &[&str]| {
+            let rows: Vec<Row> = rows.iter().map(|r| row(r)).collect();
+            let (f, _) = read(&rows);
+            f.warnings
+                .into_iter()
+                .map(|w| (w.code, w.message))
+                .collect::<Vec<_>>()
+        };
+        // History read as the share (the 占比 column left out, silently).
+        assert_eq!(
+            codes(&[
+                "支出构成|人员类项目支出|60.00|55.00|50.00",
+                "|运转类项目支出|40.00|45.00|50.00",
+                "|合计|100.00|100.00|100.00",
+            ]),
+            [(
+                "share_mismatch".to_string(),
+                "expenditure: 人员类项目支出 60 is 60.0% of 合计 100, not the 55% printed (columns read in the wrong order, or the printed figures disagree)".to_string()
+            )]
+        );
+        // Shares rounded to one place agree.
+        assert_eq!(
+            codes(&[
+                "支出构成|人员类项目支出|589.86|35.8%",
+                "|运转类项目支出|464.33|28.2%",
+                "|特定目标类项目支出|593.00|36.0%",
+                "|合计|1,647.19|100.0%",
+            ]),
+            []
+        );
     }
 
     #[test]

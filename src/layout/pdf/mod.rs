@@ -211,7 +211,7 @@ pub fn layout_pages(pages: &[Page]) -> Layout {
                     page: Some(page_number(p, index)),
                     ..Warning::new(
                         "columns_from_gaps",
-                        "a table drawn with horizontal rules only: its columns were read from the gaps between its texts, and a wrapped cell's lines as rows; values may stand in the wrong column",
+                        "a table without column rules (horizontal rules only, or none): its columns were read from the gaps between its texts, and a wrapped cell's lines as rows; values may stand in the wrong column",
                     )
                 });
             }
@@ -294,10 +294,10 @@ fn is_frame_without_columns(g: &grid::Grid) -> bool {
 }
 
 fn ruled_without_columns(a: &PageAnalysis<'_>) -> bool {
-    // (No vertical rules, or only a frame's two sides.)
+    // (No vertical rules, or only a frame's two sides; horizontal rules,
+    // a three-line table's two or three, or none at all.)
     a.grids.is_empty()
         && a.edges.v.len() <= 2
-        && a.edges.h.len() >= 3
         && a.text_items.iter().filter(|i| i.cells.len() >= 3).count() >= 2
 }
 
@@ -650,8 +650,23 @@ pub(crate) mod tests {
             .map(|w| (w.code, w.page))
             .collect();
         assert_eq!(said, vec![("columns_from_gaps".to_string(), Some(1))]);
-        // One rule above the text is no table's.
-        assert!(rows(vec![hr(50.0, 400.0, 90.0)]).warnings.is_empty());
+        // So is a table of three rules, one, or none: its columns come from
+        // the gaps all the same (a three-line table's wrapped cells were
+        // read as rows of their own in silence).
+        for rules in [
+            vec![hr(50.0, 400.0, 110.0), hr(50.0, 400.0, 150.0)],
+            vec![hr(50.0, 400.0, 90.0)],
+            Vec::new(),
+        ] {
+            let codes: Vec<String> = rows(rules).warnings.into_iter().map(|w| w.code).collect();
+            assert_eq!(codes, ["columns_from_gaps"]);
+        }
+        // Text in two columns is no table's.
+        let mut g = text_at("部门名称", 50.0, 120.0, 100.0);
+        g.extend(text_at("某县统计局", 180.0, 120.0, 100.0));
+        g.extend(text_at("年度", 50.0, 140.0, 100.0));
+        g.extend(text_at("2026年", 180.0, 140.0, 100.0));
+        assert!(layout_pages(&[page(1, g, Vec::new())]).warnings.is_empty());
         // A frame round the rows, no rule between the columns: the same
         // reading, not one wide cell per row.
         let mut g = text_at("一级指标", 50.0, 120.0, 100.0);

@@ -11,8 +11,11 @@
 //! (a table of one column around a form: its cells' paragraphs are prose
 //! and the tables in them grids, in order). Text boxes (`w:txbxContent`) are read
 //! where they are anchored; the `mc:Fallback` copy of a drawing is
-//! skipped so nothing is read twice. Deleted text, field codes and hidden
-//! text are not text (`w:delText`, `w:instrText`, `w:vanish`); a raised 2
+//! skipped so nothing is read twice. Deleted text, field codes (a field
+//! nested in another's code included) and hidden text are not text
+//! (`w:delText`, `w:instrText`, `w:vanish`, also set by a character or
+//! paragraph style in `word/styles.xml`), nor is a phonetic guide's
+//! reading (`w:rt`); a raised 2
 //! or 3 (`w:vertAlign`) is ² or ³; page headers and footers (other
 //! parts) are furniture and not read, except a form title printed in a
 //! page header when the body opens without one.
@@ -20,7 +23,7 @@
 //! The package is read under the inflation limits of `archive`, the XML
 //! with the entity and depth limits of `xml`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::extract::archive::Package;
 use crate::extract::xml::{parse, XmlEvent};
@@ -249,8 +252,11 @@ fn table_text(t: TableB) -> String {
 struct RunStyle {
     /// `w:vertAlign w:val="superscript"`: a unit's power (m², m³).
     superscript: bool,
-    /// `w:vanish`: hidden text, which Word neither shows nor prints.
-    hidden: bool,
+    /// `w:vanish` in the run's own properties: hidden text, which Word
+    /// neither shows nor prints (`Some(false)`: shown, whatever its style).
+    hidden: Option<bool>,
+    /// Its character style (`w:rStyle`) hides it.
+    style_hidden: bool,
     /// A symbol font (Wingdings, Symbol) for the run's Latin characters:
     /// `R` typed in Wingdings 2 is a ticked box.
     symbol_font: Option<String>,
@@ -281,7 +287,11 @@ pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
     let xml = pkg
         .read("word/document.xml")?
         .ok_or("not a DOCX document (no word/document.xml)")?;
-    let mut layout = read_document_xml(&xml)?;
+    let hidden = match pkg.read("word/styles.xml")? {
+        Some(styles) => hidden_styles(&styles)?,
+        None => HashSet::new(),
+    };
+    let mut layout = read_document_xml_with(&xml, &hidden)?;
     if !opens_with_title(&layout.rows) {
         if let Some(title) = title_in_page_header(&mut pkg)? {
             layout.rows.insert(0, title);
@@ -330,8 +340,76 @@ fn title_in_page_header(pkg: &mut Package) -> Result<Option<Row>, String> {
     Ok(None)
 }
 
+/// The styles (`w:styleId`) whose run properties hide text (`w:vanish`),
+/// their own or those of a style they are based on (`w:basedOn`).
+fn hidden_styles(xml: &[u8]) -> Result<HashSet<String>, String> {
+    // Per style: its base, and its own vanish setting if any.
+    let mut styles: HashMap<String, (Option<String>, Option<bool>)> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    parse(xml, |e| {
+        match &e {
+            XmlEvent::Start { name, .. } => {
+                let parent = names.last().cloned().unwrap_or_default();
+                names.push(name.to_string());
+                match &**name {
+                    "style" => {
+                        current = e.attr("styleId").map(str::to_string);
+                        if let Some(id) = &current {
+                            styles.entry(id.clone()).or_default();
+                        }
+                    }
+                    "basedOn" if parent == "style" => {
+                        if let (Some(id), Some(base)) = (&current, e.attr("val")) {
+                            styles.entry(id.clone()).or_default().0 = Some(base.to_string());
+                        }
+                    }
+                    "vanish"
+                        if parent == "rPr"
+                            && names.iter().rev().nth(2).is_some_and(|n| n == "style") =>
+                    {
+                        if let Some(id) = &current {
+                            styles.entry(id.clone()).or_default().1 = Some(!is_off(e.attr("val")));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            XmlEvent::End { name } => {
+                names.pop();
+                if &**name == "style" {
+                    current = None;
+                }
+            }
+            XmlEvent::Text(_) => {}
+        }
+        Ok(())
+    })?;
+    let hides = |id: &str| {
+        // (Bounded: a cycle of bases ends.)
+        let mut at = Some(id);
+        for _ in 0..16 {
+            let Some((base, vanish)) = at.and_then(|a| styles.get(a)) else {
+                return false;
+            };
+            if let Some(v) = vanish {
+                return *v;
+            }
+            at = base.as_deref();
+        }
+        false
+    };
+    Ok(styles.keys().filter(|id| hides(id)).cloned().collect())
+}
+
 /// Lays out the XML of `word/document.xml`.
 pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
+    read_document_xml_with(xml, &HashSet::new())
+}
+
+/// Lays out the XML of `word/document.xml`, the styles in `hidden_styles`
+/// hiding the text they are given to.
+fn read_document_xml_with(xml: &[u8], hidden_styles: &HashSet<String>) -> Result<Layout, String> {
     let mut out: Vec<Row> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut paras: Vec<String> = Vec::new();
@@ -345,6 +423,12 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
     let mut prompt_at: Option<usize> = None;
     let mut placeholders: Vec<bool> = Vec::new();
     let mut check_box: Option<FormCheckBox> = None;
+    // Per open paragraph: its style (`w:pStyle`) hides its text.
+    let mut para_hidden: Vec<bool> = Vec::new();
+    // Per open complex field (`w:fldChar` begin … end): whether its result
+    // (after `separate`) is being read; text inside a field's code, such
+    // as a field nested in it (`{ QUOTE { MERGEFIELD … } }`), is not shown.
+    let mut fields: Vec<bool> = Vec::new();
     let mut n_cells = 0usize;
     let mut error: Option<String> = None;
     parse(xml, |e| {
@@ -360,6 +444,32 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                     // The Fallback copy of a drawing, and text deleted or
                     // moved away under tracked changes.
                     "Fallback" | "del" | "moveFrom" => skip_at = Some(names.len()),
+                    // A phonetic guide's reading over its base text.
+                    "rt" if parent == "ruby" => skip_at = Some(names.len()),
+                    "fldChar" if fields.len() < 64 || e.attr("fldCharType") != Some("begin") => {
+                        match e.attr("fldCharType") {
+                            Some("begin") => fields.push(false),
+                            Some("separate") => {
+                                if let Some(f) = fields.last_mut() {
+                                    *f = true;
+                                }
+                            }
+                            Some("end") => {
+                                fields.pop();
+                            }
+                            _ => {}
+                        }
+                    }
+                    "pStyle" if parent == "pPr" => {
+                        if let (Some(h), Some(id)) = (para_hidden.last_mut(), e.attr("val")) {
+                            *h = hidden_styles.contains(id);
+                        }
+                    }
+                    "rStyle" if is_run_property(&names) => {
+                        if let (Some(run), Some(id)) = (runs.last_mut(), e.attr("val")) {
+                            run.style_hidden = hidden_styles.contains(id);
+                        }
+                    }
                     "sdt" => placeholders.push(false),
                     "showingPlcHdr" if parent == "sdtPr" => {
                         if let Some(p) = placeholders.last_mut() {
@@ -369,7 +479,10 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                     "sdtContent" if placeholders.last() == Some(&true) => {
                         prompt_at = prompt_at.or(Some(names.len()));
                     }
-                    "p" => paras.push(String::new()),
+                    "p" => {
+                        paras.push(String::new());
+                        para_hidden.push(false);
+                    }
                     "r" => runs.push(RunStyle::default()),
                     "t" if parent == "r" => in_t = true,
                     "vertAlign" if is_run_property(&names) => {
@@ -379,7 +492,7 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                     }
                     "vanish" if is_run_property(&names) => {
                         if let Some(run) = runs.last_mut() {
-                            run.hidden = !is_off(e.attr("val"));
+                            run.hidden = Some(!is_off(e.attr("val")));
                         }
                     }
                     "rFonts" if is_run_property(&names) => {
@@ -499,6 +612,7 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
                         runs.pop();
                     }
                     "p" => {
+                        para_hidden.pop();
                         let text = paras.pop().unwrap_or_default();
                         let text = text
                             .split('\n')
@@ -594,7 +708,11 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
             }
             XmlEvent::Text(t) => {
                 let run = runs.last();
-                let shown = !run.is_some_and(|r| r.hidden) && prompt_at.is_none();
+                let styled_hidden = run.is_some_and(|r| r.style_hidden)
+                    || para_hidden.last().copied().unwrap_or(false);
+                let hidden = run.and_then(|r| r.hidden).unwrap_or(styled_hidden);
+                let in_field_code = fields.iter().any(|result| !result);
+                let shown = !hidden && !in_field_code && prompt_at.is_none();
                 if in_t && shown && skip_at.is_none() {
                     if let Some(p) = paras.last_mut() {
                         super::push_shown_run(
@@ -646,6 +764,67 @@ mod tests {
             zip.write_all(body.as_bytes()).unwrap();
         }
         zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn readings_field_codes_and_styled_hidden_text_are_not_shown() {
+        let texts = |docx: Vec<u8>| -> Vec<String> {
+            read_docx(&docx)
+                .unwrap()
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.clone())
+                .collect()
+        };
+        // A phonetic guide's reading (w:rt) over 碳; a field nested in
+        // another's code (the inner result «名称» is code, not text).
+        let run = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
+        let fld = |kind: &str| format!("<w:r><w:fldChar w:fldCharType=\"{kind}\"/></w:r>");
+        let body = format!(
+            "<w:p>{}<w:ruby><w:rt><w:r><w:t>tàn</w:t></w:r></w:rt><w:rubyBase>{}</w:rubyBase></w:ruby>{}</w:p>\
+             <w:p>{}<w:r><w:instrText>QUOTE </w:instrText></w:r>{}<w:r><w:instrText>MERGEFIELD 名称</w:instrText></w:r>{}{}{}{}{}{}</w:p>",
+            run("年减少"),
+            run("碳"),
+            run("排放量"),
+            fld("begin"),
+            fld("begin"),
+            fld("separate"),
+            run("«名称»"),
+            fld("end"),
+            fld("separate"),
+            run("自行车投放数量"),
+            fld("end"),
+        );
+        assert_eq!(
+            texts(package(&[(
+                "word/document.xml",
+                format!("<w:document {W}><w:body>{body}</w:body></w:document>")
+            )])),
+            ["年减少碳排放量", "自行车投放数量"]
+        );
+        // Text hidden by its character or paragraph style (w:vanish in
+        // styles.xml, perhaps through w:basedOn); a run's own vanish off
+        // shows it.
+        let styles = format!(
+            "<w:styles {W}>\
+             <w:style w:type=\"character\" w:styleId=\"Note\"><w:rPr><w:vanish/></w:rPr></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"Hid\"><w:rPr><w:vanish/></w:rPr></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"Hid2\"><w:basedOn w:val=\"Hid\"/></w:style>\
+             </w:styles>"
+        );
+        let body = "<w:p><w:r><w:t>≥1200辆</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Note\"/></w:rPr><w:t>（含备用车）</w:t></w:r></w:p>\
+             <w:p><w:pPr><w:pStyle w:val=\"Hid2\"/></w:pPr><w:r><w:t>内部：待定</w:t></w:r></w:p>\
+             <w:p><w:pPr><w:pStyle w:val=\"Hid\"/></w:pPr><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>显示</w:t></w:r></w:p>";
+        assert_eq!(
+            texts(package(&[
+                (
+                    "word/document.xml",
+                    format!("<w:document {W}><w:body>{body}</w:body></w:document>")
+                ),
+                ("word/styles.xml", styles),
+            ])),
+            ["≥1200辆", "显示"]
+        );
     }
 
     #[test]

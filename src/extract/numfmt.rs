@@ -62,12 +62,7 @@ pub fn format_number(value: f64, code: &str, date1904: bool) -> String {
         return general(value);
     }
     let sections = split_sections(code);
-    let (section, value) = match sections.as_slice() {
-        [pos, neg, ..] if value < 0.0 && !neg.trim().is_empty() => (*neg, -value),
-        [pos, _, zero, ..] if value == 0.0 && !zero.trim().is_empty() => (*zero, value),
-        [pos, ..] => (*pos, value),
-        [] => ("General", value),
-    };
+    let (section, value) = choose_section(&sections, value);
     let tokens = tokenize(section);
     if tokens.iter().any(|t| matches!(t, Tok::Date(_))) {
         return format_date(value, &tokens, date1904).unwrap_or_else(|| general(value));
@@ -146,6 +141,77 @@ enum Tok {
     At,
     /// A date or time part (`yyyy`, `m`, `d`, `h`, `mm`, `ss`, `AM/PM`, …).
     Date(String),
+}
+
+/// The section of a format that shows `value`, and the value it shows
+/// (a negative one without its sign in a negative section, which prints
+/// its own). Sections with conditions (`[<1]0.0%;#,##0"辆"`) are taken
+/// by the first condition the value meets, a section without one where
+/// none did; else positive, negative, zero. An empty section shows
+/// nothing (`0.00;-0.00;;@` leaves a zero blank).
+fn choose_section<'a>(sections: &[&'a str], value: f64) -> (&'a str, f64) {
+    let numeric = sections.get(..sections.len().min(3)).unwrap_or_default();
+    if numeric.iter().any(|s| condition(s).is_some()) {
+        let chosen = numeric
+            .iter()
+            .find(|s| condition(s).is_none_or(|(op, bound)| op.holds(value, bound)));
+        return (chosen.copied().unwrap_or("General"), value);
+    }
+    match sections {
+        [_, neg, ..] if value < 0.0 => (*neg, -value),
+        [_, _, zero, ..] if value == 0.0 => (*zero, value),
+        [pos, ..] => (*pos, value),
+        [] => ("General", value),
+    }
+}
+
+/// A comparison of a section's condition.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cmp {
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Eq,
+    Ne,
+}
+
+impl Cmp {
+    fn holds(self, value: f64, bound: f64) -> bool {
+        match self {
+            Cmp::Lt => value < bound,
+            Cmp::Le => value <= bound,
+            Cmp::Gt => value > bound,
+            Cmp::Ge => value >= bound,
+            Cmp::Eq => value == bound,
+            Cmp::Ne => value != bound,
+        }
+    }
+}
+
+/// The condition in a section's brackets (`[>=1]`, `[<>0]`), if any; a
+/// colour or locale in brackets before it is passed over.
+fn condition(section: &str) -> Option<(Cmp, f64)> {
+    let mut rest = section.trim_start();
+    while let Some(inner) = rest.strip_prefix('[') {
+        let (tag, after) = inner.split_once(']')?;
+        let ops = [
+            ("<=", Cmp::Le),
+            (">=", Cmp::Ge),
+            ("<>", Cmp::Ne),
+            ("<", Cmp::Lt),
+            (">", Cmp::Gt),
+            ("=", Cmp::Eq),
+        ];
+        if let Some((op, bound)) = ops
+            .iter()
+            .find_map(|(sym, op)| Some((*op, tag.strip_prefix(sym)?)))
+        {
+            return bound.trim().parse::<f64>().ok().map(|b| (op, b));
+        }
+        rest = after.trim_start();
+    }
+    None
 }
 
 fn split_sections(code: &str) -> Vec<&str> {
@@ -803,6 +869,25 @@ mod tests {
             "¥1,234.50"
         );
         assert_eq!(format_number(1234.5, "[$-804]#,##0.00", false), "1,234.50");
+    }
+
+    #[test]
+    fn sections_by_condition_and_empty_sections() {
+        // Conditions choose the section (they were dropped, the sign
+        // chose: 1200 showed as 120000.0%).
+        let code = "[<1]0.0%;#,##0\"辆\"";
+        assert_eq!(format_number(1200.0, code, false), "1,200辆");
+        assert_eq!(format_number(0.95, code, false), "95.0%");
+        assert_eq!(format_number(0.95, "[>=1]0.00;0.00%", false), "95.00%");
+        assert_eq!(format_number(3.0, "[>=1]0.00;0.00%", false), "3.00");
+        assert_eq!(
+            format_number(5.0, "[Red][<=3]0;[Blue][>3]0.0", false),
+            "5.0"
+        );
+        // An empty section shows nothing: a zero left blank.
+        assert_eq!(format_number(0.0, "0.00;-0.00;;@", false), "");
+        assert_eq!(format_number(2.0, "0.00;-0.00;;@", false), "2.00");
+        assert_eq!(format_number(-2.0, "0.00;-0.00;;@", false), "-2.00");
     }
 
     #[test]

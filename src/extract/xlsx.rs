@@ -430,7 +430,14 @@ fn read_sheet(
                         hidden_rows.insert(row_idx);
                     }
                 }
-                "col" if is_true(e.attr("hidden")) && col_ranges < MAX_COL_RANGES => {
+                // (A column narrowed to nothing is as hidden as one marked
+                // so: Excel shows and prints none of it.)
+                "col"
+                    if (is_true(e.attr("hidden"))
+                        || e.attr("width").and_then(|w| w.trim().parse::<f64>().ok())
+                            == Some(0.0))
+                        && col_ranges < MAX_COL_RANGES =>
+                {
                     col_ranges += 1;
                     let bound = |k: &str| e.attr(k).and_then(|v| v.parse::<usize>().ok());
                     if let (Some(min), Some(max)) = (bound("min"), bound("max")) {

@@ -284,8 +284,9 @@ fn is_run_property(names: &[String]) -> bool {
 /// Reads a DOCX file into rows.
 pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
     let mut pkg = Package::open(bytes)?;
+    let main = main_part(&mut pkg)?;
     let xml = pkg
-        .read("word/document.xml")?
+        .read(&main)?
         .ok_or("not a DOCX document (no word/document.xml)")?;
     let hidden = match pkg.read("word/styles.xml")? {
         Some(styles) => hidden_styles(&styles)?,
@@ -293,11 +294,32 @@ pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
     };
     let mut layout = read_document_xml_with(&xml, &hidden)?;
     if !opens_with_title(&layout.rows) {
-        if let Some(title) = title_in_page_header(&mut pkg)? {
+        if let Some(title) = title_in_page_header(&mut pkg, &main)? {
             layout.rows.insert(0, title);
         }
     }
     Ok(layout)
+}
+
+/// The document's main part: the target of the package's
+/// `officeDocument` relationship (`word/document.xml`, or another name
+/// some producers give it, `word/document2.xml`).
+pub fn main_part(pkg: &mut Package) -> Result<String, String> {
+    let mut target: Option<String> = None;
+    if let Some(rels) = pkg.read("_rels/.rels")? {
+        parse(&rels, |e| {
+            let kind = e.attr("Type").unwrap_or_default();
+            if target.is_none() && kind.ends_with("/officeDocument") {
+                target = e
+                    .attr("Target")
+                    .map(|t| crate::extract::archive::resolve_target("", t));
+            }
+            Ok(())
+        })?;
+    }
+    Ok(target
+        .filter(|t| t.starts_with("word/"))
+        .unwrap_or_else(|| "word/document.xml".to_string()))
 }
 
 /// Whether the body's first text is the form's title.
@@ -312,8 +334,9 @@ fn opens_with_title(rows: &[Row]) -> bool {
 /// that is a form title (`2026年度部门整体绩效目标表`), as a row of its own.
 /// Whatever else headers hold (the issuer, a document number) stays out:
 /// it is furniture.
-fn title_in_page_header(pkg: &mut Package) -> Result<Option<Row>, String> {
-    let Some(rels) = pkg.read("word/_rels/document.xml.rels")? else {
+fn title_in_page_header(pkg: &mut Package, main: &str) -> Result<Option<Row>, String> {
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
+    let Some(rels) = pkg.read(&format!("{dir}/_rels/{file}.rels"))? else {
         return Ok(None);
     };
     let mut headers: Vec<String> = Vec::new();
@@ -824,6 +847,33 @@ mod tests {
                 ("word/styles.xml", styles),
             ])),
             ["≥1200辆", "显示"]
+        );
+    }
+
+    #[test]
+    fn a_main_part_named_otherwise_is_found_by_the_packages_relationships() {
+        // `word/document2.xml`, as some producers name it: the file was
+        // refused as a ZIP archive that is neither DOCX nor XLSX.
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document2.xml"/></Relationships>"#;
+        let docx = package(&[
+            ("[Content_Types].xml", "<Types/>".to_string()),
+            ("_rels/.rels", rels.to_string()),
+            (
+                "word/document2.xml",
+                format!(
+                    "<w:document {W}><w:body>{}</w:body></w:document>",
+                    p("2026年度部门整体绩效目标表")
+                ),
+            ),
+        ]);
+        assert_eq!(
+            crate::extract::sniff::detect(&docx, std::path::Path::new("a.docx")),
+            crate::extract::sniff::Detected::Docx
+        );
+        let rows = read_docx(&docx).unwrap().rows;
+        assert_eq!(
+            rows.first().map(|r| r.cells.clone()),
+            Some(vec!["2026年度部门整体绩效目标表".to_string()])
         );
     }
 

@@ -1,7 +1,8 @@
 //! Format recognition by content (SPEC §1), whatever the file is named.
 //!
 //! PDF: `%PDF-` near the start. ZIP: DOCX when it holds
-//! `word/document.xml`, XLSX when it holds `xl/workbook.xml`; OFD,
+//! `word/document.xml` (or another `word/document*.xml` main part beside
+//! package relationships), XLSX when it holds `xl/workbook.xml`; OFD,
 //! OpenDocument and other archives are unsupported. OLE2 compound files:
 //! a workbook stream makes XLS; `WordDocument` is a legacy .doc,
 //! `EncryptionInfo` an encrypted (password-protected) OOXML file. Markup
@@ -121,7 +122,16 @@ fn detect_zip(bytes: &[u8], ext: &str) -> Detected {
         .filter_map(|f| f.ok().map(|f| f.into_owned()))
         .collect();
     let has = |n: &str| names.iter().any(|f| f.eq_ignore_ascii_case(n));
-    if has("word/document.xml") {
+    // (Some producers name the main part otherwise, `word/document2.xml`:
+    // the package's relationships say which it is.)
+    let word_main = || {
+        names
+            .iter()
+            .filter_map(|f| f.strip_prefix("word/"))
+            .any(|f| f.starts_with("document") && f.ends_with(".xml") && !f.contains('/'))
+            && has("_rels/.rels")
+    };
+    if has("word/document.xml") || word_main() {
         Detected::Docx
     } else if has("xl/workbook.xml") {
         Detected::Xlsx

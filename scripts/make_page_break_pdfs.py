@@ -80,6 +80,21 @@ def head(s: Sheet, top: float) -> float:
     return top + 18
 
 
+def head_again(s: Sheet):
+    """The header printed again at the top of a new page, down to y 58."""
+    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
+        s.box(k, k + 1, 40, 58, [t])
+
+
+def output_group(s: Sheet, top: float) -> float:
+    """产出指标 / 数量指标 merged over two rows; the bottom of the second."""
+    s.box(0, 1, top, top + 60, ["产出指标"])
+    s.box(1, 2, top, top + 60, ["数量指标"])
+    s.row(top, top + 30, [None, None, "新建应急避难场所", "≥8个"])
+    s.row(top + 30, top + 60, [None, None, "应急物资储备库", "2个"])
+    return top + 60
+
+
 def rest_of_cut_row(s: Sheet, name: list[str], target: list[str]):
     """Page 2: the rest of the row cut at the foot of page 1 (its level
     cells going on, empty), then 时效指标's row; the file ends."""
@@ -182,8 +197,7 @@ def names_after_a_repeated_header(path: str):
     top += 30
     s.row(top, foot, ["", "", "预警信息发布及时率", "≥98%"])
     s.page_end(1, 2)
-    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
-        s.box(k, k + 1, 40, 58, [t])
+    head_again(s)
     s.row(58, 88, ["效益指标", "社会效益指标", "预警覆盖人口", "≥50万人"])
     s.page_end(2, 2)
     s.save()
@@ -196,18 +210,13 @@ def merged_level1_named_after_the_break(path: str):
     s = Sheet(path)
     top = head(s, 600)
     foot = H - 40
-    s.box(0, 1, top, top + 60, ["产出指标"])
-    s.box(1, 2, top, top + 60, ["数量指标"])
-    s.row(top, top + 30, [None, None, "新建应急避难场所", "≥8个"])
-    s.row(top + 30, top + 60, [None, None, "应急物资储备库", "2个"])
-    top += 60
+    top = output_group(s, top)
     s.box(0, 1, top, foot, [])
     s.box(1, 2, top, foot, ["社会效益指标"])
     s.row(top, top + 30, [None, None, "预警信息发布及时率", "≥98%"])
     s.row(top + 30, foot, [None, None, "预警覆盖人口", "≥50万人"])
     s.page_end(1, 2)
-    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
-        s.box(k, k + 1, 40, 58, [t])
+    head_again(s)
     s.row(58, 88, ["效益指标", "可持续影响指标", "应急值守机制", "长效运行"])
     s.page_end(2, 2)
     s.save()
@@ -220,15 +229,10 @@ def level2_named_after_the_break(path: str):
     s = Sheet(path)
     top = head(s, 600)
     foot = H - 40
-    s.box(0, 1, top, top + 60, ["产出指标"])
-    s.box(1, 2, top, top + 60, ["数量指标"])
-    s.row(top, top + 30, [None, None, "新建应急避难场所", "≥8个"])
-    s.row(top + 30, top + 60, [None, None, "应急物资储备库", "2个"])
-    top += 60
+    top = output_group(s, top)
     s.row(top, foot, ["效益指标", "", "预警信息发布及时率", "≥98%"])
     s.page_end(1, 2)
-    for k, t in enumerate(["一级指标", "二级指标", "三级指标", "指标值"]):
-        s.box(k, k + 1, 40, 58, [t])
+    head_again(s)
     s.row(58, 88, ["效益指标", "社会效益指标", "预警覆盖人口", "≥50万人"])
     s.row(88, 118, ["满意度指标", "服务对象满意度指标", "受灾群众满意度", "≥90%"])
     s.page_end(2, 2)

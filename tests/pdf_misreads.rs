@@ -34,6 +34,14 @@ fn levels(doc: &Document) -> Vec<(&str, &str, &str)> {
         .collect()
 }
 
+/// Converts fixture `name` and holds its indicators' levels to `want`,
+/// with nothing said.
+fn assert_levels_without_warnings(name: &str, want: &[(&str, &str, &str)]) {
+    let doc = convert(name);
+    assert_eq!(levels(&doc), want, "{name}");
+    assert!(doc.warnings.is_empty(), "{name}: {:#?}", doc.warnings);
+}
+
 fn indicator<'d>(doc: &'d Document, level3: &str) -> &'d Indicator {
     doc.indicators
         .iter()
@@ -362,16 +370,14 @@ fn level_names_after_a_repeated_header_hold_before_the_break() {
     // Rows that print their own level names, the last of page 1 blank:
     // its cells merge into page 2's first row, under the header printed
     // again. It took the names of the row above, silently.
-    let doc = convert("names-after-a-repeated-header.pdf");
-    assert_eq!(
-        levels(&doc),
-        [
+    assert_levels_without_warnings(
+        "names-after-a-repeated-header.pdf",
+        &[
             ("产出指标", "数量指标", "新建应急广播终端"),
             ("效益指标", "社会效益指标", "预警信息发布及时率"),
             ("效益指标", "社会效益指标", "预警覆盖人口"),
-        ]
+        ],
     );
-    assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
 }
 
 #[test]
@@ -379,36 +385,32 @@ fn merged_level1_named_after_the_break_holds_on_the_page_before() {
     // 效益指标 merged over page 1's last two rows, printed in its part on
     // page 2 under the header printed again; the table merges elsewhere
     // too. Its rows on page 1 had no level 1, silently.
-    let doc = convert("merged-level1-named-after-the-break.pdf");
-    assert_eq!(
-        levels(&doc),
-        [
+    assert_levels_without_warnings(
+        "merged-level1-named-after-the-break.pdf",
+        &[
             ("产出指标", "数量指标", "新建应急避难场所"),
             ("产出指标", "数量指标", "应急物资储备库"),
             ("效益指标", "社会效益指标", "预警信息发布及时率"),
             ("效益指标", "社会效益指标", "预警覆盖人口"),
             ("效益指标", "可持续影响指标", "应急值守机制"),
-        ]
+        ],
     );
-    assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
 }
 
 #[test]
 fn level2_named_after_the_break_beside_its_level1() {
     // The last row of page 1 prints 效益指标 and leaves its level 2 to the
     // part on page 2: its level 2 was null, silently.
-    let doc = convert("level2-named-after-the-break.pdf");
-    assert_eq!(
-        levels(&doc),
-        [
+    assert_levels_without_warnings(
+        "level2-named-after-the-break.pdf",
+        &[
             ("产出指标", "数量指标", "新建应急避难场所"),
             ("产出指标", "数量指标", "应急物资储备库"),
             ("效益指标", "社会效益指标", "预警信息发布及时率"),
             ("效益指标", "社会效益指标", "预警覆盖人口"),
             ("满意度指标", "服务对象满意度指标", "受灾群众满意度"),
-        ]
+        ],
     );
-    assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
 }
 
 #[test]

@@ -776,6 +776,16 @@ mod tests {
         format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
     }
 
+    /// Every cell's text of a DOCX file, row by row.
+    fn texts(docx: Vec<u8>) -> Vec<String> {
+        read_docx(&docx)
+            .unwrap()
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.clone())
+            .collect()
+    }
+
     /// A DOCX package of these parts (stored, not compressed).
     fn package(parts: &[(&str, String)]) -> Vec<u8> {
         use std::io::Write;
@@ -791,14 +801,6 @@ mod tests {
 
     #[test]
     fn readings_field_codes_and_styled_hidden_text_are_not_shown() {
-        let texts = |docx: Vec<u8>| -> Vec<String> {
-            read_docx(&docx)
-                .unwrap()
-                .rows
-                .iter()
-                .flat_map(|r| r.cells.clone())
-                .collect()
-        };
         // A phonetic guide's reading (w:rt) over 碳; a field nested in
         // another's code (the inner result «名称» is code, not text).
         let run = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
@@ -887,14 +889,6 @@ mod tests {
                 p(first),
                 p("部门名称：鄂州市卫生健康委员会")
             )
-        };
-        let texts = |docx: Vec<u8>| -> Vec<String> {
-            read_docx(&docx)
-                .unwrap()
-                .rows
-                .iter()
-                .flat_map(|r| r.cells.clone())
-                .collect()
         };
         // The body opens without a title: the header's title comes first,
         // the issuer beside it does not.

@@ -2964,42 +2964,29 @@ mod tests {
             .map(|w| w.code.as_str())
             .collect();
         assert_eq!(repairs, vec!["rowspan_repaired"]);
-        // Nor in a table whose rows all leave out their empty last cell.
-        let doc = read_html(
-            concat!(
-                "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td><td>备注</td></tr>",
-                "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"2\">数量指标</td><td>a</td><td>1</td></tr>",
-                "<tr><td>b</td><td>2</td></tr>",
-                "<tr><td>质量指标</td><td>c</td><td>3</td></tr>",
-                "</table>"
-            )
-            .as_bytes(),
-        )
-        .unwrap();
-        assert_eq!(
-            grid(&doc.layout.rows).last(),
-            Some(&vec!["", "质量指标", "c", "3"])
-        );
-        assert!(doc.layout.warnings.is_empty());
-        // Nor where only a row opening a group of its own leaves out its
+        // Nor in a table whose rows all leave out their empty last cell,
+        // nor where only a row opening a group of its own leaves out its
         // empty last cell: 质量指标 names a level as 数量指标 does (it was
         // read as a level 3 under 数量指标, its name's cell as the target).
-        let doc = read_html(
-            concat!(
-                "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td><td>备注</td></tr>",
-                "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"2\">数量指标</td><td>a</td><td>1</td><td>x</td></tr>",
-                "<tr><td>b</td><td>2</td><td>x</td></tr>",
-                "<tr><td>质量指标</td><td>c</td><td>3</td></tr>",
-                "</table>"
-            )
-            .as_bytes(),
-        )
-        .unwrap();
-        assert_eq!(
-            grid(&doc.layout.rows).last(),
-            Some(&vec!["", "质量指标", "c", "3"])
-        );
-        assert!(doc.layout.warnings.is_empty());
+        for last in ["", "<td>x</td>"] {
+            let page = format!(
+                concat!(
+                    "<table><tr><td>一级</td><td>二级</td><td>三级</td><td>指标值</td><td>备注</td></tr>",
+                    "<tr><td rowspan=\"3\">产出指标</td><td rowspan=\"2\">数量指标</td><td>a</td><td>1</td>{last}</tr>",
+                    "<tr><td>b</td><td>2</td>{last}</tr>",
+                    "<tr><td>质量指标</td><td>c</td><td>3</td></tr>",
+                    "</table>"
+                ),
+                last = last
+            );
+            let doc = read_html(page.as_bytes()).unwrap();
+            assert_eq!(
+                grid(&doc.layout.rows).last(),
+                Some(&vec!["", "质量指标", "c", "3"]),
+                "{last}"
+            );
+            assert!(doc.layout.warnings.is_empty(), "{last}");
+        }
         // A row short at the top of the table, under no span, is left as
         // it is.
         let doc = read_html(

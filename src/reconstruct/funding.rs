@@ -1161,6 +1161,14 @@ mod tests {
     }
 
     /// The funding read from rows, and its rows as (section, item, amount).
+    /// The warnings, as code and message.
+    fn said(f: &FundingResult) -> Vec<(&str, &str)> {
+        f.warnings
+            .iter()
+            .map(|w| (w.code.as_str(), w.message.as_str()))
+            .collect()
+    }
+
     fn read(rows: &[Row]) -> (FundingResult, Vec<(FundingSection, String, Option<f64>)>) {
         let refs: Vec<&Row> = rows.iter().collect();
         let f = parse_funding(&refs);
@@ -1291,13 +1299,8 @@ mod tests {
             vec![(FundingSection::Income, "财政拨款".into(), Some(100.0))]
         );
         assert_eq!(f.rows[0].history, [Some(90.0), Some(95.0)]);
-        let said: Vec<_> = f
-            .warnings
-            .iter()
-            .map(|w| (w.code.as_str(), w.message.as_str()))
-            .collect();
         assert_eq!(
-            said,
+            said(&f),
             [(
                 "unplaced_cell",
                 "财政拨款: text beside the amounts, not read: 经办人：李四"
@@ -1323,13 +1326,8 @@ mod tests {
                 (FundingSection::Income, "其他资金".into(), Some(100.0)),
             ]
         );
-        let said: Vec<_> = f
-            .warnings
-            .iter()
-            .map(|w| (w.code.as_str(), w.message.as_str()))
-            .collect();
         assert_eq!(
-            said,
+            said(&f),
             [(
                 "unplaced_cell",
                 "text under no label beside the amounts, not read: 审核人：张三"

@@ -2862,7 +2862,13 @@ fn department_from_title(title: &str) -> Option<String> {
     let place = ["省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "街道"]
         .iter()
         .any(|p| head.ends_with(p));
-    (head.chars().count() >= 2 && !place).then(|| head.to_string())
+    // Nor does the form's own name before a bracketed year
+    // (`项目支出绩效目标表（2026年度）`).
+    let form_word = matches!(
+        squash(head).as_ref(),
+        "项目" | "项目支出" | "部门" | "单位" | "部门整体" | "单位整体" | "整体支出"
+    );
+    (head.chars().count() >= 2 && !place && !form_word).then(|| head.to_string())
 }
 
 /// What the department's row holds besides its label.
@@ -5037,6 +5043,20 @@ mod tests {
         assert_eq!(
             department_from_title("青溪县2026年项目支出绩效目标批复表"),
             None
+        );
+        // The form's own name before a bracketed year (read as the
+        // department 项目支出, silently).
+        for title in [
+            "项目支出绩效目标表（2026年度）",
+            "项目绩效目标表（2026年度）",
+            "项目支出绩效目标表(2026年)",
+            "部门整体支出绩效目标表（2026年度）",
+        ] {
+            assert_eq!(department_from_title(title), None, "{title}");
+        }
+        assert_eq!(
+            department_from_title("某局项目支出绩效目标表（2026年度）").as_deref(),
+            Some("某局")
         );
         assert_eq!(
             department_from_title("某市本级2026年部门整体绩效目标"),

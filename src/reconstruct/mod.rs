@@ -855,10 +855,28 @@ fn without_attachment_label(title: &str) -> &str {
     let Some(after) = ["附件", "附表"].iter().find_map(|p| t.strip_prefix(p)) else {
         return title;
     };
-    // Its number (`附件2`, `附件一`) or a blank, then perhaps a colon.
-    let rest = after.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || ATTACHMENT_NUMERALS.contains(c)
-    });
+    // Its number (`附件2`, `附件一`, `附件1-1`) or a blank, then perhaps a
+    // colon. A year the title opens with is no part of the number
+    // (`附件1  2026年度…`, `附件12026年度…`).
+    let numbered = after.trim_start_matches(char::is_whitespace);
+    let number_len: usize = numbered
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '-' || ATTACHMENT_NUMERALS.contains(c)))
+        .map_or(numbered.len(), |(i, _)| i);
+    let number = numbered.get(..number_len).unwrap_or_default();
+    let year_follows = numbered
+        .get(number_len..)
+        .is_some_and(|r| r.starts_with('年'));
+    let number_len =
+        if year_follows && number.len() >= 4 && number.bytes().all(|b| b.is_ascii_digit()) {
+            number.len() - 4
+        } else {
+            number_len
+        };
+    let rest = numbered
+        .get(number_len..)
+        .unwrap_or_default()
+        .trim_start_matches(char::is_whitespace);
     let had_separator = rest.len() < after.len() || rest.starts_with(['：', ':']);
     let rest = rest.trim_start_matches(['：', ':', ' ', '　']);
     if had_separator && rest.chars().count() >= 6 {
@@ -4988,6 +5006,24 @@ mod tests {
                 "附件管理系统2026年运维项目绩效目标表",
             ),
             ("附件：表", "附件：表"),
+            // A year right after the number, past blanks or none: no part
+            // of it (the title lost its year).
+            (
+                "附件1  2026年度项目支出绩效目标表",
+                "2026年度项目支出绩效目标表",
+            ),
+            (
+                "附件12026年度项目支出绩效目标表",
+                "2026年度项目支出绩效目标表",
+            ),
+            (
+                "附件1-2 2025年度项目支出绩效目标表",
+                "2025年度项目支出绩效目标表",
+            ),
+            (
+                "附件 2026年度项目支出绩效目标表",
+                "2026年度项目支出绩效目标表",
+            ),
         ] {
             assert_eq!(without_attachment_label(printed), title, "{printed}");
         }

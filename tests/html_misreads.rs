@@ -3645,3 +3645,28 @@ fn weights_that_do_not_add_up_to_the_total_are_said() {
     assert_eq!(merged.indicators.len(), 3);
     assert_eq!(mismatches(&merged), Vec::<String>::new());
 }
+
+/// A covering letter's numbered list of the projects it approves (`序号 |
+/// 项目名称 | 预算金额（万元）`) is no approval: it was read as a project
+/// named 预算金额（万元）, with no indicators.
+#[test]
+fn a_letters_list_of_projects_is_no_approval() {
+    let docs = convert(concat!(
+        "<p>关于批复2026年度项目支出绩效目标的通知</p>",
+        "<table><tr><td>序号</td><td>项目名称</td><td>预算金额（万元）</td></tr>",
+        "<tr><td>1</td><td>校园安全项目</td><td>120.00</td></tr></table>",
+        "<p>项目支出绩效目标表（2026年度）</p><table>",
+        "<tr><td>项目名称</td><td colspan=\"3\">校园安全项目</td></tr>",
+        "<tr><td>主管部门</td><td>青山区教育局</td><td>实施单位</td><td>青山区教育事务中心</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>校园监控点位数</td><td>≥120个</td></tr>",
+        "</table>"
+    ));
+    let names: Vec<Option<&str>> = docs
+        .iter()
+        .map(|d| d.project.as_ref().and_then(|p| p.name.as_deref()))
+        .collect();
+    assert_eq!(names, [Some("校园安全项目")]);
+    assert_eq!(docs[0].year, Some(2026));
+    assert!(docs[0].warnings.is_empty(), "{:#?}", docs[0].warnings);
+}

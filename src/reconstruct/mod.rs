@@ -1341,13 +1341,20 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 // (Nor is a workbook's cover sheet: lines of one cell each
                 // in its grid, 某局 / 2025年部门整体绩效目标 / 某财政局 编.)
                 // A summary of the approvals (汇总表, 一览表: one row per
-                // department or project, no indicator) is none of them.
-                if is_summary_of_approvals(&part.content) {
+                // department or project, no indicator) is none of them;
+                // nor is a covering letter's list of them (left out as any
+                // letter is).
+                if is_summary_of_approvals(&part.content) || lists_approvals(&part.content, seg) {
                     // (Its year is the forms' after it, as a letter's is.)
                     if parts.is_empty() {
                         letter_year = letter_year.or(part.content.year);
                     }
-                    if let Some(t) = &part.content.title {
+                    let letter = part
+                        .content
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| t.contains("关于"));
+                    if let Some(t) = part.content.title.as_ref().filter(|_| !letter) {
                         title_only.push(Warning::new(
                             "unknown_section",
                             format!(
@@ -1437,6 +1444,28 @@ fn is_summary_of_approvals(c: &Content) -> bool {
         t.ends_with("汇总表") || t.ends_with("一览表") || t.ends_with("汇总")
     });
     summary && c.indicators.is_empty()
+}
+
+/// A part without indicators whose table is a numbered list of approvals
+/// (`序号 | 项目名称 | 预算金额（万元）`, a covering letter's list of the
+/// projects it approves): no approval of its own, though its header names
+/// a project's field.
+fn lists_approvals(c: &Content, rows: &[Row]) -> bool {
+    c.indicators.is_empty()
+        && rows.iter().any(|r| {
+            let mut texts = r.texts().map(squash);
+            texts.next().is_some_and(|first| first == "序号")
+                && texts.any(|t| {
+                    matches!(
+                        t.as_ref(),
+                        "项目名称"
+                            | "单位名称"
+                            | "部门名称"
+                            | "部门(单位)名称"
+                            | "部门（单位）名称"
+                    )
+                })
+        })
 }
 
 /// The worksheet holding the form of `rows`: the first with its title, its

@@ -1739,7 +1739,32 @@ fn form_segments<'a>(
                 if numbered_above && starts.last() != Some(&(i - 1)) {
                     starts.push(i - 1);
                 }
-                let start = if let Some(k) = fields_above {
+                // And the form's title, perhaps with its year line under it
+                // (`项目支出绩效目标表` / `（2026年度）`), printed as the
+                // form before's was: the same title over another year's
+                // form of the same project.
+                let title_above = if opens_form && !title && seen_table {
+                    let floor = starts.last().map_or(0, |s| s + 1);
+                    let only = |k: usize| -> Option<Vec<&str>> {
+                        rows.get(k).map(|r| r.text_vec()).filter(|t| t.len() == 1)
+                    };
+                    let is_title_at = |k: usize| {
+                        only(k).is_some_and(|t| t.first().is_some_and(|t| is_form_title(t)))
+                    };
+                    let is_year_at = |k: usize| {
+                        only(k).is_some_and(|t| t.first().is_some_and(|t| year_line(t).is_some()))
+                    };
+                    if i > floor && is_title_at(i - 1) {
+                        Some(i - 1)
+                    } else if i > floor + 1 && is_year_at(i - 1) && is_title_at(i - 2) {
+                        Some(i - 2)
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                let start = if let Some(k) = fields_above.or(title_above) {
                     k
                 } else if heading_above
                     || named_above
@@ -4328,6 +4353,47 @@ mod tests {
             .iter()
             .map(|l| crate::layout::structured::prose_row(l.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn the_same_title_over_another_years_form_is_its_title() {
+        // One project's forms for two years, each under 项目支出绩效目标表
+        // and its year line: the second form's title and year line went
+        // with the first (title null, said as missing_title).
+        let form = |year: &str, name: &str| {
+            prose_then_table(
+                &["项目支出绩效目标表", &format!("（{year}年度）")],
+                &[
+                    "项目名称|河湖长制工作项目",
+                    "主管部门|龙泉市水利局",
+                    "一级指标|二级指标|三级指标|指标值",
+                    &format!("产出指标|数量指标|{name}|≥12次"),
+                ],
+            )
+        };
+        let mut rows = form("2025", "巡河次数");
+        rows.extend(form("2026", "督查次数"));
+        let parts = reconstruct_all(&Layout {
+            rows,
+            ..Layout::default()
+        });
+        let read: Vec<(Option<&str>, Option<i32>, usize)> = parts
+            .iter()
+            .map(|p| {
+                (
+                    p.content.title.as_deref(),
+                    p.content.year,
+                    p.content.indicators.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (Some("项目支出绩效目标表"), Some(2025), 1),
+                (Some("项目支出绩效目标表"), Some(2026), 1)
+            ]
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! (a table of one column around a form: its cells' paragraphs are prose
 //! and the tables in them grids, in order). Text boxes (`w:txbxContent`) are read
 //! where they are anchored; the `mc:Fallback` copy of a drawing is
-//! skipped so nothing is read twice. Deleted text, field codes (a field
+//! skipped so nothing is read twice. A part embedded as an HTML
+//! alternative chunk (`w:altChunk`) is read with the HTML reader where it
+//! stands. Deleted text, field codes (a field
 //! nested in another's code included) and hidden text are not text
 //! (`w:delText`, `w:instrText`, `w:vanish`, also set by a character or
 //! paragraph style in `word/styles.xml`), nor is a phonetic guide's
@@ -292,7 +294,8 @@ pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
         Some(styles) => hidden_styles(&styles)?,
         None => HashSet::new(),
     };
-    let mut layout = read_document_xml_with(&xml, &hidden)?;
+    let (mut layout, chunks) = read_body(&xml, &hidden)?;
+    with_alt_chunks(&mut layout, &chunks, &mut pkg, &main)?;
     if !opens_with_title(&layout.rows) {
         if let Some(title) = title_in_page_header(&mut pkg, &main)? {
             layout.rows.insert(0, title);
@@ -320,6 +323,55 @@ pub fn main_part(pkg: &mut Package) -> Result<String, String> {
     Ok(target
         .filter(|t| t.starts_with("word/"))
         .unwrap_or_else(|| "word/document.xml".to_string()))
+}
+
+/// The most alternative chunks read from one document.
+const MAX_ALT_CHUNKS: usize = 64;
+
+/// Puts the rows of each HTML part embedded as an alternative chunk
+/// (`w:altChunk`, which Word shows in its place: a form pasted in from a
+/// web page by the program that made the file) where it stands in the
+/// body. `chunks`: each chunk's place (index into the rows) and its
+/// relationship id. A chunk of another format (RTF, MHT) is left out.
+fn with_alt_chunks(
+    layout: &mut Layout,
+    chunks: &[(usize, String)],
+    pkg: &mut Package,
+    main: &str,
+) -> Result<(), String> {
+    if chunks.is_empty() {
+        return Ok(());
+    }
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
+    let Some(rels) = pkg.read(&format!("{dir}/_rels/{file}.rels"))? else {
+        return Ok(());
+    };
+    let mut targets: HashMap<String, String> = HashMap::new();
+    parse(&rels, |e| {
+        if let (Some(id), Some(target)) = (e.attr("Id"), e.attr("Target")) {
+            if e.attr("Type").unwrap_or_default().ends_with("/aFChunk") {
+                let part = crate::extract::archive::resolve_target(dir, target);
+                targets.insert(id.to_string(), part);
+            }
+        }
+        Ok(())
+    })?;
+    // From the last, so that the places before stay where they are.
+    for (at, id) in chunks.iter().take(MAX_ALT_CHUNKS).rev() {
+        let Some(part) = targets.get(id) else {
+            continue;
+        };
+        let Some(bytes) = pkg.read(part)? else {
+            continue;
+        };
+        if !crate::extract::sniff::looks_like_html(&bytes) {
+            continue;
+        }
+        let rows = crate::extract::html::read_html(&bytes)?.layout.rows;
+        let at = (*at).min(layout.rows.len());
+        layout.rows.splice(at..at, rows);
+    }
+    Ok(())
 }
 
 /// Whether the body's first text is the form's title.
@@ -433,6 +485,17 @@ pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
 /// Lays out the XML of `word/document.xml`, the styles in `hidden_styles`
 /// hiding the text they are given to.
 fn read_document_xml_with(xml: &[u8], hidden_styles: &HashSet<String>) -> Result<Layout, String> {
+    read_body(xml, hidden_styles).map(|(layout, _)| layout)
+}
+
+/// [`read_document_xml_with`], and where the body embeds alternative
+/// chunks (`w:altChunk` between its paragraphs and tables): the index of
+/// the row each stands before and its relationship id.
+fn read_body(
+    xml: &[u8],
+    hidden_styles: &HashSet<String>,
+) -> Result<(Layout, Vec<(usize, String)>), String> {
+    let mut chunks: Vec<(usize, String)> = Vec::new();
     let mut out: Vec<Row> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut paras: Vec<String> = Vec::new();
@@ -467,6 +530,11 @@ fn read_document_xml_with(xml: &[u8], hidden_styles: &HashSet<String>) -> Result
                     // The Fallback copy of a drawing, and text deleted or
                     // moved away under tracked changes.
                     "Fallback" | "del" | "moveFrom" => skip_at = Some(names.len()),
+                    "altChunk" if tables.is_empty() && chunks.len() < MAX_ALT_CHUNKS => {
+                        if let Some(id) = e.attr("id") {
+                            chunks.push((out.len(), id.to_string()));
+                        }
+                    }
                     // A phonetic guide's reading over its base text.
                     "rt" if parent == "ruby" => skip_at = Some(names.len()),
                     "fldChar" if fields.len() < 64 || e.attr("fldCharType") != Some("begin") => {
@@ -753,12 +821,13 @@ fn read_document_xml_with(xml: &[u8], hidden_styles: &HashSet<String>) -> Result
             None => Ok(()),
         }
     })?;
-    Ok(Layout {
+    let layout = Layout {
         pages: None,
         rows: out,
         hard_breaks: true,
         ..Layout::default()
-    })
+    };
+    Ok((layout, chunks))
 }
 
 #[cfg(test)]
@@ -849,6 +918,36 @@ mod tests {
                 ("word/styles.xml", styles),
             ])),
             ["≥1200辆", "显示"]
+        );
+    }
+
+    #[test]
+    fn an_html_chunk_is_read_where_it_stands() {
+        // A form embedded as an HTML alternative chunk (w:altChunk), which
+        // Word shows in its place: the file read as no approval.
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdAc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.htm"/></Relationships>"#;
+        let body = format!(
+            "{}<w:altChunk xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" r:id=\"rIdAc\"/>{}",
+            p("2025年度项目支出绩效目标表"),
+            p("某县财政局")
+        );
+        let chunk = "<html><body><table><tr><td>项目名称</td><td>公共自行车运维</td></tr></table></body></html>";
+        let got = texts(package(&[
+            (
+                "word/document.xml",
+                format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+            ),
+            ("word/_rels/document.xml.rels", rels.to_string()),
+            ("word/chunk.htm", chunk.to_string()),
+        ]));
+        assert_eq!(
+            got,
+            [
+                "2025年度项目支出绩效目标表",
+                "项目名称",
+                "公共自行车运维",
+                "某县财政局"
+            ]
         );
     }
 

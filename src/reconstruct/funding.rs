@@ -496,6 +496,12 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         if row.texts().next().is_some() && row.texts().all(is_continuation_mark) {
             continue;
         }
+        // A note under the table (`注：财政拨款含上级专项转移支付120.00万元。`)
+        // is prose: its figure is no item's amount, its unit not the
+        // table's.
+        if is_note_line(row) {
+            continue;
+        }
         if let Some(pairs) = rows
             .get(k + 1)
             .and_then(|next| labels_over_amounts(row, next))
@@ -827,10 +833,52 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         }
     }
     for section in [FundingSection::Income, FundingSection::Expenditure] {
+        shares_in_percent_of(&mut out.rows, section);
         out.warnings.extend(total_disagrees(&out.rows, section));
         out.warnings.extend(shares_disagree(&out.rows, section));
     }
     out
+}
+
+/// A row of one text led by 注 / 说明 / 备注 / 附注 and a colon.
+fn is_note_line(row: &Row) -> bool {
+    let mut texts = row.texts().map(trim).filter(|t| !t.is_empty());
+    let (Some(text), None) = (texts.next(), texts.next()) else {
+        return false;
+    };
+    ["注", "说明", "备注", "附注"].iter().any(|w| {
+        text.strip_prefix(w)
+            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+    })
+}
+
+/// A section's 占比 printed as fractions (`0.358`, the total's `1.000`):
+/// in per cent, as `share_pct` is. Only where every share is at most 1
+/// and the total's is 1, or the items' add up to 1.
+fn shares_in_percent_of(rows: &mut [FundingRow], section: FundingSection) {
+    let shares: Vec<(bool, f64)> = rows
+        .iter()
+        .filter(|r| r.section == section)
+        .filter_map(|r| Some((is_total_row(r), r.share_pct?)))
+        .collect();
+    let fractions = !shares.is_empty() && shares.iter().all(|(_, s)| (0.0..=1.0).contains(s));
+    let whole = |total: bool| -> f64 {
+        shares
+            .iter()
+            .filter(|(t, _)| *t == total)
+            .map(|(_, s)| s)
+            .sum()
+    };
+    let total_is_one = shares.iter().any(|(t, s)| *t && (s - 1.0).abs() < 1e-9);
+    let items_make_one = (whole(false) - 1.0).abs() <= 0.002;
+    if fractions && (total_is_one || items_make_one) {
+        for r in rows.iter_mut().filter(|r| r.section == section) {
+            if let Some(s) = r.share_pct.as_mut() {
+                // (Rounded as printed: 0.358 is 35.8, not 35.799999….)
+                *s = (*s * 100.0 * 1e6).round() / 1e6;
+            }
+        }
+    }
 }
 
 /// Whether a funding row is a total (合计, 收入总计 …).
@@ -902,6 +950,9 @@ fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warni
     // Each amount printed to the cent may be off by half a cent.
     let slack = (0.006 * added as f64 + 0.011).max(printed.abs() * 1e-4);
     let agrees = |sum: f64| (sum - printed).abs() <= slack;
+    // (A breakdown, by 其中 or by lines that add up to the item above
+    // them, printed indented, whose end no sum here can tell: said
+    // nothing of, rather than wrongly.)
     if added == 0
         || [
             sums_without_parts(&items),
@@ -910,6 +961,7 @@ fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warni
         ]
         .into_iter()
         .any(agrees)
+        || has_breakdown(&items)
     {
         return None;
     }
@@ -926,6 +978,29 @@ fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warni
         seq: None,
         page: None,
     })
+}
+
+/// Whether items break another down: a `其中` line, or two or more lines
+/// right under an item whose amounts add up to its own (its parts printed
+/// indented, the indent gone).
+fn has_breakdown(items: &[(bool, Option<f64>)]) -> bool {
+    items.iter().any(|(parts, _)| *parts)
+        || items.iter().enumerate().any(|(i, (_, whole))| {
+            let Some(whole) = whole.filter(|w| *w > 0.0) else {
+                return false;
+            };
+            let mut sum = 0.0;
+            for (n, (_, v)) in items.iter().skip(i + 1).enumerate() {
+                sum += v.unwrap_or(0.0);
+                if n >= 1 && (sum - whole).abs() <= 0.006 * (n + 1) as f64 + 0.005 {
+                    return true;
+                }
+                if sum > whole + 0.01 {
+                    return false;
+                }
+            }
+            false
+        })
 }
 
 /// `(opens 其中, amount)` per item: all amounts added.
@@ -1246,9 +1321,64 @@ mod tests {
                 "|特定目标类项目支出|3.00|",
                 "|合计|6.01|",
             ],
+            // Parts printed indented, without 其中 (the indent gone), and
+            // 其中 over some of the parts only: no sum tells where the
+            // breakdown ends, so nothing is said (it was, wrongly).
+            &[
+                "收入构成|财政拨款|640.00|",
+                "|一般公共预算拨款|600.00|",
+                "|政府性基金预算拨款|40.00|",
+                "|合计|640.00|",
+            ],
+            &[
+                "支出构成|项目支出|400.00|",
+                "|其中：A项目|250.00|",
+                "|B项目|100.00|",
+                "|基本支出|600.00|",
+                "|合计|1,000.00|",
+            ],
         ] {
             assert_eq!(said(rows), Vec::<String>::new(), "{rows:?}");
         }
+    }
+
+    #[test]
+    fn a_note_under_the_table_is_no_row() {
+        // Its figure was read as an item's amount (款含上级专项转移支付 |
+        // 120), its unit as the table's, silently.
+        let rows = [
+            row("收入构成|财政拨款|1,000.00|100.0%"),
+            row("|合计|1,000.00|100.0%"),
+            row("注：财政拨款含上级专项转移支付120.00万元。"),
+        ];
+        let (f, got) = read(&rows);
+        assert_eq!(
+            got,
+            vec![
+                (FundingSection::Income, "财政拨款".into(), Some(1000.0)),
+                (FundingSection::Income, "合计".into(), Some(1000.0)),
+            ]
+        );
+        assert_eq!(f.unit, None);
+        assert_eq!(said(&f), []);
+    }
+
+    #[test]
+    fn shares_printed_as_fractions_are_per_cent() {
+        // 0.358 of the total was kept as 0.358 (per cent), and said as
+        // a share that is not the amount's.
+        let rows: Vec<Row> = [
+            "支出构成|人员类项目支出|358.00|0.358",
+            "|运转类项目支出|642.00|0.642",
+            "|合计|1,000.00|1.000",
+        ]
+        .iter()
+        .map(|r| row(r))
+        .collect();
+        let (f, _) = read(&rows);
+        let shares: Vec<Option<f64>> = f.rows.iter().map(|r| r.share_pct).collect();
+        assert_eq!(shares, [Some(35.8), Some(64.2), Some(100.0)]);
+        assert_eq!(said(&f), []);
     }
 
     #[test]

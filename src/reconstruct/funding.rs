@@ -30,6 +30,7 @@ impl FundingResult {
         (rows, unlabelled): (Vec<FundingRow>, Vec<String>),
         page: Option<u32>,
     ) {
+        let section = rows.first().map_or(FundingSection::Income, |r| r.section);
         self.rows.extend(rows);
         if !unlabelled.is_empty() {
             self.warnings.push(Warning {
@@ -38,7 +39,7 @@ impl FundingResult {
                     "text under no label beside the amounts, not read: {}",
                     unlabelled.join(" | ")
                 ),
-                table: Some("funding".to_string()),
+                table: Some(section.as_str().to_string()),
                 seq: None,
                 page,
             });
@@ -736,7 +737,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                     "{}: no 占比 cell (the amount after 当年金额 is no percentage); the amounts after it read as history",
                     cells[item_at].as_deref().unwrap_or_default()
                 ),
-                table: Some("funding".to_string()),
+                table: Some(sec.as_str().to_string()),
                 seq: Some(seq[idx]),
                 page: row.page,
             });
@@ -763,7 +764,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 out.warnings.push(Warning {
                     code: "bad_number".to_string(),
                     message: format!("{what} {text:?} is not a number; null"),
-                    table: Some("funding".to_string()),
+                    table: Some(sec.as_str().to_string()),
                     seq: Some(seq[idx]),
                     page: row.page,
                 });
@@ -791,7 +792,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                     "{}: figures in the item and no amount read",
                     super::truncate(cells[item_at].as_deref().unwrap_or_default(), 40)
                 ),
-                table: Some("funding".to_string()),
+                table: Some(sec.as_str().to_string()),
                 seq: Some(seq[idx]),
                 page: row.page,
             });
@@ -807,7 +808,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                     cells[item_at].as_deref().unwrap_or_default(),
                     left_out.join(" | ")
                 ),
-                table: Some("funding".to_string()),
+                table: Some(sec.as_str().to_string()),
                 seq: Some(seq[idx]),
                 page: row.page,
             });
@@ -919,7 +920,7 @@ fn shares_disagree(rows: &[FundingRow], section: FundingSection) -> Option<Warni
             amount / whole * 100.0,
             total.item.as_deref().unwrap_or_default(),
         ),
-        table: Some("funding".to_string()),
+        table: Some(section.as_str().to_string()),
         seq: None,
         page: None,
     })
@@ -974,7 +975,7 @@ fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warni
             printed,
             (sums_without_parts(&items) * 100.0).round() / 100.0
         ),
-        table: Some("funding".to_string()),
+        table: Some(section.as_str().to_string()),
         seq: None,
         page: None,
     })
@@ -1436,6 +1437,9 @@ mod tests {
                 "财政拨款: text beside the amounts, not read: 经办人：李四"
             )]
         );
+        // (A funding row's warning names its section as its table.)
+        assert_eq!(f.warnings[0].table.as_deref(), Some("income"));
+        assert_eq!(f.warnings[0].seq, Some(1));
     }
 
     #[test]

@@ -2650,7 +2650,18 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     if c.kind == Some(Kind::Unknown) && flat.is_empty() {
         c.funding = Default::default();
         c.history_years.clear();
-        warnings.retain(|w| w.table.as_deref() != Some("funding"));
+        let funding_tables = [
+            FundingSection::Income,
+            FundingSection::Expenditure,
+            FundingSection::ProjectFunding,
+            FundingSection::ProjectCost,
+        ]
+        .map(FundingSection::as_str);
+        warnings.retain(|w| {
+            !w.table
+                .as_deref()
+                .is_some_and(|t| funding_tables.contains(&t))
+        });
     }
     if matches!(c.kind, Some(Kind::DepartmentOverall | Kind::Project)) && c.year.is_none() {
         warnings.push(Warning::new("missing_field", NO_YEAR));

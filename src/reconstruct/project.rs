@@ -1223,7 +1223,7 @@ pub fn read_block(rows: &[&Row], hard: bool) -> ProjectBlock {
                         None if v.chars().any(|c| c.is_ascii_digit()) => {
                             b.funding.push(amount_row(t, None));
                             b.warnings.push(Warning {
-                                table: Some("funding".to_string()),
+                                table: Some(FundingSection::ProjectFunding.as_str().to_string()),
                                 seq: u32::try_from(b.funding.len()).ok(),
                                 page: row.page,
                                 ..Warning::new(

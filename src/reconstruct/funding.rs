@@ -81,8 +81,10 @@ fn section_label(s: &str) -> Option<FundingSection> {
         .find_map(|p| squashed.strip_prefix(p))
         .filter(|r| r.starts_with("收入") || r.starts_with("支出"))
         .unwrap_or(&squashed);
-    // (A numbered item, 收入项目3, is an item: labels carry no figure.)
-    let short = t.chars().count() <= 6 && !t.chars().any(|c| c.is_ascii_digit());
+    // (A numbered item, 收入项目3, is an item: labels carry no figure; so
+    // is a section's total, 收入合计, 支出总计.)
+    let total = ["合计", "总计", "小计"].iter().any(|w| t.ends_with(w));
+    let short = t.chars().count() <= 6 && !t.chars().any(|c| c.is_ascii_digit()) && !total;
     if short && t.starts_with("收入") || t == "资金来源" {
         Some(FundingSection::Income)
     } else if short && t.starts_with("支出") || t == "资金用途" {
@@ -1070,6 +1072,8 @@ mod tests {
         assert_eq!(section_label("部门名称"), None);
         // A numbered item is an item.
         assert_eq!(section_label("收入项目3"), None);
+        assert_eq!(section_label("收入合计"), None);
+        assert_eq!(section_label("支出总计"), None);
     }
 
     #[test]

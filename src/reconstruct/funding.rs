@@ -485,6 +485,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let mut skip = 0usize;
     // The amount columns the header rows name, where they are.
     let mut header_columns: Vec<(Span, AmountColumn)> = Vec::new();
+    // Where the header names a column of notes (备注, 说明).
+    let mut note_column: Option<Span> = None;
     for (k, row) in rows.iter().enumerate() {
         for t in row.texts() {
             if out.unit.is_none() {
@@ -528,7 +530,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             continue;
         }
         let texts: Vec<&str> = row.text_vec();
-        let cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
+        let mut cells: Vec<Option<String>> = row.cells.iter().map(|c| clean_text(c)).collect();
         // (A row of labels only: 收入总计 | 1,256.00 | 支出总计 | … is data.)
         let amounts = texts.iter().any(|t| parse_number(t).is_some());
         if let Some(h) = side_by_side(row, &cells).filter(|_| !amounts) {
@@ -590,6 +592,13 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                         .filter_map(|(c, s)| Some((*s, amount_column(c)?))),
                 );
                 header_columns.sort_by_key(|(s, _)| s.left);
+                note_column = row
+                    .cells
+                    .iter()
+                    .zip(spans)
+                    .find(|(c, _)| matches!(squash(c).as_ref(), "备注" | "说明" | "备注说明"))
+                    .map(|(_, s)| *s)
+                    .or(note_column);
             }
             continue;
         }
@@ -698,6 +707,14 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 continue;
             }
         }
+        // The text under the header's 备注 column is the row's note.
+        let note = note_column
+            .zip(row.spans.as_ref())
+            .and_then(|(column, spans)| {
+                (item_at + 1..cells.len())
+                    .find(|&i| spans.get(i).is_some_and(|s| s.overlap(&column) > 0))
+            })
+            .and_then(|i| cells.get_mut(i).and_then(Option::take));
         let mut after: Vec<Option<String>> = cells.get(item_at + 1..).unwrap_or_default().to_vec();
         let mut header_years = out.header_years.clone();
         header_years.sort_unstable();
@@ -821,7 +838,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             current,
             share_pct,
             history,
-            note: None,
+            note,
         });
     }
     // No history column printed: no history (not two unknown years).
@@ -1345,6 +1362,49 @@ mod tests {
         ] {
             assert_eq!(said(rows), Vec::<String>::new(), "{rows:?}");
         }
+    }
+
+    #[test]
+    fn a_notes_column_is_the_rows_note() {
+        use crate::reconstruct::test_rows::grid;
+        // Under the header's 备注 column: it was said as text beside the
+        // amounts, not read.
+        let rows = [
+            grid(
+                &[
+                    ("收入构成", 0),
+                    ("项目", 1),
+                    ("当年金额", 2),
+                    ("占比", 3),
+                    ("备注", 4),
+                ],
+                1,
+            ),
+            grid(
+                &[
+                    ("", 0),
+                    ("财政拨款", 1),
+                    ("330.00", 2),
+                    ("82.5%", 3),
+                    ("含专项转移支付", 4),
+                ],
+                1,
+            ),
+            grid(&[("", 0), ("事业收入", 1), ("70.00", 2), ("17.5%", 3)], 1),
+            grid(&[("", 0), ("合计", 1), ("400.00", 2), ("100.0%", 3)], 1),
+        ];
+        let (f, got) = read(&rows);
+        assert_eq!(
+            got,
+            vec![
+                (FundingSection::Income, "财政拨款".into(), Some(330.0)),
+                (FundingSection::Income, "事业收入".into(), Some(70.0)),
+                (FundingSection::Income, "合计".into(), Some(400.0)),
+            ]
+        );
+        let notes: Vec<Option<&str>> = f.rows.iter().map(|r| r.note.as_deref()).collect();
+        assert_eq!(notes, [Some("含专项转移支付"), None, None]);
+        assert_eq!(said(&f), []);
     }
 
     #[test]

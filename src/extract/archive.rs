@@ -80,6 +80,51 @@ impl<'a> Package<'a> {
         self.budget -= n;
         Ok(Some(out))
     }
+
+    /// The relationships of `part` (`word/document.xml` names its own in
+    /// `word/_rels/document.xml.rels`; `""` is the package, `_rels/.rels`),
+    /// their targets resolved against the part's folder. None where the
+    /// part has no relationships.
+    pub fn relationships(&mut self, part: &str) -> Result<Vec<Relationship>, String> {
+        let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
+        let rels = if dir.is_empty() {
+            format!("_rels/{file}.rels")
+        } else {
+            format!("{dir}/_rels/{file}.rels")
+        };
+        let Some(xml) = self.read(&rels)? else {
+            return Ok(Vec::new());
+        };
+        let mut out = Vec::new();
+        crate::extract::xml::parse(&xml, |e| {
+            if let (Some(id), Some(target)) = (e.attr("Id"), e.attr("Target")) {
+                out.push(Relationship {
+                    id: id.to_string(),
+                    kind: e.attr("Type").unwrap_or_default().to_string(),
+                    target: resolve_target(dir, target),
+                });
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+/// One relationship of a package part.
+pub struct Relationship {
+    /// `rId3`, as the part's XML refers to it.
+    pub id: String,
+    /// The relationship type's URI (`…/relationships/header`).
+    pub kind: String,
+    /// The part it leads to, from the package's root.
+    pub target: String,
+}
+
+impl Relationship {
+    /// Whether its type is `name` (the last segment of the type's URI).
+    pub fn is(&self, name: &str) -> bool {
+        self.kind.rsplit('/').next() == Some(name)
+    }
 }
 
 /// Resolves a relationship target against the folder of the part that

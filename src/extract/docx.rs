@@ -308,19 +308,11 @@ pub fn read_docx(bytes: &[u8]) -> Result<Layout, String> {
 /// `officeDocument` relationship (`word/document.xml`, or another name
 /// some producers give it, `word/document2.xml`).
 pub fn main_part(pkg: &mut Package) -> Result<String, String> {
-    let mut target: Option<String> = None;
-    if let Some(rels) = pkg.read("_rels/.rels")? {
-        parse(&rels, |e| {
-            let kind = e.attr("Type").unwrap_or_default();
-            if target.is_none() && kind.ends_with("/officeDocument") {
-                target = e
-                    .attr("Target")
-                    .map(|t| crate::extract::archive::resolve_target("", t));
-            }
-            Ok(())
-        })?;
-    }
-    Ok(target
+    Ok(pkg
+        .relationships("")?
+        .into_iter()
+        .find(|r| r.is("officeDocument"))
+        .map(|r| r.target)
         .filter(|t| t.starts_with("word/"))
         .unwrap_or_else(|| "word/document.xml".to_string()))
 }
@@ -342,20 +334,12 @@ fn with_alt_chunks(
     if chunks.is_empty() {
         return Ok(());
     }
-    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
-    let Some(rels) = pkg.read(&format!("{dir}/_rels/{file}.rels"))? else {
-        return Ok(());
-    };
-    let mut targets: HashMap<String, String> = HashMap::new();
-    parse(&rels, |e| {
-        if let (Some(id), Some(target)) = (e.attr("Id"), e.attr("Target")) {
-            if e.attr("Type").unwrap_or_default().ends_with("/aFChunk") {
-                let part = crate::extract::archive::resolve_target(dir, target);
-                targets.insert(id.to_string(), part);
-            }
-        }
-        Ok(())
-    })?;
+    let targets: HashMap<String, String> = pkg
+        .relationships(main)?
+        .into_iter()
+        .filter(|r| r.is("aFChunk"))
+        .map(|r| (r.id, r.target))
+        .collect();
     // From the last, so that the places before stay where they are.
     for (at, id) in chunks.iter().take(MAX_ALT_CHUNKS).rev() {
         let Some(part) = targets.get(id) else {
@@ -387,18 +371,12 @@ fn opens_with_title(rows: &[Row]) -> bool {
 /// Whatever else headers hold (the issuer, a document number) stays out:
 /// it is furniture.
 fn title_in_page_header(pkg: &mut Package, main: &str) -> Result<Option<Row>, String> {
-    let (dir, file) = main.rsplit_once('/').unwrap_or(("", main));
-    let Some(rels) = pkg.read(&format!("{dir}/_rels/{file}.rels"))? else {
-        return Ok(None);
-    };
-    let mut headers: Vec<String> = Vec::new();
-    parse(&rels, |e| {
-        let kind = e.attr("Type").unwrap_or_default();
-        if let (true, Some(target)) = (kind.ends_with("/header"), e.attr("Target")) {
-            headers.push(crate::extract::archive::resolve_target("word", target));
-        }
-        Ok(())
-    })?;
+    let mut headers: Vec<String> = pkg
+        .relationships(main)?
+        .into_iter()
+        .filter(|r| r.is("header"))
+        .map(|r| r.target)
+        .collect();
     headers.sort();
     for part in headers.iter().take(6) {
         let Some(xml) = pkg.read(part)? else {

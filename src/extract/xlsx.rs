@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::extract::archive::{resolve_target, Package};
+use crate::extract::archive::Package;
 use crate::extract::numfmt::{builtin_format, format_number, serial_of};
 use crate::extract::xml::{parse, XmlEvent};
 use crate::layout::structured::{table_rows, GridOptions, TableCell};
@@ -688,20 +688,13 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut targets: HashMap<String, String> = HashMap::new();
     let mut shared_target = "xl/sharedStrings.xml".to_string();
     let mut styles_target = "xl/styles.xml".to_string();
-    if let Some(rels) = pkg.read("xl/_rels/workbook.xml.rels")? {
-        parse(&rels, |e| {
-            if let (Some(id), Some(target)) = (e.attr("Id"), e.attr("Target")) {
-                let path = resolve_target("xl", target);
-                let kind = e.attr("Type").unwrap_or_default();
-                if kind.ends_with("/sharedStrings") {
-                    shared_target = path.clone();
-                } else if kind.ends_with("/styles") {
-                    styles_target = path.clone();
-                }
-                targets.insert(id.to_string(), path);
-            }
-            Ok(())
-        })?;
+    for rel in pkg.relationships("xl/workbook.xml")? {
+        if rel.is("sharedStrings") {
+            shared_target = rel.target.clone();
+        } else if rel.is("styles") {
+            styles_target = rel.target.clone();
+        }
+        targets.insert(rel.id, rel.target);
     }
     let shared = match pkg.read(&shared_target)? {
         Some(x) => read_shared_strings(&x)?,

@@ -504,7 +504,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         // A note under the table (`注：财政拨款含上级专项转移支付120.00万元。`)
         // is prose: its figure is no item's amount, its unit not the
         // table's.
-        if is_note_line(row) {
+        if super::note_line(row).is_some() {
             continue;
         }
         if let Some(pairs) = rows
@@ -858,18 +858,6 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         out.warnings.extend(shares_disagree(&out.rows, section));
     }
     out
-}
-
-/// A row of one text led by 注 / 说明 / 备注 / 附注 and a colon.
-fn is_note_line(row: &Row) -> bool {
-    let mut texts = row.texts().map(trim).filter(|t| !t.is_empty());
-    let (Some(text), None) = (texts.next(), texts.next()) else {
-        return false;
-    };
-    ["注", "说明", "备注", "附注"].iter().any(|w| {
-        text.strip_prefix(w)
-            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
-    })
 }
 
 /// A section's 占比 printed as fractions (`0.358`, the total's `1.000`):

@@ -1875,11 +1875,7 @@ fn is_table_note(row: &Row, map: &HeaderMap) -> bool {
             && (note.contains(['。', '，', '；']) || note.chars().count() >= 10);
     }
     let text = trim(text);
-    let led = ["注", "说明", "备注", "附注"].iter().any(|w| {
-        text.strip_prefix(w)
-            .and_then(|r| r.trim_start().chars().next())
-            .is_some_and(|c| matches!(c, '：' | ':' | '1' | '１' | '（' | '('))
-    });
+    let led = super::led_as_note(text, &['：', ':', '1', '１', '（', '(']);
     let across = row
         .spans
         .as_ref()

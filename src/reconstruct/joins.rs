@@ -428,15 +428,7 @@ pub fn join_cut_rows<'a>(
 /// go on from it. Chromium prints a table's footer (`<tfoot>`) at the foot
 /// of every page, above the rows the next page goes on with.
 fn is_whole_note(row: &Row) -> bool {
-    let mut texts = row.texts().map(trim).filter(|t| !t.is_empty());
-    let (Some(text), None) = (texts.next(), texts.next()) else {
-        return false;
-    };
-    let led = ["注", "说明", "备注", "附注"].iter().any(|w| {
-        text.strip_prefix(w)
-            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
-    });
-    led && text.ends_with(['。', '；', '.', ')', '）'])
+    super::note_line(row).is_some_and(|t| t.ends_with(['。', '；', '.', ')', '）']))
 }
 
 /// Whether cell `i` holds text.

@@ -3342,6 +3342,26 @@ fn is_covering_letter(rows: &[Row]) -> bool {
     })
 }
 
+/// Whether `text` opens as a note does: 注, 说明, 备注 or 附注, then one of
+/// `marks` (a colon; `注1`, `注（1）` where numbered notes count too).
+pub(super) fn led_as_note(text: &str, marks: &[char]) -> bool {
+    ["注", "说明", "备注", "附注"].iter().any(|w| {
+        text.strip_prefix(w)
+            .and_then(|r| r.trim_start().chars().next())
+            .is_some_and(|c| marks.contains(&c))
+    })
+}
+
+/// The text of a row that is a note line: its one text, led by 注 / 说明 /
+/// 备注 / 附注 and a colon.
+pub(super) fn note_line(row: &Row) -> Option<&str> {
+    let mut texts = row.texts().map(trim).filter(|t| !t.is_empty());
+    let (Some(text), None) = (texts.next(), texts.next()) else {
+        return None;
+    };
+    led_as_note(text, &['：', ':']).then_some(text)
+}
+
 /// `unknown_section`: a text no section reads.
 pub(super) fn outside_sections(text: &str) -> Warning {
     Warning::new(

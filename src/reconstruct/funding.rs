@@ -935,11 +935,11 @@ fn shares_disagree(rows: &[FundingRow], section: FundingSection) -> Option<Warni
 
 /// A section's 合计 that its items' amounts do not add up to (a row lost
 /// or misread, or figures that disagree as printed): said, so that no
-/// funding table reads wrong in silence. Items under a `其中` may be parts
-/// of the item above them: the sum is taken without them (up to that
-/// item's amount), without the `其中` line only, and with all, and any
-/// that agrees will do. Only a section with one total, under items with
-/// amounts, the total last, is checked.
+/// funding table reads wrong in silence. Only a section with one total,
+/// under items with amounts, the total last, is checked; and only where
+/// its items break none of them down (see [`has_breakdown`]): no sum tells
+/// where a breakdown ends, so one that does not agree is said nothing of,
+/// rather than wrongly.
 fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warning> {
     let total = last_total(rows, section)?;
     let printed = total.current?;
@@ -958,19 +958,8 @@ fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warni
     // Each amount printed to the cent may be off by half a cent.
     let slack = (0.006 * added as f64 + 0.011).max(printed.abs() * 1e-4);
     let agrees = |sum: f64| (sum - printed).abs() <= slack;
-    // (A breakdown, by 其中 or by lines that add up to the item above
-    // them, printed indented, whose end no sum here can tell: said
-    // nothing of, rather than wrongly.)
-    if added == 0
-        || [
-            sums_without_parts(&items),
-            sum_without_their_lines(&items),
-            sum_all(&items),
-        ]
-        .into_iter()
-        .any(agrees)
-        || has_breakdown(&items)
-    {
+    let sum: f64 = items.iter().filter_map(|(_, v)| *v).sum();
+    if added == 0 || agrees(sum) || has_breakdown(&items) {
         return None;
     }
     Some(Warning {
@@ -980,7 +969,7 @@ fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warni
             section.as_str(),
             total.item.as_deref().unwrap_or_default(),
             printed,
-            (sums_without_parts(&items) * 100.0).round() / 100.0
+            (sum * 100.0).round() / 100.0
         ),
         table: Some(section.as_str().to_string()),
         seq: None,
@@ -1009,44 +998,6 @@ fn has_breakdown(items: &[(bool, Option<f64>)]) -> bool {
             }
             false
         })
-}
-
-/// `(opens 其中, amount)` per item: all amounts added.
-fn sum_all(items: &[(bool, Option<f64>)]) -> f64 {
-    items.iter().filter_map(|(_, v)| *v).sum()
-}
-
-/// Without the `其中` lines.
-fn sum_without_their_lines(items: &[(bool, Option<f64>)]) -> f64 {
-    items
-        .iter()
-        .filter(|(parts, _)| !parts)
-        .filter_map(|(_, v)| *v)
-        .sum()
-}
-
-/// Without the parts under a `其中`: the lines from it on until they add
-/// up to the amount of the item above it.
-fn sums_without_parts(items: &[(bool, Option<f64>)]) -> f64 {
-    let mut sum = 0.0;
-    // The amount of the item whose parts are being read, and theirs so far.
-    let mut parts_of: Option<(f64, f64)> = None;
-    let mut last: Option<f64> = None;
-    for &(opens_parts, v) in items {
-        if opens_parts {
-            parts_of = last.map(|whole| (whole, 0.0));
-        }
-        if let Some((whole, parts)) = parts_of.as_mut() {
-            *parts += v.unwrap_or(0.0);
-            if *parts >= *whole - 0.005 {
-                parts_of = None;
-            }
-            continue;
-        }
-        sum += v.unwrap_or(0.0);
-        last = v;
-    }
-    sum
 }
 
 #[cfg(test)]

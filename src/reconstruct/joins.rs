@@ -588,6 +588,14 @@ mod tests {
         }
     }
 
+    /// A row of a ruled grid of `columns` columns (positions all alike).
+    fn ruled(s: &str, after_break: bool, columns: usize) -> Row {
+        Row {
+            spans: Some(vec![crate::layout::Span::default(); columns]),
+            ..row(s, after_break)
+        }
+    }
+
     /// The name and target (third and fourth cells) of each data row of
     /// a table once its cut rows are joined.
     fn joined_names_and_targets(rows: &[Row]) -> Vec<(String, String)> {
@@ -623,10 +631,7 @@ mod tests {
     fn a_ruled_row_broken_across_pages_in_one_cell() {
         // A table ending with its target, so without 依据 / 分类 to tell
         // where rows end: a row Word let break across the page.
-        let grid = |s: &str, after: bool| Row {
-            spans: Some(vec![crate::layout::Span::default(); 4]),
-            ..row(s, after)
-        };
+        let grid = |s: &str, after: bool| ruled(s, after, 4);
         let rows = [
             grid("一级指标|二级指标|三级指标|指标值", false),
             grid(
@@ -665,10 +670,7 @@ mod tests {
         // The name ends page 1 with its value cell empty; the value opens
         // page 2 under the level names printed again, or none. It was read
         // as two indicators, one without a target and one without a name.
-        let grid = |s: &str, after: bool| Row {
-            spans: Some(vec![crate::layout::Span::default(); 4]),
-            ..row(s, after)
-        };
+        let grid = |s: &str, after: bool| ruled(s, after, 4);
         for rest in ["产出指标|数量指标||≥97%", "|||≥97%"] {
             let rows = [
                 grid("一级指标|二级指标|三级指标|指标值", false),
@@ -708,10 +710,7 @@ mod tests {
         // Chromium prints a table's footer note at the foot of each page:
         // the first row of the next page was joined to it, the note taking
         // the place of its level 1.
-        let grid = |s: &str, after: bool| Row {
-            spans: Some(vec![crate::layout::Span::default(); 5]),
-            ..row(s, after)
-        };
+        let grid = |s: &str, after: bool| ruled(s, after, 5);
         let note = "注：指标值确定依据包括计划标准、行业标准。";
         let rows = [
             grid("一级指标|二级指标|三级指标|指标值|指标值确定依据", false),
@@ -776,10 +775,7 @@ mod tests {
 
     #[test]
     fn a_continuation_mark_does_not_part_a_cut_row() {
-        let grid = |s: &str, after: bool| Row {
-            spans: Some(vec![crate::layout::Span::default(); 5]),
-            ..row(s, after)
-        };
+        let grid = |s: &str, after: bool| ruled(s, after, 5);
         let rows = [
             grid("一级指标|二级指标|三级指标|指标值|指标值确定依据", false),
             grid(
@@ -811,10 +807,7 @@ mod tests {
     fn a_ruled_row_broken_across_pages_in_two_cells() {
         // The name's last line and the explanation's, with no value
         // between them: the rest of the row above.
-        let grid = |s: &str, after: bool| Row {
-            spans: Some(vec![crate::layout::Span::default(); 5]),
-            ..row(s, after)
-        };
+        let grid = |s: &str, after: bool| ruled(s, after, 5);
         let rows = [
             grid("一级指标|二级指标|三级指标|指标值|指标解释", false),
             grid(

@@ -83,7 +83,7 @@ fn section_label(s: &str) -> Option<FundingSection> {
         .unwrap_or(&squashed);
     // (A numbered item, 收入项目3, is an item: labels carry no figure; so
     // is a section's total, 收入合计, 支出总计.)
-    let total = ["合计", "总计", "小计"].iter().any(|w| t.ends_with(w));
+    let total = names_total(t) || t.ends_with("小计");
     let short = t.chars().count() <= 6 && !t.chars().any(|c| c.is_ascii_digit()) && !total;
     if short && t.starts_with("收入") || t == "资金来源" {
         Some(FundingSection::Income)
@@ -889,12 +889,14 @@ fn shares_in_percent_of(rows: &mut [FundingRow], section: FundingSection) {
     }
 }
 
-/// Whether a funding row is a total (合计, 收入总计 …).
+/// Whether a text without whitespace names a total (合计, 收入总计 …).
+fn names_total(squashed: &str) -> bool {
+    squashed.ends_with("合计") || squashed.ends_with("总计")
+}
+
+/// Whether a funding row is a total.
 fn is_total_row(r: &FundingRow) -> bool {
-    r.item.as_deref().is_some_and(|t| {
-        let t = squash(t);
-        t.ends_with("合计") || t.ends_with("总计")
-    })
+    r.item.as_deref().is_some_and(|t| names_total(&squash(t)))
 }
 
 /// The total row of a section where it is its one total, printed after

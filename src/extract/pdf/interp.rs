@@ -914,13 +914,7 @@ fn clip_to(gs: &mut GraphicsState, path: &PathBuilder) {
 /// Latin-1 range this reads as such.
 fn text_string(bytes: &[u8]) -> String {
     if let Some(be) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units = be.chunks_exact(2).map(|p| {
-            u16::from_be_bytes([
-                p.first().copied().unwrap_or(0),
-                p.get(1).copied().unwrap_or(0),
-            ])
-        });
-        return char::decode_utf16(units).filter_map(Result::ok).collect();
+        return super::cmap::utf16be(be);
     }
     if let Some(utf8) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8_lossy(utf8).into_owned();

@@ -455,20 +455,15 @@ fn hidden_styles(xml: &[u8]) -> Result<HashSet<String>, String> {
     Ok(styles.keys().filter(|id| hides(id)).cloned().collect())
 }
 
-/// Lays out the XML of `word/document.xml`.
+/// Lays out the XML of `word/document.xml` (or of a page header).
 pub fn read_document_xml(xml: &[u8]) -> Result<Layout, String> {
-    read_document_xml_with(xml, &HashSet::new())
+    read_body(xml, &HashSet::new()).map(|(layout, _)| layout)
 }
 
 /// Lays out the XML of `word/document.xml`, the styles in `hidden_styles`
-/// hiding the text they are given to.
-fn read_document_xml_with(xml: &[u8], hidden_styles: &HashSet<String>) -> Result<Layout, String> {
-    read_body(xml, hidden_styles).map(|(layout, _)| layout)
-}
-
-/// [`read_document_xml_with`], and where the body embeds alternative
-/// chunks (`w:altChunk` between its paragraphs and tables): the index of
-/// the row each stands before and its relationship id.
+/// hiding the text they are given to; and where the body embeds
+/// alternative chunks (`w:altChunk` between its paragraphs and tables):
+/// the index of the row each stands before and its relationship id.
 fn read_body(
     xml: &[u8],
     hidden_styles: &HashSet<String>,

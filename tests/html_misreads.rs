@@ -3670,3 +3670,209 @@ fn a_letters_list_of_projects_is_no_approval() {
     assert_eq!(docs[0].year, Some(2026));
     assert!(docs[0].warnings.is_empty(), "{:#?}", docs[0].warnings);
 }
+
+#[test]
+fn a_title_row_with_its_unit_opens_the_next_form_of_one_table() {
+    // The second form's title row, with 单位：万元 in a cell beside it, was
+    // read as an indicator of the first form (level1 the title, target the
+    // unit); the second form had no title and the first's year, silently.
+    let form = |title: &str, unit: &str, name: &str, value: &str| {
+        format!(
+            "<tr><td colspan=\"3\">{title}</td><td>单位：万元</td></tr>\
+             <tr><td>部门（单位）名称</td><td colspan=\"3\">{unit}</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>{name}</td><td>{value}</td></tr>"
+        )
+    };
+    let docs = convert(&format!(
+        "<table border=\"1\">{}{}</table>",
+        form(
+            "某县统计局2026年部门整体支出绩效目标表",
+            "某县统计局",
+            "入户调查户数",
+            "≥300户"
+        ),
+        form(
+            "某县档案馆2025年部门整体支出绩效目标表",
+            "某县档案馆",
+            "档案数字化页数",
+            "≥50万页"
+        ),
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.title.as_deref(),
+                d.year,
+                d.department.as_deref(),
+                pairs(d, |i| &i.level1, |i| &i.level3),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("某县统计局2026年部门整体支出绩效目标表"),
+                Some(2026),
+                Some("某县统计局"),
+                vec![(Some("产出指标"), Some("入户调查户数"))]
+            ),
+            (
+                Some("某县档案馆2025年部门整体支出绩效目标表"),
+                Some(2025),
+                Some("某县档案馆"),
+                vec![(Some("产出指标"), Some("档案数字化页数"))]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_funding_breakdown_with_its_groups_in_a_column_of_their_own() {
+    // 基本支出 merged down over 人员经费 and 公用经费 in a column before
+    // theirs: each part was read with its name as 当年金额 and the amounts
+    // one column off (warned, but every amount of the parts was wrong).
+    let d = one(concat!(
+        "<p>某市大数据中心2026年部门整体绩效目标</p>",
+        "<table border=\"1\"><tr><td>部门（单位）名称</td><td colspan=\"6\">某市大数据中心</td></tr>",
+        "<tr><td colspan=\"3\">总体资金情况</td><td>当年金额</td><td>占比</td><td>2024年</td><td>2025年</td></tr>",
+        "<tr><td rowspan=\"2\">收入构成</td><td colspan=\"2\">财政拨款</td><td>950.00</td><td>95.0%</td><td>900.00</td><td>920.00</td></tr>",
+        "<tr><td colspan=\"2\">其他收入</td><td>50.00</td><td>5.0%</td><td>40.00</td><td>45.00</td></tr>",
+        "<tr><td rowspan=\"6\">支出构成</td><td rowspan=\"2\">基本支出</td><td>人员经费</td><td>500.00</td><td>50.0%</td><td>480.00</td><td>490.00</td></tr>",
+        "<tr><td>公用经费</td><td>100.00</td><td>10.0%</td><td>90.00</td><td>95.00</td></tr>",
+        "<tr><td rowspan=\"3\">项目支出</td><td>信息化运维项目</td><td>250.00</td><td>25.0%</td><td>250.00</td><td>260.00</td></tr>",
+        "<tr><td>培训项目</td><td>150.00</td><td>15.0%</td><td>120.00</td><td>120.00</td></tr>",
+        "<tr><td>小计</td><td>400.00</td><td>40.0%</td><td>370.00</td><td>380.00</td></tr>",
+        "<tr><td colspan=\"2\">合计</td><td>1000.00</td><td>100.0%</td><td>940.00</td><td>965.00</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td colspan=\"4\">三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td colspan=\"4\">完成事项数</td><td>≥10项</td></tr></table>",
+    ));
+    let rows: Vec<_> = d
+        .funding
+        .as_ref()
+        .map(|f| {
+            f.rows
+                .iter()
+                .filter(|r| r.section == pifu::model::FundingSection::Expenditure)
+                .map(|r| (r.item.as_deref(), r.current, r.share_pct, r.history.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let row = |item, current, share, a, b| {
+        (
+            Some(item),
+            Some(current),
+            Some(share),
+            vec![Some(a), Some(b)],
+        )
+    };
+    assert_eq!(
+        rows,
+        vec![
+            row("基本支出/人员经费", 500.0, 50.0, 480.0, 490.0),
+            row("基本支出/公用经费", 100.0, 10.0, 90.0, 95.0),
+            row("项目支出/信息化运维项目", 250.0, 25.0, 250.0, 260.0),
+            row("项目支出/培训项目", 150.0, 15.0, 120.0, 120.0),
+            row("项目支出/小计", 400.0, 40.0, 370.0, 380.0),
+            row("合计", 1000.0, 100.0, 940.0, 965.0),
+        ]
+    );
+    // The 小计 counted once: the items add up to the 合计, nothing said.
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}
+
+#[test]
+fn goal_labels_inside_one_goal_cell_sort_its_goals() {
+    // `实施期目标：… 年度目标：…` in one 总体目标 cell: the labels were read
+    // as goals and every goal went to annual_goals, long_term_goals empty,
+    // silently.
+    for cell in [
+        "实施期目标：<br>1、三年建成应急救援队伍体系。<br>年度目标：<br>1、组建救援队伍6支。",
+        "实施期目标：三年建成应急救援队伍体系。<br>年度目标：组建救援队伍6支。",
+    ] {
+        let d = one(&format!(
+            "<h2>某市2026年项目支出绩效目标表</h2><table border=\"1\">\
+             <tr><td>项目名称</td><td colspan=\"3\">基层应急救援能力建设</td></tr>\
+             <tr><td>主管部门</td><td colspan=\"3\">某市应急管理局</td></tr>\
+             <tr><td>总体目标</td><td colspan=\"3\">{cell}</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>组建救援队伍</td><td>6支</td></tr></table>"
+        ));
+        assert_eq!(
+            d.long_term_goals,
+            vec!["三年建成应急救援队伍体系。"],
+            "{cell}"
+        );
+        assert_eq!(d.annual_goals, vec!["组建救援队伍6支。"], "{cell}");
+    }
+    // A department's form, its goals under one label likewise.
+    let d = one(concat!(
+        "<h2>某县林业局2026年部门整体支出绩效目标表</h2><table border=\"1\">",
+        "<tr><td>部门（单位）名称</td><td colspan=\"3\">某县林业局</td></tr>",
+        "<tr><td>部门整体支出绩效目标</td><td colspan=\"3\">中长期目标（2026-2028年）：<br>1、森林覆盖率稳定在60%以上。",
+        "<br>年度目标：<br>1、完成人工造林1.2万亩。<br>2、森林火灾受害率控制在0.9‰以内。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>人工造林面积</td><td>≥1.2万亩</td></tr></table>",
+    ));
+    assert_eq!(d.long_term_goals, vec!["森林覆盖率稳定在60%以上。"]);
+    assert_eq!(d.long_term_deadline, Some(2028));
+    assert_eq!(
+        d.annual_goals,
+        vec!["完成人工造林1.2万亩。", "森林火灾受害率控制在0.9‰以内。"]
+    );
+    // A sentence that opens with the words is no label.
+    let d = one(concat!(
+        "<h2>某县林业局2026年部门整体支出绩效目标表</h2><table border=\"1\">",
+        "<tr><td>部门（单位）名称</td><td colspan=\"3\">某县林业局</td></tr>",
+        "<tr><td>年度总体目标</td><td colspan=\"3\">年度目标是完成人工造林1.2万亩。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>人工造林面积</td><td>≥1.2万亩</td></tr></table>",
+    ));
+    assert_eq!(d.annual_goals, vec!["年度目标是完成人工造林1.2万亩。"]);
+    assert!(d.long_term_goals.is_empty());
+}
+
+#[test]
+fn a_rowspan_short_of_its_group_by_two_rows_with_cost_under_output() {
+    // 产出指标 spanning two rows of a group of four: the last row, 成本指标
+    // (level 2 under 产出指标 in the framework before 2021), was read as a
+    // level 1 with the target in level3 and no target, silently.
+    let d = one(concat!(
+        "<h1>某县统计局2025年部门整体支出绩效目标表</h1><table border=1>",
+        "<tr><td>部门（单位）名称</td><td colspan=3>某县统计局</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td rowspan=2>产出指标</td><td>数量指标</td><td>入户调查户数</td><td>≥300户</td></tr>",
+        "<tr><td>质量指标</td><td>数据差错率</td><td>≤1%</td></tr>",
+        "<tr><td>时效指标</td><td>报表按时报送率</td><td>100%</td></tr>",
+        "<tr><td>成本指标</td><td>调查经费控制率</td><td>≤100%</td></tr>",
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>调查对象满意度</td><td>≥90%</td></tr></table>",
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level1.as_deref(),
+                i.level2.as_deref(),
+                i.target.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("产出指标"), Some("数量指标"), Some("≥300户")),
+            (Some("产出指标"), Some("质量指标"), Some("≤1%")),
+            (Some("产出指标"), Some("时效指标"), Some("100%")),
+            (Some("产出指标"), Some("成本指标"), Some("≤100%")),
+            (Some("满意度指标"), Some("服务对象满意度指标"), Some("≥90%")),
+        ]
+    );
+    assert!(
+        d.warnings.iter().all(|w| w.code == "rowspan_repaired"),
+        "{:#?}",
+        d.warnings
+    );
+}

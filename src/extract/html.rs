@@ -2226,9 +2226,15 @@ fn extend_short_rowspans(
 }
 
 /// Whether two cells name indicator levels of one rank (数量指标 and
-/// 质量指标).
+/// 质量指标). (成本指标 under 产出指标 is its level 2, as in the framework
+/// before 2021: a row short of a cell under it is the group's.)
 fn same_level(a: &str, b: &str) -> bool {
-    use crate::reconstruct::vocab::{is_level1_name, is_level2_name};
+    use crate::reconstruct::vocab::{
+        is_ambiguous_level, is_level1_name, is_level2_name, is_output_level1,
+    };
+    if is_output_level1(a) && is_ambiguous_level(b) {
+        return false;
+    }
     (is_level2_name(a) && is_level2_name(b)) || (is_level1_name(a) && is_level1_name(b))
 }
 

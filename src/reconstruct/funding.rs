@@ -323,6 +323,55 @@ pub(super) fn is_continuation_mark(t: &str) -> bool {
         || crate::layout::pdf::furniture::is_page_number(t)
 }
 
+/// Where a row's item is printed in two cells, a group's name then its
+/// part's, with amounts after both (`基本支出 | 人员经费 | 500.00`): the
+/// part's cell. Only in a grid, where a cell's column is known, and not a
+/// cell under the header's notes column.
+fn part_after_group(
+    row: &Row,
+    cells: &[Option<String>],
+    item_at: usize,
+    note_column: Option<Span>,
+) -> Option<usize> {
+    let spans = row.spans.as_ref()?;
+    let (j, part) = cells
+        .iter()
+        .enumerate()
+        .skip(item_at + 1)
+        .find_map(|(j, c)| Some((j, c.as_deref()?)))?;
+    let is_label = |t: &str| {
+        t.chars().any(char::is_alphabetic)
+            && t.chars().count() <= 20
+            && !t.contains(['，', '。', '；', ','])
+            && parse_number(t).is_none()
+            && amount_with_unit(t).is_none()
+            && unit_in(t).is_none()
+            && !MONEY_UNITS.contains(&t)
+            && !t.contains(['%', '％'])
+            && !names_total(&squash(t))
+    };
+    let under_notes = note_column.is_some_and(|n| spans.get(j).is_some_and(|s| s.overlap(&n) > 0));
+    let amounts_after = cells
+        .get(j + 1..)
+        .unwrap_or_default()
+        .iter()
+        .flatten()
+        .any(|t| parse_amount(t).is_some());
+    let group = cells.get(item_at)?.as_deref()?;
+    (is_label(part) && is_label(group) && !under_notes && amounts_after).then_some(j)
+}
+
+/// Whether a row's item at `item_at` stands right of a cell that continues
+/// the group merged down from above (`group`'s column).
+fn continues_group(row: &Row, item_at: usize, group: Span) -> bool {
+    row.spans.as_ref().is_some_and(|spans| {
+        spans
+            .iter()
+            .take(item_at)
+            .any(|s| s.continued && s.left == group.left && s.right == group.right)
+    })
+}
+
 /// The amounts a row holds: 当年金额, 占比 and a history amount per year
 /// column (two at least: a header may print none, 近两年 standing for two).
 fn amount_slots(years: usize) -> usize {
@@ -487,6 +536,8 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
     let mut header_columns: Vec<(Span, AmountColumn)> = Vec::new();
     // Where the header names a column of notes (备注, 说明).
     let mut note_column: Option<Span> = None;
+    // The group merged down over the rows' items, and where it stands.
+    let mut group: Option<(String, Span)> = None;
     for (k, row) in rows.iter().enumerate() {
         for t in row.texts() {
             if out.unit.is_none() {
@@ -612,6 +663,32 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
             } else if parse_number(c).is_none() && unit_in(c).is_none() {
                 item_at = Some(i);
                 break;
+            }
+        }
+        // A breakdown's group in a column of its own, merged down over its
+        // parts (`基本支出 | 人员经费 | 500.00`, then `| 公用经费 | 100.00`):
+        // the part is the item, named under its group.
+        let mut item_name = item_at.and_then(|i| cells.get(i).cloned().flatten());
+        if let Some(i) = item_at {
+            let under = group
+                .as_ref()
+                .filter(|g| continues_group(row, i, g.1))
+                .map(|g| g.0.clone());
+            if under.is_none() {
+                group = None;
+            }
+            if let Some(j) = part_after_group(row, &cells, i, note_column) {
+                let name = cells.get(i).cloned().flatten().unwrap_or_default();
+                let part = cells.get(j).cloned().flatten().unwrap_or_default();
+                item_name = Some(format!("{name}/{part}"));
+                group = row
+                    .spans
+                    .as_ref()
+                    .and_then(|s| s.get(i))
+                    .map(|s| (name, *s));
+                item_at = Some(j);
+            } else if let Some(g) = under {
+                item_name = item_name.map(|part| format!("{g}/{part}"));
             }
         }
         let Some(item_at) = item_at else {
@@ -834,7 +911,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         }
         out.rows.push(FundingRow {
             section: sec,
-            item: cells[item_at].clone(),
+            item: item_name,
             current,
             share_pct,
             history,
@@ -899,6 +976,14 @@ fn is_total_row(r: &FundingRow) -> bool {
     r.item.as_deref().is_some_and(|t| names_total(&squash(t)))
 }
 
+/// Whether a funding row totals a group of items (小计, 基本支出/小计):
+/// its items are counted already.
+fn is_subtotal_row(r: &FundingRow) -> bool {
+    r.item
+        .as_deref()
+        .is_some_and(|t| squash(t).ends_with("小计"))
+}
+
 /// The total row of a section where it is its one total, printed after
 /// its items. (A total over the items, 资金总额合计 then 财政拨款, heads a
 /// breakdown that need not be whole.)
@@ -947,7 +1032,7 @@ fn total_disagrees(rows: &[FundingRow], section: FundingSection) -> Option<Warni
     let printed = total.current?;
     let items: Vec<(bool, Option<f64>)> = rows
         .iter()
-        .filter(|r| r.section == section && !is_total_row(r))
+        .filter(|r| r.section == section && !is_total_row(r) && !is_subtotal_row(r))
         .map(|r| {
             let opens_parts = r
                 .item

@@ -127,16 +127,37 @@ fn continues_in_place(prev: &Row, next: &Row, above: &[String]) -> bool {
 
 /// A number a page break cut (`不少于160` / `0家`): the only new text of
 /// `next`, beside level names in effect printed again, opens with a digit
-/// under a text of `prev` that ends with one.
+/// under a text of `prev` that ends with one. Or a figure cut from its
+/// unit (`全年完成辖区内12` / `个乡镇综合文化站免费开放`), which no target
+/// opens with, with every other new text under a text of `prev` (the rest
+/// of its name: `群众文化活动参与` / `人次`).
 fn continues_cut_number(prev: &Row, next: &Row, above: &[String]) -> bool {
     let new = new_texts(next, above);
-    let [(i, rest)] = new.as_slice() else {
-        return false;
+    let after_figure = |i: usize| {
+        prev.cells
+            .get(i)
+            .is_some_and(|p| trim(p).ends_with(|c: char| c.is_ascii_digit()))
     };
-    prev.cells
-        .get(*i)
-        .is_some_and(|p| trim(p).ends_with(|c: char| c.is_ascii_digit()))
-        && rest.starts_with(|c: char| c.is_ascii_digit())
+    if let [(i, rest)] = new.as_slice() {
+        if after_figure(*i) && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    !new.is_empty()
+        && new.iter().all(|&(i, _)| has_text(&prev.cells, i))
+        && new
+            .iter()
+            .any(|&(i, rest)| after_figure(i) && opens_with_measure_word(rest))
+}
+
+/// Whether a text opens with a unit or measure word that follows a
+/// figure (`个乡镇`, `万人次`, `%以上`): the rest of a cut number.
+fn opens_with_measure_word(t: &str) -> bool {
+    t.starts_with([
+        '个', '人', '次', '户', '家', '项', '场', '所', '件', '名', '台', '套', '条', '万', '亿',
+        '元', '亩', '天', '吨', '册', '辆', '座', '处', '批', '篇', '份', '张', '本', '种', '类',
+        '间', '床', '%', '％', '‰',
+    ])
 }
 
 /// A ruled row cut after its name: `prev`, the last row of a page, ends on
@@ -700,6 +721,34 @@ mod tests {
         let rows = [
             grid("产出指标|数量指标|终端在线率|", false),
             grid("产出指标|数量指标|终端覆盖率|≥97%", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
+        // A figure cut from its unit (12 / 个乡镇), the name cut as well
+        // (群众文化活动参与 / 人次): one row. It was two, silently.
+        let rows = [
+            grid("一级指标|二级指标|三级指标|指标值", false),
+            grid(
+                "效益指标|社会效益指标|群众文化活动参与|全年完成辖区内12",
+                false,
+            ),
+            grid("||人次|个乡镇综合文化站免费开放", true),
+            grid("满意度指标|服务对象满意度|群众满意度|≥90%", false),
+        ];
+        assert_eq!(
+            joined_names_and_targets(&rows),
+            pairs(&[
+                (
+                    "群众文化活动参与人次",
+                    "全年完成辖区内12个乡镇综合文化站免费开放"
+                ),
+                ("群众满意度", "≥90%")
+            ])
+        );
+        // A new row's target opens with a figure, not with its unit.
+        let rows = [
+            grid("效益指标|社会效益指标|文化活动场次|12", false),
+            grid("||参与人次|3000人次", true),
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);

@@ -68,7 +68,9 @@ impl Section {
 /// whose it is (`部门年度绩效目标`).
 pub fn section_of_label(cell: &str) -> Option<Section> {
     let t = bare_label(cell);
-    if t.is_empty() || t.chars().count() > 24 || names_a_measure(&t) {
+    // (A sentence, `年度目标是完成造林1.2万亩。`, is no label.)
+    let sentence = t.contains(['。', '，', '；']);
+    if t.is_empty() || t.chars().count() > 24 || names_a_measure(&t) || sentence {
         return None;
     }
     if let Some(s) = plain_label(&t) {
@@ -772,6 +774,52 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
 /// What stands between the texts of a section's rows and cells: each is
 /// a paragraph of its own where the file's breaks are its own, else a
 /// line that may continue the one before (a printed page's wrapping).
+/// A goal block's text cut where a line of it opens with a goal label of
+/// its own (`实施期目标：…` / `年度目标：…` in one 总体目标 cell): each part
+/// with the section and label it names. Text before the first such line
+/// stays the block's. (Only a label ending at a colon or alone on its
+/// line: `年度目标是…` is a sentence.)
+pub(crate) fn goal_parts(
+    section: Section,
+    label: &str,
+    text: &str,
+) -> Vec<(Section, String, String)> {
+    let mut parts = vec![(section, label.to_string(), String::new())];
+    for line in text.split(['\n', values::PARAGRAPH_BREAK]) {
+        let mut text_line = line;
+        if let Some((s, inner, rest)) = inner_goal_label(line) {
+            parts.push((s, inner.to_string(), String::new()));
+            text_line = rest;
+        }
+        if let Some((_, _, t)) = parts.last_mut() {
+            if !t.is_empty() {
+                t.push('\n');
+            }
+            t.push_str(text_line);
+        }
+    }
+    parts.retain(|(_, _, t)| !trim(t).is_empty());
+    if parts.len() < 2 {
+        return vec![(section, label.to_string(), text.to_string())];
+    }
+    parts
+}
+
+/// A line that opens with a long-term or annual goal label and a colon,
+/// or is that label alone: the section, the label and the text after it.
+fn inner_goal_label(line: &str) -> Option<(Section, &str, &str)> {
+    let line = trim(line);
+    let (head, rest) = line.split_once([':', '：']).unwrap_or((line, ""));
+    let key = squash(head);
+    if key.chars().count() > 20 || key.contains(['，', '。', ',', '；']) {
+        return None;
+    }
+    match plain_label(&key)? {
+        s @ (Section::LongTermGoals | Section::AnnualGoals) => Some((s, trim(head), rest)),
+        _ => None,
+    }
+}
+
 fn text_separator(hard: bool) -> &'static str {
     if hard {
         values::PARAGRAPH_BREAK_STR
@@ -1040,6 +1088,12 @@ fn continues_title(title: &str, next: &str) -> bool {
 
 /// A row's texts but a unit printed beside them (a title row with
 /// `单位：万元` in its last cell).
+/// A row that holds a form's title, alone or beside the unit its amounts
+/// are in (`某局2026年部门整体支出绩效目标表 | 单位：万元`).
+fn is_title_row(row: &Row) -> bool {
+    matches!(title_texts(row).as_slice(), [t] if is_form_title(t))
+}
+
 fn title_texts(row: &Row) -> Vec<&str> {
     row.texts()
         .filter(|t| {
@@ -1477,9 +1531,7 @@ fn form_sheet(rows: &[Row], sheets: &[(usize, String)]) -> Option<String> {
     }
     let at = rows.iter().position(|r| {
         let texts: Vec<&str> = r.text_vec();
-        matches!(texts.as_slice(), [t] if is_form_title(t))
-            || names_department(&texts)
-            || starts_indicator_header(r)
+        is_title_row(r) || names_department(&texts) || starts_indicator_header(r)
     })?;
     sheets
         .iter()
@@ -1581,11 +1633,11 @@ fn form_segments<'a>(
             current_name = None;
         }
         let texts: Vec<&str> = row.text_vec();
-        let mut title = matches!(texts.as_slice(), [t] if is_form_title(t));
+        let mut title = is_title_row(row);
         if title {
             // The same title printed again (a running head in a text dump)
             // starts a form only when a header block follows it.
-            let text = texts.first().map(|t| squash(t).into_owned());
+            let text = title_texts(row).first().map(|t| squash(t).into_owned());
             let repeated = text.as_ref().is_some_and(|t| titles_seen.contains(t));
             // A header block printed again after a page break with the
             // title (the same 主管部门, the same 项目名称) goes on.
@@ -1646,7 +1698,7 @@ fn form_segments<'a>(
                     || names_department(&t)
                     // (The form's title, the same for every form of the
                     // batch: `二、某局` / `2026年度部门整体支出绩效目标表`.)
-                    || matches!(t.as_slice(), [only] if is_form_title(only))
+                    || is_title_row(r)
                     || t.first().is_some_and(|l| {
                         section_of_label(l).is_some_and(|s| {
                             matches!(
@@ -1908,7 +1960,7 @@ fn sheet_continues_form(rows: &[Row], sheet_starts: &[usize], start: usize) -> b
         if starts_indicator_header(row) {
             return true;
         }
-        let opens_form = matches!(texts.as_slice(), [t] if is_form_title(t))
+        let opens_form = is_title_row(row)
             || texts.first().is_some_and(|t| project::names_project(t))
             || names_department(&texts);
         if opens_form {
@@ -2420,6 +2472,9 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                     let (label, text) = section_parts(rows, hard);
                     vec![(*section, label, text)]
                 });
+                let blocks = blocks
+                    .into_iter()
+                    .flat_map(|(s, label, text)| goal_parts(s, &label, &text));
                 for (s, label, text) in blocks {
                     let items = lists::split_items(&text);
                     match s {

@@ -24,6 +24,7 @@ use super::lists::split_items;
 use super::values::{
     clean_paragraphs, clean_text, parse_amount, parse_number, years_in, Word, PARAGRAPH_BREAK,
 };
+use super::Section;
 
 /// What a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1512,6 +1513,27 @@ fn amount_row(label: &str, amount: Option<f64>) -> FundingRow {
 /// A goal block's items; a long-term label's last year
 /// (`长期目标（2025-2027年）`) is the deadline.
 fn push_goals(b: &mut ProjectBlock, kind: GoalKind, label: &str, text: &str) {
+    let section = match kind {
+        GoalKind::LongTerm => Section::LongTermGoals,
+        GoalKind::Annual => Section::AnnualGoals,
+        GoalKind::Either => Section::EitherGoals,
+    };
+    let parts = super::goal_parts(section, label, text);
+    if parts.len() > 1 {
+        for (s, label, text) in parts {
+            let kind = match s {
+                Section::LongTermGoals => GoalKind::LongTerm,
+                Section::AnnualGoals => GoalKind::Annual,
+                _ => kind,
+            };
+            push_goal_items(b, kind, &label, &text);
+        }
+        return;
+    }
+    push_goal_items(b, kind, label, text);
+}
+
+fn push_goal_items(b: &mut ProjectBlock, kind: GoalKind, label: &str, text: &str) {
     let items = split_items(text);
     match kind {
         GoalKind::LongTerm => {

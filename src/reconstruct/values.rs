@@ -496,10 +496,14 @@ fn without_inclusion_note(s: &str) -> Option<&str> {
 
 /// A target without the note in brackets after it (`≥3个百分点（以卫健统计
 /// 为准）`): three or more characters, so that a unit's alternative
-/// (`台（套）`) stays.
+/// (`台（套）`) stays; a shorter one after a figure or a per cent
+/// (`≥95%（抽检）`, `≥12（暂定）`), where no unit's alternative can stand.
 fn without_note(s: &str) -> Option<&str> {
     let (target, note) = split_end_note(s)?;
-    (note.chars().count() >= 3).then_some(target)
+    let after_figure = target
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit() || matches!(c, '%' | '％' | '‰'));
+    (note.chars().count() >= 3 || after_figure).then_some(target)
 }
 
 fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
@@ -695,6 +699,10 @@ mod tests {
         assert_eq!(parse_number("１０"), Some(10.0));
         assert_eq!(t("≥450台（套）"), q(Op::Ge, 450.0, Some("台（套）")));
         assert_eq!(t("≥450台(套)"), q(Op::Ge, 450.0, Some("台(套)")));
+        // A short note after a per cent or a figure is no unit's alternative.
+        assert_eq!(t("≥95%（抽检）"), q(Op::Ge, 95.0, Some("%")));
+        assert_eq!(t("≥90%(暂定)"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("≥12（全年）"), q(Op::Ge, 12.0, None));
         assert_eq!(t("≥650m2"), q(Op::Ge, 650.0, Some("m2")));
         assert_eq!(t("≤35μg/m3"), q(Op::Le, 35.0, Some("μg/m3")));
         assert_eq!(t("≥1.2万m3/日"), q(Op::Ge, 1.2, Some("万m3/日")));
@@ -710,8 +718,9 @@ mod tests {
         assert_eq!(t("3万人次（含）"), None);
         assert_eq!(t("≤100人(含本数)"), q(Op::Le, 100.0, Some("人")));
         assert_eq!(t("≤ 1.5 元/人·次"), q(Op::Le, 1.5, Some("元/人·次")));
-        // A note of one or two characters that is no such note stays.
-        assert_eq!(t("≥90%（暂）"), None);
+        // A note of one or two characters after a per cent is a note (the
+        // target keeps it); after a word, it is the unit's (台（套）).
+        assert_eq!(t("≥90%（暂）"), q(Op::Ge, 90.0, Some("%")));
         for deadline in [
             "6月底前",
             "10月底前完成",

@@ -1172,13 +1172,16 @@ fn push_break(buf: &mut String) {
 }
 
 /// Whether a source line break between these two characters is nothing:
-/// both are Chinese (or full-width) characters or punctuation.
+/// both are Chinese (or full-width) characters or punctuation, or one is
+/// and the other a curly quote or dash Chinese text uses (`开展“八五”` /
+/// `普法`).
 fn joins_without_space(before: char, after: char) -> bool {
     let cjk = |c: char| {
         matches!(c as u32,
             0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0xff00..=0xffef)
     };
-    cjk(before) && cjk(after)
+    let quote = |c: char| matches!(c, '‘' | '’' | '“' | '”' | '—' | '…');
+    (cjk(before) || quote(before)) && (cjk(after) || quote(after)) && (cjk(before) || cjk(after))
 }
 
 /// Each [`SOURCE_BREAK`] as nothing or a space.
@@ -2405,6 +2408,23 @@ mod tests {
             assert_eq!(iso_date(text).as_deref(), Some(date), "{text}");
         }
         assert_eq!(iso_date("2026年13月1日"), None);
+    }
+
+    #[test]
+    fn a_source_line_break_beside_a_curly_quote_in_chinese_is_nothing() {
+        for (b, a) in [
+            ('”', '普'),
+            ('式', '”'),
+            ('八', '“'),
+            ('“', '八'),
+            ('合', '格'),
+        ] {
+            assert!(joins_without_space(b, a), "{b}{a}");
+        }
+        // Between Latin words, or two quotes, the break is a space.
+        for (b, a) in [('”', 'a'), ('x', '“'), ('”', '“'), ('a', 'b')] {
+            assert!(!joins_without_space(b, a), "{b}{a}");
+        }
     }
 
     #[test]

@@ -26,7 +26,27 @@ pub fn layout_text(text: &str) -> Layout {
         i.and_then(|i| lines.get(i))
             .is_none_or(|l| l.trim().is_empty())
     };
+    // Lines a cell quoted over several lines took up (a table copied from
+    // a spreadsheet: `"1、…\n2、…"`), read with the line that opened it.
+    let mut skip = 0;
     for (i, line) in lines.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if line.contains('"') {
+            if let Some((cells, used)) = quoted_record(lines.get(i..).unwrap_or_default()) {
+                skip = used - 1;
+                rows.push(Row {
+                    cells,
+                    page: None,
+                    after_page_break: std::mem::take(&mut pending_break),
+                    table_start: false,
+                    spans: None,
+                });
+                continue;
+            }
+        }
         if line.trim().is_empty() {
             // Leading blank lines are not a page break: nothing precedes them.
             pending_break = !rows.is_empty();
@@ -49,6 +69,69 @@ pub fn layout_text(text: &str) -> Layout {
         rows,
         ..Layout::default()
     }
+}
+
+/// The most lines one quoted cell may run over.
+const MAX_QUOTED_LINES: usize = 20;
+
+/// A record of tab-separated cells as a spreadsheet copies them, its first
+/// line the first of `lines`, where a cell is quoted (`"…"`, a quote in it
+/// doubled): a cell with line breaks or quotes in it. The cells and the
+/// number of lines the record takes. `None` where no cell is quoted so, or
+/// a quote opened is not closed within [`MAX_QUOTED_LINES`] lines, or a
+/// text follows a closing quote (`"十四五"规划` is a cell as printed).
+fn quoted_record(lines: &[&str]) -> Option<(Vec<String>, usize)> {
+    let mut cells = Vec::new();
+    let mut quoted_any = false;
+    let mut line = 0;
+    let mut chars = lines.first()?.chars().peekable();
+    loop {
+        let mut cell = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            quoted_any = true;
+            loop {
+                match chars.next() {
+                    Some('"') if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        cell.push('"');
+                    }
+                    Some('"') => break,
+                    Some(c) => cell.push(c),
+                    None => {
+                        line += 1;
+                        if line >= MAX_QUOTED_LINES {
+                            return None;
+                        }
+                        chars = lines.get(line)?.chars().peekable();
+                        cell.push('\n');
+                    }
+                }
+            }
+            match chars.next() {
+                Some('\t') => cells.push(cell),
+                None => {
+                    cells.push(cell);
+                    break;
+                }
+                Some(_) => return None,
+            }
+        } else {
+            let mut tab = false;
+            for c in chars.by_ref() {
+                if c == '\t' {
+                    tab = true;
+                    break;
+                }
+                cell.push(c);
+            }
+            cells.push(cell);
+            if !tab {
+                break;
+            }
+        }
+    }
+    quoted_any.then_some((cells, line + 1))
 }
 
 /// Width of one display column of a space-aligned dump, in points, and
@@ -183,6 +266,40 @@ fn is_footer_line(line: &str, beside_blank: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_quoted_as_a_spreadsheet_copies_them() {
+        // A cell with line breaks, copied from a spreadsheet, is quoted
+        // over its lines; its quotes and lines were read as text and rows.
+        let l = layout_text(
+            "年度绩效目标\t\"1、完成河道保洁。\n2、漂浮物清理及时率95%以上。\"\t\n\
+             产出指标\t数量指标\t\"保洁河道\n长度\"\t≥12公里\n\
+             效益指标\t\"他说\"\"好\"\"\"\t\"十四五\"规划\t\"未闭合\n",
+        );
+        let cells: Vec<Vec<&str>> = l
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec![
+                    "年度绩效目标",
+                    "1、完成河道保洁。\n2、漂浮物清理及时率95%以上。",
+                    ""
+                ],
+                vec!["产出指标", "数量指标", "保洁河道\n长度", "≥12公里"],
+                // (Text after a closing quote: the line as printed.)
+                vec![
+                    "效益指标",
+                    "\"他说\"\"好\"\"\"",
+                    "\"十四五\"规划",
+                    "\"未闭合"
+                ],
+            ]
+        );
+    }
 
     #[test]
     fn tabs_cells_and_breaks() {

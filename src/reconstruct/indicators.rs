@@ -1565,20 +1565,25 @@ pub fn parse_table(
             continue;
         };
         last_name = None;
-        if row.after_page_break {
-            if let Some((cut, whole)) = level_cut_by_page_break(&above, &read.levels, known) {
-                join_cut_level(&mut out, &cut, &whole, None);
-                let rest = level_mut(&mut read.levels, cut.0)
-                    .replace(whole.clone())
-                    .unwrap_or_default();
-                notes.push((
-                    "row_joined",
-                    format!(
-                        "a level name cut by a page break was joined: {} + {rest}",
-                        cut.1
-                    ),
-                ));
+        // (Both levels may be cut: 满意度指 / 标 beside 服务对象满意 / 度指标.)
+        for _ in 0..2 {
+            if !row.after_page_break {
+                break;
             }
+            let Some((cut, whole)) = level_cut_by_page_break(&above, &read.levels, known) else {
+                break;
+            };
+            join_cut_level(&mut out, &cut, &whole, None);
+            let rest = level_mut(&mut read.levels, cut.0)
+                .replace(whole.clone())
+                .unwrap_or_default();
+            notes.push((
+                "row_joined",
+                format!(
+                    "a level name cut by a page break was joined: {} + {rest}",
+                    cut.1
+                ),
+            ));
         }
         if read.levels.level1.is_none() {
             read.levels.level1.clone_from(&heading.level1);
@@ -3087,6 +3092,43 @@ mod tests {
         assert_eq!(
             none(lv("效益指标", "公共服务"), lv("效益指标", "质量")),
             None
+        );
+    }
+
+    #[test]
+    fn both_level_names_cut_by_one_page_break() {
+        // A spreadsheet printed with merged level cells prints each one's
+        // wrapped lines on both sides of the break: only level 1 was made
+        // whole, level 2 read as two names, silently.
+        let mut rows = [
+            row("一级指标|二级指标|三级指标|指标值"),
+            row("产出指标|数量指标|演出场次|≥120场"),
+            row("满意度指|服务对象满意|群众满意度|≥90%"),
+            row("标|度指标|游客满意度|≥92%"),
+        ];
+        if let Some(r) = rows.last_mut() {
+            r.after_page_break = true;
+        }
+        let refs: Vec<&Row> = rows.iter().collect();
+        let r = parse_table(
+            IndicatorTable::Annual,
+            &refs,
+            &no_label,
+            &KnownNames::default(),
+            Some(2026),
+        );
+        let got: Vec<(Option<&str>, Option<&str>)> = r
+            .indicators
+            .iter()
+            .map(|i| (i.level1.as_deref(), i.level2.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("产出指标"), Some("数量指标")),
+                (Some("满意度指标"), Some("服务对象满意度指标")),
+                (Some("满意度指标"), Some("服务对象满意度指标")),
+            ]
         );
     }
 

@@ -3876,3 +3876,43 @@ fn a_rowspan_short_of_its_group_by_two_rows_with_cost_under_output() {
         d.warnings
     );
 }
+
+#[test]
+fn a_units_line_over_a_form_whose_title_is_its_tables_first_row() {
+    // A batch page prints 单位：万元 over each form's table, the title the
+    // table's first row: the line went to the form above (said as unknown
+    // text), this form's amounts had no unit.
+    let form = |unit: &str, name: &str| {
+        format!(
+            "<p>单位：万元</p><table border=1>\
+             <tr><td colspan=4>{unit}2025年部门整体支出绩效目标表</td></tr>\
+             <tr><td>部门（单位）名称</td><td colspan=3>{unit}</td></tr>\
+             <tr><td rowspan=2>部门总体资金情况</td><td>收入构成</td><td>财政拨款</td><td>300.00</td></tr>\
+             <tr><td>支出构成</td><td>人员类项目支出</td><td>300.00</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>{name}</td><td>≥300户</td></tr></table>"
+        )
+    };
+    let docs = convert(&format!(
+        "{}{}",
+        form("某县统计局", "入户调查户数"),
+        form("某县档案馆", "档案数字化页数")
+    ));
+    let got: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            (
+                d.department.as_deref(),
+                d.funding.as_ref().and_then(|f| f.unit.as_deref()),
+                d.warnings.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("某县统计局"), Some("万元"), 0),
+            (Some("某县档案馆"), Some("万元"), 0)
+        ]
+    );
+}

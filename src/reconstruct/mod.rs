@@ -1746,7 +1746,12 @@ fn form_segments<'a>(
                     });
                 // And the unit's name printed on the line above a title that
                 // opens with the year (某局 / 2026年部门整体支出绩效目标表).
-                let unit_above = line_above(&is_unit_over_title);
+                let unit_above = line_above(&is_unit_over_title)
+                    // (Or the unit the form's amounts are in, `单位：万元`,
+                    // printed over the table whose first row is the title.)
+                    || line_above(&|head, _| {
+                        funding::unit_in(head).is_some() && head.chars().count() <= 12
+                    });
                 // And the form's own lines of fields printed above its 项目名称
                 // (`项目2：某项目`, `主管部门：某局`), after the form before.
                 // (Not where the form before has not reached its

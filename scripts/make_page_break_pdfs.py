@@ -15,6 +15,7 @@ reportlab runs with invariant=1, so a rerun gives the same bytes.
 | names-after-a-repeated-header.pdf | in a table whose rows print their own level names, the last row of a page leaves them blank; the next page repeats the header, then prints them |
 | merged-level1-named-after-the-break.pdf | a level-1 cell merged over the last two rows of a page, beside a level 2 merged and printed there, prints its name on the next page only, under the header printed again |
 | level2-named-after-the-break.pdf | in a table that merges its names, the last row of a page prints its level 1 and leaves its level 2 blank; the next page repeats the header, then prints both |
+| level1-and-level2-named-after-the-break.pdf | a level-1 cell merged over every row of page 1 and the first of page 2 prints its name on page 2 only; a level-2 cell merged over the last two rows of page 1 does too, under the header printed again |
 """
 from __future__ import annotations
 
@@ -239,6 +240,32 @@ def level2_named_after_the_break(path: str):
     s.save()
 
 
+def level1_and_level2_named_after_the_break(path: str):
+    """产出指标 merged from the first row of page 1 into page 2, its name
+    printed in its part there (as a spreadsheet prints a merged cell
+    centred over a page break); 数量指标 printed on page 1 over three
+    rows, then 质量指标 merged over the last two rows of page 1 and the
+    first of page 2, named on page 2 only, under the header printed
+    again."""
+    s = Sheet(path)
+    top = head(s, 560)
+    foot = H - 40
+    s.box(0, 1, top, foot, [])
+    s.box(1, 2, top, top + 90, ["数量指标"])
+    for name, target in [("新建应急避难场所", "≥8个"), ("应急物资储备库", "2个"), ("应急广播终端", "≥600个")]:
+        s.row(top, top + 30, [None, None, name, target])
+        top += 30
+    s.box(1, 2, top, foot, [])
+    s.row(top, top + 30, [None, None, "执法案卷合格率", "≥95%"])
+    s.row(top + 30, foot, [None, None, "隐患整改率", "100%"])
+    s.page_end(1, 2)
+    head_again(s)
+    s.row(58, 88, ["产出指标", "质量指标", "预警信息准确率", "≥98%"])
+    s.row(88, 118, ["效益指标", "社会效益指标", "预警覆盖人口", "≥50万人"])
+    s.page_end(2, 2)
+    s.save()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     row_cut_in_brackets(os.path.join(OUT, "row-cut-in-brackets.pdf"))
@@ -248,6 +275,9 @@ def main():
     names_after_a_repeated_header(os.path.join(OUT, "names-after-a-repeated-header.pdf"))
     merged_level1_named_after_the_break(os.path.join(OUT, "merged-level1-named-after-the-break.pdf"))
     level2_named_after_the_break(os.path.join(OUT, "level2-named-after-the-break.pdf"))
+    level1_and_level2_named_after_the_break(
+        os.path.join(OUT, "level1-and-level2-named-after-the-break.pdf")
+    )
 
 
 if __name__ == "__main__":

@@ -3916,3 +3916,63 @@ fn a_units_line_over_a_form_whose_title_is_its_tables_first_row() {
         ]
     );
 }
+
+#[test]
+fn a_year_with_its_unit_in_the_unit_column_is_no_quantity() {
+    // `2026` | 年 read as {=, 2026, 年}, silently; `2026年` in one cell is a
+    // date (SPEC §2.5), and so is this.
+    let d = one(concat!(
+        "<p>某县水利局2026年部门整体支出绩效目标表</p><table border=\"1\">",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标性质</td><td>指标值</td><td>度量单位</td></tr>",
+        "<tr><td>产出指标</td><td>时效指标</td><td>完成年度</td><td>≤</td><td>2026</td><td>年</td></tr>",
+        "<tr><td>产出指标</td><td>时效指标</td><td>建设周期</td><td>≤</td><td>2</td><td>年</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>新建泵站</td><td>=</td><td>2026</td><td>千瓦</td></tr></table>",
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            i.target_parsed
+                .as_ref()
+                .map(|p| (p.op, p.value, p.unit.clone()))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            None,
+            Some((Op::Le, 2.0, Some("年".to_string()))),
+            Some((Op::Eq, 2026.0, Some("千瓦".to_string()))),
+        ]
+    );
+}
+
+#[test]
+fn a_lower_header_row_with_the_current_years_column_in_a_word_of_its_own() {
+    // 指标值 over 2024年 | 2025年 | 本年目标: the lower row was read as an
+    // indicator (its 本年目标 no field's word), the 2024 value as the
+    // target and the real target in extra, silently.
+    for word in ["本年目标", "当年目标", "计划值", "今年"] {
+        let d = one(&format!(
+            "<p>某县某局2026年部门整体绩效目标批复</p><table border=\"1\">\
+             <tr><td rowspan=\"2\">一级指标</td><td rowspan=\"2\">二级指标</td><td rowspan=\"2\">三级指标</td><td colspan=\"3\">指标值</td></tr>\
+             <tr><td>2024年</td><td>2025年</td><td>{word}</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>巡查次数</td><td>310次</td><td>326次</td><td>≥330次</td></tr></table>"
+        ));
+        assert_eq!(d.history_years, vec![2024, 2025], "{word}");
+        let got: Vec<_> = d
+            .indicators
+            .iter()
+            .map(|i| (i.level3.as_deref(), i.target.as_deref(), i.history.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                Some("巡查次数"),
+                Some("≥330次"),
+                vec![Some("310次".to_string()), Some("326次".to_string())]
+            )],
+            "{word}"
+        );
+    }
+}

@@ -475,3 +475,22 @@ fn glyphs_named_as_radicals_read_as_printed() {
     );
     assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
 }
+
+#[test]
+fn level1_and_level2_merged_cells_both_named_after_the_break() {
+    // 产出指标 merged over all of page 1, named in its part on page 2 (as
+    // a spreadsheet prints it); 质量指标 merged over the last two rows of
+    // page 1, named there too: those rows kept 数量指标, silently.
+    assert_levels_without_warnings(
+        "level1-and-level2-named-after-the-break.pdf",
+        &[
+            ("产出指标", "数量指标", "新建应急避难场所"),
+            ("产出指标", "数量指标", "应急物资储备库"),
+            ("产出指标", "数量指标", "应急广播终端"),
+            ("产出指标", "质量指标", "执法案卷合格率"),
+            ("产出指标", "质量指标", "隐患整改率"),
+            ("产出指标", "质量指标", "预警信息准确率"),
+            ("效益指标", "社会效益指标", "预警覆盖人口"),
+        ],
+    );
+}

@@ -403,8 +403,11 @@ fn format_pattern(value: f64, pattern: &str) -> String {
         .chars()
         .filter(|c| matches!(c, '0' | '#' | '?'))
         .count();
-    // Trailing commas scale by 1000 each; a comma between digits groups.
-    let scale = int_pat.len() - int_pat.trim_end_matches(',').len();
+    // Commas after the last digit placeholder scale by 1000 each (after
+    // the decimals too: `#,##0.0,` shows 1200 as 1.2); a comma between
+    // digits groups.
+    let trailing = |p: &str| p.len() - p.trim_end_matches(',').len();
+    let scale = trailing(int_pat) + trailing(frac_pat);
     let value = value / 1000f64.powi(scale as i32);
     let grouping = int_pat.trim_end_matches(',').contains(',');
     let min_int = int_pat.chars().filter(|c| *c == '0').count();
@@ -869,6 +872,15 @@ mod tests {
             "¥1,234.50"
         );
         assert_eq!(format_number(1234.5, "[$-804]#,##0.00", false), "1,234.50");
+        // Commas after the last digit placeholder scale by a thousand,
+        // after the decimals as well.
+        assert_eq!(format_number(1200.0, "#,##0.0,", false), "1.2");
+        assert_eq!(
+            format_number(25000.0, "0.0,\"千人次\"", false),
+            "25.0千人次"
+        );
+        assert_eq!(format_number(3_500_000.0, "#,##0,,", false), "4");
+        assert_eq!(format_number(3_500_000.0, "#,##0,", false), "3,500");
     }
 
     #[test]

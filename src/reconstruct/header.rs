@@ -313,7 +313,7 @@ pub fn period_word(text: &str) -> Option<IndicatorTable> {
 }
 
 static YEAR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:19|20)[0-9]{2})年?度?(实际|实际值|实际完成|实际完成值|实际执行数|实际执行值|执行数|执行值|完成值|完成数|完成情况|指标值|实际水平|目标值|目标|计划值|计划数|预计|预计值|预计完成|预计完成值|预计完成数|预计执行数|预计执行值|预期值|预算数)?$")
+    Regex::new(r"^((?:19|20)[0-9]{2})年?度?(实际|实际值|实际完成|实际完成值|实际执行数|实际执行值|执行数|执行值|完成值|完成数|完成情况|完成|完成量|实现值|实际数|决算数|执行情况|水平|数据|基数|基期值|指标值|实际水平|目标值|目标|计划值|计划数|预计|预计值|预计完成|预计完成值|预计完成数|预计执行数|预计执行值|预期值|预算数)?$")
         .unwrap()
 });
 
@@ -997,6 +997,16 @@ mod tests {
         );
         // A year before the document's is past, even when estimated.
         for past in ["2025年预计完成值", "2025年预计值", "2025年预计执行数"] {
+            assert_eq!(c(past), Some((Field::History, None, Some(2025))), "{past}");
+        }
+        // As other bureaus word a past year's column.
+        for past in [
+            "2025年完成",
+            "2025年水平",
+            "2025年数据",
+            "2025年基数",
+            "2025年实际数",
+        ] {
             assert_eq!(c(past), Some((Field::History, None, Some(2025))), "{past}");
         }
         assert_eq!(

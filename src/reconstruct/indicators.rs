@@ -1183,6 +1183,16 @@ fn fill_indicator(
             p.unit = Some(trim(u).replace('％', "%"));
         }
     }
+    // A year with 年 in the unit column (`2026` | `年`) is a date, as
+    // `2026年` is: no quantity.
+    let a_year = parsed.as_ref().is_some_and(|p| {
+        p.value.fract() == 0.0
+            && (1900.0..=2100.0).contains(&p.value)
+            && p.unit.as_deref().is_some_and(|u| u.starts_with('年'))
+    });
+    if a_year {
+        parsed = None;
+    }
     ind.target_parsed = parsed;
     notes
 }
@@ -2416,7 +2426,9 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
     let (blank_level1, blank_level2) = (blanks(0), blanks(1));
     let mut out = vec![<[BlankLevel; 2]>::default(); rows.len()];
     // The level 1 last printed, and whether a level 2 was printed since.
-    let mut level1: Option<&str> = None;
+    // (Or the name a blank merged level-1 cell took from after a page
+    // break: Calc prints a merged cell's name in its part on the next page.)
+    let mut level1: Option<String> = None;
     let mut level2_printed = false;
     for (j, (row, spans)) in rows.iter().enumerate() {
         if spans.is_none() {
@@ -2474,7 +2486,7 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
                 // (Unless the level-2 names under it belong under the
                 // level 1 above: then it goes on.)
                 _ if empty_merge(0)
-                    && level1.is_some_and(|l1| {
+                    && level1.as_deref().is_some_and(|l1| {
                         !own_level2.is_some_and(|l2| vocab::belongs_under(l1, l2))
                     }) =>
                 {
@@ -2483,6 +2495,7 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
                 _ if merge_starts(0)
                     && !row.after_page_break
                     && level1
+                        .as_deref()
                         .zip(own_level2)
                         .is_some_and(|(l1, l2)| vocab::contradicts(l1, l2)) =>
                 {
@@ -2491,12 +2504,15 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
                 _ => BlankLevel::SameAsAbove,
             };
         }
+        if let BlankLevel::Printed(t) = &*slot1 {
+            level1 = Some(t.clone());
+        }
         if cell(1) == Some((false, "")) {
             // The level 1 this row is in: its own, or the one above.
             let row_level1 = cell(0)
                 .filter(|(continued, t)| !continued && !t.is_empty())
                 .map(|(_, t)| t)
-                .or(level1);
+                .or(level1.as_deref());
             let goes_on =
                 |(continued, t): (bool, &str)| continued || t.is_empty() || Some(t) == row_level1;
             // (The merged level-1 cell's name printed again in its part
@@ -2524,7 +2540,7 @@ fn blank_levels(rows: &[(&Row, Option<&[Span]>)], map: &HeaderMap) -> Vec<[Blank
             };
         }
         if let Some((false, t)) = cell(0).filter(|(_, t)| !t.is_empty()) {
-            level1 = Some(t);
+            level1 = Some(t.to_string());
         }
         if cell(1).is_some_and(|(c, t)| !c && !t.is_empty()) {
             level2_printed = true;
@@ -2557,7 +2573,9 @@ fn read_by_column(
         blanks,
     } = from_above;
     let (mut values, own, unplaced) = values_by_column(row, spans, map, carried);
-    let mut stray: Vec<String> = unplaced;
+    // (The table's own label printed again beside a page's rows, where
+    // the header names no column for it, is no stray text.)
+    let mut stray: Vec<String> = unplaced.into_iter().filter(|v| !is_label(v)).collect();
     for (i, leaf) in map.leaves.iter().enumerate() {
         if leaf.field == Field::Label {
             if let Some(v) = values.get_mut(i).and_then(Option::take) {

@@ -44,9 +44,26 @@ pub fn is_header(r: &Row) -> bool {
     // alone, two or more of a title's starts or ends (or the 年 of a cut
     // year), so that the rest of a cut data cell ("2025" / "年") is not
     // taken for a header.
+    // (Or the current year's column under the group title, in a word of
+    // no field of its own: 指标值 over 2024年 | 2025年 | 本年目标.)
+    let this_year = |t: &&str| {
+        matches!(
+            &*squash(t),
+            "本年目标"
+                | "当年目标"
+                | "本年度目标"
+                | "本年"
+                | "今年"
+                | "目标"
+                | "计划值"
+                | "计划数"
+                | "本年计划"
+        )
+    };
     let with_years = |t: &&str| {
         year(t)
             || label(t)
+            || this_year(t)
             || vocab::is_indicator_header_part(t)
             || header::field_of_word(t).is_some()
     };

@@ -358,6 +358,9 @@ const OPERATORS: &[(&str, Op)] = &[
     ("不少于", Op::Ge),
     ("大于等于", Op::Ge),
     ("大于或等于", Op::Ge),
+    // (Not in SPEC §2.5's list, said as often: 至少3次, 达到100%.)
+    ("至少", Op::Ge),
+    ("达到", Op::Ge),
     ("<", Op::Lt),
     ("＜", Op::Lt),
     ("小于", Op::Lt),
@@ -382,7 +385,7 @@ pub fn parse_op(s: &str) -> Option<Op> {
 
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(≤|≥|≦|≧|<=|>=|＜=|＞=|<|>|＜|＞|=|＝|不高于|不超过|小于或等于|小于等于|不低于|不少于|大于或等于|大于等于|小于|低于|大于|高于|等于)?\s*",
+        r"^(≤|≥|≦|≧|<=|>=|＜=|＞=|<|>|＜|＞|=|＝|不高于|不超过|小于或等于|小于等于|不低于|不少于|大于或等于|大于等于|至少|达到|小于|低于|大于|高于|等于)?\s*",
         // ASCII digits only: full-width ones were made ASCII, and any
         // other digit would not parse as a number.
         r"([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*",
@@ -443,7 +446,11 @@ fn is_date_unit(number: &str, value: f64, unit: &str) -> bool {
     let whole = !number.contains('.');
     let year = whole && (1900.0..=2100.0).contains(&value) && unit.starts_with('年');
     let month = whole && (1.0..=12.0).contains(&value) && unit.starts_with('月');
-    year || month || matches!(unit, "前" | "之前" | "以前")
+    // (`15日前`: before a day of the month; `15日` alone may be days.)
+    let day = whole
+        && (1.0..=31.0).contains(&value)
+        && matches!(unit, "日前" | "号前" | "日之前" | "号之前" | "日以前");
+    year || month || day || matches!(unit, "前" | "之前" | "以前")
 }
 
 /// A year and month written as a decimal (`2026.12`, `2026.6月`): a date,
@@ -562,6 +569,8 @@ fn could_open_quantity(text: &str) -> bool {
                     | '低'
                     | '高'
                     | '等'
+                    | '至'
+                    | '达'
             )
     })
 }
@@ -742,6 +751,11 @@ mod tests {
         assert_eq!(t("3.79"), q(Op::Eq, 3.79, None));
         assert_eq!(t("≧ 95%"), q(Op::Ge, 95.0, Some("%")));
         assert_eq!(t("不低于90%"), q(Op::Ge, 90.0, Some("%")));
+        assert_eq!(t("至少3次"), q(Op::Ge, 3.0, Some("次")));
+        assert_eq!(t("达到100%"), q(Op::Ge, 100.0, Some("%")));
+        // Before a day of the month: a date.
+        assert_eq!(t("15日前"), None);
+        assert_eq!(t("≤15日"), q(Op::Le, 15.0, Some("日")));
         assert_eq!(t("不超过3天"), q(Op::Le, 3.0, Some("天")));
         assert_eq!(t("高于 80 分"), q(Op::Gt, 80.0, Some("分")));
         assert_eq!(parse_op(" ≥ "), Some(Op::Ge));

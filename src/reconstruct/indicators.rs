@@ -3151,6 +3151,42 @@ mod tests {
     }
 
     #[test]
+    fn the_tables_label_printed_again_beside_a_pages_rows_is_no_stray_text() {
+        // A spreadsheet prints the label merged down the table's left on
+        // each page it spans: beside page 2's rows it was said as text
+        // outside every column.
+        let grid = |s: &str, k: usize| Row {
+            spans: Some(
+                (0..s.split('|').count())
+                    .map(|c| Span {
+                        left: c as i32 * 10,
+                        right: c as i32 * 10 + 10,
+                        continued: c == 0 && k > 1 && k != 3,
+                    })
+                    .collect(),
+            ),
+            after_page_break: k == 3,
+            ..row(s)
+        };
+        let rows = [
+            // (The label's merged cell starts beside the header; its name
+            // is printed lower down: no column is headed for it.)
+            grid("|一级指标|二级指标|三级指标|指标值", 0),
+            grid("|产出指标|数量指标|演出场次|≥120场", 2),
+            grid("年度绩效指标|产出指标|质量指标|演出合格率|100%", 3),
+        ];
+        let r = annual_table(&rows);
+        assert_eq!(r.indicators.len(), 2);
+        assert!(
+            r.indicators.iter().all(|i| i.level2.is_some()),
+            "{:?}",
+            r.indicators
+        );
+        let codes: Vec<&str> = r.warnings.iter().map(|w| w.code.as_str()).collect();
+        assert!(!codes.contains(&"unplaced_cell"), "{:?}", r.warnings);
+    }
+
+    #[test]
     fn sign_off_rows() {
         let r = |s: &str| Row {
             cells: cells(s),

@@ -3976,3 +3976,84 @@ fn a_lower_header_row_with_the_current_years_column_in_a_word_of_its_own() {
         );
     }
 }
+
+#[test]
+fn a_row_not_shown_under_a_long_rowspan_repairs_nothing() {
+    // A row hidden by its style, or Word's row of no height that only sets
+    // the columns' widths, under a rowspan running past the table's end:
+    // it was taken for a row the rowspan overran, and a repair said.
+    for row in [
+        "<tr style=\"display:none\"><td>产出指标</td><td>数量指标</td><td>作废指标</td><td>≥1项</td></tr>",
+        "<![if !supportMisalignedColumns]><tr height=0><td width=80></td><td width=80></td><td width=80></td><td width=80></td></tr><![endif]>",
+    ] {
+        let d = one(&format!(
+            "<h1>某县统计局2025年部门整体支出绩效目标表</h1><table border=1>\
+             <tr><td>部门（单位）名称</td><td colspan=3>某县统计局</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td rowspan=2>产出指标</td><td>数量指标</td><td>入户调查户数</td><td>≥300户</td></tr>\
+             <tr><td>质量指标</td><td>数据差错率</td><td>≤1%</td></tr>\
+             <tr><td rowspan=3>满意度指标</td><td>服务对象满意度指标</td><td>调查对象满意度</td><td>≥90%</td></tr>\
+             {row}</table>"
+        ));
+        assert_eq!(
+            pairs(&d, |i| &i.level1, |i| &i.level3),
+            vec![
+                (Some("产出指标"), Some("入户调查户数")),
+                (Some("产出指标"), Some("数据差错率")),
+                (Some("满意度指标"), Some("调查对象满意度")),
+            ],
+            "{row}"
+        );
+        assert!(d.warnings.is_empty(), "{row}: {:#?}", d.warnings);
+    }
+}
+
+#[test]
+fn the_years_money_labelled_with_its_unit_over_label_amount_pairs() {
+    // 年度资金总额（万元） beside 资金总额 | 120.00 | 财政拨款 | …: the label
+    // was no section's, and the row's cells went into the tasks above as
+    // tasks, the funding empty, silently.
+    let d = one(concat!(
+        "<h2>2026年部门整体支出绩效目标表</h2><table border=\"1\">",
+        "<tr><td>部门（单位）名称</td><td colspan=\"6\">某市档案馆</td></tr>",
+        "<tr><td>年度主要任务</td><td colspan=\"6\"><p>1、完成馆藏档案数字化2万卷。</p></td></tr>",
+        "<tr><td>年度资金总额（万元）</td><td>资金总额</td><td>120.00</td><td>财政拨款</td><td>100.00</td><td>其他资金</td><td>20.00</td></tr>",
+        "<tr><td>年度目标</td><td colspan=\"6\">1、保障档案安全。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td colspan=\"3\">指标值确定依据</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>年度数字化卷数</td><td>≥2万卷</td><td colspan=\"3\">计划标准</td></tr></table>",
+    ));
+    assert_eq!(d.annual_tasks, vec!["完成馆藏档案数字化2万卷。"]);
+    assert_eq!(
+        funding_of(&d),
+        vec![
+            (Some("资金总额"), Some(120.0)),
+            (Some("财政拨款"), Some(100.0)),
+            (Some("其他资金"), Some(20.0))
+        ]
+    );
+    assert_eq!(
+        d.funding.as_ref().and_then(|f| f.unit.as_deref()),
+        Some("万元")
+    );
+}
+
+#[test]
+fn a_letters_signing_date_gives_no_year() {
+    // The letter names no year but is signed 2025年12月30日; its form names
+    // none: the year was 2025, silently (a December letter approves the
+    // next year's targets as often as not).
+    let d = one(concat!(
+        "<h1>某市财政局关于批复市文化和旅游局部门整体支出绩效目标的通知</h1><p>市文化和旅游局：</p>",
+        "<p>经审核，现将你局部门整体支出绩效目标批复如下。</p><p>特此批复。</p>",
+        "<p>某市财政局</p><p>2025年12月30日</p><p>附件1</p><p>部门整体支出绩效目标表</p>",
+        "<table border=\"1\"><tr><td>部门名称</td><td colspan=\"3\">某市文化和旅游局</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>文化惠民演出场次</td><td>≥80场</td></tr></table>",
+    ));
+    assert_eq!(d.year, None);
+    assert!(
+        d.warnings.iter().any(|w| w.code == "missing_field"),
+        "{:#?}",
+        d.warnings
+    );
+}

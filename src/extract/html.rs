@@ -1912,9 +1912,17 @@ fn own_rows(table: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
     rows
 }
 
-/// Whether a table row is not shown (hidden itself, or its row group).
+/// Whether a table row is not shown (hidden itself, or its row group, or
+/// of no height: Word's row of empty cells that only sets the columns'
+/// widths, `<![if !supportMisalignedColumns]><tr height=0>`).
 fn is_hidden_row(tr: &NodeRef<'_, Node>) -> bool {
-    is_hidden_node(tr)
+    let no_height = tr
+        .value()
+        .as_element()
+        .and_then(|e| e.attr("height"))
+        .is_some_and(|h| h.trim() == "0");
+    no_height
+        || is_hidden_node(tr)
         || tr
             .parent()
             .filter(|p| matches!(element_name(p), Some("thead" | "tbody" | "tfoot")))
@@ -2022,8 +2030,11 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     let mut above_full = false;
     // Indicator tables nested in a cell beside their label: (row, table).
     let mut lifted: Vec<(usize, NodeRef<'_, Node>)> = Vec::new();
+    let hidden: Vec<bool> = trs.iter().map(is_hidden_row).collect();
     for (r, tr) in trs.iter().enumerate() {
         let tds = own_cells(*tr);
+        // (A row not shown repairs nothing: it is dropped below.)
+        let shown = !hidden.get(r).copied().unwrap_or(false);
         let colspans: Vec<usize> = tds
             .iter()
             .map(|td| span_attr(td, "colspan", MAX_COLSPAN))
@@ -2035,13 +2046,13 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
         // rows, a common publishing error), and end above this row,
         // instead of pushing the row's cells out to the right. (A row that
         // fills the table's width by itself ends them all.)
-        if r > 0 && width > 0 {
+        if r > 0 && width > 0 && shown {
             end_overrun_rowspans(&mut cells, &mut covered, &covering, own_width, r, out);
         }
         // (Only where the row above filled the width: in a table whose
         // rows all leave out their empty last cells, a short row is no
         // repair's business.)
-        if r > 0 && own_width > 0 && above_full {
+        if r > 0 && own_width > 0 && above_full && shown {
             extend_short_rowspans(
                 &mut cells,
                 &mut covered,
@@ -2051,7 +2062,9 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
                 out,
             );
         }
-        above_full = own_width >= free_columns(&covered, width);
+        if shown {
+            above_full = own_width >= free_columns(&covered, width);
+        }
         let mut c = 0;
         for (td, &cols) in tds.iter().copied().zip(&colspans) {
             while covered.get(c).is_some_and(|&n| n > 0) {
@@ -2095,7 +2108,6 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
             *slot = slot.saturating_sub(1);
         }
     }
-    let hidden: Vec<bool> = trs.iter().map(is_hidden_row).collect();
     if !lifted.is_empty() && !hidden.contains(&true) {
         return rows_with_lifted(cells, n_rows, &lifted, out);
     }

@@ -413,19 +413,25 @@ fn side_by_side(row: &Row, cells: &[Option<String>]) -> Option<(i32, i32)> {
     (income < spending).then_some((income, spending))
 }
 
-/// One half of a side-by-side row: its item and the amount after it.
-fn item_and_amount(cells: &[Option<String>]) -> Option<(String, Option<f64>)> {
+/// One half of a side-by-side row: its item, the amount after it, and the
+/// share after that where it is printed as one (`75.0%`).
+fn item_and_amount(cells: &[Option<String>]) -> Option<(String, Option<f64>, Option<f64>)> {
     let item_at = cells
         .iter()
         .position(|c| c.as_deref().is_some_and(|t| parse_number(t).is_none()))?;
     let item = cells.get(item_at)?.clone()?;
-    let amount = cells
+    let mut numbers = cells
         .get(item_at + 1..)
         .unwrap_or_default()
         .iter()
         .flatten()
-        .find_map(|t| parse_number(t));
-    Some((item, amount))
+        .filter_map(|t| Some((parse_number(t)?, t.contains(['%', '％']))));
+    let amount = numbers.next().map(|(n, _)| n);
+    let share = numbers
+        .next()
+        .filter(|&(_, percent)| percent)
+        .map(|(n, _)| n);
+    Some((item, amount, share))
 }
 
 /// Amount labels over a row of amounts (`资金总额 | 财政拨款 | 其他资金`,
@@ -606,8 +612,11 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                 (FundingSection::Expenditure, half(spending, i32::MAX)),
             ];
             for (sec, part) in parts {
-                if let Some((item, current)) = item_and_amount(&part) {
-                    out.rows.push(amount_only(sec, item, current));
+                if let Some((item, current, share)) = item_and_amount(&part) {
+                    out.rows.push(FundingRow {
+                        share_pct: share,
+                        ..amount_only(sec, item, current)
+                    });
                 }
             }
             continue;
@@ -1640,6 +1649,27 @@ mod tests {
             ]
         );
         assert!(f.warnings.is_empty());
+        // Each half with its 占比: the shares were dropped, silently.
+        let rows = [
+            row("收入项目|当年金额|占比|支出项目|当年金额|占比"),
+            row("财政拨款|300.00|75.0%|基本支出|250.00|62.5%"),
+            row("单位资金|100.00|25.0%|项目支出|150.00|37.5%"),
+        ];
+        let (f, _) = read(&rows);
+        let shares: Vec<_> = f
+            .rows
+            .iter()
+            .map(|r| (r.item.as_deref(), r.share_pct))
+            .collect();
+        assert_eq!(
+            shares,
+            vec![
+                (Some("财政拨款"), Some(75.0)),
+                (Some("基本支出"), Some(62.5)),
+                (Some("单位资金"), Some(25.0)),
+                (Some("项目支出"), Some(37.5)),
+            ]
+        );
     }
 
     #[test]

@@ -1742,12 +1742,34 @@ pub fn parse_table(
             } else {
                 "level names and nothing else"
             };
+            // Figures in the level columns are no template's level names:
+            // the row's cells stand left of their columns (a table cut in
+            // two where a merged cell went on), and it is an indicator lost.
+            let figures = names.iter().any(|n| {
+                n.chars().any(|c| c.is_ascii_digit())
+                    && !vocab::is_level1_name(n)
+                    && !vocab::is_level2_name(n)
+            });
+            let (code, message) = if figures {
+                (
+                    "unread_row",
+                    format!(
+                        "a row with figures in its level columns ({}) was not read: its cells stand left of their columns",
+                        names.join(" / ")
+                    ),
+                )
+            } else {
+                (
+                    "empty_row",
+                    format!(
+                        "a row with {what} ({}) was skipped as a template placeholder",
+                        names.join(" / ")
+                    ),
+                )
+            };
             let w = Warning {
-                code: "empty_row".to_string(),
-                message: format!(
-                    "a row with {what} ({}) was skipped as a template placeholder",
-                    names.join(" / ")
-                ),
+                code: code.to_string(),
+                message,
                 table: Some(table.as_str().to_string()),
                 seq: None,
                 page: row.page,
@@ -2134,7 +2156,15 @@ fn is_sign_off_row(row: &Row) -> bool {
             .is_some_and(|(label, _)| is_signing_label(label))
     };
     let texts: Vec<&str> = row.text_vec();
-    texts.iter().any(|t| signing(t)) && texts.iter().all(|t| signing(t) || super::is_full_date(t))
+    // An official letter's imprint under its last form (版记): `抄送：…`,
+    // `某局办公室 | 2026年3月13日印发`.
+    let imprint = texts.iter().any(|t| {
+        let t = squash(t);
+        t.starts_with("抄送") || (t.ends_with("印发") && t.contains('月') && t.contains('日'))
+    });
+    imprint
+        || (texts.iter().any(|t| signing(t))
+            && texts.iter().all(|t| signing(t) || super::is_full_date(t)))
 }
 
 /// Whether a label (the text before its colon) is a field of a sign-off
@@ -3198,6 +3228,9 @@ mod tests {
         )));
         assert!(is_sign_off_row(&r("部门(盖章)：|2025年1月8日")));
         assert!(is_sign_off_row(&r("负责人（盖章）：王芳")));
+        // A letter's imprint under its last form.
+        assert!(is_sign_off_row(&r("某县财政局办公室|2026年3月13日印发")));
+        assert!(is_sign_off_row(&r("抄送：县审计局。")));
         // An indicator whose name holds a colon is no sign-off.
         assert!(!is_sign_off_row(&r("就业率：毕业生|≥90%")));
         assert!(!is_signing_label("项目（盖章）"));

@@ -156,8 +156,23 @@ fn plain_label(t: &str) -> Option<Section> {
         Section::Funding
     } else if t.contains("职能") || t.contains("职责") {
         Section::Functions
-    } else if t.contains("工作任务") || (t.starts_with("年度") && t.ends_with("任务")) {
+    } else if t.contains("工作任务")
+        || (t.starts_with("年度") && t.ends_with("任务"))
+        || t.ends_with("主要任务")
+        || t.contains("工作重点")
+        || matches!(t, "年度主要工作" | "年度重点工作" | "当年工作任务")
+    {
         Section::AnnualTasks
+    } else if (t.starts_with("长期") || t.starts_with("实施期") || t.starts_with("期"))
+        && t.contains("指标")
+    {
+        // (长期目标绩效指标, 长期目标指标, 中长期指标: the table, though
+        // its label opens as the goals' does.)
+        Section::LongTermTable
+    } else if (t.starts_with("年度") || t.starts_with("本年度") || t.starts_with("当年"))
+        && t.contains("指标")
+    {
+        Section::AnnualTable
     } else if t.starts_with("长期目标")
         || t.starts_with("长期绩效目标")
         || t.starts_with("期目标")
@@ -210,6 +225,19 @@ fn is_budget_label(t: &str) -> bool {
     if ["部门资金", "部门整体资金"]
         .iter()
         .any(|p| t.starts_with(p))
+        && !t.contains("目标")
+        && !t.contains("指标")
+        && !t.contains("率")
+    {
+        return true;
+    }
+    // The year's money as a block's label over its pairs, with the unit
+    // (年度资金总额（万元） | 资金总额 | 120.00 | 财政拨款 | 100.00). (Without
+    // it, `年度资金总额：1,250.00` is a project's amount.)
+    if ["年度资金", "本年度资金", "当年资金"]
+        .iter()
+        .any(|p| t.starts_with(p))
+        && t.contains("元")
         && !t.contains("目标")
         && !t.contains("指标")
         && !t.contains("率")
@@ -1554,7 +1582,6 @@ fn no_indicators(c: &Content) -> Option<Warning> {
     })
 }
 
-/// The one year that rows of text name, if they name exactly one.
 /// The year a covering letter (or its heading alone) gives the forms after
 /// it: its heading's, else the one year its text names.
 fn letter_year_of(rows: &[Row]) -> Option<i32> {
@@ -1562,8 +1589,16 @@ fn letter_year_of(rows: &[Row]) -> Option<i32> {
     heading_year(&refs).or_else(|| only_year(rows))
 }
 
+/// The one year that rows of text name, if they name exactly one, apart
+/// from dates: a letter signed `2025年12月30日` approves next year's
+/// targets as often as this year's.
 fn only_year(rows: &[Row]) -> Option<i32> {
-    let mut years = rows.iter().flat_map(|r| r.texts().flat_map(years_in));
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]").unwrap()
+    });
+    let mut years = rows
+        .iter()
+        .flat_map(|r| r.texts().flat_map(|t| years_in(&DATE.replace_all(t, ""))));
     let first = years.next()?;
     years.all(|y| y == first).then_some(first)
 }
@@ -3794,6 +3829,29 @@ mod tests {
         );
         assert_eq!(section_of_label("年度目标:"), Some(Section::AnnualGoals));
         assert_eq!(section_of_label("年度绩效指标"), Some(Section::AnnualTable));
+        // As other templates word them (the long-term table's labels were
+        // read as the goals', its rows as annual).
+        for long_term in [
+            "长期目标绩效指标",
+            "中长期目标绩效指标",
+            "长期目标指标",
+            "中长期指标",
+        ] {
+            assert_eq!(
+                section_of_label(long_term),
+                Some(Section::LongTermTable),
+                "{long_term}"
+            );
+        }
+        assert_eq!(section_of_label("年度指标"), Some(Section::AnnualTable));
+        for tasks in ["当年主要任务", "主要任务", "年度工作重点", "年度主要工作"]
+        {
+            assert_eq!(
+                section_of_label(tasks),
+                Some(Section::AnnualTasks),
+                "{tasks}"
+            );
+        }
         assert_eq!(section_of_label("绩效管理"), None);
         assert_eq!(section_of_label("数据安全"), None);
         assert_eq!(section_of_label(""), None);

@@ -4057,3 +4057,21 @@ fn a_letters_signing_date_gives_no_year() {
         d.warnings
     );
 }
+
+#[test]
+fn a_form_naming_no_department_under_a_letter_to_one_unit() {
+    // The letter is addressed to 某县水利局; its form names no department:
+    // the department was null (said), though the page names it. 附件1 over
+    // the form was said as unknown text.
+    let d = one(concat!(
+        "<h1>关于批复某县水利局2026年部门整体支出绩效目标的通知</h1><p>某县水利局：</p>",
+        "<p>经审核，现将你单位2026年部门整体支出绩效目标批复如下。</p><p>特此批复。</p>",
+        "<p>附件1</p><p>部门整体支出绩效目标表</p><table border=\"1\">",
+        "<tr><td>年度总体目标</td><td colspan=\"3\">1.完成小型水库除险加固8座。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>小型水库除险加固数量</td><td>8座</td></tr></table>",
+    ));
+    assert_eq!(d.department.as_deref(), Some("某县水利局"));
+    let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, vec!["department_inferred"]);
+}

@@ -1397,6 +1397,8 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     let mut title_only: Vec<Warning> = Vec::new();
     let mut letter_year: Option<i32> = None;
+    // The one unit a covering letter before the forms is addressed to.
+    let mut letter_addressee: Option<String> = None;
     // Per part: whether its form opens with a numbered line (`（二）某项目`).
     let mut numbered: Vec<bool> = Vec::new();
     if segments.len() > 1 {
@@ -1414,6 +1416,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     // none.
                     if parts.is_empty() {
                         letter_year = letter_year.or_else(|| letter_year_of(seg));
+                        letter_addressee = letter_addressee.or_else(|| addressee_of(seg));
                     }
                     continue;
                 }
@@ -1459,6 +1462,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     // 的通知, gives its year as a letter does.)
                     if parts.is_empty() {
                         letter_year = letter_year.or_else(|| letter_year_of(seg));
+                        letter_addressee = letter_addressee.or_else(|| addressee_of(seg));
                     }
                     continue;
                 }
@@ -1485,6 +1489,11 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     inherit_heading(&mut parts);
     untitle_shared_heading(&mut parts, &numbered);
     inherit_department(&mut parts);
+    if let Some(unit) = letter_addressee {
+        for part in &mut parts {
+            address_department(&mut part.content, &unit);
+        }
+    }
     if let Some(year) = letter_year {
         for part in &mut parts {
             if part.content.year.is_none() {
@@ -3265,6 +3274,34 @@ fn inherit_department(parts: &mut [Part]) {
     }
 }
 
+/// The unit a covering letter's addressee line names (`桐安县水利局：`).
+fn addressee_of(rows: &[Row]) -> Option<String> {
+    rows.iter().find_map(|r| match r.text_vec().as_slice() {
+        [only] => addressee(only),
+        _ => None,
+    })
+}
+
+/// A form that names no department, under a covering letter addressed to
+/// one unit: that unit, said (`department_inferred`).
+fn address_department(c: &mut Content, unit: &str) {
+    let approval = matches!(c.kind, Some(Kind::DepartmentOverall | Kind::Project));
+    if !approval || c.department.is_some() {
+        return;
+    }
+    c.department = Some(unit.to_string());
+    c.warnings.retain(|w| {
+        !(w.code == "missing_field"
+            && (w.message == NO_PROJECT_DEPARTMENT || w.message.starts_with("no 部门名称")))
+    });
+    c.warnings.push(Warning::new(
+        "department_inferred",
+        format!(
+            "the form names no department; {unit} is the unit the letter before it is addressed to"
+        ),
+    ));
+}
+
 /// Whether a title can head several forms: it names a year and a kind of
 /// form only (`2025年度项目支出绩效目标表`), perhaps after the region or
 /// unit that publishes them (`某市某区2025年项目支出绩效目标批复`,
@@ -3481,15 +3518,16 @@ pub(super) fn is_letter_boilerplate(text: &str) -> bool {
 
 /// `附件：2026年度部门整体支出绩效目标表`, `附件2：…`: a letter's line that
 /// names the form attached, printed under it.
+/// So is the attachment's number alone over the form (`附件1`, `附表2：`).
 fn is_attachment_line(text: &str) -> bool {
     let s = squash(text);
-    let Some(rest) = s.strip_prefix("附件") else {
+    let Some(rest) = s.strip_prefix("附件").or_else(|| s.strip_prefix("附表")) else {
         return false;
     };
     let rest = rest
         .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         .trim_start_matches([':', '：', '.', '、']);
-    !rest.is_empty() && is_form_title(rest)
+    rest.is_empty() || is_form_title(rest)
 }
 
 /// The finance bureau signing its letter (`市财政局`, `某县财政局（盖章）`):

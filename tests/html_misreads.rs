@@ -4075,3 +4075,25 @@ fn a_form_naming_no_department_under_a_letter_to_one_unit() {
     let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
     assert_eq!(codes, vec!["department_inferred"]);
 }
+
+#[test]
+fn a_letters_title_under_its_sender_on_a_line_of_its_own() {
+    // 某县财政局 / 关于批复…的通知, as the heading prints it: the title lost
+    // its first line, silently.
+    for heading in [
+        "<h1>某县财政局<br>关于批复县水利局2026年部门整体支出绩效目标的通知</h1>",
+        "<p>某县财政局</p><p>关于批复县水利局2026年部门整体支出绩效目标的通知</p>",
+    ] {
+        let d = one(&format!(
+            "{heading}<p>县水利局：</p><p>现将你单位2026年部门整体支出绩效目标批复如下。</p>\
+             <table border=\"1\"><tr><td>部门名称</td><td colspan=\"3\">某县水利局</td></tr>\
+             <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\
+             <tr><td>产出指标</td><td>数量指标</td><td>小型水库除险加固数量</td><td>8座</td></tr></table>"
+        ));
+        assert_eq!(
+            d.title.as_deref(),
+            Some("某县财政局关于批复县水利局2026年部门整体支出绩效目标的通知"),
+            "{heading}"
+        );
+    }
+}

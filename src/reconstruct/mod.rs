@@ -1087,7 +1087,9 @@ fn is_unit_over_title(head: &str, title: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_digit())
         && !years_in(title).is_empty();
-    year_first
+    // (Or a letter's title under its sender: 某县财政局 / 关于批复…的通知.)
+    let letter = trim(title).starts_with("关于");
+    (year_first || letter)
         && (2..=20).contains(&head.chars().count())
         && head.ends_with(ENDS)
         && !head.chars().any(|c| c.is_ascii_digit())

@@ -267,6 +267,14 @@ fn is_footer_line(line: &str, beside_blank: bool) -> bool {
 mod tests {
     use super::*;
 
+    /// Each row's cells.
+    fn cells_of(l: &Layout) -> Vec<Vec<&str>> {
+        l.rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect()
+    }
+
     #[test]
     fn cells_quoted_as_a_spreadsheet_copies_them() {
         // A cell with line breaks, copied from a spreadsheet, is quoted
@@ -276,11 +284,7 @@ mod tests {
              产出指标\t数量指标\t\"保洁河道\n长度\"\t≥12公里\n\
              效益指标\t\"他说\"\"好\"\"\"\t\"十四五\"规划\t\"未闭合\n",
         );
-        let cells: Vec<Vec<&str>> = l
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
-            .collect();
+        let cells = cells_of(&l);
         assert_eq!(
             cells,
             vec![
@@ -304,11 +308,7 @@ mod tests {
     #[test]
     fn tabs_cells_and_breaks() {
         let l = layout_text("\n\ntitle\n\na\tb\t\r\n\t\tc\n\n\nd\n");
-        let cells: Vec<Vec<&str>> = l
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect())
-            .collect();
+        let cells = cells_of(&l);
         assert_eq!(
             cells,
             vec![

@@ -4097,3 +4097,39 @@ fn a_letters_title_under_its_sender_on_a_line_of_its_own() {
         );
     }
 }
+
+#[test]
+fn a_tables_first_row_of_group_titles_over_its_header() {
+    // 绩效指标 over the level columns, 目标 over 指标值 | 计量单位: the group
+    // row was taken for data and the table for one without a header (the
+    // seed's columns forced on it: level3 数量指标, target 个, warned).
+    let d = one(concat!(
+        "<h2>2026年部门整体绩效目标批复</h2><table border=\"1\">",
+        "<tr><td>部门（单位）名称</td><td>某县某局</td></tr></table><table border=\"1\">",
+        "<tr><td colspan=\"3\">绩效指标</td><td colspan=\"2\">目标</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>计量单位</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>建成口袋公园</td><td>15</td><td>个</td></tr></table>",
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level2.as_deref(),
+                i.level3.as_deref(),
+                i.target.as_deref(),
+                i.unit.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            Some("数量指标"),
+            Some("建成口袋公园"),
+            Some("15"),
+            Some("个")
+        )]
+    );
+    assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
+}

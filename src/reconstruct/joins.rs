@@ -382,14 +382,41 @@ pub struct TableRow<'a> {
 
 /// Each row with whether it is a header row ([`is_header`]).
 pub fn with_headers<'a>(rows: &[&'a Row]) -> Vec<TableRow<'a>> {
-    rows.iter()
+    let mut out: Vec<TableRow<'a>> = rows
+        .iter()
         .map(|&r| TableRow {
             row: Cow::Borrowed(r),
             joined: false,
             cell_joined: false,
             header: is_header(r),
         })
-        .collect()
+        .collect();
+    // A table's first row of group titles only, over its header row
+    // (`绩效指标` over the levels' columns, `目标` over 指标值 | 计量单位): a
+    // header row too, though no title of it names a column.
+    let opens_with_groups = out
+        .first()
+        .is_some_and(|t| !t.header && is_group_row(&t.row))
+        && out.get(1).is_some_and(|t| t.header);
+    if opens_with_groups {
+        if let Some(first) = out.first_mut() {
+            first.header = true;
+        }
+    }
+    out
+}
+
+/// A row of group titles over a header row: two or more, each a table's
+/// label, a part of a column title, or a group's word.
+fn is_group_row(r: &Row) -> bool {
+    let texts: Vec<&str> = r.text_vec();
+    texts.len() >= 2
+        && texts.iter().all(|t| {
+            let s = squash(t);
+            s.ends_with("绩效指标")
+                || vocab::is_indicator_header_part(&s)
+                || matches!(&*s, "目标" | "绩效目标" | "指标" | "序号" | "说明" | "备注")
+        })
 }
 
 /// The rows of a table with cut rows joined (`joined` marks them). A

@@ -3510,12 +3510,25 @@ pub(super) fn outside_sections(text: &str) -> Warning {
 /// [`approval_sentence_year`]), or its numbered heading over the forms of
 /// one kind (`二、项目支出绩效目标`, `（一）部门整体支出绩效目标表`).
 pub(super) fn is_letter_boilerplate(text: &str) -> bool {
-    is_approval_sentence(text)
+    is_batch_heading(text)
+        || is_approval_sentence(text)
         || is_form_kind_heading(text)
         || is_part_heading(text)
         || is_attachment_line(text)
         || is_full_date(text)
         || is_finance_signature(text)
+}
+
+/// A page's heading over a batch of forms, which names the batch
+/// (`2025年部门整体支出绩效目标批复表（第二批）`): no form's title, no text
+/// of any form.
+fn is_batch_heading(text: &str) -> bool {
+    let s = squash(text);
+    let bare = without_bracketed_end(&s);
+    let batch = s
+        .get(bare.len()..)
+        .is_some_and(|b| b.contains('第') && b.contains('批'));
+    batch && is_form_title(bare)
 }
 
 /// `附件：2026年度部门整体支出绩效目标表`, `附件2：…`: a letter's line that
@@ -4210,6 +4223,16 @@ mod tests {
             c.indicators[0].explanation.as_deref(),
             Some("国家下达的任务")
         );
+    }
+
+    #[test]
+    fn a_batchs_heading_is_no_forms_text() {
+        assert!(is_letter_boilerplate(
+            "2025年部门整体支出绩效目标批复表（第二批）"
+        ));
+        assert!(is_letter_boilerplate("2026年项目支出绩效目标表(第1批)"));
+        // A form's own title with a year in brackets is a title.
+        assert!(!is_batch_heading("项目支出绩效目标表（2026年度）"));
     }
 
     #[test]

@@ -4038,10 +4038,10 @@ fn the_years_money_labelled_with_its_unit_over_label_amount_pairs() {
 }
 
 #[test]
-fn a_letters_signing_date_gives_no_year() {
+fn a_letters_signing_date_gives_its_year_said() {
     // The letter names no year but is signed 2025年12月30日; its form names
     // none: the year was 2025, silently (a December letter approves the
-    // next year's targets as often as not).
+    // next year's targets as often as not). It is that year, said.
     let d = one(concat!(
         "<h1>某市财政局关于批复市文化和旅游局部门整体支出绩效目标的通知</h1><p>市文化和旅游局：</p>",
         "<p>经审核，现将你局部门整体支出绩效目标批复如下。</p><p>特此批复。</p>",
@@ -4050,12 +4050,9 @@ fn a_letters_signing_date_gives_no_year() {
         "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
         "<tr><td>产出指标</td><td>数量指标</td><td>文化惠民演出场次</td><td>≥80场</td></tr></table>",
     ));
-    assert_eq!(d.year, None);
-    assert!(
-        d.warnings.iter().any(|w| w.code == "missing_field"),
-        "{:#?}",
-        d.warnings
-    );
+    assert_eq!(d.year, Some(2025));
+    let codes: Vec<&str> = d.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, vec!["year_inferred"]);
 }
 
 #[test]

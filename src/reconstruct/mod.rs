@@ -1401,6 +1401,8 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     let mut letter_year: Option<i32> = None;
     // The one unit a covering letter before the forms is addressed to.
     let mut letter_addressee: Option<String> = None;
+    // The year of the letter's date, where it names no other.
+    let mut letter_date_year: Option<i32> = None;
     // Per part: whether its form opens with a numbered line (`（二）某项目`).
     let mut numbered: Vec<bool> = Vec::new();
     if segments.len() > 1 {
@@ -1419,6 +1421,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     if parts.is_empty() {
                         letter_year = letter_year.or_else(|| letter_year_of(seg));
                         letter_addressee = letter_addressee.or_else(|| addressee_of(seg));
+                        letter_date_year = letter_date_year.or_else(|| date_year(seg));
                     }
                     continue;
                 }
@@ -1465,6 +1468,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     if parts.is_empty() {
                         letter_year = letter_year.or_else(|| letter_year_of(seg));
                         letter_addressee = letter_addressee.or_else(|| addressee_of(seg));
+                        letter_date_year = letter_date_year.or_else(|| date_year(seg));
                     }
                     continue;
                 }
@@ -1501,6 +1505,18 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
             if part.content.year.is_none() {
                 give_year(&mut part.content, year);
             }
+        }
+    } else if let Some(year) = letter_date_year {
+        // (A December letter approves the next year's targets as often as
+        // not: the year is given, and said.)
+        for part in parts.iter_mut().filter(|p| p.content.year.is_none()) {
+            give_year(&mut part.content, year);
+            part.content.warnings.push(Warning::new(
+                "year_inferred",
+                format!(
+                    "the form names no year; {year} is the year of the covering letter's date, which may be the year before the targets'"
+                ),
+            ));
         }
     }
     // What the layout repaired or guessed, said by every document of the
@@ -1604,12 +1620,28 @@ fn letter_year_of(rows: &[Row]) -> Option<i32> {
 /// from dates: a letter signed `2025年12月30日` approves next year's
 /// targets as often as this year's.
 fn only_year(rows: &[Row]) -> Option<i32> {
-    static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]").unwrap()
-    });
     let mut years = rows
         .iter()
         .flat_map(|r| r.texts().flat_map(|t| years_in(&DATE.replace_all(t, ""))));
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
+}
+
+/// A full date (`2025年12月30日`): a letter's signing date.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]").unwrap()
+});
+
+/// The year of the one date rows of a letter print (its signing date), if
+/// they print dates of one year only.
+fn date_year(rows: &[Row]) -> Option<i32> {
+    let mut years = rows.iter().flat_map(|r| {
+        r.texts().flat_map(|t| {
+            DATE.find_iter(t)
+                .flat_map(|m| years_in(m.as_str()))
+                .collect::<Vec<_>>()
+        })
+    });
     let first = years.next()?;
     years.all(|y| y == first).then_some(first)
 }

@@ -477,6 +477,10 @@ pub fn parse_target(s: &str) -> Option<TargetParsed> {
 /// [`parse_target`], and whether the text states its operator (before or
 /// after the number), which an operator column must not override.
 pub fn parse_target_stated(s: &str) -> Option<(TargetParsed, bool)> {
+    // (A target typed as a sentence ends with its stop: `不低于95%。`.)
+    let s = s
+        .trim_end()
+        .trim_end_matches(['。', '；', ';', '，', ',', '、']);
     // `≥90%（含）`: the bound is included, as the operator says; without an
     // operator the note says nothing certain. Either way the note is no
     // unit's alternative (`万人次（含）` is no unit, as `台（套）` is).
@@ -752,6 +756,8 @@ mod tests {
         assert_eq!(t("≧ 95%"), q(Op::Ge, 95.0, Some("%")));
         assert_eq!(t("不低于90%"), q(Op::Ge, 90.0, Some("%")));
         assert_eq!(t("至少3次"), q(Op::Ge, 3.0, Some("次")));
+        assert_eq!(t("不低于95%。"), q(Op::Ge, 95.0, Some("%")));
+        assert_eq!(t("≤3天；"), q(Op::Le, 3.0, Some("天")));
         assert_eq!(t("达到100%"), q(Op::Ge, 100.0, Some("%")));
         // Before a day of the month: a date.
         assert_eq!(t("15日前"), None);

@@ -34,30 +34,32 @@ pub fn layout_text(text: &str) -> Layout {
             skip -= 1;
             continue;
         }
-        if line.contains('"') {
-            if let Some((cells, used)) = quoted_record(lines.get(i..).unwrap_or_default()) {
+        let quoted = if line.contains('"') {
+            quoted_record(lines.get(i..).unwrap_or_default())
+        } else {
+            None
+        };
+        let cells = match quoted {
+            Some((cells, used)) => {
                 skip = used - 1;
-                rows.push(Row {
-                    cells,
-                    page: None,
-                    after_page_break: std::mem::take(&mut pending_break),
-                    table_start: false,
-                    spans: None,
-                });
-                continue;
+                cells
             }
-        }
-        if line.trim().is_empty() {
-            // Leading blank lines are not a page break: nothing precedes them.
-            pending_break = !rows.is_empty();
-            continue;
-        }
-        if is_footer_line(line, blank(i.checked_sub(1)) || blank(Some(i + 1))) {
-            pending_break = !rows.is_empty();
-            continue;
-        }
+            None => {
+                if line.trim().is_empty() {
+                    // Leading blank lines are not a page break: nothing
+                    // precedes them.
+                    pending_break = !rows.is_empty();
+                    continue;
+                }
+                if is_footer_line(line, blank(i.checked_sub(1)) || blank(Some(i + 1))) {
+                    pending_break = !rows.is_empty();
+                    continue;
+                }
+                line.split('\t').map(str::to_string).collect()
+            }
+        };
         rows.push(Row {
-            cells: line.split('\t').map(str::to_string).collect(),
+            cells,
             page: None,
             after_page_break: std::mem::take(&mut pending_break),
             table_start: false,

@@ -679,15 +679,11 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
         // the part is the item, named under its group.
         let mut item_name = item_at.and_then(|i| cells.get(i).cloned().flatten());
         if let Some(i) = item_at {
-            let under = group
-                .as_ref()
-                .filter(|g| continues_group(row, i, g.1))
-                .map(|g| g.0.clone());
-            if under.is_none() {
+            if !group.as_ref().is_some_and(|g| continues_group(row, i, g.1)) {
                 group = None;
             }
             if let Some(j) = part_after_group(row, &cells, i, note_column) {
-                let name = cells.get(i).cloned().flatten().unwrap_or_default();
+                let name = item_name.take().unwrap_or_default();
                 let part = cells.get(j).cloned().flatten().unwrap_or_default();
                 item_name = Some(format!("{name}/{part}"));
                 group = row
@@ -696,7 +692,7 @@ pub fn parse_funding(rows: &[&Row]) -> FundingResult {
                     .and_then(|s| s.get(i))
                     .map(|s| (name, *s));
                 item_at = Some(j);
-            } else if let Some(g) = under {
+            } else if let Some((g, _)) = &group {
                 item_name = item_name.map(|part| format!("{g}/{part}"));
             }
         }

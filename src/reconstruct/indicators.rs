@@ -1576,10 +1576,8 @@ pub fn parse_table(
         };
         last_name = None;
         // (Both levels may be cut: 满意度指 / 标 beside 服务对象满意 / 度指标.)
-        for _ in 0..2 {
-            if !row.after_page_break {
-                break;
-            }
+        let levels_to_mend = if row.after_page_break { 2 } else { 0 };
+        for _ in 0..levels_to_mend {
             let Some((cut, whole)) = level_cut_by_page_break(&above, &read.levels, known) else {
                 break;
             };

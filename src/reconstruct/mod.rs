@@ -1398,11 +1398,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
         with_orphan_tables_joined(&rows, form_segments(&rows, &sheet_starts, hard), hard);
     let mut parts: Vec<Part> = Vec::new();
     let mut title_only: Vec<Warning> = Vec::new();
-    let mut letter_year: Option<i32> = None;
-    // The one unit a covering letter before the forms is addressed to.
-    let mut letter_addressee: Option<String> = None;
-    // The year of the letter's date, where it names no other.
-    let mut letter_date_year: Option<i32> = None;
+    let mut letter = CoveringLetter::default();
     // Per part: whether its form opens with a numbered line (`（二）某项目`).
     let mut numbered: Vec<bool> = Vec::new();
     if segments.len() > 1 {
@@ -1419,9 +1415,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     // 支出绩效目标的通知 …) gives its year to forms that name
                     // none.
                     if parts.is_empty() {
-                        letter_year = letter_year.or_else(|| letter_year_of(seg));
-                        letter_addressee = letter_addressee.or_else(|| addressee_of(seg));
-                        letter_date_year = letter_date_year.or_else(|| date_year(seg));
+                        letter.read(seg);
                     }
                     continue;
                 }
@@ -1437,7 +1431,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                 if is_summary_of_approvals(&part.content) || lists_approvals(&part.content, seg) {
                     // (Its year is the forms' after it, as a letter's is.)
                     if parts.is_empty() {
-                        letter_year = letter_year.or(part.content.year);
+                        letter.year = letter.year.or(part.content.year);
                     }
                     let letter = part
                         .content
@@ -1466,9 +1460,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
                     // (A letter's heading over the forms, 关于批复2026年度…
                     // 的通知, gives its year as a letter does.)
                     if parts.is_empty() {
-                        letter_year = letter_year.or_else(|| letter_year_of(seg));
-                        letter_addressee = letter_addressee.or_else(|| addressee_of(seg));
-                        letter_date_year = letter_date_year.or_else(|| date_year(seg));
+                        letter.read(seg);
                     }
                     continue;
                 }
@@ -1495,29 +1487,8 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     inherit_heading(&mut parts);
     untitle_shared_heading(&mut parts, &numbered);
     inherit_department(&mut parts);
-    if let Some(unit) = letter_addressee {
-        for part in &mut parts {
-            address_department(&mut part.content, &unit);
-        }
-    }
-    if let Some(year) = letter_year {
-        for part in &mut parts {
-            if part.content.year.is_none() {
-                give_year(&mut part.content, year);
-            }
-        }
-    } else if let Some(year) = letter_date_year {
-        // (A December letter approves the next year's targets as often as
-        // not: the year is given, and said.)
-        for part in parts.iter_mut().filter(|p| p.content.year.is_none()) {
-            give_year(&mut part.content, year);
-            part.content.warnings.push(Warning::new(
-                "year_inferred",
-                format!(
-                    "the form names no year; {year} is the year of the covering letter's date, which may be the year before the targets'"
-                ),
-            ));
-        }
+    for part in &mut parts {
+        letter.give(&mut part.content);
     }
     // What the layout repaired or guessed, said by every document of the
     // file (it does not know which form the table belongs to).
@@ -1611,6 +1582,50 @@ fn no_indicators(c: &Content) -> Option<Warning> {
 
 /// The year a covering letter (or its heading alone) gives the forms after
 /// it: its heading's, else the one year its text names.
+/// What a covering letter before the forms gives the forms that name
+/// none of it.
+#[derive(Default)]
+struct CoveringLetter {
+    /// Its year (heading, else the one year its text names).
+    year: Option<i32>,
+    /// The one unit it is addressed to.
+    addressee: Option<String>,
+    /// The year of its date, where it names no other.
+    date_year: Option<i32>,
+}
+
+impl CoveringLetter {
+    /// Reads a segment of the letter; what an earlier one gave stays.
+    fn read(&mut self, seg: &[Row]) {
+        self.year = self.year.or_else(|| letter_year_of(seg));
+        self.addressee = self.addressee.take().or_else(|| addressee_of(seg));
+        self.date_year = self.date_year.or_else(|| date_year(seg));
+    }
+
+    /// Gives a form the letter's addressee and year where it names none.
+    fn give(&self, c: &mut Content) {
+        if let Some(unit) = &self.addressee {
+            address_department(c, unit);
+        }
+        if c.year.is_some() {
+            return;
+        }
+        if let Some(year) = self.year {
+            give_year(c, year);
+        } else if let Some(year) = self.date_year {
+            // (A December letter approves the next year's targets as often
+            // as not: the year is given, and said.)
+            give_year(c, year);
+            c.warnings.push(Warning::new(
+                "year_inferred",
+                format!(
+                    "the form names no year; {year} is the year of the covering letter's date, which may be the year before the targets'"
+                ),
+            ));
+        }
+    }
+}
+
 fn letter_year_of(rows: &[Row]) -> Option<i32> {
     let refs: Vec<&Row> = rows.iter().collect();
     heading_year(&refs).or_else(|| only_year(rows))
@@ -2808,10 +2823,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         warnings.push(Warning::new("missing_field", NO_PROJECT_DEPARTMENT));
     }
     if c.kind == Some(Kind::DepartmentOverall) && c.department.is_none() {
-        warnings.push(Warning::new(
-            "missing_field",
-            "no 部门名称, addressee line or department in the title; department is null",
-        ));
+        warnings.push(Warning::new("missing_field", NO_DEPARTMENT));
     }
     match c.kind {
         Some(Kind::Unknown) => {
@@ -3273,6 +3285,10 @@ fn is_attachment_number(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ATTACHMENT_NUMERALS.contains(c))
 }
 
+/// The warning of a department's form that names no department.
+const NO_DEPARTMENT: &str =
+    "no 部门名称, addressee line or department in the title; department is null";
+
 /// The warning of a project's form that names no department.
 const NO_PROJECT_DEPARTMENT: &str =
     "no 主管部门 in the project's header block, 填报单位 line or department in the title; department is null";
@@ -3326,7 +3342,7 @@ fn address_department(c: &mut Content, unit: &str) {
     c.department = Some(unit.to_string());
     c.warnings.retain(|w| {
         !(w.code == "missing_field"
-            && (w.message == NO_PROJECT_DEPARTMENT || w.message.starts_with("no 部门名称")))
+            && (w.message == NO_PROJECT_DEPARTMENT || w.message == NO_DEPARTMENT))
     });
     c.warnings.push(Warning::new(
         "department_inferred",

@@ -383,23 +383,38 @@ pub fn parse_op(s: &str) -> Option<Op> {
         .map(|&(_, op)| op)
 }
 
+/// [`OPERATORS`] as a pattern's alternatives, the longest first (the
+/// first that matches wins: `<=` before `<`, 小于等于 before 小于).
+fn operator_alternatives() -> String {
+    let mut words: Vec<&str> = OPERATORS.iter().map(|(w, _)| *w).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 static TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(≤|≥|≦|≧|<=|>=|＜=|＞=|<|>|＜|＞|=|＝|不高于|不超过|小于或等于|小于等于|不低于|不少于|大于或等于|大于等于|至少|达到|小于|低于|大于|高于|等于)?\s*",
-        // ASCII digits only: full-width ones were made ASCII, and any
-        // other digit would not parse as a number.
-        r"([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*",
-        // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.) A
-        // unit may name its alternative in brackets (台（套）) or be an
-        // area or volume written with a plain digit (m2, from m<sup>2</sup>),
-        // also per volume (μg/m3, as PM2.5 limits are typed) or a volume
-        // per time (万m3/日), or a rate per so many (`/10万`, `例/10万人`:
-        // the magnitude character keeps `12/10` out).
-        // Units are written in Chinese, Latin or Greek letters (μg): with
-        // every letter of Unicode (`\p{L}`) this one pattern took 3 ms to
-        // compile, in every worker process.
-        r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23](?:/[\p{Han}A-Za-z]{1,2})?|\p{Han}{0,2}/[0-9]{1,6}[万千百]\p{Han}{0,2}|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡·]{1,6}?)??\s*",
-        r"(及以上|以上|及以下|以下|以内|之内|内)?$"
+    Regex::new(&format!(
+        "^({})?\\s*{}",
+        operator_alternatives(),
+        concat!(
+            // ASCII digits only: full-width ones were made ASCII, and any
+            // other digit would not parse as a number.
+            r"([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*",
+            // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.) A
+            // unit may name its alternative in brackets (台（套）) or be an
+            // area or volume written with a plain digit (m2, from m<sup>2</sup>),
+            // also per volume (μg/m3, as PM2.5 limits are typed) or a volume
+            // per time (万m3/日), or a rate per so many (`/10万`, `例/10万人`:
+            // the magnitude character keeps `12/10` out).
+            // Units are written in Chinese, Latin or Greek letters (μg): with
+            // every letter of Unicode (`\p{L}`) this one pattern took 3 ms to
+            // compile, in every worker process.
+            r"(%|‰|(?:[\p{Latin}\p{Greek}]{1,2}/)?[万千]?[A-Za-z]{1,3}[23](?:/[\p{Han}A-Za-z]{1,2})?|\p{Han}{0,2}/[0-9]{1,6}[万千百]\p{Han}{0,2}|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡]{1,4}?[（(][\p{Han}\p{Latin}\p{Greek}/]{1,2}[)）]|[\p{Han}\p{Latin}\p{Greek}/²³℃㎡·]{1,6}?)??\s*",
+            r"(及以上|以上|及以下|以下|以内|之内|内)?$"
+        )
     ))
     .unwrap()
 });
@@ -756,6 +771,11 @@ mod tests {
         assert_eq!(t("≧ 95%"), q(Op::Ge, 95.0, Some("%")));
         assert_eq!(t("不低于90%"), q(Op::Ge, 90.0, Some("%")));
         assert_eq!(t("至少3次"), q(Op::Ge, 3.0, Some("次")));
+        // Every operator can open a quantity (the quick test lets it by).
+        for (word, op) in OPERATORS {
+            assert!(could_open_quantity(word), "{word}");
+            assert_eq!(t(&format!("{word}5次")), q(*op, 5.0, Some("次")), "{word}");
+        }
         assert_eq!(t("不低于95%。"), q(Op::Ge, 95.0, Some("%")));
         assert_eq!(t("≤3天；"), q(Op::Le, 3.0, Some("天")));
         assert_eq!(t("达到100%"), q(Op::Ge, 100.0, Some("%")));

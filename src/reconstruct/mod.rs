@@ -3563,6 +3563,7 @@ pub(super) fn is_letter_boilerplate(text: &str) -> bool {
         || is_form_kind_heading(text)
         || is_part_heading(text)
         || is_attachment_line(text)
+        || is_attachment_list_item(text)
         || is_full_date(text)
         || is_finance_signature(text)
 }
@@ -3591,6 +3592,14 @@ fn is_attachment_line(text: &str) -> bool {
         .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         .trim_start_matches([':', '：', '.', '、']);
     rest.is_empty() || is_form_title(rest)
+}
+
+/// `2.县农业农村局部门整体支出绩效目标表`: a later line of a letter's list
+/// of attachments (`附件：1.…表` before it), naming a form printed below
+/// with its own title.
+fn is_attachment_list_item(text: &str) -> bool {
+    let s = squash(text);
+    crate::layout::after_enumerator(&s).is_some_and(is_form_title)
 }
 
 /// The finance bureau signing its letter (`市财政局`, `某县财政局（盖章）`):
@@ -5788,6 +5797,8 @@ mod tests {
             "2. 项目支出绩效目标：",
             "附件：2026年度部门整体支出绩效目标表",
             "附件2：某局2026年项目支出绩效目标表",
+            "2.县农业农村局部门整体支出绩效目标表",
+            "（二）某县林业局2026年项目支出绩效目标批复",
             "嘉鱼县财政局",
             "2026年2月10日",
         ] {

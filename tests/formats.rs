@@ -345,3 +345,34 @@ fn a_worksheets_warning_is_said_by_the_forms_of_that_worksheet() {
         ]
     );
 }
+
+#[test]
+fn an_xls_sheets_hidden_rows_and_columns_are_not_read() {
+    // Row 6 (a retired indicator) and column F (指标编码) are hidden, as
+    // LibreOffice writes them: neither shown nor printed, so neither is
+    // part of the form; their values are counted in a warning.
+    let doc = convert(Path::new("tests/fixtures/xls/hidden-row-and-column.xls"));
+    let rows: Vec<(&str, &str)> = doc["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["level3"].as_str().unwrap(), i["target"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("馆藏档案数字化页数", "≥120万页"),
+            ("数字化成果合格率", "≥99%")
+        ]
+    );
+    for ind in doc["indicators"].as_array().unwrap() {
+        assert_eq!(ind["extra"], serde_json::json!({}), "{ind}");
+    }
+    let codes: Vec<&str> = doc["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["hidden_cells"]);
+}

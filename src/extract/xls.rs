@@ -7,15 +7,18 @@
 //! cells span more than the slot limit (before calamine allocates
 //! anything), and collects each number cell's format code (FORMAT, XF and
 //! the cell records' XF index), so values are shown as displayed, as for
-//! XLSX (`numfmt`).
+//! XLSX (`numfmt`), and the rows and columns each sheet hides (ROW and
+//! COLINFO), which calamine does not report either.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{Cursor, Read};
 
 use calamine::{Data, Reader, Xls};
 
 use crate::extract::numfmt::{builtin_format, format_number, general};
-use crate::extract::xlsx::{is_contents_sheet, sheets_layout, Sheet, Workbook, MAX_CELLS};
+use crate::extract::xlsx::{
+    is_contents_sheet, set_aside_hidden, sheets_layout, Sheet, Workbook, MAX_CELLS,
+};
 use crate::layout::structured::{TableCell, MAX_SLOTS};
 
 /// What the record pass found.
@@ -24,7 +27,28 @@ struct Formats {
     date1904: bool,
     /// Per sheet name: (row, col) → format code of number cells.
     cells: HashMap<String, HashMap<(u32, u32), String>>,
+    /// Per sheet name: its hidden rows and columns.
+    hidden: HashMap<String, Hidden>,
 }
+
+/// Rows and columns a sheet hides (ROW and COLINFO records): neither shown
+/// nor printed, so no part of the published form, as for XLSX.
+#[derive(Debug, Default)]
+struct Hidden {
+    rows: BTreeSet<usize>,
+    /// Inclusive column ranges.
+    cols: Vec<(usize, usize)>,
+}
+
+impl Hidden {
+    fn col(&self, c: usize) -> bool {
+        self.cols.iter().any(|&(a, b)| (a..=b).contains(&c))
+    }
+}
+
+/// Column ranges taken from COLINFO records per sheet (a sheet describes
+/// each column at most once, so real ones have far fewer).
+const MAX_COL_RANGES: usize = 1024;
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
     Some(u16::from_le_bytes([*b.get(i)?, *b.get(i + 1)?]))
@@ -82,6 +106,10 @@ const LABELSST: u16 = 0x00FD;
 const LABEL: u16 = 0x0204;
 const BLANK: u16 = 0x0201;
 const MULBLANK: u16 = 0x00BE;
+const ROW: u16 = 0x0208;
+const COLINFO: u16 = 0x007D;
+/// ROW's option flags: the row is hidden (fDyZero).
+const ROW_HIDDEN: u16 = 0x0020;
 
 fn scan(stream: &[u8]) -> Result<Formats, String> {
     let mut out = Formats::default();
@@ -136,6 +164,7 @@ fn scan(stream: &[u8]) -> Result<Formats, String> {
     let mut total = 0usize;
     for (name, offset) in sheets {
         let mut cells: HashMap<(u32, u32), String> = HashMap::new();
+        let mut hidden = Hidden::default();
         let (mut max_row, mut max_col) = (0u32, 0u32);
         let mut see = |row: u16, col: u16| {
             max_row = max_row.max(u32::from(row));
@@ -149,6 +178,18 @@ fn scan(stream: &[u8]) -> Result<Formats, String> {
                 continue;
             };
             match typ {
+                ROW if u16_at(d, 12).is_some_and(|flags| flags & ROW_HIDDEN != 0) => {
+                    hidden.rows.insert(usize::from(row));
+                }
+                // (row, col) are the first and last column here; a column
+                // narrowed to nothing is as hidden as one marked so.
+                COLINFO if hidden.cols.len() < MAX_COL_RANGES => {
+                    let width = u16_at(d, 4).unwrap_or(1);
+                    let flags = u16_at(d, 8).unwrap_or(0);
+                    if (flags & 1 != 0 || width == 0) && col >= row {
+                        hidden.cols.push((usize::from(row), usize::from(col)));
+                    }
+                }
                 NUMBER | RK | FORMULA => {
                     see(row, col);
                     if let Some(xf) = u16_at(d, 4) {
@@ -184,6 +225,7 @@ fn scan(stream: &[u8]) -> Result<Formats, String> {
                 max_col + 1
             ));
         }
+        out.hidden.insert(name.clone(), hidden);
         out.cells.insert(name, cells);
     }
     Ok(out)
@@ -263,19 +305,27 @@ fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
             .map_err(|e| format!("cannot read worksheet {name}: {e}"))?;
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let codes = formats.cells.get(&name);
+        let hidden = formats.hidden.get(&name);
+        let is_hidden_col = |c: usize| hidden.is_some_and(|h| h.col(c));
         let mut cells = Vec::new();
+        let mut hidden_cells = Vec::new();
         for (r, c, v) in range.cells() {
             let (row, col) = (r0 as usize + r, c0 as usize + c);
             let code = codes.and_then(|m| m.get(&(row as u32, col as u32)));
             let text = display(v, code, formats.date1904);
             if !text.trim().is_empty() {
-                cells.push(TableCell {
+                let cell = TableCell {
                     row,
                     col,
                     rows: 1,
                     cols: 1,
                     text,
-                });
+                };
+                if hidden.is_some_and(|h| h.rows.contains(&row)) || is_hidden_col(col) {
+                    hidden_cells.push(cell);
+                } else {
+                    cells.push(cell);
+                }
             }
         }
         let merges = wb
@@ -292,14 +342,17 @@ fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
             })
             .filter(|m| m.2 >= m.0 && m.3 >= m.1)
             .collect();
-        sheets.push(Sheet {
+        let mut sheet = Sheet {
             name,
             cells,
             merges,
-            // (calamine does not say which rows or columns are hidden.)
             hidden_values: 0,
             uncomputed: 0,
-        });
+        };
+        let no_rows = BTreeSet::new();
+        let hidden_rows = hidden.map_or(&no_rows, |h| &h.rows);
+        set_aside_hidden(&mut sheet, hidden_cells, hidden_rows, &is_hidden_col);
+        sheets.push(sheet);
     }
     Ok(sheets)
 }

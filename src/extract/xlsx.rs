@@ -531,6 +531,19 @@ fn read_sheet(
         Ok(())
     })?;
     let is_hidden_col = |c: usize| hidden_cols.get(c).copied().unwrap_or(false);
+    set_aside_hidden(&mut sheet, hidden_cells, &hidden_rows, &is_hidden_col);
+    Ok(sheet)
+}
+
+/// Values of hidden rows or columns, left out of `sheet`: each is counted
+/// in `hidden_values`, but for one that starts a merged range reaching
+/// into the visible part, which is shown there (as Excel shows it).
+pub(crate) fn set_aside_hidden(
+    sheet: &mut Sheet,
+    hidden_cells: Vec<TableCell>,
+    hidden_rows: &std::collections::BTreeSet<usize>,
+    is_hidden_col: &dyn Fn(usize) -> bool,
+) {
     // (Of two ranges starting at one cell, the first counts, as in
     // `apply_merges`.)
     let mut starts: HashMap<(usize, usize), usize> = HashMap::new();
@@ -539,14 +552,13 @@ fn read_sheet(
     }
     for cell in hidden_cells {
         let shown = match starts.get(&(cell.row, cell.col)) {
-            Some(&i) => show_in_visible_part(&mut sheet, i, cell, &hidden_rows, &is_hidden_col),
+            Some(&i) => show_in_visible_part(sheet, i, cell, hidden_rows, is_hidden_col),
             None => false,
         };
         if !shown {
             sheet.hidden_values += 1;
         }
     }
-    Ok(sheet)
 }
 
 /// A value in a hidden row or column that starts a merged range (the

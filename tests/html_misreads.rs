@@ -4130,3 +4130,33 @@ fn a_tables_first_row_of_group_titles_over_its_header() {
     );
     assert!(d.warnings.is_empty(), "{:#?}", d.warnings);
 }
+
+#[test]
+fn an_annual_table_printed_first_comes_first() {
+    // Indicators are in document order (SPEC §2.5): the long-term table
+    // was put first whatever the form printed first, silently.
+    let d = one(concat!(
+        "<h1>2025年度项目支出绩效目标表</h1>",
+        "<table>",
+        "<tr><td>项目名称</td><td colspan=\"4\">智慧课堂建设项目</td></tr>",
+        "<tr><td>主管部门</td><td colspan=\"4\">某县教育局</td></tr>",
+        "<tr><td>年度目标</td><td colspan=\"4\">完成二十所学校智慧课堂建设。</td></tr>",
+        "<tr><td rowspan=\"2\">年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>智慧课堂建设数</td><td>≥60间</td></tr>",
+        "<tr><td rowspan=\"2\">实施期绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>累计智慧课堂建设数</td><td>≥180间</td></tr>",
+        "</table>"
+    ));
+    let got: Vec<_> = d
+        .indicators
+        .iter()
+        .map(|i| (i.table.as_str(), i.level3.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("annual", Some("智慧课堂建设数")),
+            ("long_term", Some("累计智慧课堂建设数"))
+        ]
+    );
+}

@@ -1139,16 +1139,20 @@ fn parse_indicator_tables(
     known: &KnownNames,
     year: Option<i32>,
 ) -> Vec<indicators::TableResult> {
-    [
+    let mut tables = [
         (IndicatorTable::LongTerm, Section::LongTermTable),
         (IndicatorTable::Annual, Section::AnnualTable),
-    ]
-    .iter()
-    .map(|&(table, section)| {
-        let rows = table_rows(groups, section);
-        indicators::parse_table(table, &rows, &is_label, known, year)
-    })
-    .collect()
+    ];
+    // In the order the form prints them (SPEC: document order); a form
+    // may print its annual table first.
+    tables.sort_by_key(|&(_, section)| groups.iter().position(|(s, _)| *s == section));
+    tables
+        .iter()
+        .map(|&(table, section)| {
+            let rows = table_rows(groups, section);
+            indicators::parse_table(table, &rows, &is_label, known, year)
+        })
+        .collect()
 }
 
 /// Whether a hard line break between `before` and `after` separates two

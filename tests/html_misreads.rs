@@ -4160,3 +4160,29 @@ fn an_annual_table_printed_first_comes_first() {
         ]
     );
 }
+
+#[test]
+fn a_form_beside_an_empty_first_column_reads_its_sections() {
+    // Every row opens with an empty cell (a sheet laid out from column B,
+    // saved as a web page): the labels were looked for in that cell, so
+    // the department, goals and tasks were lost (said only as
+    // unknown_section); the indicator table was right.
+    let d = one(concat!(
+        "<p>2025年部门整体支出绩效目标表</p>",
+        "<table border=\"1\">",
+        "<tr><td></td><td>部门名称</td><td colspan=\"4\">某县水务局</td></tr>",
+        "<tr><td></td><td>年度主要任务</td><td colspan=\"4\">1.维修农村供水管网。<br>2.开展河道清障。</td></tr>",
+        "<tr><td></td><td>年度总体目标</td><td colspan=\"4\">农村自来水普及率稳定在98%以上。</td></tr>",
+        "<tr><td></td><td rowspan=\"2\">年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td></td><td>产出指标</td><td>数量指标</td><td>供水管网维修长度</td><td>≥35公里</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.department.as_deref(), Some("某县水务局"));
+    assert_eq!(d.annual_tasks, ["维修农村供水管网。", "开展河道清障。"]);
+    assert_eq!(d.annual_goals, ["农村自来水普及率稳定在98%以上。"]);
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        [(Some("供水管网维修长度"), Some("≥35公里"))]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -494,3 +494,79 @@ fn level1_and_level2_merged_cells_both_named_after_the_break() {
         ],
     );
 }
+
+#[test]
+fn a_whole_row_is_not_joined_to_a_new_row_after_the_break() {
+    // LibreOffice prints page 1's last row whole and page 2's first row
+    // (a new level 2 under the merged 效益指标, its unit cell empty) under
+    // the repeated header: two rows, nothing joined. They were read as one
+    // (`生活垃圾无害化处理率长效管护机制`, target `95健全`), with only a
+    // row_joined warning.
+    let doc = convert("whole-row-then-new-level2-after-the-break.pdf");
+    assert_eq!(
+        rows_read(&doc),
+        [
+            (
+                "效益指标",
+                "生态效益指标",
+                "生活垃圾无害化处理率",
+                "95",
+                Some(2)
+            ),
+            (
+                "效益指标",
+                "可持续影响指标",
+                "长效管护机制",
+                "健全",
+                Some(3)
+            ),
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn a_new_level2_under_a_level1_merged_over_the_break_starts_a_row() {
+    // Chromium-style and LibreOffice tables alike: the level-1 cell runs
+    // on over the break, page 2 opens with 社会效益指标 and its row.
+    let doc = convert("new-level2-under-continued-level1.pdf");
+    assert_eq!(
+        rows_read(&doc),
+        [
+            ("产出指标", "数量指标", "农技培训人次", "≥800", Some(2)),
+            ("效益指标", "经济效益指标", "带动农户增收", "≥500", Some(2)),
+            (
+                "效益指标",
+                "社会效益指标",
+                "农村人居环境整治成效",
+                "明显改善",
+                Some(3)
+            ),
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn a_row_cut_inside_its_level_and_name_cells_is_joined() {
+    // LibreOffice lets the row break inside its cells: page 1 ends with
+    // `生态效益 | 生活垃圾 | ≥ | 95 | % | 5`, page 2 opens with the rest of
+    // the level and of the name (`指标 | 无害化处理率`) and nothing else.
+    // The rest was read as a row of its own, silently.
+    let doc = convert("row-cut-in-its-level-and-name.pdf");
+    assert_eq!(
+        rows_read(&doc),
+        [
+            (
+                "效益指标",
+                "生态效益指标",
+                "生活垃圾无害化处理率",
+                "95",
+                Some(2)
+            ),
+            ("效益指标", "可持续影响指标", "设施使用年限", "10", Some(3)),
+        ]
+    );
+    let codes: Vec<&str> = doc.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, ["row_joined"]);
+}

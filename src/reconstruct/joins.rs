@@ -130,7 +130,36 @@ fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
     next.after_page_break
         && prev.spans.is_some()
         && next.spans.is_some()
-        && (is_rest_of_cut_cells(prev, next) || continues_in_place(prev, next, above))
+        && ((is_rest_of_cut_cells(prev, next) && !holds_a_new_rows_cells(prev, next, above))
+            || continues_in_place(prev, next, above))
+}
+
+/// Whether `next` holds what only a row of its own holds: a level name
+/// not in effect above (`可持续影响指标` under `生态效益指标`), or a whole
+/// figure or operator under another in `prev` (`85` under `90`, `5` under
+/// `10`, `≥` under `≥`). A cell a page break cut leaves neither: its
+/// rest is the end of a text (`应急广播）`, `比例`).
+fn holds_a_new_rows_cells(prev: &Row, next: &Row, above: &[String]) -> bool {
+    new_texts(next, above).iter().any(|&(i, t)| {
+        vocab::is_level1_name(t)
+            || vocab::is_level2_name(t)
+            || (is_whole_figure(t) && prev.cells.get(i).is_some_and(|p| is_whole_figure(trim(p))))
+    })
+}
+
+/// A figure, perhaps with its operator and a percent sign, and nothing
+/// else (`90`, `≥85`, `1,200.5`, `100%`), or an operator alone (`≥`).
+fn is_whole_figure(t: &str) -> bool {
+    let rest = t.trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦']);
+    let number = rest.trim_end_matches(['%', '％']);
+    if number.is_empty() {
+        // An operator alone.
+        return rest.is_empty() && !t.is_empty();
+    }
+    number
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && number.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// `next`'s new texts go on `prev`'s in the same cells, or fill its empty
@@ -248,8 +277,9 @@ fn closes_cut_text(prev: &Row, next: &Row, above: &[String]) -> bool {
 /// break): on the new page only the last lines of some of its cells,
 /// each under text of the row above. Either one cell holds text, or a
 /// cell between two that do is empty where the row above has text (a
-/// name's last line and an explanation's, but no value): a new row has a
-/// name and a value, or its levels.
+/// name's last line and an explanation's, but no value), or none right of
+/// them where it has text (a level's last line and a name's): a new row
+/// has a name and a value, or its levels.
 fn is_rest_of_cut_cells(prev: &Row, next: &Row) -> bool {
     let filled: Vec<usize> = next
         .cells
@@ -265,7 +295,10 @@ fn is_rest_of_cut_cells(prev: &Row, next: &Row) -> bool {
         .iter()
         .all(|&i| has_text(&prev.cells, i) && next.cells.get(i).is_some_and(|c| !ends_a_row(c)));
     let hole = (first + 1..last).any(|j| !has_text(&next.cells, j) && has_text(&prev.cells, j));
-    under_text && (filled.len() == 1 || hole)
+    // Or only cells left of the values `prev` printed: a new row has its
+    // own values there.
+    let left_only = (last + 1..prev.cells.len()).any(|j| has_text(&prev.cells, j));
+    under_text && (filled.len() == 1 || hole || left_only)
 }
 
 /// Whether every new text of `next` lies under text of `prev` in the same

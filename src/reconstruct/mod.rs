@@ -1143,9 +1143,27 @@ fn parse_indicator_tables(
         (IndicatorTable::LongTerm, Section::LongTermTable),
         (IndicatorTable::Annual, Section::AnnualTable),
     ];
-    // In the order the form prints them (SPEC: document order); a form
-    // may print its annual table first.
-    tables.sort_by_key(|&(_, section)| groups.iter().position(|(s, _)| *s == section));
+    // In the order the form prints them (SPEC: document order): the
+    // annual table first where all of it comes before the long-term one.
+    // (A group of labels or a header only, such as `三、部门整体绩效指标`
+    // over `（一）长期绩效指标`, prints no row of its table; a row read
+    // before a long-term label printed mid-table is that table's.)
+    let prints_rows = |rows: &[&Row]| {
+        rows.iter()
+            .any(|r| !joins::is_header(r) && r.texts().any(|t| !is_label(t)))
+    };
+    let at = |section: Section| {
+        groups
+            .iter()
+            .enumerate()
+            .filter(move |(_, (s, rows))| *s == section && prints_rows(rows))
+            .map(|(i, _)| i)
+    };
+    let annual_last = at(Section::AnnualTable).last();
+    let long_term_first = at(Section::LongTermTable).next();
+    if matches!((annual_last, long_term_first), (Some(a), Some(l)) if a < l) {
+        tables.reverse();
+    }
     tables
         .iter()
         .map(|&(table, section)| {
@@ -1364,6 +1382,72 @@ fn is_marginal_text(t: &str) -> bool {
             ))
 }
 
+/// Tables whose first columns are empty in every row, where the table
+/// opens a form (its first row a title, a section or field label, or a
+/// header): a form laid out from column B or C of its sheet, or beside an
+/// empty first column. Those columns are dropped, so that each row's
+/// label is its first cell, as in a form that starts at the edge. A table
+/// continuing one cut by a page break keeps them: its first columns are
+/// blank where the levels of the part before run on.
+fn without_empty_leading_columns(rows: &mut [Row]) {
+    let mut start = 0;
+    while start < rows.len() {
+        let end = (start + 1..rows.len())
+            .find(|&i| {
+                rows.get(i)
+                    .is_some_and(|r| r.table_start || r.spans.is_none())
+            })
+            .unwrap_or(rows.len());
+        if let Some(table) = rows.get_mut(start..end) {
+            drop_leading_columns(table);
+        }
+        start = end;
+    }
+}
+
+fn drop_leading_columns(table: &mut [Row]) {
+    // Where each row's first text starts, in span units.
+    let first_text = |r: &Row| {
+        let i = r.cells.iter().position(|c| !trim(c).is_empty())?;
+        r.spans.as_ref()?.get(i).map(|s| s.left)
+    };
+    let Some(lead) = table.iter().filter_map(first_text).min() else {
+        return;
+    };
+    if lead <= 0 || table.iter().any(|r| r.spans.is_none()) {
+        return;
+    }
+    let opens_a_form = table
+        .iter()
+        .find(|r| first_text(r).is_some())
+        .is_some_and(|r| {
+            let texts = r.text_vec();
+            let first = texts.first().copied().unwrap_or_default();
+            is_label(first)
+                || is_form_title(first)
+                || names_department(&texts)
+                || project::is_project_label(first)
+                || joins::is_header(r)
+        });
+    if !opens_a_form {
+        return;
+    }
+    for r in table {
+        let Some(spans) = r.spans.as_mut() else {
+            continue;
+        };
+        // Cells wholly left of the first text go; a blank one reaching
+        // past it is cut there.
+        let gone = spans.iter().take_while(|s| s.right <= lead).count();
+        r.cells.drain(..gone.min(r.cells.len()));
+        spans.drain(..gone.min(spans.len()));
+        for s in spans.iter_mut() {
+            s.left = s.left.max(lead) - lead;
+            s.right -= lead;
+        }
+    }
+}
+
 /// The document of a file holding one approval (the first, where it holds
 /// several).
 pub fn reconstruct(layout: &Layout) -> Content {
@@ -1397,6 +1481,7 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
             });
         }
     }
+    without_empty_leading_columns(&mut rows);
     let sheet_starts: Vec<usize> = layout.sheets.iter().map(|(i, _)| *i).collect();
     let segments =
         with_orphan_tables_joined(&rows, form_segments(&rows, &sheet_starts, hard), hard);

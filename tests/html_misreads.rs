@@ -4186,3 +4186,27 @@ fn a_form_beside_an_empty_first_column_reads_its_sections() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_goal_sublabel_beside_the_goals_label_is_no_goal() {
+    // 年度绩效目标 merged down over 总体目标 | text and the indicator
+    // table: 总体目标 was the first goal, silently.
+    let d = one(concat!(
+        "<p>某县水务局2025年部门整体支出绩效目标表</p>",
+        "<table border=\"1\">",
+        "<tr><td>部门名称</td><td colspan=\"4\">某县水务局</td></tr>",
+        "<tr><td rowspan=\"3\">年度绩效目标</td><td>总体目标</td><td colspan=\"3\">1.农村自来水普及率稳定在98%以上。2.完成河道清淤整治12公里。</td></tr>",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>供水管网维修长度</td><td>≥35公里</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(
+        d.annual_goals,
+        [
+            "农村自来水普及率稳定在98%以上。",
+            "完成河道清淤整治12公里。"
+        ]
+    );
+    assert_eq!(d.indicators.len(), 1);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -573,13 +573,14 @@ fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
             continue;
         }
         label.push(first);
+        // A goal's sub-label beside the goals' label (`年度绩效目标 |
+        // 总体目标 | …`) is part of the label, no goal.
+        let mut cells = cells.filter(|c| !trim(c).is_empty()).peekable();
+        while let Some(sub) = cells.next_if(|c| is_goal_sublabel(first, c)) {
+            label.push(sub);
+        }
         let own_cell = i > 0 && is_row_under_merged_label(row);
-        text.extend(
-            cells
-                .filter(|c| !trim(c).is_empty())
-                .enumerate()
-                .map(|(k, c)| (c, own_cell && k == 0)),
-        );
+        text.extend(cells.enumerate().map(|(k, c)| (c, own_cell && k == 0)));
     }
     label.retain(|c| !trim(c).is_empty());
     text.retain(|(c, _)| !trim(c).is_empty());
@@ -595,6 +596,21 @@ fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
         joined.push_str(t);
     }
     (values::join_lines(&label.join("\n")), joined)
+}
+
+/// `sub` names the goals `label` names, or goals of either period
+/// (`总体目标` beside `年度绩效目标`).
+fn is_goal_sublabel(label: &str, sub: &str) -> bool {
+    let goals = |s: Section| {
+        matches!(
+            s,
+            Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals
+        )
+    };
+    match (section_of_label(label), section_of_label(sub)) {
+        (Some(l), Some(s)) => goals(l) && (s == Section::EitherGoals || s == l),
+        _ => false,
+    }
 }
 
 /// A grid row under a label merged down over it (`部门职能概述` beside one

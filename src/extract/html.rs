@@ -1733,7 +1733,7 @@ fn clear_of_furniture(
 /// (一级指标, 二级绩效指标 …): the header of an approval's indicators.
 fn prints_level_header(table: NodeRef<'_, Node>) -> bool {
     own_rows(table).into_iter().any(|tr| {
-        own_cells(tr).into_iter().any(|td| {
+        own_cells(tr, false).into_iter().any(|td| {
             let text = plain_text(td);
             // (A header word is short; a cell of prose is not read.)
             text.len() <= 120
@@ -1851,7 +1851,7 @@ fn lifted_table<'a>(td: NodeRef<'a, Node>, row: &[NodeRef<'a, Node>]) -> Option<
         t.chars().count() <= 12 && (t.is_empty() || t.ends_with("指标"))
     });
     let names_levels = own_rows(table).into_iter().take(3).any(|tr| {
-        let cells = own_cells(tr);
+        let cells = own_cells(tr, false);
         cells.len() >= 2
             && cells
                 .iter()
@@ -1869,7 +1869,7 @@ fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
     let mut nested_text = 0;
     let mut any_nested = false;
     for tr in own_rows(table) {
-        let cells = own_cells(tr);
+        let cells = own_cells(tr, false);
         let holding: Vec<&NodeRef<'_, Node>> = cells
             .iter()
             .filter(|td| {
@@ -1945,7 +1945,11 @@ fn without_hidden_rows(cells: Vec<TableCell>, hidden: &[bool]) -> (Vec<TableCell
     let at = |r: usize| shown_before.get(r).copied().unwrap_or(n);
     let kept = cells
         .into_iter()
-        .filter(|c| !hidden.get(c.row).copied().unwrap_or(false))
+        .filter(|c| {
+            // A cell of a hidden row spanning rows shown below shows in
+            // them, as Excel shows a merged range whose first row it hid.
+            !hidden.get(c.row).copied().unwrap_or(false) || at(c.row + c.rows) > at(c.row)
+        })
         .map(|c| TableCell {
             row: at(c.row),
             rows: (at(c.row + c.rows) - at(c.row)).max(1),
@@ -1955,9 +1959,71 @@ fn without_hidden_rows(cells: Vec<TableCell>, hidden: &[bool]) -> (Vec<TableCell
     (kept, n)
 }
 
-fn own_cells(tr: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
+/// A row's cells, but hidden ones (a browser leaves them out and moves the
+/// cells after them left), unless `keep_hidden`: in a table that hides
+/// whole columns (see [`hidden_columns`]) each keeps its slot.
+fn own_cells(tr: NodeRef<'_, Node>, keep_hidden: bool) -> Vec<NodeRef<'_, Node>> {
     tr.children()
-        .filter(|c| matches!(element_name(c), Some("td" | "th")) && !is_hidden_node(c))
+        .filter(|c| {
+            matches!(element_name(c), Some("td" | "th")) && (keep_hidden || !is_hidden_node(c))
+        })
+        .collect()
+}
+
+/// Whether a row holds a cell it hides.
+fn holds_hidden_cell(tr: &NodeRef<'_, Node>) -> bool {
+    tr.children()
+        .any(|c| matches!(element_name(&c), Some("td" | "th")) && is_hidden_node(&c))
+}
+
+/// The columns that only hidden cells start in, one column wide (and
+/// empty cells, or cells spanning more columns): a hidden column of a
+/// sheet. Empty when there is none, so that a cell hidden alone (a
+/// layout for phones) is left out as a browser leaves it out.
+fn hidden_columns(cells: &[TableCell], hidden_cell: &[bool]) -> Vec<bool> {
+    let width = cells.iter().map(|c| c.col + c.cols).max().unwrap_or(0);
+    let mut hides = vec![false; width];
+    let mut shows = vec![false; width];
+    for (cell, &hidden) in cells.iter().zip(hidden_cell) {
+        if cell.cols != 1 {
+            continue;
+        }
+        if hidden {
+            if let Some(h) = hides.get_mut(cell.col) {
+                *h = true;
+            }
+        } else if !cell.text.trim().is_empty() {
+            if let Some(v) = shows.get_mut(cell.col) {
+                *v = true;
+            }
+        }
+    }
+    let out: Vec<bool> = hides.iter().zip(&shows).map(|(&h, &v)| h && !v).collect();
+    if out.contains(&true) {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// The grid without its hidden columns: a cell in one goes, a cell
+/// spanning one loses it, and the columns right of it move left.
+fn without_hidden_columns(cells: Vec<TableCell>, hidden: &[bool]) -> Vec<TableCell> {
+    let hidden_in = |from: usize, to: usize| {
+        hidden
+            .get(from.min(hidden.len())..to.min(hidden.len()))
+            .map_or(0, |h| h.iter().filter(|&&x| x).count())
+    };
+    cells
+        .into_iter()
+        .filter_map(|c| {
+            let cols = c.cols - hidden_in(c.col, c.col + c.cols).min(c.cols);
+            (cols > 0).then(|| TableCell {
+                col: c.col - hidden_in(0, c.col),
+                cols,
+                ..c
+            })
+        })
         .collect()
 }
 
@@ -2021,7 +2087,70 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     }
     let trs = own_rows(table);
     let n_rows = trs.len();
+    let hidden: Vec<bool> = trs.iter().map(is_hidden_row).collect();
+    // A sheet saved by Excel writes a hidden column's cells too, each
+    // hidden, and a title over it spans it: such a column is left out as
+    // a whole, so that the cells right of it stay under their titles.
+    let hidden_cols = if trs.iter().any(holds_hidden_cell) {
+        let mut scratch = Layout::default();
+        let all = place_cells(&trs, &hidden, true, &mut scratch)?;
+        hidden_columns(&all.cells, &all.hidden_cell)
+    } else {
+        Vec::new()
+    };
+    let Placed {
+        mut cells,
+        hidden_cell,
+        lifted,
+    } = place_cells(&trs, &hidden, !hidden_cols.is_empty(), out)?;
+    if !hidden_cols.is_empty() {
+        // (A hidden cell outside those columns keeps its slot, empty.)
+        for (cell, _) in cells.iter_mut().zip(&hidden_cell).filter(|(_, &h)| h) {
+            cell.text.clear();
+        }
+        cells = without_hidden_columns(cells, &hidden_cols);
+    }
+    if !lifted.is_empty() && !hidden.contains(&true) {
+        return rows_with_lifted(cells, n_rows, &lifted, out);
+    }
+    let (cells, n_rows) = if hidden.contains(&true) {
+        without_hidden_rows(cells, &hidden)
+    } else {
+        (cells, n_rows)
+    };
+    let rows = table_rows(
+        cells,
+        n_rows,
+        GridOptions {
+            skip_blank: true,
+            full_width: false,
+        },
+    )
+    .map_err(|e| format!("HTML {e}"))?;
+    out.rows.extend(rows);
+    Ok(())
+}
+
+/// Cells of a table placed on the HTML table model, with whether each is
+/// hidden, and the indicator tables nested in a cell beside their label.
+struct Placed<'a> {
+    cells: Vec<TableCell>,
+    hidden_cell: Vec<bool>,
+    lifted: Vec<(usize, NodeRef<'a, Node>)>,
+}
+
+/// Places the cells of rows `trs` (`hidden`: which rows are not shown).
+/// Hidden cells are left out, as a browser leaves them out, unless
+/// `keep_hidden`.
+fn place_cells<'a>(
+    trs: &[NodeRef<'a, Node>],
+    hidden: &[bool],
+    keep_hidden: bool,
+    out: &mut Layout,
+) -> Result<Placed<'a>, String> {
+    let n_rows = trs.len();
     let mut cells: Vec<TableCell> = Vec::new();
+    let mut hidden_cell: Vec<bool> = Vec::new();
     // covered[c]: rows (this one included) still taken by a rowspan, and
     // the cell (index into `cells`) whose rowspan it is.
     let mut covered: Vec<usize> = Vec::new();
@@ -2030,9 +2159,8 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
     let mut above_full = false;
     // Indicator tables nested in a cell beside their label: (row, table).
     let mut lifted: Vec<(usize, NodeRef<'_, Node>)> = Vec::new();
-    let hidden: Vec<bool> = trs.iter().map(is_hidden_row).collect();
     for (r, tr) in trs.iter().enumerate() {
-        let tds = own_cells(*tr);
+        let tds = own_cells(*tr, keep_hidden);
         // (A row not shown repairs nothing: it is dropped below.)
         let shown = !hidden.get(r).copied().unwrap_or(false);
         let colspans: Vec<usize> = tds
@@ -2094,6 +2222,7 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
                 }
                 None => cell_text(td),
             };
+            hidden_cell.push(keep_hidden && is_hidden_node(&td));
             cells.push(TableCell {
                 row: r,
                 col: c,
@@ -2108,25 +2237,11 @@ fn data_table(table: NodeRef<'_, Node>, out: &mut Layout) -> Result<(), String> 
             *slot = slot.saturating_sub(1);
         }
     }
-    if !lifted.is_empty() && !hidden.contains(&true) {
-        return rows_with_lifted(cells, n_rows, &lifted, out);
-    }
-    let (cells, n_rows) = if hidden.contains(&true) {
-        without_hidden_rows(cells, &hidden)
-    } else {
-        (cells, n_rows)
-    };
-    let rows = table_rows(
+    Ok(Placed {
         cells,
-        n_rows,
-        GridOptions {
-            skip_blank: true,
-            full_width: false,
-        },
-    )
-    .map_err(|e| format!("HTML {e}"))?;
-    out.rows.extend(rows);
-    Ok(())
+        hidden_cell,
+        lifted,
+    })
 }
 
 /// The columns of the first `width` that no rowspan from above covers.
@@ -2970,6 +3085,69 @@ mod tests {
                 vec!["产出指标", "数量指标", "a", "1"],
                 vec!["", "", "c", "3"],
                 vec!["", "时效指标", "d", "4"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hidden_column_goes_whole_from_under_its_title() {
+        // Excel writes a hidden column's cells, each hidden, under a title
+        // spanning it: the cells right of it were read one column left.
+        let page = concat!(
+            "<table><tr><td>三级指标</td><td colspan=2>指标值</td><td>单位</td><td>权重</td></tr>",
+            "<tr><td>a</td><td>120</td><td style='display:none'>110</td><td>公里</td><td>50</td></tr>",
+            "<tr><td>b</td><td>90</td><td style='display:none'>85</td><td>%</td><td>50</td></tr>",
+            "</table>"
+        );
+        let got = rows(page);
+        assert_eq!(
+            grid(&got),
+            vec![
+                vec!["三级指标", "指标值", "单位", "权重"],
+                vec!["a", "120", "公里", "50"],
+                vec!["b", "90", "%", "50"],
+            ]
+        );
+        // Each value under its title: the columns line up.
+        let lefts = |r: &Row| -> Vec<i32> {
+            r.spans
+                .as_ref()
+                .map(|s| s.iter().map(|s| s.left).collect())
+                .unwrap_or_default()
+        };
+        assert!(
+            got.iter().all(|r| lefts(r) == [0, 100, 200, 300]),
+            "{got:?}"
+        );
+        // A cell hidden alone still goes as a browser leaves it out.
+        let page = concat!(
+            "<table><tr><td>指标</td><td>指标值</td></tr>",
+            "<tr><td style='display:none'>旧</td><td>a</td><td>1</td></tr>",
+            "<tr><td>b</td><td>2</td></tr></table>"
+        );
+        assert_eq!(
+            grid(&rows(page)),
+            vec![vec!["指标", "指标值"], vec!["a", "1"], vec!["b", "2"]]
+        );
+    }
+
+    #[test]
+    fn a_merge_starting_in_a_hidden_row_shows_below_it() {
+        // The hidden row holds the start of 效益指标's rowspan; Excel shows
+        // the value in the visible part, and so is it read.
+        let page = concat!(
+            "<table><tr><td>一级</td><td>三级</td><td>指标值</td></tr>",
+            "<tr><td>产出指标</td><td>a</td><td>1</td></tr>",
+            "<tr style='display:none' height=0><td rowspan=2>效益指标</td><td>b</td><td>2</td></tr>",
+            "<tr><td>c</td><td>3</td></tr>",
+            "</table>"
+        );
+        assert_eq!(
+            grid(&rows(page)),
+            vec![
+                vec!["一级", "三级", "指标值"],
+                vec!["产出指标", "a", "1"],
+                vec!["效益指标", "c", "3"],
             ]
         );
     }

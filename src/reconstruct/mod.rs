@@ -1175,7 +1175,7 @@ fn parse_indicator_tables(
             .filter(move |(_, (s, rows))| *s == section && prints_rows(rows))
             .map(|(i, _)| i)
     };
-    let annual_last = at(Section::AnnualTable).last();
+    let annual_last = at(Section::AnnualTable).next_back();
     let long_term_first = at(Section::LongTermTable).next();
     if matches!((annual_last, long_term_first), (Some(a), Some(l)) if a < l) {
         tables.reverse();

@@ -4210,3 +4210,23 @@ fn a_goal_sublabel_beside_the_goals_label_is_no_goal() {
     assert_eq!(d.indicators.len(), 1);
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn goals_numbered_in_brackets_under_their_label_are_read() {
+    // `（1）…` lines under `年度总体目标：` were taken for headings of an
+    // unnamed section: the goals were lost, said as unknown_section.
+    let d = one(concat!(
+        "<p>某县司法局2026年度部门整体支出绩效目标表</p>",
+        "<p>单位名称：某县司法局</p>",
+        "<p>年度总体目标：</p>",
+        "<p>（1）完成普法总结验收</p>",
+        "<p>(2)法律援助案件办结率达到100%</p>",
+        "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>普法宣传活动场次</td><td>≥12场</td></tr></table>"
+    ));
+    assert_eq!(
+        d.annual_goals,
+        ["完成普法总结验收", "法律援助案件办结率达到100%"]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -381,8 +381,10 @@ fn prose_line(row: &Row) -> Option<&str> {
 /// (`三、有关要求`) starts text that is reported; a letter's signature (the
 /// bureau's name, the date) ends what came before it.
 fn prose_heading(text: &str, current: Option<Section>) -> Option<Section> {
-    let numbered_item =
-        text.starts_with(|c: char| c.is_ascii_digit()) && lists::enumerator_len(text).is_some();
+    let numbered_item = text
+        .trim_start_matches(['（', '('])
+        .starts_with(|c: char| c.is_ascii_digit())
+        && lists::enumerator_len(text).is_some();
     if numbered_item || is_sentence(text) {
         return None;
     }
@@ -495,9 +497,9 @@ fn numbered_organisation(text: &str) -> Option<&str> {
 }
 
 fn starts_with_chinese_number(text: &str) -> bool {
-    text.starts_with([
-        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '（', '(',
-    ])
+    // (`（一）` as well; `（1）` numbers an item, as `1.` does.)
+    text.trim_start_matches(['（', '('])
+        .starts_with(['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
 }
 
 /// `2026年1月10日`: a date and nothing else.

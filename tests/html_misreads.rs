@@ -4230,3 +4230,24 @@ fn goals_numbered_in_brackets_under_their_label_are_read() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_unit_line_between_the_sections_states_the_funding_unit() {
+    // `金额单位：万元` between the goals and the funding table: the unit
+    // was null, the line said as unknown_section.
+    let d = one(concat!(
+        "<p>某县农业农村局2026年度部门整体支出绩效目标表</p>",
+        "<p>单位名称：某县农业农村局</p>",
+        "<p>年度总体目标：</p><p>1.按时足额发放补贴资金</p><p>2.健全长效管护机制</p>",
+        "<p>金额单位：万元</p>",
+        "<table><tr><td>收支类别</td><td>项目</td><td>金额</td></tr>",
+        "<tr><td>收入构成</td><td>财政拨款</td><td>600.00</td></tr>",
+        "<tr><td>支出构成</td><td>基本支出</td><td>600.00</td></tr></table>",
+        "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>补贴发放户数</td><td>≥1200户</td></tr></table>"
+    ));
+    let funding = d.funding.as_ref().expect("funding");
+    assert_eq!(funding.unit.as_deref(), Some("万元"));
+    assert_eq!(funding.rows.len(), 2);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -2695,8 +2695,16 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                 }
             }
             Section::Unlabelled => {
-                if !is_project {
-                    for row in rows.iter().filter(|r| !r.is_blank()) {
+                for row in rows.iter().filter(|r| !r.is_blank()) {
+                    // `金额单位：万元` on a line of its own between the
+                    // sections states the funding unit.
+                    let unit = match row.text_vec().as_slice() {
+                        [only] if only.chars().count() <= 12 => funding::unit_in(only),
+                        _ => None,
+                    };
+                    if unit.is_some() {
+                        preamble_unit = preamble_unit.or(unit);
+                    } else if !is_project {
                         warnings.extend(unread_text(row));
                     }
                 }

@@ -4251,3 +4251,24 @@ fn a_unit_line_between_the_sections_states_the_funding_unit() {
     assert_eq!(funding.rows.len(), 2);
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn the_task_tables_amount_total_is_no_task() {
+    // The ministry's template labels the task table's total 金额合计: it
+    // was read as a task, silently.
+    let d = one(concat!(
+        "<h1>2025年度部门整体支出绩效目标申报表</h1>",
+        "<table border=\"1\">",
+        "<tr><td>部门（单位）名称</td><td colspan=\"3\">某县林业局</td></tr>",
+        "<tr><td rowspan=\"3\">年度主要任务</td><td>任务名称</td><td>主要内容</td><td>预算金额（万元）</td></tr>",
+        "<tr><td>国土绿化行动</td><td>完成人工造林1.5万亩</td><td>356.50</td></tr>",
+        "<tr><td colspan=\"2\">金额合计</td><td>356.50</td></tr>",
+        "<tr><td>年度总体目标</td><td colspan=\"3\">完成国土绿化任务。</td></tr>",
+        "<tr><td rowspan=\"2\">年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>完成人工造林面积</td><td>1.5万亩</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.annual_tasks.len(), 1, "{:?}", d.annual_tasks);
+    assert!(d.annual_tasks[0].starts_with("国土绿化行动"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

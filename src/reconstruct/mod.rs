@@ -787,11 +787,12 @@ fn task_table_items(rows: &[&Row]) -> Option<Vec<String>> {
             }
             continue;
         }
-        // A total of the amounts is no task.
-        if words
-            .first()
-            .is_some_and(|w| ["合计", "总计", "小计"].contains(&&*squash(w)))
-        {
+        // A total of the amounts is no task (`合计`, `金额合计`, `预算金额
+        // 合计`, as the templates print it).
+        if words.first().is_some_and(|w| {
+            let w = squash(w);
+            w.chars().count() <= 8 && ["合计", "总计", "小计"].iter().any(|t| w.ends_with(t))
+        }) {
             continue;
         }
         // A task's amounts (预算金额) follow it under their headers, so

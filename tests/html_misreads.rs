@@ -4272,3 +4272,31 @@ fn the_task_tables_amount_total_is_no_task() {
     assert!(d.annual_tasks[0].starts_with("国土绿化行动"));
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_column_of_row_numbers_beside_the_form_is_no_part_of_it() {
+    // A sheet pasted with its row headings: 1, 2, 3 … down every row. The
+    // form was read as unknown (title, department and goals lost), though
+    // its indicators were read.
+    let d = one(concat!(
+        "<table border=\"1\">",
+        "<tr><td>1</td><td colspan=\"5\">某县水务局2025年部门整体支出绩效目标表</td></tr>",
+        "<tr><td>2</td><td>部门名称</td><td colspan=\"4\">某县水务局</td></tr>",
+        "<tr><td>3</td><td>年度总体目标</td><td colspan=\"4\">农村自来水普及率稳定在98%以上。</td></tr>",
+        "<tr><td>4</td><td rowspan=\"2\">年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>5</td><td>产出指标</td><td>数量指标</td><td>供水管网维修长度</td><td>≥35公里</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.kind, Some(Kind::DepartmentOverall));
+    assert_eq!(
+        d.title.as_deref(),
+        Some("某县水务局2025年部门整体支出绩效目标表")
+    );
+    assert_eq!(d.department.as_deref(), Some("某县水务局"));
+    assert_eq!(d.annual_goals, ["农村自来水普及率稳定在98%以上。"]);
+    assert_eq!(
+        pairs(&d, |i| &i.level3, |i| &i.target),
+        [(Some("供水管网维修长度"), Some("≥35公里"))]
+    );
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

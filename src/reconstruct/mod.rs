@@ -1425,9 +1425,18 @@ fn without_empty_leading_columns(rows: &mut [Row]) {
 }
 
 fn drop_leading_columns(table: &mut [Row]) {
+    // (A first column of row numbers, 1, 2, 3 … down every row, as a
+    // sheet printed or pasted with its row headings, is as empty.)
+    let skip = usize::from(holds_row_numbers(table));
     // Where each row's first text starts, in span units.
     let first_text = |r: &Row| {
-        let i = r.cells.iter().position(|c| !trim(c).is_empty())?;
+        let i = r
+            .cells
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .position(|(_, c)| !trim(c).is_empty())?
+            + skip;
         r.spans.as_ref()?.get(i).map(|s| s.left)
     };
     let Some(lead) = table.iter().filter_map(first_text).min() else {
@@ -1440,7 +1449,10 @@ fn drop_leading_columns(table: &mut [Row]) {
         .iter()
         .find(|r| first_text(r).is_some())
         .is_some_and(|r| {
-            let texts = r.text_vec();
+            let mut texts = r.text_vec();
+            if skip > 0 && !texts.is_empty() {
+                texts.remove(0);
+            }
             let first = texts.first().copied().unwrap_or_default();
             is_label(first)
                 || is_form_title(first)
@@ -1465,6 +1477,22 @@ fn drop_leading_columns(table: &mut [Row]) {
             s.right -= lead;
         }
     }
+}
+
+/// Whether every row holding text opens with its number, counting up by
+/// one from 1 (three rows at least): row headings, not a column of the
+/// form (a task table's 序号 column leaves its header and label rows
+/// unnumbered).
+fn holds_row_numbers(table: &[Row]) -> bool {
+    let mut expect = 1u32;
+    for r in table.iter().filter(|r| !r.is_blank()) {
+        let first = r.cells.first().map(|c| trim(c)).unwrap_or_default();
+        if first.parse::<u32>().ok() != Some(expect) {
+            return false;
+        }
+        expect += 1;
+    }
+    expect > 3
 }
 
 /// The document of a file holding one approval (the first, where it holds

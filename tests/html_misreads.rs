@@ -4300,3 +4300,22 @@ fn a_column_of_row_numbers_beside_the_form_is_no_part_of_it() {
     );
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn department_labels_over_their_values_are_read() {
+    // 部门名称 | 部门编码 on one row, their values on the next: the name
+    // and code were lost (said as unknown_section).
+    let d = one(concat!(
+        "<p>2025年部门整体支出绩效目标表</p>",
+        "<table border=\"1\">",
+        "<tr><td colspan=\"3\">部门名称</td><td colspan=\"2\">部门编码</td></tr>",
+        "<tr><td colspan=\"3\">某县水务局</td><td colspan=\"2\">123001</td></tr>",
+        "<tr><td rowspan=\"2\">年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>供水管网维修长度</td><td>≥35公里</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.department.as_deref(), Some("某县水务局"));
+    assert_eq!(d.department_code.as_deref(), Some("123001"));
+    assert_eq!(d.indicators.len(), 1);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -2232,9 +2232,55 @@ fn names_department(texts: &[&str]) -> bool {
         [label, value, ..] => (*label, *value),
         _ => return false,
     };
+    let is_label = is_department_label(label);
+    const HEADER_WORDS: &[&str] = &["合计", "金额", "预算", "收入", "支出", "资金", "万元"];
+    is_label
+        && texts.len() <= 4
+        && !HEADER_WORDS.iter().any(|w| value.contains(w))
+        && header::field_of_word(value).is_none()
+        && !project::is_project_label(value)
+}
+
+/// A department's labels on one row over their values on the next
+/// (`部门名称 | 部门编码` over `某局 | 123001`), as one row of label |
+/// value pairs.
+fn stacked_department_row(rows: &[&Row]) -> Option<Row> {
+    let (labels, values) = match rows {
+        [a, b, ..] => (a.text_vec(), b.text_vec()),
+        _ => return None,
+    };
+    let is_label = |t: &&str| {
+        is_department_label(t) || CODE_LABELS.contains(&&*squash(t).trim_end_matches([':', '：']))
+    };
+    let fits = labels.first().is_some_and(|t| is_department_label(t))
+        && labels.iter().all(is_label)
+        && values.len() == labels.len()
+        && !values.iter().any(is_label)
+        && !values
+            .iter()
+            .any(|v| values::parse_number(v).is_some() && !v.chars().all(|c| c.is_ascii_digit()));
+    if !fits {
+        return None;
+    }
+    let cells: Vec<String> = labels
+        .iter()
+        .zip(&values)
+        .flat_map(|(l, v)| [l.to_string(), v.to_string()])
+        .collect();
+    Some(Row {
+        cells,
+        page: rows.first().and_then(|r| r.page),
+        after_page_break: false,
+        table_start: false,
+        spans: None,
+    })
+}
+
+/// A department's label (`部门（单位）名称`, `单位名称`, `预算部门`), perhaps
+/// with the stamp's place after it (`部门名称（盖章）`).
+fn is_department_label(label: &str) -> bool {
     // (Labels are short; most first cells are not, and are not copied.)
-    // (The stamp's place may follow the label: 部门名称（盖章）.)
-    let is_label = label.len() <= 60 && {
+    label.len() <= 60 && {
         let key = project::label_key(label);
         let key = ["(盖章)", "(公章)"]
             .iter()
@@ -2244,13 +2290,7 @@ fn names_department(texts: &[&str]) -> bool {
             key,
             "部门(单位)名称" | "部门名称" | "单位名称" | "预算单位" | "预算部门" | "部门(单位)"
         )
-    };
-    const HEADER_WORDS: &[&str] = &["合计", "金额", "预算", "收入", "支出", "资金", "万元"];
-    is_label
-        && texts.len() <= 4
-        && !HEADER_WORDS.iter().any(|w| value.contains(w))
-        && header::field_of_word(value).is_none()
-        && !project::is_project_label(value)
+    }
 }
 
 /// A short line of prose by itself (a heading such as `（二）某县人民法院`),
@@ -2599,7 +2639,17 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     let block_rows = rows_except(&groups, TABLES_AND_FOOTER);
     let is_project = is_project_form(&groups, &block_rows, hard);
 
-    for (section, rows) in &groups {
+    // Labels over their values (`部门名称 | 部门编码` over `某局 |
+    // 123001`), per group: read as one row of label | value pairs.
+    let stacked: Vec<Option<Row>> = groups
+        .iter()
+        .map(|(s, rows)| {
+            (*s == Section::Department)
+                .then(|| stacked_department_row(rows))
+                .flatten()
+        })
+        .collect();
+    for (g, (section, rows)) in groups.iter().enumerate() {
         if is_project && !matches!(section, Section::Preamble) {
             continue;
         }
@@ -2645,6 +2695,12 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                 }
             }
             Section::Department => {
+                let rows: Vec<&Row> = match stacked.get(g).and_then(Option::as_ref) {
+                    Some(row) => std::iter::once(row)
+                        .chain(rows.iter().skip(2).copied())
+                        .collect(),
+                    None => rows.clone(),
+                };
                 // The first row, and any row after it that names the
                 // department again (`填报单位：某局` above `部门名称 | 某局`).
                 let (named, rest): (Vec<_>, Vec<_>) =
@@ -3248,6 +3304,18 @@ fn department_from_title(title: &str) -> Option<String> {
     (head.chars().count() >= 2 && !place && !form_word).then(|| head.to_string())
 }
 
+/// The labels of a department's code printed beside its name.
+const CODE_LABELS: &[&str] = &[
+    "单位编码",
+    "部门编码",
+    "单位代码",
+    "部门代码",
+    "预算单位编码",
+    "预算编码",
+    "编码",
+    "代码",
+];
+
 /// What the department's row holds besides its label.
 #[derive(Debug, Default, PartialEq)]
 struct DepartmentFields {
@@ -3264,16 +3332,6 @@ struct DepartmentFields {
 /// labelled fields beside it, as `label | value` cells or `label：value`
 /// in one cell (also after the name: `郧西县卫生健康局　单位编码：306001`).
 fn department_fields(cells: &[String]) -> DepartmentFields {
-    const CODE_LABELS: &[&str] = &[
-        "单位编码",
-        "部门编码",
-        "单位代码",
-        "部门代码",
-        "预算单位编码",
-        "预算编码",
-        "编码",
-        "代码",
-    ];
     let mut parts: Vec<String> = Vec::new();
     for cell in cells.iter().skip(1) {
         let Some(t) = clean_text(cell) else { continue };

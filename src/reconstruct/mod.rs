@@ -2250,7 +2250,7 @@ fn stacked_department_row(rows: &[&Row]) -> Option<Row> {
         _ => return None,
     };
     let is_label = |t: &&str| {
-        is_department_label(t) || CODE_LABELS.contains(&&*squash(t).trim_end_matches([':', '：']))
+        is_department_label(t) || CODE_LABELS.contains(&squash(t).trim_end_matches([':', '：']))
     };
     let fits = labels.first().is_some_and(|t| is_department_label(t))
         && labels.iter().all(is_label)

@@ -401,8 +401,9 @@ static TARGET: LazyLock<Regex> = LazyLock::new(|| {
         operator_alternatives(),
         concat!(
             // ASCII digits only: full-width ones were made ASCII, and any
-            // other digit would not parse as a number.
-            r"([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*",
+            // other digit would not parse as a number. Thousands are
+            // grouped by commas, or by spaces as typed by hand (`1 500`).
+            r"([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:[ \u{A0}\u{2009}\u{202F}][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*",
             // (Lazy: `1000以上` has no unit, `60公里以上` the unit 公里.) A
             // unit may name its alternative in brackets (台（套）) or be an
             // area or volume written with a plain digit (m2, from m<sup>2</sup>),
@@ -543,7 +544,12 @@ fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
         Some(word) => Some(parse_op(word)?),
     };
     let suffix = caps.get(4).and_then(|m| suffix_op(m.as_str()));
-    let number = caps.get(2)?.as_str().replace(',', "");
+    let number: String = caps
+        .get(2)?
+        .as_str()
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{A0}' | '\u{2009}' | '\u{202F}'))
+        .collect();
     let value: f64 = number.parse().ok()?;
     let unit = caps.get(3).map(|m| m.as_str().to_string());
     // A date is no quantity; nor is an approximate one (`1200人左右`),
@@ -767,6 +773,12 @@ mod tests {
         assert_eq!(t("100%（含）"), None);
         assert_eq!(t("≤ 500万元"), q(Op::Le, 500.0, Some("万元")));
         assert_eq!(t("1,200万元"), q(Op::Eq, 1200.0, Some("万元")));
+        // Thousands grouped by a space, as typed by hand.
+        assert_eq!(t("≥1 500人次"), q(Op::Ge, 1500.0, Some("人次")));
+        assert_eq!(t("3 600户"), q(Op::Eq, 3600.0, Some("户")));
+        assert_eq!(t("不超过1\u{2009}500元"), q(Op::Le, 1500.0, Some("元")));
+        assert_eq!(t("12 345 678元"), q(Op::Eq, 12345678.0, Some("元")));
+        assert_eq!(t("1 50人"), None);
         assert_eq!(t("3.79"), q(Op::Eq, 3.79, None));
         assert_eq!(t("≧ 95%"), q(Op::Ge, 95.0, Some("%")));
         assert_eq!(t("不低于90%"), q(Op::Ge, 90.0, Some("%")));

@@ -4250,6 +4250,21 @@ fn a_unit_line_between_the_sections_states_the_funding_unit() {
     assert_eq!(funding.unit.as_deref(), Some("万元"));
     assert_eq!(funding.rows.len(), 2);
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    // Under the department's line too.
+    let d = one(concat!(
+        "<p>某县林业局2026年度部门整体支出绩效目标表</p>",
+        "<p>单位名称：某县林业局</p>",
+        "<p>金额单位：万元</p>",
+        "<p>年度总体目标：</p><p>1.健全长效管护机制</p>",
+        "<table><tr><td>收支类别</td><td>项目</td><td>金额</td></tr>",
+        "<tr><td>收入构成</td><td>财政拨款</td><td>600.00</td></tr></table>",
+        "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>造林面积</td><td>≥12亩</td></tr></table>"
+    ));
+    assert_eq!(d.department.as_deref(), Some("某县林业局"));
+    let funding = d.funding.as_ref().expect("funding");
+    assert_eq!(funding.unit.as_deref(), Some("万元"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
 
 #[test]

@@ -1479,6 +1479,15 @@ fn drop_leading_columns(table: &mut [Row]) {
     }
 }
 
+/// `金额单位：万元` on a line of its own between the sections: the
+/// funding unit it states.
+fn unit_line(row: &Row) -> Option<String> {
+    match row.text_vec().as_slice() {
+        [only] if only.chars().count() <= 12 => funding::unit_in(only),
+        _ => None,
+    }
+}
+
 /// Whether every row holding text opens with its number, counting up by
 /// one from 1 (three rows at least): row headings, not a column of the
 /// form (a task table's 序号 column leaves its header and label rows
@@ -2781,12 +2790,7 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
             }
             Section::Unlabelled => {
                 for row in rows.iter().filter(|r| !r.is_blank()) {
-                    // `金额单位：万元` on a line of its own between the
-                    // sections states the funding unit.
-                    let unit = match row.text_vec().as_slice() {
-                        [only] if only.chars().count() <= 12 => funding::unit_in(only),
-                        _ => None,
-                    };
+                    let unit = unit_line(row);
                     if unit.is_some() {
                         preamble_unit = preamble_unit.or(unit);
                     } else if !is_project {
@@ -2838,7 +2842,10 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         funding_rows = stray;
     } else if !is_project {
         for row in stray.iter().filter(|r| !r.is_blank()) {
-            warnings.extend(unread_text(row));
+            match unit_line(row) {
+                Some(unit) => preamble_unit = preamble_unit.or(Some(unit)),
+                None => warnings.extend(unread_text(row)),
+            }
         }
     }
     let mut funding = funding::parse_funding(&funding_rows);

@@ -140,11 +140,16 @@ fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
 /// `10`, `≥` under `≥`). A cell a page break cut leaves neither: its
 /// rest is the end of a text (`应急广播）`, `比例`).
 fn holds_a_new_rows_cells(prev: &Row, next: &Row, above: &[String]) -> bool {
-    new_texts(next, above).iter().any(|&(i, t)| {
-        vocab::is_level1_name(t)
-            || vocab::is_level2_name(t)
-            || (is_whole_figure(t) && prev.cells.get(i).is_some_and(|p| is_whole_figure(trim(p))))
-    })
+    let new_level = new_texts(next, above)
+        .iter()
+        .any(|&(_, t)| vocab::is_level1_name(t) || vocab::is_level2_name(t));
+    // (A figure equal to the one above is no merged cell printed again:
+    // two rows of weight 3.)
+    let figure_under_figure = next.cells.iter().zip(&prev.cells).any(|(n, p)| {
+        let n = trim(n);
+        !n.is_empty() && is_whole_figure(n) && is_whole_figure(trim(p))
+    });
+    new_level || figure_under_figure
 }
 
 /// A figure, perhaps with its operator and a percent sign, and nothing
@@ -723,6 +728,44 @@ mod tests {
         for t in ["续表说明", "表", "继续实施"] {
             assert!(!is_continuation_word(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_whole_row_and_a_new_row_after_the_break_stay_two() {
+        // Page 2 opens with the header again, then a row whose unit cell
+        // is empty, its levels printed again: a new row, though its texts
+        // all stand under texts of the row above. Its weight equals the
+        // one above.
+        let grid = |s: &str, after: bool| ruled(s, after, 7);
+        let rows = [
+            grid(
+                "一级指标|二级指标|三级指标|指标性质|指标值|计量单位|分值",
+                false,
+            ),
+            grid("效益指标|经济效益指标|村集体经济收入|≥|5|万元|3", false),
+            grid(
+                "一级指标|二级指标|三级指标|指标性质|指标值|计量单位|分值",
+                true,
+            ),
+            grid("效益指标|经济效益指标|带动农户增收|定性|明显增加||3", false),
+        ];
+        assert_eq!(
+            joined_names_and_targets(&rows),
+            pairs(&[("村集体经济收入", "≥"), ("带动农户增收", "定性")])
+        );
+        // Nor a new level 2 under a level 1 in effect, its unit empty.
+        let rows = [
+            grid(
+                "一级指标|二级指标|三级指标|指标性质|指标值|计量单位|分值",
+                false,
+            ),
+            grid("效益指标|生态效益指标|生活垃圾无害化处理率|≥|95|%|5", false),
+            grid("|可持续影响指标|长效管护机制|定性|健全||4", true),
+        ];
+        assert_eq!(
+            joined_names_and_targets(&rows),
+            pairs(&[("生活垃圾无害化处理率", "≥"), ("长效管护机制", "定性")])
+        );
     }
 
     #[test]

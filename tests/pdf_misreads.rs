@@ -570,3 +570,27 @@ fn a_row_cut_inside_its_level_and_name_cells_is_joined() {
     let codes: Vec<&str> = doc.warnings.iter().map(|w| w.code.as_str()).collect();
     assert_eq!(codes, ["row_joined"]);
 }
+
+#[test]
+fn a_projects_goals_cut_by_the_break_are_whole() {
+    // LibreOffice breaks the goals row of a project's form (实施期目标 |
+    // 年度目标 side by side, under 总体目标 merged down): the last
+    // characters of the annual goals open page 2 alone. They were lost,
+    // silently.
+    let doc = convert("project-goals-cut-by-the-break.pdf");
+    assert_eq!(
+        doc.annual_goals,
+        [
+            "完成储备物资批次32批，项目资金按进度拨付到位",
+            "建立健全应急物资储备长效管理机制，受益群众满意度达到95%以上。"
+        ]
+    );
+    assert_eq!(
+        doc.long_term_goals,
+        [
+            "实施期内累计完成储备物资批次96批",
+            "形成应急物资储备规范化运行模式，区域公共服务水平明显提升。"
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}

@@ -1380,10 +1380,13 @@ fn head_over<T>(heads: &[(At, T)], at: At) -> Option<&T> {
 /// page before: a long 年度绩效目标 or 立项依据) is joined to that row.
 fn join_cut_cells<'a>(rows: &[&'a Row]) -> Vec<Cow<'a, Row>> {
     let mut out: Vec<Cow<'a, Row>> = Vec::with_capacity(rows.len());
+    // The row label in effect: the last printed in the label column (a
+    // label merged down over the rows under it is printed once).
+    let mut label: &str = "";
     for &row in rows {
         if let Some(prev) = out.last_mut() {
             let new_page = row.after_page_break || (row.page.is_some() && row.page != prev.page);
-            if new_page && continues_cells(prev, row) {
+            if new_page && continues_cells(prev, row, label) {
                 let p = prev.to_mut();
                 for (i, c) in row.cells.iter().enumerate() {
                     let rest = trim(c);
@@ -1403,6 +1406,9 @@ fn join_cut_cells<'a>(rows: &[&'a Row]) -> Vec<Cow<'a, Row>> {
                 continue;
             }
         }
+        if let Some(first) = row.cells.first().map(|c| trim(c)).filter(|c| !c.is_empty()) {
+            label = first;
+        }
         out.push(Cow::Borrowed(row));
     }
     out
@@ -1417,15 +1423,15 @@ fn cell_over(row: &Row, span: &Span) -> Option<usize> {
 }
 
 /// Whether every text of `row` continues a text of `prev` in its column:
-/// the label column is empty, and no text is a label or a number.
-fn continues_cells(prev: &Row, row: &Row) -> bool {
+/// the label column is empty, the label in effect (`label`) heads goals
+/// or other text, and no text is a label or a number.
+fn continues_cells(prev: &Row, row: &Row, label: &str) -> bool {
     let (Some(_), Some(spans)) = (&prev.spans, &row.spans) else {
         return false;
     };
     if row.cells.first().is_none_or(|c| !trim(c).is_empty()) {
         return false;
     }
-    let label = prev.cells.first().map(|c| trim(c)).unwrap_or_default();
     if !matches!(label_of(label), Some(Label::Goal(_) | Label::Other)) {
         return false;
     }

@@ -594,3 +594,31 @@ fn a_projects_goals_cut_by_the_break_are_whole() {
     );
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
+
+#[test]
+fn a_projects_funding_label_cut_by_the_break_is_whole() {
+    // The merged label 资金情况（万元） is cut after `（万`; `元）` opens page
+    // 2 in the label column, beside the amounts under 实施期资金总额 |
+    // 年度资金总额 of page 1. The unit was lost and the amounts read
+    // without their columns (the annual ones lost).
+    let doc = convert("project-funding-label-cut-by-the-break.pdf");
+    let funding = doc.funding.as_ref().expect("funding");
+    assert_eq!(funding.unit.as_deref(), Some("万元"));
+    let rows: Vec<(&str, Option<f64>)> = funding
+        .rows
+        .iter()
+        .map(|r| (r.item.as_deref().unwrap_or_default(), r.current))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("资金总额/实施期资金总额", Some(1146.87)),
+            ("资金总额/年度资金总额", Some(382.29)),
+            ("其中：财政拨款/实施期资金总额", Some(917.5)),
+            ("其中：财政拨款/年度资金总额", Some(344.06)),
+            ("其他资金/实施期资金总额", Some(229.37)),
+            ("其他资金/年度资金总额", Some(38.23)),
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}

@@ -247,7 +247,7 @@ fn new_texts<'r>(next: &'r Row, above: &[String]) -> Vec<(usize, &'r str)> {
 
 /// How many brackets or quotes `s` leaves open (negative: closes more than
 /// it opens).
-fn open_brackets(s: &str) -> i32 {
+pub(super) fn open_brackets(s: &str) -> i32 {
     s.chars()
         .map(|c| match c {
             '（' | '(' | '【' | '[' | '《' | '“' => 1,

@@ -1383,9 +1383,35 @@ fn join_cut_cells<'a>(rows: &[&'a Row]) -> Vec<Cow<'a, Row>> {
     // The row label in effect: the last printed in the label column (a
     // label merged down over the rows under it is printed once).
     let mut label: &str = "";
+    // Where the label in effect was printed: an index into `out`.
+    let mut label_at: Option<usize> = None;
     for &row in rows {
+        let new_page = row.after_page_break
+            || out
+                .last()
+                .is_some_and(|prev| row.page.is_some() && row.page != prev.page);
+        // The rest of a label the break cut (`资金情况（万` / `元）`),
+        // alone in the label column: it goes back onto the label.
+        let first = row.cells.first().map(|c| trim(c)).unwrap_or_default();
+        let closes_label = new_page
+            && !first.is_empty()
+            && first.chars().count() <= 6
+            && super::joins::open_brackets(label) > 0
+            && super::joins::open_brackets(first) < 0;
+        if let (true, Some(at)) = (closes_label, label_at) {
+            if let Some(cell) = out.get_mut(at).and_then(|r| r.to_mut().cells.first_mut()) {
+                cell.push_str(first);
+            }
+            let mut rest = row.clone();
+            if let Some(c) = rest.cells.first_mut() {
+                c.clear();
+            }
+            if !rest.is_blank() {
+                out.push(Cow::Owned(rest));
+            }
+            continue;
+        }
         if let Some(prev) = out.last_mut() {
-            let new_page = row.after_page_break || (row.page.is_some() && row.page != prev.page);
             if new_page && continues_cells(prev, row, label) {
                 let p = prev.to_mut();
                 for (i, c) in row.cells.iter().enumerate() {
@@ -1406,8 +1432,9 @@ fn join_cut_cells<'a>(rows: &[&'a Row]) -> Vec<Cow<'a, Row>> {
                 continue;
             }
         }
-        if let Some(first) = row.cells.first().map(|c| trim(c)).filter(|c| !c.is_empty()) {
+        if !first.is_empty() {
             label = first;
+            label_at = Some(out.len());
         }
         out.push(Cow::Borrowed(row));
     }

@@ -4334,3 +4334,23 @@ fn department_labels_over_their_values_are_read() {
     assert_eq!(d.indicators.len(), 1);
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn a_department_code_printed_before_its_label_is_read() {
+    // `单位编码 | 207013 | 部门（单位）名称 | 某局`: the code was lost and
+    // the row said as unknown_section.
+    let d = one(concat!(
+        "<h1>2025年部门整体绩效目标表</h1>",
+        "<table border=\"1\">",
+        "<tr><td>单位编码</td><td>207013</td><td>部门（单位）名称</td><td>某区医疗保障局</td></tr>",
+        "<tr><td>年度绩效目标</td><td colspan=\"3\">规范基金监管。</td></tr>",
+        "</table>",
+        "<table border=\"1\">",
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>定点医药机构现场检查数</td><td>≥160家</td></tr>",
+        "</table>"
+    ));
+    assert_eq!(d.department.as_deref(), Some("某区医疗保障局"));
+    assert_eq!(d.department_code.as_deref(), Some("207013"));
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+}

@@ -2285,6 +2285,21 @@ fn stacked_department_row(rows: &[&Row]) -> Option<Row> {
     })
 }
 
+/// `单位编码 | 207013 | 部门（单位）名称 | 某局`: the department's code
+/// printed before its label, as the department's row reads it (label,
+/// name, then the code's label and the code).
+fn code_before_department(texts: &[&str]) -> Option<Vec<String>> {
+    let [code_label, code, label, name] = texts else {
+        return None;
+    };
+    let is_code_label = CODE_LABELS.contains(&squash(code_label).trim_end_matches([':', '：']));
+    (is_code_label && is_department_label(label) && !is_department_label(name)).then(|| {
+        [label, name, code_label, code]
+            .map(|t| t.to_string())
+            .to_vec()
+    })
+}
+
 /// A department's label (`部门（单位）名称`, `单位名称`, `预算部门`), perhaps
 /// with the stamp's place after it (`部门名称（盖章）`).
 fn is_department_label(label: &str) -> bool {
@@ -2693,10 +2708,19 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
                     // says nothing the title does not.
                     let is_title = is_title
                         || matches!(texts.as_slice(), [only] if c.title.is_some() && is_generic_title(only));
+                    let coded = (!is_project)
+                        .then(|| code_before_department(&texts))
+                        .flatten();
                     if unit.is_some() {
                         preamble_unit = preamble_unit.or(unit);
                     } else if to.is_some() && addressed_to.is_none() {
                         addressed_to = to;
+                    } else if let Some(cells) = coded {
+                        let fields = department_fields(&cells);
+                        if c.department.is_none() {
+                            c.department = fields.name;
+                        }
+                        c.department_code = c.department_code.take().or(fields.code);
                     } else if !is_title && !year_line && !texts.is_empty() && !is_project {
                         // (A year line is the form's year, read below.)
                         warnings.extend(unread_text(row));

@@ -4354,3 +4354,31 @@ fn a_department_code_printed_before_its_label_is_read() {
     assert_eq!(d.department_code.as_deref(), Some("207013"));
     assert!(d.warnings.is_empty(), "{:?}", d.warnings);
 }
+
+#[test]
+fn figures_read_as_goals_are_said() {
+    // A funding block printed beside the goals' text is read into the
+    // goals (a layout not read yet): said, where it was silent.
+    let d = one(concat!(
+        "<p>某县水务局2025年部门整体支出绩效目标表</p>",
+        "<table border=\"1\">",
+        "<tr><td>部门名称</td><td colspan=\"4\">某县水务局</td></tr>",
+        "<tr><td rowspan=\"3\">年度总体目标</td><td rowspan=\"3\" colspan=\"2\">1.农村自来水普及率稳定在98%以上。</td><td>资金总额（万元）</td><td>860.50</td></tr>",
+        "<tr><td>财政拨款</td><td>800.50</td></tr>",
+        "<tr><td>其他资金</td><td>60.00</td></tr>",
+        "<tr><td rowspan=\"2\">年度绩效指标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>",
+        "<tr><td>产出指标</td><td>数量指标</td><td>供水管网维修长度</td><td>≥35公里</td></tr>",
+        "</table>"
+    ));
+    let said: Vec<&str> = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "unplaced_cell")
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", d.warnings);
+    assert!(
+        said[0].starts_with("annual_goals holds figures"),
+        "{said:?}"
+    );
+}

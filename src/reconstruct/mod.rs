@@ -615,6 +615,27 @@ fn is_goal_sublabel(label: &str, sub: &str) -> bool {
     }
 }
 
+/// `unplaced_cell` for items of a list that are figures and nothing else
+/// (`860.50`, `93.0%`): no function, task or goal is one, so a table
+/// printed beside the list's text (a funding block beside the goals) was
+/// read into it. Said, not guessed away.
+fn figures_as_items(list: &str, items: &[String]) -> Option<Warning> {
+    let figures: Vec<&str> = items
+        .iter()
+        .map(|t| trim(t))
+        .filter(|t| values::parse_number(t).is_some())
+        .collect();
+    (!figures.is_empty()).then(|| {
+        Warning::new(
+            "unplaced_cell",
+            format!(
+                "{list} holds figures as items ({}): a table printed beside its text may have been read into it",
+                truncate(&figures.join(" | "), 60)
+            ),
+        )
+    })
+}
+
 /// A grid row under a label merged down over it (`部门职能概述` beside one
 /// function a ruled row): its text is a cell of its own, not the next line
 /// of the text above, wrapped. (Not a row a page break cut from the one
@@ -2829,6 +2850,14 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
         c.annual_goals = either_goals;
     } else {
         c.long_term_goals.extend(either_goals);
+    }
+    for (name, items) in [
+        ("functions", &c.functions),
+        ("annual_tasks", &c.annual_tasks),
+        ("long_term_goals", &c.long_term_goals),
+        ("annual_goals", &c.annual_goals),
+    ] {
+        warnings.extend(figures_as_items(name, items));
     }
 
     c.year = c

@@ -306,6 +306,8 @@ fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
         let (r0, c0) = range.start().unwrap_or((0, 0));
         let codes = formats.cells.get(&name);
         let hidden = formats.hidden.get(&name);
+        let no_rows = BTreeSet::new();
+        let hidden_rows = hidden.map_or(&no_rows, |h| &h.rows);
         let is_hidden_col = |c: usize| hidden.is_some_and(|h| h.col(c));
         let mut cells = Vec::new();
         let mut hidden_cells = Vec::new();
@@ -321,7 +323,7 @@ fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
                     cols: 1,
                     text,
                 };
-                if hidden.is_some_and(|h| h.rows.contains(&row)) || is_hidden_col(col) {
+                if hidden_rows.contains(&row) || is_hidden_col(col) {
                     hidden_cells.push(cell);
                 } else {
                     cells.push(cell);
@@ -349,8 +351,6 @@ fn read_sheets(bytes: &[u8], formats: &Formats) -> Result<Vec<Sheet>, String> {
             hidden_values: 0,
             uncomputed: 0,
         };
-        let no_rows = BTreeSet::new();
-        let hidden_rows = hidden.map_or(&no_rows, |h| &h.rows);
         set_aside_hidden(&mut sheet, hidden_cells, hidden_rows, &is_hidden_col);
         sheets.push(sheet);
     }

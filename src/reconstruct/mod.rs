@@ -60,6 +60,14 @@ impl Section {
                 | Section::EitherGoals
         )
     }
+
+    /// A section of goals, of either period or of both.
+    fn is_goals(self) -> bool {
+        matches!(
+            self,
+            Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals
+        )
+    }
 }
 
 /// The section a first-column label starts, if it is one. A heading
@@ -603,14 +611,8 @@ fn section_parts(rows: &[&Row], hard: bool) -> (String, String) {
 /// `sub` names the goals `label` names, or goals of either period
 /// (`总体目标` beside `年度绩效目标`).
 fn is_goal_sublabel(label: &str, sub: &str) -> bool {
-    let goals = |s: Section| {
-        matches!(
-            s,
-            Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals
-        )
-    };
     match (section_of_label(label), section_of_label(sub)) {
-        (Some(l), Some(s)) => goals(l) && (s == Section::EitherGoals || s == l),
+        (Some(l), Some(s)) => l.is_goals() && (s == Section::EitherGoals || s == l),
         _ => false,
     }
 }
@@ -654,12 +656,6 @@ fn is_row_under_merged_label(row: &Row) -> bool {
 /// text under its label's column. The section, label and text of each.
 fn side_by_side_goals(rows: &[&Row], hard: bool) -> Option<Vec<(Section, String, String)>> {
     let (head, body) = rows.split_first()?;
-    let is_goal = |s: Section| {
-        matches!(
-            s,
-            Section::LongTermGoals | Section::AnnualGoals | Section::EitherGoals
-        )
-    };
     // Positions where every row has them, else cell indices.
     let by_span = head.spans.is_some() && body.iter().all(|r| r.spans.is_some());
     let column_at = |row: &Row, i: usize| -> i32 {
@@ -674,7 +670,7 @@ fn side_by_side_goals(rows: &[&Row], hard: bool) -> Option<Vec<(Section, String,
         if trim(cell).is_empty() {
             continue;
         }
-        let s = section_of_label(cell).filter(|s| is_goal(*s))?;
+        let s = section_of_label(cell).filter(|s| s.is_goals())?;
         labels.push((column_at(head, i), s, cell.as_str()));
     }
     if labels.len() < 2 {
@@ -2279,9 +2275,7 @@ fn stacked_department_row(rows: &[&Row]) -> Option<Row> {
         [a, b, ..] => (a.text_vec(), b.text_vec()),
         _ => return None,
     };
-    let is_label = |t: &&str| {
-        is_department_label(t) || CODE_LABELS.contains(&squash(t).trim_end_matches([':', '：']))
-    };
+    let is_label = |t: &&str| is_department_label(t) || is_code_label(t);
     let fits = labels.first().is_some_and(|t| is_department_label(t))
         && labels.iter().all(is_label)
         && values.len() == labels.len()
@@ -2313,12 +2307,13 @@ fn code_before_department(texts: &[&str]) -> Option<Vec<String>> {
     let [code_label, code, label, name] = texts else {
         return None;
     };
-    let is_code_label = CODE_LABELS.contains(&squash(code_label).trim_end_matches([':', '：']));
-    (is_code_label && is_department_label(label) && !is_department_label(name)).then(|| {
-        [label, name, code_label, code]
-            .map(|t| t.to_string())
-            .to_vec()
-    })
+    (is_code_label(code_label) && is_department_label(label) && !is_department_label(name)).then(
+        || {
+            [label, name, code_label, code]
+                .map(|t| t.to_string())
+                .to_vec()
+        },
+    )
 }
 
 /// A department's label (`部门（单位）名称`, `单位名称`, `预算部门`), perhaps
@@ -3376,6 +3371,11 @@ const CODE_LABELS: &[&str] = &[
     "代码",
 ];
 
+/// One of [`CODE_LABELS`], perhaps with a colon after it.
+fn is_code_label(t: &str) -> bool {
+    CODE_LABELS.contains(&squash(t).trim_end_matches([':', '：']))
+}
+
 /// What the department's row holds besides its label.
 #[derive(Debug, Default, PartialEq)]
 struct DepartmentFields {
@@ -3422,7 +3422,7 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
         if (value.is_none() && is_full_date(part)) || (signing && value.is_some()) {
             continue;
         }
-        let known = CODE_LABELS.contains(&&*label) || year_label(&label);
+        let known = is_code_label(&label) || year_label(&label);
         let labelled = value.is_some() || known;
         if !labelled {
             if out.name.is_none() {
@@ -3440,7 +3440,7 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
                 parts.get(k - 1).cloned().unwrap_or_default()
             }
         };
-        if CODE_LABELS.contains(&&*label) {
+        if is_code_label(&label) {
             out.code = out.code.or(Some(value).filter(|v| !v.is_empty()));
         } else if !year_label(&label) {
             out.unread.push(format!("{label}：{value}"));

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::layout::Row;
 
-use super::values::{squash, year_cell};
+use super::values::{self, squash, year_cell};
 use super::{header, vocab};
 
 fn last_text(cells: &[String]) -> Option<(usize, &str)> {
@@ -155,7 +155,7 @@ fn holds_a_new_rows_cells(prev: &Row, next: &Row, above: &[String]) -> bool {
 /// A figure, perhaps with its operator and a percent sign, and nothing
 /// else (`90`, `≥85`, `1,200.5`, `100%`), or an operator alone (`≥`).
 fn is_whole_figure(t: &str) -> bool {
-    let rest = t.trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝', '≧', '≦']);
+    let rest = t.trim_start_matches(values::is_operator_symbol);
     let number = rest.trim_end_matches(['%', '％']);
     if number.is_empty() {
         // An operator alone.

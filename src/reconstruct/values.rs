@@ -374,6 +374,14 @@ const OPERATORS: &[(&str, Op)] = &[
     ("等于", Op::Eq),
 ];
 
+/// Whether `c` is one of [`OPERATORS`]' one-character symbols (≥, ＜, =, …).
+pub fn is_operator_symbol(c: char) -> bool {
+    OPERATORS.iter().any(|(word, _)| {
+        let mut chars = word.chars();
+        chars.next() == Some(c) && chars.next().is_none()
+    })
+}
+
 /// An operator printed on its own (an operator column's cell).
 pub fn parse_op(s: &str) -> Option<Op> {
     let t = squash(s);

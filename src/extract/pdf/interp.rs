@@ -122,6 +122,10 @@ struct GraphicsState {
     text: TextState,
     /// The fill colour is a seal's red (set by `rg`, `k`, `sc`/`scn`).
     fill_red: bool,
+    /// The fill is faint: a light colour, or drawn mostly transparent
+    /// (the graphics state's `ca`), as watermarks are.
+    fill_light: bool,
+    fill_alpha: f64,
     /// The clipping region's bounding box in device space (`x0 y0 x1
     /// y1`), where a clipping path was set: text outside it is not shown.
     clip: Option<(f64, f64, f64, f64)>,
@@ -160,6 +164,26 @@ fn sets_seal_red(args: &[Operand]) -> bool {
         _ => false,
     }
 }
+
+/// Whether the operands of a fill colour operator (`g`, `rg`, `k`, `sc`,
+/// `scn`) set a light colour: a pale gray, or RGB or CMYK close to white.
+fn sets_light_fill(args: &[Operand]) -> bool {
+    let n: Vec<f64> = args.iter().filter_map(Operand::number).collect();
+    if n.len() != args.len() {
+        return false;
+    }
+    match n.as_slice() {
+        [gray] => *gray >= 0.7,
+        [r, g, b] => r.min(*g).min(*b) >= 0.7,
+        [c, m, y, k] => c.max(*m).max(*y).max(*k) <= 0.3,
+        _ => false,
+    }
+}
+
+/// Text this large, in a faint fill, is a watermark laid flat over the
+/// form, not a line of it: a form's largest text, its title, is set at
+/// about 22 pt.
+const WATERMARK_MIN_SIZE: f64 = 28.0;
 
 /// Limits that keep hostile files from running forever.
 const MAX_OPERATIONS: usize = 5_000_000;
@@ -445,6 +469,8 @@ impl<'a> Interpreter<'a> {
             ctm,
             text: TextState::default(),
             fill_red: false,
+            fill_light: false,
+            fill_alpha: 1.0,
             clip: None,
         };
         self.red_glyphs = 0;
@@ -476,6 +502,14 @@ impl<'a> Interpreter<'a> {
         let f = Rc::new(Font::load(doc, dict));
         self.fonts.insert(key, f.clone());
         Some(f)
+    }
+
+    /// The fill opacity (`ca`) an ExtGState of the resources sets.
+    fn fill_alpha(&self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<f64> {
+        let doc = self.doc;
+        let states = dict_get(doc, resources?, b"ExtGState")?.as_dict().ok()?;
+        let state = deref(doc, states.get(name).ok()?).as_dict().ok()?;
+        number(deref(doc, state.get(b"ca").ok()?))
     }
 
     fn run(
@@ -526,9 +560,26 @@ impl<'a> Interpreter<'a> {
                         gs.ctm = m.then(gs.ctm);
                     }
                 }
-                b"rg" | b"k" | b"sc" | b"scn" => gs.fill_red = sets_seal_red(args),
-                // A gray, or a new colour space's initial colour (black).
-                b"g" | b"cs" => gs.fill_red = false,
+                b"rg" | b"k" | b"sc" | b"scn" => {
+                    gs.fill_red = sets_seal_red(args);
+                    gs.fill_light = sets_light_fill(args);
+                }
+                b"g" => {
+                    gs.fill_red = false;
+                    gs.fill_light = sets_light_fill(args);
+                }
+                // A new colour space's initial colour (black).
+                b"cs" => {
+                    gs.fill_red = false;
+                    gs.fill_light = false;
+                }
+                b"gs" => {
+                    if let Some(Operand::Name(name)) = args.first() {
+                        if let Some(alpha) = self.fill_alpha(resources, name) {
+                            gs.fill_alpha = alpha;
+                        }
+                    }
+                }
                 b"BT" => {
                     tm = Matrix::IDENTITY;
                     tlm = Matrix::IDENTITY;
@@ -773,6 +824,9 @@ impl<'a> Interpreter<'a> {
                 // Text set at a slant (a watermark across the page) is no
                 // line of the form: its glyphs would land in the cells.
                 Some(_) if is_oblique(ex - ox, ey - oy) => {}
+                // So is one laid flat: large, and faint.
+                Some(_) if size >= WATERMARK_MIN_SIZE && (gs.fill_light || gs.fill_alpha < 0.5) => {
+                }
                 // Text off the page, or clipped away (a merged cell's text
                 // centred over its whole height, drawn again on the next
                 // page where its part there hides it), is not shown.
@@ -1086,7 +1140,10 @@ mod tests {
             "Type" => "Page", "Parent" => pages_id,
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
             "Contents" => contents,
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "Resources" => dictionary! {
+                "Font" => dictionary! { "F1" => font },
+                "ExtGState" => dictionary! { "Faint" => dictionary! { "ca" => 0.12 } },
+            },
         });
         doc.objects.insert(
             pages_id,
@@ -1197,6 +1254,23 @@ mod tests {
             Operand::Number(0.2),
             Operand::Number(0.2)
         ]));
+    }
+
+    #[test]
+    fn a_watermark_laid_flat_is_left_out() {
+        // Large text in a light gray, or mostly transparent, over the form;
+        // the form's own text in light gray (white on a dark header) or
+        // large and dark (a title) stays.
+        let glyphs = glyphs_of(
+            b"BT /F1 10 Tf 1 0 0 1 50 700 Tm (Cell) Tj ET \
+              q 0.82 g BT /F1 60 Tf 1 0 0 1 50 690 Tm (WM) Tj ET Q \
+              q /Faint gs BT /F1 44 Tf 1 0 0 1 50 600 Tm (MARK) Tj ET Q \
+              q 0.9 0.9 0.95 rg BT /F1 40 Tf 1 0 0 1 50 500 Tm (SAMPLE) Tj ET Q \
+              q 1 g BT /F1 10 Tf 1 0 0 1 50 400 Tm (Head) Tj ET Q \
+              BT /F1 30 Tf 1 0 0 1 50 300 Tm (Title) Tj ET",
+        );
+        let text: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, "CellHeadTitle");
     }
 
     #[test]

@@ -226,6 +226,8 @@ fn fit_score(field: Field, v: &str) -> i32 {
             }
         }
         _ if listed => -3,
+        // (A name moved into the target column states no quantity.)
+        Field::Target if parse_target_stated(v).is_some() => 1,
         _ => 0,
     }
 }
@@ -234,6 +236,31 @@ fn fit_score(field: Field, v: &str) -> i32 {
 /// whose values have a vocabulary (指标值确定依据, 指标分类): each holds
 /// its kind of value or nothing, and no other column holds one of them.
 fn consistent(cells: &[Option<String>], map: &HeaderMap) -> bool {
+    let cell_of = |field: Field| {
+        map.leaves
+            .iter()
+            .position(|l| l.field == field)
+            .and_then(|i| cells.get(i))
+            .and_then(Option::as_deref)
+    };
+    // A target beside no name: the name moved right, past an empty cell
+    // the dump printed in the level columns (`社会效益指标 | | 名称 | 0起`).
+    if map.has(Field::Level3)
+        && cell_of(Field::Level3).is_none()
+        && cell_of(Field::Target).is_some_and(|t| !is_filler(t))
+    {
+        return false;
+    }
+    // A level-2 name in the level-1 column of a row ending in an empty
+    // cell: the row lost its first cell to a page break and ends with the
+    // tab after its last one (`可持续影响指标 | 名称 | 逐步延长 | 10 | `).
+    let ends_empty = cells.last().is_some_and(Option::is_none);
+    if ends_empty
+        && cell_of(Field::Level1)
+            .is_some_and(|t| vocab::is_level2_name(t) && !vocab::is_level1_name(t))
+    {
+        return false;
+    }
     map.leaves.iter().zip(cells).all(|(leaf, cell)| {
         let Some(c) = cell.as_deref() else {
             return true;
@@ -2262,13 +2289,27 @@ fn is_total(s: &str) -> bool {
 /// not add up to: a row lost or misread (or figures that disagree as
 /// printed), said. A weight merged over a level-1 group is each of its
 /// rows': the sum with each run of one weight under one level 1 taken
-/// once agrees as well. Rows without a weight leave it unchecked.
+/// once agrees as well. Rows without a weight leave it unchecked. A table
+/// printing long-term and annual values side by side gives each row to
+/// both periods, its one weight with it: the rows of one period sum.
 fn weights_disagree(
     rows: &[(IndicatorTable, Indicator, Vec<Note>)],
     total: f64,
     table: IndicatorTable,
     page: Option<u32>,
 ) -> Option<Warning> {
+    let mut periods: Vec<IndicatorTable> = rows.iter().map(|(t, _, _)| *t).collect();
+    periods.sort_by_key(|t| t.as_str());
+    periods.dedup();
+    if periods.len() > 1 {
+        let mut warning = None;
+        for p in periods {
+            let own: Vec<_> = rows.iter().filter(|(t, _, _)| *t == p).cloned().collect();
+            // (Agreeing for either period is agreeing.)
+            warning = Some(weights_disagree(&own, total, table, page)?);
+        }
+        return warning;
+    }
     let weights: Vec<(Option<&str>, f64)> = rows
         .iter()
         .map(|(_, ind, _)| Some((ind.level1.as_deref(), ind.weight?)))
@@ -3346,6 +3387,99 @@ mod tests {
         );
         assert_eq!(p.level3.as_deref(), Some("高频事项比例"));
         assert_eq!(names(&p), vec![("履职效能", None), ("政务服务", None)]);
+    }
+
+    #[test]
+    fn a_total_of_side_by_side_periods_sums_one_periods_rows() {
+        // Long-term and annual values side by side, one weight column: each
+        // row goes to both tables with its weight, and 合计 sums one set.
+        let row = |table: IndicatorTable, weight: f64| {
+            let ind = Indicator {
+                level1: Some("产出指标".into()),
+                weight: Some(weight),
+                ..Indicator::default()
+            };
+            (table, ind, Vec::new())
+        };
+        let (lt, an) = (IndicatorTable::LongTerm, IndicatorTable::Annual);
+        let rows = [row(lt, 10.0), row(an, 10.0), row(lt, 10.0), row(an, 10.0)];
+        assert!(weights_disagree(&rows, 20.0, an, None).is_none());
+        let w = weights_disagree(&rows, 30.0, an, None).map(|w| w.code);
+        assert_eq!(w.as_deref(), Some("total_mismatch"));
+        // One period's rows only: summed as they are.
+        assert!(weights_disagree(&rows[..1], 10.0, lt, None).is_none());
+        assert!(weights_disagree(&[row(an, 10.0), row(an, 15.0)], 10.0, an, None).is_some());
+    }
+
+    /// A header map of these fields, in this order (no label column).
+    fn map_of(fields: &[Field]) -> HeaderMap {
+        HeaderMap {
+            leaves: fields
+                .iter()
+                .enumerate()
+                .map(|(i, &field)| Leaf {
+                    header: field.as_str().to_string(),
+                    field,
+                    period: None,
+                    year: None,
+                    span: header::index_span(i),
+                })
+                .collect(),
+            reliable: false,
+        }
+    }
+
+    #[test]
+    fn empty_cell_before_the_name_in_a_row_of_free_text_columns() {
+        // No 依据 or 分类 to anchor on: a target beside no name shows the
+        // row moved right (and a trailing tab made it the header's width).
+        use Field::*;
+        let map = map_of(&[Level1, Level2, Level3, Target, Explanation, Scoring, Remark]);
+        let value = |p: &RowParts, f: Field| {
+            let i = map.leaves.iter().position(|l| l.field == f)?;
+            p.values.get(i).cloned().flatten()
+        };
+        for row in [
+            "|社会效益指标||较大火灾起数|0起|反映社会效益|按比例扣分|",
+            "|社会效益指标||较大火灾起数|0起|反映社会效益|按比例扣分",
+        ] {
+            let p = split_row(&cells(row), &map, no_label);
+            assert!(!p.aligned, "{row}");
+            assert_eq!(p.level3.as_deref(), Some("较大火灾起数"));
+            assert_eq!(names(&p), vec![("社会效益指标", None)]);
+            assert_eq!(value(&p, Target).as_deref(), Some("0起"));
+            assert_eq!(value(&p, Explanation).as_deref(), Some("反映社会效益"));
+            assert_eq!(value(&p, Scoring).as_deref(), Some("按比例扣分"));
+            assert_eq!(value(&p, Remark), None);
+        }
+        // A row in place stays as it is.
+        let p = split_row(
+            &cells("效益指标|社会效益指标|较大火灾起数|0起|||"),
+            &map,
+            no_label,
+        );
+        assert!(p.aligned);
+        assert_eq!(value(&p, Target).as_deref(), Some("0起"));
+    }
+
+    #[test]
+    fn level2_name_in_the_level1_column_of_a_row_ending_in_a_tab() {
+        // The row lost its first cell after a page break and ends with the
+        // tab after its weight: its cells belong one column right.
+        use Field::*;
+        let map = map_of(&[Label, Level1, Level2, Level3, Target, Weight]);
+        let p = split_row(
+            &cells("|可持续影响指标|设备使用年限|逐步延长|10|"),
+            &map,
+            no_label,
+        );
+        assert!(!p.aligned);
+        assert_eq!(p.level3.as_deref(), Some("设备使用年限"));
+        assert_eq!(names(&p), vec![("可持续影响指标", None)]);
+        assert_eq!(
+            p.values.get(4..6),
+            Some(&[Some("逐步延长".into()), Some("10".into())][..])
+        );
     }
 
     #[test]

@@ -68,12 +68,18 @@ pub fn is_header(r: &Row) -> bool {
             || header::field_of_word(t).is_some()
     };
     let piece = |t: &&str| vocab::is_indicator_header_fragment(t) || trim(t) == "年";
-    // Column titles only, two or more (目标值 | 单位 under a merged 指标值).
+    // Column titles only, two or more (目标值 | 单位 under a merged 指标值),
+    // perhaps beside the title grouping the level columns (绩效指标 |
+    // 目标值 | 分值 over 一级指标 | 二级指标 | 三级指标).
     let titles_only = texts.len() >= 2
         && texts
             .iter()
-            .all(|t| trim(t).is_empty() || header::field_of_word(t).is_some())
-        && texts.iter().filter(|t| !trim(t).is_empty()).count() >= 2;
+            .all(|t| trim(t).is_empty() || label(t) || header::field_of_word(t).is_some())
+        && texts
+            .iter()
+            .filter(|t| header::field_of_word(t).is_some())
+            .count()
+            >= 2;
     // Periods only, under a title over them (指标值 over 年度 | 中长期).
     let periods_only = texts.len() >= 2 && texts.iter().all(|t| header::period_word(t).is_some());
     texts.iter().any(|t| vocab::is_indicator_header_cell(t))
@@ -689,6 +695,17 @@ mod tests {
             table_start: false,
             spans: None,
         }
+    }
+
+    #[test]
+    fn a_band_of_titles_beside_the_levels_group_title_is_a_header() {
+        // 绩效指标 spans the level columns over 一级指标 | 二级指标 | 三级
+        // 指标; 目标值 and 分值 are merged down beside it.
+        assert!(is_header(&row("绩效指标|目标值|分值", false)));
+        assert!(is_header(&row("绩效指标||目标值|权重", false)));
+        // One column title is no header row, nor is a data row.
+        assert!(!is_header(&row("绩效指标|目标值|巡河次数", false)));
+        assert!(!is_header(&row("产出指标|巡河次数|≥120次|20", false)));
     }
 
     /// A row of a ruled grid of `columns` columns (positions all alike).

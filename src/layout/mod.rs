@@ -13,6 +13,7 @@
 pub mod pdf;
 pub mod structured;
 pub mod text;
+pub mod web;
 
 use std::sync::LazyLock;
 

@@ -5,6 +5,7 @@
 
 use super::{Layout, Row};
 use crate::layout::pdf::furniture::is_page_number;
+use crate::layout::web::is_furniture_line;
 
 pub fn layout_text(text: &str) -> Layout {
     if is_space_aligned(text) {
@@ -26,6 +27,9 @@ pub fn layout_text(text: &str) -> Layout {
         i.and_then(|i| lines.get(i))
             .is_none_or(|l| l.trim().is_empty())
     };
+    // A dump whose rows are tab-separated: a line of it without a tab, its
+    // cells apart by runs of spaces, is a row copied another way.
+    let tabbed = lines.iter().filter(|l| l.contains('\t')).take(2).count() == 2;
     // Lines a cell quoted over several lines took up (a table copied from
     // a spreadsheet: `"1、…\n2、…"`), read with the line that opened it.
     let mut skip = 0;
@@ -55,7 +59,15 @@ pub fn layout_text(text: &str) -> Layout {
                     pending_break = !rows.is_empty();
                     continue;
                 }
-                line.split('\t').map(str::to_string).collect()
+                // A browser's copy of an article page holds its furniture
+                // (发布时间, 【打印本页】, the footer): no part of the form.
+                if is_furniture_line(line.trim()) {
+                    continue;
+                }
+                let spaced = (tabbed && !line.contains('\t'))
+                    .then(|| split_at_space_runs(line))
+                    .flatten();
+                spaced.unwrap_or_else(|| line.split('\t').map(str::to_string).collect())
             }
         };
         rows.push(Row {
@@ -71,6 +83,31 @@ pub fn layout_text(text: &str) -> Layout {
         rows,
         ..Layout::default()
     }
+}
+
+/// The cells of a line whose cells are set apart by runs of two or more
+/// spaces (`主管部门    某局    实施单位    某中心`): two or more, each short,
+/// as a row's cells are (a sentence with a double space stays a line).
+fn split_at_space_runs(line: &str) -> Option<Vec<String>> {
+    let is_space = |c: char| matches!(c, ' ' | '\u{3000}' | '\u{a0}');
+    let mut cells: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    let mut spaces = String::new();
+    for c in line.trim_matches(is_space).chars() {
+        if is_space(c) {
+            spaces.push(c);
+            continue;
+        }
+        if spaces.chars().count() >= 2 {
+            cells.push(std::mem::take(&mut cell));
+        } else {
+            cell.push_str(&spaces);
+        }
+        spaces.clear();
+        cell.push(c);
+    }
+    cells.push(cell);
+    (cells.len() >= 2 && cells.iter().all(|c| c.chars().count() <= 40)).then_some(cells)
 }
 
 /// The most lines one quoted cell may run over.
@@ -275,6 +312,54 @@ mod tests {
             .iter()
             .map(|r| r.cells.iter().map(String::as_str).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_line_spaced_apart_in_a_tabbed_dump_is_a_row() {
+        let l = layout_text(
+            "2025年项目支出绩效目标表\n\
+             项目名称\t森林防火运维\n\
+             主管部门    澄江市林业局    实施单位    澄江市林业工作站\n\
+             一级指标\t二级指标\t三级指标\t指标值\n\
+             效益指标  生态效益指标\u{3000}\u{3000}森林覆盖率  ≥63.5%\n\
+             按照《某市市级部门预算绩效管理暂行办法》的规定执行，各项指标详见第 3 条的说明。  其余照旧。\n",
+        );
+        assert_eq!(
+            cells_of(&l),
+            vec![
+                vec!["2025年项目支出绩效目标表"],
+                vec!["项目名称", "森林防火运维"],
+                vec!["主管部门", "澄江市林业局", "实施单位", "澄江市林业工作站"],
+                vec!["一级指标", "二级指标", "三级指标", "指标值"],
+                vec!["效益指标", "生态效益指标", "森林覆盖率", "≥63.5%"],
+                // (Short parts only: a sentence stays whole.)
+                vec!["按照《某市市级部门预算绩效管理暂行办法》的规定执行，各项指标详见第 3 条的说明。  其余照旧。"],
+            ]
+        );
+        // A dump without tabs keeps its lines whole.
+        let l = layout_text("主管部门  某局\n");
+        assert_eq!(cells_of(&l), vec![vec!["主管部门  某局"]]);
+    }
+
+    #[test]
+    fn a_browsers_page_furniture_is_no_row() {
+        let l = layout_text(
+            "首页 > 政务公开\n\
+             发布时间：2026-02-09 10:20  来源：某市财政局\n\
+             一级指标\t二级指标\t三级指标\t指标值\n\
+             产出指标\t数量指标\t运营站点数\t185个\n\
+             \n\
+             【打印本页】\t【关闭窗口】\n\
+             主办单位：某市财政局  地址：人民路88号\n",
+        );
+        assert_eq!(
+            cells_of(&l),
+            vec![
+                vec!["首页 > 政务公开"],
+                vec!["一级指标", "二级指标", "三级指标", "指标值"],
+                vec!["产出指标", "数量指标", "运营站点数", "185个"],
+            ]
+        );
     }
 
     #[test]

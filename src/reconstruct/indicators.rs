@@ -232,6 +232,29 @@ fn fit_score(field: Field, v: &str) -> i32 {
     }
 }
 
+/// How well a row's cells fit the columns they stand in: each value by
+/// [`fit_score`], a level name by its vocabulary's level, a stated
+/// quantity or a level name in the name column counting against. (Two
+/// points or more between two readings tell them apart: a short text in a
+/// unit column alone does not.)
+fn fit_by_position(cells: &[Option<String>], map: &HeaderMap) -> i32 {
+    map.leaves
+        .iter()
+        .zip(cells)
+        .filter_map(|(leaf, cell)| Some((leaf.field, cell.as_deref()?)))
+        .map(|(field, c)| match field {
+            Field::Level1 if vocab::is_level2_name(c) && !vocab::is_level1_name(c) => -2,
+            Field::Level2 if vocab::is_level1_name(c) && !vocab::is_level2_name(c) => -2,
+            Field::Level3 if parse_target_stated(c).is_some() => -1,
+            Field::Level3 if vocab::is_level1_name(c) || vocab::is_level2_name(c) => -1,
+            Field::Label | Field::Level1 | Field::Level2 | Field::Level3 => 0,
+            Field::Basis | Field::Category if !fits(field, c) => -2,
+            f if f.is_project_field() || f == Field::Extra => 0,
+            f => fit_score(f, c),
+        })
+        .sum()
+}
+
 /// Whether a row's cells sit where the header says, judged by the columns
 /// whose values have a vocabulary (指标值确定依据, 指标分类): each holds
 /// its kind of value or nothing, and no other column holds one of them.
@@ -251,15 +274,16 @@ fn consistent(cells: &[Option<String>], map: &HeaderMap) -> bool {
     {
         return false;
     }
-    // A level-2 name in the level-1 column of a row ending in an empty
-    // cell: the row lost its first cell to a page break and ends with the
-    // tab after its last one (`可持续影响指标 | 名称 | 逐步延长 | 10 | `).
-    let ends_empty = cells.last().is_some_and(Option::is_none);
-    if ends_empty
-        && cell_of(Field::Level1)
-            .is_some_and(|t| vocab::is_level2_name(t) && !vocab::is_level1_name(t))
-    {
-        return false;
+    // A row that lost its first cell to a page break and ends with the tab
+    // after its last one (`可持续影响指标 | 名称 | 逐步延长 | 10 | `) has the
+    // header's width: its cells fit their columns better one column right.
+    if cells.last().is_some_and(Option::is_none) {
+        let moved: Vec<Option<String>> = std::iter::once(None)
+            .chain(cells.iter().take(cells.len().saturating_sub(1)).cloned())
+            .collect();
+        if fit_by_position(&moved, map) >= fit_by_position(cells, map) + 2 {
+            return false;
+        }
     }
     map.leaves.iter().zip(cells).all(|(leaf, cell)| {
         let Some(c) = cell.as_deref() else {
@@ -3480,6 +3504,47 @@ mod tests {
             p.values.get(4..6),
             Some(&[Some("逐步延长".into()), Some("10".into())][..])
         );
+
+        // Its level-2 cell merged from above too: the name in the level-2
+        // column, the target in the name's, the explanation in the weight's.
+        let map = map_of(&[Level1, Level2, Level3, Target, Weight, Explanation]);
+        let p = split_row(&cells("|覆盖学校数|46所|10|反映工作量|"), &map, no_label);
+        assert!(!p.aligned);
+        assert_eq!(p.level3.as_deref(), Some("覆盖学校数"));
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            p.values.get(3..6),
+            Some(&[some("46所"), some("10"), some("反映工作量")][..])
+        );
+
+        // A row whose last column is empty, its cells in place, stays: a
+        // short text would fit a unit column one place right, but a level
+        // name would then stand in the name's column.
+        let map = map_of(&[
+            Level1,
+            Level2,
+            Level3,
+            Extra,
+            Target,
+            Unit,
+            Explanation,
+            Remark,
+        ]);
+        let p = split_row(
+            &cells("|社会效益指标|保障情况|定性|应保尽保||反映情况|"),
+            &map,
+            no_label,
+        );
+        assert!(p.aligned);
+        assert_eq!(p.level3.as_deref(), Some("保障情况"));
+        // Nor does a row whose 指标分类 was left empty.
+        let p = split_row(
+            &cells("|||个人住房贷款发放额|≥30亿元|计划标准|"),
+            &default_header(IndicatorTable::LongTerm),
+            no_label,
+        );
+        assert!(p.aligned);
+        assert_eq!(p.level3.as_deref(), Some("个人住房贷款发放额"));
     }
 
     #[test]

@@ -51,6 +51,8 @@ struct CellB {
 struct RowB {
     before: usize,
     cells: Vec<CellB>,
+    /// Deleted under tracked changes (`w:trPr/w:del`): not shown.
+    deleted: bool,
 }
 
 #[derive(Debug, Default)]
@@ -500,9 +502,20 @@ fn read_body(
                     return Ok(());
                 }
                 match &**name {
+                    "del" if parent == "trPr" => {
+                        if let Some(row) = tables.last_mut().and_then(|t| t.row.as_mut()) {
+                            row.deleted = true;
+                        }
+                    }
                     // The Fallback copy of a drawing, and text deleted or
                     // moved away under tracked changes.
                     "Fallback" | "del" | "moveFrom" => skip_at = Some(names.len()),
+                    // The properties a tracked change replaced: no longer
+                    // the table's merges and spans.
+                    "tcPrChange" | "trPrChange" | "tblPrChange" | "tblPrExChange"
+                    | "tblGridChange" | "pPrChange" | "rPrChange" | "sectPrChange" => {
+                        skip_at = Some(names.len())
+                    }
                     "altChunk" if tables.is_empty() && chunks.len() < MAX_ALT_CHUNKS => {
                         if let Some(id) = e.attr("id") {
                             chunks.push((out.len(), id.to_string()));
@@ -699,7 +712,7 @@ fn read_body(
                     }
                     "tr" => {
                         if let Some(t) = tables.last_mut() {
-                            if let Some(row) = t.row.take() {
+                            if let Some(row) = t.row.take().filter(|r| !r.deleted) {
                                 t.rows.push(row);
                             }
                         }
@@ -981,6 +994,42 @@ mod tests {
             ("word/header1.xml", header("2026年度部门整体绩效目标表")),
         ]));
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn tracked_changes_to_a_tables_rows_and_cells() {
+        // The merge and span a tracked change replaced (kept in
+        // w:tcPrChange / w:trPrChange) are not the cell's; a row deleted
+        // under tracked changes is not shown, though its text is not
+        // wrapped in w:del.
+        let body = format!(
+            "<w:tbl>\
+             <w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>\
+             <w:tr><w:trPr><w:trPrChange w:id=\"1\"><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr></w:trPrChange></w:trPr>\
+                   <w:tc><w:tcPr><w:tcPrChange w:id=\"2\"><w:tcPr><w:vMerge/><w:gridSpan w:val=\"2\"/></w:tcPr></w:tcPrChange></w:tcPr>{}</w:tc>\
+                   <w:tc>{}</w:tc></w:tr>\
+             <w:tr><w:trPr><w:del w:id=\"3\" w:author=\"a\"/></w:trPr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>\
+             </w:tbl>",
+            p("数量指标"),
+            p("≥420公里"),
+            p("质量指标"),
+            p("≥95%"),
+            p("删去"),
+            p("≥12座"),
+        );
+        let r = rows(&body);
+        let cells: Vec<&Vec<String>> = r.iter().map(|r| &r.cells).collect();
+        assert_eq!(
+            cells,
+            vec![
+                &vec!["数量指标".to_string(), "≥420公里".to_string()],
+                &vec!["质量指标".to_string(), "≥95%".to_string()]
+            ]
+        );
+        assert!(r
+            .iter()
+            .flat_map(|r| r.spans.iter().flatten())
+            .all(|s| !s.continued));
     }
 
     #[test]

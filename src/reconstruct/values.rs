@@ -51,6 +51,11 @@ pub fn clean_text(s: &str) -> Option<String> {
         no_tags
     };
     let decoded = decode_entities(&joined);
+    let decoded = if decoded.contains(is_invisible) {
+        decoded.replace(is_invisible, "")
+    } else {
+        decoded
+    };
     let collapsed = if is_collapsed(&decoded) {
         decoded
     } else {
@@ -76,11 +81,26 @@ fn is_plain(s: &str) -> bool {
     !s.contains(['<', '&']) && is_collapsed(s)
 }
 
+/// A character that shows nothing and takes no room: a soft hyphen
+/// (`&shy;`, shown only where a line breaks at it), a zero-width space or
+/// joiner, a byte-order mark inside a text. Removed, so that a name typed
+/// with one is the name typed without.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 /// Whether `s` has no whitespace at its ends and none but single spaces
-/// inside (most cells): collapsing it would change nothing.
+/// inside, nor an invisible character (most cells): cleaning would change
+/// nothing.
 fn is_collapsed(s: &str) -> bool {
     let mut prev_space = true;
     for c in s.chars() {
+        if is_invisible(c) {
+            return false;
+        }
         if c == ' ' {
             if prev_space {
                 return false;
@@ -205,6 +225,8 @@ fn entity(name: &str) -> Option<char> {
         "sup2" => '²',
         "sup3" => '³',
         "micro" => 'µ',
+        "shy" => '\u{ad}',
+        "zwsp" => '\u{200b}',
         _ => return None,
     })
 }
@@ -928,6 +950,12 @@ mod tests {
         assert_eq!(clean_text("1.甲\u{2029}2.乙").as_deref(), Some("1.甲 2.乙"));
         assert_eq!(PARAGRAPH_BREAK_STR, PARAGRAPH_BREAK.to_string());
         assert_eq!(clean_text("a  b\u{3000}c "), Some("a b c".to_string()));
+        // Characters that show nothing are no part of the text.
+        assert_eq!(
+            clean_text("养护\u{ad}里程\u{200b}").as_deref(),
+            Some("养护里程")
+        );
+        assert_eq!(clean_text("养护&shy;里程").as_deref(), Some("养护里程"));
         assert!(is_collapsed("a b c") && is_collapsed(""));
         assert!(!is_collapsed(" a") && !is_collapsed("a ") && !is_collapsed("a  b"));
         assert!(!is_collapsed("a\tb") && !is_collapsed("a\u{a0}b"));

@@ -98,7 +98,9 @@ def walk(directory, out, errors):
             is_dir = False
         if is_dir:
             walk(path, out, errors)
-        elif is_input_name(name) and os.path.isfile(path):
+        elif is_input_name(name):
+            # A broken link, a link loop or a pipe is an input too: pifu
+            # gives it its error row.
             out.append(path)
 
 

@@ -46,7 +46,8 @@ fn is_input_name(p: &Path) -> bool {
 
 /// Files under `dir` with an [`INPUT_EXTENSIONS`] name, recursively, in
 /// sorted path order. Symbolic links to directories are not followed, so a link loop
-/// cannot trap the walk.
+/// cannot trap the walk (such a link with an input's name is an input,
+/// whose reading fails).
 fn walk(dir: &Path, root: &Path, out: &mut Vec<InputFile>, errors: &mut Vec<String>) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
@@ -56,21 +57,18 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<InputFile>, errors: &mut Vec<Stri
         }
     };
     // The entry's type comes with the listing on most file systems: no
-    // stat per file (only a symbolic link is followed, to see what it is).
+    // stat per file.
     let mut paths: Vec<(PathBuf, Option<fs::FileType>)> = entries
         .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
         .collect();
     paths.sort_by(|a, b| a.0.cmp(&b.0));
     for (p, kind) in paths {
-        let is_dir = kind.is_some_and(|k| k.is_dir());
-        let is_file = match kind {
-            Some(k) if k.is_file() => true,
-            Some(k) if k.is_dir() => false,
-            _ => p.is_file(),
-        };
-        if is_dir {
+        if kind.is_some_and(|k| k.is_dir()) {
             walk(&p, root, out, errors);
-        } else if is_input_name(&p) && is_file {
+        } else if is_input_name(&p) {
+            // Anything else with an input's name is an input, a broken
+            // link, a link loop or a pipe included: reading it fails, and
+            // that is its error row (SPEC §6), not a file passed over.
             let rel = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
             out.push(InputFile { path: p, rel });
         }
@@ -752,6 +750,32 @@ mod tests {
             .map(|i| i.rel.to_string_lossy().into_owned())
             .collect();
         assert_eq!(rels, vec!["a.pdf", "b/a.TXT", "b/z.txt"]);
+    }
+
+    #[test]
+    fn unreadable_entries_are_inputs_that_fail() {
+        // A broken link, a link loop and a link to a directory, named as
+        // inputs, are found, and each becomes its own error document.
+        let d = tempfile::tempdir().unwrap();
+        let at = |f: &str| d.path().join(f);
+        std::os::unix::fs::symlink(at("missing.pdf"), at("broken.pdf")).unwrap();
+        std::os::unix::fs::symlink(at("loop.pdf"), at("loop.pdf")).unwrap();
+        fs::create_dir_all(at("sub")).unwrap();
+        std::os::unix::fs::symlink(at("sub"), at("dir.html")).unwrap();
+        std::os::unix::fs::symlink(at("sub"), at("dirlink")).unwrap();
+        let (inputs, errors) = collect_inputs(&[d.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        let rels: Vec<_> = inputs
+            .iter()
+            .map(|i| i.rel.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(rels, vec!["broken.pdf", "dir.html", "loop.pdf"]);
+        for input in &inputs {
+            let docs = crate::convert::convert_path_all(&input.path, "x");
+            assert_eq!(docs.len(), 1);
+            let error = docs[0].error.as_deref().unwrap_or_default();
+            assert!(error.starts_with("cannot read file"), "{error}");
+        }
     }
 
     #[test]

@@ -462,9 +462,12 @@ fn output_directory_is_replaced_or_refused() {
     let before = files_under(&out_dir);
     assert!(before.len() > 30, "{before:?}");
     fs::write(out_dir.join("notes.md"), "mine").unwrap();
+    fs::create_dir_all(out_dir.join("json/notes")).unwrap();
+    fs::write(out_dir.join("json/notes/keep.txt"), "mine").unwrap();
 
     // Only the seed now: one JSON file, one row; the rest of the earlier
-    // run is gone, the user's file stays.
+    // run is gone, the user's files stay (SPEC §5: stale JSON files
+    // removed, nothing else touched).
     assert_eq!(run(&[SEED, "--format", "csv,json"]).status.code(), Some(0));
     let files = files_under(&out_dir);
     assert_eq!(
@@ -476,6 +479,7 @@ fn output_directory_is_replaced_or_refused() {
             "indicators.csv",
             "items.csv",
             "json/ezhou-data-bureau-2026.txt.json",
+            "json/notes/keep.txt",
             "notes.md",
             "projects.csv",
             "warnings.csv",
@@ -498,7 +502,7 @@ fn output_directory_is_replaced_or_refused() {
     let json_of = |dir: &Path| -> Vec<String> {
         files_under(dir)
             .into_iter()
-            .filter(|f| f.starts_with("json/"))
+            .filter(|f| f.starts_with("json/") && f.ends_with(".json"))
             .collect()
     };
     assert_eq!(json_of(&out_dir).len(), 2);

@@ -127,15 +127,16 @@ fn remove_outputs(dir: &Path) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         r => r,
     };
-    for sub in ["json", TMP_DIR] {
-        let p = dir.join(sub);
-        // A symbolic link is removed, not followed.
-        let is_dir = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
-        if is_dir {
-            ignore_missing(std::fs::remove_dir_all(&p))?;
-        } else {
-            ignore_missing(std::fs::remove_file(&p))?;
-        }
+    // The earlier run's JSON files (SPEC §5: nothing else, so a file of
+    // the user's own under json/ stays), and its unfinished files.
+    remove_other_json_files(&dir.join("json"), &HashSet::new())?;
+    let p = dir.join(TMP_DIR);
+    // A symbolic link is removed, not followed.
+    let is_dir = std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir());
+    if is_dir {
+        ignore_missing(std::fs::remove_dir_all(&p))?;
+    } else {
+        ignore_missing(std::fs::remove_file(&p))?;
     }
     let mut files = vec!["documents.jsonl".to_string()];
     for t in TABLE_NAMES {
@@ -327,15 +328,15 @@ impl DirExporter {
             t.commit()?;
         }
         if self.formats.json {
-            remove_other_files(&self.json.dir, &self.json_files)?;
+            remove_other_json_files(&self.json.dir, &self.json_files)?;
         }
         std::fs::remove_dir_all(&self.json.tmp)
     }
 }
 
-/// Removes every file under `dir` not in `keep`, and the directories left
-/// empty. Symbolic links are removed, not followed.
-fn remove_other_files(dir: &Path, keep: &HashSet<PathBuf>) -> io::Result<()> {
+/// Removes every JSON file under `dir` not in `keep`, and the directories
+/// left empty; other files stay. Symbolic links are removed, not followed.
+fn remove_other_json_files(dir: &Path, keep: &HashSet<PathBuf>) -> io::Result<()> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -345,10 +346,10 @@ fn remove_other_files(dir: &Path, keep: &HashSet<PathBuf>) -> io::Result<()> {
         let entry = entry?;
         let path = entry.path();
         if entry.file_type()?.is_dir() {
-            remove_other_files(&path, keep)?;
+            remove_other_json_files(&path, keep)?;
             // Only an empty directory goes; one with kept files stays.
             let _ = std::fs::remove_dir(&path);
-        } else if !keep.contains(&path) {
+        } else if path.extension().is_some_and(|e| e == "json") && !keep.contains(&path) {
             std::fs::remove_file(&path)?;
         }
     }

@@ -339,6 +339,14 @@ pub fn funding_rows(d: &Document) -> Vec<Row<'_>> {
             });
             let skip = r.history.len().saturating_sub(2);
             let hist = |k: usize| f(r.history.get(skip + k).copied().flatten());
+            // (A row without history has no years: as for indicators.)
+            let year = |k: usize| {
+                if r.history.len() > skip + k {
+                    history_year(d, ys + k)
+                } else {
+                    Value::Null
+                }
+            };
             vec![
                 s(&d.doc_id),
                 s(&d.department),
@@ -349,9 +357,9 @@ pub fn funding_rows(d: &Document) -> Vec<Row<'_>> {
                 s(&r.item),
                 f(r.current),
                 f(r.share_pct),
-                history_year(d, ys),
+                year(0),
                 hist(0),
-                history_year(d, ys + 1),
+                year(1),
                 hist(1),
                 s(&r.note),
             ]

@@ -247,6 +247,9 @@ fn layout_space_aligned(text: &str) -> Layout {
     for row in &mut layout.rows {
         row.page = None;
     }
+    for w in &mut layout.warnings {
+        w.page = None;
+    }
     layout
 }
 
@@ -450,6 +453,13 @@ mod tests {
             "{t:?}"
         );
         assert!(l.rows.iter().all(|r| r.page.is_none()));
+        // (What the layout says names no page either.)
+        assert!(!l.warnings.is_empty());
+        assert!(
+            l.warnings.iter().all(|w| w.page.is_none()),
+            "{:?}",
+            l.warnings
+        );
         // A tab-separated dump, or prose with a double space here and
         // there, is read line by line.
         assert!(!is_space_aligned(

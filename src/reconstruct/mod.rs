@@ -2933,16 +2933,13 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
             warnings.push(Warning::new(
                 "unplaced_cell",
                 format!(
-                    "project header texts read into no field: {}",
+                    "{UNREAD_PROJECT_TEXTS}{}",
                     truncate(&shown.join(" | "), 120)
                 ),
             ));
         }
         if block.project.name.is_none() {
-            warnings.push(Warning::new(
-                "missing_field",
-                "no 项目名称 in the project's header block; project.name is null",
-            ));
+            warnings.push(Warning::new("missing_field", NO_PROJECT_NAME));
         }
         let mut project = block.project;
         // The finance bureau's opinion under the form (财政部门审核意见 |
@@ -3058,6 +3055,15 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     if c.kind == Some(Kind::Unknown) && flat.is_empty() {
         c.funding = Default::default();
         c.history_years.clear();
+        // Nor a project's header block: a letter's list of projects
+        // (主管部门 | 金额（万元）) gave no department, no project.
+        if c.project.take().is_some() {
+            c.department = None;
+            c.department_code = None;
+            warnings.retain(|w| {
+                !(w.message.starts_with(UNREAD_PROJECT_TEXTS) || w.message == NO_PROJECT_NAME)
+            });
+        }
         let funding_tables = [
             FundingSection::Income,
             FundingSection::Expenditure,
@@ -3450,6 +3456,10 @@ fn department_fields(cells: &[String]) -> DepartmentFields {
 }
 
 /// The warning of a form without a year.
+/// The project header block's warnings, which a file read as no approval
+/// does not keep.
+const UNREAD_PROJECT_TEXTS: &str = "project header texts read into no field: ";
+const NO_PROJECT_NAME: &str = "no 项目名称 in the project's header block; project.name is null";
 const NO_YEAR: &str = "no year in the title, a year line or a 年度 field; year is null";
 
 /// Forms after the first of a file (in one worksheet) that print no title

@@ -583,9 +583,14 @@ fn parse_quantity(s: &str) -> Option<(TargetParsed, bool)> {
     let value: f64 = number.parse().ok()?;
     let unit = caps.get(3).map(|m| m.as_str().to_string());
     // A date is no quantity; nor is an approximate one (`1200人左右`),
-    // whose unit would take in the word.
+    // whose unit would take in the word; nor one whose unit, with its
+    // alternative in brackets, runs past SPEC 2.5's six characters
+    // (`3个乡镇（街道）`).
     if unit.as_deref().is_some_and(|u| {
-        is_date_unit(&number, value, u) || u.ends_with("左右") || u.ends_with("上下")
+        is_date_unit(&number, value, u)
+            || u.ends_with("左右")
+            || u.ends_with("上下")
+            || u.chars().count() > 6
     }) || is_year_month(&number, unit.as_deref())
     {
         return None;
@@ -762,6 +767,8 @@ mod tests {
         assert_eq!(year_cell("２０２４年"), Some(2024));
         assert_eq!(parse_number("１０"), Some(10.0));
         assert_eq!(t("≥450台（套）"), q(Op::Ge, 450.0, Some("台（套）")));
+        // (A unit of more than six characters is none, SPEC 2.5.)
+        assert_eq!(t("≥3个乡镇（街道）"), None);
         assert_eq!(t("≥450台(套)"), q(Op::Ge, 450.0, Some("台(套)")));
         // A short note after a per cent or a figure is no unit's alternative.
         assert_eq!(t("≥95%（抽检）"), q(Op::Ge, 95.0, Some("%")));

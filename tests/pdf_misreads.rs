@@ -622,3 +622,45 @@ fn a_projects_funding_label_cut_by_the_break_is_whole() {
     );
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
+
+/// The level-2 name of each indicator.
+fn level2s(doc: &Document) -> Vec<&str> {
+    doc.indicators
+        .iter()
+        .map(|i| i.level2.as_deref().unwrap_or(""))
+        .collect()
+}
+
+#[test]
+fn a_merged_level2_printed_again_in_part_after_the_break_is_the_same_name() {
+    // A spreadsheet printed by LibreOffice: 服务对象满意度指标 is merged over
+    // three rows, two on page 1 (which shows its two lines) and one on
+    // page 2, where the cell's text is drawn again, clipped to `度指标`.
+    // That row was read with level 2 `度指标`, silently.
+    let doc = convert("merged-level2-printed-again-in-part.pdf");
+    assert_eq!(
+        level2s(&doc),
+        ["数量指标", "服务对象满意度指标", "服务对象满意度指标", "服务对象满意度指标"]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn a_merged_level2_cut_by_the_break_is_whole_on_every_row() {
+    // Merged over five rows, three on page 1 (showing `服务对象满意`) and
+    // two on page 2 (showing `度指标`, and the top line clipped above the
+    // grid). Every row had half a name, the rows on page 1 `服务对象满意`,
+    // the rest `度指标`, and the line above the grid was said as empty_row.
+    let doc = convert("merged-level2-top-clipped-above-the-grid.pdf");
+    let l2 = level2s(&doc);
+    assert_eq!(l2.len(), 9);
+    assert!(l2[4..].iter().all(|l| *l == "服务对象满意度指标"), "{l2:?}");
+    let codes: Vec<&str> = doc.warnings.iter().map(|w| w.code.as_str()).collect();
+    assert_eq!(codes, ["row_joined"]);
+    // With the header repeated on page 2, the row joined was right but
+    // the row below it, continuing the merge, took `度指标`.
+    let doc = convert("merged-level2-cut-rows-below-the-join.pdf");
+    let l2 = level2s(&doc);
+    assert_eq!(l2.len(), 9);
+    assert!(l2[4..].iter().all(|l| *l == "服务对象满意度指标"), "{l2:?}");
+}

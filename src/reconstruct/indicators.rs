@@ -567,6 +567,30 @@ fn level_cut_by_page_break(
     })
 }
 
+/// The level name in effect above (level 1 or 2), where the row's name
+/// of that level is only a part of it, cut at either end (`度指标`,
+/// `服务对象满意` of 服务对象满意度指标) and no level name of its own.
+fn reprinted_part_of(above: &Levels, read: &Levels, level: u8, known: &KnownNames) -> Option<String> {
+    let (before, now) = if level == 1 {
+        (above.level1.as_deref()?, read.level1.as_deref()?)
+    } else {
+        (above.level2.as_deref()?, read.level2.as_deref()?)
+    };
+    let listed = |s: &str| vocab::is_level1_name(s) || vocab::is_level2_name(s);
+    let part = now != before && (before.ends_with(now) || before.starts_with(now));
+    (part && !listed(now) && !known.is_level_name(now)).then(|| before.to_string())
+}
+
+/// Sets the values of the level columns of `level` (1 or 2) to `name`.
+fn set_level_values(values: &mut [Option<String>], map: &HeaderMap, level: u8, name: &str) {
+    let field = if level == 1 { Field::Level1 } else { Field::Level2 };
+    for (leaf, v) in map.leaves.iter().zip(values.iter_mut()) {
+        if leaf.field == field && v.is_some() {
+            *v = Some(name.to_string());
+        }
+    }
+}
+
 /// Level 1 or level 2 of `levels`.
 fn level_mut(levels: &mut Levels, level: u8) -> &mut Option<String> {
     if level == 1 {
@@ -1476,8 +1500,27 @@ pub fn parse_table(
         .filter(|l| l.field.level().is_some())
         .map(|l| l.span.left)
         .min();
+    // A page break a line above the grid took (see below), for the row after.
+    let mut break_above = false;
     for ((t, spans), row_blanks) in data_rows.zip(&moved_spans).zip(&blanks) {
         let row: &Row = &t.row;
+        let after_break = row.after_page_break || std::mem::take(&mut break_above);
+        // The top of a merged level cell's text, clipped above the grid of
+        // the new page (`服务对象满意` over a part that prints `度指标`): the
+        // name in effect again, no row; the break is the next row's.
+        if gridded && row.after_page_break && row.spans.is_none() {
+            let mut texts = row.texts().map(trim).filter(|t| !t.is_empty());
+            if let (Some(t), None) = (texts.next(), texts.next()) {
+                let in_effect = [&above.level1, &above.level2]
+                    .into_iter()
+                    .flatten()
+                    .any(|l| l.as_str() == t || l.starts_with(t));
+                if in_effect {
+                    break_above = true;
+                    continue;
+                }
+            }
+        }
         if let (false, Some(spans), Some(left)) = (split, spans.as_deref(), levels_left) {
             if let Some(named) = table_label_left_of(row, spans, left) {
                 labelled = Some(named);
@@ -1627,7 +1670,7 @@ pub fn parse_table(
         };
         last_name = None;
         // (Both levels may be cut: 满意度指 / 标 beside 服务对象满意 / 度指标.)
-        let levels_to_mend = if row.after_page_break { 2 } else { 0 };
+        let levels_to_mend = if after_break { 2 } else { 0 };
         for _ in 0..levels_to_mend {
             let Some((cut, whole)) = level_cut_by_page_break(&above, &read.levels, known) else {
                 break;
@@ -1636,6 +1679,8 @@ pub fn parse_table(
             let rest = level_mut(&mut read.levels, cut.0)
                 .replace(whole.clone())
                 .unwrap_or_default();
+            // (The rows below that continue the merge take the whole name.)
+            set_level_values(&mut read.values, &map, cut.0, &whole);
             notes.push((
                 "row_joined",
                 format!(
@@ -1643,6 +1688,18 @@ pub fn parse_table(
                     cut.1
                 ),
             ));
+        }
+        // A merged level cell printed again in part on the new page (its
+        // text centred over the whole merge, clipped to the part there:
+        // `度指标` of 服务对象满意度指标) is the name in effect.
+        if after_break {
+            for level in [1u8, 2] {
+                let Some(whole) = reprinted_part_of(&above, &read.levels, level, known) else {
+                    continue;
+                };
+                *level_mut(&mut read.levels, level) = Some(whole.clone());
+                set_level_values(&mut read.values, &map, level, &whole);
+            }
         }
         if read.levels.level1.is_none() {
             read.levels.level1.clone_from(&heading.level1);

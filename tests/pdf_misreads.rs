@@ -640,7 +640,12 @@ fn a_merged_level2_printed_again_in_part_after_the_break_is_the_same_name() {
     let doc = convert("merged-level2-printed-again-in-part.pdf");
     assert_eq!(
         level2s(&doc),
-        ["数量指标", "服务对象满意度指标", "服务对象满意度指标", "服务对象满意度指标"]
+        [
+            "数量指标",
+            "服务对象满意度指标",
+            "服务对象满意度指标",
+            "服务对象满意度指标"
+        ]
     );
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }

@@ -570,7 +570,12 @@ fn level_cut_by_page_break(
 /// The level name in effect above (level 1 or 2), where the row's name
 /// of that level is only a part of it, cut at either end (`度指标`,
 /// `服务对象满意` of 服务对象满意度指标) and no level name of its own.
-fn reprinted_part_of(above: &Levels, read: &Levels, level: u8, known: &KnownNames) -> Option<String> {
+fn reprinted_part_of(
+    above: &Levels,
+    read: &Levels,
+    level: u8,
+    known: &KnownNames,
+) -> Option<String> {
     let (before, now) = if level == 1 {
         (above.level1.as_deref()?, read.level1.as_deref()?)
     } else {
@@ -583,7 +588,11 @@ fn reprinted_part_of(above: &Levels, read: &Levels, level: u8, known: &KnownName
 
 /// Sets the values of the level columns of `level` (1 or 2) to `name`.
 fn set_level_values(values: &mut [Option<String>], map: &HeaderMap, level: u8, name: &str) {
-    let field = if level == 1 { Field::Level1 } else { Field::Level2 };
+    let field = if level == 1 {
+        Field::Level1
+    } else {
+        Field::Level2
+    };
     for (leaf, v) in map.leaves.iter().zip(values.iter_mut()) {
         if leaf.field == field && v.is_some() {
             *v = Some(name.to_string());

@@ -227,9 +227,41 @@ fn fit_score(field: Field, v: &str) -> i32 {
         }
         _ if listed => -3,
         // (A name moved into the target column states no quantity.)
-        Field::Target if parse_target_stated(v).is_some() => 1,
+        Field::Target if parse_target_stated(v).is_some() || reads_as_qualitative_target(v) => 1,
         _ => 0,
     }
+}
+
+/// A qualitative target as they are written (`明显提高`, `逐步改善`, `达标`,
+/// `健全`): a few words of degree and change, no indicator's name.
+fn reads_as_qualitative_target(t: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "合格", "达标", "完成", "健全", "规范", "合理", "良好", "优良", "满意", "有效", "及时",
+        "准确", "到位", "落实", "显著", "明显", "提高", "提升", "改善", "下降", "降低",
+    ];
+    const DEGREE: &[&str] = &[
+        "明显",
+        "逐步",
+        "稳步",
+        "有效",
+        "持续",
+        "不断",
+        "进一步",
+        "逐年",
+        "有所",
+        "大幅",
+        "显著",
+        "全面",
+        "基本",
+    ];
+    const CHANGE: &[&str] = &[
+        "提高", "提升", "改善", "增强", "增加", "增长", "下降", "降低", "减少", "加强", "优化",
+        "延长", "缩短", "完善", "达标", "合格", "健全", "规范",
+    ];
+    let t = squash(t);
+    t.chars().count() <= 8
+        && (WHOLE.contains(&&*t)
+            || (DEGREE.iter().any(|d| t.starts_with(d)) && CHANGE.iter().any(|c| t.ends_with(c))))
 }
 
 /// How well a row's cells fit the columns they stand in: each value by
@@ -245,7 +277,9 @@ fn fit_by_position(cells: &[Option<String>], map: &HeaderMap) -> i32 {
         .map(|(field, c)| match field {
             Field::Level1 if vocab::is_level2_name(c) && !vocab::is_level1_name(c) => -2,
             Field::Level2 if vocab::is_level1_name(c) && !vocab::is_level2_name(c) => -2,
-            Field::Level3 if parse_target_stated(c).is_some() => -1,
+            Field::Level3 if parse_target_stated(c).is_some() || reads_as_qualitative_target(c) => {
+                -1
+            }
             Field::Level3 if vocab::is_level1_name(c) || vocab::is_level2_name(c) => -1,
             Field::Label | Field::Level1 | Field::Level2 | Field::Level3 => 0,
             Field::Basis | Field::Category if !fits(field, c) => -2,
@@ -3603,6 +3637,18 @@ mod tests {
         );
         assert!(p.aligned);
         assert_eq!(p.level3.as_deref(), Some("保障情况"));
+        // A qualitative target in the name's column, beside an empty
+        // target and 备注: the row lost its first cell.
+        let map = map_of(&[Label, Level1, Level2, Level3, Target, Remark]);
+        let p = split_row(&cells("||老年人生活便利程度|明显提高||"), &map, no_label);
+        assert!(!p.aligned);
+        assert_eq!(p.level3.as_deref(), Some("老年人生活便利程度"));
+        assert_eq!(
+            p.values.get(4).cloned().flatten().as_deref(),
+            Some("明显提高")
+        );
+        assert!(reads_as_qualitative_target("逐步提高") && reads_as_qualitative_target("达标"));
+        assert!(!reads_as_qualitative_target("老年人生活便利程度"));
         // Nor does a row whose 指标分类 was left empty.
         let p = split_row(
             &cells("|||个人住房贷款发放额|≥30亿元|计划标准|"),

@@ -140,6 +140,17 @@ fn cut_cells_continue(prev: &Row, next: &Row, above: &[String]) -> bool {
             || continues_in_place(prev, next, above))
 }
 
+/// A text dump's row cut after its name by a page break: `prev` prints
+/// its value columns empty (its tabs reach them), `next` prints only
+/// values, in those columns (`| 时效指标 | 响应时限 | | | ` / `| | | ≤ | 2 |
+/// 小时`).
+fn values_after_the_break(prev: &Row, next: &Row, above: &[String]) -> bool {
+    next.after_page_break
+        && prev.spans.is_none()
+        && next.spans.is_none()
+        && fills_missing_values(prev, next, above)
+}
+
 /// Whether `next` holds what only a row of its own holds: a level name
 /// not in effect above (`可持续影响指标` under `生态效益指标`), or a whole
 /// figure or operator under another in `prev` (`85` under `90`, `5` under
@@ -372,7 +383,10 @@ pub fn join(prev: &Row, next: &Row, above: &[String]) -> Row {
     let prev_whole = last_text(&prev.cells).is_some_and(|(_, t)| ends_a_row(t));
     if prev_whole || rests_of_cells(prev, next, above) || continues_in_place(prev, next, above) {
         for (i, c) in next.cells.iter().enumerate() {
-            if trim(c).is_empty() || repeats(above, i, c) {
+            // (A figure equal to the one above, where prev has none, is
+            // this row's own: two rows of weight 30, no merge printed again.)
+            let own_figure = is_whole_figure(trim(c)) && !has_text(&prev.cells, i);
+            if trim(c).is_empty() || (repeats(above, i, c) && !own_figure) {
                 continue;
             }
             if let Some(slot) = cells.get_mut(i) {
@@ -514,6 +528,7 @@ pub fn join_cut_rows<'a>(
                         data_continues(&prev.row, &t.row, &above)
                     } else {
                         cut_cells_continue(&prev.row, &t.row, &above)
+                            || values_after_the_break(&prev.row, &t.row, &above)
                     } || (split_here && completes_row_cut_at_split(&prev.row, &t.row))) =>
             {
                 prev.row = Cow::Owned(join(&prev.row, &t.row, &above));
@@ -695,6 +710,43 @@ mod tests {
             table_start: false,
             spans: None,
         }
+    }
+
+    #[test]
+    fn a_text_rows_values_after_the_break_join_its_name() {
+        // A text dump's row cut after its name: its value columns printed
+        // empty, the values alone after the break, one of them equal to
+        // the row's above (weight 30), which is no merge printed again.
+        let rows = [
+            row(
+                "年度绩效指标|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|分值|指标方向",
+                false,
+            ),
+            row("|产出指标|数量指标|运营服务站数量|=|12|个|30|正向", false),
+            row("||时效指标|助餐服务响应时限|||||", false),
+            row("||||≤|2|小时|30|反向", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let joined = join_cut_rows(with_headers(&refs), false);
+        let data: Vec<Vec<String>> = joined
+            .iter()
+            .filter(|t| !t.header)
+            .map(|t| t.row.cells.clone())
+            .collect();
+        assert_eq!(data.len(), 2, "{data:?}");
+        assert_eq!(
+            data[1].join("|"),
+            "||时效指标|助餐服务响应时限|≤|2|小时|30|反向"
+        );
+        // A row of its own after the break (its name printed) stays apart.
+        let rows = [
+            row("年度绩效指标|一级指标|二级指标|三级指标|指标值", false),
+            row("||时效指标|响应时限|", false),
+            row("|||维修时限|≤2小时", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        let joined = join_cut_rows(with_headers(&refs), false);
+        assert_eq!(joined.iter().filter(|t| !t.header).count(), 2);
     }
 
     #[test]

@@ -260,6 +260,9 @@ impl Warning {
         let mut message: String = message.into();
         // Messages quote cells, whose paragraphs read as spaces.
         use crate::reconstruct::values::PARAGRAPH_BREAK;
+        if message.contains(crate::reconstruct::values::LINE_BREAK) {
+            message = message.replace(crate::reconstruct::values::LINE_BREAK, "");
+        }
         if message.contains(PARAGRAPH_BREAK) {
             message = message.replace(PARAGRAPH_BREAK, " ");
         }

@@ -71,13 +71,29 @@ fn clean_item(piece: &str) -> Option<String> {
 }
 
 /// Splits a list section's text into items, in order.
+/// A line break the file printed inside a paragraph
+/// ([`LINE_BREAK`](super::values::LINE_BREAK)) ends an item in a list
+/// without enumerators (`建设高标准农田` / `发展特色产业`, one a line), and
+/// is a wrap in a numbered one.
 pub fn split_items(text: &str) -> Vec<String> {
-    let mut items = Vec::new();
-    for paragraph in PARAGRAPH
+    use super::values::{LINE_BREAK, PARAGRAPH_BREAK};
+    let paragraphs: Vec<&str> = PARAGRAPH
         .split(text)
-        .flat_map(|p| p.split(super::values::PARAGRAPH_BREAK))
-    {
-        split_paragraph(paragraph, &mut items);
+        .flat_map(|p| p.split(PARAGRAPH_BREAK))
+        .collect();
+    let numbered = paragraphs
+        .iter()
+        .flat_map(|p| p.split(['\n', LINE_BREAK]))
+        .any(starts_item);
+    let mut items = Vec::new();
+    for paragraph in paragraphs {
+        if numbered || !paragraph.contains(LINE_BREAK) {
+            split_paragraph(paragraph, &mut items);
+        } else {
+            for line in paragraph.split(LINE_BREAK) {
+                split_paragraph(line, &mut items);
+            }
+        }
     }
     items
 }

@@ -849,7 +849,7 @@ pub(crate) fn goal_parts(
     text: &str,
 ) -> Vec<(Section, String, String)> {
     let mut parts = vec![(section, label.to_string(), String::new())];
-    for line in text.split(['\n', values::PARAGRAPH_BREAK]) {
+    for line in text.split(['\n', values::PARAGRAPH_BREAK, values::LINE_BREAK]) {
         let mut text_line = line;
         if let Some((s, inner, rest)) = inner_goal_label(line) {
             parts.push((s, inner.to_string(), String::new()));
@@ -1216,19 +1216,25 @@ fn parse_indicator_tables(
 /// list item's `（一）` was told before).
 fn is_paragraph_break(before: &str, after: &str) -> bool {
     const ENDS: &[char] = &['。', '；', ';', '！', '!', '？', '?'];
+    if before.ends_with(ENDS) {
+        return true;
+    }
+    before.chars().count() >= 8
+        && after.chars().count() >= 6
+        && !is_cut_inside_phrase(before, after)
+}
+
+/// Whether a line break between `before` and `after` cuts a phrase:
+/// `before` ends on a comma or an opening bracket, `after` opens with
+/// punctuation or a closing bracket.
+fn is_cut_inside_phrase(before: &str, after: &str) -> bool {
     const CONTINUES: &[char] = &[
         '，', ',', '、', '：', ':', '（', '(', '“', '《', '—', '-', '/',
     ];
     const CLOSES: &[char] = &[
         '）', ')', '（', '(', '。', '；', ';', '、', '，', ',', '”', '》', '：', ':', '%', '％',
     ];
-    if before.ends_with(ENDS) {
-        return true;
-    }
-    before.chars().count() >= 8
-        && after.chars().count() >= 6
-        && !before.ends_with(CONTINUES)
-        && !after.starts_with(CLOSES)
+    before.ends_with(CONTINUES) || after.starts_with(CLOSES)
 }
 
 /// A cell's lines as reconstruction reads them. Wrapped lines are joined
@@ -1257,6 +1263,9 @@ pub fn join_cell(cell: &str, hard: bool) -> String {
                 Some('\n')
             } else if hard && is_paragraph_break(last, t) {
                 Some(PARAGRAPH_BREAK)
+            } else if hard && !is_cut_inside_phrase(last, t) {
+                // (A list's reader decides: its item's end, or a wrap.)
+                Some(values::LINE_BREAK)
             } else {
                 None
             };
@@ -5555,9 +5564,10 @@ mod tests {
             ),
             // A list item keeps its line break.
             ("1.完成培训\n2.满意度90%", "1.完成培训\n2.满意度90%"),
-            // A label broken by hand to fit its column is one text.
-            ("指标值确定\n依据", "指标值确定依据"),
-            ("培训场次\n培训人次", "培训场次培训人次"),
+            // A short line broken by hand: a label wrapped to fit its
+            // column, or an item of a list one a line; the reader decides.
+            ("指标值确定\n依据", "指标值确定\u{2028}依据"),
+            ("培训场次\n培训人次", "培训场次\u{2028}培训人次"),
             // Cut inside a phrase.
             (
                 "提升统计数据质量和服务水平，\n完善统计制度建设",
@@ -5571,6 +5581,17 @@ mod tests {
         for (cell, want) in cases {
             assert_eq!(join_cell(cell, true), want, "{cell:?}");
         }
+        // As a field's text, one; as a list without enumerators, items.
+        let cell = join_cell("指标值确定\n依据", true);
+        assert_eq!(clean_text(&cell).as_deref(), Some("指标值确定依据"));
+        let cell = join_cell("建设高标准农田\n发展特色产业\n培训高素质农民", true);
+        assert_eq!(
+            lists::split_items(&cell),
+            ["建设高标准农田", "发展特色产业", "培训高素质农民"]
+        );
+        // In a numbered list, a wrap.
+        let cell = join_cell("1、建设数据\n中心\n2、培训人员", true);
+        assert_eq!(lists::split_items(&cell), ["建设数据中心", "培训人员"]);
     }
 
     #[test]

@@ -561,10 +561,10 @@ fn cost_column(h: &str) -> CostColumn {
 fn flat(t: &str) -> String {
     // (A line broken by hand in a name, `某某医保` / `参保扩面项目`,
     // closes up as wrapped lines do: a space only between Latin words.)
-    if !t.contains(PARAGRAPH_BREAK) {
+    if !t.contains([PARAGRAPH_BREAK, super::values::LINE_BREAK]) {
         return t.to_string();
     }
-    super::values::join_lines(&t.replace(PARAGRAPH_BREAK, "\n"))
+    super::values::join_lines(&t.replace([PARAGRAPH_BREAK, super::values::LINE_BREAK], "\n"))
 }
 
 /// An amount printed after its label in one cell (`年度资金总额：360`,

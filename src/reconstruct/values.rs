@@ -18,6 +18,11 @@ static BLOCK: LazyLock<Regex> =
 pub const PARAGRAPH_BREAK: char = '\u{2029}';
 /// [`PARAGRAPH_BREAK`] as a string, to join texts with.
 pub const PARAGRAPH_BREAK_STR: &str = "\u{2029}";
+/// Stands where the file breaks a line inside a cell that may be a
+/// paragraph's end or a hand-made wrap (`建设高标准农田` / `发展特色产业`,
+/// `指标值确定` / `依据`): a list without enumerators splits there; every
+/// other reader joins the lines, as wrapped lines are joined.
+pub const LINE_BREAK: char = '\u{2028}';
 
 /// Removes HTML tags and entities, joins a cell's wrapped lines (a line
 /// that opens a list item keeps a space before it, so that the item can
@@ -40,8 +45,8 @@ pub fn clean_text(s: &str) -> Option<String> {
     };
     // A cell's paragraphs (two lines of a name in an HTML or DOCX cell) in
     // one text are its lines: CJK closes up across them.
-    let no_tags: Cow<str> = if no_tags.contains(PARAGRAPH_BREAK) {
-        no_tags.replace(PARAGRAPH_BREAK, "\n").into()
+    let no_tags: Cow<str> = if no_tags.contains([PARAGRAPH_BREAK, LINE_BREAK]) {
+        no_tags.replace([PARAGRAPH_BREAK, LINE_BREAK], "\n").into()
     } else {
         no_tags
     };

@@ -198,13 +198,19 @@ pub fn enumerator_len(s: &str) -> Option<usize> {
     let m = ENUMERATOR.find(s)?;
     let matched = m.as_str().trim_end();
     // `1.` followed by a digit is a decimal number, not an item break,
-    // unless a year follows (`1.2025年完成…`).
+    // unless a year follows (`1.2025年完成…`), or a space (`2. 12345热线`:
+    // no decimal has one after its point).
     let rest = s.get(m.end()..).unwrap_or_default();
+    let spaced = m.as_str().len() > matched.len();
     let year_follows = rest
         .get(..4)
         .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
         && rest.get(4..).is_some_and(|r| r.starts_with('年'));
-    if matched.ends_with('.') && rest.starts_with(|c: char| c.is_ascii_digit()) && !year_follows {
+    if matched.ends_with('.')
+        && !spaced
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && !year_follows
+    {
         return None;
     }
     Some(m.end())

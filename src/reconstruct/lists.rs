@@ -40,7 +40,10 @@ fn split_paragraph(p: &str, out: &mut Vec<String>) {
     for (i, c) in p.char_indices() {
         // A circled number (①) opens an item wherever it stands: running
         // text does not use it.
-        if prev.is_none_or(is_separator) || is_circled_number(c) {
+        // (Not right after another's enumerator: `1、 二、三季度` is one
+        // item, 二、三季度 its text.)
+        let after_enumerator = starts.last().is_some_and(|&(_, text)| text == i);
+        if (prev.is_none_or(is_separator) || is_circled_number(c)) && !after_enumerator {
             if let Some(len) = enumerator_len(&p[i..]) {
                 starts.push((i, i + len));
             }
@@ -67,7 +70,8 @@ fn split_paragraph(p: &str, out: &mut Vec<String>) {
 fn clean_item(piece: &str) -> Option<String> {
     let t = clean_text(piece)?;
     let t = t.trim_end_matches(['；', ';', '，', ',', ' ']);
-    (!t.is_empty()).then(|| t.to_string())
+    // (A fill mark, 无 or /, says the list is empty.)
+    (!t.is_empty() && !super::indicators::is_filler(t)).then(|| t.to_string())
 }
 
 /// Splits a list section's text into items, in order.
@@ -124,6 +128,24 @@ mod tests {
                 "进一步提升12345政务服务便民热线工作效能。"
             ]
         );
+    }
+
+    #[test]
+    fn enumerators_spaced_from_their_text_and_fill_marks() {
+        // A space after `N.` before a number: an enumerator, no decimal.
+        assert_eq!(
+            split_items("1. 新建5G基站1200个；2. 12345热线实现对接。"),
+            vec!["新建5G基站1200个", "12345热线实现对接。"]
+        );
+        // An enumerator's text that opens with a number word is its text.
+        assert_eq!(
+            split_items("1、 二、三季度完成验收；2、 第一、二批次资金拨付"),
+            vec!["二、三季度完成验收", "第一、二批次资金拨付"]
+        );
+        // A fill mark is no item.
+        for empty in ["无", "/", "——"] {
+            assert!(split_items(empty).is_empty(), "{empty}");
+        }
     }
 
     #[test]

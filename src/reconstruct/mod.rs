@@ -1661,15 +1661,22 @@ pub fn reconstruct_all(layout: &Layout) -> Vec<Part> {
     for part in &mut parts {
         letter.give(&mut part.content);
     }
-    // What the layout repaired or guessed, said by every document of the
-    // file (it does not know which form the table belongs to).
+    // What the layout repaired or guessed, said by the documents on the
+    // page it names (the layout does not know which form the table
+    // belongs to), or by every document where it names none.
+    let several = parts.len() > 1;
     for part in &mut parts {
         if let Some(w) = no_indicators(&part.content) {
             part.content.warnings.push(w);
         }
-        part.content
-            .warnings
-            .extend(layout.warnings.iter().cloned());
+        let pages = part.pages;
+        part.content.warnings.extend(
+            layout
+                .warnings
+                .iter()
+                .filter(|w| !several || on_pages(w.page, pages))
+                .cloned(),
+        );
     }
     // What the layout found of one worksheet, said by the forms read from
     // it (by the one form, where the workbook holds one).
@@ -2085,6 +2092,13 @@ fn form_segments<'a>(
                 } else {
                     None
                 };
+                // The attachment's caption over its title (`附件2`) opens
+                // the form, not the end of the one before (its last page).
+                let attachment_above = title
+                    && rows.get(i - 1).is_some_and(|r| {
+                        let texts = r.text_vec();
+                        matches!(texts.as_slice(), [t] if is_attachment_caption(t))
+                    });
                 let start = if let Some(k) = fields_above.or(title_above) {
                     k
                 } else if heading_above
@@ -2092,6 +2106,7 @@ fn form_segments<'a>(
                     || wrapped_above
                     || unit_above
                     || organisation_above
+                    || attachment_above
                 {
                     i - 1
                 } else {
@@ -2131,6 +2146,19 @@ fn form_segments<'a>(
         })
         .filter(|(_, s)| !s.is_empty())
         .collect()
+}
+
+/// `附件2`, `附件 3：`, `附表一`: an attachment's caption, alone on its line.
+fn is_attachment_caption(t: &str) -> bool {
+    let bare = squash(t);
+    ["附件", "附表"].iter().any(|p| {
+        bare.strip_prefix(p).is_some_and(|r| {
+            let r = r.trim_end_matches([':', '：']);
+            !r.is_empty()
+                && r.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '一'..='十' | '-' | '—'))
+        })
+    })
 }
 
 /// The project a row names: `项目名称 | 某项目` in its cells, or a line
@@ -3128,6 +3156,15 @@ fn reconstruct_rows(rows: &[Row], hard: bool) -> Vec<Part> {
     flat.into_iter()
         .map(|g| flat_part(&c, g, budget_header.as_deref()))
         .collect()
+}
+
+/// Whether a warning of `page` concerns a document on `pages` (a warning
+/// or a document without pages concerns all).
+fn on_pages(page: Option<u32>, pages: Option<[u32; 2]>) -> bool {
+    match (page, pages) {
+        (Some(p), Some([first, last])) => (first..=last).contains(&p),
+        _ => true,
+    }
 }
 
 /// The pages a run of rows covers.
@@ -4571,6 +4608,19 @@ mod tests {
         assert!(is_letter_boilerplate("2026年项目支出绩效目标表(第1批)"));
         // A form's own title with a year in brackets is a title.
         assert!(!is_batch_heading("项目支出绩效目标表（2026年度）"));
+    }
+
+    #[test]
+    fn attachment_captions_and_the_pages_a_warning_concerns() {
+        for t in ["附件2", "附件 3：", "附表一", "附件1-2"] {
+            assert!(is_attachment_caption(t), "{t}");
+        }
+        for t in ["附件", "附件：某局绩效目标表", "附件2.某局绩效目标表"] {
+            assert!(!is_attachment_caption(t), "{t}");
+        }
+        assert!(on_pages(Some(5), Some([5, 6])) && on_pages(None, Some([1, 2])));
+        assert!(!on_pages(Some(5), Some([2, 4])));
+        assert!(on_pages(Some(5), None));
     }
 
     #[test]

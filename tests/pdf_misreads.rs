@@ -669,3 +669,34 @@ fn a_merged_level2_cut_by_the_break_is_whole_on_every_row() {
     assert_eq!(l2.len(), 9);
     assert!(l2[4..].iter().all(|l| *l == "服务对象满意度指标"), "{l2:?}");
 }
+
+#[test]
+fn a_new_row_after_the_break_without_its_basis_is_a_row_of_its_own() {
+    // Chromium: page 1 ends on a whole row (项目完成时间 | 年底前完成 |
+    // 计划标准); page 2 opens with a new row whose 依据 is empty. The two
+    // were joined into one (项目完成时间问题整改时限, 年底前完成≤15个工作日).
+    let doc = convert("new-row-after-the-break-without-basis.pdf");
+    let names: Vec<(&str, &str, Option<u32>)> = doc
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level3.as_deref().unwrap_or(""),
+                i.target.as_deref().unwrap_or(""),
+                i.page,
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("巡查检查次数", "≥48次", Some(1)),
+            ("培训人次", "≥500人次", Some(1)),
+            ("项目完成时间", "年底前完成", Some(1)),
+            ("问题整改时限", "≤15个工作日", Some(2)),
+            ("资金拨付及时率", "100%", Some(2)),
+            ("受益群众满意度", "≥90%", Some(2)),
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}

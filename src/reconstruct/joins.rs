@@ -118,7 +118,7 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
         return true;
     }
     if !ends_a_row(p) {
-        return ends_a_row(n);
+        return ends_a_row(n) && !states_a_target_of_its_own(prev, next);
     }
     let new_text = |i: usize, c: &str| !trim(c).is_empty() && !repeats(above, i, c);
     let continued = next
@@ -127,7 +127,26 @@ fn data_continues(prev: &Row, next: &Row, above: &[String]) -> bool {
         .enumerate()
         .filter(|(i, c)| new_text(*i, c))
         .count();
-    continued > 0 && continued < prev.texts().count() && rests_of_cells(prev, next, above)
+    continued > 0
+        && continued < prev.texts().count()
+        && rests_of_cells(prev, next, above)
+        && !states_a_target_of_its_own(prev, next)
+}
+
+/// Whether `next` states a target of its own under a text of `prev`: a
+/// quantity with its operator before it (`≤15个工作日` under `年底前完成`,
+/// `不少于6场`). The operator opens a target, so the rest of a cell that
+/// a page break cut does not open with one: `next` is a new row, though
+/// its cells stand under `prev`'s and its 依据 is empty.
+fn states_a_target_of_its_own(prev: &Row, next: &Row) -> bool {
+    next.cells.iter().zip(&prev.cells).any(|(n, p)| {
+        let n = trim(n);
+        let opens_with_figure =
+            n.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '０'..='９' | '+' | '-'));
+        !trim(p).is_empty()
+            && !opens_with_figure
+            && values::parse_target_stated(n).is_some_and(|(_, stated)| stated)
+    })
 }
 
 /// Whether `next`, after a page break, holds only the rests of cells of
@@ -166,7 +185,7 @@ fn holds_a_new_rows_cells(prev: &Row, next: &Row, above: &[String]) -> bool {
         let n = trim(n);
         !n.is_empty() && is_whole_figure(n) && is_whole_figure(trim(p))
     });
-    new_level || figure_under_figure
+    new_level || figure_under_figure || states_a_target_of_its_own(prev, next)
 }
 
 /// A figure, perhaps with its operator and a percent sign, and nothing
@@ -941,6 +960,60 @@ mod tests {
         ];
         let refs: Vec<&Row> = rows.iter().collect();
         assert_eq!(join_cut_rows(with_headers(&refs), false).len(), 2);
+    }
+
+    #[test]
+    fn a_new_row_stating_its_target_after_the_break_is_no_rest() {
+        // Page 1 ends on a whole row (its 依据 printed); page 2 opens with
+        // a new row, name and target under the row above's, its 依据
+        // empty. A target opening with its operator is no cut cell's rest:
+        // the two were joined into one indicator.
+        let grid = |s: &str, after: bool| ruled(s, after, 6);
+        for ends_with_vocabulary in [false, true] {
+            let rows = [
+                grid(
+                    "一级指标|二级指标|三级指标|指标值|指标值确定依据|备注",
+                    false,
+                ),
+                grid("产出指标|时效指标|项目完成时间|年底前完成|计划标准|", false),
+                grid("||问题整改时限|≤15个工作日||", true),
+                grid("||资金拨付及时率|100%|计划标准|", false),
+            ];
+            let refs: Vec<&Row> = rows.iter().collect();
+            let names: Vec<String> = join_cut_rows(with_headers(&refs), ends_with_vocabulary)
+                .iter()
+                .filter(|t| !t.header)
+                .map(|t| t.row.cells[2].clone())
+                .collect();
+            assert_eq!(
+                names,
+                ["项目完成时间", "问题整改时限", "资金拨付及时率"],
+                "{ends_with_vocabulary}"
+            );
+        }
+        // Nor where the row above lacks its 依据 and the new row has one.
+        let rows = [
+            grid("产出指标|时效指标|项目完成时间|年底前完成||", false),
+            grid("||问题整改时限|≤15个工作日|计划标准|", true),
+        ];
+        let refs: Vec<&Row> = rows.iter().collect();
+        assert_eq!(join_cut_rows(with_headers(&refs), true).len(), 2);
+        // The rest of a cut row, its target's unit (平方公 / 里), is joined.
+        let rows = [
+            grid(
+                "一级指标|二级指标|三级指标|指标值|指标值确定依据|备注",
+                false,
+            ),
+            grid(
+                "效益指标|生态效益指标|水土流失治|≥2.6平方公|计划标准|",
+                false,
+            ),
+            grid("||理面积|里||", true),
+        ];
+        assert_eq!(
+            joined_names_and_targets(&rows),
+            pairs(&[("水土流失治理面积", "≥2.6平方公里")])
+        );
     }
 
     #[test]

@@ -736,6 +736,14 @@ mod tests {
         );
     }
 
+    /// The inputs' paths as shown.
+    fn rels_of(inputs: &[InputFile]) -> Vec<String> {
+        inputs
+            .iter()
+            .map(|i| i.rel.to_string_lossy().into_owned())
+            .collect()
+    }
+
     #[test]
     fn walk_is_sorted_and_relative() {
         let d = tempfile::tempdir().unwrap();
@@ -745,10 +753,7 @@ mod tests {
         }
         let (inputs, errors) = collect_inputs(&[d.path().to_path_buf()]);
         assert!(errors.is_empty());
-        let rels: Vec<_> = inputs
-            .iter()
-            .map(|i| i.rel.to_string_lossy().into_owned())
-            .collect();
+        let rels = rels_of(&inputs);
         assert_eq!(rels, vec!["a.pdf", "b/a.TXT", "b/z.txt"]);
     }
 
@@ -765,10 +770,7 @@ mod tests {
         std::os::unix::fs::symlink(at("sub"), at("dirlink")).unwrap();
         let (inputs, errors) = collect_inputs(&[d.path().to_path_buf()]);
         assert!(errors.is_empty());
-        let rels: Vec<_> = inputs
-            .iter()
-            .map(|i| i.rel.to_string_lossy().into_owned())
-            .collect();
+        let rels = rels_of(&inputs);
         assert_eq!(rels, vec!["broken.pdf", "dir.html", "loop.pdf"]);
         for input in &inputs {
             let docs = crate::convert::convert_path_all(&input.path, "x");
@@ -781,10 +783,7 @@ mod tests {
     #[test]
     fn same_file_names_get_distinct_json_names() {
         let (inputs, _) = collect_inputs(&[PathBuf::from("x/a.txt"), PathBuf::from("y/a.txt")]);
-        let rels: Vec<_> = inputs
-            .iter()
-            .map(|i| i.rel.to_string_lossy().into_owned())
-            .collect();
+        let rels = rels_of(&inputs);
         assert_eq!(rels, vec!["a.txt", "a.txt~2"]);
     }
 }

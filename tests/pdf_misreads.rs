@@ -696,3 +696,19 @@ fn a_new_row_after_the_break_without_its_basis_is_a_row_of_its_own() {
     );
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
 }
+
+#[test]
+fn a_header_repeated_right_under_itself_is_one_header_row() {
+    // A spreadsheet printed by LibreOffice with the header as a print
+    // title, the header the last row of page 1: printed again at the top
+    // of page 2, it was read as a second header row (一级指标/一级指标).
+    let doc = convert("header-repeated-under-itself.pdf");
+    let headers: Vec<&str> = doc
+        .columns
+        .annual
+        .iter()
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(headers, ["一级指标", "二级指标", "三级指标", "指标值"]);
+    assert!(!doc.indicators.is_empty());
+}

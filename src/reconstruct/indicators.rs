@@ -1376,7 +1376,7 @@ pub fn parse_table(
         .iter()
         .position(|t| !t.header && has_text(&t.row, is_label))
         .unwrap_or(flagged.len());
-    let header_rows: Vec<&Row> = flagged
+    let mut header_rows: Vec<&Row> = flagged
         .get(..first_data)
         .unwrap_or_default()
         .iter()
@@ -1384,6 +1384,10 @@ pub fn parse_table(
         .take_while(|t| t.header)
         .map(|t| &*t.row)
         .collect();
+    // A header printed again at the top of the next page, right under
+    // itself (the header row the last of its page, repeated as a print
+    // title): one header row, not two.
+    header_rows.dedup_by(|a, b| a.after_page_break && a.text_vec() == b.text_vec());
     let mut map = header::map_header(&header_rows, doc_year, is_label);
     if map.has(Field::ProjectName) {
         // A flat table's other project columns (项目编码, 实施单位) are the

@@ -1950,6 +1950,17 @@ pub fn parse_table(
             };
             let mut row_notes = notes.clone();
             row_notes.extend(fill_indicator(&mut ind, &map, &read.values, period));
+            // A target beside no name: the name was lost (a cell clipped
+            // to a sliver, or shifted away), which no other note may say.
+            if ind.level3.is_none()
+                && ind.target.is_some()
+                && !row_notes.iter().any(|(code, _)| *code == "missing_cell")
+            {
+                row_notes.push((
+                    "missing_cell",
+                    "a target without an indicator name: 三级指标 is empty".to_string(),
+                ));
+            }
             if let Some(o) = out.last_mut() {
                 o.push((t, ind, row_notes));
                 pushed += 1;

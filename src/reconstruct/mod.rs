@@ -4611,6 +4611,29 @@ mod tests {
     }
 
     #[test]
+    fn a_target_without_a_name_is_said() {
+        let rows = table(&[
+            "部门（单位）名称|某县统计局",
+            "一级指标|二级指标|三级指标|指标值",
+            "产出指标|数量指标|普查对象数量|≥5000户",
+            "产出指标|质量指标||≥98%",
+        ]);
+        let c = reconstruct(&Layout {
+            rows,
+            hard_breaks: true,
+            ..Layout::default()
+        });
+        assert_eq!(c.indicators.len(), 2);
+        let said: Vec<(&str, Option<u32>)> = c
+            .warnings
+            .iter()
+            .filter(|w| w.seq.is_some())
+            .map(|w| (w.code.as_str(), w.seq))
+            .collect();
+        assert_eq!(said, [("missing_cell", Some(2))]);
+    }
+
+    #[test]
     fn attachment_captions_and_the_pages_a_warning_concerns() {
         for t in ["附件2", "附件 3：", "附表一", "附件1-2"] {
             assert!(is_attachment_caption(t), "{t}");

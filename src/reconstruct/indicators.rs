@@ -2182,7 +2182,7 @@ fn is_text_around_table(t: &str) -> bool {
             bare.strip_prefix(p).is_some_and(|r| {
                 r.trim_end_matches([':', '：'])
                     .chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '一'..='十'))
+                    .all(|c| c.is_ascii_digit() || super::ATTACHMENT_NUMERALS.contains(c))
             })
         })
     };

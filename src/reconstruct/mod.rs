@@ -957,7 +957,7 @@ fn first_title(rows: &[&Row], hard: bool) -> Option<String> {
 
 /// The numerals beside ASCII digits that number an attachment (`附件２`,
 /// `附表三`).
-const ATTACHMENT_NUMERALS: &str = "０１２３４５６７８９一二三四五六七八九十";
+pub(super) const ATTACHMENT_NUMERALS: &str = "０１２３４５６７８９一二三四五六七八九十";
 
 /// A title printed as an attachment's caption (`附件：某局2025年度…表`,
 /// `附件2：…`, `附表1 …`) without the caption's label: the label names
@@ -2156,7 +2156,7 @@ fn is_attachment_caption(t: &str) -> bool {
             let r = r.trim_end_matches([':', '：']);
             !r.is_empty()
                 && r.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, '一'..='十' | '-' | '—'))
+                    .all(|c| c.is_ascii_digit() || c == '-' || ATTACHMENT_NUMERALS.contains(c))
         })
     })
 }
@@ -4638,7 +4638,12 @@ mod tests {
         for t in ["附件2", "附件 3：", "附表一", "附件1-2"] {
             assert!(is_attachment_caption(t), "{t}");
         }
-        for t in ["附件", "附件：某局绩效目标表", "附件2.某局绩效目标表"] {
+        for t in [
+            "附件",
+            "附件：某局绩效目标表",
+            "附件2.某局绩效目标表",
+            "附件乡镇",
+        ] {
             assert!(!is_attachment_caption(t), "{t}");
         }
         assert!(on_pages(Some(5), Some([5, 6])) && on_pages(None, Some([1, 2])));
